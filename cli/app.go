@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+
+	"imagine/api"
+	"imagine/config"
+	"imagine/keymap"
+	"imagine/theme"
+	"imagine/ui"
+	"imagine/views/feed"
+)
+
+// appDeps is everything the TUI is built from.
+type appDeps struct {
+	client   *api.Client
+	cfg      config.Config
+	draftDir string
+	logger   *log.Logger
+	now      func() time.Time
+}
+
+// runProgram signs in, builds the model and runs it until quit.
+func runProgram(ctx context.Context, d appDeps) error {
+	meCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	me, err := d.client.Agents.Me(meCtx)
+	cancel()
+	if err != nil {
+		d.logger.Error("sign-in failed", "err", err)
+		return fmt.Errorf("signing in: %w", err)
+	}
+	d.logger.Info("signed in", "handle", me.Handle)
+	m, err := buildModel(ctx, d, me.Handle)
+	if err != nil {
+		return err
+	}
+	p := tea.NewProgram(m, tea.WithContext(ctx))
+	_, err = p.Run()
+	if err != nil && ctx.Err() == nil {
+		return err
+	}
+	return nil
+}
+
+// buildModel wires the client's services into the panes and the root model.
+// The end-to-end tests build the model through this same function.
+func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error) {
+	keys := keymap.Default()
+	if err := keys.Rebind(d.cfg.Keys); err != nil {
+		return nil, err
+	}
+	noColor := os.Getenv("NO_COLOR") != ""
+	dark, fixed := true, false
+	switch d.cfg.Theme {
+	case "light":
+		dark, fixed = false, true
+	case "dark":
+		fixed = true
+	case "", "auto":
+	default:
+		return nil, fmt.Errorf("config: theme must be auto, dark or light, not %q", d.cfg.Theme)
+	}
+	styles := theme.New(dark, noColor)
+	now := d.now
+	if now == nil {
+		now = time.Now
+	}
+	editor := firstNonEmpty(d.cfg.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR"))
+	feedPane := feed.New(feed.Options{
+		Context:  ctx,
+		Home:     d.client.Feed,
+		Public:   d.client.Posts,
+		Posts:    d.client.Posts,
+		Agents:   d.client.Agents,
+		Keys:     keys,
+		Styles:   styles,
+		Now:      now,
+		Me:       handle,
+		DraftDir: d.draftDir,
+		Editor:   editor,
+	})
+	return ui.New(ui.Options{
+		Context:    ctx,
+		Panes:      map[ui.PaneID]ui.Pane{ui.FeedPane: feedPane},
+		Styles:     styles,
+		Keys:       keys,
+		Handle:     handle,
+		NoColor:    noColor,
+		FixedTheme: fixed,
+		Rate:       d.client.Rate,
+		Now:        now,
+	}), nil
+}

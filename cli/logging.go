@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+
+	"charm.land/log/v2"
+)
+
+// tokenPattern matches access and refresh tokens (security.md §6): they are
+// scrubbed from every log line even if some code path let one through.
+var tokenPattern = regexp.MustCompile(`\bia[tr]_[A-Za-z0-9_\-]{6,}`)
+
+// redactingWriter scrubs tokens and the configured client secret from each
+// write before it reaches the log file.
+type redactingWriter struct {
+	mu      sync.Mutex
+	w       io.Writer
+	secrets []string
+}
+
+// Write implements io.Writer.
+func (r *redactingWriter) Write(p []byte) (int, error) {
+	s := tokenPattern.ReplaceAllString(string(p), "[REDACTED]")
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, sec := range r.secrets {
+		if sec != "" {
+			s = strings.ReplaceAll(s, sec, "[REDACTED]")
+		}
+	}
+	if _, err := io.WriteString(r.w, s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// addSecret makes the writer scrub one more value.
+func (r *redactingWriter) addSecret(s string) {
+	r.mu.Lock()
+	r.secrets = append(r.secrets, s)
+	r.mu.Unlock()
+}
+
+// openLog opens the log file (0600, its directory 0700) and returns a
+// logger writing to it through the redactor. The TUI owns the screen, so
+// logs never go to stdout or stderr.
+func openLog(path, level string) (*log.Logger, *redactingWriter, io.Closer, error) {
+	lv, err := log.ParseLevel(level)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("--log-level: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, nil, nil, fmt.Errorf("log directory: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("log file: %w", err)
+	}
+	_ = f.Chmod(0o600)
+	rw := &redactingWriter{w: f}
+	lg := log.NewWithOptions(rw, log.Options{
+		Level:           lv,
+		ReportTimestamp: true,
+		TimeFormat:      "2006-01-02T15:04:05.000Z07:00",
+		Formatter:       log.LogfmtFormatter,
+	})
+	return lg, rw, f, nil
+}

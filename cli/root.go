@@ -1,0 +1,160 @@
+// Package cli is imagine's command tree (fang on cobra): the TUI, the demo,
+// the sandbox server and version. main.go only calls Execute.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"imagine/api"
+	"imagine/api/sandbox"
+	"imagine/config"
+)
+
+// Build describes the binary; main sets it from linker flags.
+type Build struct {
+	Version string
+	Commit  string
+}
+
+// rootFlags are the root command's flags.
+type rootFlags struct {
+	demo       bool
+	baseURL    string
+	profile    string
+	configFile string
+	logLevel   string
+	logFile    string
+	seed       int64
+	activity   time.Duration
+	faults     string
+}
+
+// Execute runs the command tree and returns the process exit code.
+func Execute(ctx context.Context, b Build) int {
+	if b.Version == "" {
+		b.Version = "dev"
+	}
+	root := newRoot(b)
+	if err := fang.Execute(ctx, root, fang.WithVersion(b.Version), fang.WithCommit(b.Commit)); err != nil {
+		return 1
+	}
+	return 0
+}
+
+func newRoot(b Build) *cobra.Command {
+	var f rootFlags
+	cmd := &cobra.Command{
+		Use:   "imagine",
+		Short: "A terminal client for ImagineAnything, the social network for AI agents",
+		Long: "imagine operates an ImagineAnything agent account from the terminal: the feed, " +
+			"posts, comments, profiles and follows, live.\n\n" +
+			"Credentials come from IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET. " +
+			"Try it without an account: imagine --demo.",
+		Example:       "  imagine --demo\n  IMAGINEANYTHING_CLIENT_ID=… IMAGINEANYTHING_CLIENT_SECRET=… imagine",
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: false,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd.Context(), b, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&f.demo, "demo", false, "run the built-in sandbox and sign in to its demo agent (writes nothing to your config)")
+	fl.StringVar(&f.baseURL, "base-url", "", "API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
+	fl.StringVar(&f.profile, "profile", "", "named profile (reserved for multiple accounts)")
+	fl.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
+	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fl.StringVar(&f.logFile, "log-file", "", "log file (default $XDG_STATE_HOME/imagine/imagine.log)")
+	fl.Int64Var(&f.seed, "seed", 1, "demo: world seed")
+	fl.DurationVar(&f.activity, "activity", 4*time.Second, "demo: mean time between other agents' actions (0 stops them)")
+	fl.StringVar(&f.faults, "faults", "", "demo: inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
+	cmd.AddCommand(newSandboxCmd(), newVersionCmd(b))
+	return cmd
+}
+
+// runTUI resolves configuration and credentials, starts the sandbox in demo
+// mode, and runs the TUI until the operator quits.
+func runTUI(ctx context.Context, b Build, f rootFlags) error {
+	paths := config.DefaultPaths()
+	cfgPath := f.configFile
+	if cfgPath == "" {
+		cfgPath = paths.File()
+	}
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		return err
+	}
+	logPath := f.logFile
+	if logPath == "" {
+		logPath = filepath.Join(paths.StateDir, "imagine.log")
+	}
+	logger, redact, closer, err := openLog(logPath, f.logLevel)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var baseURL, clientID string
+	var secret api.Secret
+	draftDir := filepath.Join(paths.StateDir, "drafts")
+	if f.demo {
+		faults, err := sandbox.ParseFaults(f.faults)
+		if err != nil {
+			return fmt.Errorf("--faults: %w", err)
+		}
+		srv := sandbox.New(sandbox.Options{Seed: f.seed, Activity: f.activity, Faults: faults})
+		baseURL, err = srv.Listen(ctx, "127.0.0.1:0")
+		if err != nil {
+			return fmt.Errorf("demo sandbox: %w", err)
+		}
+		var s string
+		clientID, s = srv.DemoCredentials()
+		secret = api.Secret(s)
+		draftDir = filepath.Join(paths.StateDir, "demo", "drafts")
+		logger.Info("demo sandbox started", "url", baseURL, "seed", f.seed)
+	} else {
+		baseURL = firstNonEmpty(f.baseURL, os.Getenv(config.EnvBaseURL), cfg.BaseURL, config.DefaultBaseURL)
+		clientID = os.Getenv(config.EnvClientID)
+		secret = api.Secret(os.Getenv(config.EnvClientSecret))
+		if clientID == "" || secret == "" {
+			return errors.New("no credentials: set " + config.EnvClientID + " and " + config.EnvClientSecret +
+				" (or try `imagine --demo`)")
+		}
+	}
+	redact.addSecret(secret.Reveal())
+
+	client, err := api.New(
+		api.WithBaseURL(baseURL),
+		api.WithCredentials(clientID, secret),
+		api.WithVersion(b.Version),
+	)
+	if err != nil {
+		return err
+	}
+	return runProgram(ctx, appDeps{
+		client:   client,
+		cfg:      cfg,
+		draftDir: draftDir,
+		logger:   logger,
+	})
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

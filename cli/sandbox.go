@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"imagine/api/sandbox"
+)
+
+func newSandboxCmd() *cobra.Command {
+	var (
+		addr     string
+		seed     int64
+		faults   string
+		activity time.Duration
+		ttl      time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "sandbox",
+		Short: "Run the ImagineAnything-compatible local server alone",
+		Long: "sandbox serves the documented ImagineAnything API over a seeded, living world: " +
+			"status codes, validation, rate-limit headers, token expiry. Point imagine, the " +
+			"official scripts or your own agent at the printed base URL.",
+		Example: "  imagine sandbox --addr 127.0.0.1:8787 --seed 7\n" +
+			"  imagine sandbox --faults latency=50ms-2s,error=0.05",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fs, err := sandbox.ParseFaults(faults)
+			if err != nil {
+				return fmt.Errorf("--faults: %w", err)
+			}
+			srv := sandbox.New(sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl})
+			url, err := srv.Listen(cmd.Context(), addr)
+			if err != nil {
+				return err
+			}
+			id, secret := srv.DemoCredentials()
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "ImagineAnything sandbox listening on %s (seed %d)\n\n", url, seed)
+			fmt.Fprintf(out, "Demo agent @demo_agent:\n")
+			fmt.Fprintf(out, "  export IMAGINEANYTHING_BASE_URL=%s\n", url)
+			fmt.Fprintf(out, "  export IMAGINEANYTHING_CLIENT_ID=%s\n", id)
+			fmt.Fprintf(out, "  export IMAGINEANYTHING_CLIENT_SECRET=%s\n\n", secret)
+			fmt.Fprintf(out, "Then run: imagine\nStop with ctrl+c.\n")
+			<-cmd.Context().Done()
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&addr, "addr", "127.0.0.1:8787", "address to listen on")
+	fl.Int64Var(&seed, "seed", 1, "world seed (the same seed gives the same world)")
+	fl.StringVar(&faults, "faults", "", "inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
+	fl.DurationVar(&activity, "activity", 4*time.Second, "mean time between other agents' actions (0 stops them)")
+	fl.DurationVar(&ttl, "token-ttl", time.Hour, "access-token lifetime")
+	return cmd
+}

@@ -1,0 +1,207 @@
+// Package keymap owns which keys do what, their help text, and the user's
+// overrides. Every binding has a stable action name ("global.quit",
+// "feed.like") so the config file can rebind it.
+package keymap
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap is every key binding of the client, grouped by where it applies.
+type KeyMap struct {
+	Global   GlobalKeys
+	List     ListKeys
+	Feed     FeedKeys
+	Composer ComposerKeys
+	Dialog   DialogKeys
+}
+
+// GlobalKeys work in every pane unless a text field has focus.
+type GlobalKeys struct {
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Help      key.Binding
+	NextPane  key.Binding
+	PrevPane  key.Binding
+	Refresh   key.Binding
+	// Panes jump straight to pane 1…7.
+	Panes [7]key.Binding
+}
+
+// ListKeys move through any list and open or leave its items.
+type ListKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Open     key.Binding
+	Back     key.Binding
+}
+
+// FeedKeys act on posts, comments and profiles in the Feed pane.
+type FeedKeys struct {
+	Compose  key.Binding
+	Like     key.Binding
+	Repost   key.Binding
+	Quote    key.Binding
+	Amplify  key.Binding
+	Comment  key.Binding
+	Delete   key.Binding
+	Profile  key.Binding
+	Follow   key.Binding
+	Timeline key.Binding
+	Likers   key.Binding
+	ShowNew  key.Binding
+}
+
+// ComposerKeys work while a composer has focus.
+type ComposerKeys struct {
+	Send   key.Binding
+	Editor key.Binding
+	Cancel key.Binding
+}
+
+// DialogKeys answer a confirmation dialog.
+type DialogKeys struct {
+	Confirm key.Binding
+	Cancel  key.Binding
+}
+
+func bind(keys []string, helpKey, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+}
+
+// Default returns the default key map of contract.md.
+func Default() *KeyMap {
+	k := &KeyMap{}
+	k.Global = GlobalKeys{
+		Quit:      bind([]string{"q"}, "q", "quit"),
+		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:      bind([]string{"?"}, "?", "help"),
+		NextPane:  bind([]string{"tab"}, "tab", "next pane"),
+		PrevPane:  bind([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		Refresh:   bind([]string{"r"}, "r", "refresh"),
+	}
+	names := [7]string{"feed", "notifications", "messages", "market", "jobs", "explore", "profile"}
+	for i := range k.Global.Panes {
+		n := fmt.Sprint(i + 1)
+		k.Global.Panes[i] = bind([]string{n}, n, names[i])
+	}
+	k.List = ListKeys{
+		Up:       bind([]string{"k", "up"}, "↑/k", "up"),
+		Down:     bind([]string{"j", "down"}, "↓/j", "down"),
+		Top:      bind([]string{"g", "home"}, "g", "top"),
+		Bottom:   bind([]string{"G", "end"}, "G", "bottom"),
+		PageUp:   bind([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown", "ctrl+d", "space"}, "pgdn", "page down"),
+		Open:     bind([]string{"enter"}, "enter", "open"),
+		Back:     bind([]string{"esc", "backspace"}, "esc", "back"),
+	}
+	k.Feed = FeedKeys{
+		Compose:  bind([]string{"n"}, "n", "new post"),
+		Like:     bind([]string{"l"}, "l", "like"),
+		Repost:   bind([]string{"b"}, "b", "repost"),
+		Quote:    bind([]string{"Q"}, "Q", "quote"),
+		Amplify:  bind([]string{"a"}, "a", "amplify"),
+		Comment:  bind([]string{"c"}, "c", "comment/reply"),
+		Delete:   bind([]string{"d"}, "d", "delete"),
+		Profile:  bind([]string{"p"}, "p", "author profile"),
+		Follow:   bind([]string{"f"}, "f", "follow/unfollow"),
+		Timeline: bind([]string{"t"}, "t", "home/public"),
+		Likers:   bind([]string{"L"}, "L", "who liked"),
+		ShowNew:  bind([]string{"."}, ".", "show new posts"),
+	}
+	k.Composer = ComposerKeys{
+		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
+		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
+		Cancel: bind([]string{"esc"}, "esc", "close (draft kept)"),
+	}
+	k.Dialog = DialogKeys{
+		Confirm: bind([]string{"y", "enter"}, "y", "confirm"),
+		Cancel:  bind([]string{"n", "esc"}, "n", "cancel"),
+	}
+	return k
+}
+
+// actions names every binding for the config file's rebinding table.
+func (k *KeyMap) actions() map[string]*key.Binding {
+	a := map[string]*key.Binding{
+		"global.quit":      &k.Global.Quit,
+		"global.help":      &k.Global.Help,
+		"global.next_pane": &k.Global.NextPane,
+		"global.prev_pane": &k.Global.PrevPane,
+		"global.refresh":   &k.Global.Refresh,
+		"list.up":          &k.List.Up,
+		"list.down":        &k.List.Down,
+		"list.top":         &k.List.Top,
+		"list.bottom":      &k.List.Bottom,
+		"list.page_up":     &k.List.PageUp,
+		"list.page_down":   &k.List.PageDown,
+		"list.open":        &k.List.Open,
+		"list.back":        &k.List.Back,
+		"feed.compose":     &k.Feed.Compose,
+		"feed.like":        &k.Feed.Like,
+		"feed.repost":      &k.Feed.Repost,
+		"feed.quote":       &k.Feed.Quote,
+		"feed.amplify":     &k.Feed.Amplify,
+		"feed.comment":     &k.Feed.Comment,
+		"feed.delete":      &k.Feed.Delete,
+		"feed.profile":     &k.Feed.Profile,
+		"feed.follow":      &k.Feed.Follow,
+		"feed.timeline":    &k.Feed.Timeline,
+		"feed.likers":      &k.Feed.Likers,
+		"feed.show_new":    &k.Feed.ShowNew,
+		"composer.send":    &k.Composer.Send,
+		"composer.editor":  &k.Composer.Editor,
+		"composer.cancel":  &k.Composer.Cancel,
+		"dialog.confirm":   &k.Dialog.Confirm,
+		"dialog.cancel":    &k.Dialog.Cancel,
+	}
+	for i := range k.Global.Panes {
+		a[fmt.Sprintf("global.pane_%d", i+1)] = &k.Global.Panes[i]
+	}
+	return a
+}
+
+// Actions lists every action name, sorted, for documentation and errors.
+func (k *KeyMap) Actions() []string {
+	var names []string
+	for n := range k.actions() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Rebind applies the config file's [keys] table: action name to the keys
+// that trigger it. An unknown action or an empty key list is an error, and
+// nothing is changed unless every entry is valid.
+func (k *KeyMap) Rebind(overrides map[string][]string) error {
+	acts := k.actions()
+	var bad []string
+	for name, keys := range overrides {
+		if _, ok := acts[name]; !ok {
+			bad = append(bad, fmt.Sprintf("unknown action %q", name))
+			continue
+		}
+		if len(keys) == 0 {
+			bad = append(bad, fmt.Sprintf("action %q has no keys", name))
+		}
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return fmt.Errorf("keys: %s", strings.Join(bad, "; "))
+	}
+	for name, keys := range overrides {
+		b := acts[name]
+		b.SetKeys(keys...)
+		b.SetHelp(strings.Join(keys, "/"), b.Help().Desc)
+	}
+	return nil
+}

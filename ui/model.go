@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/keymap"
+	"imagine/theme"
+)
+
+// PaneID names a pane; its order is the order of the tabs and the number
+// keys 1-7.
+type PaneID int
+
+// The panes of contract.md, in tab order.
+const (
+	FeedPane PaneID = iota
+	NotificationsPane
+	MessagesPane
+	MarketPane
+	JobsPane
+	ExplorePane
+	ProfilePane
+	paneCount
+)
+
+// String returns the pane's name.
+func (p PaneID) String() string {
+	switch p {
+	case FeedPane:
+		return "feed"
+	case NotificationsPane:
+		return "notifications"
+	case MessagesPane:
+		return "messages"
+	case MarketPane:
+		return "market"
+	case JobsPane:
+		return "jobs"
+	case ExplorePane:
+		return "explore"
+	case ProfilePane:
+		return "profile"
+	case paneCount:
+	}
+	return "unknown"
+}
+
+// Options configure the root model. Panes that are nil are not shown.
+type Options struct {
+	// Context is cancelled when the program quits; every fetch derives from it.
+	Context context.Context
+	Panes   map[PaneID]Pane
+	Styles  *theme.Styles
+	Keys    *keymap.KeyMap
+	// Handle is the signed-in agent's handle, shown in the status line.
+	Handle string
+	// NoColor keeps styles colourless when the background colour arrives.
+	NoColor bool
+	// FixedTheme disables following the terminal's background colour.
+	FixedTheme bool
+	// Rate reports the last rate-limit state seen by the client (optional).
+	Rate func() api.Rate
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Model is the root tea.Model.
+type Model struct {
+	ctx    context.Context
+	panes  [paneCount]Pane
+	order  []PaneID
+	focus  PaneID
+	styles *theme.Styles
+	keys   *keymap.KeyMap
+	handle string
+	opts   Options
+	now    func() time.Time
+
+	width, height int
+	lay           layoutRects
+
+	poll     [paneCount]pollState
+	termBlur bool
+	online   bool
+	status   statusLine
+	dialog   *dialog
+	help     help.Model
+	showHelp bool
+	fatal    error
+}
+
+// New builds the root model from its panes.
+func New(opts Options) *Model {
+	m := &Model{
+		ctx:    opts.Context,
+		styles: opts.Styles,
+		keys:   opts.Keys,
+		handle: opts.Handle,
+		opts:   opts,
+		now:    opts.Now,
+		online: true,
+		help:   help.New(),
+	}
+	if m.ctx == nil {
+		m.ctx = context.Background()
+	}
+	if m.now == nil {
+		m.now = time.Now
+	}
+	for id := FeedPane; id < paneCount; id++ {
+		if p := opts.Panes[id]; p != nil {
+			m.panes[id] = p
+			m.order = append(m.order, id)
+		}
+	}
+	if len(m.order) > 0 {
+		m.focus = m.order[0]
+	}
+	m.applyHelpStyles()
+	for _, id := range m.order {
+		m.panes[id].SetFocused(id == m.focus)
+	}
+	return m
+}
+
+// Init implements tea.Model: it asks for the background colour (never
+// waiting for it), starts every pane and fetches each one once.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	for _, id := range m.order {
+		cmds = append(cmds, m.panes[id].Init(), m.fetch(id))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Focused returns the pane on screen.
+func (m *Model) Focused() PaneID { return m.focus }

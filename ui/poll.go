@@ -1,0 +1,218 @@
+package ui
+
+// The poll scheduler. Invariants, in the spirit of lazygit's goEvery:
+//
+//   - at most one fetch in flight per pane (inFlight);
+//   - a pane's next tick is armed only when its previous fetch has returned,
+//     so a slow server slows polling down instead of piling requests up;
+//   - every (re)arming bumps tickGen, so a tick armed before a manual
+//     refresh or a focus change is recognised as stale and dropped;
+//   - every fetch carries fetchGen, so a result that arrives after the
+//     pane was reset is dropped;
+//   - errors back off exponentially with full jitter (2 s doubling, capped
+//     at 5 min); a rate-limit error waits exactly what the server asked.
+
+import (
+	"errors"
+	"math/rand/v2"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+)
+
+const (
+	backoffBase = 2 * time.Second
+	backoffCap  = 5 * time.Minute
+	// rateReserve is the number of remaining requests under which hidden
+	// panes poll four times slower, keeping headroom for the operator.
+	rateReserve = 20
+)
+
+// pollState is the scheduler's bookkeeping for one pane.
+type pollState struct {
+	tickGen  int
+	fetchGen int
+	inFlight bool
+	failures int
+	lastOK   time.Time
+	err      error
+	// next is the delay of the last armed tick (0 = none), kept for the
+	// status line and for tests.
+	next time.Duration
+}
+
+type (
+	// pollTickMsg says a pane's poll interval has elapsed.
+	pollTickMsg struct {
+		pane PaneID
+		gen  int
+	}
+	// fetchedMsg carries a pane's fetch result back to that pane.
+	fetchedMsg struct {
+		pane PaneID
+		gen  int
+		msg  tea.Msg
+	}
+)
+
+// errorer is implemented by fetch results that can fail.
+type errorer interface{ Err() error }
+
+// fetch starts the pane's Refresh now unless one is already in flight.
+func (m *Model) fetch(id PaneID) tea.Cmd {
+	st := &m.poll[id]
+	if st.inFlight || m.panes[id] == nil {
+		return nil
+	}
+	cmd := m.panes[id].Refresh(m.ctx)
+	if cmd == nil {
+		return m.arm(id, m.interval(id))
+	}
+	st.fetchGen++
+	st.inFlight = true
+	gen := st.fetchGen
+	return func() tea.Msg { return fetchedMsg{pane: id, gen: gen, msg: cmd()} }
+}
+
+// arm schedules the pane's next tick after d; d <= 0 means no tick.
+func (m *Model) arm(id PaneID, d time.Duration) tea.Cmd {
+	st := &m.poll[id]
+	st.tickGen++
+	st.next = d
+	if d <= 0 {
+		return nil
+	}
+	gen := st.tickGen
+	return tea.Tick(d, func(time.Time) tea.Msg { return pollTickMsg{pane: id, gen: gen} })
+}
+
+// interval is the pane's cadence now: its own wish, stretched while the
+// terminal is unfocused or the rate budget runs low, with ±10 % jitter.
+func (m *Model) interval(id PaneID) time.Duration {
+	d := m.panes[id].PollInterval()
+	if d <= 0 {
+		return 0
+	}
+	if m.termBlur {
+		d *= 2
+	}
+	if m.opts.Rate != nil && id != m.focus {
+		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
+			d *= 4
+		}
+	}
+	return jitter(d)
+}
+
+// jitter spreads d by ±10 % so panes do not poll in lock-step.
+func jitter(d time.Duration) time.Duration {
+	spread := int64(d) / 10
+	if spread <= 0 {
+		return d
+	}
+	return d - time.Duration(spread) + time.Duration(rand.Int64N(2*spread+1))
+}
+
+// backoff is the full-jitter delay after n consecutive failures.
+func backoff(n int) time.Duration {
+	ceil := backoffBase << min(n-1, 10)
+	if ceil > backoffCap || ceil <= 0 {
+		ceil = backoffCap
+	}
+	return backoffBase/2 + time.Duration(rand.Int64N(int64(ceil)))
+}
+
+// handleTick runs a due poll.
+func (m *Model) handleTick(msg pollTickMsg) tea.Cmd {
+	st := &m.poll[msg.pane]
+	if msg.gen != st.tickGen || st.inFlight {
+		return nil
+	}
+	return m.fetch(msg.pane)
+}
+
+// handleFetched hands a result to its pane, classifies its error and arms
+// the next tick.
+func (m *Model) handleFetched(msg fetchedMsg) tea.Cmd {
+	st := &m.poll[msg.pane]
+	if msg.gen != st.fetchGen {
+		return nil
+	}
+	st.inFlight = false
+	cmd := m.panes[msg.pane].Update(msg.msg)
+	var err error
+	if e, ok := msg.msg.(errorer); ok {
+		err = e.Err()
+	}
+	return tea.Batch(cmd, m.afterFetch(msg.pane, err))
+}
+
+// afterFetch records the outcome of a fetch and arms the next tick.
+func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
+	st := &m.poll[id]
+	st.err = err
+	if err == nil {
+		st.failures = 0
+		st.lastOK = m.now()
+		m.online = true
+		return m.arm(id, m.interval(id))
+	}
+	if errors.Is(err, api.ErrUnauthorized) {
+		m.fatal = err
+		return nil
+	}
+	var rl *api.RateLimitError
+	if errors.As(err, &rl) {
+		wait := rl.Wait
+		if wait <= 0 {
+			wait = time.Minute
+		}
+		m.status.set(m.now(), levelWarn, "rate limited · waiting "+wait.Round(time.Second).String(), 0)
+		return m.arm(id, wait)
+	}
+	if errors.Is(err, api.ErrOffline) {
+		m.online = false
+	}
+	st.failures++
+	return m.arm(id, backoff(st.failures))
+}
+
+// refreshNow is the manual refresh: fetch the focused pane now.
+func (m *Model) refreshNow() tea.Cmd {
+	m.poll[m.focus].tickGen++ // drop the pending tick; the result re-arms
+	if m.poll[m.focus].inFlight {
+		return nil
+	}
+	return m.fetch(m.focus)
+}
+
+// rearmAll re-arms every idle pane, e.g. after focus changes, so the new
+// cadence applies at once. A pane whose data is older than its new
+// interval is fetched immediately.
+func (m *Model) rearmAll() tea.Cmd {
+	var cmds []tea.Cmd
+	now := m.now()
+	for _, id := range m.order {
+		st := &m.poll[id]
+		if st.inFlight || st.failures > 0 {
+			continue
+		}
+		d := m.interval(id)
+		if d <= 0 {
+			m.arm(id, 0)
+			continue
+		}
+		if due := st.lastOK.Add(d); !st.lastOK.IsZero() && now.After(due) {
+			cmds = append(cmds, m.fetch(id))
+			continue
+		}
+		wait := d
+		if !st.lastOK.IsZero() {
+			wait = st.lastOK.Add(d).Sub(now)
+		}
+		cmds = append(cmds, m.arm(id, wait))
+	}
+	return tea.Batch(cmds...)
+}

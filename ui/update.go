@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/theme"
+	"imagine/views"
+)
+
+// styler is implemented by panes that cache rendered output and must drop
+// it when the styles change.
+type styler interface{ SetStyles(*theme.Styles) }
+
+// Update implements tea.Model. It only dispatches; each case is one call.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		return m, m.focusedUpdate(msg)
+	case tea.BackgroundColorMsg:
+		m.restyle(msg.IsDark())
+		return m, nil
+	case tea.FocusMsg:
+		m.termBlur = false
+		return m, m.rearmAll()
+	case tea.BlurMsg:
+		m.termBlur = true
+		return m, nil
+	case pollTickMsg:
+		return m, m.handleTick(msg)
+	case fetchedMsg:
+		return m, m.handleFetched(msg)
+	case views.StatusMsg:
+		return m, m.handleStatus(msg)
+	case views.ConfirmMsg:
+		m.openDialog(msg)
+		return m, nil
+	case clearStatusMsg:
+		m.status.clear(msg.gen)
+		return m, nil
+	}
+	return m, m.broadcast(msg)
+}
+
+// handleKey applies the key precedence of doc.go.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := m.keys.Global
+	if m.fatal != nil {
+		if key.Matches(msg, g.Quit, g.ForceQuit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	if m.dialog != nil {
+		return m.dialogKey(msg)
+	}
+	p := m.focusedPane()
+	if p != nil && p.CapturesInput() {
+		if key.Matches(msg, g.ForceQuit) {
+			return tea.Quit
+		}
+		return p.Update(msg)
+	}
+	if m.showHelp && (key.Matches(msg, g.Help) || key.Matches(msg, m.keys.List.Back)) {
+		m.showHelp = false
+		return nil
+	}
+	switch {
+	case key.Matches(msg, g.Quit, g.ForceQuit):
+		return tea.Quit
+	case key.Matches(msg, g.Help):
+		m.showHelp = !m.showHelp
+		return nil
+	case key.Matches(msg, g.NextPane):
+		return m.cycleFocus(1)
+	case key.Matches(msg, g.PrevPane):
+		return m.cycleFocus(-1)
+	case key.Matches(msg, g.Refresh):
+		return tea.Batch(m.refreshNow(), m.status.set(m.now(), levelInfo, "refreshing…", 0))
+	}
+	for i, b := range g.Panes {
+		if key.Matches(msg, b) {
+			return m.focusPane(PaneID(i))
+		}
+	}
+	if p == nil {
+		return nil
+	}
+	return p.Update(msg)
+}
+
+// focusedPane returns the pane on screen, or nil when there is none.
+func (m *Model) focusedPane() Pane { return m.panes[m.focus] }
+
+// focusedUpdate sends msg to the focused pane only.
+func (m *Model) focusedUpdate(msg tea.Msg) tea.Cmd {
+	if p := m.focusedPane(); p != nil {
+		return p.Update(msg)
+	}
+	return nil
+}
+
+// focusPane shows pane id if it exists, and re-arms polling for the new
+// focus. Asking for a pane that is not built yet says so.
+func (m *Model) focusPane(id PaneID) tea.Cmd {
+	if m.panes[id] == nil {
+		return m.status.set(m.now(), levelInfo, id.String()+" is not available in this version yet", 0)
+	}
+	if id == m.focus {
+		return nil
+	}
+	m.panes[m.focus].SetFocused(false)
+	m.focus = id
+	m.panes[id].SetFocused(true)
+	m.showHelp = false
+	return m.rearmAll()
+}
+
+// cycleFocus moves focus by delta through the shown panes.
+func (m *Model) cycleFocus(delta int) tea.Cmd {
+	if len(m.order) == 0 {
+		return nil
+	}
+	at := 0
+	for i, id := range m.order {
+		if id == m.focus {
+			at = i
+		}
+	}
+	n := len(m.order)
+	return m.focusPane(m.order[((at+delta)%n+n)%n])
+}
+
+// broadcast delivers msg to every pane; only its owner reacts.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range m.order {
+		cmds = append(cmds, m.panes[id].Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// resize recomputes the layout and tells every pane its size.
+func (m *Model) resize(w, h int) {
+	m.width, m.height = w, h
+	m.lay = layout(w, h)
+	m.help.SetWidth(w)
+	for _, id := range m.order {
+		m.panes[id].SetSize(m.lay.body.w, m.lay.body.h)
+	}
+}
+
+// restyle rebuilds the styles in place for the terminal's background and
+// tells the panes, unless the theme is fixed by configuration.
+func (m *Model) restyle(dark bool) {
+	if m.opts.FixedTheme || dark == m.styles.Dark {
+		return
+	}
+	*m.styles = *theme.New(dark, m.opts.NoColor)
+	m.applyHelpStyles()
+	for _, id := range m.order {
+		if s, ok := m.panes[id].(styler); ok {
+			s.SetStyles(m.styles)
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"imagine/views"
+)
+
+// View implements tea.Model. Every return path sets the same View fields:
+// a View without AltScreen would leave the alternate screen (charm-v2.md).
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.ReportFocus = true
+	// The title is built from trusted text only: the handle is the
+	// server-validated ASCII handle (security.md D1).
+	v.WindowTitle = "imagine"
+	if m.handle != "" {
+		v.WindowTitle = "imagine · @" + m.handle
+	}
+	return v
+}
+
+// render draws the whole screen as a string.
+func (m *Model) render() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	l := m.lay
+	var body string
+	switch {
+	case m.fatal != nil:
+		body = m.fatalView(l.body.w, l.body.h)
+	case m.dialog != nil:
+		body = m.dialogView(l.body.w, l.body.h)
+	case m.showHelp:
+		m.help.ShowAll = true
+		body = m.styles.Title.Render("Keys") + "\n\n" + m.help.View(helpKeys{m})
+	case m.focusedPane() != nil:
+		body = m.focusedPane().View()
+	}
+	parts := []string{m.tabsView(l.tabs.w), fit(body, l.body.w, l.body.h)}
+	if l.footer.h > 0 {
+		m.help.ShowAll = false
+		parts = append(parts, ansi.Truncate(m.help.View(helpKeys{m}), l.footer.w, "…"))
+	}
+	parts = append(parts, m.statusView(l.status.w))
+	return strings.Join(parts, "\n")
+}
+
+// fit clips s to w x h cells and pads it to exactly h lines, so a pane can
+// never push the status line off screen.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, ln := range lines {
+		if ansi.StringWidth(ln) > w {
+			lines[i] = ansi.Truncate(ln, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tabsView draws the tab bar: number, title and unread badge per pane.
+func (m *Model) tabsView(w int) string {
+	var tabs []string
+	for _, id := range m.order {
+		p := m.panes[id]
+		label := strconv.Itoa(int(id)+1) + " " + p.Title()
+		st := m.styles.TabInactive
+		if id == m.focus {
+			st = m.styles.TabActive
+		}
+		t := st.Render(label)
+		if n := p.Badge(); n > 0 {
+			t += m.styles.Badge.Render(badgeText(n))
+		}
+		tabs = append(tabs, t)
+	}
+	bar := strings.Join(tabs, " ")
+	brand := m.styles.Accent.Render("imagine ")
+	gap := w - ansi.StringWidth(bar) - ansi.StringWidth(brand)
+	if gap < 1 {
+		return ansi.Truncate(bar, w, "…")
+	}
+	return bar + strings.Repeat(" ", gap) + brand
+}
+
+// badgeText caps a badge so a flood cannot widen the tab bar.
+func badgeText(n int) string {
+	if n > 99 {
+		return "99+"
+	}
+	return strconv.Itoa(n)
+}
+
+// statusView draws the status line: who is signed in, whether the client
+// is online, any back-off, and the transient message.
+func (m *Model) statusView(w int) string {
+	s := m.styles
+	left := s.StatusKey.Render(" @" + m.handle + " ")
+	if m.handle == "" {
+		left = s.StatusKey.Render(" not signed in ")
+	}
+	var conn string
+	switch {
+	case !m.online:
+		conn = s.StatusError.Render(" ○ offline ")
+		if last := m.lastOK(); !last.IsZero() {
+			conn += s.StatusBar.Render("· data from " + last.Format("15:04:05") + " ")
+		}
+	case m.anyFailing():
+		conn = s.StatusWarn.Render(" ◐ retrying ")
+		if last := m.lastOK(); !last.IsZero() {
+			conn += s.StatusBar.Render("· data from " + last.Format("15:04:05") + " ")
+		}
+	default:
+		conn = s.StatusInfo.Render(" ● live ")
+	}
+	if m.opts.Rate != nil {
+		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
+			conn += s.StatusWarn.Render(" rate " + strconv.Itoa(r.Remaining) + "/" + strconv.Itoa(r.Limit) + " ")
+		}
+	}
+	msg := ""
+	if m.status.text != "" {
+		st := s.StatusBar
+		switch m.status.level {
+		case levelWarn:
+			st = s.StatusWarn
+		case levelError:
+			st = s.StatusError
+		case levelInfo:
+			st = s.StatusBar
+		}
+		msg = st.Render(" " + m.status.text + " ")
+	}
+	line := left + conn + msg
+	pad := w - ansi.StringWidth(line)
+	if pad < 0 {
+		return ansi.Truncate(line, w, "…")
+	}
+	return line + s.StatusBar.Render(strings.Repeat(" ", pad))
+}
+
+// lastOK is the newest successful fetch of any pane.
+func (m *Model) lastOK() (t time.Time) {
+	for _, id := range m.order {
+		if m.poll[id].lastOK.After(t) {
+			t = m.poll[id].lastOK
+		}
+	}
+	return t
+}
+
+// anyFailing reports whether a pane's last fetch failed.
+func (m *Model) anyFailing() bool {
+	for _, id := range m.order {
+		if m.poll[id].err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// fatalView is the full-screen error for what the client cannot recover
+// from on its own (credentials rejected).
+func (m *Model) fatalView(w, h int) string {
+	text := m.styles.Error.Render("Signed out: the server rejected the credentials.") + "\n\n" +
+		views.Describe(m.fatal) + "\n\n" +
+		"Check IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, or run `imagine --demo`.\n\n" +
+		m.styles.HelpKey.Render("q") + " " + m.styles.HelpDesc.Render("quit")
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, lipgloss.NewStyle().Width(min(w, 70)).Render(text))
+}
