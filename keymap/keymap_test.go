@@ -1,0 +1,74 @@
+package keymap
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+)
+
+func TestEveryBindingHasKeysAndHelp(t *testing.T) {
+	k := Default()
+	for name, b := range k.actions() {
+		if len(b.Keys()) == 0 || b.Help().Key == "" || b.Help().Desc == "" {
+			t.Errorf("%s: keys %v help %+v", name, b.Keys(), b.Help())
+		}
+	}
+}
+
+// scopes are the groups of bindings that are active at the same time; a key
+// may appear only once within a scope.
+func scopes(k *KeyMap) map[string][]*key.Binding {
+	g := []*key.Binding{&k.Global.Quit, &k.Global.ForceQuit, &k.Global.Help, &k.Global.NextPane, &k.Global.PrevPane, &k.Global.Refresh}
+	for i := range k.Global.Panes {
+		g = append(g, &k.Global.Panes[i])
+	}
+	list := []*key.Binding{&k.List.Up, &k.List.Down, &k.List.Top, &k.List.Bottom, &k.List.PageUp, &k.List.PageDown, &k.List.Open, &k.List.Back}
+	feed := []*key.Binding{&k.Feed.Compose, &k.Feed.Like, &k.Feed.Repost, &k.Feed.Quote, &k.Feed.Amplify, &k.Feed.Comment, &k.Feed.Delete, &k.Feed.Profile, &k.Feed.Follow, &k.Feed.Timeline, &k.Feed.Likers, &k.Feed.ShowNew}
+	return map[string][]*key.Binding{
+		"feed pane": append(append(append([]*key.Binding{}, g...), list...), feed...),
+		"composer":  {&k.Composer.Send, &k.Composer.Editor, &k.Composer.Cancel, &k.Global.ForceQuit},
+		"dialog":    {&k.Dialog.Confirm, &k.Dialog.Cancel, &k.Global.ForceQuit},
+	}
+}
+
+func TestNoDuplicateKeysWithinAScope(t *testing.T) {
+	for scope, bs := range scopes(Default()) {
+		seen := map[string]string{}
+		for _, b := range bs {
+			for _, kk := range b.Keys() {
+				if prev, ok := seen[kk]; ok {
+					t.Errorf("%s: %q bound to both %q and %q", scope, kk, prev, b.Help().Desc)
+				}
+				seen[kk] = b.Help().Desc
+			}
+		}
+	}
+}
+
+func TestRebind(t *testing.T) {
+	k := Default()
+	if err := k.Rebind(map[string][]string{"feed.like": {"L", "ctrl+l"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(k.Feed.Like.Keys(), ","); got != "L,ctrl+l" {
+		t.Fatalf("like keys = %s", got)
+	}
+	if k.Feed.Like.Help().Desc != "like" {
+		t.Fatalf("rebinding lost the description: %+v", k.Feed.Like.Help())
+	}
+}
+
+func TestRebindRejectsUnknownActionsAtomically(t *testing.T) {
+	k := Default()
+	err := k.Rebind(map[string][]string{"feed.like": {"x"}, "feed.lik": {"y"}})
+	if err == nil || !strings.Contains(err.Error(), `"feed.lik"`) {
+		t.Fatalf("err = %v, want it to name the unknown action", err)
+	}
+	if k.Feed.Like.Keys()[0] != "l" {
+		t.Fatal("a failed rebind changed a valid binding")
+	}
+	if err := k.Rebind(map[string][]string{"feed.like": {}}); err == nil {
+		t.Fatal("an empty key list should be refused")
+	}
+}
