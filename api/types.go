@@ -14,7 +14,7 @@ type Agent struct {
 	ID string `json:"id"`
 	// Handle is the server-validated handle without a leading "@".
 	Handle     string `json:"handle"`
-	Name       string `json:"name"`
+	Name       string `json:"name" clean:"identity"`
 	Bio        string `json:"bio" clean:"block"`
 	AvatarURL  string `json:"avatarUrl"`
 	WebsiteURL string `json:"websiteUrl"`
@@ -104,8 +104,9 @@ type Comment struct {
 	CreatedAt time.Time `json:"createdAt"`
 	Agent     Agent     `json:"agent"`
 	ParentID  string    `json:"parentId"`
-	// Replies is filled only when the server nests replies; the flat form
-	// (ParentID only) is the usual one.
+	// Replies holds replies nested by the server while decoding; the
+	// comments list flattens them (each reply follows its parent with
+	// ParentID set), so lists returned by the client have it empty.
 	Replies []Comment `json:"replies,omitempty"`
 }
 
@@ -171,6 +172,15 @@ type RegisterRequest struct {
 	AvatarURL  string `json:"avatarUrl,omitempty"`
 }
 
+// ProfileUpdate is the body of a profile change; nil fields are left as
+// they are.
+type ProfileUpdate struct {
+	Name       *string `json:"name,omitempty"`
+	Bio        *string `json:"bio,omitempty"`
+	WebsiteURL *string `json:"websiteUrl,omitempty"`
+	AgentType  *string `json:"agentType,omitempty"`
+}
+
 // Registration is the answer to a registration. ClientSecret is shown once by
 // the server and never again.
 type Registration struct {
@@ -178,7 +188,7 @@ type Registration struct {
 	Handle       string `json:"handle"`
 	Name         string `json:"name"`
 	ClientID     string `json:"clientId"`
-	ClientSecret Secret `json:"clientSecret"`
+	ClientSecret Secret `json:"clientSecret" clean:"raw"`
 	Message      string `json:"message"`
 }
 

@@ -58,6 +58,10 @@ type FeedKeys struct {
 	Timeline key.Binding
 	Likers   key.Binding
 	ShowNew  key.Binding
+	// Followers and Following list an agent's followers and follows from
+	// a profile.
+	Followers key.Binding
+	Following key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -116,6 +120,9 @@ func Default() *KeyMap {
 		Timeline: bind([]string{"t"}, "t", "home/public"),
 		Likers:   bind([]string{"L"}, "L", "who liked"),
 		ShowNew:  bind([]string{"."}, ".", "show new posts"),
+
+		Followers: bind([]string{"F"}, "F", "followers"),
+		Following: bind([]string{"O"}, "O", "following"),
 	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
@@ -157,6 +164,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"feed.timeline":    &k.Feed.Timeline,
 		"feed.likers":      &k.Feed.Likers,
 		"feed.show_new":    &k.Feed.ShowNew,
+		"feed.followers":   &k.Feed.Followers,
+		"feed.following":   &k.Feed.Following,
 		"composer.send":    &k.Composer.Send,
 		"composer.editor":  &k.Composer.Editor,
 		"composer.cancel":  &k.Composer.Cancel,

@@ -1,0 +1,77 @@
+package sandbox
+
+import "net/http"
+
+// authMode says what a route expects from the Authorization header.
+type authMode int
+
+const (
+	// authNone ignores the header (token and registration endpoints).
+	authNone authMode = iota
+	// authOptional works anonymously and personalises with a valid token; an
+	// invalid or expired token is still refused with 401.
+	authOptional
+	// authRequired answers 401 without a valid token.
+	authRequired
+)
+
+// routeSpec is one row of the routing table.
+type routeSpec struct {
+	pattern string
+	auth    authMode
+	handle  func(*request) reply
+}
+
+// table is the whole API served by the sandbox. ServeMux picks the most
+// specific pattern, so /api/agents/me wins over /api/agents/{handle}. Later
+// features (notifications, conversations, marketplace, generation, uploads)
+// append their rows here.
+func (s *Server) table() []routeSpec {
+	return []routeSpec{
+		{"POST /api/auth/register", authNone, s.register},
+		{"POST /api/auth/token", authNone, s.token},
+
+		{"GET /api/posts", authOptional, s.listPosts},
+		{"POST /api/posts", authRequired, s.createPostHandler},
+		{"GET /api/posts/{id}", authOptional, s.showPost},
+		{"DELETE /api/posts/{id}", authRequired, s.deletePostHandler},
+		{"POST /api/posts/{id}/like", authRequired, s.like},
+		{"DELETE /api/posts/{id}/like", authRequired, s.unlike},
+		{"GET /api/posts/{id}/likes", authOptional, s.listLikes},
+		{"GET /api/posts/{id}/comments", authOptional, s.listComments},
+		{"POST /api/posts/{id}/comments", authRequired, s.createComment},
+		{"DELETE /api/posts/{id}/comments/{commentId}", authRequired, s.deleteCommentHandler},
+		{"POST /api/posts/{id}/repost", authRequired, s.repost},
+		{"DELETE /api/posts/{id}/repost", authRequired, s.unrepost},
+		{"GET /api/posts/{id}/reposts", authOptional, s.listReposts},
+		{"POST /api/posts/{id}/quote", authRequired, s.quote},
+		{"POST /api/posts/{id}/amplify", authRequired, s.amplify},
+		{"DELETE /api/posts/{id}/amplify", authRequired, s.unamplify},
+		{"POST /api/posts/{id}/view", authRequired, s.view},
+
+		{"GET /api/feed", authRequired, s.feed},
+
+		{"GET /api/agents", authOptional, s.listAgents},
+		{"GET /api/agents/me", authRequired, s.me},
+		{"PATCH /api/agents/me", authRequired, s.updateMe},
+		{"GET /api/agents/me/capabilities", authRequired, s.myCapabilities},
+		{"PATCH /api/agents/me/capabilities", authRequired, s.updateCapabilities},
+		{"DELETE /api/agents/me/capabilities", authRequired, s.clearCapabilities},
+		{"GET /api/agents/{handle}", authOptional, s.profile},
+		{"GET /api/agents/{handle}/follow", authRequired, s.followState},
+		{"POST /api/agents/{handle}/follow", authRequired, s.follow},
+		{"DELETE /api/agents/{handle}/follow", authRequired, s.unfollow},
+		{"GET /api/agents/{handle}/followers", authOptional, s.listFollowers},
+		{"GET /api/agents/{handle}/following", authOptional, s.listFollowing},
+		{"GET /api/agents/{handle}/likes", authOptional, s.listAgentLikes},
+	}
+}
+
+// routes registers the table on a fresh ServeMux.
+func (s *Server) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	for _, rt := range s.table() {
+		mux.Handle(rt.pattern, s.route(rt.auth, rt.handle))
+	}
+	return mux
+}

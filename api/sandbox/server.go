@@ -1,0 +1,115 @@
+package sandbox
+
+import (
+	"net/http"
+	"sync"
+	"time"
+)
+
+// defaultTokenTTL is the documented access-token lifetime.
+const defaultTokenTTL = time.Hour
+
+// refreshTokenTTL is how long a refresh token stays usable (undocumented by
+// the API; 30 days is a common choice).
+const refreshTokenTTL = 30 * 24 * time.Hour
+
+// Options configure a Server. The zero value is a quiet, fault-free world
+// with seed 0 and the documented rate limits.
+type Options struct {
+	// Seed selects the world: the same seed gives the same agents, IDs, posts
+	// and social graph.
+	Seed int64
+	// TokenTTL is the access-token lifetime; 0 means one hour (3600 s).
+	TokenTTL time.Duration
+	// Activity is the mean interval between living-world events once Start
+	// (or Listen) runs; 0 means a still world.
+	Activity time.Duration
+	// Faults injects random latency, errors, 429s and dropped connections;
+	// the zero value injects nothing.
+	Faults Faults
+	// Now is the server's clock; nil means time.Now. Seeded post times are
+	// relative to Now() at New. Advance moves this clock forward.
+	Now func() time.Time
+	// NoRateLimit disables refusals by the documented per-agent limits. The
+	// X-RateLimit-* headers are still sent.
+	NoRateLimit bool
+}
+
+// Server is the sandbox: an http.Handler holding one in-memory world. It is
+// safe for concurrent use.
+type Server struct {
+	opts    Options
+	ttl     time.Duration
+	store   store
+	mux     *http.ServeMux
+	limiter *rateLimiter
+	faults  *faultInjector
+	stats   *statsCounter
+	life    *activity
+
+	clockMu sync.Mutex
+	offset  time.Duration
+
+	demoID string
+}
+
+// New builds a server and seeds its world. It starts no goroutine; call
+// Start or Listen for the living world.
+func New(opts Options) *Server {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	ttl := opts.TokenTTL
+	if ttl <= 0 {
+		ttl = defaultTokenTTL
+	}
+	seed := uint64(opts.Seed)
+	s := &Server{
+		opts:    opts,
+		ttl:     ttl,
+		store:   newMemStore(seed),
+		limiter: newRateLimiter(opts.NoRateLimit),
+		faults:  newFaultInjector(opts.Faults, seed),
+		stats:   newStatsCounter(),
+	}
+	s.life = newActivity(opts.Activity, seed)
+	s.mux = s.routes()
+	s.demoID = seedWorld(s, seed)
+	return s
+}
+
+// now is the server clock: Options.Now plus everything passed to Advance.
+func (s *Server) now() time.Time {
+	s.clockMu.Lock()
+	off := s.offset
+	s.clockMu.Unlock()
+	return s.opts.Now().Add(off).UTC()
+}
+
+// Advance moves the server's clock forward by d on top of Options.Now, so
+// tests can expire tokens and roll rate-limit windows over without sleeping.
+// It works with the real clock as well as with an injected one; it does not
+// speed up the living world, whose pace is real time.
+func (s *Server) Advance(d time.Duration) {
+	s.clockMu.Lock()
+	s.offset += d
+	s.clockMu.Unlock()
+}
+
+// DemoCredentials returns the OAuth client of the demo agent (handle
+// "demo_agent", name "Demo Agent"). They are derived from the seed, so they
+// survive a restart with the same seed.
+func (s *Server) DemoCredentials() (clientID, clientSecret string) {
+	a, _ := s.store.Agent(s.demoID)
+	return a.ClientID, a.ClientSecret
+}
+
+// Credentials returns the OAuth client of any agent, seeded or registered,
+// or two empty strings when the handle is unknown.
+func (s *Server) Credentials(handle string) (id, secret string) {
+	a, ok := s.store.AgentByHandle(normalizeHandle(handle))
+	if !ok {
+		return "", ""
+	}
+	return a.ClientID, a.ClientSecret
+}

@@ -1,0 +1,235 @@
+package composer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+func TestCounterTurnsWarnAndErrorNearAndOverTheLimit(t *testing.T) {
+	m := newComposer(t, "", "")
+	settle(m, m.Open(Request{Key: "post", Title: "New post", Limit: 10}))
+	s := m.styles
+
+	typeText(m, "abcde")
+	if v := m.View(); !strings.Contains(v, s.Muted.Render("5/10")) {
+		t.Errorf("5/10 should be muted:\n%q", v)
+	}
+	typeText(m, "fghi")
+	if v := m.View(); !strings.Contains(v, s.Warn.Render("9/10")) {
+		t.Errorf("9/10 (90%%) should warn:\n%q", v)
+	}
+	typeText(m, "jk")
+	if v := m.View(); !strings.Contains(v, s.Error.Render("11/10")) {
+		t.Errorf("11/10 should be an error:\n%q", v)
+	}
+}
+
+func TestSendRefusesEmptyText(t *testing.T) {
+	m := newComposer(t, "", "")
+	settle(m, m.Open(Request{Key: "post", Limit: 10}))
+	typeText(m, "   ")
+	msgs := settle(m, m.Update(press("ctrl+s")))
+	if _, ok := find[SendMsg](msgs); ok {
+		t.Fatal("blank text was sent")
+	}
+	if m.Sending() || !strings.Contains(m.Problem(), "nothing to send") {
+		t.Errorf("want a 'nothing to send' refusal, got sending=%v problem=%q", m.Sending(), m.Problem())
+	}
+	if !strings.Contains(m.View(), "nothing to send") {
+		t.Error("the refusal is not on screen")
+	}
+}
+
+func TestSendRefusesTextOverTheLimitAndKeepsIt(t *testing.T) {
+	m := newComposer(t, "", "")
+	settle(m, m.Open(Request{Key: "post", Limit: 5}))
+	typeText(m, "toolong")
+	msgs := settle(m, m.Update(press("ctrl+s")))
+	if _, ok := find[SendMsg](msgs); ok {
+		t.Fatal("text over the limit was sent")
+	}
+	if m.Value() != "toolong" {
+		t.Errorf("text changed to %q", m.Value())
+	}
+	if !strings.Contains(m.Problem(), "too long by 2") {
+		t.Errorf("problem = %q, want it to say by how much", m.Problem())
+	}
+}
+
+func TestSendEmitsTheCleanTextOnceWhileSending(t *testing.T) {
+	m := newComposer(t, "", "")
+	settle(m, m.Open(Request{Key: "comment-p1", Limit: api.MaxCommentRunes}))
+	typeText(m, "hi there")
+	msgs := settle(m, m.Update(press("ctrl+s")))
+	send, ok := find[SendMsg](msgs)
+	if !ok {
+		t.Fatal("no SendMsg")
+	}
+	if send != (SendMsg{ID: "test", Key: "comment-p1", Text: "hi there"}) {
+		t.Errorf("SendMsg = %+v", send)
+	}
+	if !m.Sending() || !strings.Contains(m.View(), "sending…") {
+		t.Error("the composer should show that it is sending")
+	}
+	if again := settle(m, m.Update(press("ctrl+s"))); len(again) != 0 {
+		t.Errorf("a second ctrl+s while sending emitted %v", again)
+	}
+	typeText(m, "x")
+	if m.Value() != "hi there" {
+		t.Errorf("typing while sending changed the text to %q", m.Value())
+	}
+}
+
+func TestFailedSendKeepsTextDraftAndShowsTheError(t *testing.T) {
+	dir := t.TempDir()
+	m := newComposer(t, dir, "")
+	settle(m, m.Open(Request{Key: "post"}))
+	typeText(m, "keep me")
+	settle(m, m.Update(press("ctrl+s")))
+	settle(m, m.Failed(api.ErrOffline))
+
+	if m.Sending() {
+		t.Error("still sending after Failed")
+	}
+	if m.Value() != "keep me" {
+		t.Errorf("text = %q", m.Value())
+	}
+	if want := "not sent: " + views.Describe(api.ErrOffline); m.Problem() != want {
+		t.Errorf("problem = %q, want %q", m.Problem(), want)
+	}
+	if !strings.Contains(m.View(), "not sent:") {
+		t.Errorf("the error is not beside the counter:\n%s", m.View())
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "post.txt")); err != nil || string(b) != "keep me" {
+		t.Errorf("draft on disk = %q, %v", b, err)
+	}
+	// A retry works once the problem is gone.
+	if _, ok := find[SendMsg](settle(m, m.Update(press("ctrl+s")))); !ok {
+		t.Error("could not send again after a failure")
+	}
+}
+
+func TestDraftIsSavedPrivatelyAfterTyping(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "drafts")
+	m := newComposer(t, dir, "")
+	settle(m, m.Open(Request{Key: "post"}))
+	typeText(m, "draft text")
+
+	path := filepath.Join(dir, "post.txt")
+	b, err := os.ReadFile(path)
+	if err != nil || string(b) != "draft text" {
+		t.Fatalf("draft = %q, %v", b, err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("draft mode = %v, want 0600", fi.Mode().Perm())
+	}
+	if fi, _ := os.Stat(dir); fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("draft dir mode = %v, want no group/other access", fi.Mode().Perm())
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".draft-*"))
+	if len(leftovers) != 0 {
+		t.Errorf("temp files left behind: %v", leftovers)
+	}
+}
+
+func TestStaleDebouncedSaveIsDropped(t *testing.T) {
+	dir := t.TempDir()
+	m := newComposer(t, dir, "")
+	settle(m, m.Open(Request{Key: "post"}))
+	// Two keystrokes; only the last tick may save.
+	first := collect(m.Update(press("a")))
+	second := collect(m.Update(press("b")))
+	if len(first) != 1 || len(second) != 1 {
+		t.Fatalf("want one debounce tick per keystroke, got %v and %v", first, second)
+	}
+	if cmd := m.Update(first[0]); cmd != nil {
+		t.Error("the first, stale tick still asked for a save")
+	}
+	settle(m, m.Update(second[0]))
+	if b, _ := os.ReadFile(filepath.Join(dir, "post.txt")); string(b) != "ab" {
+		t.Errorf("draft = %q, want ab", b)
+	}
+}
+
+func TestDraftIsRestoredWhenTheSameKeyOpensAgain(t *testing.T) {
+	dir := t.TempDir()
+	m := newComposer(t, dir, "")
+	settle(m, m.Open(Request{Key: "reply-c7", Limit: api.MaxCommentRunes}))
+	typeText(m, "half a reply")
+	settle(m, m.Update(press("esc")))
+	if m.IsOpen() {
+		t.Fatal("esc did not close the composer")
+	}
+
+	// Same session: another request in between, then the reply again.
+	settle(m, m.Open(Request{Key: "post"}))
+	if m.Value() != "" {
+		t.Errorf("a different key showed %q", m.Value())
+	}
+	settle(m, m.Update(press("esc")))
+	settle(m, m.Open(Request{Key: "reply-c7"}))
+	if m.Value() != "half a reply" {
+		t.Errorf("reopened with %q", m.Value())
+	}
+
+	// Next session: a new composer reads the draft from disk.
+	next := newComposer(t, dir, "")
+	settle(next, next.Open(Request{Key: "reply-c7"}))
+	if next.Value() != "half a reply" {
+		t.Errorf("a new composer restored %q", next.Value())
+	}
+}
+
+func TestSentClearsTheTextAndTheDraft(t *testing.T) {
+	dir := t.TempDir()
+	m := newComposer(t, dir, "")
+	settle(m, m.Open(Request{Key: "post"}))
+	typeText(m, "bye")
+	settle(m, m.Update(press("ctrl+s")))
+	settle(m, m.Sent())
+	if m.Value() != "" || m.Sending() {
+		t.Errorf("after Sent: value %q, sending %v", m.Value(), m.Sending())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "post.txt")); !os.IsNotExist(err) {
+		t.Errorf("draft still on disk: %v", err)
+	}
+	settle(m, m.Update(press("esc")))
+	settle(m, m.Open(Request{Key: "post"}))
+	if m.Value() != "" {
+		t.Errorf("a sent text came back: %q", m.Value())
+	}
+}
+
+func TestPasteIsSanitized(t *testing.T) {
+	m := newComposer(t, "", "")
+	settle(m, m.Open(Request{Key: "post"}))
+	settle(m, m.Update(teaPaste("hi \x1b]52;c;U0VOVElORUwtT1NDNTI=\x07there\u202e")))
+	v := m.Value()
+	if strings.ContainsAny(v, "\x1b\x07\u202e") || strings.Contains(v, "SENTINEL") {
+		t.Errorf("pasted controls survived: %q", v)
+	}
+	if !strings.Contains(v, "hi") || !strings.Contains(v, "there") {
+		t.Errorf("pasted text lost: %q", v)
+	}
+}
+
+func TestDraftPathsStayInsideTheDraftDir(t *testing.T) {
+	s := newDraftStore("/drafts")
+	for _, key := range []string{"post", "comment-../../etc/passwd", "reply-a/b", "quote-\x00x", ""} {
+		p := s.path(key)
+		if filepath.Dir(p) != "/drafts" || !strings.HasSuffix(p, ".txt") {
+			t.Errorf("key %q maps to %q", key, p)
+		}
+	}
+	if s.path("reply-a/b") == s.path("reply-a_b") {
+		t.Error("distinct keys share a draft file")
+	}
+	if got := s.path("comment-p1"); got != "/drafts/comment-p1.txt" {
+		t.Errorf("plain key maps to %q", got)
+	}
+}

@@ -1,0 +1,102 @@
+package views
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// ContentStyles are the styles Content draws with. Panes pass the theme's
+// Text, Hashtag and Mention styles, or variants of them (for instance with
+// the selection background) for a highlighted row.
+type ContentStyles struct {
+	Text    lipgloss.Style
+	Hashtag lipgloss.Style
+	Mention lipgloss.Style
+}
+
+// Content lays out already-sanitized text (a post, a comment, a bio) in
+// lines of at most width cells: words wrap, a word longer than the width is
+// hard-wrapped, emoji widths are normalised first, and #hashtags and
+// @mentions get their styles. It never measures with len and never adds a
+// byte the input did not have besides the styles' own SGR sequences.
+func Content(text string, width int, st ContentStyles) []string {
+	if width < 1 {
+		width = 1
+	}
+	text = NormalizeEmojiWidth(text)
+	wrapped := ansi.Wrap(text, width, "")
+	lines := strings.Split(wrapped, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			// Wrap keeps a single grapheme wider than a narrow column; cut it
+			// rather than let it push the frame.
+			l = ansi.Truncate(l, width, "")
+		}
+		lines[i] = Highlight(l, st)
+	}
+	return lines
+}
+
+// Highlight styles one line of plain text: #hashtags and @mentions get their
+// styles, the rest the text style. A tag starts at a '#' or '@' that follows
+// a space, punctuation or the start of the line (so e-mail addresses stay
+// plain) and runs over letters, digits and underscores.
+func Highlight(line string, st ContentStyles) string {
+	var b strings.Builder
+	b.Grow(len(line) + 32)
+	plainStart := 0
+	prev := ' '
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if (r == '#' || r == '@') && !isTagRune(prev) {
+			end := i + size
+			for end < len(line) {
+				r2, s2 := utf8.DecodeRuneInString(line[end:])
+				if !isTagRune(r2) {
+					break
+				}
+				end += s2
+			}
+			if end > i+size {
+				if plainStart < i {
+					b.WriteString(st.Text.Render(line[plainStart:i]))
+				}
+				tag := st.Hashtag
+				if r == '@' {
+					tag = st.Mention
+				}
+				b.WriteString(tag.Render(line[i:end]))
+				plainStart = end
+				prev = 'x'
+				i = end
+				continue
+			}
+		}
+		prev = r
+		i += size
+	}
+	if plainStart < len(line) {
+		b.WriteString(st.Text.Render(line[plainStart:]))
+	}
+	return b.String()
+}
+
+func isTagRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Name is the display name to show for an agent: the name itself, or
+// "(blank name)" when it has no visible character (security.md A13), so a
+// blank name can never make a post look authorless.
+func Name(name string) string {
+	if strings.TrimFunc(name, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u2800'
+	}) == "" || ansi.StringWidth(name) == 0 {
+		return "(blank name)"
+	}
+	return name
+}

@@ -1,0 +1,165 @@
+package feed
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// agentsKind is what an agents list shows.
+type agentsKind int
+
+const (
+	likersList agentsKind = iota
+	followersList
+	followingList
+)
+
+// agentsView is a paged list of agents: a post's likers, an agent's
+// followers or the agents it follows.
+type agentsView struct {
+	sid     int
+	kind    agentsKind
+	subject string // the post ID (likers) or the handle
+	agents  []api.Agent
+	next    string
+	hasMore bool
+	loading bool
+	err     error
+	win     window
+}
+
+func (v *agentsView) screenID() int { return v.sid }
+
+// title names the list.
+func (v *agentsView) title() string {
+	switch v.kind {
+	case followersList:
+		return "Followers of @" + v.subject
+	case followingList:
+		return "Followed by @" + v.subject
+	}
+	return "Liked by"
+}
+
+// openAgents pushes an agents list and fetches its first page.
+func (m *Model) openAgents(kind agentsKind, subject string) tea.Cmd {
+	v := &agentsView{sid: m.newSID(), kind: kind, subject: subject}
+	m.push(v)
+	return m.fetchAgents(v)
+}
+
+func (m *Model) fetchAgents(v *agentsView) tea.Cmd {
+	if (v.kind == likersList && m.posts == nil) || (v.kind != likersList && m.agents == nil) {
+		return nil
+	}
+	v.loading, v.err = true, nil
+	ctx, posts, agents := m.ctx, m.posts, m.agents
+	kind, subject, sid, cursor := v.kind, v.subject, v.sid, v.next
+	return func() tea.Msg {
+		opts := &api.ListOptions{Cursor: cursor}
+		msg := agentsMsg{sid: sid, cursor: cursor}
+		switch kind {
+		case likersList:
+			page, err := posts.Likes(ctx, subject, opts)
+			msg.err = err
+			if page != nil {
+				for _, l := range page.Items {
+					msg.agents = append(msg.agents, l.Agent)
+				}
+				msg.next, msg.more = page.NextCursor, page.HasMore
+			}
+		default:
+			list := agents.Followers
+			if kind == followingList {
+				list = agents.Following
+			}
+			page, err := list(ctx, subject, opts)
+			msg.err = err
+			if page != nil {
+				msg.agents, msg.next, msg.more = page.Items, page.NextCursor, page.HasMore
+			}
+		}
+		return msg
+	}
+}
+
+func (m *Model) agentsLoaded(msg agentsMsg) tea.Cmd {
+	v, ok := m.find(msg.sid).(*agentsView)
+	if !ok || msg.cursor != v.next {
+		return nil
+	}
+	v.loading = false
+	if msg.err != nil {
+		v.err = msg.err
+		return nil
+	}
+	v.agents = append(v.agents, msg.agents...)
+	v.next, v.hasMore = msg.next, msg.more && msg.next != ""
+	return nil
+}
+
+func (m *Model) agentHeights(v *agentsView) heightFunc {
+	return func(i int) int { return len(m.agentItem(&v.agents[i], false)) }
+}
+
+// agentsKey handles a key on an agents list.
+func (m *Model) agentsKey(v *agentsView, msg tea.KeyPressMsg) tea.Cmd {
+	k, f := m.keys.List, m.keys.Feed
+	n, h, hf := len(v.agents), m.screenBodyHeight(), m.agentHeights(v)
+	switch {
+	case key.Matches(msg, k.Back):
+		m.pop()
+		return nil
+	case key.Matches(msg, k.Open, f.Profile):
+		if n == 0 {
+			return nil
+		}
+		return m.openProfile(v.agents[v.win.cursor].Handle)
+	case key.Matches(msg, k.Down):
+		v.win.down(n, h, hf)
+	case key.Matches(msg, k.Up):
+		v.win.up(n, h, hf)
+	case key.Matches(msg, k.Top):
+		v.win.home()
+	case key.Matches(msg, k.Bottom):
+		v.win.end(n, h, hf)
+	case key.Matches(msg, k.PageDown):
+		v.win.pageDown(n, h, hf)
+	case key.Matches(msg, k.PageUp):
+		v.win.pageUp(n, h, hf)
+	default:
+		return nil
+	}
+	if (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.cursor < nearEnd {
+		return m.fetchAgents(v)
+	}
+	return nil
+}
+
+// agentsViewLines renders an agents list.
+func (m *Model) agentsViewLines(v *agentsView) []string {
+	p := m.pal[0]
+	hints := m.hint(m.keys.Feed.Profile) + " · " + m.hint(m.keys.List.Back)
+	lines := []string{views.Spread(p.title.Render(v.title()), p.faint.Render(hints), m.width)}
+	h := m.screenBodyHeight()
+	n := len(v.agents)
+	v.win.fix(n, h, m.agentHeights(v))
+	body := v.win.render(n, h, func(i int, sel bool) []string { return m.agentItem(&v.agents[i], sel) })
+	lines = append(lines, body...)
+	var footer string
+	switch {
+	case v.err != nil:
+		footer = p.errs.Render("couldn't load: " + views.Describe(v.err) + " · move to retry")
+	case v.loading:
+		footer = p.muted.Render("loading…")
+	case n == 0:
+		footer = p.muted.Render("nobody yet")
+	}
+	if footer != "" && len(body) < h {
+		lines = append(lines, views.Truncate(footer, m.width))
+	}
+	return lines
+}

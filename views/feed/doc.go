@@ -1,0 +1,20 @@
+// Package feed is the Feed pane: the home feed and the public timeline, a
+// post with its comment tree, an agent's profile, and lists of agents
+// (likers, followers, following), with every post action (like, repost,
+// quote, amplify, comment, reply, delete, follow) and a composer.
+//
+// The pane talks to the API only through the small interfaces in
+// sources.go, inside tea.Cmds; Update and View do no I/O. Actions are
+// optimistic where natural and rolled back on error. Rendering is windowed
+// and cached per (item, version, width, selection), so a frame costs the
+// same with 20 posts loaded or 10,000.
+//
+// Usage:
+//
+//	p := feed.New(feed.Options{
+//		Context: ctx, Home: client.Feed, Public: client.Posts,
+//		Posts: client.Posts, Agents: client.Agents,
+//		Keys: keys, Styles: styles, Me: me.Handle,
+//		DraftDir: drafts, Editor: os.Getenv("EDITOR"),
+//	})
+package feed

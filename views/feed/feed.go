@@ -1,0 +1,171 @@
+package feed
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/keymap"
+	"imagine/theme"
+	"imagine/views/composer"
+)
+
+// Poll cadences (security.md §5.4): the first page of the timeline on
+// screen is fetched every 30 s while the pane is focused, every 2 min when
+// it is not. Polling continues while the composer is open.
+const (
+	focusedPoll   = 30 * time.Second
+	unfocusedPoll = 2 * time.Minute
+	// nearEnd is how close to the last loaded item the cursor gets before
+	// the next page is fetched.
+	nearEnd = 5
+)
+
+// composerID tags the pane's composer messages.
+const composerID = "feed"
+
+// Options configure the Feed pane.
+type Options struct {
+	// Context is the program's context; every request derives from it
+	// (the API client adds the per-request deadlines).
+	Context context.Context
+	// Home is the signed-in agent's feed; nil leaves only Public.
+	Home Timeline
+	// Public is the public timeline.
+	Public Timeline
+	Posts  Posts
+	Agents Agents
+	Keys   *keymap.KeyMap
+	Styles *theme.Styles
+	// Now is the clock for relative times; nil means time.Now.
+	Now func() time.Time
+	// Me is the signed-in handle, which decides what is deletable.
+	Me string
+	// DraftDir holds composer drafts; "" keeps them in memory only.
+	DraftDir string
+	// Editor is the $VISUAL/$EDITOR command, resolved by the caller.
+	Editor string
+	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
+	DraftDebounce time.Duration
+}
+
+// Model is the Feed pane. It implements ui.Pane.
+type Model struct {
+	ctx    context.Context
+	tls    [2]*timeline
+	posts  Posts
+	agents Agents
+	keys   *keymap.KeyMap
+	styles *theme.Styles
+	now    func() time.Time
+	me     string
+
+	width, height int
+	focused       bool
+
+	src   source            // the timeline on screen
+	store map[string]*entry // every post held, shared by timelines and screens
+	busy  map[string]bool   // actions in flight, by toggleKey
+
+	stack   []screen // screens over the list; empty = the list
+	nextSID int
+
+	comp    *composer.Model
+	compose composeTarget
+
+	pal    [2]*palette // [0] normal rows, [1] the selected row
+	cache  renderCache
+	chrome chrome
+}
+
+// New builds the pane. Nothing is fetched until the root calls Refresh.
+func New(opts Options) *Model {
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Keys == nil {
+		opts.Keys = keymap.Default()
+	}
+	if opts.Styles == nil {
+		opts.Styles = theme.New(true, false)
+	}
+	m := &Model{
+		ctx:    opts.Context,
+		posts:  opts.Posts,
+		agents: opts.Agents,
+		keys:   opts.Keys,
+		now:    opts.Now,
+		me:     opts.Me,
+		store:  map[string]*entry{},
+		busy:   map[string]bool{},
+		width:  80,
+		height: 24,
+	}
+	m.tls[home] = newTimeline(home, opts.Home)
+	m.tls[public] = newTimeline(public, opts.Public)
+	if opts.Home == nil {
+		m.src = public
+	}
+	m.comp = composer.New(composer.Options{
+		ID:       composerID,
+		Keys:     opts.Keys,
+		Styles:   opts.Styles,
+		DraftDir: opts.DraftDir,
+		Editor:   opts.Editor,
+		Debounce: opts.DraftDebounce,
+	})
+	m.SetStyles(opts.Styles)
+	m.SetSize(m.width, m.height)
+	return m
+}
+
+// Init implements ui.Pane. The first fetch comes from Refresh.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements ui.Pane.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(width, 20), max(height, 5)
+	m.comp.SetSize(m.width, m.height)
+}
+
+// SetFocused implements ui.Pane.
+func (m *Model) SetFocused(focused bool) { m.focused = focused }
+
+// SetStyles switches to new styles and drops every cached rendering.
+func (m *Model) SetStyles(s *theme.Styles) {
+	m.styles = s
+	m.pal[0] = newPalette(s, false)
+	m.pal[1] = newPalette(s, true)
+	m.cache.clear()
+	m.comp.SetStyles(s)
+}
+
+// CapturesInput implements ui.Pane: true while the composer is open.
+func (m *Model) CapturesInput() bool { return m.comp.IsOpen() }
+
+// Title implements ui.Pane.
+func (m *Model) Title() string { return "Feed" }
+
+// Badge implements ui.Pane: the new posts waiting above the timeline.
+func (m *Model) Badge() int { return len(m.tl().pending) }
+
+// PollInterval implements ui.Pane.
+func (m *Model) PollInterval() time.Duration {
+	if m.focused {
+		return focusedPoll
+	}
+	return unfocusedPoll
+}
+
+// Refresh implements ui.Pane: one Cmd fetching the first page of the
+// timeline on screen.
+func (m *Model) Refresh(ctx context.Context) tea.Cmd {
+	return m.fetchFirst(ctx, m.tl())
+}
+
+// tl is the timeline on screen.
+func (m *Model) tl() *timeline { return m.tls[m.src] }

@@ -1,0 +1,276 @@
+package feed
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+func TestFirstLoadShowsThePostsAndExposesErrors(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(3), false)
+	v := hs.plain()
+	for _, want := range []string{"Home feed", "3 posts", "Post number 3 about #go", "Alice @alice · 1m", "3 likes · 1 comment"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	// The refresh result tells the root about failures.
+	hs.home.err = api.ErrOffline
+	msgs := collect(hs.m.Refresh(t.Context()))
+	pm, ok := msgs[0].(interface{ Err() error })
+	if !ok || !errors.Is(pm.Err(), api.ErrOffline) {
+		t.Fatalf("refresh result %T does not expose the error", msgs[0])
+	}
+	hs.m.Update(msgs[0])
+	if v := hs.plain(); !strings.Contains(v, "Post number 3") || !strings.Contains(v, "couldn't refresh") {
+		t.Errorf("a failed refresh should keep the posts and say so:\n%s", v)
+	}
+}
+
+func TestNavigationMovesTheHighlightedPost(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(20), false)
+	tl := hs.m.tl()
+	hs.keys("j", "j")
+	if tl.win.cursor != 2 {
+		t.Fatalf("cursor = %d after jj", tl.win.cursor)
+	}
+	hs.keys("k")
+	if tl.win.cursor != 1 {
+		t.Fatalf("cursor = %d after k", tl.win.cursor)
+	}
+	hs.keys("G")
+	if tl.win.cursor != 19 {
+		t.Fatalf("cursor = %d after G", tl.win.cursor)
+	}
+	if v := hs.plain(); !strings.Contains(v, "▌ Alice @alice · 20m") {
+		t.Errorf("the last post is not highlighted:\n%s", v)
+	}
+	hs.keys("g")
+	if tl.win.cursor != 0 || tl.win.top != 0 {
+		t.Fatalf("g did not go to the top: %+v", tl.win)
+	}
+	hs.keys("pgdown")
+	if tl.win.cursor < 2 {
+		t.Errorf("pgdown moved only to %d", tl.win.cursor)
+	}
+}
+
+func TestOpenAndBackKeepTheListPosition(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(10), false)
+	hs.keys("j", "j", "j")
+	before := hs.m.tl().win
+	hs.keys("enter")
+	v, ok := hs.m.top().(*postView)
+	if !ok || v.e.post.ID != "p7" {
+		t.Fatalf("enter opened %T", hs.m.top())
+	}
+	if hs.posts.called("view:p7") != 1 {
+		t.Error("opening a post did not record a view")
+	}
+	hs.keys("j", "esc")
+	if hs.m.top() != nil {
+		t.Fatal("esc did not go back to the list")
+	}
+	if hs.m.tl().win != before {
+		t.Errorf("list position %+v, want %+v", hs.m.tl().win, before)
+	}
+}
+
+func TestNewPostsWaitBehindABanner(t *testing.T) {
+	first := posts(5)
+	hs := newHarness(t, 80, 24, first, false)
+	hs.keys("j", "j")
+	selected := hs.m.selected().post.ID
+
+	newer := []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
+	hs.home.pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
+	hs.settle(hs.m.Refresh(t.Context()))
+
+	if got := hs.m.selected().post.ID; got != selected {
+		t.Errorf("selection moved from %s to %s", selected, got)
+	}
+	if len(hs.m.tl().entries) != 5 {
+		t.Errorf("new posts were inserted before being asked for")
+	}
+	if v := hs.plain(); !strings.Contains(v, "2 new posts · press . to show") {
+		t.Errorf("no banner:\n%s", v)
+	}
+	if hs.m.Badge() != 2 {
+		t.Errorf("badge = %d", hs.m.Badge())
+	}
+	hs.keys(".")
+	tl := hs.m.tl()
+	if len(tl.entries) != 7 || tl.entries[0].post.ID != "n2" || tl.win.cursor != 0 {
+		t.Errorf("after '.', %d posts, first %s, cursor %d", len(tl.entries), tl.entries[0].post.ID, tl.win.cursor)
+	}
+	if strings.Contains(hs.plain(), "new post") {
+		t.Error("the banner stayed")
+	}
+}
+
+func TestGAtTheTopShowsNewPosts(t *testing.T) {
+	first := posts(3)
+	hs := newHarness(t, 80, 24, first, false)
+	hs.home.pages[""] = &api.Page[api.Post]{Items: append([]api.Post{post("n1", "carol", "Fresh", 0)}, first...)}
+	hs.settle(hs.m.Refresh(t.Context()))
+	hs.keys("g")
+	if got := hs.m.tl().entries[0].post.ID; got != "n1" {
+		t.Errorf("g at the top did not merge: first is %s", got)
+	}
+}
+
+func TestEmptyListJustShowsNewPosts(t *testing.T) {
+	hs := newHarness(t, 80, 24, nil, false)
+	if v := hs.plain(); !strings.Contains(v, "home feed is empty") {
+		t.Errorf("empty feed not explained:\n%s", v)
+	}
+	hs.home.pages[""] = &api.Page[api.Post]{Items: posts(2)}
+	hs.settle(hs.m.Refresh(t.Context()))
+	if len(hs.m.tl().entries) != 2 || len(hs.m.tl().pending) != 0 {
+		t.Errorf("posts on an empty list should show at once")
+	}
+}
+
+func TestEndlessScrollFetchesTheNextPageOnce(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(12), true)
+	hs.home.pages["c2"] = &api.Page[api.Post]{Items: []api.Post{post("old1", "bob", "older", time.Hour)}}
+
+	// Far from the end: nothing is fetched.
+	hs.settle(hs.m.Update(press("j")))
+	if got := len(hs.home.requests()); got != 1 {
+		t.Fatalf("%d requests before nearing the end", got)
+	}
+	// Near the end: exactly one request, kept in flight.
+	var pending []tea.Cmd
+	for range 8 {
+		if cmd := hs.m.Update(press("j")); cmd != nil {
+			pending = append(pending, cmd)
+		}
+	}
+	if len(pending) != 1 {
+		t.Fatalf("%d page requests issued, want 1", len(pending))
+	}
+	if v := hs.plain(); !strings.Contains(v, "loading more…") {
+		t.Errorf("no loading line:\n%s", v)
+	}
+	hs.settle(pending[0])
+	if reqs := hs.home.requests(); len(reqs) != 2 || reqs[1] != "c2" {
+		t.Errorf("requests = %q", reqs)
+	}
+	if n := len(hs.m.tl().entries); n != 13 {
+		t.Errorf("%d posts after the next page", n)
+	}
+}
+
+func TestFailedNextPageShowsInlineAndRetriesOnMove(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(12), true)
+	hs.home.errs = map[string]error{"c2": api.ErrOffline}
+	hs.keys("G")
+	if v := hs.plain(); !strings.Contains(v, "couldn't load more") {
+		t.Errorf("no inline failure:\n%s", v)
+	}
+	hs.home.errs = nil
+	hs.home.pages["c2"] = &api.Page[api.Post]{Items: []api.Post{post("old1", "bob", "older", time.Hour)}}
+	hs.keys("k")
+	if reqs := hs.home.requests(); len(reqs) != 3 || reqs[2] != "c2" {
+		t.Errorf("a move did not retry: %q", reqs)
+	}
+	if strings.Contains(hs.plain(), "couldn't load more") || len(hs.m.tl().entries) != 13 {
+		t.Error("the retry did not replace the failure with the page")
+	}
+}
+
+func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(3), false)
+	e := hs.m.selected()
+	hs.posts.errs["like"] = api.ErrOffline
+
+	cmd := hs.m.Update(press("l"))
+	if !e.post.IsLiked || e.post.LikeCount != 4 {
+		t.Fatalf("like not applied at once: liked=%v count=%d", e.post.IsLiked, e.post.LikeCount)
+	}
+	if v := hs.plain(); !strings.Contains(v, "4 likes (you)") {
+		t.Errorf("the like is not shown:\n%s", v)
+	}
+	// A second press while the first is in flight does not race it.
+	if msgs := collect(hs.m.Update(press("l"))); e.post.LikeCount != 4 || len(msgs) != 1 {
+		t.Errorf("second press changed the post or called the API: %v", msgs)
+	}
+	msgs := hs.settle(cmd)
+	if e.post.IsLiked || e.post.LikeCount != 3 {
+		t.Errorf("not rolled back: liked=%v count=%d", e.post.IsLiked, e.post.LikeCount)
+	}
+	st, ok := find[views.StatusMsg](msgs)
+	if !ok || st.Level != views.LevelError || !errors.Is(st.Err, api.ErrOffline) {
+		t.Errorf("no error status: %v", msgs)
+	}
+}
+
+func TestToggleTakesTheServerCountWhenKnown(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(3), false)
+	e := hs.m.selected()
+	hs.posts.counts[e.post.ID] = 42
+	hs.keys("b")
+	if !e.post.IsReposted || e.post.RepostCount != 42 {
+		t.Errorf("repost = %v/%d, want true/42", e.post.IsReposted, e.post.RepostCount)
+	}
+	hs.keys("a")
+	if !e.post.IsAmplified || e.post.AmplifyCount != 42 {
+		t.Errorf("amplify = %v/%d", e.post.IsAmplified, e.post.AmplifyCount)
+	}
+	delete(hs.posts.counts, e.post.ID)
+	hs.keys("a")
+	if e.post.IsAmplified || e.post.AmplifyCount != 41 {
+		t.Errorf("un-amplify = %v/%d, want false/41", e.post.IsAmplified, e.post.AmplifyCount)
+	}
+}
+
+func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
+	list := []api.Post{post("mine", "me", "my post", time.Minute), post("theirs", "bob", "bob's post", 2*time.Minute)}
+	hs := newHarness(t, 80, 24, list, false)
+
+	hs.keys("j")
+	msgs := hs.keys("d")
+	st, ok := find[views.StatusMsg](msgs)
+	if !ok || st.Level != views.LevelWarn || !strings.Contains(st.Text, "only delete your own") || !strings.Contains(st.Text, "@bob") {
+		t.Errorf("deleting bob's post: %v", msgs)
+	}
+	if hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
+		t.Error("help offers delete on someone else's post")
+	}
+	if _, ok := find[views.ConfirmMsg](msgs); ok {
+		t.Error("a confirmation was asked for someone else's post")
+	}
+
+	hs.keys("k")
+	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
+		t.Error("help does not offer delete on my post")
+	}
+	confirm, ok := find[views.ConfirmMsg](hs.keys("d"))
+	if !ok || !strings.Contains(confirm.Body, "my post") {
+		t.Fatalf("no confirmation for my post")
+	}
+	if hs.posts.called("delete:mine") != 0 {
+		t.Fatal("deleted before confirmation")
+	}
+	hs.settle(confirm.Yes)
+	if hs.posts.called("delete:mine") != 1 || len(hs.m.tl().entries) != 1 {
+		t.Errorf("after yes: calls %v, %d posts", hs.posts.calls, len(hs.m.tl().entries))
+	}
+}
+
+func hasBinding(bs []key.Binding, b key.Binding) bool {
+	for _, x := range bs {
+		if x.Help() == b.Help() {
+			return true
+		}
+	}
+	return false
+}

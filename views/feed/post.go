@@ -1,0 +1,308 @@
+package feed
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// screen is a view pushed over the list: a post, a profile, an agents list.
+type screen interface{ screenID() int }
+
+// postView is an open post: the post (item 0) and its comments as a tree
+// (items 1…), with the first likers for the "liked by" line.
+type postView struct {
+	sid      int
+	e        *entry
+	comments []*api.Comment
+	rows     []commentRow
+	next     string
+	hasMore  bool
+	loading  bool
+	err      error
+	likers   []api.Agent
+	likedVer int // bumped when likers arrive; part of the cache key
+	win      window
+}
+
+func (v *postView) screenID() int { return v.sid }
+
+func (m *Model) push(s screen) { m.stack = append(m.stack, s) }
+
+func (m *Model) top() screen {
+	if len(m.stack) == 0 {
+		return nil
+	}
+	return m.stack[len(m.stack)-1]
+}
+
+func (m *Model) newSID() int {
+	m.nextSID++
+	return m.nextSID
+}
+
+// find returns the screen with id sid, if it is still open.
+func (m *Model) find(sid int) screen {
+	for _, s := range m.stack {
+		if s.screenID() == sid {
+			return s
+		}
+	}
+	return nil
+}
+
+// openPost pushes the post view, fetches comments and likers and records a
+// view (fire and forget).
+func (m *Model) openPost(e *entry) tea.Cmd {
+	v := &postView{sid: m.newSID(), e: e, loading: true}
+	m.push(v)
+	return tea.Batch(m.fetchComments(v), m.fetchLikers(v), m.recordView(e.post.ID))
+}
+
+func (m *Model) fetchComments(v *postView) tea.Cmd {
+	if m.posts == nil {
+		return nil
+	}
+	v.loading, v.err = true, nil
+	ctx, posts, id, sid, cursor := m.ctx, m.posts, v.e.post.ID, v.sid, v.next
+	return func() tea.Msg {
+		page, err := posts.Comments(ctx, id, &api.ListOptions{Cursor: cursor})
+		return commentsMsg{sid: sid, cursor: cursor, page: page, err: err}
+	}
+}
+
+func (m *Model) fetchLikers(v *postView) tea.Cmd {
+	if m.posts == nil {
+		return nil
+	}
+	ctx, posts, id, sid := m.ctx, m.posts, v.e.post.ID, v.sid
+	return func() tea.Msg {
+		page, err := posts.Likes(ctx, id, &api.ListOptions{Limit: 3})
+		return likersMsg{sid: sid, page: page, err: err}
+	}
+}
+
+// recordView tells the API the post was seen. Nobody waits for it and a
+// failure does not matter, so the Cmd returns no message.
+func (m *Model) recordView(id string) tea.Cmd {
+	if m.posts == nil {
+		return nil
+	}
+	ctx, posts := m.ctx, m.posts
+	return func() tea.Msg {
+		_ = posts.RecordView(ctx, id)
+		return nil
+	}
+}
+
+func (m *Model) commentsLoaded(msg commentsMsg) tea.Cmd {
+	v, ok := m.find(msg.sid).(*postView)
+	if !ok || msg.cursor != v.next {
+		return nil
+	}
+	v.loading = false
+	if msg.err != nil {
+		v.err = msg.err
+		return nil
+	}
+	if msg.page == nil {
+		return nil
+	}
+	have := make(map[string]bool, len(v.comments))
+	for _, c := range v.comments {
+		have[c.ID] = true
+	}
+	for _, c := range flattenComments(msg.page.Items) {
+		if !have[c.ID] {
+			v.comments = append(v.comments, c)
+		}
+	}
+	v.next, v.hasMore = msg.page.NextCursor, msg.page.HasMore && msg.page.NextCursor != ""
+	m.rebuildRows(v, "")
+	return nil
+}
+
+// rebuildRows recomputes the tree, keeping the selected comment selected
+// (or selecting selectID when given).
+func (m *Model) rebuildRows(v *postView, selectID string) {
+	if selectID == "" && v.win.cursor > 0 && v.win.cursor-1 < len(v.rows) {
+		selectID = v.rows[v.win.cursor-1].c.ID
+	}
+	v.rows = commentTree(v.comments)
+	if selectID == "" {
+		return
+	}
+	for i, r := range v.rows {
+		if r.c.ID == selectID {
+			v.win.cursor = i + 1
+			v.win.fix(1+len(v.rows), m.screenBodyHeight(), m.postHeights(v))
+			return
+		}
+	}
+}
+
+func (m *Model) likersLoaded(msg likersMsg) tea.Cmd {
+	v, ok := m.find(msg.sid).(*postView)
+	if !ok || msg.err != nil || msg.page == nil {
+		return nil
+	}
+	v.likers = v.likers[:0]
+	for _, l := range msg.page.Items {
+		v.likers = append(v.likers, l.Agent)
+	}
+	v.likedVer++
+	return nil
+}
+
+// selectedComment is the comment under the cursor, or nil on the post.
+func (v *postView) selectedComment() *api.Comment {
+	if v.win.cursor < 1 || v.win.cursor > len(v.rows) {
+		return nil
+	}
+	return v.rows[v.win.cursor-1].c
+}
+
+// postItem is item i of a post view: the post block or a comment.
+func (m *Model) postItem(v *postView, i int, sel bool) []string {
+	if i == 0 {
+		k := cacheKey{kind: 'P', id: v.e.post.ID, ver: v.e.ver, width: m.width, sel: sel, aux: v.likedVer}
+		return m.cache.get(k, func() []string {
+			r := m.renderer(sel, m.width-2)
+			lines := r.post(&v.e.post, true)
+			lines = append(lines, r.fit(r.pal.muted.Render(likedBy(v.likers, v.e.post.LikeCount))))
+			lines = m.gutter(lines, sel)
+			n := v.e.post.CommentCount
+			label := fmt.Sprintf("── %d comments ", n)
+			if n == 1 {
+				label = "── 1 comment "
+			}
+			rule := label + strings.Repeat("─", max(m.width-ansi.StringWidth(label), 0))
+			return append(lines, "", m.pal[0].faint.Render(rule))
+		})
+	}
+	row := v.rows[i-1]
+	k := cacheKey{kind: 'c', id: row.c.ID, width: m.width, sel: sel, aux: row.depth}
+	return m.cache.get(k, func() []string {
+		own := m.isMe(row.c.Agent.Handle)
+		lines := m.gutter(m.renderer(sel, m.width-2).comment(row.c, row.depth, own), sel)
+		return append(lines, "")
+	})
+}
+
+func (m *Model) postHeights(v *postView) heightFunc {
+	return func(i int) int { return len(m.postItem(v, i, false)) }
+}
+
+// likedBy is "liked by @a, @b and 12 others" from the first likers and the
+// post's like count.
+func likedBy(likers []api.Agent, count int) string {
+	total := max(count, len(likers))
+	if total == 0 {
+		return "no likes yet"
+	}
+	if len(likers) == 0 {
+		if total == 1 {
+			return "liked by 1 agent"
+		}
+		return fmt.Sprintf("liked by %d agents", total)
+	}
+	names := make([]string, 0, 3)
+	for _, a := range likers {
+		names = append(names, "@"+a.Handle)
+	}
+	if total <= 3 && len(names) >= total {
+		names = names[:total]
+		if len(names) == 1 {
+			return "liked by " + names[0]
+		}
+		return "liked by " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	if len(names) > 2 {
+		names = names[:2]
+	}
+	others := total - len(names)
+	tail := fmt.Sprintf("%d others", others)
+	if others == 1 {
+		tail = "1 other"
+	}
+	return "liked by " + strings.Join(names, ", ") + " and " + tail
+}
+
+// postKey handles a key on the post view.
+func (m *Model) postKey(v *postView, msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys.List
+	n, h, hf := 1+len(v.rows), m.screenBodyHeight(), m.postHeights(v)
+	switch {
+	case key.Matches(msg, k.Back):
+		m.pop()
+		return nil
+	case key.Matches(msg, k.Down):
+		v.win.down(n, h, hf)
+	case key.Matches(msg, k.Up):
+		v.win.up(n, h, hf)
+	case key.Matches(msg, k.Top):
+		v.win.home()
+	case key.Matches(msg, k.Bottom):
+		v.win.end(n, h, hf)
+	case key.Matches(msg, k.PageDown):
+		v.win.pageDown(n, h, hf)
+	case key.Matches(msg, k.PageUp):
+		v.win.pageUp(n, h, hf)
+	default:
+		return m.postAction(msg, v.e, v.selectedComment())
+	}
+	// The next page of comments near the end; after a failure, any move
+	// there retries.
+	if (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.cursor < nearEnd {
+		return m.fetchComments(v)
+	}
+	return nil
+}
+
+// pop closes the screen on top.
+func (m *Model) pop() {
+	if len(m.stack) > 0 {
+		m.stack = m.stack[:len(m.stack)-1]
+	}
+}
+
+// isMe reports whether handle is the signed-in agent.
+func (m *Model) isMe(handle string) bool {
+	return m.me != "" && strings.EqualFold(strings.TrimPrefix(handle, "@"), strings.TrimPrefix(m.me, "@"))
+}
+
+// postView renders the post view.
+func (m *Model) postViewLines(v *postView) []string {
+	title := m.pal[0].title.Render("Post") + m.pal[0].muted.Render(" by @"+v.e.post.Agent.Handle)
+	lines := []string{views.Spread(title, m.pal[0].faint.Render(m.hint(m.keys.List.Back)), m.width)}
+	var footer []string
+	switch {
+	case v.err != nil:
+		footer = append(footer, views.Truncate(m.pal[0].errs.Render("couldn't load comments: "+views.Describe(v.err)+" · move to retry"), m.width))
+	case v.loading:
+		footer = append(footer, m.pal[0].muted.Render("loading comments…"))
+	case len(v.rows) == 0:
+		footer = append(footer, m.pal[0].muted.Render("no comments yet · "+m.hint(m.keys.Feed.Comment)))
+	}
+	h := m.screenBodyHeight()
+	n := 1 + len(v.rows)
+	v.win.fix(n, h, m.postHeights(v))
+	body := v.win.render(n, h, func(i int, sel bool) []string { return m.postItem(v, i, sel) })
+	lines = append(lines, body...)
+	if room := h - len(body); room > 0 {
+		lines = append(lines, footer[:min(len(footer), room)]...)
+	}
+	return lines
+}
+
+// hint is "key description" of a binding, for inline hints.
+func (m *Model) hint(b key.Binding) string {
+	h := b.Help()
+	return h.Key + " " + h.Desc
+}

@@ -1,0 +1,249 @@
+package feed
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// profileView is an agent's profile.
+type profileView struct {
+	sid       int
+	handle    string
+	agent     *api.Agent
+	following *bool // nil while unknown
+	loading   bool
+	err       error
+	ver       int // bumped on every change; part of the cache key
+	scroll    int // lines scrolled off the top
+}
+
+func (v *profileView) screenID() int { return v.sid }
+
+// openProfile pushes the profile of handle and fetches it.
+func (m *Model) openProfile(handle string) tea.Cmd {
+	handle = strings.TrimPrefix(handle, "@")
+	if handle == "" || m.agents == nil {
+		return nil
+	}
+	v := &profileView{sid: m.newSID(), handle: handle, loading: true}
+	m.push(v)
+	ctx, agents, sid, self := m.ctx, m.agents, v.sid, m.isMe(handle)
+	return func() tea.Msg {
+		a, err := agents.Get(ctx, handle)
+		if err != nil {
+			return profileMsg{sid: sid, err: err}
+		}
+		following := a.IsFollowing
+		if following == nil && !self {
+			// The follow state is a nicety: without it the profile still
+			// shows, and f follows.
+			if f, ferr := agents.IsFollowing(ctx, handle); ferr == nil {
+				following = &f
+			}
+		}
+		return profileMsg{sid: sid, agent: a, following: following}
+	}
+}
+
+func (m *Model) profileLoaded(msg profileMsg) tea.Cmd {
+	v, ok := m.find(msg.sid).(*profileView)
+	if !ok {
+		return nil
+	}
+	v.loading = false
+	v.err = msg.err
+	if msg.agent != nil {
+		v.agent, v.following = msg.agent, msg.following
+	}
+	v.ver++
+	return nil
+}
+
+// toggleFollow follows or unfollows the profile's agent optimistically.
+func (m *Model) toggleFollow(v *profileView) tea.Cmd {
+	switch {
+	case v.agent == nil:
+		return views.Status(views.LevelInfo, "the profile is still loading")
+	case m.isMe(v.handle):
+		return views.Status(views.LevelInfo, "this is you: you can't follow yourself")
+	case m.busy["follow:"+v.handle]:
+		return views.Status(views.LevelInfo, "still working on the last follow…")
+	}
+	prev, count := v.following, v.agent.FollowerCount
+	want := prev == nil || !*prev
+	m.setFollow(v.handle, &want, count+delta(want))
+	m.busy["follow:"+v.handle] = true
+	ctx, agents, handle := m.ctx, m.agents, v.handle
+	return func() tea.Msg {
+		var t *api.Toggle
+		var err error
+		if want {
+			t, err = agents.Follow(ctx, handle)
+		} else {
+			t, err = agents.Unfollow(ctx, handle)
+		}
+		return followedMsg{handle: handle, prevActive: prev, prevCount: count, toggle: t, err: err}
+	}
+}
+
+// setFollow updates every open profile of handle.
+func (m *Model) setFollow(handle string, following *bool, count int) {
+	for _, s := range m.stack {
+		if v, ok := s.(*profileView); ok && v.handle == handle && v.agent != nil {
+			v.following = following
+			v.agent.FollowerCount = max(count, 0)
+			v.ver++
+		}
+	}
+}
+
+func (m *Model) followed(msg followedMsg) tea.Cmd {
+	delete(m.busy, "follow:"+msg.handle)
+	if msg.err != nil {
+		m.setFollow(msg.handle, msg.prevActive, msg.prevCount)
+		verb := "follow"
+		if msg.prevActive != nil && *msg.prevActive {
+			verb = "unfollow"
+		}
+		return views.Failed(fmt.Sprintf("couldn't %s @%s", verb, msg.handle), msg.err)
+	}
+	if msg.toggle == nil {
+		return nil
+	}
+	for _, s := range m.stack {
+		v, ok := s.(*profileView)
+		if !ok || v.handle != msg.handle || v.agent == nil {
+			continue
+		}
+		active := msg.toggle.Active
+		count := v.agent.FollowerCount
+		if msg.toggle.CountKnown {
+			count = msg.toggle.Count
+		}
+		m.setFollow(msg.handle, &active, count)
+		break
+	}
+	return nil
+}
+
+// profileLines renders the whole profile (it is short); the view scrolls it.
+func (m *Model) profileLines(v *profileView) []string {
+	return m.cache.get(cacheKey{kind: 'p', id: v.handle, ver: v.ver, width: m.width}, func() []string {
+		r := m.renderer(false, m.width)
+		p := r.pal
+		if v.agent == nil {
+			switch {
+			case v.err != nil:
+				return []string{r.fit(p.errs.Render("couldn't load @" + v.handle + ": " + views.Describe(v.err)))}
+			default:
+				return []string{r.fit(p.muted.Render("loading @" + v.handle + "…"))}
+			}
+		}
+		a := v.agent
+		name := p.author.Render(views.Name(views.NormalizeEmojiWidth(a.Name)))
+		if a.Verified {
+			name += p.verified.Render(" ✓ verified")
+		}
+		lines := []string{r.fit(name)}
+		meta := p.handle.Render("@" + a.Handle)
+		if a.AgentType != "" {
+			meta += p.faint.Render(" · ") + p.muted.Render(strings.ToLower(a.AgentType))
+		}
+		lines = append(lines, r.fit(meta), "")
+		if bio := strings.TrimSpace(a.Bio); bio != "" {
+			lines = append(lines, r.body(bio, 0, "")...)
+			lines = append(lines, "")
+		}
+		if a.WebsiteURL != "" {
+			lines = append(lines, r.fit(p.accent.Render(views.Truncate(a.WebsiteURL, m.width))))
+		}
+		lines = append(lines, r.fit(fmt.Sprintf("%s %s · %s %s · %s %s",
+			p.count.Render(fmt.Sprint(a.FollowerCount)), p.muted.Render("followers"),
+			p.count.Render(fmt.Sprint(a.FollowingCount)), p.muted.Render("following"),
+			p.count.Render(fmt.Sprint(a.PostCount)), p.muted.Render("posts"))))
+		if c := a.Capabilities; c != nil {
+			lines = append(lines, capabilityLines(r, c)...)
+		}
+		lines = append(lines, "", r.fit(m.followLine(v)))
+		return lines
+	})
+}
+
+// capabilityLines lists skills, APIs, response time and languages.
+func capabilityLines(r renderer, c *api.Capabilities) []string {
+	var out []string
+	add := func(label string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		text := r.pal.muted.Render(label+": ") + r.pal.text.Render(strings.Join(items, ", "))
+		out = append(out, r.fit(views.Truncate(text, r.width)))
+	}
+	add("skills", c.Skills)
+	add("apis", c.APIs)
+	if c.ResponseTime != "" {
+		add("responds", []string{c.ResponseTime})
+	}
+	add("languages", c.Languages)
+	return out
+}
+
+// followLine says whether we follow the agent and what f does.
+func (m *Model) followLine(v *profileView) string {
+	p := m.pal[0]
+	f := m.keys.Feed.Follow.Help().Key
+	switch {
+	case m.isMe(v.handle):
+		return p.muted.Render("this is you")
+	case v.following == nil:
+		return p.muted.Render("follow state unknown · " + f + " to follow")
+	case *v.following:
+		return p.active.Render("following") + p.muted.Render(" · "+f+" to unfollow")
+	}
+	return p.muted.Render("not following · " + f + " to follow")
+}
+
+// profileKey handles a key on a profile.
+func (m *Model) profileKey(v *profileView, msg tea.KeyPressMsg) tea.Cmd {
+	k, f := m.keys.List, m.keys.Feed
+	total := len(m.profileLines(v))
+	h := m.screenBodyHeight()
+	switch {
+	case key.Matches(msg, k.Back):
+		m.pop()
+	case key.Matches(msg, k.Down):
+		v.scroll = min(v.scroll+1, max(total-h, 0))
+	case key.Matches(msg, k.Up):
+		v.scroll = max(v.scroll-1, 0)
+	case key.Matches(msg, k.Top):
+		v.scroll = 0
+	case key.Matches(msg, f.Follow):
+		return m.toggleFollow(v)
+	case key.Matches(msg, f.Followers):
+		return m.openAgents(followersList, v.handle)
+	case key.Matches(msg, f.Following):
+		return m.openAgents(followingList, v.handle)
+	}
+	return nil
+}
+
+// profileViewLines renders the profile screen.
+func (m *Model) profileViewLines(v *profileView) []string {
+	p := m.pal[0]
+	hints := m.hint(m.keys.Feed.Followers) + " · " + m.hint(m.keys.Feed.Following) + " · " + m.hint(m.keys.List.Back)
+	lines := []string{views.Spread(p.title.Render("Profile")+p.muted.Render(" @"+v.handle), p.faint.Render(hints), m.width)}
+	body := m.profileLines(v)
+	h := m.screenBodyHeight()
+	v.scroll = min(v.scroll, max(len(body)-h, 0))
+	body = body[v.scroll:]
+	if len(body) > h {
+		body = body[:h]
+	}
+	return append(lines, body...)
+}

@@ -1,0 +1,288 @@
+package feed
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+)
+
+// source names a timeline.
+type source int
+
+const (
+	home source = iota
+	public
+)
+
+// String is the timeline's title.
+func (s source) String() string {
+	if s == home {
+		return "Home feed"
+	}
+	return "Public timeline"
+}
+
+// entry is one post held by the pane. Timelines and screens share entries
+// by pointer, so an action shows everywhere at once; ver is bumped on every
+// change and is part of the render cache key.
+type entry struct {
+	post api.Post
+	ver  int
+}
+
+// timeline is the state of one list of posts.
+type timeline struct {
+	src     source
+	list    Timeline
+	entries []*entry
+	ids     map[string]bool
+	next    string // cursor of the next page
+	hasMore bool
+	loaded  bool  // a first page arrived
+	loading bool  // a first page is in flight
+	err     error // the last refresh failed (data kept)
+	more    bool  // the next page is in flight
+	moreErr error // the next page failed; retried on the next move
+	gen     int   // bumped when entries are replaced; drops stale pages
+
+	// pending are posts newer than the top, shown by "." (never inserted
+	// under the cursor). gap means they do not connect to entries, so
+	// showing them replaces the list.
+	pending        []api.Post
+	gap            bool
+	pendingNext    string
+	pendingHasMore bool
+
+	win window
+}
+
+func newTimeline(src source, list Timeline) *timeline {
+	return &timeline{src: src, list: list, ids: map[string]bool{}}
+}
+
+// fetchFirst returns the Cmd that fetches the first page of tl.
+func (m *Model) fetchFirst(ctx context.Context, tl *timeline) tea.Cmd {
+	if tl.list == nil {
+		return nil
+	}
+	if ctx == nil {
+		ctx = m.ctx
+	}
+	tl.loading = true
+	list, src := tl.list, tl.src
+	return func() tea.Msg {
+		page, err := list.List(ctx, &api.ListOptions{})
+		return pageMsg{src: src, page: page, err: err}
+	}
+}
+
+// fetchMore returns the Cmd that fetches the page after the last loaded
+// post, or nil when there is none or one is already in flight.
+func (m *Model) fetchMore(tl *timeline) tea.Cmd {
+	if tl.list == nil || !tl.hasMore || tl.next == "" || tl.more {
+		return nil
+	}
+	tl.more, tl.moreErr = true, nil
+	ctx, list, src, gen, cursor := m.ctx, tl.list, tl.src, tl.gen, tl.next
+	return func() tea.Msg {
+		page, err := list.List(ctx, &api.ListOptions{Cursor: cursor})
+		return moreMsg{src: src, gen: gen, cursor: cursor, page: page, err: err}
+	}
+}
+
+// intern returns the shared entry for p, creating it or refreshing it with
+// the server's newer copy.
+func (m *Model) intern(p api.Post) *entry {
+	if e, ok := m.store[p.ID]; ok {
+		m.refreshEntry(e, p)
+		return e
+	}
+	e := &entry{post: p}
+	m.store[p.ID] = e
+	return e
+}
+
+// refreshEntry replaces e's post with a fresh copy from the server, unless
+// an action on it is in flight (its optimistic state must stay until the
+// answer comes).
+func (m *Model) refreshEntry(e *entry, p api.Post) {
+	for k := likeKind; k <= amplifyKind; k++ {
+		if m.busy[k.key(p.ID)] {
+			return
+		}
+	}
+	if !samePost(&e.post, &p) {
+		e.post = p
+		e.ver++
+	}
+}
+
+// samePost compares what a post shows; it avoids a re-render when a poll
+// brings nothing new.
+func samePost(a, b *api.Post) bool {
+	return a.Content == b.Content && a.LikeCount == b.LikeCount &&
+		a.CommentCount == b.CommentCount && a.RepostCount == b.RepostCount &&
+		a.AmplifyCount == b.AmplifyCount && a.ViewCount == b.ViewCount &&
+		a.IsLiked == b.IsLiked && a.IsReposted == b.IsReposted &&
+		a.IsAmplified == b.IsAmplified && a.Agent.Name == b.Agent.Name &&
+		a.Agent.Verified == b.Agent.Verified && a.MediaType == b.MediaType &&
+		len(a.MediaURLs) == len(b.MediaURLs) && (a.RepostOf == nil) == (b.RepostOf == nil)
+}
+
+// setEntries replaces the whole list.
+func (m *Model) setEntries(tl *timeline, posts []api.Post, next string, hasMore bool) {
+	tl.entries = tl.entries[:0:0]
+	tl.ids = make(map[string]bool, len(posts))
+	tl.append(m, posts)
+	tl.next, tl.hasMore = next, hasMore
+	// A page in flight belongs to the old list; its answer is dropped.
+	tl.gen++
+	tl.more, tl.moreErr = false, nil
+	tl.win.home()
+}
+
+// append adds posts not already listed at the end.
+func (tl *timeline) append(m *Model, posts []api.Post) {
+	for _, p := range posts {
+		if p.ID == "" || tl.ids[p.ID] {
+			continue
+		}
+		tl.ids[p.ID] = true
+		tl.entries = append(tl.entries, m.intern(p))
+	}
+}
+
+// prepend inserts e at the top and keeps the selection on the same post.
+func (tl *timeline) prepend(e *entry) {
+	if tl.ids[e.post.ID] {
+		return
+	}
+	tl.ids[e.post.ID] = true
+	tl.entries = append([]*entry{e}, tl.entries...)
+	if len(tl.entries) > 1 {
+		tl.win.cursor++
+		tl.win.top++
+	}
+}
+
+// remove drops the post id from the list, keeping the cursor in range.
+func (tl *timeline) remove(id string) {
+	if !tl.ids[id] {
+		return
+	}
+	delete(tl.ids, id)
+	for i, e := range tl.entries {
+		if e.post.ID != id {
+			continue
+		}
+		tl.entries = append(tl.entries[:i:i], tl.entries[i+1:]...)
+		if i < tl.win.cursor {
+			tl.win.cursor--
+		}
+		if i < tl.win.top {
+			tl.win.top--
+		}
+		break
+	}
+}
+
+// firstPage merges a refreshed first page. On a first load (or an empty
+// list) the posts simply show; otherwise the posts above the first one
+// already listed wait in pending behind the banner, and the ones already
+// listed get their fresh counts.
+func (m *Model) firstPage(msg pageMsg) tea.Cmd {
+	tl := m.tls[msg.src]
+	tl.loading = false
+	if msg.err != nil {
+		tl.err = msg.err
+		return nil
+	}
+	tl.err = nil
+	if msg.page == nil {
+		return nil
+	}
+	items := msg.page.Items
+	if !tl.loaded || len(tl.entries) == 0 {
+		tl.loaded = true
+		m.setEntries(tl, items, msg.page.NextCursor, msg.page.HasMore)
+		tl.pending = nil
+		return m.maybeMore(tl)
+	}
+	var fresh []api.Post
+	connected := false
+	for _, p := range items {
+		if tl.ids[p.ID] {
+			connected = true
+			break
+		}
+		fresh = append(fresh, p)
+	}
+	for _, p := range items {
+		if tl.ids[p.ID] {
+			m.refreshEntry(m.store[p.ID], p)
+		}
+	}
+	tl.pending = fresh
+	tl.gap = !connected
+	tl.pendingNext, tl.pendingHasMore = msg.page.NextCursor, msg.page.HasMore
+	return nil
+}
+
+// showNew merges the pending posts at the top and selects the newest.
+func (m *Model) showNew(tl *timeline) {
+	if len(tl.pending) == 0 {
+		return
+	}
+	if tl.gap {
+		m.setEntries(tl, tl.pending, tl.pendingNext, tl.pendingHasMore)
+	} else {
+		fresh := make([]*entry, 0, len(tl.pending)+len(tl.entries))
+		for _, p := range tl.pending {
+			if p.ID == "" || tl.ids[p.ID] {
+				continue
+			}
+			tl.ids[p.ID] = true
+			fresh = append(fresh, m.intern(p))
+		}
+		tl.entries = append(fresh, tl.entries...)
+	}
+	tl.pending, tl.gap = nil, false
+	tl.win.home()
+}
+
+// nextPage appends a page fetched by fetchMore.
+func (m *Model) nextPage(msg moreMsg) tea.Cmd {
+	tl := m.tls[msg.src]
+	if msg.gen != tl.gen || msg.cursor != tl.next {
+		return nil
+	}
+	tl.more = false
+	if msg.err != nil {
+		tl.moreErr = msg.err
+		return nil
+	}
+	if msg.page == nil {
+		return nil
+	}
+	tl.append(m, msg.page.Items)
+	tl.next, tl.hasMore = msg.page.NextCursor, msg.page.HasMore
+	return nil
+}
+
+// maybeMore fetches the next page when the cursor is near the end.
+func (m *Model) maybeMore(tl *timeline) tea.Cmd {
+	if len(tl.entries)-1-tl.win.cursor >= nearEnd {
+		return nil
+	}
+	return m.fetchMore(tl)
+}
+
+// forget removes a deleted post from both timelines and the store.
+func (m *Model) forget(id string) {
+	for _, tl := range m.tls {
+		tl.remove(id)
+	}
+	delete(m.store, id)
+}

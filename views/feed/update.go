@@ -1,0 +1,143 @@
+package feed
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/views"
+	"imagine/views/composer"
+)
+
+// Update implements ui.Pane. Keys go to the composer while it is open, else
+// to the screen on top; results of the pane's Cmds are matched to what they
+// were for; everything else reaches the composer (cursor blink, drafts,
+// editor).
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	m.syncCache()
+	switch msg := msg.(type) {
+	case pageMsg:
+		return m.firstPage(msg)
+	case moreMsg:
+		return m.nextPage(msg)
+	case toggledMsg:
+		return m.toggled(msg)
+	case followedMsg:
+		return m.followed(msg)
+	case postedMsg:
+		return m.posted(msg)
+	case commentedMsg:
+		return m.commented(msg)
+	case deletedMsg:
+		return m.deleted(msg)
+	case commentDeletedMsg:
+		return m.commentDeleted(msg)
+	case commentsMsg:
+		return m.commentsLoaded(msg)
+	case likersMsg:
+		return m.likersLoaded(msg)
+	case profileMsg:
+		return m.profileLoaded(msg)
+	case agentsMsg:
+		return m.agentsLoaded(msg)
+	case composer.SendMsg:
+		if msg.ID != composerID {
+			return nil
+		}
+		return m.send(msg)
+	case tea.KeyPressMsg:
+		if m.comp.IsOpen() {
+			return m.comp.Update(msg)
+		}
+		return m.handleKey(msg)
+	}
+	return m.comp.Update(msg)
+}
+
+// handleKey routes a key to the screen on top.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Feed.Compose) {
+		return m.openNewPost()
+	}
+	switch v := m.top().(type) {
+	case *postView:
+		return m.postKey(v, msg)
+	case *profileView:
+		return m.profileKey(v, msg)
+	case *agentsView:
+		return m.agentsKey(v, msg)
+	}
+	return m.listKey(msg)
+}
+
+// selected is the post under the cursor in the list, if any.
+func (m *Model) selected() *entry {
+	tl := m.tl()
+	if len(tl.entries) == 0 {
+		return nil
+	}
+	return tl.entries[min(tl.win.cursor, len(tl.entries)-1)]
+}
+
+func (m *Model) listHeights(tl *timeline) heightFunc {
+	return func(i int) int { return m.listHeight(tl.entries[i]) }
+}
+
+// listKey handles a key on the timeline list.
+func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, f := m.keys.List, m.keys.Feed
+	tl := m.tl()
+	n, h, hf := len(tl.entries), m.listBodyHeight(tl), m.listHeights(tl)
+	switch {
+	case key.Matches(msg, k.Down):
+		tl.win.down(n, h, hf)
+	case key.Matches(msg, k.Up):
+		tl.win.up(n, h, hf)
+	case key.Matches(msg, k.Top):
+		// g at the top shows the new posts, like ".".
+		if tl.win.cursor == 0 && len(tl.pending) > 0 {
+			m.showNew(tl)
+			return nil
+		}
+		tl.win.home()
+	case key.Matches(msg, k.Bottom):
+		tl.win.end(n, h, hf)
+	case key.Matches(msg, k.PageDown):
+		tl.win.pageDown(n, h, hf)
+	case key.Matches(msg, k.PageUp):
+		tl.win.pageUp(n, h, hf)
+	case key.Matches(msg, f.ShowNew):
+		if len(tl.pending) == 0 {
+			return views.Status(views.LevelInfo, "no new posts")
+		}
+		m.showNew(tl)
+		return nil
+	case key.Matches(msg, f.Timeline):
+		return m.switchTimeline()
+	case key.Matches(msg, k.Open):
+		if e := m.selected(); e != nil {
+			return m.openPost(e)
+		}
+		return nil
+	default:
+		return m.postAction(msg, m.selected(), nil)
+	}
+	return m.maybeMore(tl)
+}
+
+// switchTimeline flips between the home feed and the public timeline,
+// fetching the other one the first time.
+func (m *Model) switchTimeline() tea.Cmd {
+	other := public
+	if m.src == public {
+		other = home
+	}
+	if m.tls[other].list == nil {
+		return views.Status(views.LevelInfo, "only the public timeline is available")
+	}
+	m.src = other
+	tl := m.tl()
+	if !tl.loaded && !tl.loading {
+		return m.fetchFirst(m.ctx, tl)
+	}
+	return nil
+}

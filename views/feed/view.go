@@ -1,0 +1,150 @@
+package feed
+
+import (
+	"fmt"
+	"reflect"
+
+	"imagine/views"
+)
+
+// View implements ui.Pane. Only the visible window of the screen on top is
+// drawn, from cached renderings.
+func (m *Model) View() string {
+	m.syncCache()
+	if m.comp.IsOpen() {
+		return m.comp.View()
+	}
+	var lines []string
+	switch v := m.top().(type) {
+	case *postView:
+		lines = m.postViewLines(v)
+	case *profileView:
+		lines = m.profileViewLines(v)
+	case *agentsView:
+		lines = m.agentsViewLines(v)
+	default:
+		lines = m.listLines()
+	}
+	return views.Rows(lines, m.height)
+}
+
+// screenBodyHeight is the room under a screen's one-line header.
+func (m *Model) screenBodyHeight() int { return max(m.height-1, 1) }
+
+// chromeKey is everything the list's header and footer depend on; they are
+// rebuilt only when it changes, so a frame does not restyle them.
+type chromeKey struct {
+	src              source
+	posts, pending   int
+	gap, more        bool
+	width            int
+	pal              *palette
+	hasHome, hasList bool
+}
+
+// chrome memoizes the list's header and footer lines.
+type chrome struct {
+	key            chromeKey
+	err, moreErr   error
+	header, footer []string
+}
+
+// sameErr compares errors by identity without panicking on error values of
+// uncomparable types (those never match, which only costs a rebuild).
+func sameErr(a, b error) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return reflect.TypeOf(a).Comparable() && reflect.TypeOf(b).Comparable() && a == b
+}
+
+// listChrome is the list's header lines (title, refresh error, new-posts
+// banner) and footer lines (next page loading or failed).
+func (m *Model) listChrome(tl *timeline) (header, footer []string) {
+	k := chromeKey{
+		src: tl.src, posts: len(tl.entries), pending: len(tl.pending), gap: tl.gap,
+		more: tl.more, width: m.width, pal: m.pal[0],
+		hasHome: m.tls[home].list != nil, hasList: tl.loaded,
+	}
+	c := &m.chrome
+	if c.header != nil && c.key == k && sameErr(c.err, tl.err) && sameErr(c.moreErr, tl.moreErr) {
+		return c.header, c.footer
+	}
+	header, footer = m.buildChrome(tl)
+	m.chrome = chrome{key: k, err: tl.err, moreErr: tl.moreErr, header: header, footer: footer}
+	return header, footer
+}
+
+func (m *Model) buildChrome(tl *timeline) (header, footer []string) {
+	p := m.pal[0]
+	title := p.title.Render(tl.src.String())
+	if n := len(tl.entries); n > 0 {
+		title += p.muted.Render(fmt.Sprintf(" · %d posts", n))
+	}
+	other := "public timeline"
+	if tl.src == public {
+		other = "home feed"
+	}
+	hint := ""
+	if m.tls[home].list != nil {
+		hint = p.faint.Render(m.keys.Feed.Timeline.Help().Key + " " + other)
+	}
+	header = append(header, views.Spread(title, hint, m.width))
+	if tl.err != nil && tl.loaded {
+		header = append(header, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(tl.err)+" · showing what was loaded"), m.width))
+	}
+	if n := len(tl.pending); n > 0 {
+		label := fmt.Sprintf("%d new posts", n)
+		if n == 1 {
+			label = "1 new post"
+		}
+		if tl.gap {
+			label = fmt.Sprintf("%d+ new posts", n)
+		}
+		banner := p.accent.Render("↑ "+label) + p.muted.Render(" · press "+m.keys.Feed.ShowNew.Help().Key+" to show")
+		header = append(header, views.Truncate(banner, m.width))
+	}
+	switch {
+	case tl.more:
+		footer = append(footer, p.muted.Render("loading more…"))
+	case tl.moreErr != nil:
+		footer = append(footer, views.Truncate(p.errs.Render("couldn't load more: "+views.Describe(tl.moreErr)+" · move to retry"), m.width))
+	}
+	return header, footer
+}
+
+// listBodyHeight is the room left for posts in the list.
+func (m *Model) listBodyHeight(tl *timeline) int {
+	header, footer := m.listChrome(tl)
+	return max(m.height-len(header)-len(footer), 1)
+}
+
+// listLines renders the timeline list.
+func (m *Model) listLines() []string {
+	tl := m.tl()
+	p := m.pal[0]
+	header, footer := m.listChrome(tl)
+	lines := append(make([]string, 0, m.height), header...)
+	h := max(m.height-len(header)-len(footer), 1)
+	switch {
+	case !tl.loaded && tl.err != nil:
+		lines = append(lines, views.Truncate(p.errs.Render("couldn't load the "+tl.src.String()+": "+views.Describe(tl.err)), m.width),
+			p.muted.Render("retrying in the background; r retries now"))
+	case !tl.loaded:
+		lines = append(lines, p.muted.Render("loading…"))
+	case len(tl.entries) == 0 && tl.src == home:
+		lines = append(lines, p.muted.Render("Your home feed is empty: follow agents to fill it."),
+			p.muted.Render(views.Truncate("Press "+m.keys.Feed.Timeline.Help().Key+" for the public timeline, "+m.keys.Feed.Compose.Help().Key+" to write a post.", m.width)))
+	case len(tl.entries) == 0:
+		lines = append(lines, p.muted.Render("No posts yet."))
+	default:
+		n := len(tl.entries)
+		tl.win.fix(n, h, m.listHeights(tl))
+		body := tl.win.render(n, h, func(i int, sel bool) []string { return m.listItem(tl.entries[i], sel) })
+		lines = append(lines, body...)
+		for len(lines) < len(header)+h {
+			lines = append(lines, "")
+		}
+	}
+	return append(lines, footer...)
+}
