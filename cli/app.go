@@ -95,5 +95,6 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		FixedTheme: fixed,
 		Rate:       d.client.Rate,
 		Now:        now,
+		Logger:     d.logger,
 	}), nil
 }

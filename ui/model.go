@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
 
 	"imagine/api"
 	"imagine/keymap"
@@ -67,6 +69,8 @@ type Options struct {
 	Rate func() api.Rate
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Logger receives fetch and action failures; nil discards them.
+	Logger *log.Logger
 }
 
 // Model is the root tea.Model.
@@ -111,6 +115,9 @@ func New(opts Options) *Model {
 	}
 	if m.now == nil {
 		m.now = time.Now
+	}
+	if m.opts.Logger == nil {
+		m.opts.Logger = log.New(io.Discard)
 	}
 	for id := FeedPane; id < paneCount; id++ {
 		if p := opts.Panes[id]; p != nil {

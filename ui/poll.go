@@ -159,6 +159,7 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 		m.online = true
 		return m.arm(id, m.interval(id))
 	}
+	m.opts.Logger.Warn("refresh failed", "pane", id.String(), "err", err)
 	if errors.Is(err, api.ErrUnauthorized) {
 		m.fatal = err
 		return nil

@@ -56,6 +56,7 @@ func (s *statusLine) clear(gen int) {
 func (m *Model) handleStatus(msg views.StatusMsg) tea.Cmd {
 	text := msg.Text
 	if msg.Err != nil {
+		m.opts.Logger.Warn("action failed", "action", msg.Text, "err", msg.Err)
 		d := views.Describe(msg.Err)
 		if text != "" {
 			text += ": " + d

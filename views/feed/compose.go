@@ -149,6 +149,9 @@ func (m *Model) posted(msg postedMsg) tea.Cmd {
 		for _, tl := range m.tls {
 			if tl.loaded {
 				tl.prepend(e)
+				// Your own new post is what you want to see: unlike
+				// posts arriving from others, it moves the view to it.
+				tl.win.home()
 			}
 		}
 	}

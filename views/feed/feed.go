@@ -58,8 +58,13 @@ type Model struct {
 	agents Agents
 	keys   *keymap.KeyMap
 	styles *theme.Styles
-	now    func() time.Time
-	me     string
+	// now is what relative times are measured from: the moment shown,
+	// which advances with clock only when the screen changes anyway (see
+	// advanceClock), so an idle screen stays identical between polls.
+	now   func() time.Time
+	clock func() time.Time
+	shown time.Time
+	me    string
 
 	width, height int
 	focused       bool
@@ -98,13 +103,15 @@ func New(opts Options) *Model {
 		posts:  opts.Posts,
 		agents: opts.Agents,
 		keys:   opts.Keys,
-		now:    opts.Now,
+		clock:  opts.Now,
+		shown:  opts.Now(),
 		me:     opts.Me,
 		store:  map[string]*entry{},
 		busy:   map[string]bool{},
 		width:  80,
 		height: 24,
 	}
+	m.now = func() time.Time { return m.shown }
 	m.tls[home] = newTimeline(home, opts.Home)
 	m.tls[public] = newTimeline(public, opts.Public)
 	if opts.Home == nil {

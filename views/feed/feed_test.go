@@ -274,3 +274,20 @@ func hasBinding(bs []key.Binding, b key.Binding) bool {
 	}
 	return false
 }
+
+func TestIdlePollLeavesTheFrameIdentical(t *testing.T) {
+	hs := newHarness(t, 120, 30, posts(5), false)
+	clock := testNow()
+	hs.m.clock = func() time.Time { return clock }
+	before := hs.m.View()
+	clock = clock.Add(7 * time.Minute) // relative times would read differently now
+	hs.settle(hs.m.Refresh(t.Context()))
+	if hs.m.View() != before {
+		t.Fatal("a poll that brought nothing new changed the frame (idle must write nothing)")
+	}
+	hs.keys("j")
+	if after := hs.plain(); !strings.Contains(after, "7m") && !strings.Contains(after, "8m") {
+		t.Logf("frame after a key:\n%s", after)
+		t.Fatal("a key press should bring relative times up to date")
+	}
+}

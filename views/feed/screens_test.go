@@ -123,7 +123,7 @@ func TestFailedPostKeepsTheTextInTheComposer(t *testing.T) {
 	}
 }
 
-func TestNewPostAppearsOnTopWithoutMovingTheSelection(t *testing.T) {
+func TestOwnNewPostAppearsOnTopSelected(t *testing.T) {
 	hs := newHarness(t, 80, 24, posts(4), false)
 	created := post("new", "me", "brand new", 0)
 	hs.posts.created = &created
@@ -141,8 +141,11 @@ func TestNewPostAppearsOnTopWithoutMovingTheSelection(t *testing.T) {
 	if got := hs.m.tl().entries[0].post.ID; got != "new" {
 		t.Errorf("first post = %s", got)
 	}
-	if got := hs.m.selected().post.ID; got != sel {
-		t.Errorf("selection moved to %s", got)
+	if got := hs.m.selected().post.ID; got != "new" || got == sel {
+		t.Errorf("selection is on %s, want the new post", got)
+	}
+	if v := hs.plain(); !strings.Contains(v, "brand new") {
+		t.Errorf("the new post is not on screen:\n%s", v)
 	}
 }
 

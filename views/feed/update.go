@@ -13,10 +13,13 @@ import (
 // were for; everything else reaches the composer (cursor blink, drafts,
 // editor).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	if _, poll := msg.(pageMsg); !poll {
+		m.shown = m.clock()
+	}
 	m.syncCache()
 	switch msg := msg.(type) {
 	case pageMsg:
-		return m.firstPage(msg)
+		return m.advanceClockIfChanged(func() tea.Cmd { return m.firstPage(msg) })
 	case moreMsg:
 		return m.nextPage(msg)
 	case toggledMsg:
@@ -140,4 +143,18 @@ func (m *Model) switchTimeline() tea.Cmd {
 		return m.fetchFirst(m.ctx, tl)
 	}
 	return nil
+}
+
+// advanceClockIfChanged runs a poll result's handler and moves the clock of
+// relative times forward only when the result changed the screen anyway.
+// A poll that brings nothing new thus leaves the frame byte-identical, and
+// Bubble Tea writes nothing to the terminal (the idle budget of issue 2).
+func (m *Model) advanceClockIfChanged(handle func() tea.Cmd) tea.Cmd {
+	before := m.View()
+	cmd := handle()
+	if m.View() != before {
+		m.shown = m.clock()
+		m.syncCache()
+	}
+	return cmd
 }
