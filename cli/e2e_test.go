@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"imagine/api"
+	"imagine/api/sandbox"
+	"imagine/config"
+)
+
+// startDemo serves a quiet sandbox world (no activity) and returns a client
+// signed in as its demo agent, exactly as --demo wires it.
+func startDemo(t *testing.T) (*sandbox.Server, *api.Client) {
+	t.Helper()
+	srv := sandbox.New(sandbox.Options{Seed: 1})
+	hs := httptest.NewServer(srv)
+	t.Cleanup(hs.Close)
+	id, secret := srv.DemoCredentials()
+	c, err := api.New(api.WithBaseURL(hs.URL), api.WithCredentials(id, api.Secret(secret)), api.WithVersion("test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, c
+}
+
+// runApp starts the whole TUI on a virtual terminal.
+func runApp(t *testing.T, c *api.Client, w, h int) (*teatest.TestModel, *screen) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	t.Cleanup(cancel)
+	m, err := buildModel(ctx, appDeps{
+		client:   c,
+		cfg:      config.Config{Theme: "dark"},
+		draftDir: t.TempDir(),
+		logger:   log.New(t.Output()),
+	}, "demo_agent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := teatest.NewTestModel(t, m,
+		teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ANSI)))
+	return tm, newScreen(tm, w, h)
+}
+
+func key(code rune, mod tea.KeyMod) tea.KeyPressMsg {
+	k := tea.KeyPressMsg{Code: code, Mod: mod}
+	if mod == 0 && code >= 0x20 && code < tea.KeyExtended {
+		k.Text = string(code)
+	}
+	return k
+}
+
+// TestEndToEndFeedLikeAndPost drives the whole program against the sandbox:
+// the feed appears, a post opens and is liked, a new post is composed and
+// sent and shows in the feed, and q quits.
+func TestEndToEndFeedLikeAndPost(t *testing.T) {
+	_, c := startDemo(t)
+	ctx := t.Context()
+	feed, err := c.Feed.List(ctx, nil)
+	if err != nil || len(feed.Items) == 0 {
+		t.Fatalf("home feed: %v", err)
+	}
+	first := feed.Items[0]
+	if first.IsLiked {
+		t.Fatal("test premise: the first post of the seeded feed is not liked yet")
+	}
+
+	tm, scr := runApp(t, c, 120, 40)
+	scr.waitFor(t, "Home feed", 5*time.Second)
+	scr.waitFor(t, "@"+first.Agent.Handle, 5*time.Second)
+
+	tm.Send(key(tea.KeyEnter, 0))
+	scr.waitFor(t, "Post by @"+first.Agent.Handle, 5*time.Second)
+	tm.Send(key('l', 0))
+	scr.waitFor(t, "(you)", 5*time.Second)
+	waitServer(t, func() bool {
+		p, err := c.Posts.Get(ctx, first.ID)
+		return err == nil && p.IsLiked
+	})
+
+	tm.Send(key(tea.KeyEscape, 0))
+	scr.waitFor(t, "Home feed", 5*time.Second)
+	tm.Send(key('n', 0))
+	scr.waitFor(t, "New post", 5*time.Second)
+	text := "written end to end #e2e"
+	tm.Type(text)
+	scr.waitFor(t, "23/500", 5*time.Second)
+	tm.Send(key('s', tea.ModCtrl))
+	scr.waitFor(t, "post sent", 5*time.Second)
+	scr.waitFor(t, text, 5*time.Second)
+	waitServer(t, func() bool {
+		p, err := c.Feed.List(ctx, nil)
+		return err == nil && len(p.Items) > 0 && p.Items[0].Content == text
+	})
+
+	tm.Send(key('q', 0))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// waitServer polls the server until cond holds (at most 5 s).
+func waitServer(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("the server never reached the expected state")
+}
