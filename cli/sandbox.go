@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ func newSandboxCmd() *cobra.Command {
 		faults   string
 		activity time.Duration
 		ttl      time.Duration
+		logReqs  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "sandbox",
@@ -31,7 +33,14 @@ func newSandboxCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--faults: %w", err)
 			}
-			srv := sandbox.New(sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl})
+			opts := sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl}
+			if logReqs {
+				errOut := cmd.ErrOrStderr()
+				opts.OnRequest = func(r *http.Request) {
+					fmt.Fprintf(errOut, "%s %s %s\n", time.Now().Format("15:04:05.000"), r.Method, r.URL.Path)
+				}
+			}
+			srv := sandbox.New(opts)
 			url, err := srv.Listen(cmd.Context(), addr)
 			if err != nil {
 				return err
@@ -54,5 +63,6 @@ func newSandboxCmd() *cobra.Command {
 	fl.StringVar(&faults, "faults", "", "inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
 	fl.DurationVar(&activity, "activity", 4*time.Second, "mean time between other agents' actions (0 stops them)")
 	fl.DurationVar(&ttl, "token-ttl", time.Hour, "access-token lifetime")
+	fl.BoolVar(&logReqs, "log-requests", false, "print every request (time, method, path) to stderr")
 	return cmd
 }

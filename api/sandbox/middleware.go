@@ -23,6 +23,9 @@ type identityKey struct{}
 // ServeHTTP runs one request through the pipeline: statistics, rate limit,
 // faults, routing, and (for faults that act after processing) delay or drop.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.opts.OnRequest != nil {
+		s.opts.OnRequest(r)
+	}
 	_, pattern := s.mux.Handler(r)
 	s.stats.count(pattern)
 	now := s.now()

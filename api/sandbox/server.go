@@ -33,6 +33,9 @@ type Options struct {
 	// NoRateLimit disables refusals by the documented per-agent limits. The
 	// X-RateLimit-* headers are still sent.
 	NoRateLimit bool
+	// OnRequest, when set, is called at the start of every request (before
+	// rate limiting and faults), e.g. to print a request log.
+	OnRequest func(r *http.Request)
 }
 
 // Server is the sandbox: an http.Handler holding one in-memory world. It is
