@@ -26,17 +26,10 @@ type appDeps struct {
 	now      func() time.Time
 }
 
-// runProgram signs in, builds the model and runs it until quit.
+// runProgram builds the model and runs it until quit. Signing in happens
+// inside the TUI, so the first frame never waits on the network.
 func runProgram(ctx context.Context, d appDeps) error {
-	meCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	me, err := d.client.Agents.Me(meCtx)
-	cancel()
-	if err != nil {
-		d.logger.Error("sign-in failed", "err", err)
-		return fmt.Errorf("signing in: %w", err)
-	}
-	d.logger.Info("signed in", "handle", me.Handle)
-	m, err := buildModel(ctx, d, me.Handle)
+	m, err := buildModel(ctx, d, "")
 	if err != nil {
 		return err
 	}
@@ -46,6 +39,16 @@ func runProgram(ctx context.Context, d appDeps) error {
 		return err
 	}
 	return nil
+}
+
+// signIn asks the server who the credentials belong to.
+func (d appDeps) signIn(ctx context.Context) (string, error) {
+	me, err := d.client.Agents.Me(ctx)
+	if err != nil {
+		return "", err
+	}
+	d.logger.Info("signed in", "handle", me.Handle)
+	return me.Handle, nil
 }
 
 // buildModel wires the client's services into the panes and the root model.
@@ -96,5 +99,6 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Rate:       d.client.Rate,
 		Now:        now,
 		Logger:     d.logger,
+		SignIn:     d.signIn,
 	}), nil
 }

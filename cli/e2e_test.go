@@ -41,7 +41,7 @@ func runApp(t *testing.T, c *api.Client, w, h int) (*teatest.TestModel, *screen)
 		cfg:      config.Config{Theme: "dark"},
 		draftDir: t.TempDir(),
 		logger:   log.New(t.Output()),
-	}, "demo_agent")
+	}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +76,7 @@ func TestEndToEndFeedLikeAndPost(t *testing.T) {
 
 	tm, scr := runApp(t, c, 120, 40)
 	scr.waitFor(t, "Home feed", 5*time.Second)
+	scr.waitFor(t, " @demo_agent ", 5*time.Second) // signed in, in the status line
 	scr.waitFor(t, "@"+first.Agent.Handle, 5*time.Second)
 
 	tm.Send(key(tea.KeyEnter, 0))

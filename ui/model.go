@@ -69,6 +69,9 @@ type Options struct {
 	Rate func() api.Rate
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// SignIn asks the server for the signed-in agent's handle when Handle
+	// is empty; the TUI does not wait for it to draw the first frame.
+	SignIn func(ctx context.Context) (string, error)
 	// Logger receives fetch and action failures; nil discards them.
 	Logger *log.Logger
 }
@@ -96,6 +99,8 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	fatal    error
+
+	signInFailures int
 }
 
 // New builds the root model from its panes.
@@ -138,7 +143,7 @@ func New(opts Options) *Model {
 // Init implements tea.Model: it asks for the background colour (never
 // waiting for it), starts every pane and fetches each one once.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.signIn()}
 	for _, id := range m.order {
 		cmds = append(cmds, m.panes[id].Init(), m.fetch(id))
 	}

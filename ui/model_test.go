@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -256,5 +257,53 @@ func TestGoldenFrames(t *testing.T) {
 			m.Update(teaSize(sz[0], sz[1]))
 			golden.RequireEqual(t, []byte(ansi.Strip(m.render())))
 		})
+	}
+}
+
+// mePane is a fake pane that wants to know who is signed in.
+type mePane struct {
+	fakePane
+	me string
+}
+
+func (p *mePane) SetMe(h string) { p.me = h }
+
+func TestSignInArrivesAfterTheFirstFrame(t *testing.T) {
+	p := &mePane{fakePane: fakePane{title: "Feed"}}
+	calls := 0
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: p},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+		SignIn: func(context.Context) (string, error) {
+			calls++
+			return "demo_agent", nil
+		},
+	})
+	m.Update(teaSize(80, 24))
+	if !strings.Contains(ansi.Strip(m.render()), "signing in") {
+		t.Fatal("the first frame should say it is signing in")
+	}
+	msg := m.signIn()()
+	m.Update(msg)
+	if m.handle != "demo_agent" || p.me != "demo_agent" || calls != 1 {
+		t.Fatalf("handle %q, pane told %q, calls %d", m.handle, p.me, calls)
+	}
+	if !strings.Contains(ansi.Strip(m.render()), "@demo_agent") {
+		t.Fatal("status line does not show the handle")
+	}
+}
+
+func TestSignInFailures(t *testing.T) {
+	m, _, _ := newTestModel(t)
+	m.handle = ""
+	m.Update(signedInMsg{err: api.ErrOffline})
+	if m.fatal != nil || !strings.Contains(m.status.text, "retrying") {
+		t.Fatalf("a network failure should retry: fatal=%v status=%q", m.fatal, m.status.text)
+	}
+	m.Update(signedInMsg{err: &api.Error{StatusCode: 401, Message: "invalid client"}})
+	if m.fatal == nil {
+		t.Fatal("rejected credentials should show the fatal screen")
 	}
 }

@@ -40,6 +40,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case views.ConfirmMsg:
 		m.openDialog(msg)
 		return m, nil
+	case signedInMsg:
+		return m, m.handleSignedIn(msg)
+	case retrySignInMsg:
+		return m, m.signIn()
 	case clearStatusMsg:
 		m.status.clear(msg.gen)
 		return m, nil

@@ -111,7 +111,7 @@ func (m *Model) statusView(w int) string {
 	s := m.styles
 	left := s.StatusKey.Render(" @" + m.handle + " ")
 	if m.handle == "" {
-		left = s.StatusKey.Render(" not signed in ")
+		left = s.StatusKey.Render(" signing in… ")
 	}
 	var conn string
 	switch {

@@ -176,3 +176,10 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 
 // tl is the timeline on screen.
 func (m *Model) tl() *timeline { return m.tls[m.src] }
+
+// SetMe tells the pane who is signed in, once the root knows: it decides
+// which posts and comments are the operator's own (deletable).
+func (m *Model) SetMe(handle string) {
+	m.me = handle
+	m.cache.clear()
+}
