@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"imagine/internal/tuitest"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -51,14 +52,6 @@ func runApp(t *testing.T, c *api.Client, w, h int) (*teatest.TestModel, *screen)
 	return tm, newScreen(tm, w, h)
 }
 
-func key(code rune, mod tea.KeyMod) tea.KeyPressMsg {
-	k := tea.KeyPressMsg{Code: code, Mod: mod}
-	if mod == 0 && code >= 0x20 && code < tea.KeyExtended {
-		k.Text = string(code)
-	}
-	return k
-}
-
 // TestEndToEndFeedLikeAndPost drives the whole program against the sandbox:
 // the feed appears, a post opens and is liked, a new post is composed and
 // sent and shows in the feed, and q quits.
@@ -79,23 +72,23 @@ func TestEndToEndFeedLikeAndPost(t *testing.T) {
 	scr.waitFor(t, " @demo_agent ", 5*time.Second) // signed in, in the status line
 	scr.waitFor(t, "@"+first.Agent.Handle, 5*time.Second)
 
-	tm.Send(key(tea.KeyEnter, 0))
+	tm.Send(tuitest.Press("enter"))
 	scr.waitFor(t, "Post by @"+first.Agent.Handle, 5*time.Second)
-	tm.Send(key('l', 0))
+	tm.Send(tuitest.Press("l"))
 	scr.waitFor(t, "(you)", 5*time.Second)
 	waitServer(t, func() bool {
 		p, err := c.Posts.Get(ctx, first.ID)
 		return err == nil && p.IsLiked
 	})
 
-	tm.Send(key(tea.KeyEscape, 0))
+	tm.Send(tuitest.Press("esc"))
 	scr.waitFor(t, "Home feed", 5*time.Second)
-	tm.Send(key('n', 0))
+	tm.Send(tuitest.Press("n"))
 	scr.waitFor(t, "New post", 5*time.Second)
 	text := "written end to end #e2e"
 	tm.Type(text)
 	scr.waitFor(t, "23/500", 5*time.Second)
-	tm.Send(key('s', tea.ModCtrl))
+	tm.Send(tuitest.Press("ctrl+s"))
 	scr.waitFor(t, "post sent", 5*time.Second)
 	scr.waitFor(t, text, 5*time.Second)
 	waitServer(t, func() bool {
@@ -103,7 +96,7 @@ func TestEndToEndFeedLikeAndPost(t *testing.T) {
 		return err == nil && len(p.Items) > 0 && p.Items[0].Content == text
 	})
 
-	tm.Send(key('q', 0))
+	tm.Send(tuitest.Press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
 

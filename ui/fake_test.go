@@ -64,24 +64,6 @@ func (p *fakePane) PollInterval() time.Duration {
 	return p.interval
 }
 
-// keyPress builds the key message for a key string such as "q" or "tab".
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
-
 // isQuit reports whether running cmd (and any batch in it) yields tea.Quit.
 func isQuit(cmd tea.Cmd) bool {
 	if cmd == nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"imagine/internal/tuitest"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +36,7 @@ func newTestModel(t *testing.T) (*Model, *fakePane, *fakePane) {
 
 func TestKeysReachOnlyTheFocusedPane(t *testing.T) {
 	m, feed, notes := newTestModel(t)
-	m.Update(keyPress("j"))
+	m.Update(tuitest.Press("j"))
 	if len(feed.keys) != 1 || len(notes.keys) != 0 {
 		t.Fatalf("feed got %v, notifications got %v; want only feed", feed.keys, notes.keys)
 	}
@@ -43,15 +44,15 @@ func TestKeysReachOnlyTheFocusedPane(t *testing.T) {
 
 func TestGlobalKeysSwitchPanes(t *testing.T) {
 	m, feed, notes := newTestModel(t)
-	m.Update(keyPress("2"))
+	m.Update(tuitest.Press("2"))
 	if m.Focused() != NotificationsPane || !notes.focused || feed.focused {
 		t.Fatalf("after 2: focus %v", m.Focused())
 	}
-	m.Update(keyPress("tab"))
+	m.Update(tuitest.Press("tab"))
 	if m.Focused() != FeedPane {
 		t.Fatalf("tab from the last pane should wrap to feed, got %v", m.Focused())
 	}
-	m.Update(keyPress("shift+tab"))
+	m.Update(tuitest.Press("shift+tab"))
 	if m.Focused() != NotificationsPane {
 		t.Fatalf("shift+tab should go back, got %v", m.Focused())
 	}
@@ -62,7 +63,7 @@ func TestGlobalKeysSwitchPanes(t *testing.T) {
 
 func TestMissingPaneSaysSoInsteadOfSwitching(t *testing.T) {
 	m, _, _ := newTestModel(t)
-	m.Update(keyPress("5"))
+	m.Update(tuitest.Press("5"))
 	if m.Focused() != FeedPane {
 		t.Fatalf("focus moved to a pane that does not exist")
 	}
@@ -74,15 +75,15 @@ func TestMissingPaneSaysSoInsteadOfSwitching(t *testing.T) {
 func TestCapturedInputBypassesGlobals(t *testing.T) {
 	m, feed, _ := newTestModel(t)
 	feed.capturing = true
-	_, cmd := m.Update(keyPress("q"))
+	_, cmd := m.Update(tuitest.Press("q"))
 	if isQuit(cmd) {
 		t.Fatal("q quit while a text field had focus")
 	}
-	m.Update(keyPress("2"))
+	m.Update(tuitest.Press("2"))
 	if m.Focused() != FeedPane || len(feed.keys) != 2 {
 		t.Fatalf("typed keys should reach the composer: focus %v keys %v", m.Focused(), feed.keys)
 	}
-	_, cmd = m.Update(keyPress("ctrl+c"))
+	_, cmd = m.Update(tuitest.Press("ctrl+c"))
 	if !isQuit(cmd) {
 		t.Fatal("ctrl+c must always quit")
 	}
@@ -90,7 +91,7 @@ func TestCapturedInputBypassesGlobals(t *testing.T) {
 
 func TestQuitWhenNoFieldHasFocus(t *testing.T) {
 	m, _, _ := newTestModel(t)
-	_, cmd := m.Update(keyPress("q"))
+	_, cmd := m.Update(tuitest.Press("q"))
 	if !isQuit(cmd) {
 		t.Fatal("q should quit")
 	}
@@ -100,19 +101,19 @@ func TestDialogTakesKeysFirst(t *testing.T) {
 	m, feed, _ := newTestModel(t)
 	ran := false
 	m.Update(views.ConfirmMsg{Title: "Delete post?", Yes: func() tea.Msg { ran = true; return nil }})
-	_, cmd := m.Update(keyPress("q"))
+	_, cmd := m.Update(tuitest.Press("q"))
 	if isQuit(cmd) || len(feed.keys) != 0 {
 		t.Fatal("keys went past an open dialog")
 	}
 	if !strings.Contains(ansi.Strip(m.render()), "Delete post?") {
 		t.Fatal("dialog not drawn")
 	}
-	m.Update(keyPress("n"))
+	m.Update(tuitest.Press("n"))
 	if m.dialog != nil || ran {
 		t.Fatal("n should cancel without running the action")
 	}
 	m.Update(views.ConfirmMsg{Title: "Delete post?", Yes: func() tea.Msg { ran = true; return nil }})
-	_, cmd = m.Update(keyPress("y"))
+	_, cmd = m.Update(tuitest.Press("y"))
 	if cmd != nil {
 		cmd()
 	}
@@ -208,7 +209,7 @@ func TestUnauthorizedShowsFatalScreen(t *testing.T) {
 	if !strings.Contains(ansi.Strip(m.render()), "rejected the credentials") {
 		t.Fatal("no fatal screen after 401")
 	}
-	_, cmd := m.Update(keyPress("q"))
+	_, cmd := m.Update(tuitest.Press("q"))
 	if !isQuit(cmd) {
 		t.Fatal("q should quit from the fatal screen")
 	}

@@ -1,6 +1,7 @@
 package composer
 
 import (
+	"imagine/internal/tuitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,7 +34,7 @@ func TestSendRefusesEmptyText(t *testing.T) {
 	m := newComposer(t, "", "")
 	settle(m, m.Open(Request{Key: "post", Limit: 10}))
 	typeText(m, "   ")
-	msgs := settle(m, m.Update(press("ctrl+s")))
+	msgs := settle(m, m.Update(tuitest.Press("ctrl+s")))
 	if _, ok := find[SendMsg](msgs); ok {
 		t.Fatal("blank text was sent")
 	}
@@ -49,7 +50,7 @@ func TestSendRefusesTextOverTheLimitAndKeepsIt(t *testing.T) {
 	m := newComposer(t, "", "")
 	settle(m, m.Open(Request{Key: "post", Limit: 5}))
 	typeText(m, "toolong")
-	msgs := settle(m, m.Update(press("ctrl+s")))
+	msgs := settle(m, m.Update(tuitest.Press("ctrl+s")))
 	if _, ok := find[SendMsg](msgs); ok {
 		t.Fatal("text over the limit was sent")
 	}
@@ -65,7 +66,7 @@ func TestSendEmitsTheCleanTextOnceWhileSending(t *testing.T) {
 	m := newComposer(t, "", "")
 	settle(m, m.Open(Request{Key: "comment-p1", Limit: api.MaxCommentRunes}))
 	typeText(m, "hi there")
-	msgs := settle(m, m.Update(press("ctrl+s")))
+	msgs := settle(m, m.Update(tuitest.Press("ctrl+s")))
 	send, ok := find[SendMsg](msgs)
 	if !ok {
 		t.Fatal("no SendMsg")
@@ -76,7 +77,7 @@ func TestSendEmitsTheCleanTextOnceWhileSending(t *testing.T) {
 	if !m.Sending() || !strings.Contains(m.View(), "sending…") {
 		t.Error("the composer should show that it is sending")
 	}
-	if again := settle(m, m.Update(press("ctrl+s"))); len(again) != 0 {
+	if again := settle(m, m.Update(tuitest.Press("ctrl+s"))); len(again) != 0 {
 		t.Errorf("a second ctrl+s while sending emitted %v", again)
 	}
 	typeText(m, "x")
@@ -90,7 +91,7 @@ func TestFailedSendKeepsTextDraftAndShowsTheError(t *testing.T) {
 	m := newComposer(t, dir, "")
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "keep me")
-	settle(m, m.Update(press("ctrl+s")))
+	settle(m, m.Update(tuitest.Press("ctrl+s")))
 	settle(m, m.Failed(api.ErrOffline))
 
 	if m.Sending() {
@@ -109,7 +110,7 @@ func TestFailedSendKeepsTextDraftAndShowsTheError(t *testing.T) {
 		t.Errorf("draft on disk = %q, %v", b, err)
 	}
 	// A retry works once the problem is gone.
-	if _, ok := find[SendMsg](settle(m, m.Update(press("ctrl+s")))); !ok {
+	if _, ok := find[SendMsg](settle(m, m.Update(tuitest.Press("ctrl+s")))); !ok {
 		t.Error("could not send again after a failure")
 	}
 }
@@ -142,8 +143,8 @@ func TestStaleDebouncedSaveIsDropped(t *testing.T) {
 	m := newComposer(t, dir, "")
 	settle(m, m.Open(Request{Key: "post"}))
 	// Two keystrokes; only the last tick may save.
-	first := collect(m.Update(press("a")))
-	second := collect(m.Update(press("b")))
+	first := tuitest.Collect(m.Update(tuitest.Press("a")))
+	second := tuitest.Collect(m.Update(tuitest.Press("b")))
 	if len(first) != 1 || len(second) != 1 {
 		t.Fatalf("want one debounce tick per keystroke, got %v and %v", first, second)
 	}
@@ -161,7 +162,7 @@ func TestDraftIsRestoredWhenTheSameKeyOpensAgain(t *testing.T) {
 	m := newComposer(t, dir, "")
 	settle(m, m.Open(Request{Key: "reply-c7", Limit: api.MaxCommentRunes}))
 	typeText(m, "half a reply")
-	settle(m, m.Update(press("esc")))
+	settle(m, m.Update(tuitest.Press("esc")))
 	if m.IsOpen() {
 		t.Fatal("esc did not close the composer")
 	}
@@ -171,7 +172,7 @@ func TestDraftIsRestoredWhenTheSameKeyOpensAgain(t *testing.T) {
 	if m.Value() != "" {
 		t.Errorf("a different key showed %q", m.Value())
 	}
-	settle(m, m.Update(press("esc")))
+	settle(m, m.Update(tuitest.Press("esc")))
 	settle(m, m.Open(Request{Key: "reply-c7"}))
 	if m.Value() != "half a reply" {
 		t.Errorf("reopened with %q", m.Value())
@@ -190,7 +191,7 @@ func TestSentClearsTheTextAndTheDraft(t *testing.T) {
 	m := newComposer(t, dir, "")
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "bye")
-	settle(m, m.Update(press("ctrl+s")))
+	settle(m, m.Update(tuitest.Press("ctrl+s")))
 	settle(m, m.Sent())
 	if m.Value() != "" || m.Sending() {
 		t.Errorf("after Sent: value %q, sending %v", m.Value(), m.Sending())
@@ -198,7 +199,7 @@ func TestSentClearsTheTextAndTheDraft(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "post.txt")); !os.IsNotExist(err) {
 		t.Errorf("draft still on disk: %v", err)
 	}
-	settle(m, m.Update(press("esc")))
+	settle(m, m.Update(tuitest.Press("esc")))
 	settle(m, m.Open(Request{Key: "post"}))
 	if m.Value() != "" {
 		t.Errorf("a sent text came back: %q", m.Value())

@@ -1,6 +1,7 @@
 package composer
 
 import (
+	"imagine/internal/tuitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,11 +94,11 @@ func TestEditorHandOffFlowUpdatesTheText(t *testing.T) {
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "start")
 
-	ready, ok := find[editorReadyMsg](collect(m.Update(press("ctrl+e"))))
+	ready, ok := find[editorReadyMsg](tuitest.Collect(m.Update(tuitest.Press("ctrl+e"))))
 	if !ok || ready.err != nil {
 		t.Fatalf("no editor file: %+v", ready)
 	}
-	msgs := collect(m.Update(ready))
+	msgs := tuitest.Collect(m.Update(ready))
 	st, ok := find[views.StatusMsg](msgs)
 	if !ok || !strings.Contains(st.Text, "fake-editor") {
 		t.Errorf("the status line does not name the editor: %+v", msgs)
@@ -115,7 +116,7 @@ func TestEditorFailureKeepsTheText(t *testing.T) {
 	m := newComposer(t, "", fakeEditor(t, "exit 3"))
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "precious")
-	ready, _ := find[editorReadyMsg](collect(m.Update(press("ctrl+e"))))
+	ready, _ := find[editorReadyMsg](tuitest.Collect(m.Update(tuitest.Press("ctrl+e"))))
 	c, _ := editorCommand(m.opts.Editor, ready.path)
 	msgs := settle(m, m.Update(editorExitedMsg{id: "test", key: "post", path: ready.path, err: c.Run()}))
 	if m.Value() != "precious" {
@@ -136,7 +137,7 @@ func TestNoEditorConfiguredIsExplained(t *testing.T) {
 	m := newComposer(t, "", "")
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "text")
-	msgs := settle(m, m.Update(press("ctrl+e")))
+	msgs := settle(m, m.Update(tuitest.Press("ctrl+e")))
 	st, ok := find[views.StatusMsg](msgs)
 	if !ok || !strings.Contains(st.Text, "EDITOR") {
 		t.Errorf("want a status naming $EDITOR, got %v", msgs)

@@ -2,6 +2,7 @@ package composer
 
 import (
 	"fmt"
+	"imagine/internal/tuitest"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestGoldenComposer(t *testing.T) {
 				m.ta.InsertString(text)
 				m.changed()
 				if name == "over" {
-					settle(m, m.Update(press("ctrl+s")))
+					settle(m, m.Update(tuitest.Press("ctrl+s")))
 				}
 				view := m.View()
 				for i, l := range strings.Split(view, "\n") {

@@ -1,7 +1,7 @@
 package composer
 
 import (
-	"reflect"
+	"imagine/internal/tuitest"
 	"testing"
 	"time"
 
@@ -11,57 +11,16 @@ import (
 	"imagine/theme"
 )
 
-// press builds the key message a terminal would send for s ("ctrl+s",
-// "esc", "enter" or one printable rune).
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "ctrl+e":
-		return tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: string(r)}
-}
-
-// collect runs cmd synchronously and returns its messages, flattening
-// tea.Batch and tea.Sequence.
-func collect(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if msg == nil {
-		return nil
-	}
-	v := reflect.ValueOf(msg)
-	if v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-		var out []tea.Msg
-		for i := range v.Len() {
-			c, _ := v.Index(i).Interface().(tea.Cmd)
-			out = append(out, collect(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
-
 // settle runs cmd, feeds every resulting message back into the composer
 // until nothing is left, and returns all the messages seen.
 func settle(m *Model, cmd tea.Cmd) []tea.Msg {
 	var seen []tea.Msg
-	queue := collect(cmd)
+	queue := tuitest.Collect(cmd)
 	for len(queue) > 0 {
 		msg := queue[0]
 		queue = queue[1:]
 		seen = append(seen, msg)
-		queue = append(queue, collect(m.Update(msg))...)
+		queue = append(queue, tuitest.Collect(m.Update(msg))...)
 	}
 	return seen
 }
@@ -70,9 +29,9 @@ func settle(m *Model, cmd tea.Cmd) []tea.Msg {
 func typeText(m *Model, s string) []tea.Msg {
 	var seen []tea.Msg
 	for _, r := range s {
-		k := press(string(r))
+		k := tuitest.Press(string(r))
 		if r == ' ' {
-			k = press("space")
+			k = tuitest.Press("space")
 		}
 		seen = append(seen, settle(m, m.Update(k))...)
 	}

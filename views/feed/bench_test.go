@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"imagine/internal/tuitest"
 	"testing"
 	"time"
 
@@ -39,10 +40,10 @@ func BenchmarkFeedView(b *testing.B) {
 			hs.m.setEntries(hs.m.tl(), bigTimeline(bc.posts), "", false)
 			// Start in the middle of what is loaded, as after scrolling.
 			for range bc.posts / 2 {
-				hs.m.Update(press("j"))
+				hs.m.Update(tuitest.Press("j"))
 			}
 			hs.m.View()
-			down, up := press("j"), press("k")
+			down, up := tuitest.Press("j"), tuitest.Press("k")
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := range b.N {

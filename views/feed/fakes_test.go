@@ -3,7 +3,7 @@ package feed
 import (
 	"context"
 	"fmt"
-	"reflect"
+	"imagine/internal/tuitest"
 	"sync"
 	"testing"
 	"time"
@@ -287,55 +287,16 @@ func newHarness(t testing.TB, w, h int, firstPage []api.Post, hasMore bool) *har
 	return hs
 }
 
-// press builds the key message for s.
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: string(r)}
-}
-
-// collect runs cmd synchronously, flattening tea.Batch and tea.Sequence.
-func collect(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if msg == nil {
-		return nil
-	}
-	v := reflect.ValueOf(msg)
-	if v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-		var out []tea.Msg
-		for i := range v.Len() {
-			c, _ := v.Index(i).Interface().(tea.Cmd)
-			out = append(out, collect(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
-
 // settle runs cmd and feeds every message back to the pane (as the root
 // would) until nothing is left; it returns every message seen.
 func (hs *harness) settle(cmd tea.Cmd) []tea.Msg {
 	var seen []tea.Msg
-	queue := collect(cmd)
+	queue := tuitest.Collect(cmd)
 	for len(queue) > 0 {
 		msg := queue[0]
 		queue = queue[1:]
 		seen = append(seen, msg)
-		queue = append(queue, collect(hs.m.Update(msg))...)
+		queue = append(queue, tuitest.Collect(hs.m.Update(msg))...)
 	}
 	return seen
 }
@@ -344,7 +305,7 @@ func (hs *harness) settle(cmd tea.Cmd) []tea.Msg {
 func (hs *harness) keys(keys ...string) []tea.Msg {
 	var seen []tea.Msg
 	for _, k := range keys {
-		seen = append(seen, hs.settle(hs.m.Update(press(k)))...)
+		seen = append(seen, hs.settle(hs.m.Update(tuitest.Press(k)))...)
 	}
 	return seen
 }

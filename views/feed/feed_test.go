@@ -2,6 +2,7 @@ package feed
 
 import (
 	"errors"
+	"imagine/internal/tuitest"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func TestFirstLoadShowsThePostsAndExposesErrors(t *testing.T) {
 	}
 	// The refresh result tells the root about failures.
 	hs.home.err = api.ErrOffline
-	msgs := collect(hs.m.Refresh(t.Context()))
+	msgs := tuitest.Collect(hs.m.Refresh(t.Context()))
 	pm, ok := msgs[0].(interface{ Err() error })
 	if !ok || !errors.Is(pm.Err(), api.ErrOffline) {
 		t.Fatalf("refresh result %T does not expose the error", msgs[0])
@@ -143,14 +144,14 @@ func TestEndlessScrollFetchesTheNextPageOnce(t *testing.T) {
 	hs.home.pages["c2"] = &api.Page[api.Post]{Items: []api.Post{post("old1", "bob", "older", time.Hour)}}
 
 	// Far from the end: nothing is fetched.
-	hs.settle(hs.m.Update(press("j")))
+	hs.settle(hs.m.Update(tuitest.Press("j")))
 	if got := len(hs.home.requests()); got != 1 {
 		t.Fatalf("%d requests before nearing the end", got)
 	}
 	// Near the end: exactly one request, kept in flight.
 	var pending []tea.Cmd
 	for range 8 {
-		if cmd := hs.m.Update(press("j")); cmd != nil {
+		if cmd := hs.m.Update(tuitest.Press("j")); cmd != nil {
 			pending = append(pending, cmd)
 		}
 	}
@@ -192,7 +193,7 @@ func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
 	e := hs.m.selected()
 	hs.posts.errs["like"] = api.ErrOffline
 
-	cmd := hs.m.Update(press("l"))
+	cmd := hs.m.Update(tuitest.Press("l"))
 	if !e.post.IsLiked || e.post.LikeCount != 4 {
 		t.Fatalf("like not applied at once: liked=%v count=%d", e.post.IsLiked, e.post.LikeCount)
 	}
@@ -200,7 +201,7 @@ func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
 		t.Errorf("the like is not shown:\n%s", v)
 	}
 	// A second press while the first is in flight does not race it.
-	if msgs := collect(hs.m.Update(press("l"))); e.post.LikeCount != 4 || len(msgs) != 1 {
+	if msgs := tuitest.Collect(hs.m.Update(tuitest.Press("l"))); e.post.LikeCount != 4 || len(msgs) != 1 {
 		t.Errorf("second press changed the post or called the API: %v", msgs)
 	}
 	msgs := hs.settle(cmd)

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"imagine/internal/tuitest"
 	"strings"
 	"testing"
 	"time"
@@ -161,7 +162,7 @@ func TestFollowIsOptimisticAndRolledBack(t *testing.T) {
 		t.Fatalf("follow state = %v", v.following)
 	}
 	hs.agents.errs["follow"] = api.ErrRateLimited
-	cmd := hs.m.Update(press("f"))
+	cmd := hs.m.Update(tuitest.Press("f"))
 	if !*v.following || v.agent.FollowerCount != 11 {
 		t.Errorf("not optimistic: %v %d", *v.following, v.agent.FollowerCount)
 	}
