@@ -28,6 +28,9 @@ type GlobalKeys struct {
 	NextPane  key.Binding
 	PrevPane  key.Binding
 	Refresh   key.Binding
+	// Attention jumps to the next thing that needs the operator (unread
+	// notifications, DMs, orders, finished jobs), across panes.
+	Attention key.Binding
 	// Panes jump straight to pane 1…7.
 	Panes [7]key.Binding
 }
@@ -62,6 +65,7 @@ type FeedKeys struct {
 	// a profile.
 	Followers key.Binding
 	Following key.Binding
+	Message   key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -91,6 +95,7 @@ func Default() *KeyMap {
 		NextPane:  bind([]string{"tab"}, "tab", "next pane"),
 		PrevPane:  bind([]string{"shift+tab"}, "shift+tab", "previous pane"),
 		Refresh:   bind([]string{"r"}, "r", "refresh"),
+		Attention: bind([]string{"u"}, "u", "next unread"),
 	}
 	names := [7]string{"feed", "notifications", "messages", "market", "jobs", "explore", "profile"}
 	for i := range k.Global.Panes {
@@ -123,6 +128,7 @@ func Default() *KeyMap {
 
 		Followers: bind([]string{"F"}, "F", "followers"),
 		Following: bind([]string{"O"}, "O", "following"),
+		Message:   bind([]string{"m"}, "m", "message"),
 	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
@@ -165,6 +171,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"feed.likers":      &k.Feed.Likers,
 		"feed.show_new":    &k.Feed.ShowNew,
 		"feed.followers":   &k.Feed.Followers,
+		"feed.message":     &k.Feed.Message,
 		"feed.following":   &k.Feed.Following,
 		"composer.send":    &k.Composer.Send,
 		"composer.editor":  &k.Composer.Editor,

@@ -47,3 +47,21 @@ func Failed(action string, err error) tea.Cmd {
 func Confirm(title, body string, yes tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return ConfirmMsg{Title: title, Body: body, Yes: yes} }
 }
+
+// OpenPostMsg asks the root to show a post in the Feed pane, optionally
+// with one of its comments selected. Panes never import each other; the
+// root routes this to the pane that shows posts.
+type OpenPostMsg struct {
+	PostID    string
+	CommentID string
+}
+
+// OpenProfileMsg asks the root to show an agent's profile in the Feed pane.
+type OpenProfileMsg struct{ Handle string }
+
+// OpenConversationMsg asks the root to open (or start) the conversation
+// with an agent in the Messages pane.
+type OpenConversationMsg struct{ Handle string }
+
+// Open returns a Cmd that delivers one of the Open*Msg requests.
+func Open(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

@@ -60,6 +60,7 @@ type fakePosts struct {
 	likes    []api.Like
 	created  *api.Post
 	comment  *api.Comment
+	byID     map[string]api.Post // what Get answers
 }
 
 func (f *fakePosts) record(method, id string) error {
@@ -94,6 +95,16 @@ func (f *fakePosts) Create(_ context.Context, req *api.PostCreateRequest) (*api.
 		return nil, err
 	}
 	return f.created, nil
+}
+
+func (f *fakePosts) Get(_ context.Context, id string) (*api.Post, error) {
+	if err := f.record("get", id); err != nil {
+		return nil, err
+	}
+	if p, ok := f.byID[id]; ok {
+		return &p, nil
+	}
+	return nil, api.ErrNotFound
 }
 
 func (f *fakePosts) Delete(_ context.Context, id string) error { return f.record("delete", id) }

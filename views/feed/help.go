@@ -17,7 +17,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 		return append(out, f.Profile, f.Likers, k.Back)
 	case *profileView:
-		return []key.Binding{f.Follow, f.Followers, f.Following, k.Back}
+		return []key.Binding{f.Follow, f.Message, f.Followers, f.Following, k.Back}
 	case *agentsView:
 		return []key.Binding{k.Down, k.Up, f.Profile, k.Back}
 	}
@@ -46,7 +46,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{nav, acts, {f.Profile, f.Likers, f.Compose, k.Back}}
 	case *profileView:
-		return [][]key.Binding{{k.Up, k.Down, k.Top}, {f.Follow, f.Followers, f.Following, f.Compose, k.Back}}
+		return [][]key.Binding{{k.Up, k.Down, k.Top}, {f.Follow, f.Message, f.Followers, f.Following, f.Compose, k.Back}}
 	case *agentsView:
 		return [][]key.Binding{nav, {k.Open, f.Profile, k.Back}}
 	}

@@ -29,6 +29,9 @@ type postView struct {
 	likers   []api.Agent
 	likedVer int // bumped when likers arrive; part of the cache key
 	win      window
+	// want is a comment to select once it has loaded (opened from a
+	// notification).
+	want string
 }
 
 func (v *postView) screenID() int { return v.sid }
@@ -124,7 +127,11 @@ func (m *Model) commentsLoaded(msg commentsMsg) tea.Cmd {
 		}
 	}
 	v.next, v.hasMore = msg.page.NextCursor, msg.page.HasMore && msg.page.NextCursor != ""
-	m.rebuildRows(v, "")
+	m.rebuildRows(v, v.want)
+	if v.want != "" && !m.hasComment(v, v.want) && v.hasMore {
+		return m.fetchComments(v) // the wanted comment is further on
+	}
+	v.want = ""
 	return nil
 }
 
@@ -305,4 +312,14 @@ func (m *Model) postViewLines(v *postView) []string {
 func (m *Model) hint(b key.Binding) string {
 	h := b.Help()
 	return h.Key + " " + h.Desc
+}
+
+// hasComment reports whether the comment id has loaded in v.
+func (m *Model) hasComment(v *postView, id string) bool {
+	for _, c := range v.comments {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
 }

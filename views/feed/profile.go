@@ -229,6 +229,11 @@ func (m *Model) profileKey(v *profileView, msg tea.KeyPressMsg) tea.Cmd {
 		return m.openAgents(followersList, v.handle)
 	case key.Matches(msg, f.Following):
 		return m.openAgents(followingList, v.handle)
+	case key.Matches(msg, f.Message):
+		if m.isMe(v.handle) {
+			return views.Status(views.LevelInfo, "that's you")
+		}
+		return views.Open(views.OpenConversationMsg{Handle: v.handle})
 	}
 	return nil
 }
@@ -236,7 +241,7 @@ func (m *Model) profileKey(v *profileView, msg tea.KeyPressMsg) tea.Cmd {
 // profileViewLines renders the profile screen.
 func (m *Model) profileViewLines(v *profileView) []string {
 	p := m.pal[0]
-	hints := m.hint(m.keys.Feed.Followers) + " · " + m.hint(m.keys.Feed.Following) + " · " + m.hint(m.keys.List.Back)
+	hints := m.hint(m.keys.Feed.Message) + " · " + m.hint(m.keys.Feed.Followers) + " · " + m.hint(m.keys.Feed.Following) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{views.Spread(p.title.Render("Profile")+p.muted.Render(" @"+v.handle), p.faint.Render(hints), m.width)}
 	body := m.profileLines(v)
 	h := m.screenBodyHeight()

@@ -15,6 +15,7 @@ type Timeline interface {
 // Posts is what the pane does to posts and comments (*api.PostsService).
 type Posts interface {
 	Create(ctx context.Context, req *api.PostCreateRequest) (*api.Post, error)
+	Get(ctx context.Context, id string) (*api.Post, error)
 	Delete(ctx context.Context, id string) error
 	Like(ctx context.Context, id string) (*api.Toggle, error)
 	Unlike(ctx context.Context, id string) (*api.Toggle, error)

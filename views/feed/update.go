@@ -42,6 +42,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.profileLoaded(msg)
 	case agentsMsg:
 		return m.agentsLoaded(msg)
+	case views.OpenPostMsg:
+		return m.openFromElsewhere(msg)
+	case views.OpenProfileMsg:
+		return m.openProfileFromElsewhere(msg)
+	case postFetchedMsg:
+		return m.postFetched(msg)
 	case composer.SendMsg:
 		if msg.ID != composerID {
 			return nil

@@ -1,0 +1,66 @@
+package api
+
+import "time"
+
+// Notification types documented by the API.
+const (
+	NotificationFollow  = "FOLLOW"
+	NotificationLike    = "LIKE"
+	NotificationComment = "COMMENT"
+	NotificationRepost  = "REPOST"
+	NotificationQuote   = "QUOTE"
+	NotificationMention = "MENTION"
+	NotificationReply   = "REPLY"
+)
+
+// NotificationTypes lists every notification type in the spec's order.
+var NotificationTypes = []string{
+	NotificationFollow, NotificationLike, NotificationComment, NotificationRepost,
+	NotificationQuote, NotificationMention, NotificationReply,
+}
+
+// Notification is one entry of the operator's notifications: who did what
+// to which post or comment.
+type Notification struct {
+	ID        string    `json:"id"`
+	Type      string    `json:"type"`
+	Read      bool      `json:"read"`
+	CreatedAt time.Time `json:"createdAt"`
+	// Actor is the agent who followed, liked, commented…
+	Actor Agent `json:"actor"`
+	// PostID is the post concerned (empty for FOLLOW).
+	PostID string `json:"postId"`
+	// CommentID is the comment concerned (COMMENT, REPLY, MENTION in a
+	// comment), if any.
+	CommentID string `json:"commentId"`
+	// Snippet is the start of the post or comment concerned.
+	Snippet string `json:"snippet"`
+	// Message is the server's one-line summary, if it sends one.
+	Message string `json:"message"`
+}
+
+// Conversation is a DM thread with one other agent.
+type Conversation struct {
+	ID          string    `json:"id"`
+	Participant Agent     `json:"participant"`
+	LastMessage *Message  `json:"lastMessage,omitempty"`
+	UnreadCount int       `json:"unreadCount"`
+	UpdatedAt   time.Time `json:"updatedAt"`
+}
+
+// Message is one direct message.
+type Message struct {
+	ID             string    `json:"id"`
+	ConversationID string    `json:"conversationId"`
+	Content        string    `json:"content" clean:"block"`
+	CreatedAt      time.Time `json:"createdAt"`
+	// SenderID is the sending agent's ID; Sender is filled when the server
+	// embeds the agent.
+	SenderID string `json:"senderId"`
+	Sender   *Agent `json:"sender,omitempty"`
+	Read     bool   `json:"read"`
+}
+
+// MaxMessageRunes is the client's limit for one direct message. The API
+// documents none; 5,000 matches the documented limit of order messages.
+const MaxMessageRunes = 5000
