@@ -28,11 +28,12 @@ func (s *AgentsService) Get(ctx context.Context, handle string) (*Agent, error) 
 	return s.agent(ctx, &request{method: http.MethodGet, path: "/api/agents/" + h, auth: authOptional})
 }
 
-// Me returns the signed-in agent's own profile.
+// Me returns the signed-in agent's own profile. The client also remembers
+// who it is from the answer (see ConversationsService).
 //
 // API docs: GET /api/agents/me.
 func (s *AgentsService) Me(ctx context.Context) (*Agent, error) {
-	return s.agent(ctx, &request{method: http.MethodGet, path: "/api/agents/me", auth: authRequired})
+	return s.own(ctx, &request{method: http.MethodGet, path: "/api/agents/me", auth: authRequired})
 }
 
 // UpdateMe changes the signed-in agent's profile; nil fields are left
@@ -48,7 +49,18 @@ func (s *AgentsService) UpdateMe(ctx context.Context, upd *ProfileUpdate) (*Agen
 			return nil, err
 		}
 	}
-	return s.agent(ctx, &request{method: http.MethodPatch, path: "/api/agents/me", body: upd, auth: authRequired})
+	return s.own(ctx, &request{method: http.MethodPatch, path: "/api/agents/me", body: upd, auth: authRequired})
+}
+
+// own performs a request answered by the signed-in agent's own profile and
+// records the agent's identity.
+func (s *AgentsService) own(ctx context.Context, r *request) (*Agent, error) {
+	a, err := s.agent(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	s.client.self.set(a.ID, a.Handle)
+	return a, nil
 }
 
 // Follow follows an agent.

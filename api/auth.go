@@ -58,6 +58,10 @@ type tokenResponse struct {
 	ExpiresIn    flexInt `json:"expires_in"`
 	RefreshToken Secret  `json:"refresh_token" clean:"raw"`
 	Scope        string  `json:"scope"`
+	// AgentID and Agent name the signed-in agent when a server says so
+	// (the documented answer does not); the client remembers it.
+	AgentID string `json:"agent_id"`
+	Agent   *Agent `json:"agent"`
 }
 
 // skew is how long before expiry a token stops being used.
@@ -158,6 +162,10 @@ func (m *tokenManager) grant(ctx context.Context, body map[string]string) error 
 	if tr.ExpiresIn.set && tr.ExpiresIn.n > 0 {
 		lifetime = time.Duration(tr.ExpiresIn.n) * time.Second
 	}
+	if tr.Agent != nil {
+		m.c.self.set(tr.Agent.ID, tr.Agent.Handle)
+	}
+	m.c.self.set(tr.AgentID, "")
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.access = tr.AccessToken

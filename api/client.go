@@ -30,6 +30,7 @@ type Client struct {
 	budgets *budgets
 	rate    *rateState
 	conn    *connState
+	self    *selfState
 
 	common service
 
@@ -41,6 +42,10 @@ type Client struct {
 	Feed *FeedService
 	// Agents reads profiles and manages the social graph.
 	Agents *AgentsService
+	// Notifications reads and marks the signed-in agent's notifications.
+	Notifications *NotificationsService
+	// Conversations handles direct messages.
+	Conversations *ConversationsService
 }
 
 // service is embedded (by conversion) in every service type, as in
@@ -146,6 +151,7 @@ func New(opts ...Option) (*Client, error) {
 		budgets:   newBudgets(cfg.budgets),
 		rate:      &rateState{},
 		conn:      &connState{},
+		self:      &selfState{},
 	}
 	if c.userAgent == "" {
 		c.userAgent = "imagine/" + cfg.version
@@ -159,6 +165,8 @@ func New(opts ...Option) (*Client, error) {
 	c.Posts = (*PostsService)(&c.common)
 	c.Feed = (*FeedService)(&c.common)
 	c.Agents = (*AgentsService)(&c.common)
+	c.Notifications = (*NotificationsService)(&c.common)
+	c.Conversations = (*ConversationsService)(&c.common)
 	return c, nil
 }
 

@@ -8,6 +8,7 @@ package api
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -369,14 +370,17 @@ func (t startTarget) parse(body []byte) (any, error) {
 		err = json.Unmarshal(body, &m)
 	default:
 		err = json.Unmarshal(body, &w)
-		if err == nil && w.LastMessage != nil {
-			m = *w.LastMessage
-		}
 	}
 	if err != nil {
 		return nil, malformed(err)
 	}
+	if m.ID == "" && w.LastMessage != nil {
+		m = *w.LastMessage
+	}
 	m.ConversationID = cmp.Or(m.ConversationID, w.ID)
+	if m.ConversationID == "" {
+		return nil, fmt.Errorf("%w: no conversation ID in the answer", ErrMalformedResponse)
+	}
 	c := w.pick(t.me, &m)
 	c.ID = cmp.Or(c.ID, m.ConversationID)
 	if c.Participant.ID == "" && c.Participant.Handle == "" {
@@ -414,5 +418,5 @@ func (t countTarget) parse(body []byte) (any, error) {
 			return nil, nil
 		}
 	}
-	return nil, malformed(errNoCount)
+	return nil, fmt.Errorf("%w: no count in the answer", ErrMalformedResponse)
 }

@@ -70,6 +70,10 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		return nil, fmt.Errorf("config: theme must be auto, dark or light, not %q", d.cfg.Theme)
 	}
 	styles := theme.New(dark, noColor)
+	notify, err := notifyOptions(d.cfg.Notify, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
 	now := d.now
 	if now == nil {
 		now = time.Now
@@ -100,5 +104,6 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Now:        now,
 		Logger:     d.logger,
 		SignIn:     d.signIn,
+		Notify:     notify,
 	}), nil
 }

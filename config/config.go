@@ -37,6 +37,21 @@ type Config struct {
 	Keys map[string][]string `toml:"keys"`
 	// Poll overrides polling cadences per pane ("30s"; "0" disables).
 	Poll map[string]Duration `toml:"poll"`
+	// Notify configures terminal notifications.
+	Notify Notify `toml:"notify"`
+}
+
+// Notify is the [notify] table: how and when the terminal is told that
+// something needs the operator.
+type Notify struct {
+	// Method is "auto" (from the terminal), "osc9", "osc777", "osc99",
+	// "bell" or "off".
+	Method string `toml:"method"`
+	// DND (do not disturb) silences every notification; badges still move.
+	DND bool `toml:"dnd"`
+	// Mute lists sources that never notify: "notifications", "messages",
+	// "market", "jobs".
+	Mute []string `toml:"mute"`
 }
 
 // Duration is a time.Duration written as a Go duration string in TOML.

@@ -13,11 +13,13 @@ import (
 
 // KeyMap is every key binding of the client, grouped by where it applies.
 type KeyMap struct {
-	Global   GlobalKeys
-	List     ListKeys
-	Feed     FeedKeys
-	Composer ComposerKeys
-	Dialog   DialogKeys
+	Global GlobalKeys
+	List   ListKeys
+	Feed   FeedKeys
+	// Notifications act on the Notifications pane's list.
+	Notifications NotificationKeys
+	Composer      ComposerKeys
+	Dialog        DialogKeys
 }
 
 // GlobalKeys work in every pane unless a text field has focus.
@@ -66,6 +68,21 @@ type FeedKeys struct {
 	Followers key.Binding
 	Following key.Binding
 	Message   key.Binding
+}
+
+// NotificationKeys act on notifications in the Notifications pane. The
+// list keys (List) move and open; these mark read and filter.
+type NotificationKeys struct {
+	// MarkRead marks the selected notification read.
+	MarkRead key.Binding
+	// MarkAllRead marks every notification read.
+	MarkAllRead key.Binding
+	// Filter and FilterBack cycle the type filter forward and back:
+	// all, unread, then each notification type.
+	Filter     key.Binding
+	FilterBack key.Binding
+	// Profile opens the profile of the agent who caused the notification.
+	Profile key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -130,6 +147,13 @@ func Default() *KeyMap {
 		Following: bind([]string{"O"}, "O", "following"),
 		Message:   bind([]string{"m"}, "m", "message"),
 	}
+	k.Notifications = NotificationKeys{
+		MarkRead:    bind([]string{"m"}, "m", "mark read"),
+		MarkAllRead: bind([]string{"M"}, "M", "mark all read"),
+		Filter:      bind([]string{"f"}, "f", "next filter"),
+		FilterBack:  bind([]string{"F"}, "F", "previous filter"),
+		Profile:     bind([]string{"p"}, "p", "who did it"),
+	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
 		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
@@ -145,39 +169,44 @@ func Default() *KeyMap {
 // actions names every binding for the config file's rebinding table.
 func (k *KeyMap) actions() map[string]*key.Binding {
 	a := map[string]*key.Binding{
-		"global.quit":      &k.Global.Quit,
-		"global.help":      &k.Global.Help,
-		"global.next_pane": &k.Global.NextPane,
-		"global.prev_pane": &k.Global.PrevPane,
-		"global.refresh":   &k.Global.Refresh,
-		"list.up":          &k.List.Up,
-		"list.down":        &k.List.Down,
-		"list.top":         &k.List.Top,
-		"list.bottom":      &k.List.Bottom,
-		"list.page_up":     &k.List.PageUp,
-		"list.page_down":   &k.List.PageDown,
-		"list.open":        &k.List.Open,
-		"list.back":        &k.List.Back,
-		"feed.compose":     &k.Feed.Compose,
-		"feed.like":        &k.Feed.Like,
-		"feed.repost":      &k.Feed.Repost,
-		"feed.quote":       &k.Feed.Quote,
-		"feed.amplify":     &k.Feed.Amplify,
-		"feed.comment":     &k.Feed.Comment,
-		"feed.delete":      &k.Feed.Delete,
-		"feed.profile":     &k.Feed.Profile,
-		"feed.follow":      &k.Feed.Follow,
-		"feed.timeline":    &k.Feed.Timeline,
-		"feed.likers":      &k.Feed.Likers,
-		"feed.show_new":    &k.Feed.ShowNew,
-		"feed.followers":   &k.Feed.Followers,
-		"feed.message":     &k.Feed.Message,
-		"feed.following":   &k.Feed.Following,
-		"composer.send":    &k.Composer.Send,
-		"composer.editor":  &k.Composer.Editor,
-		"composer.cancel":  &k.Composer.Cancel,
-		"dialog.confirm":   &k.Dialog.Confirm,
-		"dialog.cancel":    &k.Dialog.Cancel,
+		"global.quit":                 &k.Global.Quit,
+		"global.help":                 &k.Global.Help,
+		"global.next_pane":            &k.Global.NextPane,
+		"global.prev_pane":            &k.Global.PrevPane,
+		"global.refresh":              &k.Global.Refresh,
+		"list.up":                     &k.List.Up,
+		"list.down":                   &k.List.Down,
+		"list.top":                    &k.List.Top,
+		"list.bottom":                 &k.List.Bottom,
+		"list.page_up":                &k.List.PageUp,
+		"list.page_down":              &k.List.PageDown,
+		"list.open":                   &k.List.Open,
+		"list.back":                   &k.List.Back,
+		"feed.compose":                &k.Feed.Compose,
+		"feed.like":                   &k.Feed.Like,
+		"feed.repost":                 &k.Feed.Repost,
+		"feed.quote":                  &k.Feed.Quote,
+		"feed.amplify":                &k.Feed.Amplify,
+		"feed.comment":                &k.Feed.Comment,
+		"feed.delete":                 &k.Feed.Delete,
+		"feed.profile":                &k.Feed.Profile,
+		"feed.follow":                 &k.Feed.Follow,
+		"feed.timeline":               &k.Feed.Timeline,
+		"feed.likers":                 &k.Feed.Likers,
+		"feed.show_new":               &k.Feed.ShowNew,
+		"feed.followers":              &k.Feed.Followers,
+		"feed.message":                &k.Feed.Message,
+		"feed.following":              &k.Feed.Following,
+		"notifications.mark_read":     &k.Notifications.MarkRead,
+		"notifications.mark_all_read": &k.Notifications.MarkAllRead,
+		"notifications.filter":        &k.Notifications.Filter,
+		"notifications.filter_back":   &k.Notifications.FilterBack,
+		"notifications.profile":       &k.Notifications.Profile,
+		"composer.send":               &k.Composer.Send,
+		"composer.editor":             &k.Composer.Editor,
+		"composer.cancel":             &k.Composer.Cancel,
+		"dialog.confirm":              &k.Dialog.Confirm,
+		"dialog.cancel":               &k.Dialog.Cancel,
 	}
 	for i := range k.Global.Panes {
 		a[fmt.Sprintf("global.pane_%d", i+1)] = &k.Global.Panes[i]

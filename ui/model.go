@@ -72,6 +72,8 @@ type Options struct {
 	// SignIn asks the server for the signed-in agent's handle when Handle
 	// is empty; the TUI does not wait for it to draw the first frame.
 	SignIn func(ctx context.Context) (string, error)
+	// Notify configures terminal notifications; the zero value sends none.
+	Notify NotifyOptions
 	// Logger receives fetch and action failures; nil discards them.
 	Logger *log.Logger
 }
@@ -101,6 +103,10 @@ type Model struct {
 	fatal    error
 
 	signInFailures int
+	notify         notifier
+	// badges are the badge counts last seen, to notice growth.
+	badges     [paneCount]int
+	badgeKnown [paneCount]bool
 }
 
 // New builds the root model from its panes.
@@ -114,6 +120,7 @@ func New(opts Options) *Model {
 		now:    opts.Now,
 		online: true,
 		help:   help.New(),
+		notify: notifier{opts: opts.Notify},
 	}
 	if m.ctx == nil {
 		m.ctx = context.Background()

@@ -28,6 +28,9 @@ const (
 	// rateReserve is the number of remaining requests under which hidden
 	// panes poll four times slower, keeping headroom for the operator.
 	rateReserve = 20
+	// focusFreshness is how old a pane's data may be when it comes into
+	// view before it is fetched again.
+	focusFreshness = 5 * time.Second
 )
 
 // pollState is the scheduler's bookkeeping for one pane.
@@ -205,7 +208,10 @@ func (m *Model) rearmAll() tea.Cmd {
 			m.arm(id, 0)
 			continue
 		}
-		if due := st.lastOK.Add(d); !st.lastOK.IsZero() && now.After(due) {
+		// The pane coming into view gets fresh data at once unless it
+		// was fetched a moment ago ("refetch on focus", gh-dash).
+		stale := id == m.focus && now.Sub(st.lastOK) > focusFreshness
+		if due := st.lastOK.Add(d); !st.lastOK.IsZero() && (now.After(due) || stale) {
 			cmds = append(cmds, m.fetch(id))
 			continue
 		}

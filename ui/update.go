@@ -12,43 +12,54 @@ import (
 // it when the styles change.
 type styler interface{ SetStyles(*theme.Styles) }
 
-// Update implements tea.Model. It only dispatches; each case is one call.
+// Update implements tea.Model. It dispatches, then notices badges that
+// grew, whatever message made them grow.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.badges
+	cmd := m.dispatch(msg)
+	return m, tea.Batch(cmd, m.noticeBadges(before))
+}
+
+// dispatch handles one message; each case is one call.
+func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
+	if target, ok := openTarget(msg); ok {
+		return m.routeOpen(target, msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.PasteMsg:
-		return m, m.focusedUpdate(msg)
+		return m.focusedUpdate(msg)
 	case tea.BackgroundColorMsg:
 		m.restyle(msg.IsDark())
-		return m, nil
+		return nil
 	case tea.FocusMsg:
 		m.termBlur = false
-		return m, m.rearmAll()
+		return m.rearmAll()
 	case tea.BlurMsg:
 		m.termBlur = true
-		return m, nil
+		return nil
 	case pollTickMsg:
-		return m, m.handleTick(msg)
+		return m.handleTick(msg)
 	case fetchedMsg:
-		return m, m.handleFetched(msg)
+		return m.handleFetched(msg)
 	case views.StatusMsg:
-		return m, m.handleStatus(msg)
+		return m.handleStatus(msg)
 	case views.ConfirmMsg:
 		m.openDialog(msg)
-		return m, nil
+		return nil
 	case signedInMsg:
-		return m, m.handleSignedIn(msg)
+		return m.handleSignedIn(msg)
 	case retrySignInMsg:
-		return m, m.signIn()
+		return m.signIn()
 	case clearStatusMsg:
 		m.status.clear(msg.gen)
-		return m, nil
+		return nil
 	}
-	return m, m.broadcast(msg)
+	return m.broadcast(msg)
 }
 
 // handleKey applies the key precedence of doc.go.
@@ -84,6 +95,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.cycleFocus(1)
 	case key.Matches(msg, g.PrevPane):
 		return m.cycleFocus(-1)
+	case key.Matches(msg, g.Attention):
+		return m.jumpToAttention()
 	case key.Matches(msg, g.Refresh):
 		return tea.Batch(m.refreshNow(), m.status.set(m.now(), levelInfo, "refreshing…", 0))
 	}

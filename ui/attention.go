@@ -1,0 +1,94 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/views"
+)
+
+// The attention system: badges come from each pane's Badge (driven by the
+// cheap count endpoints); when one grows while the operator looks
+// elsewhere, the terminal is told; the attention key jumps to the next pane
+// with something unread.
+
+// attentive is implemented by panes whose badge can ask for attention.
+type attentive interface {
+	// NotifyText summarises the newest unread item for a terminal
+	// notification (plain text).
+	NotifyText() string
+	// JumpToUnread moves the pane's cursor to its newest unread item.
+	JumpToUnread() tea.Cmd
+}
+
+// noticeBadges compares badges before and after a message and notifies the
+// terminal when one grew for a pane the operator is not looking at.
+func (m *Model) noticeBadges(before [paneCount]int) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range m.order {
+		now := m.panes[id].Badge()
+		grew := now > before[id]
+		m.badges[id] = now
+		if !m.badgeKnown[id] {
+			// The first count after start is what was waiting, not news.
+			m.badgeKnown[id] = !m.poll[id].lastOK.IsZero()
+			continue
+		}
+		if !grew || (!m.termBlur && id == m.focus) {
+			continue
+		}
+		a, ok := m.panes[id].(attentive)
+		if !ok {
+			continue
+		}
+		if seq := m.notify.sequence(m.now(), id.String(), a.NotifyText()); seq != "" {
+			m.opts.Logger.Debug("terminal notification", "pane", id.String())
+			cmds = append(cmds, tea.Raw(seq))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// jumpToAttention focuses the next pane, after the focused one, that has
+// something unread, and moves its cursor there. With nothing unread
+// anywhere it says so.
+func (m *Model) jumpToAttention() tea.Cmd {
+	n := len(m.order)
+	at := 0
+	for i, id := range m.order {
+		if id == m.focus {
+			at = i
+		}
+	}
+	for step := 1; step <= n; step++ {
+		id := m.order[(at+step)%n]
+		if m.panes[id].Badge() == 0 {
+			continue
+		}
+		cmd := m.focusPane(id)
+		if a, ok := m.panes[id].(attentive); ok {
+			cmd = tea.Batch(cmd, a.JumpToUnread())
+		}
+		return cmd
+	}
+	return m.status.set(m.now(), levelInfo, "nothing unread", 0)
+}
+
+// routeOpen sends another pane's request to open something to the pane
+// that shows such things, and focuses it.
+func (m *Model) routeOpen(target PaneID, msg tea.Msg) tea.Cmd {
+	if m.panes[target] == nil {
+		return m.status.set(m.now(), levelInfo, target.String()+" is not available in this version yet", 0)
+	}
+	return tea.Batch(m.focusPane(target), m.panes[target].Update(msg))
+}
+
+// openTarget names the pane that handles an Open*Msg.
+func openTarget(msg tea.Msg) (PaneID, bool) {
+	switch msg.(type) {
+	case views.OpenPostMsg, views.OpenProfileMsg:
+		return FeedPane, true
+	case views.OpenConversationMsg:
+		return MessagesPane, true
+	}
+	return 0, false
+}
