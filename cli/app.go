@@ -15,6 +15,7 @@ import (
 	"imagine/theme"
 	"imagine/ui"
 	"imagine/views/feed"
+	"imagine/views/notifications"
 )
 
 // appDeps is everything the TUI is built from.
@@ -92,9 +93,19 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DraftDir: d.draftDir,
 		Editor:   editor,
 	})
+	notesPane := notifications.New(notifications.Options{
+		Context: ctx,
+		Source:  d.client.Notifications,
+		Keys:    keys,
+		Styles:  styles,
+		Now:     now,
+	})
 	return ui.New(ui.Options{
-		Context:    ctx,
-		Panes:      map[ui.PaneID]ui.Pane{ui.FeedPane: feedPane},
+		Context: ctx,
+		Panes: map[ui.PaneID]ui.Pane{
+			ui.FeedPane:          feedPane,
+			ui.NotificationsPane: notesPane,
+		},
 		Styles:     styles,
 		Keys:       keys,
 		Handle:     handle,

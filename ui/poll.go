@@ -183,8 +183,15 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 	return m.arm(id, backoff(st.failures))
 }
 
-// refreshNow is the manual refresh: fetch the focused pane now.
+// forceRefresher is implemented by panes whose polls are cheap by default
+// (a count only) and that fetch everything on a manual refresh.
+type forceRefresher interface{ ForceRefresh() }
+
+// refreshNow is the manual refresh: fetch the focused pane now, all of it.
 func (m *Model) refreshNow() tea.Cmd {
+	if f, ok := m.focusedPane().(forceRefresher); ok {
+		f.ForceRefresh()
+	}
 	m.poll[m.focus].tickGen++ // drop the pending tick; the result re-arms
 	if m.poll[m.focus].inFlight {
 		return nil

@@ -27,10 +27,12 @@ func errForbidden(what string) error {
 	return newError(http.StatusForbidden, "forbidden", "You can only delete your own %s", what)
 }
 
-// record appends an event to the log.
+// record appends an event to the log and, for the notification types,
+// notifies its recipient.
 func (s *Server) record(typ, actorID, recipientID, postID, commentID string, at time.Time) {
-	s.store.AppendEvent(Event{Type: typ, ActorID: actorID, RecipientID: recipientID,
+	e := s.store.AppendEvent(Event{Type: typ, ActorID: actorID, RecipientID: recipientID,
 		PostID: postID, CommentID: commentID, CreatedAt: at})
+	s.notify(e)
 }
 
 // handleExists reports whether an agent has this handle.

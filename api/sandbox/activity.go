@@ -4,42 +4,48 @@ import (
 	"context"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
-// activity drives the living world: one event about every interval.
+// activity drives the living world: one event about every interval, plus
+// the answers to the demo agent's direct messages. interval and running are
+// atomics so that a handler (a DM by the demo agent) can read them while a
+// pulse holds mu.
 type activity struct {
-	mu       sync.Mutex
-	interval time.Duration
-	running  bool
+	mu       sync.Mutex // serialises pulses; guards rng
 	rng      *rand.Rand
+	interval atomic.Int64 // a time.Duration; 0 pauses the world
+	running  atomic.Bool
 	changed  chan struct{}
+	answers  *answerQueue
 }
 
 func newActivity(d time.Duration, seed uint64) *activity {
-	return &activity{interval: max(d, 0), rng: rand.New(rand.NewPCG(seed, 0x11fe)), changed: make(chan struct{}, 1)}
+	l := &activity{rng: rand.New(rand.NewPCG(seed, 0x11fe)), changed: make(chan struct{}, 1), answers: newAnswerQueue(seed)}
+	l.interval.Store(int64(max(d, 0)))
+	return l
 }
+
+// pace is the current mean interval between events (0: paused).
+func (l *activity) pace() time.Duration { return time.Duration(l.interval.Load()) }
 
 // Start runs the living world until ctx ends: about every Options.Activity
 // (jittered between half and one and a half times) another agent does
-// something. With Activity 0 the goroutine idles until SetActivity. Calling
+// something, and agents the demo agent wrote to may answer a few seconds
+// later. With Activity 0 the goroutine idles until SetActivity. Calling
 // Start while it already runs does nothing.
 func (s *Server) Start(ctx context.Context) {
-	s.life.mu.Lock()
-	defer s.life.mu.Unlock()
-	if s.life.running {
-		return
+	if s.life.running.CompareAndSwap(false, true) {
+		go s.live(ctx)
 	}
-	s.life.running = true
-	go s.live(ctx)
 }
 
 // SetActivity changes the mean interval between living-world events at run
-// time; 0 pauses the world. It takes effect immediately.
+// time; 0 pauses the world (pending answers wait until it resumes). It
+// takes effect immediately.
 func (s *Server) SetActivity(d time.Duration) {
-	s.life.mu.Lock()
-	s.life.interval = max(d, 0)
-	s.life.mu.Unlock()
+	s.life.interval.Store(int64(max(d, 0)))
 	select {
 	case s.life.changed <- struct{}{}:
 	default:
@@ -48,39 +54,59 @@ func (s *Server) SetActivity(d time.Duration) {
 
 // nextDelay draws the wait before the next event (0: paused).
 func (l *activity) nextDelay() time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.interval <= 0 {
+	interval := l.pace()
+	if interval <= 0 {
 		return 0
 	}
-	return l.interval/2 + time.Duration(l.rng.Int64N(int64(l.interval)+1))
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return interval/2 + time.Duration(l.rng.Int64N(int64(interval)+1))
 }
 
+// live is the living world's goroutine: it sleeps until the next pulse or
+// the next due answer, whichever comes first.
 func (s *Server) live(ctx context.Context) {
-	defer func() {
-		s.life.mu.Lock()
-		s.life.running = false
-		s.life.mu.Unlock()
-	}()
+	defer s.life.running.Store(false)
+	var nextPulse time.Time
 	for {
+		now := time.Now()
+		paused := s.life.pace() <= 0
+		if nextPulse.IsZero() && !paused {
+			if d := s.life.nextDelay(); d > 0 {
+				nextPulse = now.Add(d)
+			}
+		}
+		wake := nextPulse
+		if due, ok := s.life.answers.next(); ok && !paused && (wake.IsZero() || due.Before(wake)) {
+			wake = due
+		}
 		var tick <-chan time.Time
 		var timer *time.Timer
-		if d := s.life.nextDelay(); d > 0 {
-			timer = time.NewTimer(d)
+		if !wake.IsZero() {
+			timer = time.NewTimer(max(wake.Sub(now), 0))
 			tick = timer.C
+		}
+		stop := func() {
+			if timer != nil {
+				timer.Stop()
+			}
 		}
 		select {
 		case <-ctx.Done():
-			if timer != nil {
-				timer.Stop()
-			}
+			stop()
 			return
 		case <-s.life.changed:
-			if timer != nil {
-				timer.Stop()
-			}
+			stop()
+			nextPulse = time.Time{}
+		case <-s.life.answers.wake:
+			stop()
 		case <-tick:
-			s.Pulse()
+			now = time.Now()
+			s.deliverAnswers(now)
+			if !nextPulse.IsZero() && !now.Before(nextPulse) {
+				s.Pulse()
+				nextPulse = time.Time{}
+			}
 		}
 	}
 }
@@ -88,8 +114,10 @@ func (s *Server) live(ctx context.Context) {
 // Pulse makes one living-world event happen now and returns the events it
 // recorded: another agent posts (usually one the demo agent follows, so it
 // shows in the demo feed), likes or comments on a demo_agent post, replies
-// to a comment, follows demo_agent, reposts or quotes something, or likes a
-// recent post. Start calls it on a timer; tests may call it directly.
+// to a comment, follows demo_agent, reposts or quotes something, likes a
+// recent post, or sends demo_agent a direct message (mostly a follow-up in
+// an existing conversation, sometimes a new conversation). Start calls it
+// on a timer; tests may call it directly.
 func (s *Server) Pulse() []Event {
 	s.life.mu.Lock()
 	defer s.life.mu.Unlock()

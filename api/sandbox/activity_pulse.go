@@ -25,7 +25,7 @@ func (p *pulse) kinds() []struct {
 		try    func() bool
 	}{
 		{30, p.post}, {18, p.likeDemoPost}, {12, p.commentDemoPost}, {10, p.replyToComment},
-		{6, p.followDemo}, {12, p.repostOrQuote}, {12, p.likeRecentPost},
+		{6, p.followDemo}, {12, p.repostOrQuote}, {12, p.likeRecentPost}, {7, p.dmDemo},
 	}
 }
 

@@ -4,8 +4,8 @@ import "time"
 
 // Event types recorded in the world's activity log. The names match the
 // notification types of the API (FOLLOW, LIKE, COMMENT, REPOST, QUOTE,
-// MENTION, REPLY) plus POST and AMPLIFY, which notify nobody but let tests
-// and a future notifications feature see everything that happened.
+// MENTION, REPLY) plus POST, AMPLIFY and MESSAGE (a direct message), which
+// notify nobody but let tests see everything that happened.
 const (
 	EventPost    = "POST"
 	EventLike    = "LIKE"
@@ -16,12 +16,14 @@ const (
 	EventMention = "MENTION"
 	EventFollow  = "FOLLOW"
 	EventAmplify = "AMPLIFY"
+	EventMessage = "MESSAGE"
 )
 
 // Event is one entry of the world's append-only activity log. Every state
 // change made through the API, by an Actor, by the seeded world or by the
-// living-world goroutine is recorded here, so that a notifications feature
-// can be built on top of it by reading the events addressed to an agent.
+// living-world goroutine is recorded here. Events of the notification types
+// addressed to another agent also become that agent's notifications (with
+// the event's ID).
 type Event struct {
 	// Seq orders events; it increases by at least one per event.
 	Seq int64
@@ -38,6 +40,9 @@ type Event struct {
 	PostID string
 	// CommentID is the comment involved, if any.
 	CommentID string
+	// ConversationID and MessageID name the direct message of a MESSAGE
+	// event (RecipientID is then the agent it was sent to).
+	ConversationID, MessageID string
 	// CreatedAt is when it happened, on the server's clock.
 	CreatedAt time.Time
 }

@@ -44,6 +44,13 @@ type memStore struct {
 	follows   map[pair]*followRecord
 
 	events []Event
+
+	notifications map[string][]*notificationRecord // by recipient, sequence order
+
+	conversations map[string]*memConversation
+	convByPair    map[pair]string                        // sorted participant IDs -> conversation
+	agentConvs    map[string]map[string]*memConversation // by participant
+	messages      map[string]*messageRecord
 }
 
 // newMemStore returns an empty store whose IDs are drawn from seed.
@@ -66,6 +73,12 @@ func newMemStore(seed uint64) *memStore {
 		followers:    map[string][]*followRecord{},
 		following:    map[string][]*followRecord{},
 		follows:      map[pair]*followRecord{},
+
+		notifications: map[string][]*notificationRecord{},
+		conversations: map[string]*memConversation{},
+		convByPair:    map[pair]string{},
+		agentConvs:    map[string]map[string]*memConversation{},
+		messages:      map[string]*messageRecord{},
 	}
 }
 

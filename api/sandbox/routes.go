@@ -23,9 +23,9 @@ type routeSpec struct {
 }
 
 // table is the whole API served by the sandbox. ServeMux picks the most
-// specific pattern, so /api/agents/me wins over /api/agents/{handle}. Later
-// features (notifications, conversations, marketplace, generation, uploads)
-// append their rows here.
+// specific pattern, so /api/agents/me wins over /api/agents/{handle} and
+// /api/conversations/unread over /api/conversations/{id}. Later features
+// (marketplace, generation, uploads) append their rows here.
 func (s *Server) table() []routeSpec {
 	return []routeSpec{
 		{"POST /api/auth/register", authNone, s.register},
@@ -64,6 +64,20 @@ func (s *Server) table() []routeSpec {
 		{"GET /api/agents/{handle}/followers", authOptional, s.listFollowers},
 		{"GET /api/agents/{handle}/following", authOptional, s.listFollowing},
 		{"GET /api/agents/{handle}/likes", authOptional, s.listAgentLikes},
+
+		{"GET /api/notifications", authRequired, s.listNotifications},
+		{"GET /api/notifications/count", authRequired, s.notificationCount},
+		{"POST /api/notifications/read", authRequired, s.readNotifications},
+
+		{"GET /api/conversations", authRequired, s.listConversations},
+		{"POST /api/conversations", authRequired, s.createConversation},
+		{"GET /api/conversations/unread", authRequired, s.unreadMessages},
+		{"DELETE /api/conversations/{id}", authRequired, s.deleteConversationHandler},
+		{"GET /api/conversations/{id}/messages", authRequired, s.listMessages},
+		{"POST /api/conversations/{id}/messages", authRequired, s.postMessage},
+		{"POST /api/conversations/{id}/read", authRequired, s.markConversationRead},
+		{"GET /api/messages/{id}", authRequired, s.showMessage},
+		{"DELETE /api/messages/{id}", authRequired, s.deleteMessageHandler},
 	}
 }
 

@@ -193,4 +193,22 @@ type store interface {
 	AppendEvent(e Event) Event
 	Events(sinceSeq int64) []Event
 	LastEventSeq() int64
+
+	AddNotification(n notificationRecord)
+	ListNotifications(agentID string, q notificationQuery) ([]notificationRecord, bool)
+	UnreadNotifications(agentID string) int
+	MarkNotificationsRead(agentID string, match func(notificationRecord) bool) int
+
+	SendToAgent(m messageRecord, recipientID string) (conversationSummary, messageRecord, error)
+	AddMessage(m messageRecord) (conversationSummary, messageRecord, error)
+	Conversation(id, viewerID string) (conversationSummary, bool)
+	ConversationBetween(a, b string) (string, bool)
+	ListConversations(agentID string, q pageQuery) ([]conversationSummary, bool)
+	DeleteConversation(id string) error
+	Message(id string) (messageRecord, bool)
+	ListMessages(conversationID string, q pageQuery) ([]messageRecord, bool, error)
+	MarkMessagesRead(conversationID, readerID string, upTo int64) int
+	UnreadMessages(agentID string) int
+	DeleteMessage(id string) error
+	FindMessages(match func(messageRecord) bool) []messageRecord
 }

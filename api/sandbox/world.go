@@ -51,12 +51,15 @@ type builder struct {
 	ops   []op
 	posts []*plannedPost
 	index map[string]int // handle -> cast index
+	// demoFollows holds the cast indexes the demo agent follows.
+	demoFollows map[int]bool
+	convs       []*plannedConversation
 }
 
 // seedWorld creates the world for seed and returns the demo agent's ID.
 func seedWorld(s *Server, seed uint64) string {
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
-	b := &builder{s: s, rng: rng, now: s.now(), cast: personas(), index: map[string]int{}}
+	b := &builder{s: s, rng: rng, now: s.now(), cast: personas(), index: map[string]int{}, demoFollows: map[int]bool{}}
 	handles := make([]string, len(b.cast))
 	for i, p := range b.cast {
 		a := agentRecord{
@@ -82,7 +85,11 @@ func seedWorld(s *Server, seed uint64) string {
 	b.planFollows()
 	b.planPosts()
 	b.planInteractions()
+	b.planDemoAttention()
+	b.planDMs()
 	b.run()
+	b.settleDMs()
+	b.settleNotifications()
 	return b.ids[0]
 }
 
@@ -142,6 +149,9 @@ func (b *builder) planFollows() {
 			return
 		}
 		done[k] = true
+		if from == 0 {
+			b.demoFollows[to] = true
+		}
 		b.add(at, func() {
 			_, err := b.s.setFollow(k.a, k.b, true, at)
 			must(err)

@@ -17,3 +17,6 @@ type Source interface {
 	// MarkAllRead marks every notification read.
 	MarkAllRead(ctx context.Context) error
 }
+
+// The API service satisfies the pane's interface.
+var _ Source = (*api.NotificationsService)(nil)

@@ -1,0 +1,56 @@
+package notifications
+
+import (
+	"fmt"
+	"testing"
+
+	"imagine/internal/tuitest"
+)
+
+// BenchmarkView measures one frame after a cursor move: the Update that
+// moves the cursor plus the View that draws it. A frame must cost the same
+// with 10,000 notifications loaded as with 20.
+func BenchmarkView(b *testing.B) {
+	for _, bc := range []struct{ n, w, h int }{{20, 160, 48}, {10000, 160, 48}, {20, 80, 24}, {10000, 80, 24}} {
+		b.Run(fmt.Sprintf("notifications=%d/%dx%d", bc.n, bc.w, bc.h), func(b *testing.B) {
+			hs := newHarness(b, bc.w, bc.h, many(bc.n), false)
+			hs.m.win = window{cursor: bc.n / 2, top: bc.n/2 - 2}
+			hs.m.View()
+			down, up := tuitest.Press("j"), tuitest.Press("k")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				if i%2 == 0 {
+					hs.m.Update(down)
+				} else {
+					hs.m.Update(up)
+				}
+				_ = hs.m.View()
+			}
+		})
+	}
+}
+
+// TestFrameCostDoesNotGrowWithLoadedNotifications checks the property the
+// benchmark measures without timing: a cold frame renders the same number
+// of rows whether 60 or 10,000 are loaded, and a warm frame renders none.
+func TestFrameCostDoesNotGrowWithLoadedNotifications(t *testing.T) {
+	renders := map[int][2]int{}
+	for _, n := range []int{60, 10000} {
+		hs := newHarness(t, 160, 48, many(n), false)
+		hs.m.win = window{cursor: n / 2, top: n/2 - 2}
+		hs.m.cache.clear()
+		before := hs.m.cache.renders
+		hs.m.View()
+		cold := hs.m.cache.renders - before
+		hs.m.View()
+		warm := hs.m.cache.renders - before - cold
+		renders[n] = [2]int{cold, warm}
+	}
+	if renders[60] != renders[10000] {
+		t.Errorf("renders per frame (cold, warm): 60 loaded %v, 10000 loaded %v", renders[60], renders[10000])
+	}
+	if renders[10000][1] != 0 {
+		t.Errorf("a warm frame rendered %d rows", renders[10000][1])
+	}
+}

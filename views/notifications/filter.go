@@ -1,0 +1,122 @@
+package notifications
+
+import "imagine/api"
+
+// filter is what the list shows: everything, the unread, or one type. The
+// filtering is local: the API documents no type filter.
+type filter int
+
+const (
+	filterAll filter = iota
+	filterUnread
+	// filterTypes is the first of one filter per api.NotificationTypes
+	// entry, in the spec's order.
+	filterTypes
+)
+
+// filterCount is the number of filters the key cycles through.
+func filterCount() filter { return filterTypes + filter(len(api.NotificationTypes)) }
+
+// next is the filter after f, wrapping around.
+func (f filter) next() filter { return (f + 1) % filterCount() }
+
+// prev is the filter before f, wrapping around.
+func (f filter) prev() filter { return (f + filterCount() - 1) % filterCount() }
+
+// typ is the notification type f keeps, or "" for All and Unread.
+func (f filter) typ() string {
+	if f < filterTypes || f >= filterCount() {
+		return ""
+	}
+	return api.NotificationTypes[f-filterTypes]
+}
+
+// String is the filter's name in the pane's title.
+func (f filter) String() string {
+	switch f {
+	case filterAll:
+		return "All"
+	case filterUnread:
+		return "Unread"
+	}
+	return kindOf(f.typ()).plural
+}
+
+// match reports whether f shows n.
+func (f filter) match(n *api.Notification) bool {
+	switch f {
+	case filterAll:
+		return true
+	case filterUnread:
+		return !n.Read
+	}
+	return n.Type == f.typ()
+}
+
+// refilter rebuilds the visible rows. With keep, the selected notification
+// stays selected and at the same place on screen: rows inserted above it
+// push the window's top down with it, and are counted in newAbove.
+func (m *Model) refilter(keep bool) {
+	sel := m.selected()
+	before := m.win
+	vis := make([]*entry, 0, len(m.list.entries))
+	stick := make(map[string]bool, len(m.stick)+8)
+	for _, e := range m.list.entries {
+		if m.filter.match(&e.n) || m.stick[e.n.ID] {
+			vis = append(vis, e)
+			stick[e.n.ID] = true
+		}
+	}
+	m.vis, m.stick = vis, stick
+	idx := m.indexOf(sel)
+	if !keep || idx < 0 {
+		m.win.home()
+		m.newAbove = 0
+		m.fixWindow()
+		return
+	}
+	above := idx - before.cursor
+	m.win = window{cursor: idx, top: max(before.top+above, 0), skip: before.skip}
+	if above > 0 {
+		m.newAbove += above
+	}
+	m.fixWindow()
+}
+
+// setFilter switches the filter, keeping the selected notification when
+// the new filter shows it.
+func (m *Model) setFilter(f filter) {
+	sel := m.selected()
+	m.filter = f
+	m.stick = map[string]bool{}
+	m.refilter(false)
+	if idx := m.indexOf(sel); idx > 0 {
+		m.win = window{cursor: idx}
+		m.fixWindow()
+	}
+}
+
+// indexOf is the visible row of e, or -1.
+func (m *Model) indexOf(e *entry) int {
+	if e == nil {
+		return -1
+	}
+	for i, v := range m.vis {
+		if v == e {
+			return i
+		}
+	}
+	return -1
+}
+
+// fixWindow keeps the window valid for the rows and the room on screen, and
+// forgets the "new above" count once those rows are in view.
+func (m *Model) fixWindow() {
+	m.win.fix(len(m.vis), m.bodyHeight(), m.rowHeights())
+	m.newAbove = min(m.newAbove, m.win.top)
+}
+
+// rowHeights measures visible rows without rendering them.
+func (m *Model) rowHeights() heightFunc {
+	return func(i int) int { return rowHeight(&m.vis[i].n) }
+}
