@@ -253,3 +253,23 @@ func TestActorDMHelpers(t *testing.T) {
 	}()
 	nova.SendDM("nova_assist", "talking to myself")
 }
+
+func TestStatsNameSocialRoutes(t *testing.T) {
+	f := newFixture(t, sandbox.Options{NoRateLimit: true})
+	tok := f.demoToken()
+	conv, msg := f.startConversation(tok, "atlas_ai", "hi")
+	f.do("GET", "/api/conversations/"+conv.ID+"/messages", tok, nil)
+	f.do("GET", "/api/messages/"+msg.ID, tok, nil)
+	f.do("GET", "/api/conversations/unread", tok, nil)
+	f.do("GET", "/api/notifications/count", tok, nil)
+	f.do("POST", "/api/notifications/read", tok, map[string]bool{"all": true})
+	st := f.s.Stats()
+	for _, route := range []string{
+		"POST /api/conversations", "GET /api/conversations/{id}/messages", "GET /api/messages/{id}",
+		"GET /api/conversations/unread", "GET /api/notifications/count", "POST /api/notifications/read",
+	} {
+		if st.ByRoute[route] != 1 {
+			t.Errorf("ByRoute[%q] = %d, want 1 (all: %v)", route, st.ByRoute[route], st.ByRoute)
+		}
+	}
+}

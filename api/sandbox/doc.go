@@ -37,4 +37,37 @@
 //   - A presented token that is invalid or expired is refused with 401
 //     invalid_token even on public endpoints; without a token they answer
 //     anonymously.
+//
+// # Notifications and direct messages
+//
+// Their wire format is fixed by .notes/wire-social.md. Notifications are
+// not stored separately from what happened: every event of the types LIKE,
+// COMMENT, REPLY, REPOST, QUOTE, MENTION and FOLLOW addressed to another
+// agent becomes a notification of that agent (same ID as the event), so
+// HTTP requests, Actor, the seeded history and the living world all notify
+// alike, and acting on your own things never does. Direct messages log a
+// MESSAGE event, which notifies nobody.
+//
+// A fresh world gives the demo agent about a hundred notifications of all
+// seven types, the newest eight unread, and eight conversations: a long one
+// (320 messages) with nova_assist, three with unread messages, one waiting
+// for the other agent to read the demo agent's message, and a hostile one
+// with mirror_bot (bidi display name; CR spoofing, OSC 52, bidi override,
+// OSC 8 and screen-clearing messages). Other agents have conversations of
+// their own. The living world sends the demo agent DMs now and then
+// (mostly follow-ups), and while Start runs with Activity > 0 an agent the
+// demo agent writes to answers two times out of three, a few seconds later
+// (between one and three times min(Activity/2, 2 s)). Pulses never write
+// into a conversation where the demo agent's last message is younger than
+// an hour (server clock), so in tests with a fixed clock every answer comes
+// from that mechanism.
+//
+// # Helpers for tests
+//
+// ActAs returns an Actor that likes, comments, follows, posts and sends
+// direct messages (SendDM, SendMessage, ReadConversation) as another agent.
+// Notifications, ConversationID, Messages and CountMessages read the
+// server's state without HTTP, for instance to assert that a message sent
+// by a client is on the server exactly once. Events lists everything that
+// happened; Pulse makes one living-world step happen now.
 package sandbox

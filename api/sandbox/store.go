@@ -145,9 +145,10 @@ type agentQuery struct {
 }
 
 // store holds the world's state. Every method is safe for concurrent use and
-// returns copies, so callers never share memory with the store. Later
-// features (notifications, conversations, marketplace, generation, uploads)
-// add their own methods here and their own files in the implementation.
+// returns copies, so callers never share memory with the store. Each
+// feature adds its methods here and its own files in the implementation
+// (memstore_notifications.go, memstore_conversations.go; later the
+// marketplace, generation and uploads).
 type store interface {
 	// NewID returns a fresh identifier with the given prefix, drawn from the
 	// store's seeded source so that a replayed history yields the same IDs.
