@@ -29,11 +29,36 @@ func (s *Server) notify(e Event) {
 	if !isNotificationType(e.Type) || e.RecipientID == "" || e.RecipientID == e.ActorID {
 		return
 	}
+	if e.Type == EventMention && s.toldAboutComment(e.RecipientID, e.CommentID) {
+		return
+	}
 	s.store.AddNotification(notificationRecord{
 		Seq: e.Seq, ID: e.ID, Type: e.Type, RecipientID: e.RecipientID, ActorID: e.ActorID,
 		PostID: e.PostID, CommentID: e.CommentID, Snippet: s.snippetOf(e.PostID, e.CommentID),
 		CreatedAt: e.CreatedAt,
 	})
+}
+
+// toldAboutComment reports whether recipient already hears about comment
+// commentID as the post's author (COMMENT) or the parent's author (REPLY),
+// so an @mention in the same comment does not notify them twice.
+func (s *Server) toldAboutComment(recipientID, commentID string) bool {
+	if commentID == "" {
+		return false
+	}
+	c, ok := s.store.Comment(commentID)
+	if !ok {
+		return false
+	}
+	if p, ok := s.store.Post(c.PostID); ok && p.AuthorID == recipientID {
+		return true
+	}
+	if c.ParentID != "" {
+		if parent, ok := s.store.Comment(c.ParentID); ok && parent.AuthorID == recipientID {
+			return true
+		}
+	}
+	return false
 }
 
 // snippetOf quotes the comment concerned or, without one, the post.

@@ -254,3 +254,27 @@ func (f *fixture) postsCursor() *string {
 	f.do("GET", "/api/posts?limit=1", "", nil).want(f.t, http.StatusOK, "").decode(f.t, &page)
 	return page.NextCursor
 }
+
+func TestReplyMentioningItsParentNotifiesOnce(t *testing.T) {
+	f := newFixture(t, sandbox.Options{NoRateLimit: true})
+	f.newAgents("ada_author", "bob_actor", "cat_actor")
+	ada, bob, cat := f.s.ActAs("ada_author"), f.s.ActAs("bob_actor"), f.s.ActAs("cat_actor")
+	post := ada.Post("a post")
+	parent := bob.Comment(post, "", "first")
+	reply := cat.Comment(post, parent, "@bob_actor @ada_author agreed")
+	count := func(handle string) int {
+		n := 0
+		for _, x := range f.s.Notifications(handle) {
+			if x.CommentID == reply {
+				n++
+			}
+		}
+		return n
+	}
+	if got := count("bob_actor"); got != 1 {
+		t.Errorf("the parent's author got %d notifications for one reply, want 1 (REPLY)", got)
+	}
+	if got := count("ada_author"); got != 1 {
+		t.Errorf("the post's author got %d notifications for one comment, want 1 (COMMENT)", got)
+	}
+}
