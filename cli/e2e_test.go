@@ -22,6 +22,13 @@ import (
 func startDemo(t *testing.T) (*sandbox.Server, *api.Client) {
 	t.Helper()
 	srv := sandbox.New(sandbox.Options{Seed: 1})
+	return srv, clientFor(t, srv)
+}
+
+// clientFor serves srv over loopback and returns a client signed in as its
+// demo agent.
+func clientFor(t testing.TB, srv *sandbox.Server) *api.Client {
+	t.Helper()
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
 	id, secret := srv.DemoCredentials()
@@ -29,11 +36,11 @@ func startDemo(t *testing.T) (*sandbox.Server, *api.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv, c
+	return c
 }
 
 // runApp starts the whole TUI on a virtual terminal.
-func runApp(t *testing.T, c *api.Client, w, h int) (*teatest.TestModel, *screen) {
+func runApp(t testing.TB, c *api.Client, w, h int) (*teatest.TestModel, *screen) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	t.Cleanup(cancel)

@@ -35,7 +35,7 @@ func (s *screen) text() string {
 }
 
 // waitFor waits until the screen shows want, failing the test after d.
-func (s *screen) waitFor(t *testing.T, want string, d time.Duration) string {
+func (s *screen) waitFor(t testing.TB, want string, d time.Duration) string {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	var last string

@@ -13,6 +13,7 @@ package ui
 //     at 5 min); a rate-limit error waits exactly what the server asked.
 
 import (
+	"context"
 	"errors"
 	"math/rand/v2"
 	"time"
@@ -161,6 +162,9 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 		st.lastOK = m.now()
 		m.online = true
 		return m.arm(id, m.interval(id))
+	}
+	if errors.Is(err, context.Canceled) {
+		return nil // quitting: nothing to report, nothing to re-arm
 	}
 	m.opts.Logger.Warn("refresh failed", "pane", id.String(), "err", err)
 	if errors.Is(err, api.ErrUnauthorized) {
