@@ -15,6 +15,7 @@ import (
 	"imagine/theme"
 	"imagine/ui"
 	"imagine/views/feed"
+	"imagine/views/messages"
 	"imagine/views/notifications"
 )
 
@@ -23,8 +24,10 @@ type appDeps struct {
 	client   *api.Client
 	cfg      config.Config
 	draftDir string
-	logger   *log.Logger
-	now      func() time.Time
+	// dataDir keeps what must survive a restart: the DM outbox.
+	dataDir string
+	logger  *log.Logger
+	now     func() time.Time
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
@@ -100,11 +103,23 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Styles:  styles,
 		Now:     now,
 	})
+	msgPane := messages.New(messages.Options{
+		Context:       ctx,
+		Conversations: d.client.Conversations,
+		Keys:          keys,
+		Styles:        styles,
+		Now:           now,
+		Me:            handle,
+		DraftDir:      d.draftDir,
+		DataDir:       d.dataDir,
+		Editor:        editor,
+	})
 	return ui.New(ui.Options{
 		Context: ctx,
 		Panes: map[ui.PaneID]ui.Pane{
 			ui.FeedPane:          feedPane,
 			ui.NotificationsPane: notesPane,
+			ui.MessagesPane:      msgPane,
 		},
 		Styles:     styles,
 		Keys:       keys,

@@ -48,6 +48,7 @@ func runApp(t testing.TB, c *api.Client, w, h int) (*teatest.TestModel, *screen)
 		client:   c,
 		cfg:      config.Config{Theme: "dark"},
 		draftDir: t.TempDir(),
+		dataDir:  t.TempDir(),
 		logger:   log.New(t.Output()),
 	}, "")
 	if err != nil {

@@ -108,6 +108,7 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 	var baseURL, clientID string
 	var secret api.Secret
 	draftDir := filepath.Join(paths.StateDir, "drafts")
+	dataDir := paths.DataDir
 	if f.demo {
 		faults, err := sandbox.ParseFaults(f.faults)
 		if err != nil {
@@ -122,6 +123,7 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 		clientID, s = srv.DemoCredentials()
 		secret = api.Secret(s)
 		draftDir = filepath.Join(paths.StateDir, "demo", "drafts")
+		dataDir = filepath.Join(paths.StateDir, "demo")
 		logger.Info("demo sandbox started", "url", baseURL, "seed", f.seed)
 	} else {
 		baseURL = firstNonEmpty(f.baseURL, os.Getenv(config.EnvBaseURL), cfg.BaseURL, config.DefaultBaseURL)
@@ -146,6 +148,7 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 		client:   client,
 		cfg:      cfg,
 		draftDir: draftDir,
+		dataDir:  dataDir,
 		logger:   logger,
 	})
 }

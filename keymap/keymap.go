@@ -18,8 +18,10 @@ type KeyMap struct {
 	Feed   FeedKeys
 	// Notifications act on the Notifications pane's list.
 	Notifications NotificationKeys
-	Composer      ComposerKeys
-	Dialog        DialogKeys
+	// Messages act on conversations and messages in the Messages pane.
+	Messages MessageKeys
+	Composer ComposerKeys
+	Dialog   DialogKeys
 }
 
 // GlobalKeys work in every pane unless a text field has focus.
@@ -82,6 +84,24 @@ type NotificationKeys struct {
 	Filter     key.Binding
 	FilterBack key.Binding
 	// Profile opens the profile of the agent who caused the notification.
+	Profile key.Binding
+}
+
+// MessageKeys act on conversations and messages in the Messages pane. The
+// list keys (List) move, open (enter) and go back (esc).
+type MessageKeys struct {
+	// New starts a conversation from the list, or writes a message in the
+	// open conversation (the contract's "n compose").
+	New key.Binding
+	// Reply opens the composer under the selected or open conversation.
+	Reply key.Binding
+	// Delete deletes the operator's own message, or discards an unsent one.
+	Delete key.Binding
+	// DeleteConversation deletes the whole conversation.
+	DeleteConversation key.Binding
+	// Retry sends an unsent message again now.
+	Retry key.Binding
+	// Profile opens the other agent's profile.
 	Profile key.Binding
 }
 
@@ -154,6 +174,14 @@ func Default() *KeyMap {
 		FilterBack:  bind([]string{"F"}, "F", "previous filter"),
 		Profile:     bind([]string{"p"}, "p", "who did it"),
 	}
+	k.Messages = MessageKeys{
+		New:                bind([]string{"n"}, "n", "new conversation"),
+		Reply:              bind([]string{"c"}, "c", "reply"),
+		Delete:             bind([]string{"d"}, "d", "delete/discard"),
+		DeleteConversation: bind([]string{"D"}, "D", "delete conversation"),
+		Retry:              bind([]string{"R"}, "R", "retry sending"),
+		Profile:            bind([]string{"p"}, "p", "their profile"),
+	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
 		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
@@ -169,44 +197,50 @@ func Default() *KeyMap {
 // actions names every binding for the config file's rebinding table.
 func (k *KeyMap) actions() map[string]*key.Binding {
 	a := map[string]*key.Binding{
-		"global.quit":                 &k.Global.Quit,
-		"global.help":                 &k.Global.Help,
-		"global.next_pane":            &k.Global.NextPane,
-		"global.prev_pane":            &k.Global.PrevPane,
-		"global.refresh":              &k.Global.Refresh,
-		"list.up":                     &k.List.Up,
-		"list.down":                   &k.List.Down,
-		"list.top":                    &k.List.Top,
-		"list.bottom":                 &k.List.Bottom,
-		"list.page_up":                &k.List.PageUp,
-		"list.page_down":              &k.List.PageDown,
-		"list.open":                   &k.List.Open,
-		"list.back":                   &k.List.Back,
-		"feed.compose":                &k.Feed.Compose,
-		"feed.like":                   &k.Feed.Like,
-		"feed.repost":                 &k.Feed.Repost,
-		"feed.quote":                  &k.Feed.Quote,
-		"feed.amplify":                &k.Feed.Amplify,
-		"feed.comment":                &k.Feed.Comment,
-		"feed.delete":                 &k.Feed.Delete,
-		"feed.profile":                &k.Feed.Profile,
-		"feed.follow":                 &k.Feed.Follow,
-		"feed.timeline":               &k.Feed.Timeline,
-		"feed.likers":                 &k.Feed.Likers,
-		"feed.show_new":               &k.Feed.ShowNew,
-		"feed.followers":              &k.Feed.Followers,
-		"feed.message":                &k.Feed.Message,
-		"feed.following":              &k.Feed.Following,
-		"notifications.mark_read":     &k.Notifications.MarkRead,
-		"notifications.mark_all_read": &k.Notifications.MarkAllRead,
-		"notifications.filter":        &k.Notifications.Filter,
-		"notifications.filter_back":   &k.Notifications.FilterBack,
-		"notifications.profile":       &k.Notifications.Profile,
-		"composer.send":               &k.Composer.Send,
-		"composer.editor":             &k.Composer.Editor,
-		"composer.cancel":             &k.Composer.Cancel,
-		"dialog.confirm":              &k.Dialog.Confirm,
-		"dialog.cancel":               &k.Dialog.Cancel,
+		"global.quit":                  &k.Global.Quit,
+		"global.help":                  &k.Global.Help,
+		"global.next_pane":             &k.Global.NextPane,
+		"global.prev_pane":             &k.Global.PrevPane,
+		"global.refresh":               &k.Global.Refresh,
+		"list.up":                      &k.List.Up,
+		"list.down":                    &k.List.Down,
+		"list.top":                     &k.List.Top,
+		"list.bottom":                  &k.List.Bottom,
+		"list.page_up":                 &k.List.PageUp,
+		"list.page_down":               &k.List.PageDown,
+		"list.open":                    &k.List.Open,
+		"list.back":                    &k.List.Back,
+		"feed.compose":                 &k.Feed.Compose,
+		"feed.like":                    &k.Feed.Like,
+		"feed.repost":                  &k.Feed.Repost,
+		"feed.quote":                   &k.Feed.Quote,
+		"feed.amplify":                 &k.Feed.Amplify,
+		"feed.comment":                 &k.Feed.Comment,
+		"feed.delete":                  &k.Feed.Delete,
+		"feed.profile":                 &k.Feed.Profile,
+		"feed.follow":                  &k.Feed.Follow,
+		"feed.timeline":                &k.Feed.Timeline,
+		"feed.likers":                  &k.Feed.Likers,
+		"feed.show_new":                &k.Feed.ShowNew,
+		"feed.followers":               &k.Feed.Followers,
+		"feed.message":                 &k.Feed.Message,
+		"feed.following":               &k.Feed.Following,
+		"notifications.mark_read":      &k.Notifications.MarkRead,
+		"notifications.mark_all_read":  &k.Notifications.MarkAllRead,
+		"notifications.filter":         &k.Notifications.Filter,
+		"notifications.filter_back":    &k.Notifications.FilterBack,
+		"notifications.profile":        &k.Notifications.Profile,
+		"messages.new":                 &k.Messages.New,
+		"messages.reply":               &k.Messages.Reply,
+		"messages.delete":              &k.Messages.Delete,
+		"messages.delete_conversation": &k.Messages.DeleteConversation,
+		"messages.retry":               &k.Messages.Retry,
+		"messages.profile":             &k.Messages.Profile,
+		"composer.send":                &k.Composer.Send,
+		"composer.editor":              &k.Composer.Editor,
+		"composer.cancel":              &k.Composer.Cancel,
+		"dialog.confirm":               &k.Dialog.Confirm,
+		"dialog.cancel":                &k.Dialog.Cancel,
 	}
 	for i := range k.Global.Panes {
 		a[fmt.Sprintf("global.pane_%d", i+1)] = &k.Global.Panes[i]

@@ -26,9 +26,11 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 	list := []*key.Binding{&k.List.Up, &k.List.Down, &k.List.Top, &k.List.Bottom, &k.List.PageUp, &k.List.PageDown, &k.List.Open, &k.List.Back}
 	feed := []*key.Binding{&k.Feed.Compose, &k.Feed.Like, &k.Feed.Repost, &k.Feed.Quote, &k.Feed.Amplify, &k.Feed.Comment, &k.Feed.Delete, &k.Feed.Profile, &k.Feed.Follow, &k.Feed.Timeline, &k.Feed.Likers, &k.Feed.ShowNew}
 	notes := []*key.Binding{&k.Notifications.MarkRead, &k.Notifications.MarkAllRead, &k.Notifications.Filter, &k.Notifications.FilterBack, &k.Notifications.Profile}
+	msgs := []*key.Binding{&k.Messages.New, &k.Messages.Reply, &k.Messages.Delete, &k.Messages.DeleteConversation, &k.Messages.Retry, &k.Messages.Profile}
 	return map[string][]*key.Binding{
 		"feed pane":          append(append(append([]*key.Binding{}, g...), list...), feed...),
 		"notifications pane": append(append(append([]*key.Binding{}, g...), list...), notes...),
+		"messages pane":      append(append(append([]*key.Binding{}, g...), list...), msgs...),
 		"composer":           {&k.Composer.Send, &k.Composer.Editor, &k.Composer.Cancel, &k.Global.ForceQuit},
 		"dialog":             {&k.Dialog.Confirm, &k.Dialog.Cancel, &k.Global.ForceQuit},
 	}

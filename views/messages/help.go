@@ -1,0 +1,62 @@
+package messages
+
+import "charm.land/bubbles/v2/key"
+
+// relabel is a copy of b with another description, for a key whose action
+// reads differently on this screen.
+func relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// ShortHelp implements ui.Pane: the keys that work on the screen showing.
+// Delete, discard and retry are listed only when they apply to the
+// message under the cursor.
+func (m *Model) ShortHelp() []key.Binding {
+	switch {
+	case m.comp.IsOpen():
+		return m.comp.ShortHelp()
+	case m.prompt.open:
+		return m.promptHelp()
+	case m.open != nil:
+		return append(m.messageActions(), m.keys.Messages.DeleteConversation, m.keys.Messages.Profile, m.keys.List.Back)
+	}
+	k, x := m.keys.List, m.keys.Messages
+	return []key.Binding{k.Open, x.New, x.Reply, x.DeleteConversation, x.Profile}
+}
+
+// FullHelp implements ui.Pane: navigation, then the screen's actions.
+func (m *Model) FullHelp() [][]key.Binding {
+	switch {
+	case m.comp.IsOpen():
+		return [][]key.Binding{m.comp.ShortHelp()}
+	case m.prompt.open:
+		return [][]key.Binding{m.promptHelp()}
+	}
+	k, x := m.keys.List, m.keys.Messages
+	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
+	if m.open != nil {
+		return [][]key.Binding{nav, m.messageActions(), {relabel(x.Reply, "write"), relabel(k.Open, "write"), x.DeleteConversation, x.Profile, k.Back}}
+	}
+	return [][]key.Binding{nav, {k.Open, x.New, x.Reply}, {x.DeleteConversation, x.Profile}}
+}
+
+// messageActions are the keys for the open conversation and the message
+// under its cursor.
+func (m *Model) messageActions() []key.Binding {
+	x := m.keys.Messages
+	out := []key.Binding{relabel(x.New, "write")}
+	r, ok := m.selectedRow()
+	switch {
+	case !ok:
+	case r.out != nil && !r.out.Sending:
+		out = append(out, relabel(x.Retry, "send again now"), relabel(x.Delete, "discard unsent"))
+	case r.msg != nil && m.who(m.open).mine(&r.msg.m):
+		out = append(out, relabel(x.Delete, "delete message"))
+	}
+	return out
+}
+
+func (m *Model) promptHelp() []key.Binding {
+	return []key.Binding{relabel(m.keys.List.Open, "continue"), relabel(m.keys.Composer.Cancel, "cancel")}
+}

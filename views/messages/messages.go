@@ -1,0 +1,218 @@
+package messages
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/keymap"
+	"imagine/theme"
+	"imagine/views/composer"
+)
+
+// Poll cadences (architecture.md §6.5): the open conversation is read every
+// 10 s while the pane is focused; otherwise the unread count is polled
+// every 12 s so the tab badge moves within 15 s of a new message.
+const (
+	threadPoll = 10 * time.Second
+	countPoll  = 12 * time.Second
+	// listMaxAge is how old the conversation list may get while the pane is
+	// focused before a poll fetches it even though the count is unchanged.
+	listMaxAge = 30 * time.Second
+	// pageSize is the number of conversations or messages asked per page;
+	// pollSize is the size of the newest page read by polls.
+	pageSize = 50
+	pollSize = 20
+	// nearEdge is how close to the end of what is loaded the cursor gets
+	// before the next page (older messages, more conversations) is fetched.
+	nearEdge = 4
+)
+
+// composerID tags the pane's composer messages.
+const composerID = "messages"
+
+// Options configure the Messages pane.
+type Options struct {
+	// Context is the program's context; every request derives from it.
+	Context context.Context
+	// Conversations is the API (*api.ConversationsService); nil shows an
+	// empty pane that never fetches.
+	Conversations Conversations
+	// Keys are the shared key bindings; nil means keymap.Default().
+	Keys *keymap.KeyMap
+	// Styles are the shared styles; nil means dark default styles.
+	Styles *theme.Styles
+	// Now is the clock for times and the outbox; nil means time.Now.
+	Now func() time.Time
+	// Me is the signed-in handle; SetMe sets it when it is known later.
+	Me string
+	// DraftDir holds composer drafts; "" keeps them in memory only.
+	DraftDir string
+	// DataDir holds the outbox (<DataDir>/outbox.json); "" keeps it in
+	// memory only, so unsent messages do not survive a restart.
+	DataDir string
+	// Editor is the $VISUAL/$EDITOR command, resolved by the caller.
+	Editor string
+	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
+	DraftDebounce time.Duration
+}
+
+// Model is the Messages pane. It implements ui.Pane.
+type Model struct {
+	ctx    context.Context
+	src    Conversations
+	keys   *keymap.KeyMap
+	styles *theme.Styles
+	// now is what times are measured from: the moment shown, which moves
+	// with clock only when the screen changes anyway (advanceClockIfChanged),
+	// so an idle screen stays identical between polls.
+	now   func() time.Time
+	clock func() time.Time
+	shown time.Time
+	me    string
+	myID  string // learnt from the messages the operator sends
+
+	width, height int
+	focused       bool
+
+	list    convList
+	threads map[string]*thread // loaded conversations, by ID
+	open    *thread            // the conversation on screen; nil = the list
+
+	unread  int            // the badge: the server's count, adjusted locally
+	readGen int            // bumped when a mark-read starts or ends
+	readAt  map[string]int // readGen at which a conversation was marked read
+	forced  bool           // the next Refresh was asked for by the operator
+
+	box outbox
+
+	comp    *composer.Model
+	compose composeTarget
+	prompt  handlePrompt
+	// want is a handle asked for by OpenConversationMsg before the list
+	// had loaded; it is resolved when the list arrives.
+	want string
+
+	pal   [2]*palette // [0] normal rows, [1] the selected row
+	cache renderCache
+}
+
+// New builds the pane. Nothing is fetched until the root calls Refresh;
+// Init reloads the outbox.
+func New(opts Options) *Model {
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Keys == nil {
+		opts.Keys = keymap.Default()
+	}
+	if opts.Styles == nil {
+		opts.Styles = theme.New(true, false)
+	}
+	m := &Model{
+		ctx:     opts.Context,
+		src:     opts.Conversations,
+		keys:    opts.Keys,
+		clock:   opts.Now,
+		shown:   opts.Now(),
+		me:      opts.Me,
+		threads: map[string]*thread{},
+		readAt:  map[string]int{},
+		width:   80,
+		height:  24,
+	}
+	m.now = func() time.Time { return m.shown }
+	m.list.ids = map[string]*convEntry{}
+	path := ""
+	if opts.DataDir != "" {
+		path = filepath.Join(opts.DataDir, outboxFile)
+	}
+	m.box = newOutbox(path)
+	m.comp = composer.New(composer.Options{
+		ID:       composerID,
+		Keys:     opts.Keys,
+		Styles:   opts.Styles,
+		DraftDir: opts.DraftDir,
+		Editor:   opts.Editor,
+		Debounce: opts.DraftDebounce,
+	})
+	m.prompt = newHandlePrompt()
+	m.SetStyles(opts.Styles)
+	m.SetSize(m.width, m.height)
+	return m
+}
+
+// Init implements ui.Pane: it reloads the outbox from disk. The first
+// fetch comes from Refresh.
+func (m *Model) Init() tea.Cmd { return m.loadOutbox() }
+
+// SetSize implements ui.Pane.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(width, 20), max(height, 5)
+	m.prompt.setWidth(m.width)
+	m.layoutComposer()
+}
+
+// SetFocused implements ui.Pane.
+func (m *Model) SetFocused(focused bool) { m.focused = focused }
+
+// SetStyles switches to new styles and drops every cached rendering.
+func (m *Model) SetStyles(s *theme.Styles) {
+	m.styles = s
+	m.pal[0] = newPalette(s, false)
+	m.pal[1] = newPalette(s, true)
+	m.cache.clear()
+	m.comp.SetStyles(s)
+	m.prompt.setStyles(s)
+}
+
+// SetMe tells the pane who is signed in, once the root knows: it decides
+// which messages are the operator's own.
+func (m *Model) SetMe(handle string) {
+	m.me = handle
+	m.cache.clear()
+}
+
+// CapturesInput implements ui.Pane: true while the composer or the handle
+// prompt is open.
+func (m *Model) CapturesInput() bool { return m.comp.IsOpen() || m.prompt.open }
+
+// Title implements ui.Pane.
+func (m *Model) Title() string { return "Messages" }
+
+// Badge implements ui.Pane: the unread messages across conversations.
+func (m *Model) Badge() int { return m.unread }
+
+// PollInterval implements ui.Pane: 10 s while a conversation is open on
+// screen, else 12 s.
+func (m *Model) PollInterval() time.Duration {
+	if m.focused && m.open != nil {
+		return threadPoll
+	}
+	return countPoll
+}
+
+// layoutComposer sizes the composer: below the conversation when one is
+// open and there is room, else over the whole pane.
+func (m *Model) layoutComposer() {
+	m.comp.SetSize(m.width, m.composerHeight())
+}
+
+// composerHeight is the composer's share of the pane.
+func (m *Model) composerHeight() int {
+	if !m.split() {
+		return m.height
+	}
+	return min(max(m.height*2/5, 7), 12)
+}
+
+// split reports whether the composer shares the pane with the open
+// conversation (a reply) rather than taking all of it.
+func (m *Model) split() bool {
+	return m.compose.kind == replyTo && m.open != nil && m.height >= 14
+}

@@ -1,0 +1,193 @@
+package messages
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+	"imagine/views/composer"
+)
+
+// Update implements ui.Pane. Keys go to the composer or the handle prompt
+// while one is open, else to the conversation or the list on screen;
+// results of the pane's Cmds are matched to what they were for; everything
+// else reaches the composer (drafts, editor).
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	if _, poll := msg.(polledMsg); !poll {
+		m.shown = m.clock()
+	}
+	m.syncCache()
+	switch msg := msg.(type) {
+	case polledMsg:
+		return m.advanceClockIfChanged(func() tea.Cmd { return m.polled(msg) })
+	case listMsg:
+		return m.listLoaded(msg)
+	case threadMsg:
+		return m.threadLoaded(msg)
+	case markedReadMsg:
+		return m.markedRead(msg)
+	case stepMsg:
+		return m.stepDone(msg.res)
+	case startedMsg:
+		return m.started(msg)
+	case messageDeletedMsg:
+		return m.messageDeleted(msg)
+	case conversationDeletedMsg:
+		return m.conversationDeleted(msg)
+	case discardMsg:
+		return m.discarded(msg)
+	case restoreTextMsg:
+		return m.restoreText(msg)
+	case outboxLoadedMsg:
+		return m.outboxLoaded(msg)
+	case outboxSavedMsg:
+		if msg.err != nil {
+			return views.Failed("couldn't save the outbox (unsent messages may not survive a restart)", msg.err)
+		}
+		return nil
+	case views.OpenConversationMsg:
+		return m.openHandle(msg.Handle)
+	case composer.SendMsg:
+		if msg.ID != composerID {
+			return nil
+		}
+		return m.send(msg)
+	case tea.KeyPressMsg:
+		switch {
+		case m.comp.IsOpen():
+			return m.comp.Update(msg)
+		case m.prompt.open:
+			return m.promptKey(msg)
+		case m.open != nil:
+			return m.threadKey(msg)
+		}
+		return m.listKey(msg)
+	case tea.PasteMsg:
+		if m.prompt.open {
+			return m.promptPaste(msg)
+		}
+	}
+	return m.comp.Update(msg)
+}
+
+// convHeight is the height of a conversation row in the list.
+const convHeight = 2
+
+func convHeights(int) int { return convHeight }
+
+// listKey handles a key on the conversation list.
+func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, x := m.keys.List, m.keys.Messages
+	l := &m.list
+	n, h := len(l.entries), m.listBodyHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		l.win.down(n, h, convHeights)
+	case key.Matches(msg, k.Up):
+		l.win.up(n, h, convHeights)
+	case key.Matches(msg, k.Top):
+		l.win.home()
+	case key.Matches(msg, k.Bottom):
+		l.win.end(n, h, convHeights)
+	case key.Matches(msg, k.PageDown):
+		l.win.pageDown(n, h, convHeights)
+	case key.Matches(msg, k.PageUp):
+		l.win.pageUp(n, h, convHeights)
+	case key.Matches(msg, k.Open):
+		if e := m.selectedConv(); e != nil {
+			return m.showConversation(e)
+		}
+		return nil
+	case key.Matches(msg, x.New):
+		return m.openPrompt()
+	case key.Matches(msg, x.Reply):
+		if e := m.selectedConv(); e != nil {
+			open := m.showConversation(e)
+			return tea.Batch(open, m.openReply(m.open))
+		}
+		return nil
+	case key.Matches(msg, x.DeleteConversation):
+		return m.deleteConversation(m.selectedConv())
+	case key.Matches(msg, x.Profile):
+		if e := m.selectedConv(); e != nil {
+			return views.Open(views.OpenProfileMsg{Handle: e.c.Participant.Handle})
+		}
+		return nil
+	case key.Matches(msg, x.Delete):
+		return views.Status(views.LevelInfo, "open a conversation to delete one of your messages; "+
+			x.DeleteConversation.Help().Key+" deletes the whole conversation")
+	default:
+		return nil
+	}
+	return m.maybeMoreList()
+}
+
+// threadKey handles a key in an open conversation.
+func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, x := m.keys.List, m.keys.Messages
+	t := m.open
+	n, h, hf := len(t.rows), m.threadBodyHeight(), m.rowHeights(t)
+	m.place(t, h)
+	down := false
+	switch {
+	case key.Matches(msg, k.Back):
+		m.closeConversation()
+		return nil
+	case key.Matches(msg, k.Down):
+		t.win.down(n, h, hf)
+		down = true
+	case key.Matches(msg, k.Up):
+		t.win.up(n, h, hf)
+	case key.Matches(msg, k.Top):
+		t.win.home()
+	case key.Matches(msg, k.Bottom):
+		t.toBottom = true
+		return nil
+	case key.Matches(msg, k.PageDown):
+		t.win.pageDown(n, h, hf)
+		down = true
+	case key.Matches(msg, k.PageUp):
+		t.win.pageUp(n, h, hf)
+	case key.Matches(msg, k.Open, x.New, x.Reply):
+		return m.openReply(t)
+	case key.Matches(msg, x.Delete):
+		return m.deleteSelected()
+	case key.Matches(msg, x.Retry):
+		return m.retrySelected()
+	case key.Matches(msg, x.DeleteConversation):
+		e, ok := m.list.ids[t.convID]
+		if !ok {
+			e = &convEntry{c: api.Conversation{ID: t.convID, Participant: t.peer}}
+		}
+		return m.deleteConversation(e)
+	case key.Matches(msg, x.Profile):
+		return views.Open(views.OpenProfileMsg{Handle: t.peer.Handle})
+	default:
+		return nil
+	}
+	if down && n > 0 && t.win.cursor == n-1 {
+		// Reaching the newest message shows its end at the bottom.
+		t.toBottom = true
+	}
+	return m.maybeOlder(t)
+}
+
+// rowHeights measures a thread's rows.
+func (m *Model) rowHeights(t *thread) heightFunc {
+	return func(i int) int { return m.rowHeight(t, i) }
+}
+
+// advanceClockIfChanged runs a poll result's handler and moves the clock of
+// relative times forward only when the result changed the screen anyway.
+// A poll that brings nothing new thus leaves the frame byte-identical, and
+// Bubble Tea writes nothing to the terminal.
+func (m *Model) advanceClockIfChanged(handle func() tea.Cmd) tea.Cmd {
+	before := m.View()
+	cmd := handle()
+	if m.View() != before {
+		m.shown = m.clock()
+		m.syncCache()
+	}
+	return cmd
+}

@@ -1,0 +1,180 @@
+package messages
+
+import (
+	"strconv"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"imagine/views"
+)
+
+// View implements ui.Pane. Only the visible window of the list or the
+// conversation is drawn, from cached renderings.
+func (m *Model) View() string {
+	m.syncCache()
+	switch {
+	case m.prompt.open:
+		return views.Rows(m.promptLines(), m.height)
+	case m.comp.IsOpen() && !m.split():
+		return m.comp.View()
+	case m.open != nil && m.comp.IsOpen():
+		h := m.height - m.composerHeight()
+		return views.Rows(m.threadLines(h), h) + "\n" + m.comp.View()
+	case m.open != nil:
+		return views.Rows(m.threadLines(m.height), m.height)
+	}
+	return views.Rows(m.listLines(), m.height)
+}
+
+// listHeader is the list's title line and, after a failed refresh, a
+// warning; listFooter the next page loading or failed.
+func (m *Model) listHeader() []string {
+	p, l := m.pal[0], &m.list
+	title := p.title.Render("Messages")
+	if m.unread > 0 {
+		title += p.muted.Render(" · " + strconv.Itoa(m.unread) + " unread")
+	}
+	out := []string{views.Spread(title, p.faint.Render(m.keys.Messages.New.Help().Key+" new conversation"), m.width)}
+	if l.err != nil && l.loaded {
+		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(l.err)+" · showing what was loaded"), m.width))
+	}
+	return out
+}
+
+func (m *Model) listFooter() []string {
+	p, l := m.pal[0], &m.list
+	switch {
+	case l.more:
+		return []string{p.muted.Render("loading more…")}
+	case l.moreErr != nil:
+		return []string{views.Truncate(p.errs.Render("couldn't load more: "+views.Describe(l.moreErr)+" · move to retry"), m.width)}
+	}
+	return nil
+}
+
+// listBodyHeight is the room left for conversations in the list.
+func (m *Model) listBodyHeight() int {
+	return max(m.height-len(m.listHeader())-len(m.listFooter()), 1)
+}
+
+// listLines renders the conversation list.
+func (m *Model) listLines() []string {
+	p, l := m.pal[0], &m.list
+	header, footer := m.listHeader(), m.listFooter()
+	lines := append(make([]string, 0, m.height), header...)
+	h := max(m.height-len(header)-len(footer), 1)
+	k := m.keys.Messages
+	switch {
+	case !l.loaded && l.err != nil:
+		lines = append(lines, views.Truncate(p.errs.Render("couldn't load the conversations: "+views.Describe(l.err)), m.width),
+			p.muted.Render("retrying in the background; r retries now"))
+	case !l.loaded:
+		lines = append(lines, p.muted.Render("loading conversations…"))
+	case len(l.entries) == 0:
+		lines = append(lines, p.muted.Render("No conversations yet."),
+			views.Truncate(p.muted.Render("Press "+k.New.Help().Key+" to write to any agent."), m.width))
+	default:
+		n := len(l.entries)
+		l.win.fix(n, h, convHeights)
+		lines = append(lines, l.win.render(n, h, func(i int, sel bool) []string { return m.convLines(l.entries[i], sel) })...)
+		for len(lines) < len(header)+h {
+			lines = append(lines, "")
+		}
+	}
+	return append(lines, footer...)
+}
+
+// threadHeader is the open conversation's title line (with the state of
+// older messages or key hints) and, after a failed refresh, a warning.
+func (m *Model) threadHeader(t *thread) []string {
+	p := m.pal[0]
+	k := m.keys
+	handle := "@" + t.peer.Handle
+	var right string
+	switch {
+	case t.olderBusy:
+		right = p.muted.Render("loading older…")
+	case t.olderErr != nil:
+		right = p.errs.Render("couldn't load older: " + views.Describe(t.olderErr))
+	default:
+		right = p.faint.Render(k.Messages.New.Help().Key + " write · " + k.List.Back.Help().Key + " back")
+	}
+	name := displayName(t.peer)
+	if room := m.width - ansi.StringWidth(handle) - 1; room >= 6 {
+		name = views.Truncate(name, room)
+	}
+	out := []string{views.Spread(p.author.Render(name)+" "+p.handle.Render(handle), right, m.width)}
+	if t.err != nil && t.loaded {
+		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(t.err)+" · showing what was loaded"), m.width))
+	}
+	return out
+}
+
+// threadBodyHeight is the room for messages when the composer is closed.
+func (m *Model) threadBodyHeight() int {
+	return max(m.height-len(m.threadHeader(m.open)), 1)
+}
+
+// threadLines renders the open conversation in height lines: the newest
+// message at the bottom, a short conversation pushed down against it.
+func (m *Model) threadLines(height int) []string {
+	t, p := m.open, m.pal[0]
+	header := m.threadHeader(t)
+	h := max(height-len(header), 1)
+	lines := append(make([]string, 0, height), header...)
+	n := len(t.rows)
+	switch {
+	case n == 0 && t.err != nil:
+		return append(lines, views.Truncate(p.errs.Render("couldn't load the conversation: "+views.Describe(t.err)), m.width))
+	case n == 0 && !t.loaded:
+		return append(lines, p.muted.Render("loading messages…"))
+	case n == 0:
+		return append(lines, views.Truncate(p.muted.Render("No messages yet. Press "+m.keys.Messages.New.Help().Key+" to write the first one."), m.width))
+	}
+	hf := m.rowHeights(t)
+	m.place(t, h)
+	draw := func(i int, sel bool) []string { return m.rowLines(t, i, sel) }
+	body := t.win.render(n, h, draw)
+	if len(body) < h && (t.win.top > 0 || t.win.skip > 0) {
+		// The view grew (the composer closed) or rows went: the newest
+		// row comes down to the bottom and older ones fill the top.
+		cur := t.win.cursor
+		t.win.fill(n, h, hf)
+		t.win.cursor = cur
+		body = t.win.render(n, h, draw)
+	}
+	if len(body) < h && t.win.top == 0 && t.win.skip == 0 {
+		lines = append(lines, make([]string, h-len(body))...)
+	}
+	return append(lines, body...)
+}
+
+// place scrolls a thread for a body of h lines: to the newest row when
+// asked (toBottom), else so that the cursor shows.
+func (m *Model) place(t *thread, h int) {
+	n := len(t.rows)
+	if n == 0 {
+		return
+	}
+	if t.toBottom {
+		t.win.fill(n, h, m.rowHeights(t))
+		t.toBottom = false
+		return
+	}
+	t.win.fix(n, h, m.rowHeights(t))
+}
+
+// fill selects the last item and scrolls so its last line is the view's
+// bottom line, measuring only the items that show.
+func (w *window) fill(n, height int, h heightFunc) {
+	w.cursor = n - 1
+	used := 0
+	for i := n - 1; i >= 0; i-- {
+		used += h(i)
+		if used >= height {
+			w.top, w.skip = i, used-height
+			return
+		}
+	}
+	w.top, w.skip = 0, 0
+}
