@@ -108,6 +108,10 @@ type RateLimitError struct {
 	Wait  time.Duration
 	Until time.Time
 	Rate  Rate
+	// Local is true when the client's own budget refused the call before
+	// sending it (the server has not complained): pollers simply try
+	// again later, without alarming anyone.
+	Local bool
 }
 
 // Error implements error.

@@ -9,8 +9,9 @@ package api
 //  1. It never draws a 429 by itself: every request first takes a token from
 //     a client-side budget (golang.org/x/time/rate) sized so that burst plus
 //     refill stays under the documented limit in any 60 s window:
-//     interactive reads 10 + 50/min and background reads 3 + 30/min
-//     (together ≤ 93 < 100), writes 5 + 24/min (≤ 29 < 30), auth 2 + 8.6/min
+//     interactive reads 8 + 50/min and background reads 10 + 25/min
+//     (together ≤ 93 < 100; the background burst lets every pane poll at
+//     once at start-up), writes 5 + 24/min (≤ 29 < 30), auth 2 + 8.6/min
 //     (≤ 10).
 //  2. Server feedback wins over the static budget: a response saying
 //     Remaining ≤ 1 holds that bucket until Reset, and a 429 is answered by
@@ -97,8 +98,8 @@ type budgets struct {
 func newBudgets(enabled bool) *budgets {
 	return &budgets{
 		enabled: enabled,
-		reads:   rate.NewLimiter(rate.Every(1200*time.Millisecond), 10),
-		bgReads: rate.NewLimiter(rate.Every(2*time.Second), 3),
+		reads:   rate.NewLimiter(rate.Every(1200*time.Millisecond), 8),
+		bgReads: rate.NewLimiter(rate.Every(2400*time.Millisecond), 10),
 		writes:  rate.NewLimiter(rate.Every(2500*time.Millisecond), 5),
 		auth:    rate.NewLimiter(rate.Every(7*time.Second), 2),
 	}
@@ -154,7 +155,7 @@ func (c *Client) wait(ctx context.Context, k bucket) error {
 	lim := b.limiter(k, bg)
 	r := lim.ReserveN(now, 1)
 	if !r.OK() {
-		return c.rateLimitError(defaultRateWait)
+		return c.localRateLimitError(defaultRateWait)
 	}
 	d := r.DelayFrom(now)
 	if d <= 0 {
@@ -162,7 +163,7 @@ func (c *Client) wait(ctx context.Context, k bucket) error {
 	}
 	if bg || !fits(ctx, d) {
 		r.CancelAt(now)
-		return c.rateLimitError(d)
+		return c.localRateLimitError(d)
 	}
 	if err := c.sleep(ctx, d); err != nil {
 		r.CancelAt(c.now())
@@ -219,6 +220,14 @@ func (s *rateState) get() Rate {
 // rateLimitError builds the error for a wait of d from now.
 func (c *Client) rateLimitError(d time.Duration) *RateLimitError {
 	return &RateLimitError{Wait: d, Until: c.now().Add(d), Rate: c.rate.get()}
+}
+
+// localRateLimitError is a refusal by the client's own budget: nothing was
+// sent and the server has not complained.
+func (c *Client) localRateLimitError(d time.Duration) *RateLimitError {
+	e := c.rateLimitError(d)
+	e.Local = true
+	return e
 }
 
 // retryWait computes how long to wait after a 429: Retry-After (seconds or

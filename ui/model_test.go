@@ -308,3 +308,16 @@ func TestSignInFailures(t *testing.T) {
 		t.Fatal("rejected credentials should show the fatal screen")
 	}
 }
+
+func TestLocalBudgetPauseIsQuiet(t *testing.T) {
+	m, _, _ := newTestModel(t)
+	m.poll[FeedPane].inFlight = true
+	m.poll[FeedPane].fetchGen = 1
+	m.Update(fetchedMsg{pane: FeedPane, gen: 1, msg: fakeResult{err: &api.RateLimitError{Wait: 3 * time.Second, Local: true}}})
+	if m.poll[FeedPane].next != 3*time.Second {
+		t.Fatalf("next poll in %v, want 3s", m.poll[FeedPane].next)
+	}
+	if m.status.text != "" || strings.Contains(ansi.Strip(m.render()), "retrying") {
+		t.Fatalf("the client's own pacing alarmed the operator: %q", m.status.text)
+	}
+}

@@ -166,8 +166,8 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 	if errors.Is(err, context.Canceled) {
 		return nil // quitting: nothing to report, nothing to re-arm
 	}
-	m.opts.Logger.Warn("refresh failed", "pane", id.String(), "err", err)
 	if errors.Is(err, api.ErrUnauthorized) {
+		m.opts.Logger.Error("credentials rejected", "pane", id.String(), "err", err)
 		m.fatal = err
 		return nil
 	}
@@ -177,9 +177,15 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 		if wait <= 0 {
 			wait = time.Minute
 		}
-		m.status.set(m.now(), levelWarn, "rate limited · waiting "+wait.Round(time.Second).String(), 0)
-		return m.arm(id, wait)
+		st.err = nil // a pause, not a failure: the data is as fresh as it was
+		if rl.Local {
+			return m.arm(id, wait)
+		}
+		m.opts.Logger.Warn("rate limited by the server", "pane", id.String(), "wait", wait)
+		return tea.Batch(m.arm(id, wait),
+			m.status.set(m.now(), levelWarn, "rate limited · waiting "+wait.Round(time.Second).String(), 0))
 	}
+	m.opts.Logger.Warn("refresh failed", "pane", id.String(), "err", err)
 	if errors.Is(err, api.ErrOffline) {
 		m.online = false
 	}

@@ -19,6 +19,8 @@ func Describe(err error) string {
 	var rl *api.RateLimitError
 	var apiErr *api.Error
 	switch {
+	case errors.As(err, &rl) && rl.Local:
+		return "too many requests at once; try again in " + rl.Wait.Round(time.Second).String()
 	case errors.As(err, &rl):
 		return "rate limited by the server; try again in " + rl.Wait.Round(time.Second).String()
 	case errors.Is(err, api.ErrUnknownOutcome):
