@@ -114,6 +114,10 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DataDir:       d.dataDir,
 		Editor:        editor,
 	})
+	intervals, err := pollIntervals(d.cfg.Poll)
+	if err != nil {
+		return nil, err
+	}
 	return ui.New(ui.Options{
 		Context: ctx,
 		Panes: map[ui.PaneID]ui.Pane{
@@ -131,5 +135,23 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Logger:     d.logger,
 		SignIn:     d.signIn,
 		Notify:     notify,
+		Intervals:  intervals,
 	}), nil
+}
+
+// pollIntervals turns the config's [poll] table (pane name to cadence)
+// into the root's overrides.
+func pollIntervals(poll map[string]config.Duration) (map[ui.PaneID]time.Duration, error) {
+	out := map[ui.PaneID]time.Duration{}
+	for name, d := range poll {
+		id, ok := ui.PaneByName(name)
+		if !ok {
+			return nil, fmt.Errorf("config: [poll] has no pane %q", name)
+		}
+		if d.Duration > 0 && d.Duration < time.Second {
+			return nil, fmt.Errorf("config: [poll] %s = %s is too fast (at least 1s)", name, d.Duration)
+		}
+		out[id] = d.Duration
+	}
+	return out, nil
 }

@@ -42,11 +42,17 @@ func clientFor(t testing.TB, srv *sandbox.Server) *api.Client {
 // runApp starts the whole TUI on a virtual terminal.
 func runApp(t testing.TB, c *api.Client, w, h int) (*teatest.TestModel, *screen) {
 	t.Helper()
+	return runAppWith(t, c, config.Config{Theme: "dark"}, w, h)
+}
+
+// runAppWith starts the whole TUI with a given configuration.
+func runAppWith(t testing.TB, c *api.Client, cfg config.Config, w, h int) (*teatest.TestModel, *screen) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	t.Cleanup(cancel)
 	m, err := buildModel(ctx, appDeps{
 		client:   c,
-		cfg:      config.Config{Theme: "dark"},
+		cfg:      cfg,
 		draftDir: t.TempDir(),
 		dataDir:  t.TempDir(),
 		logger:   log.New(t.Output()),

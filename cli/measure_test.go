@@ -9,11 +9,9 @@ import (
 	"imagine/api/sandbox"
 )
 
-var notificationsBadge = regexp.MustCompile(`Notifications +(\d+)`)
-
-// badgeOf reads the Notifications badge off the screen (0 when none).
-func badgeOf(screen string) int {
-	m := notificationsBadge.FindStringSubmatch(screen)
+// badgeOf reads a tab's badge off the screen (0 when none).
+func badgeOf(screen, tab string) int {
+	m := regexp.MustCompile(tab + ` +(\d+)`).FindStringSubmatch(screen)
 	if m == nil {
 		return 0
 	}
@@ -38,11 +36,11 @@ func BenchmarkEventToBadge(b *testing.B) {
 	var total time.Duration
 	b.ResetTimer()
 	for i := range b.N {
-		before := badgeOf(scr.text())
+		before := badgeOf(scr.text(), "Notifications")
 		mine := srv.ActAs(own.Handle).Post("like me " + strconv.Itoa(i))
 		start := time.Now()
 		liker.Like(mine)
-		for badgeOf(scr.text()) <= before {
+		for badgeOf(scr.text(), "Notifications") <= before {
 			if time.Since(start) > time.Minute {
 				b.Fatal("the badge never moved")
 			}

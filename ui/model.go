@@ -52,6 +52,16 @@ func (p PaneID) String() string {
 	return "unknown"
 }
 
+// PaneByName finds a pane by its String() name ("feed", "messages"…).
+func PaneByName(name string) (PaneID, bool) {
+	for id := FeedPane; id < paneCount; id++ {
+		if id.String() == name {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
 // Options configure the root model. Panes that are nil are not shown.
 type Options struct {
 	// Context is cancelled when the program quits; every fetch derives from it.
@@ -72,6 +82,9 @@ type Options struct {
 	// SignIn asks the server for the signed-in agent's handle when Handle
 	// is empty; the TUI does not wait for it to draw the first frame.
 	SignIn func(ctx context.Context) (string, error)
+	// Intervals override the panes' own poll cadence (config [poll]); a
+	// pane missing from the map keeps its own.
+	Intervals map[PaneID]time.Duration
 	// Notify configures terminal notifications; the zero value sends none.
 	Notify NotifyOptions
 	// Logger receives fetch and action failures; nil discards them.

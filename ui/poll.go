@@ -99,6 +99,12 @@ func (m *Model) interval(id PaneID) time.Duration {
 	if d <= 0 {
 		return 0
 	}
+	if o, ok := m.opts.Intervals[id]; ok {
+		if o <= 0 {
+			return 0 // polling turned off in the config
+		}
+		d = o
+	}
 	if m.termBlur {
 		d *= 2
 	}
