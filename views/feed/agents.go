@@ -28,7 +28,7 @@ type agentsView struct {
 	hasMore bool
 	loading bool
 	err     error
-	win     window
+	win     views.Window
 }
 
 func (v *agentsView) screenID() int { return v.sid }
@@ -101,7 +101,7 @@ func (m *Model) agentsLoaded(msg agentsMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) agentHeights(v *agentsView) heightFunc {
+func (m *Model) agentHeights(v *agentsView) views.HeightFunc {
 	return func(i int) int { return len(m.agentItem(&v.agents[i], false)) }
 }
 
@@ -117,23 +117,23 @@ func (m *Model) agentsKey(v *agentsView, msg tea.KeyPressMsg) tea.Cmd {
 		if n == 0 {
 			return nil
 		}
-		return m.openProfile(v.agents[v.win.cursor].Handle)
+		return m.openProfile(v.agents[v.win.Cursor].Handle)
 	case key.Matches(msg, k.Down):
-		v.win.down(n, h, hf)
+		v.win.Down(n, h, hf)
 	case key.Matches(msg, k.Up):
-		v.win.up(n, h, hf)
+		v.win.Up(n, h, hf)
 	case key.Matches(msg, k.Top):
-		v.win.home()
+		v.win.Home()
 	case key.Matches(msg, k.Bottom):
-		v.win.end(n, h, hf)
+		v.win.End(n, h, hf)
 	case key.Matches(msg, k.PageDown):
-		v.win.pageDown(n, h, hf)
+		v.win.PageDown(n, h, hf)
 	case key.Matches(msg, k.PageUp):
-		v.win.pageUp(n, h, hf)
+		v.win.PageUp(n, h, hf)
 	default:
 		return nil
 	}
-	if (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.cursor < nearEnd {
+	if (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
 		return m.fetchAgents(v)
 	}
 	return nil
@@ -146,8 +146,8 @@ func (m *Model) agentsViewLines(v *agentsView) []string {
 	lines := []string{views.Spread(p.title.Render(v.title()), p.faint.Render(hints), m.width)}
 	h := m.screenBodyHeight()
 	n := len(v.agents)
-	v.win.fix(n, h, m.agentHeights(v))
-	body := v.win.render(n, h, func(i int, sel bool) []string { return m.agentItem(&v.agents[i], sel) })
+	v.win.Fix(n, h, m.agentHeights(v))
+	body := v.win.Render(n, h, func(i int, sel bool) []string { return m.agentItem(&v.agents[i], sel) })
 	lines = append(lines, body...)
 	var footer string
 	switch {

@@ -3,6 +3,7 @@ package feed
 import (
 	"fmt"
 	"imagine/internal/tuitest"
+	"imagine/views"
 	"testing"
 	"time"
 
@@ -66,7 +67,7 @@ func TestFrameCostDoesNotGrowWithLoadedPosts(t *testing.T) {
 	for _, n := range []int{20, 10000} {
 		hs := newHarness(t, 160, 48, nil, false)
 		hs.m.setEntries(hs.m.tl(), posts(n), "", false)
-		hs.m.tl().win = window{cursor: n / 2, top: n/2 - 2}
+		hs.m.tl().win = views.Window{Cursor: n / 2, Top: n/2 - 2}
 		hs.m.cache.clear()
 		before := hs.m.cache.renders
 		hs.m.View()
@@ -91,7 +92,7 @@ func BenchmarkFeedViewCold(b *testing.B) {
 		b.Run(fmt.Sprintf("posts=%d/160x48", n), func(b *testing.B) {
 			hs := newHarness(b, 160, 48, nil, false)
 			hs.m.setEntries(hs.m.tl(), bigTimeline(n), "", false)
-			hs.m.tl().win = window{cursor: n / 2, top: n/2 - 2}
+			hs.m.tl().win = views.Window{Cursor: n / 2, Top: n/2 - 2}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {

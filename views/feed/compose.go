@@ -151,7 +151,7 @@ func (m *Model) posted(msg postedMsg) tea.Cmd {
 				tl.prepend(e)
 				// Your own new post is what you want to see: unlike
 				// posts arriving from others, it moves the view to it.
-				tl.win.home()
+				tl.win.Home()
 			}
 		}
 	}

@@ -39,27 +39,27 @@ func TestNavigationMovesTheHighlightedPost(t *testing.T) {
 	hs := newHarness(t, 80, 24, posts(20), false)
 	tl := hs.m.tl()
 	hs.keys("j", "j")
-	if tl.win.cursor != 2 {
-		t.Fatalf("cursor = %d after jj", tl.win.cursor)
+	if tl.win.Cursor != 2 {
+		t.Fatalf("cursor = %d after jj", tl.win.Cursor)
 	}
 	hs.keys("k")
-	if tl.win.cursor != 1 {
-		t.Fatalf("cursor = %d after k", tl.win.cursor)
+	if tl.win.Cursor != 1 {
+		t.Fatalf("cursor = %d after k", tl.win.Cursor)
 	}
 	hs.keys("G")
-	if tl.win.cursor != 19 {
-		t.Fatalf("cursor = %d after G", tl.win.cursor)
+	if tl.win.Cursor != 19 {
+		t.Fatalf("cursor = %d after G", tl.win.Cursor)
 	}
 	if v := hs.plain(); !strings.Contains(v, "▌ Alice @alice · 20m") {
 		t.Errorf("the last post is not highlighted:\n%s", v)
 	}
 	hs.keys("g")
-	if tl.win.cursor != 0 || tl.win.top != 0 {
+	if tl.win.Cursor != 0 || tl.win.Top != 0 {
 		t.Fatalf("g did not go to the top: %+v", tl.win)
 	}
 	hs.keys("pgdown")
-	if tl.win.cursor < 2 {
-		t.Errorf("pgdown moved only to %d", tl.win.cursor)
+	if tl.win.Cursor < 2 {
+		t.Errorf("pgdown moved only to %d", tl.win.Cursor)
 	}
 }
 
@@ -108,8 +108,8 @@ func TestNewPostsWaitBehindABanner(t *testing.T) {
 	}
 	hs.keys(".")
 	tl := hs.m.tl()
-	if len(tl.entries) != 7 || tl.entries[0].post.ID != "n2" || tl.win.cursor != 0 {
-		t.Errorf("after '.', %d posts, first %s, cursor %d", len(tl.entries), tl.entries[0].post.ID, tl.win.cursor)
+	if len(tl.entries) != 7 || tl.entries[0].post.ID != "n2" || tl.win.Cursor != 0 {
+		t.Errorf("after '.', %d posts, first %s, cursor %d", len(tl.entries), tl.entries[0].post.ID, tl.win.Cursor)
 	}
 	if strings.Contains(hs.plain(), "new post") {
 		t.Error("the banner stayed")

@@ -21,8 +21,8 @@ func TestOpenPostFromAnotherPaneSelectsTheComment(t *testing.T) {
 	if !ok || v.e.post.ID != "far" {
 		t.Fatalf("the post did not open: %T", hs.m.top())
 	}
-	if v.win.cursor != 2 {
-		t.Fatalf("cursor on row %d, want the reply (row 2)", v.win.cursor)
+	if v.win.Cursor != 2 {
+		t.Fatalf("cursor on row %d, want the reply (row 2)", v.win.Cursor)
 	}
 	if !strings.Contains(hs.plain(), "the reply you were told about") {
 		t.Fatal("the reply is not on screen")

@@ -28,7 +28,7 @@ type postView struct {
 	err      error
 	likers   []api.Agent
 	likedVer int // bumped when likers arrive; part of the cache key
-	win      window
+	win      views.Window
 	// want is a comment to select once it has loaded (opened from a
 	// notification).
 	want string
@@ -138,8 +138,8 @@ func (m *Model) commentsLoaded(msg commentsMsg) tea.Cmd {
 // rebuildRows recomputes the tree, keeping the selected comment selected
 // (or selecting selectID when given).
 func (m *Model) rebuildRows(v *postView, selectID string) {
-	if selectID == "" && v.win.cursor > 0 && v.win.cursor-1 < len(v.rows) {
-		selectID = v.rows[v.win.cursor-1].c.ID
+	if selectID == "" && v.win.Cursor > 0 && v.win.Cursor-1 < len(v.rows) {
+		selectID = v.rows[v.win.Cursor-1].c.ID
 	}
 	v.rows = commentTree(v.comments)
 	if selectID == "" {
@@ -147,8 +147,8 @@ func (m *Model) rebuildRows(v *postView, selectID string) {
 	}
 	for i, r := range v.rows {
 		if r.c.ID == selectID {
-			v.win.cursor = i + 1
-			v.win.fix(1+len(v.rows), m.screenBodyHeight(), m.postHeights(v))
+			v.win.Cursor = i + 1
+			v.win.Fix(1+len(v.rows), m.screenBodyHeight(), m.postHeights(v))
 			return
 		}
 	}
@@ -169,10 +169,10 @@ func (m *Model) likersLoaded(msg likersMsg) tea.Cmd {
 
 // selectedComment is the comment under the cursor, or nil on the post.
 func (v *postView) selectedComment() *api.Comment {
-	if v.win.cursor < 1 || v.win.cursor > len(v.rows) {
+	if v.win.Cursor < 1 || v.win.Cursor > len(v.rows) {
 		return nil
 	}
-	return v.rows[v.win.cursor-1].c
+	return v.rows[v.win.Cursor-1].c
 }
 
 // postItem is item i of a post view: the post block or a comment.
@@ -202,7 +202,7 @@ func (m *Model) postItem(v *postView, i int, sel bool) []string {
 	})
 }
 
-func (m *Model) postHeights(v *postView) heightFunc {
+func (m *Model) postHeights(v *postView) views.HeightFunc {
 	return func(i int) int { return len(m.postItem(v, i, false)) }
 }
 
@@ -250,23 +250,23 @@ func (m *Model) postKey(v *postView, msg tea.KeyPressMsg) tea.Cmd {
 		m.pop()
 		return nil
 	case key.Matches(msg, k.Down):
-		v.win.down(n, h, hf)
+		v.win.Down(n, h, hf)
 	case key.Matches(msg, k.Up):
-		v.win.up(n, h, hf)
+		v.win.Up(n, h, hf)
 	case key.Matches(msg, k.Top):
-		v.win.home()
+		v.win.Home()
 	case key.Matches(msg, k.Bottom):
-		v.win.end(n, h, hf)
+		v.win.End(n, h, hf)
 	case key.Matches(msg, k.PageDown):
-		v.win.pageDown(n, h, hf)
+		v.win.PageDown(n, h, hf)
 	case key.Matches(msg, k.PageUp):
-		v.win.pageUp(n, h, hf)
+		v.win.PageUp(n, h, hf)
 	default:
 		return m.postAction(msg, v.e, v.selectedComment())
 	}
 	// The next page of comments near the end; after a failure, any move
 	// there retries.
-	if (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.cursor < nearEnd {
+	if (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
 		return m.fetchComments(v)
 	}
 	return nil
@@ -299,8 +299,8 @@ func (m *Model) postViewLines(v *postView) []string {
 	}
 	h := m.screenBodyHeight()
 	n := 1 + len(v.rows)
-	v.win.fix(n, h, m.postHeights(v))
-	body := v.win.render(n, h, func(i int, sel bool) []string { return m.postItem(v, i, sel) })
+	v.win.Fix(n, h, m.postHeights(v))
+	body := v.win.Render(n, h, func(i int, sel bool) []string { return m.postItem(v, i, sel) })
 	lines = append(lines, body...)
 	if room := h - len(body); room > 0 {
 		lines = append(lines, footer[:min(len(footer), room)]...)

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"imagine/views"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -55,7 +56,7 @@ type timeline struct {
 	pendingNext    string
 	pendingHasMore bool
 
-	win window
+	win views.Window
 }
 
 func newTimeline(src source, list Timeline) *timeline {
@@ -140,7 +141,7 @@ func (m *Model) setEntries(tl *timeline, posts []api.Post, next string, hasMore 
 	// A page in flight belongs to the old list; its answer is dropped.
 	tl.gen++
 	tl.more, tl.moreErr = false, nil
-	tl.win.home()
+	tl.win.Home()
 }
 
 // append adds posts not already listed at the end.
@@ -162,8 +163,8 @@ func (tl *timeline) prepend(e *entry) {
 	tl.ids[e.post.ID] = true
 	tl.entries = append([]*entry{e}, tl.entries...)
 	if len(tl.entries) > 1 {
-		tl.win.cursor++
-		tl.win.top++
+		tl.win.Cursor++
+		tl.win.Top++
 	}
 }
 
@@ -178,11 +179,11 @@ func (tl *timeline) remove(id string) {
 			continue
 		}
 		tl.entries = append(tl.entries[:i:i], tl.entries[i+1:]...)
-		if i < tl.win.cursor {
-			tl.win.cursor--
+		if i < tl.win.Cursor {
+			tl.win.Cursor--
 		}
-		if i < tl.win.top {
-			tl.win.top--
+		if i < tl.win.Top {
+			tl.win.Top--
 		}
 		break
 	}
@@ -249,7 +250,7 @@ func (m *Model) showNew(tl *timeline) {
 		tl.entries = append(fresh, tl.entries...)
 	}
 	tl.pending, tl.gap = nil, false
-	tl.win.home()
+	tl.win.Home()
 }
 
 // nextPage appends a page fetched by fetchMore.
@@ -273,7 +274,7 @@ func (m *Model) nextPage(msg moreMsg) tea.Cmd {
 
 // maybeMore fetches the next page when the cursor is near the end.
 func (m *Model) maybeMore(tl *timeline) tea.Cmd {
-	if len(tl.entries)-1-tl.win.cursor >= nearEnd {
+	if len(tl.entries)-1-tl.win.Cursor >= nearEnd {
 		return nil
 	}
 	return m.fetchMore(tl)

@@ -84,10 +84,10 @@ func (m *Model) selected() *entry {
 	if len(tl.entries) == 0 {
 		return nil
 	}
-	return tl.entries[min(tl.win.cursor, len(tl.entries)-1)]
+	return tl.entries[min(tl.win.Cursor, len(tl.entries)-1)]
 }
 
-func (m *Model) listHeights(tl *timeline) heightFunc {
+func (m *Model) listHeights(tl *timeline) views.HeightFunc {
 	return func(i int) int { return m.listHeight(tl.entries[i]) }
 }
 
@@ -98,22 +98,22 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	n, h, hf := len(tl.entries), m.listBodyHeight(tl), m.listHeights(tl)
 	switch {
 	case key.Matches(msg, k.Down):
-		tl.win.down(n, h, hf)
+		tl.win.Down(n, h, hf)
 	case key.Matches(msg, k.Up):
-		tl.win.up(n, h, hf)
+		tl.win.Up(n, h, hf)
 	case key.Matches(msg, k.Top):
 		// g at the top shows the new posts, like ".".
-		if tl.win.cursor == 0 && len(tl.pending) > 0 {
+		if tl.win.Cursor == 0 && len(tl.pending) > 0 {
 			m.showNew(tl)
 			return nil
 		}
-		tl.win.home()
+		tl.win.Home()
 	case key.Matches(msg, k.Bottom):
-		tl.win.end(n, h, hf)
+		tl.win.End(n, h, hf)
 	case key.Matches(msg, k.PageDown):
-		tl.win.pageDown(n, h, hf)
+		tl.win.PageDown(n, h, hf)
 	case key.Matches(msg, k.PageUp):
-		tl.win.pageUp(n, h, hf)
+		tl.win.PageUp(n, h, hf)
 	case key.Matches(msg, f.ShowNew):
 		if len(tl.pending) == 0 {
 			return views.Status(views.LevelInfo, "no new posts")

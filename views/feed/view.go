@@ -139,8 +139,8 @@ func (m *Model) listLines() []string {
 		lines = append(lines, p.muted.Render("No posts yet."))
 	default:
 		n := len(tl.entries)
-		tl.win.fix(n, h, m.listHeights(tl))
-		body := tl.win.render(n, h, func(i int, sel bool) []string { return m.listItem(tl.entries[i], sel) })
+		tl.win.Fix(n, h, m.listHeights(tl))
+		body := tl.win.Render(n, h, func(i int, sel bool) []string { return m.listItem(tl.entries[i], sel) })
 		lines = append(lines, body...)
 		for len(lines) < len(header)+h {
 			lines = append(lines, "")

@@ -31,7 +31,7 @@ func (m *Model) selectedRow() (row, bool) {
 		// The next frame selects the newest row.
 		return t.rows[len(t.rows)-1], true
 	}
-	return t.rows[min(t.win.cursor, len(t.rows)-1)], true
+	return t.rows[min(t.win.Cursor, len(t.rows)-1)], true
 }
 
 // deleteSelected deletes the operator's message under the cursor, or

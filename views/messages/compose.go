@@ -260,7 +260,7 @@ func (m *Model) closeSent(key string) tea.Cmd {
 func (m *Model) showConversation(e *convEntry) tea.Cmd {
 	m.prompt.close()
 	if i := indexOf(m.list.entries, e); i >= 0 {
-		m.list.win.cursor = i
+		m.list.win.Cursor = i
 	}
 	return m.openConversation(e)
 }

@@ -31,7 +31,7 @@ type convList struct {
 	moreErr error     // the next page failed; retried on the next move
 	gen     int       // bumped when entries are replaced; drops stale pages
 	dirty   bool      // something changed that the next poll should fetch
-	win     window
+	win     views.Window
 }
 
 // recency is when a conversation was last active.
@@ -68,7 +68,7 @@ func (m *Model) selectedConv() *convEntry {
 	if len(l.entries) == 0 {
 		return nil
 	}
-	return l.entries[min(l.win.cursor, len(l.entries)-1)]
+	return l.entries[min(l.win.Cursor, len(l.entries)-1)]
 }
 
 // byHandle finds the conversation with an agent.
@@ -113,7 +113,7 @@ func (m *Model) sortList() {
 	})
 	if sel != nil {
 		if i := slices.Index(l.entries, sel); i >= 0 {
-			l.win.cursor = i
+			l.win.Cursor = i
 		}
 	}
 }
@@ -184,7 +184,7 @@ func (m *Model) fetchMoreList() tea.Cmd {
 // maybeMoreList fetches the next page when the cursor nears the end.
 func (m *Model) maybeMoreList() tea.Cmd {
 	l := &m.list
-	if len(l.entries)-1-l.win.cursor >= nearEdge {
+	if len(l.entries)-1-l.win.Cursor >= nearEdge {
 		return nil
 	}
 	return m.fetchMoreList()
@@ -236,11 +236,11 @@ func (m *Model) forgetConversation(id string) {
 		delete(l.ids, id)
 		if i := slices.Index(l.entries, e); i >= 0 {
 			l.entries = slices.Delete(l.entries, i, i+1)
-			if i < l.win.cursor {
-				l.win.cursor--
+			if i < l.win.Cursor {
+				l.win.Cursor--
 			}
-			if i < l.win.top {
-				l.win.top--
+			if i < l.win.Top {
+				l.win.Top--
 			}
 		}
 		m.unread = max(m.unread-e.c.UnreadCount, 0)

@@ -110,8 +110,8 @@ func TestOlderMessagesLoadOnScrollUpAndKeepTheViewInPlace(t *testing.T) {
 	if len(pending) != 1 {
 		t.Fatalf("%d older-page requests, want 1", len(pending))
 	}
-	if tr.win.cursor != 0 {
-		t.Fatalf("cursor %d, want the top", tr.win.cursor)
+	if tr.win.Cursor != 0 {
+		t.Fatalf("cursor %d, want the top", tr.win.Cursor)
 	}
 	selected := tr.rows[0].msg.m.ID
 	before := strings.Split(hs.plain(), "\n")
@@ -123,7 +123,7 @@ func TestOlderMessagesLoadOnScrollUpAndKeepTheViewInPlace(t *testing.T) {
 	if n := len(tr.msgs); n != 2*pageSize {
 		t.Fatalf("%d messages after the older page", n)
 	}
-	if got := tr.rows[tr.win.cursor].msg.m.ID; got != selected {
+	if got := tr.rows[tr.win.Cursor].msg.m.ID; got != selected {
 		t.Errorf("selection moved from %s to %s", selected, got)
 	}
 	// From the selected message down, every line is where it was. (Above

@@ -1,6 +1,7 @@
 package messages
 
 import (
+	"imagine/views"
 	"slices"
 	"time"
 
@@ -47,7 +48,7 @@ type thread struct {
 	olderBusy bool
 	olderErr  error
 	gen       int // bumped when msgs are replaced; drops stale older pages
-	win       window
+	win       views.Window
 	// toBottom asks the next frame to show the newest row at the bottom;
 	// it is resolved in View, where the body height is known.
 	toBottom bool
@@ -121,7 +122,7 @@ func (m *Model) fetchOlder(t *thread) tea.Cmd {
 
 // maybeOlder fetches older messages when the cursor nears the top.
 func (m *Model) maybeOlder(t *thread) tea.Cmd {
-	if t.win.cursor >= nearEdge {
+	if t.win.Cursor >= nearEdge {
 		return nil
 	}
 	return m.fetchOlder(t)
@@ -296,10 +297,10 @@ func (m *Model) rebuildRows(t *thread) {
 	var cur, top row
 	var topHeight int
 	n := len(t.rows)
-	atEnd := n == 0 || t.win.cursor >= n-1
+	atEnd := n == 0 || t.win.Cursor >= n-1
 	if n > 0 {
-		cur, top = t.rows[min(t.win.cursor, n-1)], t.rows[min(t.win.top, n-1)]
-		topHeight = m.rowHeight(t, min(t.win.top, n-1))
+		cur, top = t.rows[min(t.win.Cursor, n-1)], t.rows[min(t.win.Top, n-1)]
+		topHeight = m.rowHeight(t, min(t.win.Top, n-1))
 	}
 	rows := make([]row, 0, len(t.msgs)+2)
 	for _, e := range t.msgs {
@@ -312,7 +313,7 @@ func (m *Model) rebuildRows(t *thread) {
 	}
 	t.rows = rows
 	if len(rows) == 0 {
-		t.win = window{}
+		t.win = views.Window{}
 		return
 	}
 	if atEnd || t.toBottom {
@@ -320,30 +321,30 @@ func (m *Model) rebuildRows(t *thread) {
 		return
 	}
 	if i := slices.Index(rows, cur); i >= 0 {
-		t.win.cursor = i
+		t.win.Cursor = i
 	}
-	t.win.cursor = min(t.win.cursor, len(rows)-1)
+	t.win.Cursor = min(t.win.Cursor, len(rows)-1)
 	i := slices.Index(rows, top)
 	if i < 0 {
-		t.win.top, t.win.skip = min(t.win.top, t.win.cursor), 0
+		t.win.Top, t.win.Skip = min(t.win.Top, t.win.Cursor), 0
 		return
 	}
-	t.win.top = i
+	t.win.Top = i
 	// The top row may have gained or lost its day separator (an older
 	// page from the same day arrived above it): shift by the difference so
 	// the same lines stay at the same place.
 	if d := m.rowHeight(t, i) - topHeight; d != 0 {
-		t.win.shift(d, func(j int) int { return m.rowHeight(t, j) })
+		shiftWindow(&t.win, d, func(j int) int { return m.rowHeight(t, j) })
 	}
 }
 
 // shift moves the start of the view down by d lines (up when d < 0),
 // within the top item and the items above it.
-func (w *window) shift(d int, h heightFunc) {
-	w.skip += d
-	for w.skip < 0 && w.top > 0 {
-		w.top--
-		w.skip += h(w.top)
+func shiftWindow(w *views.Window, d int, h views.HeightFunc) {
+	w.Skip += d
+	for w.Skip < 0 && w.Top > 0 {
+		w.Top--
+		w.Skip += h(w.Top)
 	}
-	w.skip = max(w.skip, 0)
+	w.Skip = max(w.Skip, 0)
 }

@@ -83,17 +83,17 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	n, h := len(l.entries), m.listBodyHeight()
 	switch {
 	case key.Matches(msg, k.Down):
-		l.win.down(n, h, convHeights)
+		l.win.Down(n, h, convHeights)
 	case key.Matches(msg, k.Up):
-		l.win.up(n, h, convHeights)
+		l.win.Up(n, h, convHeights)
 	case key.Matches(msg, k.Top):
-		l.win.home()
+		l.win.Home()
 	case key.Matches(msg, k.Bottom):
-		l.win.end(n, h, convHeights)
+		l.win.End(n, h, convHeights)
 	case key.Matches(msg, k.PageDown):
-		l.win.pageDown(n, h, convHeights)
+		l.win.PageDown(n, h, convHeights)
 	case key.Matches(msg, k.PageUp):
-		l.win.pageUp(n, h, convHeights)
+		l.win.PageUp(n, h, convHeights)
 	case key.Matches(msg, k.Open):
 		if e := m.selectedConv(); e != nil {
 			return m.showConversation(e)
@@ -135,20 +135,20 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.closeConversation()
 		return nil
 	case key.Matches(msg, k.Down):
-		t.win.down(n, h, hf)
+		t.win.Down(n, h, hf)
 		down = true
 	case key.Matches(msg, k.Up):
-		t.win.up(n, h, hf)
+		t.win.Up(n, h, hf)
 	case key.Matches(msg, k.Top):
-		t.win.home()
+		t.win.Home()
 	case key.Matches(msg, k.Bottom):
 		t.toBottom = true
 		return nil
 	case key.Matches(msg, k.PageDown):
-		t.win.pageDown(n, h, hf)
+		t.win.PageDown(n, h, hf)
 		down = true
 	case key.Matches(msg, k.PageUp):
-		t.win.pageUp(n, h, hf)
+		t.win.PageUp(n, h, hf)
 	case key.Matches(msg, k.Open, x.New, x.Reply):
 		return m.openReply(t)
 	case key.Matches(msg, x.Delete):
@@ -166,7 +166,7 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	if down && n > 0 && t.win.cursor == n-1 {
+	if down && n > 0 && t.win.Cursor == n-1 {
 		// Reaching the newest message shows its end at the bottom.
 		t.toBottom = true
 	}
@@ -174,7 +174,7 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // rowHeights measures a thread's rows.
-func (m *Model) rowHeights(t *thread) heightFunc {
+func (m *Model) rowHeights(t *thread) views.HeightFunc {
 	return func(i int) int { return m.rowHeight(t, i) }
 }
 

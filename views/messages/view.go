@@ -75,8 +75,8 @@ func (m *Model) listLines() []string {
 			views.Truncate(p.muted.Render("Press "+k.New.Help().Key+" to write to any agent."), m.width))
 	default:
 		n := len(l.entries)
-		l.win.fix(n, h, convHeights)
-		lines = append(lines, l.win.render(n, h, func(i int, sel bool) []string { return m.convLines(l.entries[i], sel) })...)
+		l.win.Fix(n, h, convHeights)
+		lines = append(lines, l.win.Render(n, h, func(i int, sel bool) []string { return m.convLines(l.entries[i], sel) })...)
 		for len(lines) < len(header)+h {
 			lines = append(lines, "")
 		}
@@ -134,16 +134,16 @@ func (m *Model) threadLines(height int) []string {
 	hf := m.rowHeights(t)
 	m.place(t, h)
 	draw := func(i int, sel bool) []string { return m.rowLines(t, i, sel) }
-	body := t.win.render(n, h, draw)
-	if len(body) < h && (t.win.top > 0 || t.win.skip > 0) {
+	body := t.win.Render(n, h, draw)
+	if len(body) < h && (t.win.Top > 0 || t.win.Skip > 0) {
 		// The view grew (the composer closed) or rows went: the newest
 		// row comes down to the bottom and older ones fill the top.
-		cur := t.win.cursor
-		t.win.fill(n, h, hf)
-		t.win.cursor = cur
-		body = t.win.render(n, h, draw)
+		cur := t.win.Cursor
+		fillWindow(&t.win, n, h, hf)
+		t.win.Cursor = cur
+		body = t.win.Render(n, h, draw)
 	}
-	if len(body) < h && t.win.top == 0 && t.win.skip == 0 {
+	if len(body) < h && t.win.Top == 0 && t.win.Skip == 0 {
 		lines = append(lines, make([]string, h-len(body))...)
 	}
 	return append(lines, body...)
@@ -157,24 +157,24 @@ func (m *Model) place(t *thread, h int) {
 		return
 	}
 	if t.toBottom {
-		t.win.fill(n, h, m.rowHeights(t))
+		fillWindow(&t.win, n, h, m.rowHeights(t))
 		t.toBottom = false
 		return
 	}
-	t.win.fix(n, h, m.rowHeights(t))
+	t.win.Fix(n, h, m.rowHeights(t))
 }
 
 // fill selects the last item and scrolls so its last line is the view's
 // bottom line, measuring only the items that show.
-func (w *window) fill(n, height int, h heightFunc) {
-	w.cursor = n - 1
+func fillWindow(w *views.Window, n, height int, h views.HeightFunc) {
+	w.Cursor = n - 1
 	used := 0
 	for i := n - 1; i >= 0; i-- {
 		used += h(i)
 		if used >= height {
-			w.top, w.skip = i, used-height
+			w.Top, w.Skip = i, used-height
 			return
 		}
 	}
-	w.top, w.skip = 0, 0
+	w.Top, w.Skip = 0, 0
 }

@@ -187,7 +187,7 @@ func (m *Model) JumpToUnread() tea.Cmd {
 		}
 		return views.Status(views.LevelInfo, "no unread notifications")
 	}
-	m.win.cursor = idx
+	m.win.Cursor = idx
 	m.fixWindow()
 	return m.maybeMore()
 }

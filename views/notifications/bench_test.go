@@ -2,6 +2,7 @@ package notifications
 
 import (
 	"fmt"
+	"imagine/views"
 	"testing"
 
 	"imagine/internal/tuitest"
@@ -14,7 +15,7 @@ func BenchmarkView(b *testing.B) {
 	for _, bc := range []struct{ n, w, h int }{{20, 160, 48}, {10000, 160, 48}, {20, 80, 24}, {10000, 80, 24}} {
 		b.Run(fmt.Sprintf("notifications=%d/%dx%d", bc.n, bc.w, bc.h), func(b *testing.B) {
 			hs := newHarness(b, bc.w, bc.h, many(bc.n), false)
-			hs.m.win = window{cursor: bc.n / 2, top: bc.n/2 - 2}
+			hs.m.win = views.Window{Cursor: bc.n / 2, Top: bc.n/2 - 2}
 			hs.m.View()
 			down, up := tuitest.Press("j"), tuitest.Press("k")
 			b.ReportAllocs()
@@ -38,7 +39,7 @@ func TestFrameCostDoesNotGrowWithLoadedNotifications(t *testing.T) {
 	renders := map[int][2]int{}
 	for _, n := range []int{60, 10000} {
 		hs := newHarness(t, 160, 48, many(n), false)
-		hs.m.win = window{cursor: n / 2, top: n/2 - 2}
+		hs.m.win = views.Window{Cursor: n / 2, Top: n/2 - 2}
 		hs.m.cache.clear()
 		before := hs.m.cache.renders
 		hs.m.View()

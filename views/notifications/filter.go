@@ -1,5 +1,7 @@
 package notifications
 
+import "imagine/views"
+
 import "imagine/api"
 
 // filter is what the list shows: everything, the unread, or one type. The
@@ -70,13 +72,13 @@ func (m *Model) refilter(keep bool) {
 	m.vis, m.stick = vis, stick
 	idx := m.indexOf(sel)
 	if !keep || idx < 0 {
-		m.win.home()
+		m.win.Home()
 		m.newAbove = 0
 		m.fixWindow()
 		return
 	}
-	above := idx - before.cursor
-	m.win = window{cursor: idx, top: max(before.top+above, 0), skip: before.skip}
+	above := idx - before.Cursor
+	m.win = views.Window{Cursor: idx, Top: max(before.Top+above, 0), Skip: before.Skip}
 	if above > 0 {
 		m.newAbove += above
 	}
@@ -91,7 +93,7 @@ func (m *Model) setFilter(f filter) {
 	m.stick = map[string]bool{}
 	m.refilter(false)
 	if idx := m.indexOf(sel); idx > 0 {
-		m.win = window{cursor: idx}
+		m.win = views.Window{Cursor: idx}
 		m.fixWindow()
 	}
 }
@@ -112,11 +114,11 @@ func (m *Model) indexOf(e *entry) int {
 // fixWindow keeps the window valid for the rows and the room on screen, and
 // forgets the "new above" count once those rows are in view.
 func (m *Model) fixWindow() {
-	m.win.fix(len(m.vis), m.bodyHeight(), m.rowHeights())
-	m.newAbove = min(m.newAbove, m.win.top)
+	m.win.Fix(len(m.vis), m.bodyHeight(), m.rowHeights())
+	m.newAbove = min(m.newAbove, m.win.Top)
 }
 
 // rowHeights measures visible rows without rendering them.
-func (m *Model) rowHeights() heightFunc {
+func (m *Model) rowHeights() views.HeightFunc {
 	return func(i int) int { return rowHeight(&m.vis[i].n) }
 }

@@ -178,7 +178,7 @@ func (m *Model) nextPage(msg moreMsg) tea.Cmd {
 
 // maybeMore fetches the next page when the cursor is near the last row.
 func (m *Model) maybeMore() tea.Cmd {
-	if len(m.vis)-1-m.win.cursor >= nearEnd {
+	if len(m.vis)-1-m.win.Cursor >= nearEnd {
 		return nil
 	}
 	return m.fetchMore()
@@ -189,5 +189,5 @@ func (m *Model) selected() *entry {
 	if len(m.vis) == 0 {
 		return nil
 	}
-	return m.vis[min(m.win.cursor, len(m.vis)-1)]
+	return m.vis[min(m.win.Cursor, len(m.vis)-1)]
 }

@@ -2,6 +2,7 @@ package notifications
 
 import (
 	"context"
+	"imagine/views"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -62,7 +63,7 @@ type Model struct {
 	// pull the list from under the cursor.
 	stick    map[string]bool
 	vis      []*entry // the rows the filter shows, in list order
-	win      window
+	win      views.Window
 	newAbove int // rows that arrived above the view since it was at the top
 
 	// unread is the unread count: the server's, moved at once by local

@@ -33,17 +33,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.list.chain = 0
 	switch {
 	case key.Matches(msg, k.Down):
-		m.win.down(n, h, hf)
+		m.win.Down(n, h, hf)
 	case key.Matches(msg, k.Up):
-		m.win.up(n, h, hf)
+		m.win.Up(n, h, hf)
 	case key.Matches(msg, k.Top):
-		m.win.home()
+		m.win.Home()
 	case key.Matches(msg, k.Bottom):
-		m.win.end(n, h, hf)
+		m.win.End(n, h, hf)
 	case key.Matches(msg, k.PageDown):
-		m.win.pageDown(n, h, hf)
+		m.win.PageDown(n, h, hf)
 	case key.Matches(msg, k.PageUp):
-		m.win.pageUp(n, h, hf)
+		m.win.PageUp(n, h, hf)
 	case key.Matches(msg, k.Open):
 		return m.open()
 	case key.Matches(msg, nk.MarkRead):

@@ -32,8 +32,8 @@ func (m *Model) View() string {
 		lines = append(lines, views.Truncate(p.muted.Render(m.emptyFiltered()), m.width),
 			views.Truncate(p.faint.Render(m.filterKeys()+" change the filter"), m.width))
 	default:
-		m.win.fix(len(m.vis), h, m.rowHeights())
-		body := m.win.render(len(m.vis), h, func(i int, sel bool) []string { return m.row(m.vis[i], sel) })
+		m.win.Fix(len(m.vis), h, m.rowHeights())
+		body := m.win.Render(len(m.vis), h, func(i int, sel bool) []string { return m.row(m.vis[i], sel) })
 		lines = append(lines, body...)
 		for len(lines) < m.height-len(footer) {
 			lines = append(lines, "")

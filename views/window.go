@@ -1,0 +1,148 @@
+package views
+
+// Window is a scroll position over a list of items of different heights
+// (posts, comments, conversations, messages), shared by every pane. Only
+// the items between Top and the bottom of the view are ever measured or
+// drawn, so its cost does not depend on how many items are loaded.
+type Window struct {
+	Cursor int // the selected item
+	Top    int // the first item drawn
+	Skip   int // lines of item top scrolled off above the view
+}
+
+// HeightFunc returns the height in lines of item i.
+type HeightFunc func(i int) int
+
+// Fix clamps the Window to n items and scrolls so the cursor item is
+// visible in height lines: its start when it is above the view, its end
+// when it is below (or its start when it is taller than the view).
+func (w *Window) Fix(n, height int, h HeightFunc) {
+	if n <= 0 {
+		*w = Window{}
+		return
+	}
+	height = max(height, 1)
+	w.Cursor = min(max(w.Cursor, 0), n-1)
+	w.Top = min(max(w.Top, 0), n-1)
+	if w.Cursor < w.Top {
+		w.Top, w.Skip = w.Cursor, 0
+		return
+	}
+	if w.Top == w.Cursor {
+		// Keep a scroll inside a tall item, within its bounds.
+		w.Skip = min(max(w.Skip, 0), max(h(w.Cursor)-height, 0))
+		return
+	}
+	used := -w.Skip
+	for i := w.Top; i <= w.Cursor; i++ {
+		used += h(i)
+		if used > height {
+			w.BottomAlign(height, h)
+			return
+		}
+	}
+}
+
+// BottomAlign puts the cursor item at the bottom of the view, or at the top
+// when it is taller than the view.
+func (w *Window) BottomAlign(height int, h HeightFunc) {
+	w.Top, w.Skip = w.Cursor, 0
+	used := h(w.Cursor)
+	for w.Top > 0 {
+		above := h(w.Top - 1)
+		if used+above > height {
+			break
+		}
+		used += above
+		w.Top--
+	}
+}
+
+// Down moves to the next item, or scrolls one line inside an item taller
+// than the view until its end shows.
+func (w *Window) Down(n, height int, h HeightFunc) {
+	if n == 0 {
+		return
+	}
+	if w.Top == w.Cursor && h(w.Cursor)-w.Skip > height {
+		w.Skip++
+		return
+	}
+	if w.Cursor < n-1 {
+		w.Cursor++
+	}
+	w.Fix(n, height, h)
+}
+
+// Up moves to the previous item, or scrolls back inside a tall item.
+func (w *Window) Up(n, height int, h HeightFunc) {
+	if n == 0 {
+		return
+	}
+	if w.Top == w.Cursor && w.Skip > 0 {
+		w.Skip--
+		return
+	}
+	if w.Cursor > 0 {
+		w.Cursor--
+	}
+	w.Fix(n, height, h)
+}
+
+// VisibleItems counts the items that start inside the view.
+func (w *Window) VisibleItems(n, height int, h HeightFunc) int {
+	used, count := -w.Skip, 0
+	for i := w.Top; i < n && used < height; i++ {
+		used += h(i)
+		count++
+	}
+	return count
+}
+
+// PageDown moves about one screen forward.
+func (w *Window) PageDown(n, height int, h HeightFunc) {
+	steps := max(w.VisibleItems(n, height, h)-1, 1)
+	for range steps {
+		w.Down(n, height, h)
+	}
+}
+
+// PageUp moves about one screen back.
+func (w *Window) PageUp(n, height int, h HeightFunc) {
+	steps := max(w.VisibleItems(n, height, h)-1, 1)
+	for range steps {
+		w.Up(n, height, h)
+	}
+}
+
+// Home selects the first item.
+func (w *Window) Home() { *w = Window{} }
+
+// End selects the last item.
+func (w *Window) End(n, height int, h HeightFunc) {
+	w.Cursor = n - 1
+	w.Fix(n, height, h)
+}
+
+// Render draws the visible part of the list: at most height lines, items
+// fetched through lines(i, selected).
+func (w *Window) Render(n, height int, lines func(i int, selected bool) []string) []string {
+	out := make([]string, 0, height)
+	skip := w.Skip
+	for i := w.Top; i < n && len(out) < height; i++ {
+		ls := lines(i, i == w.Cursor)
+		if skip > 0 {
+			if skip >= len(ls) {
+				skip -= len(ls)
+				continue
+			}
+			ls = ls[skip:]
+			skip = 0
+		}
+		if room := height - len(out); len(ls) > room {
+			ls = ls[:room]
+		}
+		out = append(out, ls...)
+	}
+	return out
+}
