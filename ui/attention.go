@@ -20,12 +20,26 @@ type attentive interface {
 	JumpToUnread() tea.Cmd
 }
 
+// alerter is implemented by panes whose badge is not a simple unread count
+// (Jobs shows running jobs, yet a job finishing is the news): Alerts counts
+// the events worth telling the operator about, and only ever grows.
+type alerter interface{ Alerts() int }
+
+// signal is what noticeBadges watches for growth: Alerts when the pane has
+// it, else its badge.
+func signal(p Pane) int {
+	if a, ok := p.(alerter); ok {
+		return a.Alerts()
+	}
+	return p.Badge()
+}
+
 // noticeBadges compares badges before and after a message and notifies the
 // terminal when one grew for a pane the operator is not looking at.
 func (m *Model) noticeBadges(before [paneCount]int) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, id := range m.order {
-		now := m.panes[id].Badge()
+		now := signal(m.panes[id])
 		grew := now > before[id]
 		m.badges[id] = now
 		if !m.badgeKnown[id] {
