@@ -41,7 +41,7 @@ func (m *Model) noticeBadges(before [paneCount]int) tea.Cmd {
 	for _, id := range m.order {
 		now := signal(m.panes[id])
 		grew := now > before[id]
-		m.badges[id] = now
+		m.signals[id] = now
 		if !m.badgeKnown[id] {
 			// The first count after start is what was waiting, not news.
 			m.badgeKnown[id] = !m.poll[id].lastOK.IsZero()

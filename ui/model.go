@@ -117,8 +117,8 @@ type Model struct {
 
 	signInFailures int
 	notify         notifier
-	// badges are the badge counts last seen, to notice growth.
-	badges     [paneCount]int
+	// signals are the badge (or Alerts) counts last seen, to notice growth.
+	signals    [paneCount]int
 	badgeKnown [paneCount]bool
 }
 

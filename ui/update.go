@@ -15,7 +15,7 @@ type styler interface{ SetStyles(*theme.Styles) }
 // Update implements tea.Model. It dispatches, then notices badges that
 // grew, whatever message made them grow.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	before := m.badges
+	before := m.signals
 	cmd := m.dispatch(msg)
 	return m, tea.Batch(cmd, m.noticeBadges(before))
 }
