@@ -84,14 +84,14 @@ func (m *Model) jumpToAttention() tea.Cmd {
 		}
 		return cmd
 	}
-	return m.status.set(m.now(), levelInfo, "nothing unread", 0)
+	return m.status.set(levelInfo, "nothing unread", 0)
 }
 
 // routeOpen sends another pane's request to open something to the pane
 // that shows such things, and focuses it.
 func (m *Model) routeOpen(target PaneID, msg tea.Msg) tea.Cmd {
 	if m.panes[target] == nil {
-		return m.status.set(m.now(), levelInfo, target.String()+" is not available in this version yet", 0)
+		return m.status.set(levelInfo, target.String()+" is not available in this version yet", 0)
 	}
 	return tea.Batch(m.focusPane(target), m.panes[target].Update(msg))
 }

@@ -29,7 +29,7 @@ func (m *Model) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
 		return yes
 	case key.Matches(msg, m.keys.Dialog.Cancel), key.Matches(msg, m.keys.Global.ForceQuit):
 		m.dialog = nil
-		return m.status.set(m.now(), levelInfo, "cancelled", 0)
+		return m.status.set(levelInfo, "cancelled", 0)
 	}
 	return nil
 }

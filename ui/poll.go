@@ -189,7 +189,7 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 		}
 		m.opts.Logger.Warn("rate limited by the server", "pane", id.String(), "wait", wait)
 		return tea.Batch(m.arm(id, wait),
-			m.status.set(m.now(), levelWarn, "rate limited · waiting "+wait.Round(time.Second).String(), 0))
+			m.status.set(levelWarn, "rate limited · waiting "+wait.Round(time.Second).String(), 0))
 	}
 	m.opts.Logger.Warn("refresh failed", "pane", id.String(), "err", err)
 	if errors.Is(err, api.ErrOffline) {

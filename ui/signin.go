@@ -59,7 +59,7 @@ func (m *Model) handleSignedIn(msg signedInMsg) tea.Cmd {
 	m.signInFailures++
 	d := backoff(m.signInFailures)
 	return tea.Batch(
-		m.status.set(m.now(), levelWarn, "signing in failed, retrying in "+d.Round(1e9).String(), 0),
+		m.status.set(levelWarn, "signing in failed, retrying in "+d.Round(1e9).String(), 0),
 		tea.Tick(d, func(time.Time) tea.Msg { return retrySignInMsg{} }),
 	)
 }

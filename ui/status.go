@@ -35,7 +35,7 @@ type clearStatusMsg struct{ gen int }
 
 // set shows text and returns the Cmd that clears it after its TTL (ttl 0
 // means the level's default).
-func (s *statusLine) set(_ time.Time, lv level, text string, ttl time.Duration) tea.Cmd {
+func (s *statusLine) set(lv level, text string, ttl time.Duration) tea.Cmd {
 	s.gen++
 	s.level, s.text = lv, text
 	if ttl == 0 {
@@ -64,5 +64,5 @@ func (m *Model) handleStatus(msg views.StatusMsg) tea.Cmd {
 			text = d
 		}
 	}
-	return m.status.set(m.now(), msg.Level, text, 0)
+	return m.status.set(msg.Level, text, 0)
 }

@@ -98,7 +98,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.Attention):
 		return m.jumpToAttention()
 	case key.Matches(msg, g.Refresh):
-		return tea.Batch(m.refreshNow(), m.status.set(m.now(), levelInfo, "refreshing…", 0))
+		return tea.Batch(m.refreshNow(), m.status.set(levelInfo, "refreshing…", 0))
 	}
 	for i, b := range g.Panes {
 		if key.Matches(msg, b) {
@@ -126,7 +126,7 @@ func (m *Model) focusedUpdate(msg tea.Msg) tea.Cmd {
 // focus. Asking for a pane that is not built yet says so.
 func (m *Model) focusPane(id PaneID) tea.Cmd {
 	if m.panes[id] == nil {
-		return m.status.set(m.now(), levelInfo, id.String()+" is not available in this version yet", 0)
+		return m.status.set(levelInfo, id.String()+" is not available in this version yet", 0)
 	}
 	if id == m.focus {
 		return nil
