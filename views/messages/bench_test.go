@@ -68,7 +68,7 @@ func BenchmarkOpenConversation(b *testing.B) {
 		delete(hs.m.threads, "c1")
 		t := hs.m.threadFor("c1", peer)
 		hs.m.open, t.loading, t.toBottom = t, true, true
-		hs.m.cache.clear()
+		hs.m.cache.Clear()
 		hs.m.Update(loaded)
 		_ = hs.m.View()
 	}
@@ -82,18 +82,18 @@ func TestFrameCostDoesNotGrowWithLoadedMessages(t *testing.T) {
 	renders := map[int][3]int{}
 	for _, n := range []int{20, 2000} {
 		hs := loadedThread(t, n, 160, 48)
-		hs.m.cache.clear()
-		before := hs.m.cache.renders
+		hs.m.cache.Clear()
+		before := hs.m.cache.Renders
 		hs.m.View()
-		cold := hs.m.cache.renders - before
+		cold := hs.m.cache.Renders - before
 		hs.m.View()
-		warm := hs.m.cache.renders - before - cold
+		warm := hs.m.cache.Renders - before - cold
 		tr := hs.m.open
 		tr.toBottom = true
-		hs.m.cache.clear()
-		before = hs.m.cache.renders
+		hs.m.cache.Clear()
+		before = hs.m.cache.Renders
 		hs.m.View()
-		renders[n] = [3]int{cold, warm, hs.m.cache.renders - before}
+		renders[n] = [3]int{cold, warm, hs.m.cache.Renders - before}
 	}
 	// A 47-line body shows at most 24 rows of two lines or more.
 	const most = 24

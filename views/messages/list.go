@@ -88,7 +88,7 @@ func (m *Model) upsert(c api.Conversation) *convEntry {
 		// The thread draws the agent's name: renderings made with the old
 		// one go.
 		t.peer = c.Participant
-		m.cache.clear()
+		m.cache.Clear()
 	}
 	if e, ok := l.ids[c.ID]; ok {
 		if !sameConv(&e.c, &c) {

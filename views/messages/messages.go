@@ -166,7 +166,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
 	m.pal[0] = newPalette(s, false)
 	m.pal[1] = newPalette(s, true)
-	m.cache.clear()
+	m.cache.Clear()
 	m.comp.SetStyles(s)
 	m.prompt.setStyles(s)
 }
@@ -175,7 +175,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 // which messages are the operator's own.
 func (m *Model) SetMe(handle string) {
 	m.me = handle
-	m.cache.clear()
+	m.cache.Clear()
 }
 
 // CapturesInput implements ui.Pane: true while the composer or the handle

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"imagine/internal/privfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -192,8 +193,8 @@ type outboxStore struct {
 	last uint64
 }
 
-// save writes data atomically (temp file in the same directory, 0600,
-// fsync, rename), unless a newer generation was written already.
+// save writes data privately and atomically, unless a newer generation
+// was written already.
 func (s *outboxStore) save(gen uint64, data outboxData) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -205,41 +206,7 @@ func (s *outboxStore) save(gen uint64, data outboxData) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".outbox-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			_ = os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, s.path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return privfile.Write(s.path, b)
 }
 
 // errUnreadable says the outbox file could not be parsed; it was moved

@@ -86,7 +86,7 @@ func firstLine(text string) string {
 func (m *Model) convLines(e *convEntry, sel bool) []string {
 	unsent := m.box.count(e.c.ID)
 	k := cacheKey{kind: 'c', id: e.c.ID, ver: e.ver, width: m.width, sel: sel, aux: unsent}
-	return m.cache.get(k, func() []string {
+	return m.cache.Get(k, func() []string {
 		p, w, c := m.palette(sel), m.width-2, &e.c
 		right := p.time.Render(views.Ago(m.now(), recency(c)))
 		if n := c.UnreadCount; n > 0 {
@@ -168,7 +168,7 @@ func (m *Model) rowLines(t *thread, i int, sel bool) []string {
 	} else {
 		k.kind, k.id, k.ver = 'o', r.out.ID, r.out.ver
 	}
-	return m.cache.get(k, func() []string { return m.renderRow(t, r, k.aux, sel) })
+	return m.cache.Get(k, func() []string { return m.renderRow(t, r, k.aux, sel) })
 }
 
 // continues reports whether message r follows prev from the same sender

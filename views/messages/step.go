@@ -337,7 +337,7 @@ func (m *Model) deliver(e *outboxEntry, msg api.Message) {
 	}
 	if msg.SenderID != "" && m.myID == "" {
 		m.myID = msg.SenderID
-		m.cache.clear()
+		m.cache.Clear()
 	}
 	m.insertMessage(msg)
 	if c, ok := m.list.ids[msg.ConversationID]; ok {

@@ -40,12 +40,12 @@ func TestFrameCostDoesNotGrowWithLoadedNotifications(t *testing.T) {
 	for _, n := range []int{60, 10000} {
 		hs := newHarness(t, 160, 48, many(n), false)
 		hs.m.win = views.Window{Cursor: n / 2, Top: n/2 - 2}
-		hs.m.cache.clear()
-		before := hs.m.cache.renders
+		hs.m.cache.Clear()
+		before := hs.m.cache.Renders
 		hs.m.View()
-		cold := hs.m.cache.renders - before
+		cold := hs.m.cache.Renders - before
 		hs.m.View()
-		warm := hs.m.cache.renders - before - cold
+		warm := hs.m.cache.Renders - before - cold
 		renders[n] = [2]int{cold, warm}
 	}
 	if renders[60] != renders[10000] {

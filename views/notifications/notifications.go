@@ -140,7 +140,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
 	m.pal[0] = newPalette(s, false)
 	m.pal[1] = newPalette(s, true)
-	m.cache.clear()
+	m.cache.Clear()
 }
 
 // CapturesInput implements ui.Pane: the pane has no text field.

@@ -49,9 +49,6 @@ func newPalette(s *theme.Styles, selected bool) *palette {
 	return p
 }
 
-// maxCached bounds the render cache; past it the cache starts over.
-const maxCached = 1024
-
 // cacheKey identifies one rendered row.
 type cacheKey struct {
 	id  string
@@ -60,45 +57,15 @@ type cacheKey struct {
 }
 
 // renderCache keeps rendered rows so a frame only re-renders what changed.
-// It is emptied when the width, the styles or the minute change (relative
-// times move on), and when it grows past maxCached.
-type renderCache struct {
-	lines   map[cacheKey][]string
-	width   int
-	minute  int64
-	renders int // rows rendered; tests use it to check the cost of a frame
-}
-
-func (c *renderCache) clear() { c.lines = nil }
-
-// sync drops everything when the width or the minute changed.
-func (c *renderCache) sync(width int, minute int64) {
-	if width != c.width || minute != c.minute {
-		c.clear()
-		c.width, c.minute = width, minute
-	}
-}
-
-func (c *renderCache) get(k cacheKey, render func() []string) []string {
-	if ls, ok := c.lines[k]; ok {
-		return ls
-	}
-	if c.lines == nil || len(c.lines) >= maxCached {
-		c.lines = make(map[cacheKey][]string, 64)
-	}
-	c.renders++
-	ls := render()
-	c.lines[k] = ls
-	return ls
-}
+type renderCache = views.RenderCache[cacheKey]
 
 // syncCache aligns the cache with the current width and minute.
-func (m *Model) syncCache() { m.cache.sync(m.width, m.shown.Unix()/60) }
+func (m *Model) syncCache() { m.cache.Sync(m.width, m.shown.Unix()/60) }
 
 // row is a notification as the list shows it: exactly rowHeight lines of
 // exactly the pane's width.
 func (m *Model) row(e *entry, sel bool) []string {
-	return m.cache.get(cacheKey{id: e.n.ID, ver: e.ver, sel: sel}, func() []string {
+	return m.cache.Get(cacheKey{id: e.n.ID, ver: e.ver, sel: sel}, func() []string {
 		p := m.pal[0]
 		if sel {
 			p = m.pal[1]
