@@ -114,7 +114,8 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 		if err != nil {
 			return fmt.Errorf("--faults: %w", err)
 		}
-		srv := sandbox.New(sandbox.Options{Seed: f.seed, Activity: f.activity, Faults: faults})
+		srv := sandbox.New(sandbox.Options{Seed: f.seed, Activity: f.activity, Faults: faults,
+			GenFailRate: sandbox.DefaultGenFailRate})
 		baseURL, err = srv.Listen(ctx, "127.0.0.1:0")
 		if err != nil {
 			return fmt.Errorf("demo sandbox: %w", err)

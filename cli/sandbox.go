@@ -18,6 +18,7 @@ func newSandboxCmd() *cobra.Command {
 		activity time.Duration
 		ttl      time.Duration
 		logReqs  bool
+		genFail  float64
 	)
 	cmd := &cobra.Command{
 		Use:   "sandbox",
@@ -33,7 +34,8 @@ func newSandboxCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--faults: %w", err)
 			}
-			opts := sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl}
+			opts := sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl,
+				GenFailRate: genFail}
 			if logReqs {
 				errOut := cmd.ErrOrStderr()
 				opts.OnRequest = func(r *http.Request) {
@@ -63,6 +65,7 @@ func newSandboxCmd() *cobra.Command {
 	fl.StringVar(&faults, "faults", "", "inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
 	fl.DurationVar(&activity, "activity", 4*time.Second, "mean time between other agents' actions (0 stops them)")
 	fl.DurationVar(&ttl, "token-ttl", time.Hour, "access-token lifetime")
+	fl.Float64Var(&genFail, "gen-fail", sandbox.DefaultGenFailRate, "share of generation jobs that fail (0 to 1)")
 	fl.BoolVar(&logReqs, "log-requests", false, "print every request (time, method, path) to stderr")
 	return cmd
 }

@@ -51,11 +51,9 @@ func (s *Server) recordMentions(authorID string, handles []string, postID, comme
 	}
 }
 
-// checkPostInput validates and normalises a new post.
+// checkPostInput validates and normalises a new post whose mediaIds were
+// already resolved to mediaUrls (attachMedia).
 func checkPostInput(in *postInput) error {
-	if len(in.MediaIDs) > 0 {
-		return newError(http.StatusBadRequest, "invalid_media", "Unknown media id %q: uploads are not available in this sandbox yet", in.MediaIDs[0])
-	}
 	if len(in.MediaURLs) > maxMediaURLs {
 		return newError(http.StatusBadRequest, "too_many_media", "At most %d media items per post", maxMediaURLs)
 	}
@@ -86,6 +84,9 @@ func checkPostInput(in *postInput) error {
 
 // createPost publishes a post (or, with quoteOf set, a quote post).
 func (s *Server) createPost(author agentRecord, in postInput, quoteOf string, at time.Time) (postRecord, error) {
+	if err := s.attachMedia(author.ID, &in, at); err != nil {
+		return postRecord{}, err
+	}
 	if err := checkPostInput(&in); err != nil {
 		return postRecord{}, err
 	}

@@ -63,10 +63,18 @@ func (l *activity) nextDelay() time.Duration {
 	return interval/2 + time.Duration(l.rng.Int64N(int64(interval)+1))
 }
 
+// jobTick is how often the living world moves generation jobs on, so that
+// they finish (and post) even when nobody polls them.
+const jobTick = time.Second
+
 // live is the living world's goroutine: it sleeps until the next pulse or
-// the next due answer, whichever comes first.
+// the next due answer, whichever comes first, and advances generation jobs
+// every jobTick (even while the world is paused: they are the user's own
+// work, not the world's activity).
 func (s *Server) live(ctx context.Context) {
 	defer s.life.running.Store(false)
+	jobs := time.NewTicker(jobTick)
+	defer jobs.Stop()
 	var nextPulse time.Time
 	for {
 		now := time.Now()
@@ -100,6 +108,9 @@ func (s *Server) live(ctx context.Context) {
 			nextPulse = time.Time{}
 		case <-s.life.answers.wake:
 			stop()
+		case <-jobs.C:
+			stop()
+			s.advanceJobs("", s.now())
 		case <-tick:
 			now = time.Now()
 			s.deliverAnswers(now)

@@ -62,6 +62,37 @@
 // an hour (server clock), so in tests with a fixed clock every answer comes
 // from that mechanism.
 //
+// # Connected services, generation and uploads
+//
+// Their wire format is fixed by .notes/wire-gen.md. Provider keys are
+// stored but only ever rendered masked ("sk-p…wxyz", "****" under 12
+// characters); the key test judges the key's format per provider, and a
+// key containing "quota" or "noperm" fails with that reason. A fresh world
+// has no services connected.
+//
+// Generation jobs run on the server clock: pending, generating, uploading,
+// completed, with stage durations hashed from the job ID within the ranges
+// of wire-gen.md (at most 38 s in all). Options.GenFailRate of the
+// attempts fail, chosen by a hash of job ID and retry count; a quarter of
+// those hang in generating and fail after five minutes ("Job timed out
+// after 5 minutes", counted from the start of the current attempt, so a
+// retry gets five fresh minutes), the others fail with a provider-style
+// message. Jobs are brought up to date whenever they are read and, while
+// Start runs, every second, so they finish without being polled. A job
+// that completes stores a 256×256 PNG hashed from its prompt (for video a
+// poster with a play symbol, for audio types a waveform cover: the sandbox
+// makes no real video or audio) and its agent posts it through the usual
+// post path: mediaType IMAGE, VIDEO for video jobs (audio jobs post their
+// cover as IMAGE), content = the job's content or its prompt cut to 500
+// runes. Every status change logs a JOB event (Event.JobID, Event.Status).
+//
+// Uploads are typed by their bytes (a PNG named .jpg is a PNG), limited by
+// Options.MaxImageBytes / MaxVideoBytes, and served with their content
+// type at GET /media/{file}, which needs no token and is neither rate
+// limited nor subject to injected faults. A video is "processing" for
+// three seconds of server clock. POST /api/posts resolves mediaIds (own,
+// ready media; four images or one video, never mixed) to mediaUrls.
+//
 // # Helpers for tests
 //
 // ActAs returns an Actor that likes, comments, follows, posts and sends
@@ -69,5 +100,8 @@
 // Notifications, ConversationID, Messages and CountMessages read the
 // server's state without HTTP, for instance to assert that a message sent
 // by a client is on the server exactly once. Events lists everything that
-// happened; Pulse makes one living-world step happen now.
+// happened; Pulse makes one living-world step happen now. Jobs returns an
+// agent's generation jobs (advanced to the server clock), Media the bytes
+// of stored media, and ConnectService connects a provider key without
+// HTTP.
 package sandbox

@@ -4,8 +4,9 @@ import "time"
 
 // Event types recorded in the world's activity log. The names match the
 // notification types of the API (FOLLOW, LIKE, COMMENT, REPOST, QUOTE,
-// MENTION, REPLY) plus POST, AMPLIFY and MESSAGE (a direct message), which
-// notify nobody but let tests see everything that happened.
+// MENTION, REPLY) plus POST, AMPLIFY, MESSAGE (a direct message) and JOB
+// (a generation job's progress), which notify nobody but let tests see
+// everything that happened.
 const (
 	EventPost    = "POST"
 	EventLike    = "LIKE"
@@ -17,6 +18,9 @@ const (
 	EventFollow  = "FOLLOW"
 	EventAmplify = "AMPLIFY"
 	EventMessage = "MESSAGE"
+	// EventJob is a generation job changing status (JobID, Status; PostID
+	// once completed). ActorID and RecipientID are the job's agent.
+	EventJob = "JOB"
 )
 
 // Event is one entry of the world's append-only activity log. Every state
@@ -43,6 +47,9 @@ type Event struct {
 	// ConversationID and MessageID name the direct message of a MESSAGE
 	// event (RecipientID is then the agent it was sent to).
 	ConversationID, MessageID string
+	// JobID and Status name a generation job and its new status (JOB
+	// events only).
+	JobID, Status string
 	// CreatedAt is when it happened, on the server's clock.
 	CreatedAt time.Time
 }

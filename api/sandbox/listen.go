@@ -18,6 +18,10 @@ func (s *Server) Listen(ctx context.Context, addr string) (baseURL string, err e
 	if err != nil {
 		return "", err
 	}
+	base := "http://" + localAddr(ln.Addr())
+	// Media URLs made before the first request (by a job finishing in the
+	// background) use the bound address; requests then refine it.
+	s.gen.base.CompareAndSwap(nil, &base)
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -37,7 +41,7 @@ func (s *Server) Listen(ctx context.Context, addr string) (baseURL string, err e
 		}
 	}()
 	s.Start(ctx)
-	return "http://" + localAddr(ln.Addr()), nil
+	return base, nil
 }
 
 // localAddr renders a listener address as host:port with a loopback host

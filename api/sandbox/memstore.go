@@ -51,6 +51,8 @@ type memStore struct {
 	convByPair    map[pair]string                        // sorted participant IDs -> conversation
 	agentConvs    map[string]map[string]*memConversation // by participant
 	messages      map[string]*messageRecord
+
+	gen genMem
 }
 
 // newMemStore returns an empty store whose IDs are drawn from seed.
@@ -79,6 +81,7 @@ func newMemStore(seed uint64) *memStore {
 		convByPair:    map[pair]string{},
 		agentConvs:    map[string]map[string]*memConversation{},
 		messages:      map[string]*messageRecord{},
+		gen:           newGenMem(),
 	}
 }
 

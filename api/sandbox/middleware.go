@@ -28,6 +28,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	_, pattern := s.mux.Handler(r)
 	s.stats.count(pattern)
+	s.noteBase(r)
+	if pattern == mediaPattern {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
 	now := s.now()
 	id := s.identify(r, now)
 

@@ -25,7 +25,7 @@ type routeSpec struct {
 // table is the whole API served by the sandbox. ServeMux picks the most
 // specific pattern, so /api/agents/me wins over /api/agents/{handle} and
 // /api/conversations/unread over /api/conversations/{id}. Later features
-// (marketplace, generation, uploads) append their rows here.
+// (the marketplace) append their rows here.
 func (s *Server) table() []routeSpec {
 	return []routeSpec{
 		{"POST /api/auth/register", authNone, s.register},
@@ -78,8 +78,30 @@ func (s *Server) table() []routeSpec {
 		{"POST /api/conversations/{id}/read", authRequired, s.markConversationRead},
 		{"GET /api/messages/{id}", authRequired, s.showMessage},
 		{"DELETE /api/messages/{id}", authRequired, s.deleteMessageHandler},
+
+		{"GET /api/settings/services", authRequired, s.listServices},
+		{"POST /api/settings/services", authRequired, s.connectService},
+		{"PATCH /api/settings/services/{provider}", authRequired, s.toggleService},
+		{"DELETE /api/settings/services/{provider}", authRequired, s.disconnectService},
+		{"POST /api/settings/services/{provider}/test", authRequired, s.testService},
+
+		{"POST /api/generate", authRequired, s.startGeneration},
+		{"GET /api/generate/pending", authRequired, s.pendingJobs},
+		{"GET /api/generate/history", authRequired, s.jobHistory},
+		{"GET /api/generate/models", authRequired, s.listModels},
+		{"GET /api/generate/voices", authRequired, s.listVoices},
+		{"POST /api/generate/{jobId}/retry", authRequired, s.retryJob},
+
+		{"POST /api/upload", authRequired, s.uploadImage},
+		{"POST /api/upload/video", authRequired, s.uploadVideo},
+		{"GET /api/upload", authRequired, s.listMedia},
+		{"DELETE /api/upload", authRequired, s.deleteMedia},
 	}
 }
+
+// mediaPattern serves stored files. It is not an API route: no token, no
+// rate limit, no injected faults (ServeHTTP lets it through first).
+const mediaPattern = "GET /media/{file}"
 
 // routes registers the table on a fresh ServeMux.
 func (s *Server) routes() *http.ServeMux {
@@ -87,5 +109,6 @@ func (s *Server) routes() *http.ServeMux {
 	for _, rt := range s.table() {
 		mux.Handle(rt.pattern, s.route(rt.auth, rt.handle))
 	}
+	mux.HandleFunc(mediaPattern, s.serveMedia)
 	return mux
 }

@@ -36,6 +36,14 @@ type Options struct {
 	// OnRequest, when set, is called at the start of every request (before
 	// rate limiting and faults), e.g. to print a request log.
 	OnRequest func(r *http.Request)
+	// GenFailRate is the share of generation jobs (and of their retries)
+	// that fail, between 0 and 1. Which attempts fail is drawn from the job
+	// ID and retry count, so it is the same on every run; 1 fails every
+	// attempt. 0 means none; the CLI uses DefaultGenFailRate.
+	GenFailRate float64
+	// MaxImageBytes and MaxVideoBytes are the upload limits; 0 means the
+	// documented 10 MiB and 50 MiB.
+	MaxImageBytes, MaxVideoBytes int64
 }
 
 // Server is the sandbox: an http.Handler holding one in-memory world. It is
@@ -49,6 +57,7 @@ type Server struct {
 	faults  *faultInjector
 	stats   *statsCounter
 	life    *activity
+	gen     *genState
 
 	clockMu sync.Mutex
 	offset  time.Duration
@@ -74,6 +83,7 @@ func New(opts Options) *Server {
 		limiter: newRateLimiter(opts.NoRateLimit),
 		faults:  newFaultInjector(opts.Faults, seed),
 		stats:   newStatsCounter(),
+		gen:     newGenState(opts),
 	}
 	s.life = newActivity(opts.Activity, seed)
 	s.mux = s.routes()

@@ -10,9 +10,10 @@ type Stats struct {
 	// Requests counts every request that reached the server, faulted or not.
 	Requests int
 	// ByRoute counts requests per route pattern, such as "POST /api/posts"
-	// or "POST /api/posts/{id}/like" (wildcards {id}, {commentId} and
-	// {handle} stand for the path values). Requests no route serves count
-	// under "UNMATCHED".
+	// or "POST /api/posts/{id}/like" (wildcards such as {id}, {handle},
+	// {jobId} or {file} stand for the path values; media downloads count
+	// under "GET /media/{file}"). Requests no route serves count under
+	// "UNMATCHED".
 	ByRoute map[string]int
 	// RateLimited counts genuine 429 answers (limit exceeded).
 	RateLimited int

@@ -1,0 +1,176 @@
+package sandbox
+
+import (
+	"fmt"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Stored media: uploads and generated images, served at /media/{file}
+// without authentication, and attached to posts by mediaIds.
+
+// Upload limits (api-reference §6); Options can lower them for tests.
+const (
+	defaultMaxImageBytes = 10 << 20
+	defaultMaxVideoBytes = 50 << 20
+	// videoProcessing is how long an uploaded video stays "processing".
+	videoProcessing = 3 * time.Second
+	// fallbackBase is the media origin before any request arrived.
+	fallbackBase = "http://127.0.0.1"
+)
+
+// extensions maps stored content types to file extensions.
+var extensions = map[string]string{
+	"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp",
+	"video/mp4": ".mp4", "video/webm": ".webm", "video/quicktime": ".mov",
+}
+
+// mediaJSON is an upload result or a media-list item.
+type mediaJSON struct {
+	ID          string `json:"id"`
+	MediaID     string `json:"media_id"`
+	URL         string `json:"url"`
+	Pathname    string `json:"pathname"`
+	ContentType string `json:"contentType"`
+	Size        int    `json:"size"`
+	Type        string `json:"type"`
+	Purpose     string `json:"purpose"`
+	Status      string `json:"status"`
+	CreatedAt   string `json:"createdAt"`
+}
+
+func (s *Server) renderMedia(md mediaRecord, now time.Time) mediaJSON {
+	status := "ready"
+	if !md.ready(now) {
+		status = "processing"
+	}
+	folder := md.Purpose + "s"
+	return mediaJSON{ID: md.ID, MediaID: md.ID, URL: s.mediaURL(md.File), Pathname: folder + "/" + md.File,
+		ContentType: md.ContentType, Size: len(md.Data), Type: md.Type, Purpose: md.Purpose,
+		Status: status, CreatedAt: formatTime(md.CreatedAt)}
+}
+
+// storeMedia saves a file under a fresh med_ ID.
+func (s *Server) storeMedia(agentID, typ, purpose, contentType string, data []byte, at, readyAt time.Time) mediaRecord {
+	id := s.store.NewID("med_")
+	return s.store.CreateMedia(mediaRecord{ID: id, AgentID: agentID, Type: typ, Purpose: purpose,
+		ContentType: contentType, File: id + extensions[contentType], Data: data, CreatedAt: at, ReadyAt: readyAt})
+}
+
+// noteBase remembers the origin a request was addressed to, so media URLs
+// made later (by a job completing in the background) point where clients
+// reach this server.
+func (s *Server) noteBase(r *http.Request) {
+	if r.Host == "" {
+		return
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	base := scheme + "://" + r.Host
+	if cur := s.gen.base.Load(); cur == nil || *cur != base {
+		s.gen.base.Store(&base)
+	}
+}
+
+// mediaURL is the absolute URL of a stored file.
+func (s *Server) mediaURL(file string) string {
+	base := fallbackBase
+	if b := s.gen.base.Load(); b != nil {
+		base = *b
+	}
+	return base + "/media/" + file
+}
+
+// mediaIDOf extracts the media ID from a media URL, pathname or file name.
+func mediaIDOf(raw string) string {
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		raw = raw[:i]
+	}
+	file := path.Base(raw)
+	return strings.TrimSuffix(file, path.Ext(file))
+}
+
+// serveMedia is GET /media/{file}: the stored bytes with their content
+// type. It needs no token and is not rate limited, like a CDN.
+func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request) {
+	file := r.PathValue("file")
+	md, ok := s.store.Media(mediaIDOf(file))
+	if !ok || md.File != file {
+		writeReply(w, fail(notFound("Media")))
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", md.ContentType)
+	h.Set("Content-Length", strconv.Itoa(len(md.Data)))
+	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(md.Data)
+	}
+}
+
+// attachMedia resolves a new post's mediaIds: the media must be the
+// author's own and ready, at most four images or one video, never mixed.
+// Their URLs are appended to the post's mediaUrls and its mediaType is
+// inferred when the body said TEXT (or nothing).
+func (s *Server) attachMedia(authorID string, in *postInput, now time.Time) error {
+	if len(in.MediaIDs) == 0 {
+		return nil
+	}
+	bad := func(format string, args ...any) error {
+		return newError(http.StatusBadRequest, "invalid_media", format, args...)
+	}
+	seen := map[string]bool{}
+	kind := ""
+	var urls []string
+	for _, id := range in.MediaIDs {
+		md, ok := s.store.Media(strings.TrimSpace(id))
+		switch {
+		case !ok || md.AgentID != authorID:
+			return bad("Media %q not found among your uploads", id)
+		case seen[md.ID]:
+			return bad("Media %q is listed twice", id)
+		case md.Type != "IMAGE" && md.Type != "VIDEO":
+			return bad("Media %q cannot be attached to a post", id)
+		case !md.ready(now):
+			return bad("Video %q is still processing; try again in a few seconds", id)
+		case kind != "" && kind != md.Type:
+			return bad("A post cannot mix images and videos")
+		}
+		seen[md.ID], kind = true, md.Type
+		urls = append(urls, s.mediaURL(md.File))
+	}
+	switch {
+	case kind == "IMAGE" && len(urls) > maxMediaURLs:
+		return bad("At most %d images per post (got %d)", maxMediaURLs, len(urls))
+	case kind == "VIDEO" && len(urls) > 1:
+		return bad("At most one video per post (got %d)", len(urls))
+	case len(in.MediaURLs) > 0:
+		return bad("Send either mediaIds or mediaUrls, not both")
+	}
+	switch mt := strings.ToUpper(strings.TrimSpace(in.MediaType)); {
+	case mt == "" || mt == "TEXT":
+		in.MediaType = kind
+	case mt == "IMAGE" && kind != "IMAGE", (mt == "VIDEO" || mt == "BYTE") && kind != "VIDEO":
+		return bad("mediaType %s does not match the attached %s", mt, strings.ToLower(kind))
+	}
+	in.MediaURLs, in.MediaIDs = urls, nil
+	return nil
+}
+
+// formatSize renders a byte count for messages ("10 MiB", "512 bytes").
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
