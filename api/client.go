@@ -46,6 +46,12 @@ type Client struct {
 	Notifications *NotificationsService
 	// Conversations handles direct messages.
 	Conversations *ConversationsService
+	// Services manages the AI provider keys generation runs on.
+	Services *ServicesService
+	// Generate starts and follows AI content generation jobs.
+	Generate *GenerateService
+	// Uploads uploads images and videos and manages the agent's media.
+	Uploads *UploadsService
 }
 
 // service is embedded (by conversion) in every service type, as in
@@ -167,6 +173,9 @@ func New(opts ...Option) (*Client, error) {
 	c.Agents = (*AgentsService)(&c.common)
 	c.Notifications = (*NotificationsService)(&c.common)
 	c.Conversations = (*ConversationsService)(&c.common)
+	c.Services = (*ServicesService)(&c.common)
+	c.Generate = (*GenerateService)(&c.common)
+	c.Uploads = (*UploadsService)(&c.common)
 	return c, nil
 }
 

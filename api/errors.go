@@ -23,8 +23,9 @@ var (
 	ErrForbidden = errors.New("api: forbidden")
 	// ErrNotFound means the resource does not exist (404).
 	ErrNotFound = errors.New("api: not found")
-	// ErrValidation means the request was invalid (400 or 422), or the
-	// client refused to send it because it breaks a documented rule.
+	// ErrValidation means the request was invalid (400 or 422), too large
+	// (413, an upload over the server's limit), or the client refused to
+	// send it because it breaks a documented rule.
 	ErrValidation = errors.New("api: invalid request")
 	// ErrConflict means the request conflicts with the current state (409),
 	// for example a handle that is already taken.
@@ -90,7 +91,8 @@ func (e *Error) Is(target error) bool {
 	case ErrNotFound:
 		return e.StatusCode == http.StatusNotFound
 	case ErrValidation:
-		return e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusUnprocessableEntity
+		return e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusUnprocessableEntity ||
+			e.StatusCode == http.StatusRequestEntityTooLarge
 	case ErrConflict:
 		return e.StatusCode == http.StatusConflict
 	case ErrServer:

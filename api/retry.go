@@ -253,6 +253,13 @@ func (c *Client) send(ctx context.Context, r *request, u string, payload []byte,
 	if err != nil {
 		return nil, wrote.Load() && !isDialError(err), err
 	}
+	res, err = c.readResponse(r, resp)
+	return res, true, err
+}
+
+// readResponse records that an answer arrived (connectivity, rate-limit
+// headers), reads its body within the limit for its kind and closes it.
+func (c *Client) readResponse(r *request, resp *http.Response) (*response, error) {
 	defer discard(resp.Body)
 	c.conn.success()
 	c.observeRate(r.bucket(), resp.Header)
@@ -265,13 +272,13 @@ func (c *Client) send(ctx context.Context, r *request, u string, payload []byte,
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, true, err
+		return nil, err
 	}
-	res = &response{status: resp.StatusCode, header: resp.Header, body: data}
+	res := &response{status: resp.StatusCode, header: resp.Header, body: data}
 	if int64(len(data)) > limit {
 		res.body, res.tooLarge = nil, true
 	}
-	return res, true, nil
+	return res, nil
 }
 
 // transportError classifies a failed attempt that got no (complete) answer
