@@ -15,6 +15,7 @@ import (
 	"imagine/theme"
 	"imagine/ui"
 	"imagine/views/feed"
+	"imagine/views/jobs"
 	"imagine/views/messages"
 	"imagine/views/notifications"
 )
@@ -114,6 +115,14 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DataDir:       d.dataDir,
 		Editor:        editor,
 	})
+	jobsPane := jobs.New(jobs.Options{
+		Context:  ctx,
+		Generate: d.client.Generate,
+		Services: d.client.Services,
+		Keys:     keys,
+		Styles:   styles,
+		Now:      now,
+	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {
 		return nil, err
@@ -124,6 +133,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 			ui.FeedPane:          feedPane,
 			ui.NotificationsPane: notesPane,
 			ui.MessagesPane:      msgPane,
+			ui.JobsPane:          jobsPane,
 		},
 		Styles:     styles,
 		Keys:       keys,

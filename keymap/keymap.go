@@ -20,6 +20,9 @@ type KeyMap struct {
 	Notifications NotificationKeys
 	// Messages act on conversations and messages in the Messages pane.
 	Messages MessageKeys
+	// Jobs act on generation jobs and connected AI services in the Jobs
+	// pane.
+	Jobs     JobKeys
 	Composer ComposerKeys
 	Dialog   DialogKeys
 }
@@ -70,6 +73,8 @@ type FeedKeys struct {
 	Followers key.Binding
 	Following key.Binding
 	Message   key.Binding
+	// Media opens the operator's uploaded media (list and delete).
+	Media key.Binding
 }
 
 // NotificationKeys act on notifications in the Notifications pane. The
@@ -105,11 +110,43 @@ type MessageKeys struct {
 	Profile key.Binding
 }
 
+// JobKeys act on generation jobs and connected AI services in the Jobs
+// pane. The list keys (List) move, open a completed job's post (enter) and
+// go back (esc).
+type JobKeys struct {
+	// New opens the form that starts a generation.
+	New key.Binding
+	// Retry retries the selected failed job.
+	Retry key.Binding
+	// History switches between the live jobs and the whole history.
+	History key.Binding
+	// Services switches to the connected AI services.
+	Services key.Binding
+	// Connect connects a provider, or replaces its key.
+	Connect key.Binding
+	// Toggle turns the selected provider on or off.
+	Toggle key.Binding
+	// Test asks the provider whether the stored key works.
+	Test key.Binding
+	// Disconnect deletes the selected provider's stored key.
+	Disconnect key.Binding
+	// Cancel closes an open form without sending anything.
+	Cancel key.Binding
+}
+
 // ComposerKeys work while a composer has focus.
 type ComposerKeys struct {
 	Send   key.Binding
 	Editor key.Binding
 	Cancel key.Binding
+	// Attach opens the file picker; Library attaches an earlier upload;
+	// Attachments moves the keys to the attachment list, where Remove and
+	// Retry act on the selected one (new posts only).
+	Attach      key.Binding
+	Library     key.Binding
+	Attachments key.Binding
+	Remove      key.Binding
+	Retry       key.Binding
 }
 
 // DialogKeys answer a confirmation dialog.
@@ -166,6 +203,7 @@ func Default() *KeyMap {
 		Followers: bind([]string{"F"}, "F", "followers"),
 		Following: bind([]string{"O"}, "O", "following"),
 		Message:   bind([]string{"m"}, "m", "message"),
+		Media:     bind([]string{"M"}, "M", "your media"),
 	}
 	k.Notifications = NotificationKeys{
 		MarkRead:    bind([]string{"m"}, "m", "mark read"),
@@ -182,10 +220,28 @@ func Default() *KeyMap {
 		Retry:              bind([]string{"R"}, "R", "retry sending"),
 		Profile:            bind([]string{"p"}, "p", "their profile"),
 	}
+	k.Jobs = JobKeys{
+		New:        bind([]string{"n"}, "n", "new generation"),
+		Retry:      bind([]string{"R"}, "R", "retry failed job"),
+		History:    bind([]string{"h"}, "h", "history/live"),
+		Services:   bind([]string{"s"}, "s", "AI services"),
+		Connect:    bind([]string{"c"}, "c", "connect/update key"),
+		Toggle:     bind([]string{"t"}, "t", "turn on/off"),
+		Test:       bind([]string{"T"}, "T", "test key"),
+		Disconnect: bind([]string{"d"}, "d", "disconnect"),
+		Cancel:     bind([]string{"esc"}, "esc", "cancel"),
+	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
 		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
 		Cancel: bind([]string{"esc"}, "esc", "close (draft kept)"),
+		// ctrl+t rather than ctrl+a: ctrl+a is the screen/tmux prefix of
+		// many operators (anchors.md §3.2).
+		Attach:      bind([]string{"ctrl+t"}, "ctrl+t", "attach file"),
+		Library:     bind([]string{"ctrl+o"}, "ctrl+o", "attach upload"),
+		Attachments: bind([]string{"ctrl+x"}, "ctrl+x", "attachments"),
+		Remove:      bind([]string{"d", "delete"}, "d", "remove"),
+		Retry:       bind([]string{"r"}, "r", "retry upload"),
 	}
 	k.Dialog = DialogKeys{
 		Confirm: bind([]string{"y", "enter"}, "y", "confirm"),
@@ -236,9 +292,24 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"messages.delete_conversation": &k.Messages.DeleteConversation,
 		"messages.retry":               &k.Messages.Retry,
 		"messages.profile":             &k.Messages.Profile,
+		"jobs.new":                     &k.Jobs.New,
+		"jobs.retry":                   &k.Jobs.Retry,
+		"jobs.history":                 &k.Jobs.History,
+		"jobs.services":                &k.Jobs.Services,
+		"jobs.connect":                 &k.Jobs.Connect,
+		"jobs.toggle":                  &k.Jobs.Toggle,
+		"jobs.test":                    &k.Jobs.Test,
+		"jobs.disconnect":              &k.Jobs.Disconnect,
+		"jobs.cancel":                  &k.Jobs.Cancel,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,
+		"composer.attach":              &k.Composer.Attach,
+		"composer.library":             &k.Composer.Library,
+		"composer.attachments":         &k.Composer.Attachments,
+		"composer.remove":              &k.Composer.Remove,
+		"composer.retry":               &k.Composer.Retry,
+		"feed.media":                   &k.Feed.Media,
 		"dialog.confirm":               &k.Dialog.Confirm,
 		"dialog.cancel":                &k.Dialog.Cancel,
 	}

@@ -24,15 +24,21 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 		g = append(g, &k.Global.Panes[i])
 	}
 	list := []*key.Binding{&k.List.Up, &k.List.Down, &k.List.Top, &k.List.Bottom, &k.List.PageUp, &k.List.PageDown, &k.List.Open, &k.List.Back}
-	feed := []*key.Binding{&k.Feed.Compose, &k.Feed.Like, &k.Feed.Repost, &k.Feed.Quote, &k.Feed.Amplify, &k.Feed.Comment, &k.Feed.Delete, &k.Feed.Profile, &k.Feed.Follow, &k.Feed.Timeline, &k.Feed.Likers, &k.Feed.ShowNew}
+	feed := []*key.Binding{&k.Feed.Compose, &k.Feed.Like, &k.Feed.Repost, &k.Feed.Quote, &k.Feed.Amplify, &k.Feed.Comment, &k.Feed.Delete, &k.Feed.Profile, &k.Feed.Follow, &k.Feed.Timeline, &k.Feed.Likers, &k.Feed.ShowNew, &k.Feed.Media}
 	notes := []*key.Binding{&k.Notifications.MarkRead, &k.Notifications.MarkAllRead, &k.Notifications.Filter, &k.Notifications.FilterBack, &k.Notifications.Profile}
 	msgs := []*key.Binding{&k.Messages.New, &k.Messages.Reply, &k.Messages.Delete, &k.Messages.DeleteConversation, &k.Messages.Retry, &k.Messages.Profile}
+	jobs := []*key.Binding{&k.Jobs.New, &k.Jobs.Retry, &k.Jobs.History, &k.Jobs.Services, &k.Jobs.Connect, &k.Jobs.Toggle, &k.Jobs.Test, &k.Jobs.Disconnect}
 	return map[string][]*key.Binding{
+		"jobs pane":          append(append(append([]*key.Binding{}, g...), list...), jobs...),
+		"jobs form":          {&k.Jobs.Cancel, &k.Global.ForceQuit},
 		"feed pane":          append(append(append([]*key.Binding{}, g...), list...), feed...),
 		"notifications pane": append(append(append([]*key.Binding{}, g...), list...), notes...),
 		"messages pane":      append(append(append([]*key.Binding{}, g...), list...), msgs...),
-		"composer":           {&k.Composer.Send, &k.Composer.Editor, &k.Composer.Cancel, &k.Global.ForceQuit},
-		"dialog":             {&k.Dialog.Confirm, &k.Dialog.Cancel, &k.Global.ForceQuit},
+		"composer":           {&k.Composer.Send, &k.Composer.Editor, &k.Composer.Cancel, &k.Composer.Attach, &k.Composer.Library, &k.Composer.Attachments, &k.Global.ForceQuit},
+		"composer attachments": {&k.Composer.Remove, &k.Composer.Retry, &k.Composer.Cancel, &k.Composer.Attachments,
+			&k.List.Up, &k.List.Down, &k.List.Open, &k.Global.ForceQuit},
+		"composer uploads": {&k.List.Up, &k.List.Down, &k.List.Top, &k.List.Bottom, &k.List.Open, &k.Composer.Cancel, &k.Global.ForceQuit},
+		"dialog":           {&k.Dialog.Confirm, &k.Dialog.Cancel, &k.Global.ForceQuit},
 	}
 }
 

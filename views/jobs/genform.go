@@ -1,0 +1,244 @@
+package jobs
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// genStep is where the generation form is.
+type genStep int
+
+const (
+	stepProviders genStep = iota // waiting for the connected services
+	stepChoose                   // provider, then type
+	stepLoading                  // waiting for the models (and voices)
+	stepDetails                  // model, voice, parameters, prompt, post text
+)
+
+// genForm is the open generation form: a huh form per step.
+type genForm struct {
+	step   genStep
+	host   *formHost
+	token  int // tags the details load of this form
+	d      *genDraft
+	models []api.ModelInfo
+	voices []api.VoiceInfo
+	// note says what could not be loaded and what is used instead;
+	// problem why the last submit was refused.
+	note, problem string
+}
+
+// genDraft holds the form's values; huh writes into it through pointers.
+type genDraft struct {
+	provider string
+	genType  string
+	types    map[string]*string // the type chosen per provider
+	model    string
+	voice    string
+	params   map[string]*string // by provider/type/name
+	prompt   string
+	content  string
+}
+
+func newDraft() *genDraft {
+	return &genDraft{types: map[string]*string{}, params: map[string]*string{}}
+}
+
+// typeFor is the type chosen for provider, its first type by default.
+func (d *genDraft) typeFor(provider string) *string {
+	if v := d.types[provider]; v != nil {
+		return v
+	}
+	v := ""
+	if ts := api.ProviderCapabilities[provider]; len(ts) > 0 {
+		v = ts[0]
+	}
+	d.types[provider] = &v
+	return &v
+}
+
+// param is the value typed for a parameter, its default at first.
+func (d *genDraft) param(p param) *string {
+	k := d.provider + "/" + d.genType + "/" + p.name
+	if v := d.params[k]; v != nil {
+		return v
+	}
+	v := p.def
+	d.params[k] = &v
+	return &v
+}
+
+// voiceJob reports whether the draft needs a voice.
+func (d *genDraft) voiceJob() bool {
+	return d.provider == api.ProviderElevenLabs && d.genType == api.GenVoice
+}
+
+// rachel is the documented default voice.
+const rachel = "Rachel"
+
+// rachelID is Rachel's voice_id, used when the voice list cannot be read.
+const rachelID = "21m00Tcm4TlvDq8ikWAM"
+
+// request builds the request from the draft and checks it; errors name
+// the field.
+func (d *genDraft) request() (*api.GenerateRequest, error) {
+	req := &api.GenerateRequest{
+		Provider: d.provider, GenerationType: d.genType,
+		Prompt: strings.TrimSpace(d.prompt), Content: strings.TrimSpace(d.content),
+		Model: d.model,
+	}
+	params := map[string]any{}
+	for _, p := range paramsFor(d.provider, d.genType) {
+		v, err := p.check(*d.param(p))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", api.ErrValidation, err)
+		}
+		if v != nil {
+			params[p.name] = v
+		}
+	}
+	if d.voiceJob() && strings.TrimSpace(d.voice) != "" {
+		params["voice_id"] = strings.TrimSpace(d.voice)
+	}
+	if len(params) > 0 {
+		req.Params = params
+	}
+	return req, api.ValidateGenerate(req)
+}
+
+// openForm opens the generation form, or says why it cannot: every slot
+// is in use, or generation is not available. The connected services are
+// read first, so only usable providers are offered.
+func (m *Model) openForm() tea.Cmd {
+	if m.gen == nil {
+		return views.Status(views.LevelWarn, "generation is not available in this version")
+	}
+	if used := m.jobs.activeCount(); used >= api.MaxConcurrentJobs {
+		msg := fmt.Sprintf("all %d generation slots are in use: wait for a job to finish before starting another", api.MaxConcurrentJobs)
+		m.setBanner(views.LevelWarn, msg)
+		return views.Status(views.LevelWarn, msg)
+	}
+	d := m.draft
+	if d == nil {
+		d = newDraft()
+	}
+	m.draft = nil
+	m.form = &genForm{step: stepProviders, d: d}
+	return m.listServices(servicesThenForm)
+}
+
+// providersReady continues the form once the services are known: the
+// provider step, or, when no provider is usable, the services view with
+// what to do.
+func (m *Model) providersReady(err error) tea.Cmd {
+	f := m.form
+	if f == nil || f.step != stepProviders {
+		return nil
+	}
+	if err != nil {
+		m.form = nil
+		return views.Failed("couldn't read your AI providers", err)
+	}
+	usable := m.svcs.usable()
+	if len(usable) == 0 {
+		// The services view says how to connect or turn one on.
+		m.form = nil
+		m.screen = viewServices
+		return views.Status(views.LevelWarn, "connect an AI provider to start generating")
+	}
+	return m.chooseStep(usable)
+}
+
+// chooseStep builds the first step: the provider, then (on its own page,
+// only for providers with more than one) the type it supports.
+func (m *Model) chooseStep(usable []string) tea.Cmd {
+	f := m.form
+	d := f.d
+	if !slices.Contains(usable, d.provider) {
+		d.provider = usable[0]
+	}
+	opts := make([]huh.Option[string], 0, len(usable))
+	for _, p := range usable {
+		opts = append(opts, huh.NewOption(providerName(p)+" · "+typeList(api.ProviderCapabilities[p]), p))
+	}
+	groups := []*huh.Group{huh.NewGroup(
+		huh.NewSelect[string]().Title("Provider").
+			Description("Your connected providers that are turned on (" + m.keys.Jobs.Services.Help().Key + " manages them).").
+			Options(opts...).Value(&d.provider),
+	).Title("New generation · 1/2 · provider and type")}
+	for _, p := range usable {
+		types := api.ProviderCapabilities[p]
+		if len(types) < 2 {
+			continue
+		}
+		topts := make([]huh.Option[string], 0, len(types))
+		for _, t := range types {
+			topts = append(topts, huh.NewOption(typeName(t), t))
+		}
+		groups = append(groups, huh.NewGroup(
+			huh.NewSelect[string]().Title("Type").
+				Description("What "+providerName(p)+" can generate.").
+				Options(topts...).Value(d.typeFor(p)),
+		).Title("New generation · 1/2 · provider and type").
+			WithHideFunc(func() bool { return d.provider != p }))
+	}
+	var cmd tea.Cmd
+	f.host, cmd = m.host(huh.NewForm(groups...))
+	f.step = stepChoose
+	return cmd
+}
+
+// typeList is a provider's types as words: "image, video".
+func typeList(types []string) string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = strings.ToLower(typeName(t))
+	}
+	return strings.Join(out, ", ")
+}
+
+// loadDetails reads the models (and the voices for a voice job) of the
+// chosen provider and type.
+func (m *Model) loadDetails() tea.Cmd {
+	f := m.form
+	d := f.d
+	d.genType = *d.typeFor(d.provider)
+	f.step, f.host = stepLoading, nil
+	m.formSeq++
+	f.token = m.formSeq
+	ctx, gen, p, t, voice, token := m.ctx, m.gen, d.provider, d.genType, d.voiceJob(), f.token
+	return func() tea.Msg {
+		msg := detailsMsg{form: token}
+		msg.models, msg.modelsErr = gen.Models(ctx, p, t)
+		if voice {
+			msg.voices, msg.voicesErr = gen.Voices(ctx, p)
+		}
+		return msg
+	}
+}
+
+// detailsLoaded builds the second step once the models arrived. What
+// failed to load is replaced by the server's default, and said so.
+func (m *Model) detailsLoaded(msg detailsMsg) tea.Cmd {
+	f := m.form
+	if f == nil || f.step != stepLoading || f.token != msg.form {
+		return nil
+	}
+	f.models, f.voices = msg.models, msg.voices
+	var notes []string
+	if msg.modelsErr != nil {
+		notes = append(notes, "models couldn't be read ("+views.Describe(msg.modelsErr)+"): the provider's default model is used")
+	}
+	if msg.voicesErr != nil {
+		notes = append(notes, "voices couldn't be read: type a voice ID")
+	}
+	f.note = strings.Join(notes, "; ")
+	return m.detailsStep()
+}

@@ -1,0 +1,246 @@
+package jobs
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"imagine/api"
+)
+
+// Goldens: regenerate with `go test ./views/jobs/ -update`. Layout
+// goldens are ANSI-stripped; the Colour golden keeps the escape codes.
+
+// sizes are the terminal sizes the stage goldens are taken at.
+func sizes() [][2]int { return [][2]int{{80, 24}, {160, 48}} }
+
+// checkFrame asserts what every frame must satisfy: exact height, no line
+// wider than the pane.
+func checkFrame(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Errorf("frame has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if sw := ansi.StringWidth(l); sw > w {
+			t.Errorf("line %d is %d cells wide (> %d): %q", i, sw, w, ansi.Strip(l))
+		}
+	}
+}
+
+// sgr is one Select Graphic Rendition sequence, the only escape a frame
+// may hold.
+var sgr = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
+
+// checkOnlySGR asserts that the raw frame holds no escape sequence but SGR
+// and no control character but the line feeds between lines.
+func checkOnlySGR(t *testing.T, raw string) {
+	t.Helper()
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == 0x1b:
+			loc := sgr.FindStringIndex(raw[i:])
+			if loc == nil {
+				t.Errorf("escape that is not SGR at byte %d: %q", i, raw[i:min(i+12, len(raw))])
+				return
+			}
+			i += loc[1] - 1
+		case c == '\n':
+		case c < 0x20 || c == 0x7f:
+			t.Errorf("control byte %#x at %d", c, i)
+			return
+		}
+	}
+}
+
+// trio is three jobs (an image, a video, a voice) at status.
+func trio(status string) []api.GenerationJob {
+	js := []api.GenerationJob{
+		job("a", api.ProviderOpenAI, api.GenImage, status, 42*time.Second, "a lighthouse in fog\nwith gulls"),
+		job("b", api.ProviderRunware, api.GenVideo, status, 95*time.Second, "a cat surfing a wave at dawn, cinematic, slow motion, golden light"),
+		job("c", api.ProviderElevenLabs, api.GenVoice, status, 8*time.Second, "Hello, welcome to ImagineAnything!"),
+	}
+	js[0].Model, js[1].Model, js[2].Model = "gpt-image-1", "klingai:5@3", "eleven_multilingual_v2"
+	return js
+}
+
+// stageHarness is a pane showing three jobs at one stage of their flow.
+func stageHarness(t *testing.T, stage string, w, h int) *harness {
+	t.Helper()
+	switch stage {
+	case "completed":
+		hs := newHarness(t, w, h, true, trio(api.JobUploading)...)
+		var done []api.GenerationJob
+		for i, j := range trio(api.JobCompleted) {
+			c := completed(j.ID, j.Provider, j.Type, testNow().Sub(j.CreatedAt), j.Prompt, fmt.Sprintf("post-%d", i))
+			c.Model = j.Model
+			done = append(done, c)
+		}
+		hs.gen.setPending()
+		hs.gen.setHistory(done...)
+		hs.poll()
+		return hs
+	case "failed-retries-left", "failed-no-retries":
+		js := trio(api.JobFailed)
+		why := []string{"OpenAI: content policy violation (prompt flagged)", "Runware: upstream timeout after 30s", "ElevenLabs: quota exceeded for this API key"}
+		for i := range js {
+			js[i].ErrorMessage = why[i]
+			js[i].RetryCount = i
+			if stage == "failed-no-retries" {
+				js[i].RetryCount = api.MaxJobRetries
+			}
+		}
+		return newHarness(t, w, h, true, js...)
+	}
+	return newHarness(t, w, h, true, trio(stage)...)
+}
+
+func TestGoldenStages(t *testing.T) {
+	stages := []string{api.JobPending, api.JobGenerating, api.JobUploading, "completed", "failed-retries-left", "failed-no-retries"}
+	for _, stage := range stages {
+		for _, sz := range sizes() {
+			t.Run(fmt.Sprintf("%s_%dx%d", stage, sz[0], sz[1]), func(t *testing.T) {
+				hs := stageHarness(t, stage, sz[0], sz[1])
+				view := hs.m.View()
+				checkFrame(t, view, sz[0], sz[1])
+				checkOnlySGR(t, view)
+				golden.RequireEqual(t, []byte(ansi.Strip(view)))
+			})
+		}
+	}
+}
+
+// TestGoldenStagesColour keeps the escape codes of a frame, so a review
+// of the golden shows the current step highlighted and the done ones in
+// the success colour.
+func TestGoldenStagesColour(t *testing.T) {
+	hs := stageHarness(t, api.JobGenerating, 80, 24)
+	view := hs.m.View()
+	checkOnlySGR(t, view)
+	golden.RequireEqual(t, []byte(view))
+}
+
+func TestGoldenServices(t *testing.T) {
+	for _, sz := range sizes() {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			hs := newHarness(t, sz[0], sz[1], true)
+			hs.svc.list = []api.ConnectedService{
+				service(api.ProviderOpenAI, "sk-p…Wxyz", true),
+				service(api.ProviderGoogleGemini, "AIza…k3Q9", false),
+				service(api.ProviderElevenLabs, "****", true),
+			}
+			hs.svc.tests[api.ProviderOpenAI] = &api.ServiceTest{Success: true, Message: "API key is valid"}
+			hs.svc.tests[api.ProviderGoogleGemini] = &api.ServiceTest{Message: "Invalid API key: the provider rejected it (401)"}
+			hs.keys("s", "T", "j", "j", "T")
+			view := hs.m.View()
+			checkFrame(t, view, sz[0], sz[1])
+			checkOnlySGR(t, view)
+			golden.RequireEqual(t, []byte(ansi.Strip(view)))
+		})
+	}
+}
+
+func TestGoldenFormFirstStep(t *testing.T) {
+	hs := newHarness(t, 80, 24, true, job("a", api.ProviderOpenAI, api.GenImage, api.JobGenerating, time.Minute, "a lighthouse"))
+	hs.svc.list = []api.ConnectedService{
+		service(api.ProviderOpenAI, "sk-p…Wxyz", true),
+		service(api.ProviderRunware, "abcd…wxyz", true),
+		service(api.ProviderGoogleGemini, "AIza…k3Q9", false),
+		service(api.ProviderElevenLabs, "1234…cdef", true),
+	}
+	hs.keys("n", "j")
+	view := hs.m.View()
+	checkFrame(t, view, 80, 24)
+	checkOnlySGR(t, view)
+	golden.RequireEqual(t, []byte(ansi.Strip(view)))
+}
+
+func TestGoldenHistory(t *testing.T) {
+	hs := newHarness(t, 80, 24, true)
+	var items []api.GenerationJob
+	for i := range 12 {
+		age := time.Duration(i+1) * 47 * time.Minute
+		switch i % 3 {
+		case 0:
+			items = append(items, completed(fmt.Sprintf("h%d", i), api.ProviderOpenAI, api.GenImage, age, fmt.Sprintf("study number %d of a lighthouse", i), fmt.Sprintf("p%d", i)))
+		case 1:
+			items = append(items, failed(fmt.Sprintf("h%d", i), api.ProviderRunware, api.GenVideo, age, "a cat surfing", "Runware: upstream timeout after 30s", 1))
+		default:
+			items = append(items, completed(fmt.Sprintf("h%d", i), api.ProviderElevenLabs, api.GenMusic, age, "lofi beats for a rainy afternoon", fmt.Sprintf("p%d", i)))
+		}
+	}
+	hs.gen.pages[""] = &api.Page[api.GenerationJob]{Items: items, NextCursor: "c2", HasMore: true}
+	hs.keys("h", "j")
+	view := hs.m.View()
+	checkFrame(t, view, 80, 24)
+	golden.RequireEqual(t, []byte(ansi.Strip(view)))
+}
+
+// TestEveryFrameFits walks every screen at widths and heights where
+// truncation meets its limits.
+func TestEveryFrameFits(t *testing.T) {
+	for _, w := range []int{20, 37, 63, 80, 103, 159, 200} {
+		for _, h := range []int{6, 11, 24} {
+			hs := stageHarness(t, "failed-retries-left", w, h)
+			hs.svc.list = []api.ConnectedService{service(api.ProviderOpenAI, "sk-p…Wxyz", true)}
+			for _, k := range []string{"j", "j", "s", "h", "esc", "n"} {
+				hs.keys(k)
+				checkFrame(t, hs.m.View(), w, h)
+			}
+		}
+	}
+}
+
+// unhighlighted reports the first cell of a selected line drawn without
+// a background colour (the selection highlight would show a hole there),
+// or -1.
+func unhighlighted(raw string) int {
+	bg, cell := false, 0
+	for i := 0; i < len(raw); {
+		if loc := sgr.FindStringIndex(raw[i:]); loc != nil {
+			seq := raw[i : i+loc[1]]
+			bg = strings.Contains(seq, ";48;") || strings.HasPrefix(seq, "\x1b[48;")
+			i += loc[1]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(raw[i:])
+		if !bg {
+			return cell
+		}
+		cell++
+		i += size
+	}
+	return -1
+}
+
+func TestTheSelectionSpansTheWholeRow(t *testing.T) {
+	hs := stageHarness(t, api.JobGenerating, 80, 24)
+	hs.svc.list = []api.ConnectedService{service(api.ProviderOpenAI, "sk-p…Wxyz", true)}
+	hs.svc.tests[api.ProviderOpenAI] = &api.ServiceTest{Success: true, Message: "API key is valid"}
+	hs.gen.setHistory(failed("h1", api.ProviderRunware, api.GenVideo, time.Hour, "x", "Runware: upstream timeout", 1))
+	for _, screen := range [][]string{nil, {"s", "T"}, {"h"}} {
+		hs.keys(screen...)
+		n := 0
+		for _, l := range strings.Split(hs.m.View(), "\n") {
+			if !strings.Contains(ansi.Strip(l), "▌") {
+				continue
+			}
+			n++
+			if at := unhighlighted(l); at >= 0 {
+				t.Errorf("%v: cell %d of a selected line has no highlight: %q", screen, at, ansi.Strip(l))
+			}
+		}
+		if n == 0 {
+			t.Errorf("%v: no selected line", screen)
+		}
+		hs.keys("esc")
+	}
+}

@@ -1,0 +1,241 @@
+package jobs
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/views"
+)
+
+// Update implements ui.Pane. Polls change the frame only when they bring
+// something new; keys, the answers to the operator's actions and spinner
+// frames bring the clock of elapsed and relative times up to date.
+// Messages of other panes are ignored, so they never redraw this one.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case pollMsg:
+		return m.advanceClockIfChanged(func() tea.Cmd { return m.polled(msg) })
+	case spinMsg:
+		return m.spun(msg)
+	case kickMsg:
+		return m.kicked(msg)
+	case formMsg:
+		return m.formUpdate(msg.form, msg.msg)
+	case tea.KeyPressMsg:
+		m.touch()
+		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.formUpdate(m.openHostID(), msg)
+	case historyMsg:
+		m.touch()
+		return m.historyLoaded(msg)
+	case startedMsg:
+		m.touch()
+		return m.started(msg)
+	case retriedMsg:
+		m.touch()
+		return m.retried(msg)
+	case servicesMsg:
+		m.touch()
+		return m.servicesLoaded(msg)
+	case serviceMsg:
+		m.touch()
+		return m.serviceDone(msg)
+	case detailsMsg:
+		return m.detailsLoaded(msg)
+	}
+	return nil
+}
+
+// advanceClockIfChanged runs a poll result's handler and moves the clock
+// only when the result changed the frame anyway: a poll that brings
+// nothing new leaves the frame byte-identical, and Bubble Tea writes
+// nothing to the terminal.
+func (m *Model) advanceClockIfChanged(handle func() tea.Cmd) tea.Cmd {
+	before := m.View()
+	cmd := handle()
+	if m.View() != before {
+		m.touch()
+	}
+	return cmd
+}
+
+// handleKey routes a key: to the open form, else to the screen showing.
+// n (new generation) works on every screen.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.form != nil || m.keyForm != nil {
+		return m.formKey(msg)
+	}
+	m.banner = ""
+	jk := m.keys.Jobs
+	switch {
+	case key.Matches(msg, jk.New):
+		return m.openForm()
+	case key.Matches(msg, jk.History):
+		if m.screen == viewHistory {
+			m.screen = viewLive
+			return nil
+		}
+		return m.openHistory()
+	case key.Matches(msg, jk.Services):
+		if m.screen == viewServices {
+			m.screen = viewLive
+			return nil
+		}
+		return m.openServices()
+	}
+	switch m.screen {
+	case viewHistory:
+		return m.historyKey(msg)
+	case viewServices:
+		return m.servicesKey(msg)
+	case viewLive:
+	}
+	return m.liveKey(msg)
+}
+
+// liveKey moves through the live jobs and acts on the selected one.
+func (m *Model) liveKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, jk := m.keys.List, m.keys.Jobs
+	n := len(m.jobs.entries)
+	switch {
+	case key.Matches(msg, k.Down):
+		m.sel = min(m.sel+1, max(n-1, 0))
+	case key.Matches(msg, k.Up):
+		m.sel = max(m.sel-1, 0)
+	case key.Matches(msg, k.Top):
+		m.sel = 0
+	case key.Matches(msg, k.Bottom):
+		m.sel = max(n-1, 0)
+	case key.Matches(msg, k.PageDown):
+		m.sel = min(m.sel+m.pageJobs(), max(n-1, 0))
+	case key.Matches(msg, k.PageUp):
+		m.sel = max(m.sel-m.pageJobs(), 0)
+	case key.Matches(msg, k.Open):
+		return m.open(m.selectedJob())
+	case key.Matches(msg, jk.Retry):
+		return m.retry(m.selectedJob())
+	}
+	m.fixWindow()
+	return nil
+}
+
+// historyKey moves through the history and acts on the selected job.
+func (m *Model) historyKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, jk := m.keys.List, m.keys.Jobs
+	h := &m.hist
+	n, ht, hf := len(h.items), m.historyBodyHeight(), func(int) int { return historyRowHeight }
+	switch {
+	case key.Matches(msg, k.Down):
+		h.win.Down(n, ht, hf)
+	case key.Matches(msg, k.Up):
+		h.win.Up(n, ht, hf)
+	case key.Matches(msg, k.Top):
+		h.win.Home()
+	case key.Matches(msg, k.Bottom):
+		h.win.End(n, ht, hf)
+	case key.Matches(msg, k.PageDown):
+		h.win.PageDown(n, ht, hf)
+	case key.Matches(msg, k.PageUp):
+		h.win.PageUp(n, ht, hf)
+	case key.Matches(msg, k.Open):
+		return m.open(m.selectedPast())
+	case key.Matches(msg, jk.Retry):
+		return m.retry(m.selectedPast())
+	case key.Matches(msg, k.Back):
+		m.screen = viewLive
+		return nil
+	default:
+		return nil
+	}
+	return m.moreHistory()
+}
+
+// servicesKey moves through the providers and acts on the selected one.
+func (m *Model) servicesKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, jk := m.keys.List, m.keys.Jobs
+	s := &m.svcs
+	n := len(s.providers())
+	switch {
+	case key.Matches(msg, k.Down):
+		s.cursor = min(s.cursor+1, max(n-1, 0))
+	case key.Matches(msg, k.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(msg, k.Top):
+		s.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		s.cursor = max(n-1, 0)
+	case key.Matches(msg, jk.Connect, k.Open):
+		return m.openKeyForm()
+	case key.Matches(msg, jk.Toggle):
+		return m.toggle()
+	case key.Matches(msg, jk.Test):
+		return m.test()
+	case key.Matches(msg, jk.Disconnect):
+		return m.disconnect()
+	case key.Matches(msg, k.Back):
+		m.screen = viewLive
+	}
+	return nil
+}
+
+// formKey hands a key to the open form; esc (Jobs.Cancel) closes it
+// without sending anything, unless a list is being filtered.
+func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	h := m.openHost()
+	if key.Matches(msg, m.keys.Jobs.Cancel) && (h == nil || !h.filtering()) {
+		if m.keyForm != nil {
+			m.keyForm = nil
+			return views.Status(views.LevelInfo, "cancelled: no key was sent")
+		}
+		m.form = nil
+		return views.Status(views.LevelInfo, "cancelled: nothing was sent")
+	}
+	if h == nil {
+		return nil // loading the next step
+	}
+	return m.formUpdate(h.id, msg)
+}
+
+// openHost is the huh form taking input, if any.
+func (m *Model) openHost() *formHost {
+	switch {
+	case m.keyForm != nil:
+		return m.keyForm.host
+	case m.form != nil:
+		return m.form.host
+	}
+	return nil
+}
+
+// openHostID is the id of the form taking input, or 0.
+func (m *Model) openHostID() int {
+	if h := m.openHost(); h != nil {
+		return h.id
+	}
+	return 0
+}
+
+// formUpdate hands msg to form id (if it is still open) and moves on when
+// the operator submitted it.
+func (m *Model) formUpdate(id int, msg tea.Msg) tea.Cmd {
+	h := m.openHost()
+	if h == nil || h.id != id || id == 0 {
+		return nil
+	}
+	cmd := h.update(msg)
+	if !h.done() {
+		return cmd
+	}
+	if m.keyForm != nil {
+		return tea.Batch(cmd, m.keySubmitted())
+	}
+	switch m.form.step {
+	case stepChoose:
+		return tea.Batch(cmd, m.loadDetails())
+	case stepDetails:
+		return tea.Batch(cmd, m.submitGeneration())
+	case stepProviders, stepLoading:
+	}
+	return cmd
+}
