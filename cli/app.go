@@ -96,6 +96,10 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Me:       handle,
 		DraftDir: d.draftDir,
 		Editor:   editor,
+		Uploads:  d.client.Uploads,
+		// Previews are fetched only from the API's own host, never with
+		// credentials; with NO_COLOR they would be blank, so alt text.
+		MediaHost: mediaHost(d.client.BaseURL(), noColor),
 	})
 	notesPane := notifications.New(notifications.Options{
 		Context: ctx,
@@ -164,4 +168,13 @@ func pollIntervals(poll map[string]config.Duration) (map[ui.PaneID]time.Duration
 		out[id] = d.Duration
 	}
 	return out, nil
+}
+
+// mediaHost is where image previews may be fetched from: the API server,
+// unless colours are off (half-block previews need them).
+func mediaHost(baseURL string, noColor bool) string {
+	if noColor {
+		return ""
+	}
+	return baseURL
 }

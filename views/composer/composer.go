@@ -1,8 +1,7 @@
 package composer
 
 import (
-	"fmt"
-	"strings"
+	"context"
 	"time"
 	"unicode/utf8"
 
@@ -32,6 +31,23 @@ type Options struct {
 	Editor string
 	// Debounce delays draft saves after typing; 0 means DefaultDebounce.
 	Debounce time.Duration
+
+	// Context bounds uploads and upload listings; nil means Background.
+	Context context.Context
+	// Uploads uploads attachments and lists past uploads; nil disables
+	// the attachment keys (they say why).
+	Uploads Uploader
+	// StartDir is where the file picker starts; "" is the working
+	// directory (or the home directory when that fails).
+	StartDir string
+	// NoLocalFiles turns the file picker off (SSH sessions: the files
+	// would be the server's); earlier uploads can still be attached.
+	NoLocalFiles bool
+	// ProgressEvery and ProcessingPoll pace upload progress and video
+	// processing checks; 0 means DefaultProgressEvery and
+	// DefaultProcessingPoll.
+	ProgressEvery  time.Duration
+	ProcessingPoll time.Duration
 }
 
 // Request says what a composer is opened for.
@@ -48,6 +64,9 @@ type Request struct {
 	// Limit is the maximum length in runes; 0 means api.MaxPostRunes.
 	Limit       int
 	Placeholder string
+	// Media allows attachments (new posts): images or a video, uploaded
+	// while the text is written and sent with it.
+	Media bool
 }
 
 // Model is a composer. Create it with New; it is hidden until Open.
@@ -69,6 +88,16 @@ type Model struct {
 	// session, so reopening never races the save still on its way to disk.
 	stash map[string]string
 
+	// atts holds the attachments of each draft key for this session;
+	// the sidecar file keeps them across sessions.
+	atts    map[string]*attachSet
+	nextAtt int
+	mgen    uint64 // generation of sidecar saves (text saves use gen)
+	mode    mode
+	waiting bool // send pressed while uploads run: send when they finish
+	picker  picker
+	library library
+
 	width, height int
 	ctxLines      []string // rendered context block, rebuilt by layout
 }
@@ -84,14 +113,25 @@ func New(opts Options) *Model {
 	if opts.Styles == nil {
 		opts.Styles = theme.New(true, false)
 	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	if opts.ProgressEvery <= 0 {
+		opts.ProgressEvery = DefaultProgressEvery
+	}
+	if opts.ProcessingPoll <= 0 {
+		opts.ProcessingPoll = DefaultProcessingPoll
+	}
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
 	m := &Model{
-		opts:  opts,
-		store: newDraftStore(opts.DraftDir),
-		ta:    ta,
-		stash: map[string]string{},
+		opts:   opts,
+		store:  newDraftStore(opts.DraftDir),
+		ta:     ta,
+		stash:  map[string]string{},
+		atts:   map[string]*attachSet{},
+		picker: newPicker(),
 	}
 	m.SetStyles(opts.Styles)
 	m.SetSize(60, 12)
@@ -106,6 +146,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	// costs bytes over SSH and keeps an idle client busy.
 	st.Cursor.Blink = false
 	m.ta.SetStyles(st)
+	m.picker.setStyles(s)
 	m.layout()
 }
 
@@ -127,6 +168,9 @@ func (m *Model) Value() string { return m.ta.Value() }
 // Sending reports whether a send is waiting for Sent or Failed.
 func (m *Model) Sending() bool { return m.sending }
 
+// Waiting reports whether a send waits for uploads to finish.
+func (m *Model) Waiting() bool { return m.waiting }
+
 // Problem is the refusal or error shown beside the counter, if any.
 func (m *Model) Problem() string { return m.problem }
 
@@ -144,14 +188,15 @@ func (m *Model) Open(req Request) tea.Cmd {
 	if req.Limit <= 0 {
 		req.Limit = api.MaxPostRunes
 	}
-	same := req.Key == m.req.Key && (m.sending || m.open)
+	same := req.Key == m.req.Key && (m.sending || m.waiting || m.open)
 	m.req = req
 	m.open = true
+	m.mode = modeText
 	m.ta.Placeholder = req.Placeholder
 	m.ta.CharLimit = req.Limit * 10
 	var load tea.Cmd
 	if !same {
-		m.sending = false
+		m.sending, m.waiting = false, false
 		m.problem = ""
 		m.ta.Reset()
 		m.gen++
@@ -172,41 +217,56 @@ func (m *Model) Close() tea.Cmd {
 		return nil
 	}
 	m.open = false
+	m.waiting = false
+	m.mode = modeText
 	m.ta.Blur()
+	m.picker.input.Blur()
 	m.stash[m.req.Key] = m.ta.Value()
 	m.gen++
-	return m.saveCmd(m.req.Key, m.gen, m.ta.Value())
+	var media tea.Cmd
+	if m.mediaOn() {
+		media = m.saveMediaCmd(m.req.Key)
+	}
+	return tea.Batch(m.saveCmd(m.req.Key, m.gen, m.ta.Value()), media)
 }
 
 // Sent tells the composer its text was delivered: the text, the inline
 // problem and the draft file are cleared. The composer stays open (a chat
 // keeps composing); the owner closes it when it should go.
 func (m *Model) Sent() tea.Cmd {
-	m.sending = false
+	m.sending, m.waiting = false, false
 	m.problem = ""
 	m.ta.Reset()
 	m.count = 0
 	delete(m.stash, m.req.Key)
+	m.dropMedia(m.req.Key)
+	m.mode = modeText
+	m.layout()
 	m.gen++
 	var focus tea.Cmd
 	if m.open {
 		focus = m.ta.Focus()
 	}
-	return tea.Batch(focus, m.removeCmd(m.req.Key, m.gen))
+	var media tea.Cmd
+	if m.mediaOn() {
+		media = m.removeMediaCmd(m.req.Key)
+	}
+	return tea.Batch(focus, m.removeCmd(m.req.Key, m.gen), media)
 }
 
 // DeleteDraft removes the draft of key when a send for it succeeded after
 // the composer moved on to another request.
 func (m *Model) DeleteDraft(key string) tea.Cmd {
 	delete(m.stash, key)
+	m.dropMedia(key)
 	m.gen++
-	return m.removeCmd(key, m.gen)
+	return tea.Batch(m.removeCmd(key, m.gen), m.removeMediaCmd(key))
 }
 
 // Failed tells the composer the send failed: the text stays, the draft stays
 // on disk, and the error is shown beside the counter.
 func (m *Model) Failed(err error) tea.Cmd {
-	m.sending = false
+	m.sending, m.waiting = false, false
 	m.problem = "not sent: " + views.Describe(err)
 	if m.open {
 		return m.ta.Focus()
@@ -235,6 +295,23 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.draftLoaded(msg)
 	case editorReadyMsg, editorExitedMsg, editorReadMsg:
 		return m.updateEditor(msg)
+	case inspectedMsg:
+		return m.inspected(msg)
+	case uploadProgressMsg:
+		return m.uploadProgress(msg)
+	case uploadDoneMsg:
+		return m.uploadDone(msg)
+	case processingDueMsg:
+		return m.checkProcessing(msg)
+	case processingMsg:
+		return m.processed(msg)
+	case libraryMsg:
+		return m.libraryLoaded(msg)
+	case dirListedMsg:
+		if msg.id != m.opts.ID {
+			return nil
+		}
+		return m.dirListed(msg)
 	}
 	if !m.open {
 		return nil
@@ -243,7 +320,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.PasteMsg:
-		if m.sending || m.editing {
+		switch {
+		case m.mode == modePicker:
+			return m.pickerPaste(msg.Content)
+		case m.busy() || m.mode != modeText:
 			return nil
 		}
 		m.ta.InsertString(sanitize.Block(msg.Content))
@@ -251,12 +331,28 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.PasteStartMsg, tea.PasteEndMsg:
 		return nil
 	}
+	if m.mode == modePicker {
+		var cmd tea.Cmd
+		m.picker.input, cmd = m.picker.input.Update(msg)
+		return cmd
+	}
 	var cmd tea.Cmd
 	m.ta, cmd = m.ta.Update(msg)
 	return cmd
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch m.mode {
+	case modePicker:
+		return m.pickerKey(msg)
+	case modeLibrary:
+		return m.libraryKey(msg)
+	case modeAttachments:
+		return m.attachmentsKey(msg)
+	}
+	if cmd, ok := m.mediaKey(msg); ok {
+		return cmd
+	}
 	k := m.opts.Keys.Composer
 	switch {
 	case key.Matches(msg, k.Send):
@@ -266,7 +362,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Cancel):
 		return m.Close()
 	}
-	if m.sending || m.editing {
+	if m.busy() {
 		// The text on its way must match what is on screen.
 		return nil
 	}
@@ -294,62 +390,4 @@ func (m *Model) changed() tea.Cmd {
 	return tea.Tick(m.opts.Debounce, func(time.Time) tea.Msg {
 		return draftDueMsg{id: id, gen: gen}
 	})
-}
-
-// send validates the text and emits SendMsg, or refuses with a reason and
-// keeps the text.
-func (m *Model) send() tea.Cmd {
-	if m.sending || m.editing {
-		return nil
-	}
-	text := sanitize.Block(m.ta.Value())
-	n := utf8.RuneCountInString(text)
-	switch {
-	case strings.TrimSpace(text) == "":
-		m.problem = "nothing to send yet"
-		return nil
-	case n > m.req.Limit:
-		m.problem = fmt.Sprintf("too long by %d (limit %d): shorten it to send", n-m.req.Limit, m.req.Limit)
-		return nil
-	}
-	m.sending = true
-	m.problem = ""
-	msg := SendMsg{ID: m.opts.ID, Key: m.req.Key, Text: text}
-	return func() tea.Msg { return msg }
-}
-
-func (m *Model) saveCmd(key string, gen uint64, text string) tea.Cmd {
-	store, id := m.store, m.opts.ID
-	return func() tea.Msg {
-		return draftSavedMsg{id: id, err: store.save(key, gen, text)}
-	}
-}
-
-func (m *Model) removeCmd(key string, gen uint64) tea.Cmd {
-	store, id := m.store, m.opts.ID
-	return func() tea.Msg {
-		return draftSavedMsg{id: id, err: store.remove(key, gen)}
-	}
-}
-
-func (m *Model) loadCmd(key string, gen uint64) tea.Cmd {
-	store, id := m.store, m.opts.ID
-	return func() tea.Msg {
-		text, err := store.load(key)
-		return draftLoadedMsg{id: id, key: key, gen: gen, text: text, err: err}
-	}
-}
-
-// draftLoaded restores a draft unless the operator already typed or the
-// composer moved on.
-func (m *Model) draftLoaded(msg draftLoadedMsg) tea.Cmd {
-	if msg.err != nil {
-		return views.Failed("couldn't read the draft", msg.err)
-	}
-	if !m.open || msg.key != m.req.Key || msg.gen != m.gen || m.ta.Value() != "" || msg.text == "" {
-		return nil
-	}
-	m.ta.SetValue(sanitize.Block(msg.text))
-	m.recount()
-	return nil
 }

@@ -71,7 +71,7 @@ func TestSendEmitsTheCleanTextOnceWhileSending(t *testing.T) {
 	if !ok {
 		t.Fatal("no SendMsg")
 	}
-	if send != (SendMsg{ID: "test", Key: "comment-p1", Text: "hi there"}) {
+	if send.ID != "test" || send.Key != "comment-p1" || send.Text != "hi there" || send.MediaIDs != nil || send.MediaType != "" {
 		t.Errorf("SendMsg = %+v", send)
 	}
 	if !m.Sending() || !strings.Contains(m.View(), "sending…") {

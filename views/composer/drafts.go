@@ -3,6 +3,7 @@ package composer
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -26,10 +27,18 @@ func newDraftStore(dir string) *draftStore {
 	return &draftStore{dir: dir, last: map[string]uint64{}}
 }
 
-// path maps a key to its file. Keys embed server IDs, which are not trusted
-// to be file-name safe: anything outside [A-Za-z0-9_-] is replaced and a
-// short hash of the original key keeps distinct keys apart.
-func (s *draftStore) path(key string) string {
+// path is the file holding the text of key's draft.
+func (s *draftStore) path(key string) string { return s.base(key) + ".txt" }
+
+// mediaPath is the sidecar file holding the attachments of key's draft,
+// next to its text.
+func (s *draftStore) mediaPath(key string) string { return s.base(key) + ".media.json" }
+
+// base maps a key to its file name without extension. Keys embed server
+// IDs, which are not trusted to be file-name safe: anything outside
+// [A-Za-z0-9_-] is replaced and a short hash of the original key keeps
+// distinct keys apart.
+func (s *draftStore) base(key string) string {
 	safe := true
 	for _, r := range key {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
@@ -51,7 +60,7 @@ func (s *draftStore) path(key string) string {
 		}
 		name = clean + "-" + hex.EncodeToString(sum[:6])
 	}
-	return filepath.Join(s.dir, name+".txt")
+	return filepath.Join(s.dir, name)
 }
 
 // current reports whether an operation of generation gen on key is still the
@@ -78,6 +87,13 @@ func (s *draftStore) save(key string, gen uint64, text string) error {
 	if strings.TrimSpace(text) == "" {
 		return s.removeLocked(key)
 	}
+	return s.writeAtomic(s.path(key), []byte(text))
+}
+
+// writeAtomic writes data to path through a temp file in the same
+// directory (mode 0600, fsync, rename), so a crash never leaves half a
+// draft. The caller holds s.mu.
+func (s *draftStore) writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return err
 	}
@@ -96,7 +112,7 @@ func (s *draftStore) save(key string, gen uint64, text string) error {
 		_ = f.Close()
 		return err
 	}
-	if _, err := f.WriteString(text); err != nil {
+	if _, err := f.Write(data); err != nil {
 		_ = f.Close()
 		return err
 	}
@@ -107,7 +123,7 @@ func (s *draftStore) save(key string, gen uint64, text string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, s.path(key)); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
 	ok = true
@@ -127,8 +143,11 @@ func (s *draftStore) remove(key string, gen uint64) error {
 	return s.removeLocked(key)
 }
 
-func (s *draftStore) removeLocked(key string) error {
-	err := os.Remove(s.path(key))
+func (s *draftStore) removeLocked(key string) error { return removeFile(s.path(key)) }
+
+// removeFile deletes path; a missing file is fine.
+func removeFile(path string) error {
+	err := os.Remove(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -148,4 +167,69 @@ func (s *draftStore) load(key string) (string, error) {
 		return "", err
 	}
 	return string(b), nil
+}
+
+// savedAttachment is one attachment in a draft's sidecar file. An entry
+// with a MediaID was uploaded; one without is offered again for upload.
+type savedAttachment struct {
+	Path        string `json:"path,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Kind        string `json:"kind"`
+	ContentType string `json:"contentType,omitempty"`
+	Size        int64  `json:"size,omitempty"`
+	MediaID     string `json:"mediaId,omitempty"`
+	URL         string `json:"url,omitempty"`
+}
+
+// sidecar is the file format of a draft's attachments.
+type sidecar struct {
+	Version     int               `json:"version"`
+	Attachments []savedAttachment `json:"attachments"`
+}
+
+// mediaGenKey keeps the sidecar's generations apart from the text's.
+func mediaGenKey(key string) string { return "\x00media:" + key }
+
+// saveMedia writes the attachments of key's draft; none removes the file.
+func (s *draftStore) saveMedia(key string, gen uint64, items []savedAttachment) error {
+	if s.dir == "" {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.current(mediaGenKey(key), gen) {
+		return nil
+	}
+	if len(items) == 0 {
+		return removeFile(s.mediaPath(key))
+	}
+	b, err := json.MarshalIndent(sidecar{Version: 1, Attachments: items}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return s.writeAtomic(s.mediaPath(key), b)
+}
+
+// removeMedia deletes the sidecar of key, if any.
+func (s *draftStore) removeMedia(key string, gen uint64) error {
+	return s.saveMedia(key, gen, nil)
+}
+
+// loadMedia reads the sidecar of key; a missing one is nil without error.
+func (s *draftStore) loadMedia(key string) ([]savedAttachment, error) {
+	if s.dir == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(s.mediaPath(key))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var sc sidecar
+	if err := json.Unmarshal(b, &sc); err != nil {
+		return nil, err
+	}
+	return sc.Attachments, nil
 }

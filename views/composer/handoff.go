@@ -12,7 +12,7 @@ import (
 // startEditor writes the text to a private file in a Cmd; editorReadyMsg
 // then suspends the program for the editor.
 func (m *Model) startEditor() tea.Cmd {
-	if m.sending || m.editing {
+	if m.busy() {
 		return nil
 	}
 	if editorName(m.opts.Editor) == "" {

@@ -36,26 +36,46 @@ func (m *Model) layout() {
 			m.ctxLines = append(m.ctxLines, bar+l)
 		}
 	}
-	// title + context + blank + input + footer
-	used := 1 + len(m.ctxLines) + 1 + 1
+	// title + context + blank + input + attachments + footer
+	used := 1 + len(m.ctxLines) + 1 + 1 + m.attachmentRows()
 	if len(m.ctxLines) > 0 {
 		used++
 	}
 	m.ta.SetWidth(m.width)
 	m.ta.SetHeight(max(m.height-used, 1))
+	m.picker.input.SetWidth(max(m.width-len(m.picker.input.Prompt)-1, 1))
 }
 
 // View renders the composer in its area.
 func (m *Model) View() string {
 	s := m.styles
 	lines := make([]string, 0, m.height)
-	lines = append(lines, views.Truncate(s.Title.Render(views.NormalizeEmojiWidth(m.req.Title)), m.width))
-	if len(m.ctxLines) > 0 {
-		lines = append(lines, m.ctxLines...)
+	title := s.Title.Render(views.NormalizeEmojiWidth(m.req.Title))
+	switch m.mode {
+	case modePicker:
+		title += s.Muted.Render(" · attach a file")
+	case modeLibrary:
+		title += s.Muted.Render(" · attach from your uploads")
+	}
+	lines = append(lines, views.Truncate(title, m.width))
+	switch m.mode {
+	case modePicker, modeLibrary:
+		sub := m.pickerLines
+		if m.mode == modeLibrary {
+			sub = m.libraryLines
+		}
+		for _, l := range sub(m.height - 2) {
+			lines = append(lines, views.Truncate(l, m.width))
+		}
+	default:
+		if len(m.ctxLines) > 0 {
+			lines = append(lines, m.ctxLines...)
+			lines = append(lines, "")
+		}
+		lines = append(lines, strings.Split(m.ta.View(), "\n")...)
+		lines = append(lines, m.attachmentLines()...)
 		lines = append(lines, "")
 	}
-	lines = append(lines, strings.Split(m.ta.View(), "\n")...)
-	lines = append(lines, "")
 	if len(lines) > m.height-1 {
 		lines = lines[:m.height-1]
 	}
@@ -69,10 +89,15 @@ func (m *Model) View() string {
 // footer is the counter, the state or problem, and the key hints.
 func (m *Model) footer() string {
 	s := m.styles
+	if m.mode == modePicker || m.mode == modeLibrary {
+		return m.subFooter()
+	}
 	left := m.counterStyle().Render(fmt.Sprintf("%d/%d", m.count, m.req.Limit))
 	switch {
 	case m.sending:
 		left += s.Muted.Render(" · sending…")
+	case m.waiting:
+		left += s.Muted.Render(" · waiting for uploads, then sends")
 	case m.editing:
 		left += s.Muted.Render(" · in the editor…")
 	case m.problem != "":
@@ -80,6 +105,14 @@ func (m *Model) footer() string {
 	}
 	k := m.opts.Keys.Composer
 	hints := s.Faint.Render(hint(k.Send) + " · " + hint(k.Editor) + " · " + hint(k.Cancel))
+	if m.mediaOn() {
+		// Short words: the full descriptions are in the help.
+		attach := k.Attach.Help().Key + " attach · "
+		if m.opts.NoLocalFiles {
+			attach = ""
+		}
+		hints = s.Faint.Render(hint(k.Send) + " · " + attach + k.Library.Help().Key + " uploads · " + k.Cancel.Help().Key + " close")
+	}
 	return views.Spread(left, hints, m.width)
 }
 
@@ -99,8 +132,27 @@ func (m *Model) counterStyle() lipgloss.Style {
 	return m.styles.Muted
 }
 
-// ShortHelp lists the composer's keys.
+// ShortHelp lists the keys that work in the composer's current mode.
 func (m *Model) ShortHelp() []key.Binding {
-	k := m.opts.Keys.Composer
+	k, l := m.opts.Keys.Composer, m.opts.Keys.List
+	switch m.mode {
+	case modePicker:
+		return []key.Binding{completeKey(), l.Up, l.Down, chooseKey(), k.Cancel}
+	case modeLibrary:
+		return []key.Binding{l.Up, l.Down, l.Open, k.Cancel}
+	case modeAttachments:
+		return []key.Binding{l.Up, l.Down, k.Remove, k.Retry, k.Cancel}
+	}
+	if m.mediaOn() {
+		out := []key.Binding{k.Send}
+		if !m.opts.NoLocalFiles {
+			out = append(out, k.Attach)
+		}
+		out = append(out, k.Library)
+		if m.Attachments() > 0 {
+			out = append(out, k.Attachments)
+		}
+		return append(out, k.Editor, k.Cancel)
+	}
 	return []key.Binding{k.Send, k.Editor, k.Cancel}
 }

@@ -15,6 +15,7 @@ type cacheKey struct {
 	width int
 	sel   bool
 	aux   int // comment depth, or the likers version of a post view
+	media int // the previews version, for a post view with images
 }
 
 // renderCache keeps rendered lines so a frame only re-renders what changed.

@@ -44,6 +44,9 @@ func (m *Model) openNewPost() tea.Cmd {
 		Title:       "New post",
 		Limit:       api.MaxPostRunes,
 		Placeholder: "What are you working on? #hashtags and @mentions work.",
+		// Attachments need the uploads service; without it the composer
+		// does not offer them.
+		Media: m.uploads != nil,
 	})
 }
 
@@ -107,8 +110,12 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 			return postedMsg{key: t.key, post: p, err: err}
 		}
 	}
+	req := &api.PostCreateRequest{Content: text, MediaType: api.MediaTypeText}
+	if len(msg.MediaIDs) > 0 {
+		req.MediaType, req.MediaIDs = msg.MediaType, msg.MediaIDs
+	}
 	return func() tea.Msg {
-		p, err := posts.Create(ctx, &api.PostCreateRequest{Content: text, MediaType: api.MediaTypeText})
+		p, err := posts.Create(ctx, req)
 		return postedMsg{key: t.key, post: p, err: err}
 	}
 }

@@ -1,7 +1,11 @@
 // Package feed is the Feed pane: the home feed and the public timeline, a
 // post with its comment tree, an agent's profile, and lists of agents
 // (likers, followers, following), with every post action (like, repost,
-// quote, amplify, comment, reply, delete, follow) and a composer.
+// quote, amplify, comment, reply, delete, follow) and a composer. New posts
+// take attachments (up to 4 images or 1 video, uploaded while the text is
+// written); the Media screen (M) lists and deletes the operator's uploads;
+// the post view shows small half-block previews of a post's images,
+// fetched from the API host only by package media.
 //
 // The pane talks to the API only through the small interfaces in
 // sources.go, inside tea.Cmds; Update and View do no I/O. Actions are
@@ -16,5 +20,6 @@
 //		Posts: client.Posts, Agents: client.Agents,
 //		Keys: keys, Styles: styles, Me: me.Handle,
 //		DraftDir: drafts, Editor: os.Getenv("EDITOR"),
+//		Uploads: client.Uploads, MediaHost: client.BaseURL(),
 //	})
 package feed

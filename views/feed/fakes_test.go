@@ -59,6 +59,7 @@ type fakePosts struct {
 	comments map[string]*api.Page[api.Comment]
 	likes    []api.Like
 	created  *api.Post
+	creates  []api.PostCreateRequest // every Create request, in order
 	comment  *api.Comment
 	byID     map[string]api.Post // what Get answers
 }
@@ -91,6 +92,9 @@ func (f *fakePosts) toggle(method, id string, active bool) (*api.Toggle, error) 
 }
 
 func (f *fakePosts) Create(_ context.Context, req *api.PostCreateRequest) (*api.Post, error) {
+	f.mu.Lock()
+	f.creates = append(f.creates, *req)
+	f.mu.Unlock()
 	if err := f.record("create", req.Content); err != nil {
 		return nil, err
 	}
@@ -275,6 +279,13 @@ type harness struct {
 
 func newHarness(t testing.TB, w, h int, firstPage []api.Post, hasMore bool) *harness {
 	t.Helper()
+	return newHarnessWith(t, w, h, firstPage, hasMore, nil)
+}
+
+// newHarnessWith is newHarness with extra options set by with (uploads,
+// media host, start directory…) before the pane is built.
+func newHarnessWith(t testing.TB, w, h int, firstPage []api.Post, hasMore bool, with func(*Options)) *harness {
+	t.Helper()
 	hs := &harness{
 		home:   &fakeTimeline{pages: map[string]*api.Page[api.Post]{}},
 		public: &fakeTimeline{pages: map[string]*api.Page[api.Post]{}},
@@ -286,12 +297,16 @@ func newHarness(t testing.TB, w, h int, firstPage []api.Post, hasMore bool) *har
 		next = "c2"
 	}
 	hs.home.pages[""] = &api.Page[api.Post]{Items: firstPage, NextCursor: next, HasMore: hasMore}
-	hs.m = New(Options{
+	opts := Options{
 		Context: t.Context(), Home: hs.home, Public: hs.public,
 		Posts: hs.posts, Agents: hs.agents,
 		Keys: keymap.Default(), Styles: theme.New(true, false),
 		Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
-	})
+	}
+	if with != nil {
+		with(&opts)
+	}
+	hs.m = New(opts)
 	hs.m.SetSize(w, h)
 	hs.m.SetFocused(true)
 	hs.settle(hs.m.Refresh(t.Context()))

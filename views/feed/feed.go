@@ -9,6 +9,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views/composer"
+	"imagine/views/media"
 )
 
 // Poll cadences (security.md §5.4): the first page of the timeline on
@@ -48,6 +49,21 @@ type Options struct {
 	Editor string
 	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
 	DraftDebounce time.Duration
+
+	// Uploads uploads the new post's attachments and lists and deletes the
+	// operator's media (the Media screen); nil turns both off.
+	Uploads Uploads
+	// StartDir is where the attachment file picker starts; "" is the
+	// working directory.
+	StartDir string
+	// NoLocalFiles turns the attachment file picker off; set it for SSH
+	// sessions, where the files would be the server's.
+	NoLocalFiles bool
+	// MediaHost is the API host (e.g. "imagineanything.com" or the base
+	// URL): image previews in the post view are fetched from it and from
+	// loopback only, with a plain client of their own. "" turns previews
+	// off (the alt text "[image: host]" shows instead).
+	MediaHost string
 }
 
 // Model is the Feed pane. It implements ui.Pane.
@@ -79,6 +95,11 @@ type Model struct {
 	comp    *composer.Model
 	compose composeTarget
 
+	uploads    Uploads
+	previewer  *media.Previewer // nil: previews off
+	previews   map[string]*preview
+	previewVer int // bumped when a preview arrives; part of the cache key
+
 	pal    [2]*palette // [0] normal rows, [1] the selected row
 	cache  renderCache
 	chrome chrome
@@ -108,8 +129,11 @@ func New(opts Options) *Model {
 		me:     opts.Me,
 		store:  map[string]*entry{},
 		busy:   map[string]bool{},
-		width:  80,
-		height: 24,
+
+		uploads:  opts.Uploads,
+		previews: map[string]*preview{},
+		width:    80,
+		height:   24,
 	}
 	m.now = func() time.Time { return m.shown }
 	m.tls[home] = newTimeline(home, opts.Home)
@@ -124,7 +148,15 @@ func New(opts Options) *Model {
 		DraftDir: opts.DraftDir,
 		Editor:   opts.Editor,
 		Debounce: opts.DraftDebounce,
+		Context:  opts.Context,
+		Uploads:  opts.Uploads,
+		StartDir: opts.StartDir,
+
+		NoLocalFiles: opts.NoLocalFiles,
 	})
+	if opts.MediaHost != "" {
+		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost})
+	}
 	m.SetStyles(opts.Styles)
 	m.SetSize(m.width, m.height)
 	return m

@@ -20,6 +20,8 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{f.Follow, f.Message, f.Followers, f.Following, k.Back}
 	case *agentsView:
 		return []key.Binding{k.Down, k.Up, f.Profile, k.Back}
+	case *mediaView:
+		return []key.Binding{k.Down, k.Up, f.Delete, k.Back}
 	}
 	out := []key.Binding{k.Open, f.Compose, f.Like, f.Comment, f.Profile, f.Timeline}
 	if e := m.selected(); e != nil && m.isMe(e.post.Agent.Handle) {
@@ -49,12 +51,14 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Up, k.Down, k.Top}, {f.Follow, f.Message, f.Followers, f.Following, f.Compose, k.Back}}
 	case *agentsView:
 		return [][]key.Binding{nav, {k.Open, f.Profile, k.Back}}
+	case *mediaView:
+		return [][]key.Binding{nav, {f.Delete, k.Back}}
 	}
 	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
 	if e := m.selected(); e != nil && m.isMe(e.post.Agent.Handle) {
 		acts = append(acts, f.Delete)
 	}
-	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew}, acts, {f.Profile, f.Likers}}
+	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew}, acts, {f.Profile, f.Likers, f.Media}}
 }
 
 // canDelete reports whether the item under the post view's cursor is the

@@ -65,7 +65,7 @@ func (m *Model) find(sid int) screen {
 func (m *Model) openPost(e *entry) tea.Cmd {
 	v := &postView{sid: m.newSID(), e: e, loading: true}
 	m.push(v)
-	return tea.Batch(m.fetchComments(v), m.fetchLikers(v), m.recordView(e.post.ID))
+	return tea.Batch(m.fetchComments(v), m.fetchLikers(v), m.recordView(e.post.ID), m.fetchPreviews(&e.post))
 }
 
 func (m *Model) fetchComments(v *postView) tea.Cmd {
@@ -179,6 +179,9 @@ func (v *postView) selectedComment() *api.Comment {
 func (m *Model) postItem(v *postView, i int, sel bool) []string {
 	if i == 0 {
 		k := cacheKey{kind: 'P', id: v.e.post.ID, ver: v.e.ver, width: m.width, sel: sel, aux: v.likedVer}
+		if len(imageURLs(&v.e.post)) > 0 {
+			k.media = m.previewVer
+		}
 		return m.cache.get(k, func() []string {
 			r := m.renderer(sel, m.width-2)
 			lines := r.post(&v.e.post, true)
@@ -295,7 +298,7 @@ func (m *Model) postViewLines(v *postView) []string {
 	case v.loading:
 		footer = append(footer, m.pal[0].muted.Render("loading comments…"))
 	case len(v.rows) == 0:
-		footer = append(footer, m.pal[0].muted.Render("no comments yet · "+m.hint(m.keys.Feed.Comment)))
+		footer = append(footer, views.Truncate(m.pal[0].muted.Render("no comments yet · "+m.hint(m.keys.Feed.Comment)), m.width))
 	}
 	h := m.screenBodyHeight()
 	n := 1 + len(v.rows)

@@ -153,6 +153,7 @@ func (r renderer) post(p *api.Post, full bool) []string {
 	if mk := r.media(p); mk != "" {
 		lines = append(lines, mk)
 		if full {
+			lines = append(lines, r.previewBlock(p)...)
 			for _, u := range p.MediaURLs {
 				lines = append(lines, r.fit(r.pal.faint.Render(views.Truncate(u, r.width))))
 			}

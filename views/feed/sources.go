@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"imagine/api"
+	"imagine/views/composer"
 )
 
 // Timeline is a list of posts read page by page: the home feed
@@ -41,10 +42,19 @@ type Agents interface {
 	Following(ctx context.Context, handle string, opts *api.ListOptions) (*api.Page[api.Agent], error)
 }
 
+// Uploads is what the pane does with media (*api.UploadsService): the
+// composer uploads attachments and picks earlier uploads; the Media screen
+// lists and deletes them.
+type Uploads interface {
+	composer.Uploader
+	Delete(ctx context.Context, id string) error
+}
+
 // The API services satisfy the pane's interfaces.
 var (
 	_ Timeline = (*api.FeedService)(nil)
 	_ Timeline = (*api.PostsService)(nil)
 	_ Posts    = (*api.PostsService)(nil)
 	_ Agents   = (*api.AgentsService)(nil)
+	_ Uploads  = (*api.UploadsService)(nil)
 )

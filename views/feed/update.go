@@ -48,6 +48,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.openProfileFromElsewhere(msg)
 	case postFetchedMsg:
 		return m.postFetched(msg)
+	case previewMsg:
+		return m.previewLoaded(msg)
+	case mediaMsg:
+		return m.mediaLoaded(msg)
+	case mediaDeletingMsg:
+		m.busy["media:"+msg.id] = true
+		return nil
+	case mediaDeletedMsg:
+		return m.mediaDeleted(msg)
 	case composer.SendMsg:
 		if msg.ID != composerID {
 			return nil
@@ -64,10 +73,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 
 // handleKey routes a key to the screen on top.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Feed.Compose) {
+	switch {
+	case key.Matches(msg, m.keys.Feed.Compose):
 		return m.openNewPost()
+	case key.Matches(msg, m.keys.Feed.Media):
+		return m.openMedia()
 	}
 	switch v := m.top().(type) {
+	case *mediaView:
+		return m.mediaKey(v, msg)
 	case *postView:
 		return m.postKey(v, msg)
 	case *profileView:

@@ -1,0 +1,89 @@
+package composer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPickerCompletesWithTabAndAttaches(t *testing.T) {
+	files := t.TempDir()
+	writeFile(t, files, "cat.png", head("png"), 100)
+	writeFile(t, files, "car.jpg", head("jpeg"), 100)
+	writeFile(t, files, "clip.mp4", head("mp4"), 100)
+	writeFile(t, files, "notes.txt", head("text"), 0)
+	if err := os.Mkdir(filepath.Join(files, "docs"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(files, "docs"), "dog.gif", head("gif"), 100)
+	up := newFakeUploads()
+	m, l := mediaComposer(t, "", files, up)
+
+	l.press("ctrl+t")
+	l.settle()
+	if v := plainView(m); !strings.Contains(v, "File: "+files+"/") || strings.Contains(v, "notes.txt") {
+		t.Fatalf("the picker should start in the start directory and list media only:\n%s", v)
+	}
+	l.press("c", "a", "tab") // car.jpg and cat.png share only "ca": tab moves on
+	l.settle()
+	if got := m.picker.input.Value(); got != files+"/ca" {
+		t.Errorf("input = %q", got)
+	}
+	if e, _ := m.picker.current(); e.name != "cat.png" {
+		t.Errorf("tab should move to the next match, at %q", e.name)
+	}
+	l.press("t", "tab")
+	l.settle()
+	if got := m.picker.input.Value(); got != files+"/cat.png" {
+		t.Errorf("tab did not complete the only match: %q", got)
+	}
+	l.press("enter")
+	l.settle()
+	if m.mode != modeText || m.Attachments() != 1 || !strings.Contains(plainView(m), "cat.png") {
+		t.Fatalf("enter did not attach cat.png:\n%s", plainView(m))
+	}
+
+	// The next picker starts where the last file was; a folder completes
+	// with a slash and opens.
+	l.press("ctrl+t")
+	l.settle()
+	l.press("d", "o", "tab")
+	l.settle()
+	if got := m.picker.input.Value(); got != files+"/docs/" {
+		t.Errorf("input = %q, want the folder with a slash", got)
+	}
+	l.press("enter")
+	l.settle()
+	if m.Attachments() != 2 || !strings.Contains(plainView(m), "dog.gif") {
+		t.Fatalf("enter in docs/ did not attach dog.gif:\n%s", plainView(m))
+	}
+
+	// A pasted path (quoted, as file managers paste) replaces the input.
+	l.press("ctrl+t")
+	l.settle()
+	l.handle(teaPaste("'" + filepath.Join(files, "clip.mp4") + "'"))
+	l.settle()
+	l.press("enter")
+	l.settle()
+	if m.Problem() != "a post takes 4 images or 1 video, not both" {
+		t.Errorf("pasting a video path after images: problem %q", m.Problem())
+	}
+	if got := len(up.uploads()); got != 2 {
+		t.Errorf("%d uploads, want 2", got)
+	}
+}
+
+func TestPickerEscGoesBackToTheText(t *testing.T) {
+	m, l := mediaComposer(t, "", t.TempDir(), newFakeUploads())
+	l.press("h", "i", "ctrl+t")
+	l.settle()
+	l.press("esc")
+	if m.mode != modeText || !m.IsOpen() || m.Value() != "hi" {
+		t.Errorf("esc in the picker: mode %v open %v text %q", m.mode, m.IsOpen(), m.Value())
+	}
+	l.press("!")
+	if m.Value() != "hi!" {
+		t.Errorf("the text does not have the keys back: %q", m.Value())
+	}
+}
