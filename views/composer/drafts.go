@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"imagine/internal/privfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -87,47 +88,7 @@ func (s *draftStore) save(key string, gen uint64, text string) error {
 	if strings.TrimSpace(text) == "" {
 		return s.removeLocked(key)
 	}
-	return s.writeAtomic(s.path(key), []byte(text))
-}
-
-// writeAtomic writes data to path through a temp file in the same
-// directory (mode 0600, fsync, rename), so a crash never leaves half a
-// draft. The caller holds s.mu.
-func (s *draftStore) writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(s.dir, ".draft-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			_ = os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return privfile.Write(s.path(key), []byte(text))
 }
 
 // remove deletes the draft of key, if any.
@@ -207,7 +168,7 @@ func (s *draftStore) saveMedia(key string, gen uint64, items []savedAttachment) 
 	if err != nil {
 		return err
 	}
-	return s.writeAtomic(s.mediaPath(key), b)
+	return privfile.Write(s.mediaPath(key), b)
 }
 
 // removeMedia deletes the sidecar of key, if any.
