@@ -9,9 +9,10 @@ package api
 //  1. It never draws a 429 by itself: every request first takes a token from
 //     a client-side budget (golang.org/x/time/rate) sized so that burst plus
 //     refill stays under the documented limit in any 60 s window:
-//     interactive reads 8 + 50/min and background reads 10 + 25/min
-//     (together ≤ 93 < 100; the background burst lets every pane poll at
-//     once at start-up), writes 5 + 24/min (≤ 29 < 30), auth 2 + 8.6/min
+//     interactive reads 5 + 40/min and background reads 10 + 40/min
+//     (together ≤ 95 < 100; the background burst lets every pane poll at
+//     once at start-up, the rate carries a running generation job polled
+//     every 2.5 s on top of the idle 12 a minute), writes 5 + 24/min (≤ 29 < 30), auth 2 + 8.6/min
 //     (≤ 10).
 //  2. Server feedback wins over the static budget: a response saying
 //     Remaining ≤ 1 holds that bucket until Reset, and a 429 is answered by
@@ -19,7 +20,8 @@ package api
 //     60 s, clamped to [1 s, 120 s], plus up to 10 % jitter).
 //  3. It never sleeps past the caller's deadline: if a wait does not fit,
 //     the call fails at once with *RateLimitError. Calls marked with
-//     Background never wait at all.
+//     Background wait for the client's own budget only briefly (up to
+//     maxBackgroundWait), and never for the server.
 
 import (
 	"context"
@@ -50,6 +52,9 @@ const (
 	minRateWait     = time.Second
 	maxRateWait     = 120 * time.Second
 	defaultRateWait = 60 * time.Second
+	// maxBackgroundWait is how long a poller waits for the client's own
+	// budget before giving up its tick: short against any poll cadence.
+	maxBackgroundWait = 2 * time.Second
 )
 
 // bucket names a client-side budget.
@@ -98,8 +103,8 @@ type budgets struct {
 func newBudgets(enabled bool) *budgets {
 	return &budgets{
 		enabled: enabled,
-		reads:   rate.NewLimiter(rate.Every(1200*time.Millisecond), 8),
-		bgReads: rate.NewLimiter(rate.Every(2400*time.Millisecond), 10),
+		reads:   rate.NewLimiter(rate.Every(1500*time.Millisecond), 5),
+		bgReads: rate.NewLimiter(rate.Every(1500*time.Millisecond), 10),
 		writes:  rate.NewLimiter(rate.Every(2500*time.Millisecond), 5),
 		auth:    rate.NewLimiter(rate.Every(7*time.Second), 2),
 	}
@@ -161,7 +166,7 @@ func (c *Client) wait(ctx context.Context, k bucket) error {
 	if d <= 0 {
 		return nil
 	}
-	if bg || !fits(ctx, d) {
+	if (bg && d > maxBackgroundWait) || !fits(ctx, d) {
 		r.CancelAt(now)
 		return c.localRateLimitError(d)
 	}

@@ -15,7 +15,7 @@ import (
 const (
 	// fastPoll is the cadence while a job is active: a stage change on the
 	// server is on screen within 3 s.
-	fastPoll = 2 * time.Second
+	fastPoll = 2500 * time.Millisecond
 	// idlePoll is the cadence when nothing is active: jobs started
 	// elsewhere still show up, at two requests a minute.
 	idlePoll = 30 * time.Second
