@@ -1,6 +1,9 @@
 // Package tuitest holds helpers shared by the Bubble Tea tests of every
-// pane and of the root: building key presses from their names and running
-// Cmds synchronously. It is imported by tests only.
+// pane and of the root: building key presses from their names, running
+// Cmds synchronously (Settle) or concurrently as tea.Program does (Loop),
+// checking that frames fit the pane and send the terminal nothing but
+// SGR, measuring frames, and connecting a real client to the sandbox
+// server. It is imported by tests only.
 package tuitest
 
 import (

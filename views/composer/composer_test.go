@@ -1,13 +1,13 @@
 package composer
 
 import (
-	"imagine/internal/tuitest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -35,7 +35,7 @@ func TestSendRefusesEmptyText(t *testing.T) {
 	settle(m, m.Open(Request{Key: "post", Limit: 10}))
 	typeText(m, "   ")
 	msgs := settle(m, m.Update(tuitest.Press("ctrl+s")))
-	if _, ok := find[SendMsg](msgs); ok {
+	if _, ok := tuitest.Find[SendMsg](msgs); ok {
 		t.Fatal("blank text was sent")
 	}
 	if m.Sending() || !strings.Contains(m.Problem(), "nothing to send") {
@@ -51,7 +51,7 @@ func TestSendRefusesTextOverTheLimitAndKeepsIt(t *testing.T) {
 	settle(m, m.Open(Request{Key: "post", Limit: 5}))
 	typeText(m, "toolong")
 	msgs := settle(m, m.Update(tuitest.Press("ctrl+s")))
-	if _, ok := find[SendMsg](msgs); ok {
+	if _, ok := tuitest.Find[SendMsg](msgs); ok {
 		t.Fatal("text over the limit was sent")
 	}
 	if m.Value() != "toolong" {
@@ -67,7 +67,7 @@ func TestSendEmitsTheCleanTextOnceWhileSending(t *testing.T) {
 	settle(m, m.Open(Request{Key: "comment-p1", Limit: api.MaxCommentRunes}))
 	typeText(m, "hi there")
 	msgs := settle(m, m.Update(tuitest.Press("ctrl+s")))
-	send, ok := find[SendMsg](msgs)
+	send, ok := tuitest.Find[SendMsg](msgs)
 	if !ok {
 		t.Fatal("no SendMsg")
 	}
@@ -110,7 +110,7 @@ func TestFailedSendKeepsTextDraftAndShowsTheError(t *testing.T) {
 		t.Errorf("draft on disk = %q, %v", b, err)
 	}
 	// A retry works once the problem is gone.
-	if _, ok := find[SendMsg](settle(m, m.Update(tuitest.Press("ctrl+s")))); !ok {
+	if _, ok := tuitest.Find[SendMsg](settle(m, m.Update(tuitest.Press("ctrl+s")))); !ok {
 		t.Error("could not send again after a failure")
 	}
 }

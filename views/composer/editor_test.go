@@ -1,12 +1,12 @@
 package composer
 
 import (
-	"imagine/internal/tuitest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -94,12 +94,12 @@ func TestEditorHandOffFlowUpdatesTheText(t *testing.T) {
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "start")
 
-	ready, ok := find[editorReadyMsg](tuitest.Collect(m.Update(tuitest.Press("ctrl+e"))))
+	ready, ok := tuitest.Find[editorReadyMsg](tuitest.Collect(m.Update(tuitest.Press("ctrl+e"))))
 	if !ok || ready.err != nil {
 		t.Fatalf("no editor file: %+v", ready)
 	}
 	msgs := tuitest.Collect(m.Update(ready))
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || !strings.Contains(st.Text, "fake-editor") {
 		t.Errorf("the status line does not name the editor: %+v", msgs)
 	}
@@ -116,7 +116,7 @@ func TestEditorFailureKeepsTheText(t *testing.T) {
 	m := newComposer(t, "", fakeEditor(t, "exit 3"))
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "precious")
-	ready, _ := find[editorReadyMsg](tuitest.Collect(m.Update(tuitest.Press("ctrl+e"))))
+	ready, _ := tuitest.Find[editorReadyMsg](tuitest.Collect(m.Update(tuitest.Press("ctrl+e"))))
 	c, _ := editorCommand(m.opts.Editor, ready.path)
 	msgs := settle(m, m.Update(editorExitedMsg{id: "test", key: "post", path: ready.path, err: c.Run()}))
 	if m.Value() != "precious" {
@@ -125,7 +125,7 @@ func TestEditorFailureKeepsTheText(t *testing.T) {
 	if !strings.Contains(m.Problem(), "failed") {
 		t.Errorf("problem = %q", m.Problem())
 	}
-	if st, ok := find[views.StatusMsg](msgs); !ok || st.Level != views.LevelWarn {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || st.Level != views.LevelWarn {
 		t.Errorf("no warning on the status line: %v", msgs)
 	}
 	if _, err := os.Stat(filepath.Dir(ready.path)); !os.IsNotExist(err) {
@@ -138,7 +138,7 @@ func TestNoEditorConfiguredIsExplained(t *testing.T) {
 	settle(m, m.Open(Request{Key: "post"}))
 	typeText(m, "text")
 	msgs := settle(m, m.Update(tuitest.Press("ctrl+e")))
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || !strings.Contains(st.Text, "EDITOR") {
 		t.Errorf("want a status naming $EDITOR, got %v", msgs)
 	}

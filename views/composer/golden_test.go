@@ -2,7 +2,6 @@ package composer
 
 import (
 	"fmt"
-	"imagine/internal/tuitest"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 )
 
 // TestGoldenComposer snapshots the composer with a quoted post, within the
@@ -35,14 +35,7 @@ func TestGoldenComposer(t *testing.T) {
 					settle(m, m.Update(tuitest.Press("ctrl+s")))
 				}
 				view := m.View()
-				for i, l := range strings.Split(view, "\n") {
-					if w := ansi.StringWidth(l); w > size[0] {
-						t.Errorf("line %d is %d cells wide", i, w)
-					}
-				}
-				if got := strings.Count(view, "\n") + 1; got != size[1] {
-					t.Errorf("view has %d lines, want %d", got, size[1])
-				}
+				tuitest.CheckFrame(t, view, size[0], size[1])
 				golden.RequireEqual(t, []byte(ansi.Strip(view)))
 			})
 		}

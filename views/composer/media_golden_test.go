@@ -11,21 +11,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 )
-
-// checkComposerFrame asserts the frame's height and width.
-func checkComposerFrame(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if sw := ansi.StringWidth(l); sw > w {
-			t.Errorf("line %d is %d cells wide", i, sw)
-		}
-	}
-}
 
 // TestGoldenComposerWithAttachments snapshots a new post with two
 // attachments, one done and one uploading at 40 %. Regenerate with -update.
@@ -41,11 +28,11 @@ func TestGoldenComposerWithAttachments(t *testing.T) {
 			m.ta.InsertString("Two shots from this morning's #release walk, @bob.")
 			m.changed()
 			l.attach(m, writeFile(t, files, "cat.png", head("png"), 312<<10))
-			l.until("cat.png is uploaded", func() bool { return strings.Contains(plainView(m), "✓ uploaded") })
+			l.Until("cat.png is uploaded", func() bool { return strings.Contains(plainView(m), "✓ uploaded") })
 			l.attach(m, writeFile(t, files, "harbour-at-dusk.jpg", head("jpeg"), 2<<20))
-			l.until("the second is at 40 %", func() bool { return strings.Contains(plainView(m), " 40%") })
+			l.Until("the second is at 40 %", func() bool { return strings.Contains(plainView(m), " 40%") })
 			view := m.View()
-			checkComposerFrame(t, view, size[0], size[1])
+			tuitest.CheckFrame(t, view, size[0], size[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -66,10 +53,10 @@ func TestGoldenFilePicker(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, l := mediaComposer(t, "", files, newFakeUploads())
-	l.press("ctrl+t")
-	l.settle()
+	l.Press("ctrl+t")
+	l.Settle()
 	view := m.View()
-	checkComposerFrame(t, view, 80, 24)
+	tuitest.CheckFrame(t, view, 80, 24)
 	for _, bad := range []string{"\x1b]", "\x07", "pwned", "notes.txt", ".hidden"} {
 		if strings.Contains(view, bad) {
 			t.Errorf("the picker shows %q", bad)
@@ -105,29 +92,22 @@ func TestMediaModesFitEverySize(t *testing.T) {
 			m.SetSize(w, h)
 			for _, name := range []string{"a-very-long-file-name-for-a-picture.png", "b.jpg", "c.gif"} {
 				l.attach(m, filepath.Join(files, name))
-				l.settle()
+				l.Settle()
 			}
 			check := func(step string) {
 				t.Helper()
-				view := m.View()
-				lines := strings.Split(view, "\n")
-				if len(lines) != max(h, 4) {
-					t.Errorf("%dx%d %s: %d lines", w, h, step, len(lines))
-				}
-				for i, ln := range lines {
-					if sw := ansi.StringWidth(ln); sw > max(w, 10) {
-						t.Errorf("%dx%d %s: line %d is %d wide: %q", w, h, step, i, sw, ansi.Strip(ln))
-					}
+				for _, f := range tuitest.FrameFaults(m.View(), max(w, 10), max(h, 4)) {
+					t.Errorf("%dx%d %s: %s", w, h, step, f)
 				}
 			}
 			check("text")
-			l.press("ctrl+x")
+			l.Press("ctrl+x")
 			check("attachments")
-			l.press("esc", "ctrl+t")
-			l.settle()
+			l.Press("esc", "ctrl+t")
+			l.Settle()
 			check("picker")
-			l.press("esc", "ctrl+o")
-			l.settle()
+			l.Press("esc", "ctrl+o")
+			l.Settle()
 			check("uploads")
 		}
 	}

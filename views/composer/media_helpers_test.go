@@ -7,13 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"imagine/api"
@@ -112,105 +109,13 @@ func (f *fakeUploads) hold(name string, sent, total int64) func() {
 	return func() { once.Do(func() { close(ch) }) }
 }
 
-// loop runs Cmds concurrently, as tea.Program does, and hands their
-// messages to update on the test goroutine only.
-type loop struct {
-	t        *testing.T
-	update   func(tea.Msg) tea.Cmd
-	msgs     chan tea.Msg
-	inflight atomic.Int64
-	seen     []tea.Msg
-}
-
-func newLoop(t *testing.T, update func(tea.Msg) tea.Cmd) *loop {
-	return &loop{t: t, update: update, msgs: make(chan tea.Msg, 1024)}
-}
-
-// run starts cmd; a Batch runs its parts concurrently, a Sequence in order.
-func (l *loop) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	l.inflight.Add(1)
-	go func() {
-		defer l.inflight.Add(-1)
-		l.dispatch(cmd())
-	}()
-}
-
-func (l *loop) dispatch(msg tea.Msg) {
-	if msg == nil {
-		return
-	}
-	if b, ok := msg.(tea.BatchMsg); ok {
-		for _, c := range b {
-			l.run(c)
-		}
-		return
-	}
-	v := reflect.ValueOf(msg)
-	if v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-		for i := range v.Len() {
-			if c, _ := v.Index(i).Interface().(tea.Cmd); c != nil {
-				l.dispatch(c())
-			}
-		}
-		return
-	}
-	l.msgs <- msg
-}
-
-func (l *loop) handle(msg tea.Msg) {
-	l.seen = append(l.seen, msg)
-	l.run(l.update(msg))
-}
-
-// until handles messages until cond holds; it fails after 5 s.
-func (l *loop) until(what string, cond func() bool) {
-	l.t.Helper()
-	deadline := time.After(5 * time.Second)
-	for !cond() {
-		select {
-		case msg := <-l.msgs:
-			l.handle(msg)
-		case <-deadline:
-			l.t.Fatalf("timed out waiting until %s", what)
-		}
-	}
-}
-
-// settle handles messages until no Cmd runs and none is queued.
-func (l *loop) settle() {
-	l.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		select {
-		case msg := <-l.msgs:
-			l.handle(msg)
-			continue
-		default:
-		}
-		if l.inflight.Load() == 0 && len(l.msgs) == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			l.t.Fatal("Cmds still running after 5 s")
-		}
-		time.Sleep(time.Millisecond)
-	}
-}
-
-// press handles a key on the test goroutine and starts its Cmd.
-func (l *loop) press(keys ...string) {
-	for _, k := range keys {
-		l.handle(tuitest.Press(k))
-	}
-}
+// loop runs the composer's Cmds concurrently, as tea.Program does.
+type loop struct{ *tuitest.Loop }
 
 // sent returns the SendMsgs seen so far.
 func (l *loop) sent() []SendMsg {
 	var out []SendMsg
-	for _, m := range l.seen {
+	for _, m := range l.Seen() {
 		if s, ok := m.(SendMsg); ok {
 			out = append(out, s)
 		}
@@ -227,15 +132,15 @@ func mediaComposer(t *testing.T, draftDir, startDir string, up *fakeUploads) (*M
 		Uploads: up, StartDir: startDir, ProgressEvery: time.Millisecond, ProcessingPoll: 5 * time.Millisecond,
 	})
 	m.SetSize(80, 24)
-	l := newLoop(t, m.Update)
-	l.run(m.Open(Request{Key: "post", Title: "New post", Limit: api.MaxPostRunes, Media: true}))
-	l.settle()
+	l := &loop{tuitest.NewLoop(t, m.Update)}
+	l.Run(m.Open(Request{Key: "post", Title: "New post", Limit: api.MaxPostRunes, Media: true}))
+	l.Settle()
 	return m, l
 }
 
 // attach attaches path through the Cmd the picker would run.
 func (l *loop) attach(m *Model, path string) {
-	l.run(m.attachPath(path))
+	l.Run(m.attachPath(path))
 }
 
 // plainView is the composer's view without styling.

@@ -20,52 +20,52 @@ func TestPickerCompletesWithTabAndAttaches(t *testing.T) {
 	up := newFakeUploads()
 	m, l := mediaComposer(t, "", files, up)
 
-	l.press("ctrl+t")
-	l.settle()
+	l.Press("ctrl+t")
+	l.Settle()
 	if v := plainView(m); !strings.Contains(v, "File: "+files+"/") || strings.Contains(v, "notes.txt") {
 		t.Fatalf("the picker should start in the start directory and list media only:\n%s", v)
 	}
-	l.press("c", "a", "tab") // car.jpg and cat.png share only "ca": tab moves on
-	l.settle()
+	l.Press("c", "a", "tab") // car.jpg and cat.png share only "ca": tab moves on
+	l.Settle()
 	if got := m.picker.input.Value(); got != files+"/ca" {
 		t.Errorf("input = %q", got)
 	}
 	if e, _ := m.picker.current(); e.name != "cat.png" {
 		t.Errorf("tab should move to the next match, at %q", e.name)
 	}
-	l.press("t", "tab")
-	l.settle()
+	l.Press("t", "tab")
+	l.Settle()
 	if got := m.picker.input.Value(); got != files+"/cat.png" {
 		t.Errorf("tab did not complete the only match: %q", got)
 	}
-	l.press("enter")
-	l.settle()
+	l.Press("enter")
+	l.Settle()
 	if m.mode != modeText || m.Attachments() != 1 || !strings.Contains(plainView(m), "cat.png") {
 		t.Fatalf("enter did not attach cat.png:\n%s", plainView(m))
 	}
 
 	// The next picker starts where the last file was; a folder completes
 	// with a slash and opens.
-	l.press("ctrl+t")
-	l.settle()
-	l.press("d", "o", "tab")
-	l.settle()
+	l.Press("ctrl+t")
+	l.Settle()
+	l.Press("d", "o", "tab")
+	l.Settle()
 	if got := m.picker.input.Value(); got != files+"/docs/" {
 		t.Errorf("input = %q, want the folder with a slash", got)
 	}
-	l.press("enter")
-	l.settle()
+	l.Press("enter")
+	l.Settle()
 	if m.Attachments() != 2 || !strings.Contains(plainView(m), "dog.gif") {
 		t.Fatalf("enter in docs/ did not attach dog.gif:\n%s", plainView(m))
 	}
 
 	// A pasted path (quoted, as file managers paste) replaces the input.
-	l.press("ctrl+t")
-	l.settle()
-	l.handle(teaPaste("'" + filepath.Join(files, "clip.mp4") + "'"))
-	l.settle()
-	l.press("enter")
-	l.settle()
+	l.Press("ctrl+t")
+	l.Settle()
+	l.Handle(teaPaste("'" + filepath.Join(files, "clip.mp4") + "'"))
+	l.Settle()
+	l.Press("enter")
+	l.Settle()
 	if m.Problem() != "a post takes 4 images or 1 video, not both" {
 		t.Errorf("pasting a video path after images: problem %q", m.Problem())
 	}
@@ -76,13 +76,13 @@ func TestPickerCompletesWithTabAndAttaches(t *testing.T) {
 
 func TestPickerEscGoesBackToTheText(t *testing.T) {
 	m, l := mediaComposer(t, "", t.TempDir(), newFakeUploads())
-	l.press("h", "i", "ctrl+t")
-	l.settle()
-	l.press("esc")
+	l.Press("h", "i", "ctrl+t")
+	l.Settle()
+	l.Press("esc")
 	if m.mode != modeText || !m.IsOpen() || m.Value() != "hi" {
 		t.Errorf("esc in the picker: mode %v open %v text %q", m.mode, m.IsOpen(), m.Value())
 	}
-	l.press("!")
+	l.Press("!")
 	if m.Value() != "hi!" {
 		t.Errorf("the text does not have the keys back: %q", m.Value())
 	}

@@ -2,12 +2,12 @@ package feed
 
 import (
 	"fmt"
-	"imagine/internal/tuitest"
-	"imagine/views"
 	"testing"
 	"time"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
+	"imagine/views"
 )
 
 // bigTimeline is n posts of varied length, newest first.
@@ -44,17 +44,7 @@ func BenchmarkFeedView(b *testing.B) {
 				hs.m.Update(tuitest.Press("j"))
 			}
 			hs.m.View()
-			down, up := tuitest.Press("j"), tuitest.Press("k")
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := range b.N {
-				if i%2 == 0 {
-					hs.m.Update(down)
-				} else {
-					hs.m.Update(up)
-				}
-				_ = hs.m.View()
-			}
+			tuitest.BenchFrames(b, hs.m.Update, hs.m.View, tuitest.Press("j"), tuitest.Press("k"))
 		})
 	}
 }

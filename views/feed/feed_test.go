@@ -2,7 +2,6 @@ package feed
 
 import (
 	"errors"
-	"imagine/internal/tuitest"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -208,7 +208,7 @@ func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
 	if e.post.IsLiked || e.post.LikeCount != 3 {
 		t.Errorf("not rolled back: liked=%v count=%d", e.post.IsLiked, e.post.LikeCount)
 	}
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || st.Level != views.LevelError || !errors.Is(st.Err, api.ErrOffline) {
 		t.Errorf("no error status: %v", msgs)
 	}
@@ -239,14 +239,14 @@ func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
 
 	hs.keys("j")
 	msgs := hs.keys("d")
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || st.Level != views.LevelWarn || !strings.Contains(st.Text, "only delete your own") || !strings.Contains(st.Text, "@bob") {
 		t.Errorf("deleting bob's post: %v", msgs)
 	}
 	if hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
 		t.Error("help offers delete on someone else's post")
 	}
-	if _, ok := find[views.ConfirmMsg](msgs); ok {
+	if _, ok := tuitest.Find[views.ConfirmMsg](msgs); ok {
 		t.Error("a confirmation was asked for someone else's post")
 	}
 
@@ -254,7 +254,7 @@ func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
 	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
 		t.Error("help does not offer delete on my post")
 	}
-	confirm, ok := find[views.ConfirmMsg](hs.keys("d"))
+	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
 	if !ok || !strings.Contains(confirm.Body, "my post") {
 		t.Fatalf("no confirmation for my post")
 	}

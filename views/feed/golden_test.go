@@ -11,6 +11,7 @@ import (
 
 	"imagine/api"
 	"imagine/api/sanitize"
+	"imagine/internal/tuitest"
 )
 
 // Goldens: regenerate with `go test ./views/... -update`. Layout goldens are
@@ -40,28 +41,13 @@ func listFixture() []api.Post {
 	return []api.Post{p1, p2, p3, p4, p5, p6}
 }
 
-// checkFrame asserts what every frame must satisfy: exact height, no line
-// wider than the pane.
-func checkFrame(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("frame has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if sw := ansi.StringWidth(l); sw > w {
-			t.Errorf("line %d is %d cells wide (> %d): %q", i, sw, w, ansi.Strip(l))
-		}
-	}
-}
-
 func TestGoldenList(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			hs := newHarness(t, sz[0], sz[1], listFixture(), true)
 			hs.keys("j")
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -81,7 +67,7 @@ func TestGoldenPostWithCommentTree(t *testing.T) {
 			threadFixture(hs)
 			hs.keys("enter", "j", "j")
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -101,7 +87,7 @@ func TestGoldenProfile(t *testing.T) {
 			hs.agents.following["alice"] = true
 			hs.keys("p")
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -125,7 +111,7 @@ func TestGoldenComposerInPane(t *testing.T) {
 					}
 				}
 				view := hs.m.View()
-				checkFrame(t, view, sz[0], sz[1])
+				tuitest.CheckFrame(t, view, sz[0], sz[1])
 				golden.RequireEqual(t, []byte(ansi.Strip(view)))
 			})
 		}
@@ -165,7 +151,7 @@ func TestGoldenHostile(t *testing.T) {
 			hs.keys("g", "enter")
 			frames = append(frames, hs.m.View())
 			for i, view := range frames {
-				checkFrame(t, view, sz[0], sz[1])
+				tuitest.CheckFrame(t, view, sz[0], sz[1])
 				for _, bad := range []string{"\x1b]", "\x1bP", "\x1b_", "\x1b^", "\x1bX", "\r", "\x07", "\u202e", "\u2066", "\u061c", "SENTINEL", "Y3VybCAt", "\U000E0049"} {
 					if strings.Contains(view, bad) {
 						t.Errorf("frame %d contains %q", i, bad)
@@ -207,15 +193,8 @@ func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 				Capabilities: &api.Capabilities{Skills: []string{strings.Repeat("skill", 30)}}}
 			check := func(step string) {
 				t.Helper()
-				view := hs.m.View()
-				lines := strings.Split(view, "\n")
-				if len(lines) != h {
-					t.Errorf("%dx%d %s: %d lines", w, h, step, len(lines))
-				}
-				for i, l := range lines {
-					if sw := ansi.StringWidth(l); sw > w {
-						t.Errorf("%dx%d %s: line %d is %d wide: %q", w, h, step, i, sw, ansi.Strip(l))
-					}
+				for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
+					t.Errorf("%dx%d %s: %s", w, h, step, f)
 				}
 			}
 			for range len(fixture) {

@@ -12,11 +12,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"reflect"
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -142,75 +140,9 @@ func newImageServer(t *testing.T, body []byte) *imageServer {
 	return s
 }
 
-// loop runs Cmds concurrently, as tea.Program does, and hands their
-// messages to the pane on the test goroutine only. The harness's settle
-// runs Cmds one after the other, which cannot show an upload in flight.
-type loop struct {
-	t        *testing.T
-	hs       *harness
-	msgs     chan tea.Msg
-	inflight atomic.Int64
-	seen     []tea.Msg
-}
-
-func newLoop(t *testing.T, hs *harness) *loop {
-	return &loop{t: t, hs: hs, msgs: make(chan tea.Msg, 1024)}
-}
-
-func (l *loop) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	l.inflight.Add(1)
-	go func() {
-		defer l.inflight.Add(-1)
-		l.dispatch(cmd())
-	}()
-}
-
-func (l *loop) dispatch(msg tea.Msg) {
-	if msg == nil {
-		return
-	}
-	if b, ok := msg.(tea.BatchMsg); ok {
-		for _, c := range b {
-			l.run(c)
-		}
-		return
-	}
-	v := reflect.ValueOf(msg)
-	if v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-		for i := range v.Len() {
-			if c, _ := v.Index(i).Interface().(tea.Cmd); c != nil {
-				l.dispatch(c())
-			}
-		}
-		return
-	}
-	l.msgs <- msg
-}
-
-func (l *loop) handle(msg tea.Msg) {
-	l.seen = append(l.seen, msg)
-	l.run(l.hs.m.Update(msg))
-}
-
-func (l *loop) press(keys ...string) {
-	for _, k := range keys {
-		l.handle(tuitest.Press(k))
-	}
-}
-
-// until handles messages until cond holds; it fails after 5 s.
-func (l *loop) until(what string, cond func() bool) {
-	l.t.Helper()
-	deadline := time.After(5 * time.Second)
-	for !cond() {
-		select {
-		case msg := <-l.msgs:
-			l.handle(msg)
-		case <-deadline:
-			l.t.Fatalf("timed out waiting until %s", what)
-		}
-	}
+// newLoop runs the pane's Cmds concurrently, as tea.Program does. The
+// harness's settle runs Cmds one after the other, which cannot show an
+// upload in flight.
+func newLoop(t *testing.T, hs *harness) *tuitest.Loop {
+	return tuitest.NewLoop(t, func(msg tea.Msg) tea.Cmd { return hs.m.Update(msg) })
 }

@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -9,6 +8,7 @@ import (
 
 	"imagine/api"
 	"imagine/api/sandbox"
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -17,14 +17,7 @@ import (
 // by the sandbox's /media route), then delete the upload from the Media
 // screen.
 func TestSandboxImagePostRoundTrip(t *testing.T) {
-	sb := sandbox.New(sandbox.Options{})
-	ts := httptest.NewServer(sb)
-	t.Cleanup(ts.Close)
-	id, secret := sb.DemoCredentials()
-	c, err := api.New(api.WithBaseURL(ts.URL), api.WithCredentials(id, api.Secret(secret)), api.WithBudgets(false))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, c := tuitest.SandboxClient(t, sandbox.Options{})
 	files := t.TempDir()
 	pngFile(t, files, "sunset.png")
 	hs := newHarnessWith(t, 100, 40, nil, false, func(o *Options) {
@@ -55,7 +48,7 @@ func TestSandboxImagePostRoundTrip(t *testing.T) {
 	if v := hs.plain(); !strings.Contains(v, "Your media · 1") || !strings.Contains(v, "IMAGE") {
 		t.Fatalf("the Media screen does not list the upload:\n%s", v)
 	}
-	confirm, ok := find[views.ConfirmMsg](hs.keys("d"))
+	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
 	if !ok {
 		t.Fatal("no confirmation")
 	}

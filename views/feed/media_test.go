@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 	"imagine/theme"
 	"imagine/views"
 )
@@ -65,16 +66,16 @@ func TestSendWaitsForUploadsThenCreatesThePost(t *testing.T) {
 	up := &fakeUploads{gate: make(chan struct{})}
 	hs := mediaHarness(t, 80, 24, posts(2), up, files)
 	l := newLoop(t, hs)
-	l.press("n", "h", "i", "ctrl+t")
-	l.until("the picker lists the file", func() bool { return strings.Contains(hs.plain(), "slow.png") })
-	l.press("enter")
-	l.until("the upload runs", func() bool { return strings.Contains(hs.plain(), "0%") })
-	l.press("ctrl+s")
+	l.Press("n", "h", "i", "ctrl+t")
+	l.Until("the picker lists the file", func() bool { return strings.Contains(hs.plain(), "slow.png") })
+	l.Press("enter")
+	l.Until("the upload runs", func() bool { return strings.Contains(hs.plain(), "0%") })
+	l.Press("ctrl+s")
 	if len(hs.posts.creates) != 0 || !strings.Contains(hs.plain(), "waiting for uploads") {
 		t.Fatalf("the post went before its upload finished:\n%s", hs.plain())
 	}
 	close(up.gate)
-	l.until("the post is created", func() bool {
+	l.Until("the post is created", func() bool {
 		hs.posts.mu.Lock()
 		defer hs.posts.mu.Unlock()
 		return len(hs.posts.creates) == 1
@@ -140,7 +141,7 @@ func TestMediaScreenListsAndDeletesOnlyAfterConfirmation(t *testing.T) {
 		}
 	}
 	msgs := hs.keys("j", "d")
-	confirm, ok := find[views.ConfirmMsg](msgs)
+	confirm, ok := tuitest.Find[views.ConfirmMsg](msgs)
 	if !ok {
 		t.Fatal("d did not ask for confirmation")
 	}
@@ -154,7 +155,7 @@ func TestMediaScreenListsAndDeletesOnlyAfterConfirmation(t *testing.T) {
 	if got := up.deletions(); !slices.Equal(got, []string{"med_2"}) {
 		t.Errorf("deleted %v, want med_2", got)
 	}
-	if st, ok := find[views.StatusMsg](seen); !ok || !strings.Contains(st.Text, "med_2.mp4 deleted") {
+	if st, ok := tuitest.Find[views.StatusMsg](seen); !ok || !strings.Contains(st.Text, "med_2.mp4 deleted") {
 		t.Errorf("status = %+v", st)
 	}
 	if v := hs.plain(); strings.Contains(v, "med_2.mp4") || !strings.Contains(v, "Your media · 2") {
@@ -261,7 +262,7 @@ func TestGoldenPostWithPreview(t *testing.T) {
 			hs := mediaHarness(t, sz[0], sz[1], []api.Post{p}, &fakeUploads{}, t.TempDir())
 			hs.keys("enter")
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
 			host := strings.TrimPrefix(srv.URL, "http://")
 			golden.RequireEqual(t, []byte(strings.ReplaceAll(ansi.Strip(view), host, "127.0.0.1:PORT_")))
 		})
@@ -274,7 +275,7 @@ func TestGoldenMediaScreen(t *testing.T) {
 			hs := mediaHarness(t, sz[0], sz[1], posts(1), &fakeUploads{items: mediaFixture()}, t.TempDir())
 			hs.keys("M", "j")
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -283,7 +284,7 @@ func TestGoldenMediaScreen(t *testing.T) {
 func TestMediaScreenWithoutUploadsSaysSo(t *testing.T) {
 	hs := newHarness(t, 80, 24, posts(1), false)
 	msgs := hs.keys("M")
-	if st, ok := find[views.StatusMsg](msgs); !ok || !strings.Contains(st.Text, "not available") {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || !strings.Contains(st.Text, "not available") {
 		t.Errorf("M without uploads: %+v", msgs)
 	}
 }
@@ -299,9 +300,9 @@ func TestMediaScreensFitNarrowAndOddWidths(t *testing.T) {
 		for _, h := range []int{5, 11, 24} {
 			hs := mediaHarness(t, w, h, []api.Post{p}, &fakeUploads{items: mediaFixture()}, t.TempDir())
 			hs.keys("enter")
-			checkFrame(t, hs.m.View(), w, h)
+			tuitest.CheckFrame(t, hs.m.View(), w, h)
 			hs.keys("esc", "M", "j")
-			checkFrame(t, hs.m.View(), w, h)
+			tuitest.CheckFrame(t, hs.m.View(), w, h)
 		}
 	}
 }

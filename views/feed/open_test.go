@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -32,7 +33,7 @@ func TestOpenPostFromAnotherPaneSelectsTheComment(t *testing.T) {
 func TestOpenMissingPostSaysWhy(t *testing.T) {
 	hs := newHarness(t, 100, 30, posts(2), false)
 	msgs := hs.settle(hs.m.Update(views.OpenPostMsg{PostID: "gone"}))
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || st.Level != views.LevelError {
 		t.Fatalf("no error status for a missing post: %#v", msgs)
 	}
@@ -49,7 +50,7 @@ func TestOpenProfileFromAnotherPaneAndMessageIt(t *testing.T) {
 		t.Fatalf("profile not open: %T", hs.m.top())
 	}
 	msgs := hs.keys("m")
-	open, ok := find[views.OpenConversationMsg](msgs)
+	open, ok := tuitest.Find[views.OpenConversationMsg](msgs)
 	if !ok || open.Handle != "zed" {
 		t.Fatalf("m should ask to message @zed: %#v", msgs)
 	}

@@ -1,12 +1,12 @@
 package feed
 
 import (
-	"imagine/internal/tuitest"
 	"strings"
 	"testing"
 	"time"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 	"imagine/views"
 	"imagine/views/composer"
 )
@@ -92,12 +92,12 @@ func TestDeleteCommentOnlyOwnWithConfirmation(t *testing.T) {
 	hs := newHarness(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)}, false)
 	threadFixture(hs)
 	hs.keys("enter", "j") // c1 by bob
-	st, _ := find[views.StatusMsg](hs.keys("d"))
+	st, _ := tuitest.Find[views.StatusMsg](hs.keys("d"))
 	if !strings.Contains(st.Text, "only delete your own comments") {
 		t.Errorf("status = %+v", st)
 	}
 	hs.keys("j", "j", "j") // c2, c4, c5 (mine)
-	confirm, ok := find[views.ConfirmMsg](hs.keys("d"))
+	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
 	if !ok {
 		t.Fatal("no confirmation for my comment")
 	}
@@ -133,7 +133,7 @@ func TestOwnNewPostAppearsOnTopSelected(t *testing.T) {
 	hs.keys("n")
 	hs.typeText("brand new")
 	msgs := hs.keys("ctrl+s")
-	if _, ok := find[composer.SendMsg](msgs); !ok {
+	if _, ok := tuitest.Find[composer.SendMsg](msgs); !ok {
 		t.Fatal("no send")
 	}
 	if hs.m.CapturesInput() {
@@ -170,7 +170,7 @@ func TestFollowIsOptimisticAndRolledBack(t *testing.T) {
 	if *v.following || v.agent.FollowerCount != 10 {
 		t.Errorf("not rolled back: %v %d", *v.following, v.agent.FollowerCount)
 	}
-	if st, ok := find[views.StatusMsg](msgs); !ok || st.Level != views.LevelError {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || st.Level != views.LevelError {
 		t.Errorf("no error status: %v", msgs)
 	}
 	delete(hs.agents.errs, "follow")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -113,14 +114,14 @@ func TestEnterOpensTheCompletedJobsPost(t *testing.T) {
 	hs.poll()
 
 	msgs := hs.keys("enter")
-	if _, ok := find[views.OpenPostMsg](msgs); ok {
+	if _, ok := tuitest.Find[views.OpenPostMsg](msgs); ok {
 		t.Fatal("enter on a running job opened a post")
 	}
 	if got := statusText(msgs); !strings.Contains(got, "still generating") {
 		t.Errorf("status = %q", got)
 	}
 	msgs = hs.keys("j", "enter")
-	open, ok := find[views.OpenPostMsg](msgs)
+	open, ok := tuitest.Find[views.OpenPostMsg](msgs)
 	if !ok || open.PostID != "post-42" {
 		t.Fatalf("enter on the completed job: %+v (found %v)", open, ok)
 	}

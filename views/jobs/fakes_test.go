@@ -329,34 +329,21 @@ func newHarness(t testing.TB, w, h int, focused bool, pending ...api.GenerationJ
 func (hs *harness) poll() []tea.Msg { return hs.settle(hs.m.Refresh(hs.t.Context())) }
 
 // settle runs cmd and feeds every message back to the pane until nothing
-// is left; it returns every message seen.
-func (hs *harness) settle(cmd tea.Cmd) []tea.Msg {
-	var seen []tea.Msg
-	queue := tuitest.Collect(cmd)
-	for len(queue) > 0 {
-		msg := queue[0]
-		queue = queue[1:]
-		seen = append(seen, msg)
-		queue = append(queue, tuitest.Collect(hs.m.Update(msg))...)
-	}
-	hs.seen = append(hs.seen, seen...)
-	return seen
-}
+// is left; it returns every message seen and keeps them in hs.seen.
+func (hs *harness) settle(cmd tea.Cmd) []tea.Msg { return hs.record(tuitest.Settle(hs.m.Update, cmd)) }
 
 // keys presses each key and settles what it returns.
 func (hs *harness) keys(keys ...string) []tea.Msg {
-	var seen []tea.Msg
-	for _, k := range keys {
-		seen = append(seen, hs.settle(hs.m.Update(tuitest.Press(k)))...)
-	}
-	return seen
+	return hs.record(tuitest.Keys(hs.m.Update, keys...))
 }
 
 // typeText types text into the pane, one key per rune.
-func (hs *harness) typeText(text string) {
-	for _, k := range tuitest.Type(text) {
-		hs.settle(hs.m.Update(k))
-	}
+func (hs *harness) typeText(text string) { hs.record(tuitest.TypeText(hs.m.Update, text)) }
+
+// record adds msgs to every message seen and returns them.
+func (hs *harness) record(msgs []tea.Msg) []tea.Msg {
+	hs.seen = append(hs.seen, msgs...)
+	return msgs
 }
 
 // paste pastes text into the pane.
@@ -391,16 +378,6 @@ func (hs *harness) spinTicks() int {
 
 // plain is the pane's view without styling.
 func (hs *harness) plain() string { return ansi.Strip(hs.m.View()) }
-
-func find[T any](msgs []tea.Msg) (T, bool) {
-	for _, m := range msgs {
-		if v, ok := m.(T); ok {
-			return v, true
-		}
-	}
-	var zero T
-	return zero, false
-}
 
 // statusText is the text of the status messages among msgs.
 func statusText(msgs []tea.Msg) string {

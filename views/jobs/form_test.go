@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -293,7 +294,7 @@ func TestServiceActions(t *testing.T) {
 	}
 
 	msgs = hs.keys("d")
-	conf, ok := find[views.ConfirmMsg](msgs)
+	conf, ok := tuitest.Find[views.ConfirmMsg](msgs)
 	if !ok || !strings.Contains(conf.Title, "Disconnect OpenAI") {
 		t.Fatalf("disconnect is not confirmed first: %+v", msgs)
 	}

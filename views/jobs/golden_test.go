@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 )
 
 // Goldens: regenerate with `go test ./views/jobs/ -update`. Layout
@@ -19,47 +20,6 @@ import (
 
 // sizes are the terminal sizes the stage goldens are taken at.
 func sizes() [][2]int { return [][2]int{{80, 24}, {160, 48}} }
-
-// checkFrame asserts what every frame must satisfy: exact height, no line
-// wider than the pane.
-func checkFrame(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("frame has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if sw := ansi.StringWidth(l); sw > w {
-			t.Errorf("line %d is %d cells wide (> %d): %q", i, sw, w, ansi.Strip(l))
-		}
-	}
-}
-
-// sgr is one Select Graphic Rendition sequence, the only escape a frame
-// may hold.
-var sgr = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
-
-// checkOnlySGR asserts that the raw frame holds no escape sequence but SGR
-// and no control character but the line feeds between lines.
-func checkOnlySGR(t *testing.T, raw string) {
-	t.Helper()
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c == 0x1b:
-			loc := sgr.FindStringIndex(raw[i:])
-			if loc == nil {
-				t.Errorf("escape that is not SGR at byte %d: %q", i, raw[i:min(i+12, len(raw))])
-				return
-			}
-			i += loc[1] - 1
-		case c == '\n':
-		case c < 0x20 || c == 0x7f:
-			t.Errorf("control byte %#x at %d", c, i)
-			return
-		}
-	}
-}
 
 // trio is three jobs (an image, a video, a voice) at status.
 func trio(status string) []api.GenerationJob {
@@ -110,8 +70,8 @@ func TestGoldenStages(t *testing.T) {
 			t.Run(fmt.Sprintf("%s_%dx%d", stage, sz[0], sz[1]), func(t *testing.T) {
 				hs := stageHarness(t, stage, sz[0], sz[1])
 				view := hs.m.View()
-				checkFrame(t, view, sz[0], sz[1])
-				checkOnlySGR(t, view)
+				tuitest.CheckFrame(t, view, sz[0], sz[1])
+				tuitest.CheckOnlySGR(t, view)
 				golden.RequireEqual(t, []byte(ansi.Strip(view)))
 			})
 		}
@@ -124,7 +84,7 @@ func TestGoldenStages(t *testing.T) {
 func TestGoldenStagesColour(t *testing.T) {
 	hs := stageHarness(t, api.JobGenerating, 80, 24)
 	view := hs.m.View()
-	checkOnlySGR(t, view)
+	tuitest.CheckOnlySGR(t, view)
 	golden.RequireEqual(t, []byte(view))
 }
 
@@ -141,8 +101,8 @@ func TestGoldenServices(t *testing.T) {
 			hs.svc.tests[api.ProviderGoogleGemini] = &api.ServiceTest{Message: "Invalid API key: the provider rejected it (401)"}
 			hs.keys("s", "T", "j", "j", "T")
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
-			checkOnlySGR(t, view)
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
+			tuitest.CheckOnlySGR(t, view)
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -158,8 +118,8 @@ func TestGoldenFormFirstStep(t *testing.T) {
 	}
 	hs.keys("n", "j")
 	view := hs.m.View()
-	checkFrame(t, view, 80, 24)
-	checkOnlySGR(t, view)
+	tuitest.CheckFrame(t, view, 80, 24)
+	tuitest.CheckOnlySGR(t, view)
 	golden.RequireEqual(t, []byte(ansi.Strip(view)))
 }
 
@@ -180,7 +140,7 @@ func TestGoldenHistory(t *testing.T) {
 	hs.gen.pages[""] = &api.Page[api.GenerationJob]{Items: items, NextCursor: "c2", HasMore: true}
 	hs.keys("h", "j")
 	view := hs.m.View()
-	checkFrame(t, view, 80, 24)
+	tuitest.CheckFrame(t, view, 80, 24)
 	golden.RequireEqual(t, []byte(ansi.Strip(view)))
 }
 
@@ -193,11 +153,14 @@ func TestEveryFrameFits(t *testing.T) {
 			hs.svc.list = []api.ConnectedService{service(api.ProviderOpenAI, "sk-p…Wxyz", true)}
 			for _, k := range []string{"j", "j", "s", "h", "esc", "n"} {
 				hs.keys(k)
-				checkFrame(t, hs.m.View(), w, h)
+				tuitest.CheckFrame(t, hs.m.View(), w, h)
 			}
 		}
 	}
 }
+
+// sgr is one Select Graphic Rendition sequence.
+var sgr = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
 
 // unhighlighted reports the first cell of a selected line drawn without
 // a background colour (the selection highlight would show a hole there),

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"imagine/api"
+	"imagine/internal/tuitest"
 )
 
 func TestFastPollingAndSpinnerRunOnlyWhileAJobIsActive(t *testing.T) {
@@ -174,7 +175,7 @@ func TestAFailedPollKeepsTheJobsAndSaysSo(t *testing.T) {
 	hs := newHarness(t, 80, 24, true, job("j", api.ProviderOpenAI, api.GenImage, api.JobGenerating, time.Second, "a lighthouse"))
 	hs.gen.errs["pending"] = api.ErrOffline
 	msgs := hs.poll()
-	p, ok := find[pollMsg](msgs)
+	p, ok := tuitest.Find[pollMsg](msgs)
 	if !ok || !errors.Is(p.Err(), api.ErrOffline) {
 		t.Fatalf("poll result does not expose the error: %+v", p)
 	}

@@ -1,15 +1,14 @@
 package jobs
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"imagine/api"
 	"imagine/api/sandbox"
+	"imagine/internal/tuitest"
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
@@ -20,14 +19,7 @@ import (
 // follow it through its stages as the server's clock moves, and open the
 // post it made.
 func TestSandboxConnectGenerateAndOpen(t *testing.T) {
-	sb := sandbox.New(sandbox.Options{NoRateLimit: true})
-	ts := httptest.NewServer(sb)
-	t.Cleanup(ts.Close)
-	id, secret := sb.DemoCredentials()
-	c, err := api.New(api.WithBaseURL(ts.URL), api.WithCredentials(id, api.Secret(secret)), api.WithBudgets(false))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sb, c := tuitest.SandboxClient(t, sandbox.Options{NoRateLimit: true})
 	hs := &harness{t: t, now: time.Now()}
 	hs.m = New(Options{
 		Context: t.Context(), Generate: c.Generate, Services: c.Services,
@@ -76,7 +68,7 @@ func TestSandboxConnectGenerateAndOpen(t *testing.T) {
 	if !strings.Contains(hs.plain(), "posted") || hs.m.Alerts() != 1 {
 		t.Fatalf("the job did not complete (alerts %d):\n%s", hs.m.Alerts(), hs.plain())
 	}
-	open, ok := find[views.OpenPostMsg](hs.keys("enter"))
+	open, ok := tuitest.Find[views.OpenPostMsg](hs.keys("enter"))
 	if !ok || open.PostID == "" {
 		t.Fatalf("enter did not open the post: %+v", open)
 	}

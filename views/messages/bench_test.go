@@ -37,17 +37,7 @@ func BenchmarkThreadView(b *testing.B) {
 				hs.m.Update(tuitest.Press("k"))
 			}
 			hs.m.View()
-			down, up := tuitest.Press("j"), tuitest.Press("k")
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := range b.N {
-				if i%2 == 0 {
-					hs.m.Update(up)
-				} else {
-					hs.m.Update(down)
-				}
-				_ = hs.m.View()
-			}
+			tuitest.BenchFrames(b, hs.m.Update, hs.m.View, tuitest.Press("k"), tuitest.Press("j"))
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"imagine/internal/tuitest"
 	"imagine/views"
 )
 
@@ -37,7 +38,7 @@ func TestNewConversationWithAnUnknownHandleKeepsTheText(t *testing.T) {
 	if v := hs.plain(); !strings.Contains(v, "not sent: no agent @ghost_agent") {
 		t.Errorf("no clear error:\n%s", v)
 	}
-	if st, ok := find[views.StatusMsg](msgs); !ok || st.Text != "no agent @ghost_agent" {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || st.Text != "no agent @ghost_agent" {
 		t.Errorf("status: %v", msgs)
 	}
 }

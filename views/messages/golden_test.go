@@ -11,6 +11,7 @@ import (
 
 	"imagine/api"
 	"imagine/api/sanitize"
+	"imagine/internal/tuitest"
 )
 
 // Goldens: regenerate with `go test ./views/messages/ -update`. They are
@@ -19,18 +20,13 @@ import (
 // sizes are the terminal sizes every golden is taken at.
 func sizes() [][2]int { return [][2]int{{80, 24}, {160, 48}} }
 
-// checkFrame asserts what every frame must satisfy: exact height, no line
-// wider than the pane.
+// checkFrame asserts what every frame must satisfy (exact height, no line
+// wider than the pane) and that no line is wider than the pane by wcwidth
+// either, as terminals that count that way would draw it.
 func checkFrame(t *testing.T, view string, w, h int) {
 	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("frame has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if sw := ansi.StringWidth(l); sw > w {
-			t.Errorf("line %d is %d cells wide (> %d): %q", i, sw, w, ansi.Strip(l))
-		}
+	tuitest.CheckFrame(t, view, w, h)
+	for i, l := range strings.Split(view, "\n") {
 		if sw := ansi.StringWidthWc(ansi.Strip(l)); sw > w {
 			t.Errorf("line %d is %d cells wide by wcwidth (> %d): %q", i, sw, w, ansi.Strip(l))
 		}
@@ -189,15 +185,8 @@ func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 			hs := newHarness(t, w, h, hostileServer(), "")
 			check := func(step string) {
 				t.Helper()
-				view := hs.m.View()
-				lines := strings.Split(view, "\n")
-				if len(lines) != h {
-					t.Errorf("%dx%d %s: %d lines", w, h, step, len(lines))
-				}
-				for i, l := range lines {
-					if sw := ansi.StringWidth(l); sw > w {
-						t.Errorf("%dx%d %s: line %d is %d wide: %q", w, h, step, i, sw, ansi.Strip(l))
-					}
+				for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
+					t.Errorf("%dx%d %s: %s", w, h, step, f)
 				}
 			}
 			for range 6 {

@@ -87,26 +87,10 @@ func (hs *harness) poll() []tea.Msg {
 
 // settle runs cmd and feeds every message back to the pane (as the root
 // would) until nothing is left; it returns every message seen.
-func (hs *harness) settle(cmd tea.Cmd) []tea.Msg {
-	var seen []tea.Msg
-	queue := tuitest.Collect(cmd)
-	for len(queue) > 0 {
-		msg := queue[0]
-		queue = queue[1:]
-		seen = append(seen, msg)
-		queue = append(queue, tuitest.Collect(hs.m.Update(msg))...)
-	}
-	return seen
-}
+func (hs *harness) settle(cmd tea.Cmd) []tea.Msg { return tuitest.Settle(hs.m.Update, cmd) }
 
 // keys presses each key and settles what it returns.
-func (hs *harness) keys(keys ...string) []tea.Msg {
-	var seen []tea.Msg
-	for _, k := range keys {
-		seen = append(seen, hs.settle(hs.m.Update(tuitest.Press(k)))...)
-	}
-	return seen
-}
+func (hs *harness) keys(keys ...string) []tea.Msg { return tuitest.Keys(hs.m.Update, keys...) }
 
 // write pastes text into whatever has focus.
 func (hs *harness) write(text string) {
@@ -114,24 +98,10 @@ func (hs *harness) write(text string) {
 }
 
 // typeText types s key by key.
-func (hs *harness) typeText(s string) {
-	for _, k := range tuitest.Type(s) {
-		hs.settle(hs.m.Update(k))
-	}
-}
+func (hs *harness) typeText(s string) { tuitest.TypeText(hs.m.Update, s) }
 
 // plain is the pane's view without styling.
 func (hs *harness) plain() string { return ansi.Strip(hs.m.View()) }
-
-func find[T any](msgs []tea.Msg) (T, bool) {
-	for _, m := range msgs {
-		if v, ok := m.(T); ok {
-			return v, true
-		}
-	}
-	var zero T
-	return zero, false
-}
 
 // standardServer is three conversations: atlas (2 unread, newest), bob
 // (read, last message mine) and carol (older).

@@ -288,7 +288,7 @@ func TestDeleteOwnMessageRefuseTheirsDeleteConversation(t *testing.T) {
 	if !hasBinding(hs.m.ShortHelp(), "delete message") {
 		t.Error("help does not offer deleting my message")
 	}
-	confirm, ok := find[views.ConfirmMsg](hs.keys("d"))
+	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
 	if !ok || !strings.Contains(confirm.Body, "Great, shipping it.") {
 		t.Fatalf("no confirmation for my message")
 	}
@@ -301,15 +301,15 @@ func TestDeleteOwnMessageRefuseTheirsDeleteConversation(t *testing.T) {
 	}
 
 	msgs := hs.keys("d") // now bob's message is selected
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || st.Level != views.LevelWarn || !strings.Contains(st.Text, "only delete messages you sent") || !strings.Contains(st.Text, "@bob") {
 		t.Errorf("deleting bob's message: %v", msgs)
 	}
-	if _, ok := find[views.ConfirmMsg](msgs); ok || hasBinding(hs.m.ShortHelp(), "delete message") {
+	if _, ok := tuitest.Find[views.ConfirmMsg](msgs); ok || hasBinding(hs.m.ShortHelp(), "delete message") {
 		t.Error("deleting someone else's message was offered")
 	}
 
-	confirm, ok = find[views.ConfirmMsg](hs.keys("D"))
+	confirm, ok = tuitest.Find[views.ConfirmMsg](hs.keys("D"))
 	if !ok || !strings.Contains(confirm.Title, "@bob") {
 		t.Fatalf("no confirmation for deleting the conversation")
 	}
@@ -319,7 +319,7 @@ func TestDeleteOwnMessageRefuseTheirsDeleteConversation(t *testing.T) {
 	}
 	// D from the list.
 	hs.keys("G")
-	confirm, _ = find[views.ConfirmMsg](hs.keys("D"))
+	confirm, _ = tuitest.Find[views.ConfirmMsg](hs.keys("D"))
 	hs.settle(confirm.Yes)
 	if hs.srv.count("delete:c3") != 1 || len(hs.m.list.entries) != 1 {
 		t.Errorf("D in the list: calls %v", hs.srv.calls)
@@ -375,7 +375,7 @@ func TestBadgeJumpToUnreadAndNotifyText(t *testing.T) {
 		t.Errorf("NotifyText() = %q with nothing unread", got)
 	}
 	msgs := hs.settle(hs.m.JumpToUnread())
-	if st, ok := find[views.StatusMsg](msgs); !ok || !strings.Contains(st.Text, "no unread") {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || !strings.Contains(st.Text, "no unread") {
 		t.Errorf("JumpToUnread with nothing unread: %v", msgs)
 	}
 	hs.srv.incoming("c3", "k2", strings.Repeat("a very long message with\nnew lines ", 10), hs.clock)

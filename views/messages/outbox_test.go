@@ -236,7 +236,7 @@ func TestRefusedMessageFailsThenRetryAndDiscard(t *testing.T) {
 	hs.write("Rejected text")
 	srv.plan = []sendOutcome{{err: errInvalid}}
 	msgs := hs.keys("ctrl+s")
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || st.Level != views.LevelError {
 		t.Errorf("no error status: %v", msgs)
 	}
@@ -263,7 +263,7 @@ func TestRefusedMessageFailsThenRetryAndDiscard(t *testing.T) {
 	srv.plan = []sendOutcome{{err: errInvalid}}
 	hs.reply("Never mind")
 	hs.keys("esc")
-	confirm, ok := find[views.ConfirmMsg](hs.keys("d"))
+	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
 	if !ok || !strings.Contains(confirm.Body, "Never mind") {
 		t.Fatal("discarding asks no confirmation")
 	}

@@ -1,13 +1,12 @@
 package messages
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"imagine/api"
 	"imagine/api/sandbox"
+	"imagine/internal/tuitest"
 )
 
 // TestSandboxNeverSendsTwice runs the pane against the sandbox server
@@ -15,14 +14,7 @@ import (
 // stored it, and a reply refused with a 503, each end up on the server
 // exactly once.
 func TestSandboxNeverSendsTwice(t *testing.T) {
-	sb := sandbox.New(sandbox.Options{})
-	ts := httptest.NewServer(sb)
-	t.Cleanup(ts.Close)
-	id, secret := sb.DemoCredentials()
-	c, err := api.New(api.WithBaseURL(ts.URL), api.WithCredentials(id, api.Secret(secret)), api.WithBudgets(false))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sb, c := tuitest.SandboxClient(t, sandbox.Options{})
 	sb.ActAs("pen_pal")
 	dir := t.TempDir()
 	hs := &harness{t: t, dir: dir, clock: time.Now()}

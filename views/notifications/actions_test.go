@@ -33,7 +33,7 @@ func TestEnterOpensThePostAndMarksItRead(t *testing.T) {
 	hs := newHarness(t, 100, 24, fixture(), false)
 	hs.keys("j") // the reply
 	msgs := hs.keys("enter")
-	open, ok := find[views.OpenPostMsg](msgs)
+	open, ok := tuitest.Find[views.OpenPostMsg](msgs)
 	if !ok || open.PostID != "p1" || open.CommentID != "c7" {
 		t.Fatalf("enter sent %v, want OpenPostMsg{p1 c7}", msgs)
 	}
@@ -53,13 +53,13 @@ func TestEnterOpensThePostAndMarksItRead(t *testing.T) {
 func TestEnterOnAFollowOpensTheProfile(t *testing.T) {
 	hs := newHarness(t, 100, 24, fixture(), false)
 	hs.keys("j", "j")
-	open, ok := find[views.OpenProfileMsg](hs.keys("enter"))
+	open, ok := tuitest.Find[views.OpenProfileMsg](hs.keys("enter"))
 	if !ok || open.Handle != "carol" {
 		t.Fatalf("enter on a follow did not open @carol's profile")
 	}
 	// p opens the actor of any notification.
 	hs.keys("k")
-	if open, ok := find[views.OpenProfileMsg](hs.keys("p")); !ok || open.Handle != "bob" {
+	if open, ok := tuitest.Find[views.OpenProfileMsg](hs.keys("p")); !ok || open.Handle != "bob" {
 		t.Errorf("p did not open @bob's profile")
 	}
 }
@@ -68,10 +68,10 @@ func TestOpeningRollsTheMarkBackOnError(t *testing.T) {
 	hs := newHarness(t, 100, 24, fixture(), false)
 	hs.src.errs["mark"] = api.ErrOffline
 	msgs := hs.keys("enter")
-	if _, ok := find[views.OpenPostMsg](msgs); !ok {
+	if _, ok := tuitest.Find[views.OpenPostMsg](msgs); !ok {
 		t.Error("the post did not open")
 	}
-	st, ok := find[views.StatusMsg](msgs)
+	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || st.Level != views.LevelError || !errors.Is(st.Err, api.ErrOffline) {
 		t.Errorf("no error status: %v", msgs)
 	}
@@ -91,13 +91,13 @@ func TestMarkReadIsOptimisticAndRolledBackOnError(t *testing.T) {
 	if !strings.Contains(hs.lineWith("@atlas_ai"), "●") || hs.m.Badge() != 4 {
 		t.Errorf("not rolled back (badge %d)", hs.m.Badge())
 	}
-	if st, ok := find[views.StatusMsg](msgs); !ok || st.Level != views.LevelError {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || st.Level != views.LevelError {
 		t.Errorf("no error status: %v", msgs)
 	}
 	// On a read row, m only says so.
 	hs.keys("j", "j", "j")
 	hs.src.requests()
-	if st, ok := find[views.StatusMsg](hs.keys("m")); !ok || st.Text != "already read" || len(hs.src.requests()) != 0 {
+	if st, ok := tuitest.Find[views.StatusMsg](hs.keys("m")); !ok || st.Text != "already read" || len(hs.src.requests()) != 0 {
 		t.Errorf("m on a read row: %v", st)
 	}
 }
@@ -108,7 +108,7 @@ func TestMarkAllReadIsOptimisticAndRolledBackOnError(t *testing.T) {
 	hs.poll()
 	hs.src.requests()
 	msgs := hs.keys("M")
-	if st, ok := find[views.StatusMsg](msgs); !ok || st.Text != "marked 9 read" {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || st.Text != "marked 9 read" {
 		t.Errorf("status = %v", msgs)
 	}
 	if strings.Contains(hs.plain(), "●") || hs.m.Badge() != 0 {
@@ -117,7 +117,7 @@ func TestMarkAllReadIsOptimisticAndRolledBackOnError(t *testing.T) {
 	if got := hs.src.requests(); len(got) != 1 || got[0] != "markAll" {
 		t.Errorf("requests = %q", got)
 	}
-	if st, ok := find[views.StatusMsg](hs.keys("M")); !ok || st.Text != "nothing unread" {
+	if st, ok := tuitest.Find[views.StatusMsg](hs.keys("M")); !ok || st.Text != "nothing unread" {
 		t.Errorf("M with nothing unread: %v", st)
 	}
 
@@ -131,7 +131,7 @@ func TestMarkAllReadIsOptimisticAndRolledBackOnError(t *testing.T) {
 	if n := strings.Count(hs.plain(), "●"); n != 4 || hs.m.Badge() != 4 {
 		t.Errorf("not rolled back: %d dots, badge %d", n, hs.m.Badge())
 	}
-	if st, ok := find[views.StatusMsg](msgs); !ok || st.Level != views.LevelError || st.Text != "couldn't mark all read" {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || st.Level != views.LevelError || st.Text != "couldn't mark all read" {
 		t.Errorf("no error status: %v", msgs)
 	}
 }
@@ -157,7 +157,7 @@ func TestJumpToUnread(t *testing.T) {
 		t.Errorf("jump under a filter: %s, filter %v", hs.selectedID(), hs.m.filter)
 	}
 	hs.keys("M")
-	st, ok := find[views.StatusMsg](hs.settle(hs.m.JumpToUnread()))
+	st, ok := tuitest.Find[views.StatusMsg](hs.settle(hs.m.JumpToUnread()))
 	if !ok || st.Text != "no unread notifications" {
 		t.Errorf("nothing unread: %v", st)
 	}
@@ -188,10 +188,10 @@ func TestAnInvalidHandleIsNeverOpened(t *testing.T) {
 	items := []api.Notification{note("f1", api.NotificationFollow, "Bad Handle!", "Bad", time.Minute, false, "", "", "")}
 	hs := newHarness(t, 80, 24, items, false)
 	msgs := hs.keys("enter")
-	if _, ok := find[views.OpenProfileMsg](msgs); ok {
+	if _, ok := tuitest.Find[views.OpenProfileMsg](msgs); ok {
 		t.Fatal("a profile was opened for an invalid handle")
 	}
-	if st, ok := find[views.StatusMsg](msgs); !ok || st.Level != views.LevelWarn {
+	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || st.Level != views.LevelWarn {
 		t.Errorf("no warning: %v", msgs)
 	}
 	if got := hs.m.NotifyText(); got != "Bad followed you" {

@@ -2,10 +2,10 @@ package notifications
 
 import (
 	"fmt"
-	"imagine/views"
 	"testing"
 
 	"imagine/internal/tuitest"
+	"imagine/views"
 )
 
 // BenchmarkView measures one frame after a cursor move: the Update that
@@ -17,17 +17,7 @@ func BenchmarkView(b *testing.B) {
 			hs := newHarness(b, bc.w, bc.h, many(bc.n), false)
 			hs.m.win = views.Window{Cursor: bc.n / 2, Top: bc.n/2 - 2}
 			hs.m.View()
-			down, up := tuitest.Press("j"), tuitest.Press("k")
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := range b.N {
-				if i%2 == 0 {
-					hs.m.Update(down)
-				} else {
-					hs.m.Update(up)
-				}
-				_ = hs.m.View()
-			}
+			tuitest.BenchFrames(b, hs.m.Update, hs.m.View, tuitest.Press("j"), tuitest.Press("k"))
 		})
 	}
 }

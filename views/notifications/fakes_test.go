@@ -175,26 +175,10 @@ func (hs *harness) poll() []tea.Msg { return hs.settle(hs.m.Refresh(hs.t.Context
 
 // settle runs cmd and feeds every message back to the pane (as the root
 // would) until nothing is left; it returns every message seen.
-func (hs *harness) settle(cmd tea.Cmd) []tea.Msg {
-	var seen []tea.Msg
-	queue := tuitest.Collect(cmd)
-	for len(queue) > 0 {
-		msg := queue[0]
-		queue = queue[1:]
-		seen = append(seen, msg)
-		queue = append(queue, tuitest.Collect(hs.m.Update(msg))...)
-	}
-	return seen
-}
+func (hs *harness) settle(cmd tea.Cmd) []tea.Msg { return tuitest.Settle(hs.m.Update, cmd) }
 
 // keys presses each key and settles what it returns.
-func (hs *harness) keys(keys ...string) []tea.Msg {
-	var seen []tea.Msg
-	for _, k := range keys {
-		seen = append(seen, hs.settle(hs.m.Update(tuitest.Press(k)))...)
-	}
-	return seen
-}
+func (hs *harness) keys(keys ...string) []tea.Msg { return tuitest.Keys(hs.m.Update, keys...) }
 
 // plain is the pane's view without styling.
 func (hs *harness) plain() string { return ansi.Strip(hs.m.View()) }
@@ -225,14 +209,4 @@ func (hs *harness) lineWith(s string) string {
 		}
 	}
 	return ""
-}
-
-func find[T any](msgs []tea.Msg) (T, bool) {
-	for _, m := range msgs {
-		if v, ok := m.(T); ok {
-			return v, true
-		}
-	}
-	var zero T
-	return zero, false
 }

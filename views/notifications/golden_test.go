@@ -2,7 +2,6 @@ package notifications
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"imagine/api"
 	"imagine/api/sanitize"
+	"imagine/internal/tuitest"
 )
 
 // Goldens: regenerate with `go test ./views/notifications/ -update`. Layout
@@ -21,44 +21,13 @@ import (
 // sizes are the terminal sizes every golden is taken at.
 func sizes() [][2]int { return [][2]int{{80, 24}, {160, 48}} }
 
-// checkFrame asserts what every frame must satisfy: exact height, no line
-// wider than the pane.
-func checkFrame(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("frame has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if sw := ansi.StringWidth(l); sw > w {
-			t.Errorf("line %d is %d cells wide (> %d): %q", i, sw, w, ansi.Strip(l))
-		}
-	}
-}
-
-// sgr is one Select Graphic Rendition sequence, the only escape a frame
-// may hold.
-var sgr = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
-
 // checkOnlySGR asserts that the raw frame holds no escape sequence but SGR
-// and no control character but the line feeds between lines.
+// and no control character but the line feeds between lines, and then
+// that it holds no C1 control, bidi override or tag character.
 func checkOnlySGR(t *testing.T, raw string) {
 	t.Helper()
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c == 0x1b:
-			loc := sgr.FindStringIndex(raw[i:])
-			if loc == nil {
-				t.Errorf("escape that is not SGR at byte %d: %q", i, raw[i:min(i+12, len(raw))])
-				return
-			}
-			i += loc[1] - 1
-		case c == '\n':
-		case c < 0x20 || c == 0x7f:
-			t.Errorf("control byte %#x at %d", c, i)
-			return
-		}
+	if !tuitest.CheckOnlySGR(t, raw) {
+		return
 	}
 	for _, r := range raw {
 		if (r >= 0x80 && r < 0xa0) || r == '\u202e' || r == '\u2066' || r == '\u061c' || (r >= 0xe0000 && r <= 0xe007f) {
@@ -74,7 +43,7 @@ func TestGoldenList(t *testing.T) {
 			hs := newHarness(t, sz[0], sz[1], fixture(), true)
 			hs.keys("j")
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
 			checkOnlySGR(t, view)
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
@@ -91,7 +60,7 @@ func TestGoldenUnreadFilterWithNewAbove(t *testing.T) {
 			hs.src.count++
 			hs.poll()
 			view := hs.m.View()
-			checkFrame(t, view, sz[0], sz[1])
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -139,7 +108,7 @@ func TestGoldenHostile(t *testing.T) {
 				hs.keys("j")
 			}
 			for i, view := range frames {
-				checkFrame(t, view, sz[0], sz[1])
+				tuitest.CheckFrame(t, view, sz[0], sz[1])
 				checkOnlySGR(t, view)
 				if strings.Contains(view, "SENTINEL") || strings.Contains(view, "Y3VybCAt") {
 					t.Errorf("frame %d shows a payload", i)
@@ -189,15 +158,8 @@ func TestEveryFrameFitsNarrowAndOddWidths(t *testing.T) {
 			items[0].Actor.Name = strings.Repeat("Long Name ", 9)
 			hs := newHarness(t, w, h, items, true)
 			for range len(items) {
-				view := hs.m.View()
-				lines := strings.Split(view, "\n")
-				if len(lines) != h {
-					t.Errorf("%dx%d: %d lines", w, h, len(lines))
-				}
-				for i, l := range lines {
-					if sw := ansi.StringWidth(l); sw > w {
-						t.Errorf("%dx%d: line %d is %d wide: %q", w, h, i, sw, ansi.Strip(l))
-					}
+				for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
+					t.Errorf("%dx%d: %s", w, h, f)
 				}
 				hs.keys("j")
 			}
