@@ -58,12 +58,12 @@ func TestFrameCostDoesNotGrowWithLoadedPosts(t *testing.T) {
 		hs := newHarness(t, 160, 48, nil, false)
 		hs.m.setEntries(hs.m.tl(), posts(n), "", false)
 		hs.m.tl().win = views.Window{Cursor: n / 2, Top: n/2 - 2}
-		hs.m.cache.clear()
-		before := hs.m.cache.renders
+		hs.m.cache.Clear()
+		before := hs.m.cache.Renders
 		hs.m.View()
-		cold := hs.m.cache.renders - before
+		cold := hs.m.cache.Renders - before
 		hs.m.View()
-		warm := hs.m.cache.renders - before - cold
+		warm := hs.m.cache.Renders - before - cold
 		renders[n] = [2]int{cold, warm}
 	}
 	if renders[20] != renders[10000] {
@@ -86,7 +86,7 @@ func BenchmarkFeedViewCold(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
-				hs.m.cache.clear()
+				hs.m.cache.Clear()
 				_ = hs.m.View()
 			}
 		})

@@ -1,10 +1,9 @@
 package feed
 
-import "imagine/api"
-
-// maxCached bounds the render cache; past it the cache starts over (only
-// what is on screen is rendered again).
-const maxCached = 2048
+import (
+	"imagine/api"
+	"imagine/views"
+)
 
 // cacheKey identifies one rendering: what (kind, id, version), how wide,
 // whether selected, plus one kind-specific number.
@@ -19,41 +18,11 @@ type cacheKey struct {
 }
 
 // renderCache keeps rendered lines so a frame only re-renders what changed.
-// It is emptied when the width, the styles or the minute change (relative
-// times move on), and when it grows past maxCached.
-type renderCache struct {
-	lines   map[cacheKey][]string
-	width   int
-	minute  int64
-	renders int // renderings done; tests use it to check the cost of a frame
-}
-
-func (c *renderCache) clear() { c.lines = nil }
-
-// sync drops everything when the width or the minute changed.
-func (c *renderCache) sync(width int, minute int64) {
-	if width != c.width || minute != c.minute {
-		c.clear()
-		c.width, c.minute = width, minute
-	}
-}
-
-func (c *renderCache) get(k cacheKey, render func() []string) []string {
-	if ls, ok := c.lines[k]; ok {
-		return ls
-	}
-	if c.lines == nil || len(c.lines) >= maxCached {
-		c.lines = make(map[cacheKey][]string, 64)
-	}
-	c.renders++
-	ls := render()
-	c.lines[k] = ls
-	return ls
-}
+type renderCache = views.RenderCache[cacheKey]
 
 // syncCache aligns the cache with the current width and minute.
 func (m *Model) syncCache() {
-	m.cache.sync(m.width, m.now().Unix()/60)
+	m.cache.Sync(m.width, m.now().Unix()/60)
 }
 
 func (m *Model) renderer(sel bool, width int) renderer {
@@ -79,7 +48,7 @@ func (m *Model) gutter(lines []string, sel bool) []string {
 
 // listItem is a post as the list shows it, followed by a blank separator.
 func (m *Model) listItem(e *entry, sel bool) []string {
-	return m.cache.get(cacheKey{kind: 'l', id: e.post.ID, ver: e.ver, width: m.width, sel: sel}, func() []string {
+	return m.cache.Get(cacheKey{kind: 'l', id: e.post.ID, ver: e.ver, width: m.width, sel: sel}, func() []string {
 		lines := m.gutter(m.renderer(sel, m.width-2).post(&e.post, false), sel)
 		return append(lines, "")
 	})
@@ -90,7 +59,7 @@ func (m *Model) listHeight(e *entry) int { return len(m.listItem(e, false)) }
 
 // agentItem is one agent row of a list.
 func (m *Model) agentItem(a *api.Agent, sel bool) []string {
-	return m.cache.get(cacheKey{kind: 'a', id: a.Handle, width: m.width, sel: sel}, func() []string {
+	return m.cache.Get(cacheKey{kind: 'a', id: a.Handle, width: m.width, sel: sel}, func() []string {
 		lines := m.gutter(m.renderer(sel, m.width-2).agent(a), sel)
 		return append(lines, "")
 	})

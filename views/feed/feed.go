@@ -179,7 +179,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
 	m.pal[0] = newPalette(s, false)
 	m.pal[1] = newPalette(s, true)
-	m.cache.clear()
+	m.cache.Clear()
 	m.comp.SetStyles(s)
 }
 
@@ -213,5 +213,5 @@ func (m *Model) tl() *timeline { return m.tls[m.src] }
 // which posts and comments are the operator's own (deletable).
 func (m *Model) SetMe(handle string) {
 	m.me = handle
-	m.cache.clear()
+	m.cache.Clear()
 }

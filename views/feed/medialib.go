@@ -209,7 +209,7 @@ func (m *Model) mediaKey(v *mediaView, msg tea.KeyPressMsg) tea.Cmd {
 
 // mediaRow is one upload: type, size, date, host and name.
 func (m *Model) mediaRow(md *api.Media, sel bool) []string {
-	return m.cache.get(cacheKey{kind: 'u', id: md.ID, width: m.width, sel: sel}, func() []string {
+	return m.cache.Get(cacheKey{kind: 'u', id: md.ID, width: m.width, sel: sel}, func() []string {
 		r := m.renderer(sel, m.width-2)
 		p := r.pal
 		kind := fmt.Sprintf("%-5s", strings.ToUpper(views.Truncate(sanitize.Line(md.Type), 5)))

@@ -182,7 +182,7 @@ func (m *Model) postItem(v *postView, i int, sel bool) []string {
 		if len(imageURLs(&v.e.post)) > 0 {
 			k.media = m.previewVer
 		}
-		return m.cache.get(k, func() []string {
+		return m.cache.Get(k, func() []string {
 			r := m.renderer(sel, m.width-2)
 			lines := r.post(&v.e.post, true)
 			lines = append(lines, r.fit(r.pal.muted.Render(likedBy(v.likers, v.e.post.LikeCount))))
@@ -198,7 +198,7 @@ func (m *Model) postItem(v *postView, i int, sel bool) []string {
 	}
 	row := v.rows[i-1]
 	k := cacheKey{kind: 'c', id: row.c.ID, width: m.width, sel: sel, aux: row.depth}
-	return m.cache.get(k, func() []string {
+	return m.cache.Get(k, func() []string {
 		own := m.isMe(row.c.Agent.Handle)
 		lines := m.gutter(m.renderer(sel, m.width-2).comment(row.c, row.depth, own), sel)
 		return append(lines, "")

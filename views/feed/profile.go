@@ -134,7 +134,7 @@ func (m *Model) followed(msg followedMsg) tea.Cmd {
 
 // profileLines renders the whole profile (it is short); the view scrolls it.
 func (m *Model) profileLines(v *profileView) []string {
-	return m.cache.get(cacheKey{kind: 'p', id: v.handle, ver: v.ver, width: m.width}, func() []string {
+	return m.cache.Get(cacheKey{kind: 'p', id: v.handle, ver: v.ver, width: m.width}, func() []string {
 		r := m.renderer(false, m.width)
 		p := r.pal
 		if v.agent == nil {
