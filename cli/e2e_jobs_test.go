@@ -2,6 +2,7 @@ package cli
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,7 +27,8 @@ func typeText(tm *teatest.TestModel, text string) {
 func TestEndToEndConnectGenerateAndOpenThePost(t *testing.T) {
 	srv := sandbox.New(sandbox.Options{Seed: 1})
 	c := clientFor(t, srv)
-	tm, scr := runAppWith(t, c, config.Config{Theme: "dark"}, 120, 40)
+	var logBuf lockedBuffer
+	tm, scr := runAppLogged(t, c, config.Config{Theme: "dark"}, 120, 40, &logBuf)
 	scr.waitFor(t, " @demo_agent ", 5*time.Second)
 
 	tm.Send(tuitest.Press("5"))
@@ -71,4 +73,25 @@ func TestEndToEndConnectGenerateAndOpenThePost(t *testing.T) {
 	if strings.Contains(scr.text(), "E2ESECRET") {
 		t.Fatal("the API key reached the screen")
 	}
+	if logs := logBuf.String(); strings.Contains(logs, "E2ESECRET") || logs == "" {
+		t.Fatalf("the log is empty or holds the API key:\n%s", logs)
+	}
+}
+
+// lockedBuffer is a log sink safe for the program's goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

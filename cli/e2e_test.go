@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"imagine/internal/tuitest"
+	"io"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -48,6 +49,13 @@ func runApp(t testing.TB, c *api.Client, w, h int) (*teatest.TestModel, *screen)
 // runAppWith starts the whole TUI with a given configuration.
 func runAppWith(t testing.TB, c *api.Client, cfg config.Config, w, h int) (*teatest.TestModel, *screen) {
 	t.Helper()
+	return runAppLogged(t, c, cfg, w, h, t.Output())
+}
+
+// runAppLogged starts the whole TUI with its log going to logw, through the
+// same redaction the real log file gets.
+func runAppLogged(t testing.TB, c *api.Client, cfg config.Config, w, h int, logw io.Writer) (*teatest.TestModel, *screen) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	t.Cleanup(cancel)
 	m, err := buildModel(ctx, appDeps{
@@ -55,7 +63,7 @@ func runAppWith(t testing.TB, c *api.Client, cfg config.Config, w, h int) (*teat
 		cfg:      cfg,
 		draftDir: t.TempDir(),
 		dataDir:  t.TempDir(),
-		logger:   log.New(t.Output()),
+		logger:   log.NewWithOptions(&redactingWriter{w: logw}, log.Options{Level: log.DebugLevel}),
 	}, "")
 	if err != nil {
 		t.Fatal(err)
