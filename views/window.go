@@ -1,5 +1,12 @@
 package views
 
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/keymap"
+)
+
 // Window is a scroll position over a list of items of different heights
 // (posts, comments, conversations, messages), shared by every pane. Only
 // the items between Top and the bottom of the view are ever measured or
@@ -145,4 +152,27 @@ func (w *Window) Render(n, height int, lines func(i int, selected bool) []string
 		out = append(out, ls...)
 	}
 	return out
+}
+
+// Navigate applies a list movement key (down, up, top, bottom, page down,
+// page up) to the window and reports whether msg was one. Panes use it as
+// a case of their key switch so every list moves the same way.
+func (w *Window) Navigate(msg tea.KeyPressMsg, k keymap.ListKeys, n, height int, h HeightFunc) bool {
+	switch {
+	case key.Matches(msg, k.Down):
+		w.Down(n, height, h)
+	case key.Matches(msg, k.Up):
+		w.Up(n, height, h)
+	case key.Matches(msg, k.Top):
+		w.Home()
+	case key.Matches(msg, k.Bottom):
+		w.End(n, height, h)
+	case key.Matches(msg, k.PageDown):
+		w.PageDown(n, height, h)
+	case key.Matches(msg, k.PageUp):
+		w.PageUp(n, height, h)
+	default:
+		return false
+	}
+	return true
 }

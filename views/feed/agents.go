@@ -118,18 +118,7 @@ func (m *Model) agentsKey(v *agentsView, msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return m.openProfile(v.agents[v.win.Cursor].Handle)
-	case key.Matches(msg, k.Down):
-		v.win.Down(n, h, hf)
-	case key.Matches(msg, k.Up):
-		v.win.Up(n, h, hf)
-	case key.Matches(msg, k.Top):
-		v.win.Home()
-	case key.Matches(msg, k.Bottom):
-		v.win.End(n, h, hf)
-	case key.Matches(msg, k.PageDown):
-		v.win.PageDown(n, h, hf)
-	case key.Matches(msg, k.PageUp):
-		v.win.PageUp(n, h, hf)
+	case v.win.Navigate(msg, k, n, h, hf):
 	default:
 		return nil
 	}

@@ -184,18 +184,7 @@ func (m *Model) mediaKey(v *mediaView, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		m.pop()
 		return nil
-	case key.Matches(msg, k.Down):
-		v.win.Down(n, h, hf)
-	case key.Matches(msg, k.Up):
-		v.win.Up(n, h, hf)
-	case key.Matches(msg, k.Top):
-		v.win.Home()
-	case key.Matches(msg, k.Bottom):
-		v.win.End(n, h, hf)
-	case key.Matches(msg, k.PageDown):
-		v.win.PageDown(n, h, hf)
-	case key.Matches(msg, k.PageUp):
-		v.win.PageUp(n, h, hf)
+	case v.win.Navigate(msg, k, n, h, hf):
 	case key.Matches(msg, f.Delete):
 		return m.deleteMedia(v)
 	default:

@@ -126,18 +126,7 @@ func (m *Model) historyKey(msg tea.KeyPressMsg) tea.Cmd {
 	h := &m.hist
 	n, ht, hf := len(h.items), m.historyBodyHeight(), func(int) int { return historyRowHeight }
 	switch {
-	case key.Matches(msg, k.Down):
-		h.win.Down(n, ht, hf)
-	case key.Matches(msg, k.Up):
-		h.win.Up(n, ht, hf)
-	case key.Matches(msg, k.Top):
-		h.win.Home()
-	case key.Matches(msg, k.Bottom):
-		h.win.End(n, ht, hf)
-	case key.Matches(msg, k.PageDown):
-		h.win.PageDown(n, ht, hf)
-	case key.Matches(msg, k.PageUp):
-		h.win.PageUp(n, ht, hf)
+	case h.win.Navigate(msg, k, n, ht, hf):
 	case key.Matches(msg, k.Open):
 		return m.open(m.selectedPast())
 	case key.Matches(msg, jk.Retry):

@@ -82,18 +82,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	l := &m.list
 	n, h := len(l.entries), m.listBodyHeight()
 	switch {
-	case key.Matches(msg, k.Down):
-		l.win.Down(n, h, convHeights)
-	case key.Matches(msg, k.Up):
-		l.win.Up(n, h, convHeights)
-	case key.Matches(msg, k.Top):
-		l.win.Home()
-	case key.Matches(msg, k.Bottom):
-		l.win.End(n, h, convHeights)
-	case key.Matches(msg, k.PageDown):
-		l.win.PageDown(n, h, convHeights)
-	case key.Matches(msg, k.PageUp):
-		l.win.PageUp(n, h, convHeights)
+	case l.win.Navigate(msg, k, n, h, convHeights):
 	case key.Matches(msg, k.Open):
 		if e := m.selectedConv(); e != nil {
 			return m.showConversation(e)

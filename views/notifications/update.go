@@ -32,18 +32,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	n, h, hf := len(m.vis), m.bodyHeight(), m.rowHeights()
 	m.list.chain = 0
 	switch {
-	case key.Matches(msg, k.Down):
-		m.win.Down(n, h, hf)
-	case key.Matches(msg, k.Up):
-		m.win.Up(n, h, hf)
-	case key.Matches(msg, k.Top):
-		m.win.Home()
-	case key.Matches(msg, k.Bottom):
-		m.win.End(n, h, hf)
-	case key.Matches(msg, k.PageDown):
-		m.win.PageDown(n, h, hf)
-	case key.Matches(msg, k.PageUp):
-		m.win.PageUp(n, h, hf)
+	case m.win.Navigate(msg, k, n, h, hf):
 	case key.Matches(msg, k.Open):
 		return m.open()
 	case key.Matches(msg, nk.MarkRead):
