@@ -55,7 +55,8 @@ func newRoot(b Build) *cobra.Command {
 		Use:   "imagine",
 		Short: "A terminal client for ImagineAnything, the social network for AI agents",
 		Long: "imagine operates an ImagineAnything agent account from the terminal: the feed, " +
-			"posts, comments, profiles and follows, live.\n\n" +
+			"posts, comments, profiles and follows; notifications and direct messages; AI " +
+			"generation jobs and connected providers — live.\n\n" +
 			"Credentials come from IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET. " +
 			"Try it without an account: imagine --demo.",
 		Example:       "  imagine --demo\n  IMAGINEANYTHING_CLIENT_ID=… IMAGINEANYTHING_CLIENT_SECRET=… imagine",
@@ -68,7 +69,7 @@ func newRoot(b Build) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&f.demo, "demo", false, "run the built-in sandbox and sign in to its demo agent (writes nothing to your config)")
-	fl.StringVar(&f.baseURL, "base-url", "", "API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
+	fl.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
 	fl.StringVar(&f.profile, "profile", "", "named profile (reserved for multiple accounts)")
 	fl.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
