@@ -16,9 +16,20 @@
 //     Err() error, the error is classified (rate limit, offline,
 //     unauthorized, other) and the next tick is armed accordingly.
 //  5. views.StatusMsg and views.ConfirmMsg are the panes' requests to the
-//     root; everything else (action results, spinner ticks) is broadcast to
-//     every pane: pane message types are unexported, so only the owner
-//     reacts.
+//     root; views.Open*Msg go to the pane that shows such things (posts and
+//     profiles to Feed, conversations to Messages), which is focused;
+//     everything else (action results, spinner ticks) is broadcast to every
+//     pane: pane message types are unexported, so only the owner reacts.
+//
+// # Attention
+//
+// After every message the root compares each pane's Badge (or Alerts, for
+// panes whose badge is not an unread count) with what it saw before. When
+// one grew for a pane the operator is not looking at, or while the terminal
+// is unfocused, the terminal is told (OSC 9, 777 or 99, through tmux, or the
+// bell; at most once per 10 s; never for what was waiting at start-up).
+// The attention key (u) focuses the next pane with a badge and moves its
+// cursor to the newest unread item.
 //
 // # Polling
 //
@@ -26,8 +37,10 @@
 // previous result has arrived, at the pane's PollInterval (which is shorter
 // while the pane is focused), with ±10 % jitter. A manual refresh (r) fetches
 // now and re-arms. Errors back off exponentially with full jitter up to five
-// minutes; a 429 waits exactly as long as the server asked. When the
-// terminal loses focus, intervals double.
+// minutes; a 429 waits exactly as long as the server asked, while a pause
+// asked by the client's own budget is quiet. When the terminal loses
+// focus, intervals double; a pane coming into view is fetched at once if
+// its data is over 5 s old; [poll] in the config overrides cadences.
 //
 // # Idle cost
 //
