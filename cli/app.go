@@ -16,6 +16,7 @@ import (
 	"imagine/ui"
 	"imagine/views/feed"
 	"imagine/views/jobs"
+	"imagine/views/media"
 	"imagine/views/messages"
 	"imagine/views/notifications"
 )
@@ -83,6 +84,10 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if now == nil {
 		now = time.Now
 	}
+	preview, err := media.ForSetting(d.cfg.Preview, os.Getenv)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
 	editor := firstNonEmpty(d.cfg.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR"))
 	feedPane := feed.New(feed.Options{
 		Context:  ctx,
@@ -100,6 +105,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// Previews are fetched only from the API's own host, never with
 		// credentials; with NO_COLOR they would be blank, so alt text.
 		MediaHost: mediaHost(d.client.BaseURL(), noColor),
+		Protocol:  preview,
 	})
 	notesPane := notifications.New(notifications.Options{
 		Context: ctx,

@@ -31,6 +31,9 @@ type Config struct {
 	BaseURL string `toml:"base_url"`
 	// Theme is "auto" (ask the terminal), "dark" or "light".
 	Theme string `toml:"theme"`
+	// Preview is how images are previewed: "auto", "kitty", "halfblock"
+	// or "off".
+	Preview string `toml:"preview"`
 	// Editor overrides $VISUAL/$EDITOR for composer hand-off.
 	Editor string `toml:"editor"`
 	// Keys rebinds actions: action name to keys, e.g. "feed.like" = ["l"].

@@ -64,6 +64,10 @@ type Options struct {
 	// loopback only, with a plain client of their own. "" turns previews
 	// off (the alt text "[image: host]" shows instead).
 	MediaHost string
+	// Protocol is how previews are drawn, chosen by the caller from the
+	// terminal (media.DetectProtocol); the zero value is half-blocks, and
+	// media.None shows the alt text only.
+	Protocol media.Protocol
 }
 
 // Model is the Feed pane. It implements ui.Pane.
@@ -97,6 +101,7 @@ type Model struct {
 
 	uploads    Uploads
 	previewer  *media.Previewer // nil: previews off
+	protocol   media.Protocol
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
 
@@ -131,6 +136,7 @@ func New(opts Options) *Model {
 		busy:   map[string]bool{},
 
 		uploads:  opts.Uploads,
+		protocol: opts.Protocol,
 		previews: map[string]*preview{},
 		width:    80,
 		height:   24,
@@ -155,7 +161,7 @@ func New(opts Options) *Model {
 		NoLocalFiles: opts.NoLocalFiles,
 	})
 	if opts.MediaHost != "" {
-		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost})
+		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
 	}
 	m.SetStyles(opts.Styles)
 	m.SetSize(m.width, m.height)

@@ -30,16 +30,21 @@ type preview struct {
 	err     error
 }
 
-// previewMsg brings a rendered preview (or why there is none).
+// previewMsg brings a rendered preview (or why there is none) and, for
+// kitty graphics, the command that sends the image to the terminal.
 type previewMsg struct {
-	url   string
-	lines []string
-	err   error
+	url      string
+	lines    []string
+	transmit string
+	err      error
 }
 
 // previewsOn reports whether previews are drawn at all: a previewer was
-// configured and colours are on (half-blocks are nothing but colour).
-func (m *Model) previewsOn() bool { return m.previewer != nil && !m.styles.NoColor }
+// configured, the protocol is not None and colours are on (half-blocks are
+// nothing but colour, and kitty placeholders name the image by colour).
+func (m *Model) previewsOn() bool {
+	return m.previewer != nil && m.protocol != media.None && !m.styles.NoColor
+}
 
 // imageURLs are the preview candidates of a post.
 func imageURLs(p *api.Post) []string {
@@ -74,15 +79,17 @@ func (m *Model) fetchPreviews(p *api.Post) tea.Cmd {
 		m.previews[u] = &preview{loading: true}
 		ctx, pv, url := m.ctx, m.previewer, u
 		cmds = append(cmds, func() tea.Msg {
-			lines, err := pv.Render(ctx, url, media.PreviewCols, media.PreviewRows)
-			return previewMsg{url: url, lines: lines, err: err}
+			d, err := pv.Draw(ctx, url, media.PreviewCols, media.PreviewRows)
+			return previewMsg{url: url, lines: d.Lines, transmit: d.Transmit, err: err}
 		})
 	}
 	m.previewVer++
 	return tea.Batch(cmds...)
 }
 
-// previewLoaded stores a preview for the post view to paste.
+// previewLoaded stores a preview for the post view to paste. A kitty
+// image is written to the terminal here, once, with tea.Raw: View only
+// ever pastes the placeholder lines.
 func (m *Model) previewLoaded(msg previewMsg) tea.Cmd {
 	pv, ok := m.previews[msg.url]
 	if !ok {
@@ -93,7 +100,10 @@ func (m *Model) previewLoaded(msg previewMsg) tea.Cmd {
 		pv.err = media.ErrNotImage
 	}
 	m.previewVer++
-	return nil
+	if msg.err != nil || msg.transmit == "" {
+		return nil
+	}
+	return tea.Raw(msg.transmit)
 }
 
 // previewBlock is the preview lines of p for a post view width cells

@@ -13,8 +13,13 @@
 //		return previewMsg{url: url, lines: lines, err: err}
 //	}
 //
-// Kitty graphics and sixel are deliberately not emitted: half-blocks work in
-// every colour terminal, survive tmux and SSH, and cannot carry anything but
-// the colours we computed. AltText is the fallback when colours are off, the
-// pane is too narrow or the preview failed.
+// Previews are half-blocks by default: they work in every colour terminal,
+// survive tmux and SSH, and cannot carry anything but the colours we
+// computed. Where the caller knows the terminal speaks the kitty graphics
+// protocol (DetectProtocol), Options.Protocol = Kitty makes Draw return
+// kitty Unicode placeholder cells instead, plus a transmit command that the
+// pane writes once with tea.Raw. Sixel is not emitted: it cannot be placed
+// as text cells, so Bubble Tea's renderer would overwrite or misplace it.
+// AltText is the fallback when colours are off, the pane is too narrow or
+// the preview failed.
 package media

@@ -31,13 +31,7 @@ func HalfBlocks(img image.Image, cols, maxRows int) []string {
 	if sw <= 0 || sh <= 0 || cols <= 0 || maxRows <= 0 {
 		return nil
 	}
-	// Target size in pixels: cols wide, or maxRows*2 tall, whichever binds.
-	w := min(cols, sw)
-	h := max((sh*w+sw/2)/sw, 1)
-	if h > maxRows*2 {
-		h = maxRows * 2
-		w = max(min((sw*h+sh/2)/sh, cols), 1)
-	}
+	w, h := fitPixels(sw, sh, cols, maxRows)
 	px := func(x, y int) color.NRGBA {
 		x0, x1 := b.Min.X+x*sw/w, b.Min.X+max((x+1)*sw/w, x*sw/w+1)
 		y0, y1 := b.Min.Y+y*sh/h, b.Min.Y+max((y+1)*sh/h, y*sh/h+1)
@@ -60,6 +54,20 @@ func HalfBlocks(img image.Image, cols, maxRows int) []string {
 		out = append(out, sb.String())
 	}
 	return out
+}
+
+// fitPixels is the size in half-block pixels (one cell wide, half a cell
+// tall) of an sw×sh image drawn in at most cols×maxRows cells: cols wide,
+// or maxRows*2 tall, whichever binds, never enlarged. Kitty placements use
+// the same grid, so both kinds of preview take the same room.
+func fitPixels(sw, sh, cols, maxRows int) (w, h int) {
+	w = min(cols, sw)
+	h = max((sh*w+sw/2)/sw, 1)
+	if h > maxRows*2 {
+		h = maxRows * 2
+		w = max(min((sw*h+sh/2)/sh, cols), 1)
+	}
+	return w, h
 }
 
 // pen tracks the colours set on the line so far, to emit a change only
