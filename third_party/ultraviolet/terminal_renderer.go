@@ -866,6 +866,15 @@ func lineHasDrift(m ansi.Method, line Line) bool {
 func (s *TerminalRenderer) paintLine(newbuf *RenderBuffer, y int, force bool) {
 	drift := lineHasDrift(s.method, s.curbuf.Line(y)) || lineHasDrift(s.method, newbuf.Line(y))
 	s.markDrift(y, newbuf.Height(), drift)
+	// imagine's patch (ultraviolet issue #163): a drift-prone row that is
+	// identical to what is on screen needs no repaint. Bubble Tea clears its
+	// buffer before every frame, which marks every row touched, so without
+	// this check each row holding an emoji or a CJK character was erased and
+	// rewritten on every frame. A row this render disturbed itself (damaged)
+	// or a forced repaint still goes through.
+	if drift && !force && !s.rowDamaged(y) && linesEqual(s.curbuf.Line(y), newbuf.Line(y)) {
+		return
+	}
 	switch {
 	case drift && !s.flags.Contains(tGraphemeWidth):
 		// Clip a cluster the terminal measures wider than the model instead of
@@ -881,6 +890,26 @@ func (s *TerminalRenderer) paintLine(newbuf *RenderBuffer, y int, force bool) {
 	default:
 		s.transformLine(newbuf, y)
 	}
+}
+
+// rowDamaged reports whether this render disturbed row y itself (see
+// [TerminalRenderer.damage]), so the model of what it shows cannot be
+// trusted.
+func (s *TerminalRenderer) rowDamaged(y int) bool {
+	return y >= 0 && y < len(s.damaged) && s.damaged[y]
+}
+
+// linesEqual reports whether two lines hold the same cells.
+func linesEqual(a, b Line) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for x := range a {
+		if !cellEqual(&a[x], &b[x]) {
+			return false
+		}
+	}
+	return true
 }
 
 // repaintLine erases row y from column 0 and writes newbuf's cells, so the
