@@ -79,6 +79,10 @@ type Options struct {
 	Rate func() api.Rate
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Tick arms the poll scheduler's timers; nil means tea.Tick. With Now
+	// it lets a test run the scheduler on a faster clock, to measure a
+	// minute of polling in a few seconds.
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// SignIn asks the server for the signed-in agent's handle when Handle
 	// is empty; the TUI does not wait for it to draw the first frame.
 	SignIn func(ctx context.Context) (string, error)

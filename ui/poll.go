@@ -10,7 +10,12 @@ package ui
 //   - every fetch carries fetchGen, so a result that arrives after the
 //     pane was reset is dropped;
 //   - errors back off exponentially with full jitter (2 s doubling, capped
-//     at 5 min); a rate-limit error waits exactly what the server asked.
+//     at 5 min); a rate-limit error waits exactly what the server asked;
+//   - a pane that is not on screen polls only what its badge needs (the
+//     panes decide that from SetFocused); when it comes into view it is
+//     fetched at once if its data is over 5 s old or it reports itself
+//     Outdated (its count moved while it was hidden), and if a hidden-mode
+//     fetch was in flight at that moment, again as soon as it returns.
 
 import (
 	"context"
@@ -45,6 +50,22 @@ type pollState struct {
 	// next is the delay of the last armed tick (0 = none), kept for the
 	// status line and for tests.
 	next time.Duration
+	// recheck is set when the pane came into view while a fetch was in
+	// flight: that fetch was asked for in hidden mode, so the pane is
+	// asked again whether it is Outdated when it returns.
+	recheck bool
+}
+
+// outdater is implemented by panes that know their on-screen data is
+// behind, e.g. their count moved while they were hidden and hidden panes
+// do not fetch their lists. Such a pane is fetched as soon as it comes
+// into view, however recently its count was polled.
+type outdater interface{ Outdated() bool }
+
+// outdated reports whether the pane says its data is behind.
+func outdated(p Pane) bool {
+	o, ok := p.(outdater)
+	return ok && o.Outdated()
 }
 
 type (
@@ -89,7 +110,11 @@ func (m *Model) arm(id PaneID, d time.Duration) tea.Cmd {
 		return nil
 	}
 	gen := st.tickGen
-	return tea.Tick(d, func(time.Time) tea.Msg { return pollTickMsg{pane: id, gen: gen} })
+	tick := m.opts.Tick
+	if tick == nil {
+		tick = tea.Tick
+	}
+	return tick(d, func(time.Time) tea.Msg { return pollTickMsg{pane: id, gen: gen} })
 }
 
 // interval is the pane's cadence now: its own wish, stretched while the
@@ -163,10 +188,17 @@ func (m *Model) handleFetched(msg fetchedMsg) tea.Cmd {
 func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 	st := &m.poll[id]
 	st.err = err
+	recheck := st.recheck
+	st.recheck = false
 	if err == nil {
 		st.failures = 0
 		st.lastOK = m.now()
 		m.online = true
+		if recheck && id == m.focus && outdated(m.panes[id]) {
+			// It came into view during a hidden-mode fetch: what it
+			// shows is still behind.
+			return m.fetch(id)
+		}
 		return m.arm(id, m.interval(id))
 	}
 	if errors.Is(err, context.Canceled) {
@@ -223,6 +255,9 @@ func (m *Model) rearmAll() tea.Cmd {
 	now := m.now()
 	for _, id := range m.order {
 		st := &m.poll[id]
+		if st.inFlight && id == m.focus {
+			st.recheck = true
+		}
 		if st.inFlight || st.failures > 0 {
 			continue
 		}
@@ -232,8 +267,9 @@ func (m *Model) rearmAll() tea.Cmd {
 			continue
 		}
 		// The pane coming into view gets fresh data at once unless it
-		// was fetched a moment ago ("refetch on focus", gh-dash).
-		stale := id == m.focus && now.Sub(st.lastOK) > focusFreshness
+		// was fetched a moment ago ("refetch on focus", gh-dash) and
+		// knows of nothing it missed while hidden.
+		stale := id == m.focus && (now.Sub(st.lastOK) > focusFreshness || outdated(m.panes[id]))
 		if due := st.lastOK.Add(d); !st.lastOK.IsZero() && (now.After(due) || stale) {
 			cmds = append(cmds, m.fetch(id))
 			continue

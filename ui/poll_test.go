@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"testing"
+
+	"imagine/internal/tuitest"
+)
+
+// laggingPane is a fake pane that can say its list is behind, as a hidden
+// pane whose count moved does.
+type laggingPane struct {
+	fakePane
+	behind bool
+}
+
+func (p *laggingPane) Outdated() bool { return p.behind }
+
+// settledPoll gives pane id a successful fetch now, so its data is fresh.
+func settledPoll(m *Model, id PaneID) {
+	m.poll[id].inFlight = true
+	m.poll[id].fetchGen++
+	m.Update(fetchedMsg{pane: id, gen: m.poll[id].fetchGen, msg: fakeResult{}})
+}
+
+func newLaggingModel(t *testing.T) (*Model, *laggingPane) {
+	t.Helper()
+	m, _, _ := newTestModel(t)
+	notes := &laggingPane{fakePane: fakePane{title: "Notifications"}}
+	m.panes[NotificationsPane] = notes
+	settledPoll(m, NotificationsPane)
+	notes.refreshes = 0
+	return m, notes
+}
+
+func TestOutdatedPaneIsFetchedWhenItComesIntoView(t *testing.T) {
+	m, notes := newLaggingModel(t)
+	// Its count was polled a moment ago and did not move: nothing to fetch.
+	m.Update(tuitest.Press("2"))
+	if notes.refreshes != 0 {
+		t.Fatalf("a pane polled a moment ago and up to date was fetched again (%d)", notes.refreshes)
+	}
+	m.Update(tuitest.Press("1"))
+	// Its count moved while hidden: coming into view fetches it at once,
+	// however recent the count is.
+	notes.behind = true
+	m.Update(tuitest.Press("2"))
+	if notes.refreshes != 1 || !m.poll[NotificationsPane].inFlight {
+		t.Fatalf("an outdated pane coming into view was not fetched (%d)", notes.refreshes)
+	}
+}
+
+func TestPaneComingIntoViewDuringAHiddenFetchIsFetchedAgain(t *testing.T) {
+	for _, behind := range []bool{false, true} {
+		m, notes := newLaggingModel(t)
+		cmd := m.fetch(NotificationsPane) // a hidden-mode poll leaves
+		m.Update(tuitest.Press("2"))
+		notes.behind = behind
+		m.Update(cmd())
+		want := 1
+		if behind {
+			want = 2
+		}
+		if notes.refreshes != want {
+			t.Errorf("behind=%v: %d fetches, want %d", behind, notes.refreshes, want)
+		}
+		if behind != m.poll[NotificationsPane].inFlight {
+			t.Errorf("behind=%v: in flight = %v", behind, m.poll[NotificationsPane].inFlight)
+		}
+	}
+}
