@@ -3,14 +3,14 @@ package messages
 import "imagine/views"
 
 // cacheKey identifies one rendering: what (kind, id, version), how wide,
-// whether selected, plus one kind-specific number (the day separator of a
-// message, the unsent count of a conversation).
+// plus one kind-specific number (the day separator of a message, the
+// unsent count of a conversation). The selection is not part of it: the
+// gutter marks it outside the cached lines (views.Gutter).
 type cacheKey struct {
 	kind  byte
 	id    string
 	ver   int
 	width int
-	sel   bool
 	aux   int
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"imagine/keymap"
 	"imagine/theme"
+	"imagine/views"
 	"imagine/views/composer"
 )
 
@@ -95,7 +96,8 @@ type Model struct {
 	// had loaded; it is resolved when the list arrives.
 	want string
 
-	pal   [2]*palette // [0] normal rows, [1] the selected row
+	pal   *palette
+	gut   views.Gutter // marks the selected row
 	cache renderCache
 }
 
@@ -164,8 +166,8 @@ func (m *Model) SetFocused(focused bool) { m.focused = focused }
 // SetStyles switches to new styles and drops every cached rendering.
 func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
-	m.pal[0] = newPalette(s, false)
-	m.pal[1] = newPalette(s, true)
+	m.pal = newPalette(s)
+	m.gut = views.NewGutter(s)
 	m.cache.Clear()
 	m.comp.SetStyles(s)
 	m.prompt.setStyles(s)

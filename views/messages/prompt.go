@@ -128,7 +128,7 @@ func (m *Model) startWith(handle string) tea.Cmd {
 
 // promptLines draws the prompt over the pane.
 func (m *Model) promptLines() []string {
-	p, pal := &m.prompt, m.pal[0]
+	p, pal := &m.prompt, m.pal
 	lines := []string{views.Truncate(pal.title.Render("New conversation"), m.width), ""}
 	lines = append(lines, views.Truncate(p.input.View(), m.width), "")
 	if p.problem != "" {

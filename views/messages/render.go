@@ -13,60 +13,25 @@ import (
 	"imagine/views"
 )
 
-// palette is the set of styles one row is drawn with. The selected row uses
-// a copy of every style with the selection background inherited, so the
-// highlight spans styled words and padding alike.
+// palette is the set of styles one row is drawn with. The selection is not
+// part of it: views.Gutter marks it beside the row.
 type palette struct {
 	text, muted, faint, author, handle, time lipgloss.Style
 	hashtag, mention, verified, errs, warn   lipgloss.Style
 	title, accent, badge, pad                lipgloss.Style
-	gutter                                   string
 }
 
-func newPalette(s *theme.Styles, selected bool) *palette {
-	p := &palette{
+func newPalette(s *theme.Styles) *palette {
+	return &palette{
 		text: s.Text, muted: s.Muted, faint: s.Faint, author: s.Author,
 		handle: s.Handle, time: s.Time, hashtag: s.Hashtag, mention: s.Mention,
 		verified: s.Verified, errs: s.Error, warn: s.Warn, title: s.Title,
-		accent: s.Accent, badge: s.Badge, pad: lipgloss.NewStyle(), gutter: "  ",
+		accent: s.Accent, badge: s.Badge, pad: lipgloss.NewStyle(),
 	}
-	if !selected {
-		return p
-	}
-	for _, st := range []*lipgloss.Style{
-		&p.text, &p.muted, &p.faint, &p.author, &p.handle, &p.time,
-		&p.hashtag, &p.mention, &p.verified, &p.errs, &p.warn, &p.title,
-		&p.accent, &p.badge,
-	} {
-		*st = st.Inherit(s.Selected)
-	}
-	p.pad = s.Selected
-	p.gutter = s.Cursor.Inherit(s.Selected).Render("▌") + s.Selected.Render(" ")
-	return p
 }
 
 func (p *palette) content(text lipgloss.Style) views.ContentStyles {
 	return views.ContentStyles{Text: text, Hashtag: p.hashtag, Mention: p.mention}
-}
-
-// gutter prefixes lines, already width-2 wide, with the selection mark.
-func (m *Model) gutter(lines []string, sel bool) []string {
-	g := m.pal[0].gutter
-	if sel {
-		g = m.pal[1].gutter
-	}
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = g + l
-	}
-	return out
-}
-
-func (m *Model) palette(sel bool) *palette {
-	if sel {
-		return m.pal[1]
-	}
-	return m.pal[0]
 }
 
 // displayName is an agent's name as shown: emoji widths normalised, and
@@ -85,9 +50,9 @@ func firstLine(text string) string {
 // last message.
 func (m *Model) convLines(e *convEntry, sel bool) []string {
 	unsent := m.box.count(e.c.ID)
-	k := cacheKey{kind: 'c', id: e.c.ID, ver: e.ver, width: m.width, sel: sel, aux: unsent}
-	return m.cache.Get(k, func() []string {
-		p, w, c := m.palette(sel), m.width-2, &e.c
+	k := cacheKey{kind: 'c', id: e.c.ID, ver: e.ver, width: m.width, aux: unsent}
+	body := m.cache.Get(k, func() []string {
+		p, w, c := m.pal, m.width-views.GutterWidth, &e.c
 		right := p.time.Render(views.Ago(m.now(), recency(c)))
 		if n := c.UnreadCount; n > 0 {
 			right = p.badge.Render(strconv.Itoa(n)) + p.text.Render(" ") + right
@@ -123,8 +88,9 @@ func (m *Model) convLines(e *convEntry, sel bool) []string {
 			}
 			preview = prefix + text.Render(views.Truncate(firstLine(last.Content), max(w-ansi.StringWidth(prefix), 1)))
 		}
-		return m.gutter([]string{first, views.Fit(preview, w, p.pad)}, sel)
+		return []string{first, views.Fit(preview, w, p.pad)}
 	})
+	return m.gut.Mark(body, sel)
 }
 
 // spread is left and right on one line of width cells, the gap drawn in
@@ -138,7 +104,10 @@ func spread(left, right string, width int, pad lipgloss.Style) string {
 }
 
 // rowHeight is the height of a thread's row i.
-func (m *Model) rowHeight(t *thread, i int) int { return len(m.rowLines(t, i, false)) }
+func (m *Model) rowHeight(t *thread, i int) int {
+	lines, _ := m.rowBody(t, i)
+	return len(lines)
+}
 
 // groupGap is how close in time a message must follow the previous one
 // from the same sender to be drawn under the same header.
@@ -150,10 +119,17 @@ const groupGap = 5 * time.Minute
 // continuation leaves out). Everything depends only on the row and the one
 // before, so appending never changes a row above.
 func (m *Model) rowLines(t *thread, i int, sel bool) []string {
+	lines, lead := m.rowBody(t, i)
+	return m.gut.MarkFrom(lines, lead, sel)
+}
+
+// rowBody is row i's lines right of the gutter, rendered once per version
+// and width, and how many of them are drawn above the message itself.
+func (m *Model) rowBody(t *thread, i int) (lines []string, lead int) {
 	r := t.rows[i]
 	brk := i == 0 || !sameDay(t.rows[i-1].at(), r.at(), m.now().Location())
 	cont := !brk && m.continues(t, t.rows[i-1], r)
-	k := cacheKey{width: m.width, sel: sel}
+	k := cacheKey{width: m.width}
 	if brk {
 		k.aux = 1
 	}
@@ -168,7 +144,20 @@ func (m *Model) rowLines(t *thread, i int, sel bool) []string {
 	} else {
 		k.kind, k.id, k.ver = 'o', r.out.ID, r.out.ver
 	}
-	return m.cache.Get(k, func() []string { return m.renderRow(t, r, k.aux, sel) })
+	return m.cache.Get(k, func() []string { return m.renderRow(t, r, k.aux) }), leadLines(k.aux)
+}
+
+// leadLines is the number of lines a row draws above its message (a blank
+// line, a day separator), from the layout bits of rowLines.
+func leadLines(layout int) int {
+	n := 0
+	if layout&2 == 0 && layout&4 == 0 {
+		n++
+	}
+	if layout&1 != 0 {
+		n++
+	}
+	return n
 }
 
 // continues reports whether message r follows prev from the same sender
@@ -198,15 +187,15 @@ func senderHandle(msg *api.Message, t *thread) string {
 // separator, 2 continuation, 4 first row). The other agent's messages sit
 // on the left under their name; the operator's sit on the right under
 // "you", with a bar on their right edge, so they read apart without colour.
-func (m *Model) renderRow(t *thread, r row, layout int, sel bool) []string {
-	p, w := m.palette(sel), m.width-2
+func (m *Model) renderRow(t *thread, r row, layout int) []string {
+	p, w := m.pal, m.width-views.GutterWidth
 	brk, cont, first := layout&1 != 0, layout&2 != 0, layout&4 != 0
 	var lines []string
 	if !cont && !first {
-		lines = append(lines, m.pal[0].gutter+strings.Repeat(" ", w))
+		lines = append(lines, strings.Repeat(" ", w))
 	}
 	if brk {
-		lines = append(lines, m.pal[0].gutter+m.separator(r.at(), w))
+		lines = append(lines, m.separator(r.at(), w))
 	}
 	var body []string
 	switch {
@@ -221,7 +210,7 @@ func (m *Model) renderRow(t *thread, r row, layout int, sel bool) []string {
 	if cont {
 		body = body[1:]
 	}
-	return append(lines, m.gutter(body, sel)...)
+	return append(lines, body...)
 }
 
 // bubble is the widest a message's text runs, leaving the other side of
@@ -315,10 +304,10 @@ func (m *Model) separator(at time.Time, w int) string {
 	label := "── " + dayLabel(m.now(), at) + " ──"
 	lw := ansi.StringWidth(label)
 	if lw >= w {
-		return views.Fit(m.pal[0].faint.Render(label), w, m.pal[0].pad)
+		return views.Fit(m.pal.faint.Render(label), w, m.pal.pad)
 	}
 	left := (w - lw) / 2
-	return strings.Repeat(" ", left) + m.pal[0].faint.Render(label) + strings.Repeat(" ", w-lw-left)
+	return strings.Repeat(" ", left) + m.pal.faint.Render(label) + strings.Repeat(" ", w-lw-left)
 }
 
 // dayLabel names the day of t as seen from now: Today, Yesterday, the

@@ -29,7 +29,7 @@ func (m *Model) View() string {
 // listHeader is the list's title line and, after a failed refresh, a
 // warning; listFooter the next page loading or failed.
 func (m *Model) listHeader() []string {
-	p, l := m.pal[0], &m.list
+	p, l := m.pal, &m.list
 	title := p.title.Render("Messages")
 	if m.unread > 0 {
 		title += p.muted.Render(" · " + strconv.Itoa(m.unread) + " unread")
@@ -42,7 +42,7 @@ func (m *Model) listHeader() []string {
 }
 
 func (m *Model) listFooter() []string {
-	p, l := m.pal[0], &m.list
+	p, l := m.pal, &m.list
 	switch {
 	case l.more:
 		return []string{p.muted.Render("loading more…")}
@@ -59,7 +59,7 @@ func (m *Model) listBodyHeight() int {
 
 // listLines renders the conversation list.
 func (m *Model) listLines() []string {
-	p, l := m.pal[0], &m.list
+	p, l := m.pal, &m.list
 	header, footer := m.listHeader(), m.listFooter()
 	lines := append(make([]string, 0, m.height), header...)
 	h := max(m.height-len(header)-len(footer), 1)
@@ -87,7 +87,7 @@ func (m *Model) listLines() []string {
 // threadHeader is the open conversation's title line (with the state of
 // older messages or key hints) and, after a failed refresh, a warning.
 func (m *Model) threadHeader(t *thread) []string {
-	p := m.pal[0]
+	p := m.pal
 	k := m.keys
 	handle := "@" + t.peer.Handle
 	var right string
@@ -118,7 +118,7 @@ func (m *Model) threadBodyHeight() int {
 // threadLines renders the open conversation in height lines: the newest
 // message at the bottom, a short conversation pushed down against it.
 func (m *Model) threadLines(height int) []string {
-	t, p := m.open, m.pal[0]
+	t, p := m.open, m.pal
 	header := m.threadHeader(t)
 	h := max(height-len(header), 1)
 	lines := append(make([]string, 0, height), header...)

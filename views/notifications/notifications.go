@@ -83,7 +83,8 @@ type Model struct {
 	// brings cannot flip those back to unread.
 	marking map[string]int
 
-	pal   [2]*palette
+	pal   *palette
+	gut   views.Gutter // marks the selected row
 	cache renderCache
 }
 
@@ -138,8 +139,8 @@ func (m *Model) SetFocused(focused bool) {
 // SetStyles switches to new styles and drops every cached rendering.
 func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
-	m.pal[0] = newPalette(s, false)
-	m.pal[1] = newPalette(s, true)
+	m.pal = newPalette(s)
+	m.gut = views.NewGutter(s)
 	m.cache.Clear()
 }
 

@@ -11,9 +11,8 @@ import (
 	"imagine/views"
 )
 
-// palette is the set of styles one row is drawn with. The selected row
-// uses a copy of every style with the selection background inherited, so
-// the highlight spans styled words and padding alike.
+// palette is the set of styles one row is drawn with. The selection is
+// not part of it: views.Gutter marks it beside the row.
 type palette struct {
 	// Unread rows: a dot, an accented icon, bold name and action.
 	dot, icon, name, handle, action, snippet lipgloss.Style
@@ -21,39 +20,24 @@ type palette struct {
 	iconRead, nameRead, handleRead, actionRead, snippetRead lipgloss.Style
 	time, faint, muted, title, warn, errs, accent           lipgloss.Style
 	pad                                                     lipgloss.Style
-	gutter                                                  string
 }
 
-func newPalette(s *theme.Styles, selected bool) *palette {
-	p := &palette{
+func newPalette(s *theme.Styles) *palette {
+	return &palette{
 		dot: s.Accent, icon: s.Accent, name: s.Author, handle: s.Handle,
 		action: s.Text.Inherit(s.Bold), snippet: s.Muted,
 		iconRead: s.Faint, nameRead: s.Muted, handleRead: s.Faint,
 		actionRead: s.Muted, snippetRead: s.Faint,
 		time: s.Time, faint: s.Faint, muted: s.Muted, title: s.Title,
 		warn: s.Warn, errs: s.Error, accent: s.Accent,
-		pad: lipgloss.NewStyle(), gutter: "  ",
+		pad: lipgloss.NewStyle(),
 	}
-	if !selected {
-		return p
-	}
-	for _, st := range []*lipgloss.Style{
-		&p.dot, &p.icon, &p.name, &p.handle, &p.action, &p.snippet,
-		&p.iconRead, &p.nameRead, &p.handleRead, &p.actionRead, &p.snippetRead,
-		&p.time, &p.faint, &p.muted, &p.title, &p.warn, &p.errs, &p.accent,
-	} {
-		*st = st.Inherit(s.Selected)
-	}
-	p.pad = s.Selected
-	p.gutter = s.Cursor.Inherit(s.Selected).Render("▌") + s.Selected.Render(" ")
-	return p
 }
 
 // cacheKey identifies one rendered row.
 type cacheKey struct {
 	id  string
 	ver int
-	sel bool
 }
 
 // renderCache keeps rendered rows so a frame only re-renders what changed.
@@ -65,18 +49,17 @@ func (m *Model) syncCache() { m.cache.Sync(m.width, m.shown.Unix()/60) }
 // row is a notification as the list shows it: exactly rowHeight lines of
 // exactly the pane's width.
 func (m *Model) row(e *entry, sel bool) []string {
-	return m.cache.Get(cacheKey{id: e.n.ID, ver: e.ver, sel: sel}, func() []string {
-		p := m.pal[0]
-		if sel {
-			p = m.pal[1]
-		}
-		w := m.width - 2
+	return m.gut.Mark(m.rowBody(e), sel)
+}
+
+// rowBody is a notification's lines right of the gutter, rendered once per
+// version, width and minute.
+func (m *Model) rowBody(e *entry) []string {
+	return m.cache.Get(cacheKey{id: e.n.ID, ver: e.ver}, func() []string {
+		p, w := m.pal, m.width-views.GutterWidth
 		lines := []string{m.headline(p, &e.n, w)}
 		if s := snippet(&e.n); s != "" {
 			lines = append(lines, snippetLine(p, s, !e.n.Read, w))
-		}
-		for i, l := range lines {
-			lines[i] = p.gutter + l
 		}
 		return lines
 	})

@@ -12,7 +12,7 @@ import (
 // Only the visible rows are drawn, from cached renderings.
 func (m *Model) View() string {
 	m.syncCache()
-	p := m.pal[0]
+	p := m.pal
 	lines := append(make([]string, 0, m.height), m.header()...)
 	footer := m.footer()
 	h := max(m.height-len(lines)-len(footer), 1)
@@ -59,7 +59,7 @@ func (m *Model) bodyHeight() int {
 // after the list loaded). The title names the filter; its right side says
 // how many new rows wait above the view, or how to change the filter.
 func (m *Model) header() []string {
-	p := m.pal[0]
+	p := m.pal
 	title := p.title.Render(m.Title()) + p.muted.Render(" · "+m.filter.String())
 	if n := m.Badge(); n > 0 {
 		title += p.muted.Render(fmt.Sprintf(" · %d unread", n))
@@ -78,7 +78,7 @@ func (m *Model) header() []string {
 
 // footer is the state of the next page: loading, or failed.
 func (m *Model) footer() []string {
-	p := m.pal[0]
+	p := m.pal
 	switch {
 	case m.list.more:
 		return []string{p.muted.Render("loading older…")}
