@@ -135,7 +135,7 @@ func (m *Model) focusPane(id PaneID) tea.Cmd {
 	m.focus = id
 	m.panes[id].SetFocused(true)
 	m.showHelp = false
-	return m.rearmAll()
+	return tea.Batch(m.rearmAll(), m.panes[id].Update(views.ShownMsg{}))
 }
 
 // cycleFocus moves focus by delta through the shown panes.

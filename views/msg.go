@@ -48,6 +48,11 @@ func Confirm(title, body string, yes tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return ConfirmMsg{Title: title, Body: body, Yes: yes} }
 }
 
+// ShownMsg tells a pane it has just come on screen, so it can restart what
+// runs only while it is seen (a spinner). The root sends it to that pane
+// alone; hidden panes schedule nothing for the eye.
+type ShownMsg struct{}
+
 // OpenPostMsg asks the root to show a post in the Feed pane, optionally
 // with one of its comments selected. Panes never import each other; the
 // root routes this to the pane that shows posts.

@@ -20,8 +20,10 @@ const (
 	// elsewhere still show up, at two requests a minute.
 	idlePoll = 30 * time.Second
 	// spinEvery is the spinner's frame time; it runs only while a job is
-	// active.
-	spinEvery = 250 * time.Millisecond
+	// active and the pane is on screen. Once a second, with the elapsed
+	// clock beside it, so a running job rewrites one short span a second
+	// (issue 7: at most 60 B/s per visible job over SSH).
+	spinEvery = time.Second
 	// historyPage is the size of a history page.
 	historyPage = 20
 	// nearEnd is how close to the last history row the cursor gets before
@@ -62,7 +64,8 @@ type Model struct {
 	svc    Services
 	keys   *keymap.KeyMap
 	styles *theme.Styles
-	pal    [2]*palette
+	pal    *palette
+	gut    views.Gutter // marks the selected block or row
 	huhSt  *huh.Styles
 	// clock is the real clock; shown is the instant elapsed and relative
 	// times are measured from. shown moves on input, on real changes and
@@ -189,8 +192,8 @@ func (m *Model) SetFocused(focused bool) {
 // SetStyles switches to new styles.
 func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
-	m.pal[0] = newPalette(s, false)
-	m.pal[1] = newPalette(s, true)
+	m.pal = newPalette(s)
+	m.gut = views.NewGutter(s)
 	m.huhSt = huhStyles(s)
 }
 

@@ -132,10 +132,10 @@ func (m *Model) bridge() tea.Cmd {
 	return m.fetch(api.Background(m.ctx), true)
 }
 
-// startSpin starts the spinner when a job is active and it is not
-// running.
+// startSpin starts the spinner when a job is active, the pane is on
+// screen and the spinner is not running.
 func (m *Model) startSpin() tea.Cmd {
-	if m.spinning || m.jobs.activeCount() == 0 {
+	if m.spinning || !m.focused || m.jobs.activeCount() == 0 {
 		return nil
 	}
 	m.spinning = true
@@ -144,12 +144,13 @@ func (m *Model) startSpin() tea.Cmd {
 }
 
 // spun advances the spinner and the elapsed times, or stops the spinner
-// when no job is active any more (so an idle pane schedules nothing).
+// when no job is active any more or the pane is hidden (so an idle or
+// unseen pane schedules nothing; views.ShownMsg starts it again).
 func (m *Model) spun(msg spinMsg) tea.Cmd {
 	if msg.gen != m.spinGen || !m.spinning {
 		return nil
 	}
-	if m.jobs.activeCount() == 0 {
+	if m.jobs.activeCount() == 0 || !m.focused {
 		m.spinning = false
 		return nil
 	}

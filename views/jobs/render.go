@@ -23,29 +23,18 @@ func spinFrame(i int) string {
 }
 
 // palette is the set of styles a job block or row is drawn with. The
-// selected one uses copies with the selection background inherited, so
-// the highlight spans styled words and padding alike.
+// selection is not part of it: views.Gutter marks it beside the block.
 type palette struct {
 	text, bold, muted, faint, title, accent, ok, warn, errs lipgloss.Style
 	pad                                                     lipgloss.Style
-	gutter                                                  string
 }
 
-func newPalette(s *theme.Styles, selected bool) *palette {
-	p := &palette{
+func newPalette(s *theme.Styles) *palette {
+	return &palette{
 		text: s.Text, bold: s.Text.Inherit(s.Bold), muted: s.Muted, faint: s.Faint,
 		title: s.Title, accent: s.Accent, ok: s.Success, warn: s.Warn, errs: s.Error,
-		pad: lipgloss.NewStyle(), gutter: "  ",
+		pad: lipgloss.NewStyle(),
 	}
-	if !selected {
-		return p
-	}
-	for _, st := range []*lipgloss.Style{&p.text, &p.bold, &p.muted, &p.faint, &p.title, &p.accent, &p.ok, &p.warn, &p.errs} {
-		*st = st.Inherit(s.Selected)
-	}
-	p.pad = s.Selected
-	p.gutter = s.Cursor.Inherit(s.Selected).Render("▌") + s.Selected.Render(" ")
-	return p
 }
 
 // blockLines is the height of a job block; blocks are separated by one
@@ -59,26 +48,33 @@ const blockLines = 4
 //	●━━●━━○━━○ generating ⠹
 //	(the error of a failed job, or the text of the post made)
 func (m *Model) block(e *entry, sel bool, w int) []string {
-	p := m.pal[0]
-	if sel {
-		p = m.pal[1]
-	}
+	p := m.pal
 	j := &e.job
-	iw := max(w-2, 1)
+	iw := max(w-views.GutterWidth, 1)
 	head := typeName(j.Type) + " · " + providerName(j.Provider)
 	if j.Model != "" {
 		head += " · " + j.Model
 	}
 	lines := []string{
-		spread(p, p.bold.Render(views.Truncate(head, iw)), p.muted.Render(m.elapsedText(j)), iw),
+		spread(p, p.bold.Render(views.Truncate(head, iw)), p.muted.Render(m.liveClock(j)), iw),
 		p.muted.Render(views.Truncate("“"+views.NormalizeEmojiWidth(firstLine(j.Prompt))+"”", iw)),
 		m.progress(p, e, iw),
 		m.detail(p, j, iw),
 	}
 	for i, l := range lines {
-		lines[i] = p.gutter + views.Fit(l, iw, p.pad)
+		lines[i] = views.Fit(l, iw, p.pad)
 	}
-	return lines
+	return m.gut.Mark(lines, sel)
+}
+
+// liveClock is the elapsed time, led by the spinner while the job is
+// active. The two sit side by side and change on the same tick, so a
+// running job costs one short span of the screen per second.
+func (m *Model) liveClock(j *api.GenerationJob) string {
+	if isActive(j.Status) {
+		return spinFrame(m.frame) + " " + m.elapsedText(j)
+	}
+	return m.elapsedText(j)
 }
 
 // progress is the status line of a block: the stepper and the stage, with
@@ -109,7 +105,7 @@ func (m *Model) progress(p *palette, e *entry, w int) string {
 	case j.Status == api.JobCompleted:
 		s += p.ok.Render("completed")
 	default:
-		s += p.accent.Render(j.Status + " " + spinFrame(m.frame))
+		s += p.accent.Render(j.Status + "…")
 	}
 	return views.Truncate(s, w)
 }
@@ -194,11 +190,8 @@ const historyRowHeight = 2
 
 // historyRow draws a past job in two lines of exactly the pane's width.
 func (m *Model) historyRow(j *api.GenerationJob, sel bool) []string {
-	p := m.pal[0]
-	if sel {
-		p = m.pal[1]
-	}
-	w := max(m.width-2, 1)
+	p := m.pal
+	w := max(m.width-views.GutterWidth, 1)
 	icon, word := p.accent.Render("◌"), p.accent.Render(j.Status)
 	switch j.Status {
 	case api.JobCompleted:
@@ -215,20 +208,17 @@ func (m *Model) historyRow(j *api.GenerationJob, sel bool) []string {
 	if j.Status == api.JobFailed && j.ErrorMessage != "" {
 		second = p.errs.Render("  " + views.NormalizeEmojiWidth(firstLine(j.ErrorMessage)))
 	}
-	return []string{
-		p.gutter + views.Fit(spread(p, head, right, w), w, p.pad),
-		p.gutter + views.Fit(views.Truncate(second, w), w, p.pad),
-	}
+	return m.gut.Mark([]string{
+		views.Fit(spread(p, head, right, w), w, p.pad),
+		views.Fit(views.Truncate(second, w), w, p.pad),
+	}, sel)
 }
 
 // serviceRow draws a provider: its masked key exactly as the server sent
 // it, on or off, and the last test's answer.
 func (m *Model) serviceRow(provider string, sel bool) []string {
-	p := m.pal[0]
-	if sel {
-		p = m.pal[1]
-	}
-	w := max(m.width-2, 1)
+	p := m.pal
+	w := max(m.width-views.GutterWidth, 1)
 	s := &m.svcs
 	name := p.bold.Render(fmt.Sprintf("%-14s", providerName(provider)))
 	c := s.find(provider)
@@ -245,7 +235,7 @@ func (m *Model) serviceRow(provider string, sel bool) []string {
 			line += p.faint.Render(" · updated " + ago)
 		}
 	}
-	lines := []string{p.gutter + views.Fit(views.Truncate(line, w), w, p.pad)}
+	lines := []string{views.Fit(views.Truncate(line, w), w, p.pad)}
 	var under string
 	switch b := s.busy[provider]; {
 	case b == actTest:
@@ -258,7 +248,7 @@ func (m *Model) serviceRow(provider string, sel bool) []string {
 		under = p.errs.Render("✕ " + orDefault(s.tests[provider].Message, "the key was refused"))
 	}
 	if under != "" {
-		lines = append(lines, p.gutter+views.Fit(views.Truncate(p.pad.Render("  ")+under, w), w, p.pad))
+		lines = append(lines, views.Fit(views.Truncate(p.pad.Render("  ")+under, w), w, p.pad))
 	}
-	return lines
+	return m.gut.Mark(lines, sel)
 }

@@ -17,6 +17,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.advanceClockIfChanged(func() tea.Cmd { return m.polled(msg) })
 	case spinMsg:
 		return m.spun(msg)
+	case views.ShownMsg:
+		m.touch()
+		return m.startSpin()
 	case kickMsg:
 		return m.kicked(msg)
 	case formMsg:

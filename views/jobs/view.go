@@ -39,7 +39,7 @@ func (m *Model) View() string {
 // header is the title line (with hints on its right) and, when there is
 // one, the banner or the last poll's error.
 func (m *Model) header(title, hint string) []string {
-	p := m.pal[0]
+	p := m.pal
 	out := []string{views.Spread(title, p.faint.Render(hint), m.width)}
 	switch {
 	case m.banner != "":
@@ -56,7 +56,7 @@ func (m *Model) header(title, hint string) []string {
 
 // slots is the header's "2 of 3 generation slots in use".
 func (m *Model) slots() string {
-	p := m.pal[0]
+	p := m.pal
 	used := m.jobs.activeCount()
 	s := fmt.Sprintf("%d of %d generation slots in use", used, api.MaxConcurrentJobs)
 	if used >= api.MaxConcurrentJobs {
@@ -67,7 +67,7 @@ func (m *Model) slots() string {
 
 // liveHeader is the live view's header lines.
 func (m *Model) liveHeader() []string {
-	p := m.pal[0]
+	p := m.pal
 	jk := m.keys.Jobs
 	title := p.title.Render("Jobs")
 	if m.jobs.loaded {
@@ -79,7 +79,7 @@ func (m *Model) liveHeader() []string {
 
 // liveView is the live jobs as blocks, in up to three columns.
 func (m *Model) liveView() string {
-	p := m.pal[0]
+	p := m.pal
 	lines := m.liveHeader()
 	switch {
 	case m.gen == nil:

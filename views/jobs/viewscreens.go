@@ -11,7 +11,7 @@ import (
 
 // historyView is every past job, two lines each, with paging state.
 func (m *Model) historyView() string {
-	p := m.pal[0]
+	p := m.pal
 	k, jk := m.keys.List, m.keys.Jobs
 	h := &m.hist
 	title := p.title.Render("Jobs") + p.muted.Render(" · history")
@@ -50,7 +50,7 @@ func (m *Model) historyView() string {
 
 // historyFooter is the state of the next page: loading, or failed.
 func (m *Model) historyFooter() []string {
-	p := m.pal[0]
+	p := m.pal
 	h := &m.hist
 	switch {
 	case !h.loaded:
@@ -78,7 +78,7 @@ func (m *Model) historyBodyHeight() int {
 
 // servicesView lists the providers with their masked keys.
 func (m *Model) servicesView() string {
-	p := m.pal[0]
+	p := m.pal
 	k, jk := m.keys.List, m.keys.Jobs
 	s := &m.svcs
 	title := p.title.Render("Jobs") + p.muted.Render(" · AI services")
@@ -113,7 +113,7 @@ func (m *Model) servicesView() string {
 // genFormView is the generation form: a header naming the step, a note
 // line, the form, the counters and the hints.
 func (m *Model) genFormView() string {
-	p := m.pal[0]
+	p := m.pal
 	f := m.form
 	k := m.keys.Jobs
 	lines := []string{views.Spread(p.title.Render("Jobs")+p.muted.Render(" · new generation"),
@@ -177,7 +177,7 @@ func (m *Model) formLines(h *formHost, height int) []string {
 // keyFormView is the key form: the provider, the masked input, and what
 // happens to the key.
 func (m *Model) keyFormView() string {
-	p := m.pal[0]
+	p := m.pal
 	k := m.keys.Jobs
 	lines := []string{views.Spread(p.title.Render("Jobs")+p.muted.Render(" · AI services"),
 		p.faint.Render(k.Cancel.Help().Key+" cancel"), m.width), ""}
