@@ -23,19 +23,17 @@ func TestCollectFlattensBatches(t *testing.T) {
 	}
 }
 
-func TestPaintsBackground(t *testing.T) {
-	for line, want := range map[string]bool{
-		"\x1b[1;38;2;45;46;129mname\x1b[m":        false, // 45 and 46 are colour components
-		"\x1b[38;5;44mx\x1b[m":                    false,
-		"\x1b[48;2;49;46;129m \x1b[m":             true,
-		"\x1b[1;44mx\x1b[m":                       true,
-		"\x1b[7mx\x1b[m":                          true,
-		"\x1b[38:2::10:20:30mx\x1b[m":             false,
-		"plain ▌ text":                            false,
-		"\x1b[1;38;2;167;139;250m▌\x1b[m \x1b[2m": false,
-	} {
-		if got := paintsBackground(line); got != want {
-			t.Errorf("paintsBackground(%q) = %v, want %v", line, got, want)
-		}
+func TestSelectionMovedInGutterOnlyCatchesABackground(t *testing.T) {
+	mark := "\x1b[1;38;2;167;139;250m▌\x1b[m "
+	bg := "\x1b[48;2;49;46;129m"
+	moved := &recorder{TB: t}
+	SelectionMovedInGutterOnly(moved, mark+"one\n  two", "  one\n"+mark+"two")
+	if len(moved.errs) > 0 {
+		t.Errorf("a move of the mark alone was refused: %v", moved.errs)
+	}
+	painted := &recorder{TB: t}
+	SelectionMovedInGutterOnly(painted, mark+bg+"one\x1b[m\n  two", "  one\n"+mark+bg+"two\x1b[m")
+	if len(painted.errs) == 0 {
+		t.Error("a selection background went unnoticed")
 	}
 }

@@ -205,3 +205,17 @@ func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 		}
 	}
 }
+
+// TestTheSelectionIsMarkedInTheGutterOnly: moving the cursor in the
+// conversation list and in a thread moves the gutter mark and changes
+// nothing else.
+func TestTheSelectionIsMarkedInTheGutterOnly(t *testing.T) {
+	hs := newHarness(t, 80, 24, standardServer(), "")
+	before := hs.m.View()
+	hs.keys("j")
+	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
+	hs.keys("k", "enter")
+	before = hs.m.View()
+	hs.keys("k")
+	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
+}

@@ -166,3 +166,13 @@ func TestEveryFrameFitsNarrowAndOddWidths(t *testing.T) {
 		}
 	}
 }
+
+// TestTheSelectionIsMarkedInTheGutterOnly: moving the cursor moves the
+// gutter mark and changes nothing else, so a move costs a few cells over
+// SSH instead of two whole rows.
+func TestTheSelectionIsMarkedInTheGutterOnly(t *testing.T) {
+	hs := newHarness(t, 80, 24, fixture()[:5], false)
+	before := hs.m.View()
+	hs.keys("j")
+	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
+}
