@@ -150,11 +150,16 @@ func (m *Model) posted(msg postedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.sendFailed(msg.key, what, msg.err)
 	}
-	cmd := m.sendDone(msg.key)
+	cmds := []tea.Cmd{m.sendDone(msg.key), views.Status(views.LevelInfo, what+" sent")}
 	if msg.post != nil && msg.post.ID != "" {
 		e := m.intern(*msg.post)
 		for _, tl := range m.tls {
-			if tl.loaded {
+			switch {
+			case !tl.loaded:
+			case tl.lo > 0:
+				// The top was dropped: start over from it, under the post.
+				cmds = append(cmds, m.reload(tl, e))
+			default:
 				tl.prepend(e)
 				// Your own new post is what you want to see: unlike
 				// posts arriving from others, it moves the view to it.
@@ -162,7 +167,7 @@ func (m *Model) posted(msg postedMsg) tea.Cmd {
 			}
 		}
 	}
-	return tea.Batch(cmd, views.Status(views.LevelInfo, what+" sent"))
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) commented(msg commentedMsg) tea.Cmd {

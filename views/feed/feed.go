@@ -92,6 +92,7 @@ type Model struct {
 	src   source            // the timeline on screen
 	store map[string]*entry // every post held, shared by timelines and screens
 	busy  map[string]bool   // actions in flight, by toggleKey
+	vers  int               // the versions new entries start at (newEntry)
 
 	stack   []screen // screens over the list; empty = the list
 	nextSID int
@@ -142,8 +143,8 @@ func New(opts Options) *Model {
 		height:   24,
 	}
 	m.now = func() time.Time { return m.shown }
-	m.tls[home] = newTimeline(home, opts.Home)
-	m.tls[public] = newTimeline(public, opts.Public)
+	m.tls[home] = m.newTimeline(home, opts.Home)
+	m.tls[public] = m.newTimeline(public, opts.Public)
 	if opts.Home == nil {
 		m.src = public
 	}

@@ -12,10 +12,22 @@ type (
 		page *api.Page[api.Post]
 		err  error
 	}
-	// moreMsg is a following page of a timeline.
+	// moreMsg is a following page of a timeline: pages[index], new or
+	// fetched again.
 	moreMsg struct {
 		src    source
 		gen    int
+		index  int
+		cursor string
+		page   *api.Page[api.Post]
+		err    error
+	}
+	// earlierMsg is a dropped page above a timeline's list, pages[index],
+	// fetched again.
+	earlierMsg struct {
+		src    source
+		gen    int
+		index  int
 		cursor string
 		page   *api.Page[api.Post]
 		err    error

@@ -2,11 +2,12 @@ package feed
 
 import (
 	"context"
-	"imagine/views"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
+	"imagine/views"
 )
 
 // source names a timeline.
@@ -31,15 +32,37 @@ func (s source) String() string {
 type entry struct {
 	post api.Post
 	ver  int
+	// hole marks a timeline's placeholder for its dropped pages above the
+	// list (earlier.go); err is why fetching them again failed.
+	hole bool
+	err  error
 }
 
-// timeline is the state of one list of posts.
+// verStride spaces the versions of new entries: each starts past every
+// version an earlier entry may have reached, so a post dropped and fetched
+// again (a new entry) never meets a stale rendering of its old one in the
+// render cache.
+const verStride = 1 << 20
+
+// newEntry makes an entry whose versions no earlier entry used.
+func (m *Model) newEntry(p api.Post) *entry {
+	m.vers += verStride
+	return &entry{post: p, ver: m.vers}
+}
+
+// timeline is the state of one list of posts. Only a window of it is held
+// (bound.go): the posts of pages[lo:hi] are entries, after the placeholder
+// hole when pages above were dropped; every page keeps its cursor, so
+// dropped ones are fetched again on the way back.
 type timeline struct {
 	src     source
 	list    Timeline
 	entries []*entry
-	ids     map[string]bool
-	next    string // cursor of the next page
+	ids     map[string]bool // the posts in entries
+	pages   []pageRef       // every page met from the top, held or dropped
+	lo, hi  int             // the held pages
+	count   int             // posts of every page, for the header
+	next    string          // cursor of the page after the last in pages
 	hasMore bool
 	loaded  bool  // a first page arrived
 	loading bool  // a first page is in flight
@@ -47,6 +70,13 @@ type timeline struct {
 	more    bool  // the next page is in flight
 	moreErr error // the next page failed; retried on the next move
 	gen     int   // bumped when entries are replaced; drops stale pages
+
+	// hole stands for the dropped pages above (in entries[0] while lo > 0);
+	// up is the page above in flight. topIDs are the first page's posts
+	// while it is dropped: a refresh reaching one of them connects.
+	hole   *entry
+	up     bool
+	topIDs []string
 
 	// pending are posts newer than the top, shown by "." (never inserted
 	// under the cursor). gap means they do not connect to entries, so
@@ -59,8 +89,10 @@ type timeline struct {
 	win views.Window
 }
 
-func newTimeline(src source, list Timeline) *timeline {
-	return &timeline{src: src, list: list, ids: map[string]bool{}}
+func (m *Model) newTimeline(src source, list Timeline) *timeline {
+	hole := m.newEntry(api.Post{})
+	hole.hole = true
+	return &timeline{src: src, list: list, ids: map[string]bool{}, hole: hole}
 }
 
 // fetchFirst returns the Cmd that fetches the first page of tl.
@@ -80,16 +112,18 @@ func (m *Model) fetchFirst(ctx context.Context, tl *timeline) tea.Cmd {
 }
 
 // fetchMore returns the Cmd that fetches the page after the last loaded
-// post, or nil when there is none or one is already in flight.
+// post (again, when it was dropped), or nil when there is none or one is
+// already in flight.
 func (m *Model) fetchMore(tl *timeline) tea.Cmd {
-	if tl.list == nil || !tl.hasMore || tl.next == "" || tl.more {
+	cursor, ok := tl.tail()
+	if tl.list == nil || !ok || tl.more {
 		return nil
 	}
 	tl.more, tl.moreErr = true, nil
-	ctx, list, src, gen, cursor := m.ctx, tl.list, tl.src, tl.gen, tl.next
+	ctx, list, src, gen, index := m.ctx, tl.list, tl.src, tl.gen, tl.hi
 	return func() tea.Msg {
 		page, err := list.List(ctx, &api.ListOptions{Cursor: cursor})
-		return moreMsg{src: src, gen: gen, cursor: cursor, page: page, err: err}
+		return moreMsg{src: src, gen: gen, index: index, cursor: cursor, page: page, err: err}
 	}
 }
 
@@ -100,7 +134,7 @@ func (m *Model) intern(p api.Post) *entry {
 		m.refreshEntry(e, p)
 		return e
 	}
-	e := &entry{post: p}
+	e := m.newEntry(p)
 	m.store[p.ID] = e
 	return e
 }
@@ -132,15 +166,18 @@ func samePost(a, b *api.Post) bool {
 		len(a.MediaURLs) == len(b.MediaURLs) && (a.RepostOf == nil) == (b.RepostOf == nil)
 }
 
-// setEntries replaces the whole list.
+// setEntries replaces the whole list with posts, its first page.
 func (m *Model) setEntries(tl *timeline, posts []api.Post, next string, hasMore bool) {
+	m.release(tl, tl.entries)
 	tl.entries = tl.entries[:0:0]
 	tl.ids = make(map[string]bool, len(posts))
 	tl.append(m, posts)
+	tl.pages = []pageRef{{n: len(tl.entries)}}
+	tl.lo, tl.hi, tl.count, tl.topIDs = 0, 1, len(tl.entries), nil
 	tl.next, tl.hasMore = next, hasMore
 	// A page in flight belongs to the old list; its answer is dropped.
 	tl.gen++
-	tl.more, tl.moreErr = false, nil
+	tl.more, tl.moreErr, tl.up = false, nil, false
 	tl.win.Home()
 }
 
@@ -156,12 +193,14 @@ func (tl *timeline) append(m *Model, posts []api.Post) {
 }
 
 // prepend inserts e at the top and keeps the selection on the same post.
+// The top must be held (lo == 0); reload covers the other case.
 func (tl *timeline) prepend(e *entry) {
 	if tl.ids[e.post.ID] {
 		return
 	}
 	tl.ids[e.post.ID] = true
 	tl.entries = append([]*entry{e}, tl.entries...)
+	tl.addTop(1)
 	if len(tl.entries) > 1 {
 		tl.win.Cursor++
 		tl.win.Top++
@@ -175,8 +214,11 @@ func (tl *timeline) remove(id string) {
 	}
 	delete(tl.ids, id)
 	for i, e := range tl.entries {
-		if e.post.ID != id {
+		if e.hole || e.post.ID != id {
 			continue
+		}
+		if k := tl.pageOf(i); k >= 0 {
+			tl.setN(k, tl.pages[k].n-1)
 		}
 		tl.entries = append(tl.entries[:i:i], tl.entries[i+1:]...)
 		if i < tl.win.Cursor {
@@ -214,7 +256,7 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 	var fresh []api.Post
 	connected := false
 	for _, p := range items {
-		if tl.ids[p.ID] {
+		if tl.ids[p.ID] || slices.Contains(tl.topIDs, p.ID) {
 			connected = true
 			break
 		}
@@ -232,13 +274,17 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 }
 
 // showNew merges the pending posts at the top and selects the newest.
-func (m *Model) showNew(tl *timeline) {
-	if len(tl.pending) == 0 {
-		return
-	}
-	if tl.gap {
+// When the first page was dropped, the posts under the new ones are not
+// held: the timeline starts over from its newest posts instead.
+func (m *Model) showNew(tl *timeline) tea.Cmd {
+	switch {
+	case len(tl.pending) == 0:
+		return nil
+	case tl.gap:
 		m.setEntries(tl, tl.pending, tl.pendingNext, tl.pendingHasMore)
-	} else {
+	case tl.lo > 0:
+		return m.reload(tl)
+	default:
 		fresh := make([]*entry, 0, len(tl.pending)+len(tl.entries))
 		for _, p := range tl.pending {
 			if p.ID == "" || tl.ids[p.ID] {
@@ -248,15 +294,17 @@ func (m *Model) showNew(tl *timeline) {
 			fresh = append(fresh, m.intern(p))
 		}
 		tl.entries = append(fresh, tl.entries...)
+		tl.addTop(len(fresh))
 	}
 	tl.pending, tl.gap = nil, false
 	tl.win.Home()
+	return nil
 }
 
 // nextPage appends a page fetched by fetchMore.
 func (m *Model) nextPage(msg moreMsg) tea.Cmd {
 	tl := m.tls[msg.src]
-	if msg.gen != tl.gen || msg.cursor != tl.next {
+	if cursor, ok := tl.tail(); msg.gen != tl.gen || msg.index != tl.hi || !ok || msg.cursor != cursor {
 		return nil
 	}
 	tl.more = false
@@ -267,8 +315,10 @@ func (m *Model) nextPage(msg moreMsg) tea.Cmd {
 	if msg.page == nil {
 		return nil
 	}
+	before := len(tl.entries)
 	tl.append(m, msg.page.Items)
-	tl.next, tl.hasMore = msg.page.NextCursor, msg.page.HasMore
+	tl.addTail(msg.cursor, len(tl.entries)-before, msg.page)
+	tl.prunePending()
 	return nil
 }
 

@@ -22,6 +22,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.advanceClockIfChanged(func() tea.Cmd { return m.firstPage(msg) })
 	case moreMsg:
 		return m.nextPage(msg)
+	case earlierMsg:
+		return m.earlierPage(msg)
 	case toggledMsg:
 		return m.toggled(msg)
 	case followedMsg:
@@ -92,17 +94,21 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.listKey(msg)
 }
 
-// selected is the post under the cursor in the list, if any.
+// selected is the post under the cursor in the list, if any (none while
+// the placeholder of dropped posts is).
 func (m *Model) selected() *entry {
 	tl := m.tl()
 	if len(tl.entries) == 0 {
 		return nil
 	}
-	return tl.entries[min(tl.win.Cursor, len(tl.entries)-1)]
+	if e := tl.entries[min(tl.win.Cursor, len(tl.entries)-1)]; !e.hole {
+		return e
+	}
+	return nil
 }
 
 func (m *Model) listHeights(tl *timeline) views.HeightFunc {
-	return func(i int) int { return m.listHeight(tl.entries[i]) }
+	return func(i int) int { return m.rowHeight(tl.entries[i]) }
 }
 
 // listKey handles a key on the timeline list.
@@ -116,10 +122,13 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Up):
 		tl.win.Up(n, h, hf)
 	case key.Matches(msg, k.Top):
+		// The newest posts were dropped: fetch them again.
+		if tl.lo > 0 {
+			return m.reload(tl)
+		}
 		// g at the top shows the new posts, like ".".
 		if tl.win.Cursor == 0 && len(tl.pending) > 0 {
-			m.showNew(tl)
-			return nil
+			return m.showNew(tl)
 		}
 		tl.win.Home()
 	case key.Matches(msg, k.Bottom):
@@ -132,8 +141,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if len(tl.pending) == 0 {
 			return views.Status(views.LevelInfo, "no new posts")
 		}
-		m.showNew(tl)
-		return nil
+		return m.showNew(tl)
 	case key.Matches(msg, f.Timeline):
 		return m.switchTimeline()
 	case key.Matches(msg, k.Open):
@@ -144,7 +152,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		return m.postAction(msg, m.selected(), nil)
 	}
-	return m.maybeMore(tl)
+	m.trim(tl)
+	return tea.Batch(m.maybeMore(tl), m.maybeEarlier(tl))
 }
 
 // switchTimeline flips between the home feed and the public timeline,

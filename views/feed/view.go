@@ -38,6 +38,7 @@ func (m *Model) screenBodyHeight() int { return max(m.height-1, 1) }
 type chromeKey struct {
 	src              source
 	posts, pending   int
+	rows             int
 	gap, more        bool
 	width            int
 	pal              *palette
@@ -64,7 +65,7 @@ func sameErr(a, b error) bool {
 // banner) and footer lines (next page loading or failed).
 func (m *Model) listChrome(tl *timeline) (header, footer []string) {
 	k := chromeKey{
-		src: tl.src, posts: len(tl.entries), pending: len(tl.pending), gap: tl.gap,
+		src: tl.src, posts: tl.count, rows: len(tl.entries), pending: len(tl.pending), gap: tl.gap,
 		more: tl.more, width: m.width, pal: m.pal[0],
 		hasHome: m.tls[home].list != nil, hasList: tl.loaded,
 	}
@@ -80,7 +81,7 @@ func (m *Model) listChrome(tl *timeline) (header, footer []string) {
 func (m *Model) buildChrome(tl *timeline) (header, footer []string) {
 	p := m.pal[0]
 	title := p.title.Render(tl.src.String())
-	if n := len(tl.entries); n > 0 {
+	if n := tl.count; n > 0 {
 		title += p.muted.Render(fmt.Sprintf(" · %d posts", n))
 	}
 	other := "public timeline"
@@ -107,6 +108,8 @@ func (m *Model) buildChrome(tl *timeline) (header, footer []string) {
 		header = append(header, views.Truncate(banner, m.width))
 	}
 	switch {
+	case tl.more && len(tl.entries) == 0:
+		// The body says "loading…" already.
 	case tl.more:
 		footer = append(footer, p.muted.Render("loading more…"))
 	case tl.moreErr != nil:
@@ -132,7 +135,7 @@ func (m *Model) listLines() []string {
 	case !tl.loaded && tl.err != nil:
 		lines = append(lines, views.Truncate(p.errs.Render("couldn't load the "+tl.src.String()+": "+views.Describe(tl.err)), m.width),
 			p.muted.Render("retrying in the background; r retries now"))
-	case !tl.loaded:
+	case !tl.loaded, len(tl.entries) == 0 && tl.more:
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(tl.entries) == 0 && tl.src == home:
 		lines = append(lines, p.muted.Render("Your home feed is empty: follow agents to fill it."),
@@ -142,7 +145,7 @@ func (m *Model) listLines() []string {
 	default:
 		n := len(tl.entries)
 		tl.win.Fix(n, h, m.listHeights(tl))
-		body := tl.win.Render(n, h, func(i int, sel bool) []string { return m.listItem(tl.entries[i], sel) })
+		body := tl.win.Render(n, h, func(i int, sel bool) []string { return m.listRow(tl.entries[i], sel) })
 		lines = append(lines, body...)
 		for len(lines) < len(header)+h {
 			lines = append(lines, "")

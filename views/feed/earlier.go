@@ -1,0 +1,149 @@
+package feed
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// Pages dropped above the list (bound.go) come back one at a time as the
+// cursor nears the placeholder standing for them; each lands above the
+// list without moving what is on screen.
+
+// maybeEarlier fetches the dropped page just above the list again when the
+// cursor nears the placeholder or the placeholder shows, unless it is in
+// flight already.
+func (m *Model) maybeEarlier(tl *timeline) tea.Cmd {
+	if tl.lo == 0 || tl.up || tl.list == nil {
+		return nil
+	}
+	if tl.win.Cursor >= nearEnd && tl.win.Top > 0 {
+		return nil
+	}
+	tl.up = true
+	if tl.hole.err != nil {
+		tl.hole.err = nil
+		tl.hole.ver++
+	}
+	ctx, list, src, gen, index, cursor := m.ctx, tl.list, tl.src, tl.gen, tl.lo-1, tl.pages[tl.lo-1].cursor
+	return func() tea.Msg {
+		page, err := list.List(ctx, &api.ListOptions{Cursor: cursor})
+		return earlierMsg{src: src, gen: gen, index: index, cursor: cursor, page: page, err: err}
+	}
+}
+
+// earlierPage puts a page fetched again by maybeEarlier above the list.
+// The selected post stays selected on the same screen row; when the
+// placeholder itself was selected, the post just above the old first one
+// is.
+func (m *Model) earlierPage(msg earlierMsg) tea.Cmd {
+	tl := m.tls[msg.src]
+	if msg.gen != tl.gen || tl.lo == 0 || msg.index != tl.lo-1 || msg.cursor != tl.pages[msg.index].cursor {
+		return nil
+	}
+	tl.up = false
+	if msg.err != nil {
+		tl.hole.err = msg.err
+		tl.hole.ver++
+		return nil
+	}
+	var items []api.Post
+	if msg.page != nil {
+		items = msg.page.Items
+	}
+	header, _ := m.listChrome(tl)
+	row := tl.cursorRow(m.listHeights(tl))
+	onHole := tl.win.Cursor == 0
+	fresh := make([]*entry, 0, len(items))
+	for _, p := range items {
+		if p.ID == "" || tl.ids[p.ID] {
+			continue
+		}
+		tl.ids[p.ID] = true
+		fresh = append(fresh, m.intern(p))
+	}
+	tl.lo--
+	tl.setN(tl.lo, len(fresh))
+	entries := make([]*entry, 0, 1+len(fresh)+len(tl.entries))
+	if tl.lo > 0 {
+		entries = append(entries, tl.hole)
+	} else {
+		tl.topIDs = nil
+	}
+	entries = append(append(entries, fresh...), tl.entries[1:]...)
+	shift := len(entries) - len(tl.entries)
+	tl.entries = entries
+	switch {
+	case onHole:
+		tl.win.Cursor = max(tl.holes()+len(fresh)-1, 0)
+	default:
+		tl.win.Cursor += shift
+	}
+	tl.prunePending()
+	// The banner may have gone with the posts it announced: the body then
+	// starts higher, and the selected post's row in it is one lower.
+	after, _ := m.listChrome(tl)
+	tl.anchor(row+len(header)-len(after), m.listHeights(tl))
+	return m.maybeEarlier(tl)
+}
+
+// cursorRow is the row of the selected item's first line in the list body
+// (negative when it starts above the view). It walks the visible items
+// only.
+func (tl *timeline) cursorRow(h views.HeightFunc) int {
+	w := tl.win
+	if w.Cursor < w.Top {
+		return 0
+	}
+	row := -w.Skip
+	for i := w.Top; i < w.Cursor; i++ {
+		row += h(i)
+	}
+	return row
+}
+
+// anchor scrolls so that the selected item's first line is at row of the
+// list body, as far as there are items above to fill it.
+func (tl *timeline) anchor(row int, h views.HeightFunc) {
+	w := &tl.win
+	w.Top, w.Skip = w.Cursor, 0
+	for row > 0 && w.Top > 0 {
+		w.Top--
+		row -= h(w.Top)
+	}
+	if row < 0 {
+		w.Skip = -row
+	}
+}
+
+// holeLines is the placeholder's one line, marked when selected: dropped
+// posts being fetched again, or why that failed.
+func (m *Model) holeLines(e *entry, sel bool) []string {
+	lines := m.cache.Get(cacheKey{kind: 'h', ver: e.ver, width: m.width}, func() []string {
+		width := m.width - views.GutterWidth
+		text := m.styles.Muted.Render("↑ loading…")
+		if e.err != nil {
+			text = m.styles.Error.Render("↑ couldn't load earlier posts: " + views.Describe(e.err) + " · move to retry")
+		}
+		return []string{views.Fit(text, width, lipgloss.NewStyle())}
+	})
+	return views.NewGutter(m.styles).Mark(lines, sel)
+}
+
+// listRow is an item of the list as shown: a post, or the placeholder.
+func (m *Model) listRow(e *entry, sel bool) []string {
+	if e.hole {
+		return m.holeLines(e, sel)
+	}
+	return m.listItem(e, sel)
+}
+
+// rowHeight is the height of an item of the list.
+func (m *Model) rowHeight(e *entry) int {
+	if e.hole {
+		return 1
+	}
+	return m.listHeight(e)
+}
