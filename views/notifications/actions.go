@@ -158,12 +158,23 @@ func (m *Model) marked(msg markedMsg) tea.Cmd {
 }
 
 // JumpToUnread moves the cursor to the newest unread notification; the
-// root calls it for the global "next thing that needs me" key. When the
-// filter hides it, the filter goes back to All. It returns a status when
-// there is none loaded, or the Cmd fetching the next page when the cursor
-// lands near the end.
+// root calls it for the global "next thing that needs me" key, right
+// after bringing the pane into view. When the list is behind the count
+// (it moved while the pane was hidden), the jump waits for the list the
+// root fetches then. When the filter hides the notification, the filter
+// goes back to All. It returns a status when there is none loaded, or the
+// Cmd fetching the next page when the cursor lands near the end.
 func (m *Model) JumpToUnread() tea.Cmd {
 	m.touch()
+	if m.behind() {
+		m.jumpWanted = true
+		return nil
+	}
+	return m.jump()
+}
+
+// jump moves the cursor to the newest unread notification loaded.
+func (m *Model) jump() tea.Cmd {
 	idx := -1
 	for i, e := range m.vis {
 		if !e.n.Read {
@@ -194,9 +205,17 @@ func (m *Model) JumpToUnread() tea.Cmd {
 
 // NotifyText is a short plain-text line about the newest unread
 // notification, for a terminal notification: "@atlas_ai liked your post".
-// It is at most 80 cells, holds no control character, and is "" when
-// nothing is unread.
+// While the pane is hidden its list is not fetched, so when the count has
+// moved past the list it says how many are unread instead: "3 unread
+// notifications". It is at most 80 cells, holds no control character, and
+// is "" when nothing is unread.
 func (m *Model) NotifyText() string {
+	if m.behind() && m.Badge() > 0 {
+		if n := m.Badge(); n > 1 {
+			return fmt.Sprintf("%d unread notifications", n)
+		}
+		return "1 unread notification"
+	}
 	for _, e := range m.list.entries {
 		if e.n.Read {
 			continue

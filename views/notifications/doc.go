@@ -6,9 +6,12 @@
 //
 // The pane talks to the API only through the Source interface, inside
 // tea.Cmds; Update and View do no I/O. Polling is cheap: every poll asks
-// for the unread count, and the first page of the list is fetched only when
-// that count moved, when the list was never loaded, when the pane is on
-// screen and the list is older than 30 s, or after a manual refresh. New
+// for the unread count, which moves the badge in every state. The first
+// page of the list is fetched only while the pane is on screen: when that
+// count moved, when the list was never loaded, when it is older than 30 s,
+// or after a manual refresh. Off screen the list is never fetched; a count
+// that moved makes the pane Outdated, so the root fetches it as soon as it
+// comes into view, and a JumpToUnread made then waits for that list. New
 // notifications are inserted at the top without moving the selection, and
 // a poll that brings nothing new leaves the frame byte-identical.
 //

@@ -17,7 +17,8 @@ const (
 	// (architecture.md §6.5).
 	pollEvery = 12 * time.Second
 	// staleList is how old the list may get while the pane is on screen
-	// before a poll fetches it even though the count did not move.
+	// before a poll fetches it even though the count did not move. Off
+	// screen the list is never fetched.
 	staleList = 30 * time.Second
 	// nearEnd is how close to the last row the cursor gets before the next
 	// page is fetched.
@@ -71,11 +72,15 @@ type Model struct {
 	unread     int
 	countKnown bool
 	// listCount is the unread count when the list was last fetched (-1:
-	// never, or that fetch failed); a poll whose count differs fetches it.
+	// never, or that fetch failed); a poll on screen whose count differs
+	// fetches it, and off screen the difference makes the pane Outdated.
 	listCount int
 	listAt    time.Time
 	force     bool // the next Refresh fetches the list whatever the count
-	err       error
+	// jumpWanted is a JumpToUnread waiting for the list to catch up with
+	// the count; a key press or leaving the screen drops it.
+	jumpWanted bool
+	err        error
 	// markGen is bumped by every local mark and rollback; a count that was
 	// asked for before the last one is not trusted.
 	markGen int
@@ -133,6 +138,9 @@ func (m *Model) SetFocused(focused bool) {
 	if focused && !m.focused {
 		m.touch()
 	}
+	if !focused {
+		m.jumpWanted = false
+	}
 	m.focused = focused
 }
 
@@ -160,7 +168,8 @@ func (m *Model) Badge() int {
 	return max(m.unread, 0)
 }
 
-// PollInterval implements ui.Pane: 12 s whatever the focus.
+// PollInterval implements ui.Pane: 12 s whatever the focus (off screen,
+// a poll is the count alone).
 func (m *Model) PollInterval() time.Duration {
 	if m.src == nil {
 		return 0

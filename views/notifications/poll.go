@@ -10,11 +10,14 @@ import (
 )
 
 // Refresh implements ui.Pane: one Cmd that asks for the unread count and
-// then, only when needed, the first page of the list: when the count moved
-// since the list was last fetched, when the list was never loaded, when the
-// pane is on screen and its list is older than 30 s, or after
-// ForceRefresh. An idle poll is thus one cheap request. Polls are
-// background requests (api.Background): one attempt, no retries.
+// then, only while the pane is on screen and only when needed, the first
+// page of the list: when the count moved since the list was last fetched,
+// when the list was never loaded (or its last fetch failed), when it is
+// older than 30 s, or after ForceRefresh. Off screen a poll is the count
+// alone, whatever it says: the badge moves at once, and the list, now
+// behind, is fetched when the pane comes into view (Outdated). An idle
+// poll is thus one cheap request. Polls are background requests
+// (api.Background): one attempt, no retries.
 func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 	if m.src == nil {
 		return nil
@@ -23,7 +26,8 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 		ctx = m.ctx
 	}
 	ctx = api.Background(ctx)
-	need := m.force || !m.list.loaded || (m.focused && m.clock().Sub(m.listAt) >= staleList)
+	onScreen := m.focused
+	need := m.force || (onScreen && (!m.list.loaded || m.clock().Sub(m.listAt) >= staleList))
 	m.force = false
 	src, since, gen := m.src, m.listCount, m.markGen
 	return func() tea.Msg {
@@ -31,7 +35,7 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 		msg.count, msg.countErr = src.Count(ctx)
 		switch {
 		case msg.countErr == nil:
-			need = need || msg.count != since
+			need = need || (onScreen && msg.count != since)
 		case hopeless(msg.countErr):
 			return msg
 		}
@@ -73,5 +77,25 @@ func (m *Model) polled(msg pollMsg) tea.Cmd {
 	if msg.page == nil {
 		return nil
 	}
-	return m.firstPage(msg.page)
+	cmd := m.firstPage(msg.page)
+	if m.jumpWanted {
+		m.jumpWanted = false
+		cmd = tea.Batch(cmd, m.jump())
+	}
+	return cmd
+}
+
+// Outdated reports whether the list is behind what the pane knows: never
+// loaded, its last fetch failed, or the unread count moved since it was
+// fetched (off screen, polls read the count only); or a jump to the
+// newest unread waits for it. The root then fetches the pane as soon as
+// it comes into view, however recently its count was polled.
+func (m *Model) Outdated() bool { return m.behind() || m.jumpWanted }
+
+// behind reports whether the loaded list may not hold what the count says.
+func (m *Model) behind() bool {
+	if m.src == nil {
+		return false
+	}
+	return !m.list.loaded || m.listCount < 0 || (m.countKnown && m.unread != m.listCount)
 }

@@ -186,9 +186,10 @@ func TestPollErrorsAreExposedAndShown(t *testing.T) {
 	}
 
 	// Before anything loaded, a count that fails for another reason than
-	// the network still lets the list be asked for.
+	// the network still lets the list of the pane on screen be asked for.
 	hs = newHarness(t, 80, 24, nil, false)
 	hs.m = New(Options{Context: t.Context(), Source: hs.src, Now: testNow})
+	hs.m.SetFocused(true)
 	hs.src.errs["count"] = api.ErrNotFound
 	hs.setFirstPage(fixture(), false)
 	hs.src.requests()
@@ -200,6 +201,7 @@ func TestPollErrorsAreExposedAndShown(t *testing.T) {
 	// Before anything loaded, the error takes the body.
 	hs = newHarness(t, 80, 24, nil, false)
 	fresh := New(Options{Context: t.Context(), Source: hs.src, Now: testNow})
+	fresh.SetFocused(true)
 	hs.m = fresh
 	hs.src.errs["list"] = api.ErrNotFound
 	hs.poll()

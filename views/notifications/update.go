@@ -21,6 +21,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.marked(msg)
 	case tea.KeyPressMsg:
 		m.touch()
+		m.jumpWanted = false // the operator moved on
 		return m.handleKey(msg)
 	}
 	return nil
