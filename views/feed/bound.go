@@ -109,9 +109,10 @@ func (m *Model) held(e *entry) bool {
 
 // reload starts the timeline over from its newest posts, with top (the
 // operator's new post) above them. It is how g, "." and a new post reach
-// the top once the first page was dropped: the newest posts are no longer
-// held, and what lies between would be stale anyway. The list shows
-// "loading…" until the first page is back; keys keep working.
+// the top once the first page was dropped: every held page is dropped and
+// the first one fetched again, as the endless scroll then fetches the
+// others, by the cursors kept. The list shows "loading…" until the first
+// page is back; keys keep working.
 func (m *Model) reload(tl *timeline, top ...*entry) tea.Cmd {
 	m.release(tl, tl.entries)
 	tl.entries = append([]*entry(nil), top...)
@@ -119,14 +120,13 @@ func (m *Model) reload(tl *timeline, top ...*entry) tea.Cmd {
 	for _, e := range top {
 		tl.ids[e.post.ID] = true
 	}
-	tl.pages, tl.count = nil, len(top)
-	if len(top) > 0 {
-		tl.pages = append(tl.pages, pageRef{n: len(top)})
+	tl.lo, tl.hi, tl.topIDs = 0, 0, nil
+	if len(tl.pages) == 0 {
+		tl.pages = []pageRef{{}}
 	}
-	// The first page, to fetch again: held pages end before it.
-	tl.pages = append(tl.pages, pageRef{})
-	tl.lo, tl.hi = 0, len(tl.pages)-1
-	tl.next, tl.hasMore, tl.topIDs = "", false, nil
+	if len(top) > 0 {
+		tl.addTop(len(top))
+	}
 	// The first page brings the new posts the banner announced.
 	tl.pending, tl.gap = nil, false
 	tl.gen++

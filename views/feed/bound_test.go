@@ -192,6 +192,7 @@ func TestThePlaceholderShowsWhileAPageComesBackAndKeysStillWork(t *testing.T) {
 func TestGAfterDroppingShowsTheNewestPostsAgain(t *testing.T) {
 	hs, src := newEndless(t, 100, 30, 20, 1_000)
 	scrollDown(t, hs, 300)
+	count := hs.m.tl().count
 	cmd := hs.m.Update(tuitest.Press("g"))
 	if v := hs.plain(); !strings.Contains(v, "loading…") || strings.Contains(v, "Post 300 ") {
 		t.Errorf("g does not show the top loading:\n%s", v)
@@ -204,8 +205,23 @@ func TestGAfterDroppingShowsTheNewestPostsAgain(t *testing.T) {
 	if got := endlessNumber(hs.m.selected()); got != 1 {
 		t.Errorf("g selected post %d, want the newest", got)
 	}
-	// Scrolling down again works from there.
+	// The posts met are still counted, and scrolling down again fetches
+	// the following pages by the cursors kept.
+	if v := hs.plain(); !strings.Contains(v, fmt.Sprintf("· %d posts", count)) {
+		t.Errorf("the header forgot the %d posts met:\n%s", count, v)
+	}
+	n = len(src.requests())
 	scrollDown(t, hs, 60)
+	reqs := src.requests()[n:]
+	for i, c := range reqs {
+		if c != fmt.Sprintf("c%d", i+1) {
+			t.Errorf("scrolling down after g fetched %q, want c1, c2…", reqs)
+			break
+		}
+	}
+	if len(reqs) < 2 {
+		t.Errorf("scrolling down after g fetched only %q", reqs)
+	}
 }
 
 func TestNewPostsAndOwnPostAfterDropping(t *testing.T) {
