@@ -11,7 +11,9 @@
 // sources.go, inside tea.Cmds; Update and View do no I/O. Actions are
 // optimistic where natural and rolled back on error. Rendering is windowed
 // and cached per (item, version, width, selection), so a frame costs the
-// same with 20 posts loaded or 10,000.
+// same with 20 posts loaded or 10,000. Memory is bounded too: a timeline
+// holds the pages near the cursor only, and keeps just the cursor of the
+// others, fetching them again on the way back (bound.go, earlier.go).
 //
 // Usage:
 //
