@@ -224,6 +224,27 @@ func TestGAfterDroppingShowsTheNewestPostsAgain(t *testing.T) {
 	}
 }
 
+func TestARefreshDuringGIsTakenAsTheFirstPage(t *testing.T) {
+	hs, src := newEndless(t, 100, 30, 20, 1_000)
+	scrollDown(t, hs, 300)
+	count := hs.m.tl().count
+	g := hs.m.Update(tuitest.Press("g"))
+	// The poll's first page arrives before g's own.
+	hs.settle(hs.m.Refresh(t.Context()))
+	hs.settle(g)
+	if got := endlessNumber(hs.m.selected()); got != 1 {
+		t.Errorf("post %d selected, want the newest", got)
+	}
+	if v := hs.plain(); !strings.Contains(v, fmt.Sprintf("· %d posts", count)) {
+		t.Errorf("the header forgot the %d posts met:\n%s", count, v)
+	}
+	n := len(src.requests())
+	scrollDown(t, hs, 30)
+	if reqs := src.requests()[n:]; len(reqs) == 0 || reqs[0] != "c1" {
+		t.Errorf("scrolling down fetched %q, want c1 first", reqs)
+	}
+}
+
 func TestNewPostsAndOwnPostAfterDropping(t *testing.T) {
 	hs, src := newEndless(t, 100, 30, 20, 1_000)
 	scrollDown(t, hs, 300)

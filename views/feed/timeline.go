@@ -247,6 +247,16 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 		return nil
 	}
 	items := msg.page.Items
+	if tl.loaded && len(tl.entries) == 0 && tl.hi == 0 && len(tl.pages) > 0 {
+		// A reload (bound.go) waits for this very page: take it as its
+		// answer, keeping the cursors of the pages after it.
+		tl.gen++
+		tl.more, tl.moreErr = false, nil
+		tl.append(m, items)
+		tl.addTail("", len(tl.entries), msg.page)
+		tl.pending = nil
+		return m.maybeMore(tl)
+	}
 	if !tl.loaded || len(tl.entries) == 0 {
 		tl.loaded = true
 		m.setEntries(tl, items, msg.page.NextCursor, msg.page.HasMore)
