@@ -26,6 +26,7 @@ type Cost struct {
 // has been written, and adds its bytes and changed cells to c.
 func (t *Terminal) Step(c *Cost, do func()) {
 	before, n := t.Snapshot(), t.Bytes()
+	t.Mark()
 	do()
 	t.Settle(stepWait)
 	c.Steps++

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -34,6 +35,9 @@ type Terminal struct {
 	bytes int64
 	last  time.Time
 	done  chan struct{}
+	// recent keeps what was written since Mark, for a look at what a step
+	// really sent (Recent).
+	recent []byte
 }
 
 // Start runs m on a w×h pseudo-terminal until the test ends. The program
@@ -91,6 +95,7 @@ func (t *Terminal) read(master *os.File) {
 			t.mu.Lock()
 			t.bytes += int64(n)
 			t.last = time.Now()
+			t.recent = append(t.recent, buf[:n]...)
 			t.mu.Unlock()
 		}
 		if err != nil {
@@ -108,6 +113,21 @@ func (t *Terminal) Send(msgs ...tea.Msg) {
 	for _, m := range msgs {
 		t.prog.Send(m)
 	}
+}
+
+// Mark forgets what Recent would return.
+func (t *Terminal) Mark() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.recent = t.recent[:0]
+}
+
+// Recent is what the program wrote since Mark, as Go-quoted text, to see
+// what a step really sent.
+func (t *Terminal) Recent() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return strconv.Quote(string(t.recent))
 }
 
 // Bytes is the number of bytes written to the terminal so far.

@@ -146,10 +146,12 @@ type TerminalRenderer struct {
 	caps             capabilities // terminal control sequence capabilities
 	atPhantom        bool         // whether the cursor is out of bounds and at a phantom cell
 	noWrapLine       bool         // whether autowrap is off for the line currently being repainted
+	wrapOff          bool         // autowrap is off on the terminal, left so between consecutive drift rows (see [TerminalRenderer.setAutoWrap])
 	driftRows        []bool       // rows holding a cell the terminal may measure differently
 	termW, termH     int          // the size [TerminalRenderer.Resize] was last told
 	termResized      bool         // whether the terminal changed size since the last render
 	damaged          []bool       // rows this render disturbed itself, see [TerminalRenderer.damage]
+	moved            []bool       // rows a hardware scroll moved this render, see [TerminalRenderer.markMoved]
 	logger           Logger       // The logger used for debugging.
 
 	// profile is the color profile to use when downsampling colors. This is
@@ -839,13 +841,21 @@ func (s *TerminalRenderer) el0Cost() int {
 // the character; and a width disagreement means the model cannot know which
 // column each glyph landed on.
 func lineHasDrift(m ansi.Method, line Line) bool {
+	return firstDrift(m, line) < len(line)
+}
+
+// firstDrift is the index of the first cell of line that makes it
+// drift-prone (see [lineHasDrift]), or len(line) when there is none. Every
+// cell before it sits exactly where the model says. (imagine's patch:
+// factored out of lineHasDrift for [TerminalRenderer.patchNarrowPrefix].)
+func firstDrift(m ansi.Method, line Line) int {
 	for i := 0; i < len(line); i++ {
 		c := line.At(i)
 		if c == nil || c.Width == 0 || len(c.Content) == 0 {
 			continue
 		}
 		if c.Width > 1 {
-			return true
+			return i
 		}
 		// One printable ASCII byte is one column under every width model, so
 		// it can never be a cell the models disagree about. Worth saying out
@@ -855,10 +865,10 @@ func lineHasDrift(m ansi.Method, line Line) bool {
 			continue
 		}
 		if m.StringWidth(c.Content) != ansi.StringWidth(c.Content) {
-			return true
+			return i
 		}
 	}
-	return false
+	return len(line)
 }
 
 // paintLine brings row y of the screen in line with newbuf. A drift-prone row,
@@ -872,24 +882,80 @@ func (s *TerminalRenderer) paintLine(newbuf *RenderBuffer, y int, force bool) {
 	// this check each row holding an emoji or a CJK character was erased and
 	// rewritten on every frame. A row this render disturbed itself (damaged)
 	// or a forced repaint still goes through.
-	if drift && !force && !s.rowDamaged(y) && linesEqual(s.curbuf.Line(y), newbuf.Line(y)) {
-		return
+	from := 0
+	if drift && !force && !s.rowDamaged(y) {
+		if linesEqual(s.curbuf.Line(y), newbuf.Line(y)) {
+			return
+		}
+		if s.patchNarrowPrefix(newbuf, y) {
+			return
+		}
+		from = s.narrowCommonPrefix(newbuf, y)
 	}
 	switch {
 	case drift && !s.flags.Contains(tGraphemeWidth):
 		// Clip a cluster the terminal measures wider than the model instead of
 		// letting it spill onto the next row, then put the cursor back.
+		// Autowrap stays off until a row that needs it (imagine's patch: one
+		// pair of mode switches for a run of such rows, not one per row).
+		s.setAutoWrap(false)
 		s.noWrapLine = true
-		_, _ = s.buf.WriteString(ansi.ResetModeAutoWrap)
-		s.repaintLine(newbuf, y)
+		s.repaintLine(newbuf, y, from)
 		s.noWrapLine = false
-		_, _ = s.buf.WriteString(ansi.SetModeAutoWrap)
 		s.reanchorWideLine(newbuf)
 	case drift || force:
-		s.repaintLine(newbuf, y)
+		s.setAutoWrap(true)
+		s.repaintLine(newbuf, y, from)
 	default:
+		s.setAutoWrap(true)
 		s.transformLine(newbuf, y)
 	}
+}
+
+// setAutoWrap switches the terminal's autowrap mode when it is not already
+// as asked. Autowrap is on outside the painting of drift-prone rows; the
+// loops that paint rows switch it back on when they end.
+func (s *TerminalRenderer) setAutoWrap(on bool) {
+	if s.wrapOff == !on {
+		return
+	}
+	s.wrapOff = !on
+	if on {
+		_, _ = s.buf.WriteString(ansi.SetModeAutoWrap)
+	} else {
+		_, _ = s.buf.WriteString(ansi.ResetModeAutoWrap)
+	}
+}
+
+// patchNarrowPrefix brings a drift-prone row y up to date when every cell
+// that changed lies left of its first drift-prone cell, in the old line and
+// the new: those cells sit exactly where the model says whatever width the
+// terminal gives the glyphs further right, so they can be written in place
+// instead of repainting the row from column 0. It reports whether it did.
+// (imagine's patch: a list's selection mark in the first column of a row
+// holding an emoji cost the whole row on every cursor move.)
+func (s *TerminalRenderer) patchNarrowPrefix(newbuf *RenderBuffer, y int) bool {
+	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
+	if len(oldLine) != len(newLine) {
+		return false
+	}
+	first := 0
+	for first < len(newLine) && cellEqual(&oldLine[first], &newLine[first]) {
+		first++
+	}
+	last := len(newLine) - 1
+	for last > first && cellEqual(&oldLine[last], &newLine[last]) {
+		last--
+	}
+	if first > last || last >= min(firstDrift(s.method, oldLine), firstDrift(s.method, newLine)) {
+		return false
+	}
+	s.move(newbuf, first, y)
+	for x := first; x <= last; x++ {
+		s.putCell(newbuf, newLine.At(x))
+	}
+	copy(oldLine[first:last+1], newLine[first:last+1])
+	return true
 }
 
 // rowDamaged reports whether this render disturbed row y itself (see
@@ -912,17 +978,33 @@ func linesEqual(a, b Line) bool {
 	return true
 }
 
-// repaintLine erases row y from column 0 and writes newbuf's cells, so the
-// result does not depend on what the model believes is on screen.
-func (s *TerminalRenderer) repaintLine(newbuf *RenderBuffer, y int) {
+// narrowCommonPrefix is how many cells at the start of row y are the same
+// on screen and in newbuf and lie left of the first drift-prone cell of
+// both: a repaint can start there, the cells before it being exactly where
+// the model says. (imagine's patch.)
+func (s *TerminalRenderer) narrowCommonPrefix(newbuf *RenderBuffer, y int) int {
+	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
+	limit := min(len(oldLine), len(newLine), firstDrift(s.method, oldLine), firstDrift(s.method, newLine))
+	n := 0
+	for n < limit && cellEqual(&oldLine[n], &newLine[n]) {
+		n++
+	}
+	return n
+}
+
+// repaintLine erases row y from column from (0 but for a common prefix
+// the model can vouch for, see [TerminalRenderer.narrowCommonPrefix]) and
+// writes newbuf's cells, so the result does not depend on what the model
+// believes is on screen.
+func (s *TerminalRenderer) repaintLine(newbuf *RenderBuffer, y, from int) {
 	oldLine := s.curbuf.Line(y)
 	newLine := newbuf.Line(y)
 
-	s.move(newbuf, 0, y)
+	s.move(newbuf, from, y)
 	blank := s.clearBlank()
 	s.updatePen(blank)
 	_, _ = s.buf.WriteString(ansi.EraseLineRight)
-	s.cur.X = 0
+	s.cur.X = from
 
 	// A cell whose width runs past the right margin cannot be shown, so stop
 	// there. The buffer can hold one after a resize narrowed the line around
@@ -941,12 +1023,12 @@ func (s *TerminalRenderer) repaintLine(newbuf *RenderBuffer, y int) {
 	// margin if the terminal painted a wide cell wider than the model
 	// measured.
 	last := -1
-	for x := 0; x < clipped; x++ {
+	for x := from; x < clipped; x++ {
 		if c := newLine.At(x); c != nil && !c.isWidePlaceholder() && !cellEqual(c, blank) {
 			last = x
 		}
 	}
-	for x := 0; x <= last; x++ {
+	for x := from; x <= last; x++ {
 		s.putCell(newbuf, newLine.At(x))
 	}
 
@@ -1325,6 +1407,7 @@ func (s *TerminalRenderer) clearUpdate(newbuf *RenderBuffer) {
 	for i := 0; i < nonEmpty && i < newbuf.Height(); i++ {
 		s.paintLine(newbuf, i, false)
 	}
+	s.setAutoWrap(true)
 }
 
 func (s *TerminalRenderer) logf(format string, args ...any) {
@@ -1437,11 +1520,28 @@ func (s *TerminalRenderer) damage(y, n int) {
 // remember to do it. The slice is kept when the size holds, so a steady stream
 // of frames allocates nothing.
 func (s *TerminalRenderer) beginDamage(height int) {
+	if len(s.moved) != height {
+		s.moved = make([]bool, height)
+	} else {
+		clear(s.moved)
+	}
 	if len(s.damaged) != height {
 		s.damaged = make([]bool, height)
 		return
 	}
 	clear(s.damaged)
+}
+
+// markMoved marks n rows from y as moved by a hardware scroll. Like a
+// damaged row, a moved row is painted whether or not the application drew
+// into it; unlike one, the model moved with it (scrollBuffer), so it still
+// says what the row shows and an unchanged drift-prone row needs no
+// repaint. (imagine's patch: after a scroll, every row holding an emoji was
+// repainted from column 0.)
+func (s *TerminalRenderer) markMoved(y, n int) {
+	for i := max(y, 0); i < min(y+n, len(s.moved)); i++ {
+		s.moved[i] = true
+	}
 }
 
 // Redraw forces a full redraw of the screen. It's equivalent to calling
@@ -1542,12 +1642,13 @@ func (s *TerminalRenderer) Render(newbuf *RenderBuffer) {
 		nonEmpty = s.clearBottom(newbuf, nonEmpty)
 		for i = 0; i < nonEmpty; i++ {
 			// A repaintAll row has to be put back whatever the model says.
-			if size.repaintAll || s.damaged[i] || (newbuf.Touched[i] != nil &&
+			if size.repaintAll || s.damaged[i] || s.moved[i] || (newbuf.Touched[i] != nil &&
 				(newbuf.Touched[i].FirstCell != -1 || newbuf.Touched[i].LastCell != -1)) {
 				s.paintLine(newbuf, i, size.repaintAll)
 				changedLines++
 			}
 		}
+		s.setAutoWrap(true)
 	}
 
 	if !s.flags.Contains(tFullscreen) && size.frameResized {

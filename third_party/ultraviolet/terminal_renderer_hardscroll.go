@@ -113,7 +113,9 @@ func (s *TerminalRenderer) scrolln(newbuf *RenderBuffer, n, top, bot, maxY int) 
 	// Every row in the range moved, whether or not the application drew into
 	// it. A row the scroll already put in the right place costs a comparison
 	// and no output, which is the whole point of scrolling in hardware.
-	s.damage(top, bot-top+1)
+	// (imagine's patch: marked moved rather than damaged, so that holds for
+	// rows with wide cells too.)
+	s.markMoved(top, bot-top+1)
 
 	// shift hash values too, they can be reused
 	s.scrollOldhash(n, top, bot)
