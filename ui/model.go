@@ -124,6 +124,9 @@ type Model struct {
 	// signals are the badge (or Alerts) counts last seen, to notice growth.
 	signals    [paneCount]int
 	badgeKnown [paneCount]bool
+	// chrome keeps the tab bar, key hints and status line until what they
+	// show changes.
+	chrome chrome
 }
 
 // New builds the root model from its panes.

@@ -179,6 +179,7 @@ func (m *Model) restyle(dark bool) {
 		return
 	}
 	*m.styles = *theme.New(dark, m.opts.NoColor)
+	m.chrome.styleGen++
 	m.applyHelpStyles()
 	for _, id := range m.order {
 		if s, ok := m.panes[id].(styler); ok {

@@ -47,8 +47,7 @@ func (m *Model) render() string {
 	}
 	parts := []string{m.tabsView(l.tabs.w), fit(body, l.body.w, l.body.h)}
 	if l.footer.h > 0 {
-		m.help.ShowAll = false
-		parts = append(parts, ansi.Truncate(m.help.View(helpKeys{m}), l.footer.w, "…"))
+		parts = append(parts, m.footerView(l.footer.w))
 	}
 	parts = append(parts, m.statusView(l.status.w))
 	return strings.Join(parts, "\n")
@@ -72,8 +71,31 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// footerView draws the key hints of the focused pane and the globals.
+func (m *Model) footerView(w int) string {
+	keys := helpKeys{m}
+	k := new(chromeKey).int(m.chrome.styleGen).int(w).int(int(m.focus))
+	for _, b := range keys.ShortHelp() {
+		h := b.Help()
+		k.str(h.Key).str(h.Desc).bool(b.Enabled())
+	}
+	return m.chrome.footer.get(k.String(), func() string {
+		m.help.ShowAll = false
+		return ansi.Truncate(m.help.View(keys), w, "…")
+	})
+}
+
 // tabsView draws the tab bar: number, title and unread badge per pane.
 func (m *Model) tabsView(w int) string {
+	k := new(chromeKey).int(m.chrome.styleGen).int(w).int(int(m.focus))
+	for _, id := range m.order {
+		k.int(int(id)).str(m.panes[id].Title()).int(m.panes[id].Badge())
+	}
+	return m.chrome.tabs.get(k.String(), func() string { return m.drawTabs(w) })
+}
+
+// drawTabs draws the tab bar.
+func (m *Model) drawTabs(w int) string {
 	var tabs []string
 	for _, id := range m.order {
 		p := m.panes[id]
@@ -108,6 +130,18 @@ func badgeText(n int) string {
 // statusView draws the status line: who is signed in, whether the client
 // is online, any back-off, and the transient message.
 func (m *Model) statusView(w int) string {
+	k := new(chromeKey).int(m.chrome.styleGen).int(w).str(m.handle).bool(m.online).bool(m.anyFailing())
+	k.int(int(m.lastOK().Unix())).int(int(m.status.level)).str(m.status.text)
+	if m.opts.Rate != nil {
+		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
+			k.int(r.Remaining).int(r.Limit)
+		}
+	}
+	return m.chrome.status.get(k.String(), func() string { return m.drawStatus(w) })
+}
+
+// drawStatus draws the status line.
+func (m *Model) drawStatus(w int) string {
 	s := m.styles
 	left := s.StatusKey.Render(" @" + m.handle + " ")
 	if m.handle == "" {
