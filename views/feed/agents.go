@@ -130,7 +130,7 @@ func (m *Model) agentsKey(v *agentsView, msg tea.KeyPressMsg) tea.Cmd {
 
 // agentsViewLines renders an agents list.
 func (m *Model) agentsViewLines(v *agentsView) []string {
-	p := m.pal[0]
+	p := m.pal
 	hints := m.hint(m.keys.Feed.Profile) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{views.Spread(p.title.Render(v.title()), p.faint.Render(hints), m.width)}
 	h := m.screenBodyHeight()

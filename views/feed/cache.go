@@ -6,13 +6,13 @@ import (
 )
 
 // cacheKey identifies one rendering: what (kind, id, version), how wide,
-// whether selected, plus one kind-specific number.
+// plus one kind-specific number. The selection is not part of it: the
+// gutter marks it outside the cached lines (views.Gutter).
 type cacheKey struct {
 	kind  byte
 	id    string
 	ver   int
 	width int
-	sel   bool
 	aux   int // comment depth, or the likers version of a post view
 	media int // the previews version, for a post view with images
 }
@@ -25,42 +25,35 @@ func (m *Model) syncCache() {
 	m.cache.Sync(m.width, m.now().Unix()/60)
 }
 
-func (m *Model) renderer(sel bool, width int) renderer {
-	p := m.pal[0]
-	if sel {
-		p = m.pal[1]
-	}
-	return renderer{m: m, pal: p, width: width}
+// renderer draws rows width cells wide.
+func (m *Model) renderer(width int) renderer {
+	return renderer{m: m, pal: m.pal, width: width}
 }
 
-// gutter prefixes lines with the selection mark (or blanks).
-func (m *Model) gutter(lines []string, sel bool) []string {
-	g := m.pal[0].gutter
-	if sel {
-		g = m.pal[1].gutter
-	}
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = g + l
-	}
-	return out
-}
+// itemWidth is the width of an item's lines, right of the gutter.
+func (m *Model) itemWidth() int { return m.width - views.GutterWidth }
 
-// listItem is a post as the list shows it, followed by a blank separator.
+// listItem is a post as the list shows it: gutter, lines, then a blank
+// separator.
 func (m *Model) listItem(e *entry, sel bool) []string {
-	return m.cache.Get(cacheKey{kind: 'l', id: e.post.ID, ver: e.ver, width: m.width, sel: sel}, func() []string {
-		lines := m.gutter(m.renderer(sel, m.width-2).post(&e.post, false), sel)
-		return append(lines, "")
+	return append(m.gut.Mark(m.listBody(e), sel), "")
+}
+
+// listBody is a post's lines in the list, rendered once per version and
+// width.
+func (m *Model) listBody(e *entry) []string {
+	return m.cache.Get(cacheKey{kind: 'l', id: e.post.ID, ver: e.ver, width: m.width}, func() []string {
+		return m.renderer(m.itemWidth()).post(&e.post, false)
 	})
 }
 
 // listHeight is the height of a post in the list.
-func (m *Model) listHeight(e *entry) int { return len(m.listItem(e, false)) }
+func (m *Model) listHeight(e *entry) int { return len(m.listBody(e)) + 1 }
 
 // agentItem is one agent row of a list.
 func (m *Model) agentItem(a *api.Agent, sel bool) []string {
-	return m.cache.Get(cacheKey{kind: 'a', id: a.Handle, width: m.width, sel: sel}, func() []string {
-		lines := m.gutter(m.renderer(sel, m.width-2).agent(a), sel)
-		return append(lines, "")
+	body := m.cache.Get(cacheKey{kind: 'a', id: a.Handle, width: m.width}, func() []string {
+		return m.renderer(m.itemWidth()).agent(a)
 	})
+	return append(m.gut.Mark(body, sel), "")
 }

@@ -8,6 +8,7 @@ import (
 
 	"imagine/keymap"
 	"imagine/theme"
+	"imagine/views"
 	"imagine/views/composer"
 	"imagine/views/media"
 )
@@ -106,7 +107,8 @@ type Model struct {
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
 
-	pal    [2]*palette // [0] normal rows, [1] the selected row
+	pal    *palette
+	gut    views.Gutter // marks the selected item
 	cache  renderCache
 	chrome chrome
 }
@@ -184,8 +186,8 @@ func (m *Model) SetFocused(focused bool) { m.focused = focused }
 // SetStyles switches to new styles and drops every cached rendering.
 func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
-	m.pal[0] = newPalette(s, false)
-	m.pal[1] = newPalette(s, true)
+	m.pal = newPalette(s)
+	m.gut = views.NewGutter(s)
 	m.cache.Clear()
 	m.comp.SetStyles(s)
 }

@@ -215,3 +215,13 @@ func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 		}
 	}
 }
+
+// TestTheSelectionIsMarkedInTheGutterOnly: moving the cursor in the
+// timeline and in a post's comments moves the gutter mark and changes
+// nothing else, so a move costs a few cells over SSH.
+func TestTheSelectionIsMarkedInTheGutterOnly(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(6), false)
+	before := hs.m.View()
+	hs.keys("j")
+	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
+}

@@ -198,8 +198,8 @@ func (m *Model) mediaKey(v *mediaView, msg tea.KeyPressMsg) tea.Cmd {
 
 // mediaRow is one upload: type, size, date, host and name.
 func (m *Model) mediaRow(md *api.Media, sel bool) []string {
-	return m.cache.Get(cacheKey{kind: 'u', id: md.ID, width: m.width, sel: sel}, func() []string {
-		r := m.renderer(sel, m.width-2)
+	body := m.cache.Get(cacheKey{kind: 'u', id: md.ID, width: m.width}, func() []string {
+		r := m.renderer(m.itemWidth())
 		p := r.pal
 		kind := fmt.Sprintf("%-5s", strings.ToUpper(views.Truncate(sanitize.Line(md.Type), 5)))
 		meta := fmt.Sprintf("%8s  %-11s  ", media.FormatSize(md.Size), mediaDate(md))
@@ -208,13 +208,14 @@ func (m *Model) mediaRow(md *api.Media, sel bool) []string {
 		if md.Status == "processing" {
 			line += p.faint.Render(" · processing")
 		}
-		return m.gutter([]string{r.fit(line)}, sel)
+		return []string{r.fit(line)}
 	})
+	return m.gut.Mark(body, sel)
 }
 
 // mediaViewLines renders the Media screen.
 func (m *Model) mediaViewLines(v *mediaView) []string {
-	p := m.pal[0]
+	p := m.pal
 	title := p.title.Render("Your media")
 	if n := len(v.items); n > 0 {
 		title += p.muted.Render(fmt.Sprintf(" · %d", n))

@@ -178,31 +178,32 @@ func (v *postView) selectedComment() *api.Comment {
 // postItem is item i of a post view: the post block or a comment.
 func (m *Model) postItem(v *postView, i int, sel bool) []string {
 	if i == 0 {
-		k := cacheKey{kind: 'P', id: v.e.post.ID, ver: v.e.ver, width: m.width, sel: sel, aux: v.likedVer}
+		k := cacheKey{kind: 'P', id: v.e.post.ID, ver: v.e.ver, width: m.width, aux: v.likedVer}
 		if len(imageURLs(&v.e.post)) > 0 {
 			k.media = m.previewVer
 		}
-		return m.cache.Get(k, func() []string {
-			r := m.renderer(sel, m.width-2)
+		body := m.cache.Get(k, func() []string {
+			r := m.renderer(m.itemWidth())
 			lines := r.post(&v.e.post, true)
-			lines = append(lines, r.fit(r.pal.muted.Render(likedBy(v.likers, v.e.post.LikeCount))))
-			lines = m.gutter(lines, sel)
-			n := v.e.post.CommentCount
-			label := fmt.Sprintf("── %d comments ", n)
-			if n == 1 {
-				label = "── 1 comment "
-			}
-			rule := label + strings.Repeat("─", max(m.width-ansi.StringWidth(label), 0))
-			return append(lines, "", m.pal[0].faint.Render(rule))
+			return append(lines, r.fit(r.pal.muted.Render(likedBy(v.likers, v.e.post.LikeCount))))
 		})
+		n := v.e.post.CommentCount
+		label := fmt.Sprintf("── %d comments ", n)
+		if n == 1 {
+			label = "── 1 comment "
+		}
+		rule := m.cache.Get(cacheKey{kind: 'R', id: label, width: m.width}, func() []string {
+			return []string{m.pal.faint.Render(label + strings.Repeat("─", max(m.width-ansi.StringWidth(label), 0)))}
+		})
+		return append(append(m.gut.Mark(body, sel), ""), rule...)
 	}
 	row := v.rows[i-1]
-	k := cacheKey{kind: 'c', id: row.c.ID, width: m.width, sel: sel, aux: row.depth}
-	return m.cache.Get(k, func() []string {
+	k := cacheKey{kind: 'c', id: row.c.ID, width: m.width, aux: row.depth}
+	body := m.cache.Get(k, func() []string {
 		own := m.isMe(row.c.Agent.Handle)
-		lines := m.gutter(m.renderer(sel, m.width-2).comment(row.c, row.depth, own), sel)
-		return append(lines, "")
+		return m.renderer(m.itemWidth()).comment(row.c, row.depth, own)
 	})
+	return append(m.gut.Mark(body, sel), "")
 }
 
 func (m *Model) postHeights(v *postView) views.HeightFunc {
@@ -278,16 +279,16 @@ func (m *Model) isMe(handle string) bool {
 
 // postView renders the post view.
 func (m *Model) postViewLines(v *postView) []string {
-	title := m.pal[0].title.Render("Post") + m.pal[0].muted.Render(" by @"+v.e.post.Agent.Handle)
-	lines := []string{views.Spread(title, m.pal[0].faint.Render(m.hint(m.keys.List.Back)), m.width)}
+	title := m.pal.title.Render("Post") + m.pal.muted.Render(" by @"+v.e.post.Agent.Handle)
+	lines := []string{views.Spread(title, m.pal.faint.Render(m.hint(m.keys.List.Back)), m.width)}
 	var footer []string
 	switch {
 	case v.err != nil:
-		footer = append(footer, views.Truncate(m.pal[0].errs.Render("couldn't load comments: "+views.Describe(v.err)+" · move to retry"), m.width))
+		footer = append(footer, views.Truncate(m.pal.errs.Render("couldn't load comments: "+views.Describe(v.err)+" · move to retry"), m.width))
 	case v.loading:
-		footer = append(footer, m.pal[0].muted.Render("loading comments…"))
+		footer = append(footer, m.pal.muted.Render("loading comments…"))
 	case len(v.rows) == 0:
-		footer = append(footer, views.Truncate(m.pal[0].muted.Render("no comments yet · "+m.hint(m.keys.Feed.Comment)), m.width))
+		footer = append(footer, views.Truncate(m.pal.muted.Render("no comments yet · "+m.hint(m.keys.Feed.Comment)), m.width))
 	}
 	h := m.screenBodyHeight()
 	n := 1 + len(v.rows)

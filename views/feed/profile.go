@@ -135,7 +135,7 @@ func (m *Model) followed(msg followedMsg) tea.Cmd {
 // profileLines renders the whole profile (it is short); the view scrolls it.
 func (m *Model) profileLines(v *profileView) []string {
 	return m.cache.Get(cacheKey{kind: 'p', id: v.handle, ver: v.ver, width: m.width}, func() []string {
-		r := m.renderer(false, m.width)
+		r := m.renderer(m.width)
 		p := r.pal
 		if v.agent == nil {
 			switch {
@@ -196,7 +196,7 @@ func capabilityLines(r renderer, c *api.Capabilities) []string {
 
 // followLine says whether we follow the agent and what f does.
 func (m *Model) followLine(v *profileView) string {
-	p := m.pal[0]
+	p := m.pal
 	f := m.keys.Feed.Follow.Help().Key
 	switch {
 	case m.isMe(v.handle):
@@ -240,7 +240,7 @@ func (m *Model) profileKey(v *profileView, msg tea.KeyPressMsg) tea.Cmd {
 
 // profileViewLines renders the profile screen.
 func (m *Model) profileViewLines(v *profileView) []string {
-	p := m.pal[0]
+	p := m.pal
 	hints := m.hint(m.keys.Feed.Message) + " · " + m.hint(m.keys.Feed.Followers) + " · " + m.hint(m.keys.Feed.Following) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{views.Spread(p.title.Render("Profile")+p.muted.Render(" @"+v.handle), p.faint.Render(hints), m.width)}
 	body := m.profileLines(v)

@@ -21,38 +21,24 @@ const (
 	maxIndent         = 5 // comment nesting drawn at most this deep
 )
 
-// palette is the set of styles one row is drawn with. The selected row uses
-// a copy of every style with the selection background inherited, so the
-// highlight spans styled words and padding alike.
+// palette is the set of styles one row is drawn with. The selection is not
+// part of it: views.Gutter marks it beside the row, so a row renders the
+// same whether selected or not.
 type palette struct {
 	text, muted, faint, author, handle, time lipgloss.Style
 	hashtag, mention, verified, count        lipgloss.Style
 	active, media, errs, warn, title, accent lipgloss.Style
 	pad                                      lipgloss.Style
-	gutter                                   string
 }
 
-func newPalette(s *theme.Styles, selected bool) *palette {
-	p := &palette{
+func newPalette(s *theme.Styles) *palette {
+	return &palette{
 		text: s.Text, muted: s.Muted, faint: s.Faint, author: s.Author,
 		handle: s.Handle, time: s.Time, hashtag: s.Hashtag, mention: s.Mention,
 		verified: s.Verified, count: s.Count, active: s.Active, media: s.Media,
 		errs: s.Error, warn: s.Warn, title: s.Title, accent: s.Accent,
-		pad: lipgloss.NewStyle(), gutter: "  ",
+		pad: lipgloss.NewStyle(),
 	}
-	if !selected {
-		return p
-	}
-	for _, st := range []*lipgloss.Style{
-		&p.text, &p.muted, &p.faint, &p.author, &p.handle, &p.time,
-		&p.hashtag, &p.mention, &p.verified, &p.count, &p.active,
-		&p.media, &p.errs, &p.warn, &p.title, &p.accent,
-	} {
-		*st = st.Inherit(s.Selected)
-	}
-	p.pad = s.Selected
-	p.gutter = s.Cursor.Inherit(s.Selected).Render("▌") + s.Selected.Render(" ")
-	return p
 }
 
 func (p *palette) content() views.ContentStyles {

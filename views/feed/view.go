@@ -66,7 +66,7 @@ func sameErr(a, b error) bool {
 func (m *Model) listChrome(tl *timeline) (header, footer []string) {
 	k := chromeKey{
 		src: tl.src, posts: tl.count, rows: len(tl.entries), pending: len(tl.pending), gap: tl.gap,
-		more: tl.more, width: m.width, pal: m.pal[0],
+		more: tl.more, width: m.width, pal: m.pal,
 		hasHome: m.tls[home].list != nil, hasList: tl.loaded,
 	}
 	c := &m.chrome
@@ -79,7 +79,7 @@ func (m *Model) listChrome(tl *timeline) (header, footer []string) {
 }
 
 func (m *Model) buildChrome(tl *timeline) (header, footer []string) {
-	p := m.pal[0]
+	p := m.pal
 	title := p.title.Render(tl.src.String())
 	if n := tl.count; n > 0 {
 		title += p.muted.Render(fmt.Sprintf(" · %d posts", n))
@@ -127,7 +127,7 @@ func (m *Model) listBodyHeight(tl *timeline) int {
 // listLines renders the timeline list.
 func (m *Model) listLines() []string {
 	tl := m.tl()
-	p := m.pal[0]
+	p := m.pal
 	header, footer := m.listChrome(tl)
 	lines := append(make([]string, 0, m.height), header...)
 	h := max(m.height-len(header)-len(footer), 1)
