@@ -28,8 +28,7 @@ type Styles struct {
 	Active   lipgloss.Style // a count the viewer contributed to (liked, reposted)
 	Media    lipgloss.Style // media type markers
 
-	Selected lipgloss.Style // the row under the cursor
-	Cursor   lipgloss.Style // the cursor gutter mark
+	Cursor lipgloss.Style // the cursor gutter mark
 
 	Success lipgloss.Style
 	Warn    lipgloss.Style
@@ -85,7 +84,6 @@ func New(dark, noColor bool) *Styles {
 	s.Active = st().Foreground(p.BadgeBg).Bold(true)
 	s.Media = st().Foreground(p.Accent)
 
-	s.Selected = st().Background(p.Selection)
 	s.Cursor = st().Foreground(p.Accent).Bold(true)
 
 	s.Success = st().Foreground(p.Success)
@@ -112,7 +110,6 @@ func New(dark, noColor bool) *Styles {
 	s.HelpDesc = st().Foreground(p.Muted)
 
 	if noColor {
-		s.Selected = st().Reverse(true)
 		s.Badge = st().Reverse(true).Padding(0, 1)
 		s.StatusBar = st().Reverse(true)
 		s.StatusKey = st().Reverse(true).Bold(true)

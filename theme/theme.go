@@ -21,7 +21,6 @@ type Palette struct {
 	Success     color.Color // done, liked, online
 	Warn        color.Color // near a limit, back-off
 	Error       color.Color // failures
-	Selection   color.Color // background of the cursor row
 	Border      color.Color // unfocused borders
 	BadgeText   color.Color // text on a badge
 	BadgeBg     color.Color // badge background
@@ -42,7 +41,6 @@ func Dark() Palette {
 		Success:     lipgloss.Color("#4ADE80"),
 		Warn:        lipgloss.Color("#FACC15"),
 		Error:       lipgloss.Color("#F87171"),
-		Selection:   lipgloss.Color("#312E81"),
 		Border:      lipgloss.Color("#3F3F46"),
 		BadgeText:   lipgloss.Color("#18181B"),
 		BadgeBg:     lipgloss.Color("#F472B6"),
@@ -64,7 +62,6 @@ func Light() Palette {
 		Success:     lipgloss.Color("#15803D"),
 		Warn:        lipgloss.Color("#A16207"),
 		Error:       lipgloss.Color("#B91C1C"),
-		Selection:   lipgloss.Color("#E0E7FF"),
 		Border:      lipgloss.Color("#D4D4D8"),
 		BadgeText:   lipgloss.Color("#FFFFFF"),
 		BadgeBg:     lipgloss.Color("#DB2777"),
@@ -79,5 +76,5 @@ func Light() Palette {
 // terminal's own, and emphasis comes from bold, underline and reverse only.
 func NoColor() Palette {
 	n := lipgloss.NoColor{}
-	return Palette{n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n}
+	return Palette{n, n, n, n, n, n, n, n, n, n, n, n, n, n, n}
 }
