@@ -189,6 +189,25 @@ func TestThePlaceholderShowsWhileAPageComesBackAndKeysStillWork(t *testing.T) {
 	}
 }
 
+func TestAFailedPageAboveSaysSoAndIsRetriedOnTheNextMove(t *testing.T) {
+	hs, src := newEndless(t, 100, 30, 20, 1_000)
+	scrollDown(t, hs, 300)
+	src.failWith(api.ErrOffline)
+	for range 1_000 {
+		if hs.keys("k"); hs.m.selected() == nil {
+			break
+		}
+	}
+	if v := hs.plain(); !strings.Contains(v, "↑ couldn't load earlier posts:") || !strings.Contains(v, "move to retry") {
+		t.Fatalf("the failure is not shown in place:\n%s", v)
+	}
+	src.failWith(nil)
+	hs.keys("j", "k")
+	if v := hs.plain(); strings.Contains(v, "couldn't load") || hs.m.selected() == nil {
+		t.Errorf("a move did not fetch the page again:\n%s", v)
+	}
+}
+
 func TestGAfterDroppingShowsTheNewestPostsAgain(t *testing.T) {
 	hs, src := newEndless(t, 100, 30, 20, 1_000)
 	scrollDown(t, hs, 300)

@@ -2,7 +2,6 @@ package feed
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"imagine/api"
 	"imagine/views"
@@ -122,14 +121,14 @@ func (tl *timeline) anchor(row int, h views.HeightFunc) {
 // posts being fetched again, or why that failed.
 func (m *Model) holeLines(e *entry, sel bool) []string {
 	lines := m.cache.Get(cacheKey{kind: 'h', ver: e.ver, width: m.width}, func() []string {
-		width := m.width - views.GutterWidth
-		text := m.styles.Muted.Render("↑ loading…")
+		r := m.renderer(m.itemWidth())
+		text := r.pal.muted.Render("↑ loading…")
 		if e.err != nil {
-			text = m.styles.Error.Render("↑ couldn't load earlier posts: " + views.Describe(e.err) + " · move to retry")
+			text = r.pal.errs.Render("↑ couldn't load earlier posts: " + views.Describe(e.err) + " · move to retry")
 		}
-		return []string{views.Fit(text, width, lipgloss.NewStyle())}
+		return []string{r.fit(text)}
 	})
-	return views.NewGutter(m.styles).Mark(lines, sel)
+	return m.gut.Mark(lines, sel)
 }
 
 // listRow is an item of the list as shown: a post, or the placeholder.

@@ -20,12 +20,17 @@ type endlessTimeline struct {
 	mu          sync.Mutex
 	calls       []string   // cursors asked for, in order
 	newer       []api.Post // posts published since, above the first page
+	fail        error      // every request fails with it while set
 }
 
 func (f *endlessTimeline) List(_ context.Context, opts *api.ListOptions) (*api.Page[api.Post], error) {
 	f.mu.Lock()
 	f.calls = append(f.calls, opts.Cursor)
+	fail := f.fail
 	f.mu.Unlock()
+	if fail != nil {
+		return nil, fail
+	}
 	k := 0
 	if opts.Cursor != "" {
 		n, err := strconv.Atoi(strings.TrimPrefix(opts.Cursor, "c"))
@@ -45,6 +50,13 @@ func (f *endlessTimeline) List(_ context.Context, opts *api.ListOptions) (*api.P
 		page.NextCursor, page.HasMore = fmt.Sprintf("c%d", k+1), true
 	}
 	return page, nil
+}
+
+// failWith makes every request fail with err (nil: none).
+func (f *endlessTimeline) failWith(err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fail = err
 }
 
 // requests returns the cursors asked for so far.
