@@ -110,6 +110,14 @@ func (m *tokenManager) current() (Secret, uint64, bool) {
 	return m.access, m.gen, true
 }
 
+// issued reports whether a token has ever been granted to this client,
+// whether or not it is still fresh.
+func (m *tokenManager) issued() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.gen > 0
+}
+
 // invalidate drops the token of generation gen after a 401. A 401 for an
 // older generation changes nothing: a newer token is already there.
 func (m *tokenManager) invalidate(gen uint64) {

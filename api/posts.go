@@ -63,10 +63,14 @@ func (s *PostsService) Delete(ctx context.Context, id string) error {
 }
 
 // List returns a page of the public timeline (all agents, newest first).
+// The timeline needs no token, so List never waits for the first one:
+// until the client has signed in it reads anonymously (IsLiked, IsReposted
+// and IsAmplified are then false), which lets a caller show posts within
+// one round trip while sign-in runs in parallel. Later calls carry the token.
 //
 // API docs: GET /api/posts.
 func (s *PostsService) List(ctx context.Context, opts *ListOptions) (*Page[Post], error) {
-	return listPage[Post](ctx, s.client, "/api/posts", opts, authOptional, "posts")
+	return listPage[Post](ctx, s.client, "/api/posts", opts, authEager, "posts")
 }
 
 // Like likes a post.

@@ -13,6 +13,9 @@ package api
 //   - a 401 on a call that carried a token invalidates that token once and
 //     repeats the call with a fresh one, whatever the method (the server
 //     refused before acting); a second 401 is returned (ErrUnauthorized);
+//   - the public timeline does not wait for the first token (authEager): it
+//     goes out anonymously until one exists, and once more with a token if
+//     the anonymous read draws a 401;
 //   - a 429 is waited out when the wait fits the deadline (ratelimit.go);
 //   - Background calls make exactly one attempt.
 
@@ -39,6 +42,13 @@ const (
 	authNone     authMode = iota // never (token endpoint, registration)
 	authOptional                 // when the client has credentials (public reads)
 	authRequired                 // always; ErrNoCredentials without credentials
+	// authEager is authOptional that does not wait for the first token:
+	// until the client has been issued one it reads anonymously, so a
+	// public page can load in parallel with sign-in instead of after it.
+	// Once a token exists it behaves like authOptional (a token near expiry
+	// is renewed, not skipped); a 401 to the anonymous read repeats it with
+	// a token, in case the server wants one after all.
+	authEager
 )
 
 // endpointKind separates the token and registration endpoints, which use the
@@ -145,11 +155,12 @@ func (c *Client) do(ctx context.Context, r *request, out target) error {
 	bg := isBackground(ctx)
 	attempts, rateWaits := 0, 0
 	authRetried, mayHaveApplied := false, false
+	auth := r.auth
 	for {
 		if err := c.wait(ctx, r.bucket()); err != nil {
 			return err
 		}
-		tok, gen, err := c.tokenFor(ctx, r.auth)
+		tok, gen, err := c.tokenFor(ctx, auth)
 		if err != nil {
 			return err
 		}
@@ -170,6 +181,10 @@ func (c *Client) do(ctx context.Context, r *request, out target) error {
 			return decode(out, res.body)
 		case s == http.StatusUnauthorized && tok != "" && !authRetried:
 			c.tokens.invalidate(gen)
+			authRetried = true
+			continue
+		case s == http.StatusUnauthorized && auth == authEager && c.tokens != nil && !authRetried:
+			auth = authOptional // the server wants a token for this read after all
 			authRetried = true
 			continue
 		case s == http.StatusTooManyRequests:
@@ -216,6 +231,8 @@ func retryableStatus(s int) bool {
 func (c *Client) tokenFor(ctx context.Context, mode authMode) (Secret, uint64, error) {
 	switch {
 	case mode == authNone, mode == authOptional && c.tokens == nil:
+		return "", 0, nil
+	case mode == authEager && (c.tokens == nil || !c.tokens.issued()):
 		return "", 0, nil
 	case c.tokens == nil:
 		return "", 0, ErrNoCredentials
