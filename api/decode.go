@@ -7,8 +7,9 @@ package api
 // which parses it with the target and then runs sanitize.Struct over the
 // result: every string the client returns has been cleaned, with the
 // `clean` struct tags of types.go choosing block, identity or raw handling.
-// decode is the only caller of sanitize.Struct and the only path from bytes
-// to a returned value.
+// decode is the only caller of sanitize.Struct in this package and the only
+// path from bytes to a returned value. (Outside api, internal/feedcache runs
+// the same sanitize.Struct over posts it reads back from disk.)
 //
 // Parsing is tolerant (api-reference.md §11): single objects may be wrapped
 // ({"post":{…}}) or bare; lists take their items from the first known key

@@ -82,6 +82,9 @@ type Paths struct {
 	StateDir string
 	// DataDir holds credentials and the SSH host key.
 	DataDir string
+	// CacheDir holds what can be thrown away: the home feed's last first
+	// page (security.md §6: no secrets, no DMs).
+	CacheDir string
 }
 
 // DefaultPaths resolves the XDG directories with their usual fallbacks under
@@ -98,6 +101,7 @@ func DefaultPaths() Paths {
 		ConfigDir: xdg("XDG_CONFIG_HOME", ".config"),
 		StateDir:  xdg("XDG_STATE_HOME", filepath.Join(".local", "state")),
 		DataDir:   xdg("XDG_DATA_HOME", filepath.Join(".local", "share")),
+		CacheDir:  xdg("XDG_CACHE_HOME", ".cache"),
 	}
 	if v := os.Getenv("IMAGINE_CONFIG_DIR"); v != "" {
 		p.ConfigDir = v

@@ -57,9 +57,11 @@ func TestXDGPaths(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", "/x/config")
 	t.Setenv("XDG_STATE_HOME", "/x/state")
 	t.Setenv("XDG_DATA_HOME", "relative/is/ignored")
+	t.Setenv("XDG_CACHE_HOME", "/x/cache")
 	t.Setenv("IMAGINE_CONFIG_DIR", "")
 	p := DefaultPaths()
-	if p.ConfigDir != "/x/config/imagine" || p.StateDir != "/x/state/imagine" || strings.HasPrefix(p.DataDir, "relative") {
+	if p.ConfigDir != "/x/config/imagine" || p.StateDir != "/x/state/imagine" || strings.HasPrefix(p.DataDir, "relative") ||
+		p.CacheDir != "/x/cache/imagine" {
 		t.Fatalf("%+v", p)
 	}
 }
