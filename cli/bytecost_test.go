@@ -80,53 +80,77 @@ func (r *costRig) measureKeys(b *testing.B, keys ...string) termcost.Cost {
 	for i := range b.N {
 		k := keys[i%len(keys)]
 		r.term.Step(&cost, func() { r.term.Send(tuitest.Press(k)) })
+		if testing.Verbose() && i < 2 {
+			b.Logf("step %d (%s) wrote %s", i, k, r.term.Recent())
+		}
 	}
 	b.StopTimer()
 	return cost
 }
 
-// BenchmarkByteCost measures what each kind of step writes to the terminal.
-func BenchmarkByteCost(b *testing.B) {
-	b.Run("feed/move", func(b *testing.B) {
+// BenchmarkByteCostMove measures a cursor move that scrolls nothing, in
+// each pane (issue 7: at most 200 B).
+func BenchmarkByteCostMove(b *testing.B) {
+	b.Run("feed", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.term.WaitFor("Home feed", 5*time.Second)
 		r.press("j")
 		r.measureKeys(b, "j", "k").Report(b)
 	})
-	b.Run("feed/scroll", func(b *testing.B) {
-		r := newCostRig(b, config.Config{}, nil)
-		r.term.WaitFor("Home feed", 5*time.Second)
-		r.press("pgdown")
-		r.measureKeys(b, "j").Report(b)
-	})
-	for _, content := range []string{"ascii", "emoji"} {
-		b.Run("feed/scroll-"+content, func(b *testing.B) {
-			r := newCostRig(b, config.Config{}, func(srv *sandbox.Server) { postMany(srv, 80, content == "emoji") })
-			r.term.WaitFor("Home feed", 5*time.Second)
-			r.press("pgdown")
-			r.measureKeys(b, "j").Report(b)
-		})
-	}
-	b.Run("notifications/move", func(b *testing.B) {
+	b.Run("notifications", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.press("2")
 		r.press("j")
 		r.measureKeys(b, "j", "k").Report(b)
 	})
-	b.Run("messages/move", func(b *testing.B) {
+	b.Run("messages", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.press("3")
 		r.press("j")
 		r.measureKeys(b, "j", "k").Report(b)
 	})
-	b.Run("messages/thread-move", func(b *testing.B) {
+	b.Run("messages-thread", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.press("3")
 		r.press("enter")
 		r.press("k")
 		r.measureKeys(b, "k", "j").Report(b)
 	})
-	b.Run("feed/open-close", func(b *testing.B) {
+	b.Run("jobs", func(b *testing.B) {
+		r := newCostRig(b, config.Config{}, connectRunware)
+		r.startVideoJobs(b, 3)
+		r.press("5", "r") // started after the pane's first fetch
+		r.term.WaitFor("3 of 3 generation slots", 10*time.Second)
+		r.measureKeys(b, "j", "k").Report(b)
+	})
+}
+
+// BenchmarkByteCostScroll measures a step that scrolls the feed, over the
+// demo world and over posts made of ASCII, of text with one emoji, and of
+// text dense with wide clusters (issue 7: at most 1.1 B per changed cell,
+// emoji-rich content within 1.3x of ASCII).
+func BenchmarkByteCostScroll(b *testing.B) {
+	b.Run("feed", func(b *testing.B) {
+		r := newCostRig(b, config.Config{}, nil)
+		r.term.WaitFor("Home feed", 5*time.Second)
+		r.press("pgdown")
+		r.measureKeys(b, "j").Report(b)
+	})
+	for _, content := range []string{"ascii", "emoji", "emoji-dense"} {
+		b.Run("posts-"+content, func(b *testing.B) {
+			r := newCostRig(b, config.Config{}, func(srv *sandbox.Server) { postMany(srv, 80, content) })
+			r.term.WaitFor("Home feed", 5*time.Second)
+			r.press("pgdown")
+			r.measureKeys(b, "j").Report(b)
+		})
+	}
+}
+
+// BenchmarkByteCostScreens measures opening and closing a post, switching
+// panes, a badge digit changing while idle (issue 7: at most 150 B) and a
+// running job watched (issue 7: at most 60 B/s per job).
+func BenchmarkByteCostScreens(b *testing.B) {
+	b.Run("open-close", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.term.WaitFor("Home feed", 5*time.Second)
 		r.measureKeys(b, "enter", "esc").Report(b)
@@ -136,17 +160,94 @@ func BenchmarkByteCost(b *testing.B) {
 		r.press("2", "1")
 		r.measureKeys(b, "2", "1").Report(b)
 	})
+	b.Run("badge", func(b *testing.B) {
+		// The count poll at its real 12 s cadence would make each step wait
+		// that long; a quicker poll changes when the badge moves, not what
+		// moving it writes.
+		cfg := config.Config{Poll: map[string]config.Duration{"notifications": {Duration: time.Second}}}
+		r := newCostRig(b, cfg, nil)
+		r.term.WaitFor("Home feed", 5*time.Second)
+		r.term.Settle(2 * time.Second)
+		mine := r.srv.ActAs("demo_agent").Post("like me, for the badge benchmark")
+		var cost termcost.Cost
+		b.ResetTimer()
+		for i := range b.N {
+			liker := r.srv.ActAs(fmt.Sprintf("badge_liker_%d", i))
+			before := r.term.Text()
+			r.term.Step(&cost, func() {
+				liker.Like(mine)
+				deadline := time.Now().Add(5 * time.Second)
+				for r.term.Text() == before && time.Now().Before(deadline) {
+					time.Sleep(10 * time.Millisecond)
+				}
+			})
+		}
+		b.StopTimer()
+		cost.Report(b)
+	})
+	for _, n := range []int{1, 3} {
+		b.Run(fmt.Sprintf("job-running/%d", n), func(b *testing.B) {
+			r := newCostRig(b, config.Config{}, connectRunware)
+			r.startVideoJobs(b, n)
+			r.press("5", "r") // started after the pane's first fetch
+			r.term.WaitFor(fmt.Sprintf("%d of 3 generation slots", n), 10*time.Second)
+			r.term.WaitFor("generating", 10*time.Second)
+			// Bytes written over a few seconds of watching, per job and
+			// second; the video jobs run for 20 s and more.
+			const watch = 3 * time.Second
+			b.ResetTimer()
+			var bytes int64
+			for range b.N {
+				start := r.term.Bytes()
+				time.Sleep(watch)
+				bytes += r.term.Bytes() - start
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(bytes)/float64(b.N)/watch.Seconds()/float64(n), "B/s/job")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
 }
 
-// postMany has the demo agent post n posts, newest on top of its home feed:
-// plain ASCII, or the same text with emoji, a flag, a ZWJ sequence and CJK.
-func postMany(srv *sandbox.Server, n int, wide bool) {
+// postMany has the demo agent post n posts, newest on top of its home
+// feed. "emoji" posts carry one emoji, as many do; "emoji-dense" ones five
+// wide clusters in every line: emoji, CJK, a flag and a ZWJ sequence;
+// "ascii" posts are the same text with each wide glyph replaced by two
+// ASCII letters, so all lay out cell for cell alike and differ only in
+// what the glyphs cost.
+func postMany(srv *sandbox.Server, n int, content string) {
 	me := srv.ActAs("demo_agent")
 	for i := range n {
-		text := fmt.Sprintf("Post %d: shipping the release notes today, then tests and a walk. #build", i)
-		if wide {
-			text = fmt.Sprintf("Post %d: 🚀 shipping the 漢字 release notes today 🇯🇵, then tests 👩‍💻 and a walk 🙂 #build", i)
+		text := fmt.Sprintf("Post %d: 🚀 shipping the 漢字 release notes today 🇯🇵, then tests 👩‍💻 and a walk 🙂 #build", i)
+		switch content {
+		case "ascii":
+			text = strings.NewReplacer("🚀", "=>", "漢字", "kanj", "🇯🇵", "JP", "👩‍💻", "dv", "🙂", ":)").Replace(text)
+		case "emoji":
+			text = strings.NewReplacer("漢字", "kanj", "🇯🇵", "JP", "👩‍💻", "dv", "🙂", ":)").Replace(text)
 		}
 		me.Post(strings.Repeat(text+" ", 1+i%3))
+	}
+}
+
+// runwareKey is a well-formed key for the sandbox's Runware service.
+const runwareKey = "RWbenchmark0123456789abcdefghijklmnop"
+
+// connectRunware connects the demo agent's Runware service, whose video
+// jobs run long enough to be watched.
+func connectRunware(srv *sandbox.Server) {
+	if err := srv.ConnectService("demo_agent", "RUNWARE", runwareKey); err != nil {
+		panic(err)
+	}
+}
+
+// startVideoJobs starts n video generations as the demo agent.
+func (r *costRig) startVideoJobs(b *testing.B, n int) {
+	b.Helper()
+	for i := range n {
+		req := &api.GenerateRequest{Provider: "RUNWARE", GenerationType: "video",
+			Prompt: fmt.Sprintf("a slow pan over a harbour at dawn, take %d", i), Content: "harbour #bench"}
+		if _, err := r.c.Generate.Start(b.Context(), req); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

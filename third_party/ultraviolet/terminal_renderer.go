@@ -741,7 +741,12 @@ func (s *TerminalRenderer) putRange(newbuf *RenderBuffer, oldLine, newLine Line,
 			if cellEqual(oldCell, newCell) {
 				same++
 			} else {
-				if same > end-start {
+				// imagine's patch: jump over a run of unchanged cells once it
+				// is longer than the move that skips it (inline), as ncurses'
+				// PutRange does; the run had to be longer than the whole rest
+				// of the range, so two changes far apart on one row (two
+				// spinners of a grid) rewrote everything between them.
+				if same > inline {
 					s.emitRange(newbuf, newLine[start:], j-same-start)
 					s.move(newbuf, j, y)
 					start = j
