@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // wideRows are list rows of every kind of wide text the renderer has to
@@ -112,6 +113,9 @@ func TestWideRowsStayCorrectOnScreen(t *testing.T) {
 			t.Fatalf("after key %d (%q) the screen shows:\n%s\nwant:\n%s", i, k, got, exp)
 		}
 	}
+	// The last screen, kept as a golden so a change in how these rows are
+	// drawn is seen in review.
+	golden.RequireEqual(t, []byte(term.Text()))
 }
 
 // expected is the screen text a frame's lines should leave.
