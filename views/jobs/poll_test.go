@@ -11,6 +11,7 @@ import (
 
 	"imagine/api"
 	"imagine/internal/tuitest"
+	"imagine/views"
 )
 
 func TestFastPollingAndSpinnerRunOnlyWhileAJobIsActive(t *testing.T) {
@@ -231,5 +232,34 @@ func TestHistoryPagesWithCursors(t *testing.T) {
 	hs.keys("j", "j")
 	if got := hs.gen.requests(); len(got) != 0 {
 		t.Errorf("fetched past the last page: %q", got)
+	}
+}
+
+// TestTheSpinnerTicksOnlyWhileThePaneIsShown: a running job's spinner stops
+// once the pane is hidden (no timers for what nobody sees), starts again
+// the moment the pane is shown, and ticks once a second beside the clock.
+func TestTheSpinnerTicksOnlyWhileThePaneIsShown(t *testing.T) {
+	hs := newHarness(t, 80, 24, true)
+	hs.gen.setPending(job("j1", api.ProviderOpenAI, api.GenImage, api.JobGenerating, 2*time.Second, "a lighthouse in fog"))
+	hs.poll()
+	if hs.spinTicks() != 1 {
+		t.Fatalf("spinner ticks scheduled = %d, want 1", hs.spinTicks())
+	}
+	for _, tk := range hs.ticks {
+		if _, ok := tk.msg.(spinMsg); ok && tk.d != time.Second {
+			t.Errorf("the spinner ticks every %v, want once a second", tk.d)
+		}
+	}
+
+	hs.m.SetFocused(false)
+	hs.fire()
+	if hs.spinTicks() != 0 || hs.m.spinning {
+		t.Fatalf("the spinner still ticks while the pane is hidden (%d ticks)", hs.spinTicks())
+	}
+
+	hs.m.SetFocused(true)
+	hs.settle(hs.m.Update(views.ShownMsg{}))
+	if hs.spinTicks() != 1 {
+		t.Fatalf("the spinner did not start again when the pane was shown (%d ticks)", hs.spinTicks())
 	}
 }
