@@ -11,8 +11,10 @@ import (
 // Pane is what the root model needs from each pane. Panes are pointer
 // structs that mutate in place; only the root returns a tea.View.
 type Pane interface {
-	// Init starts the pane (spinners, first state). It must not fetch: the
-	// poll scheduler calls Refresh.
+	// Init starts the pane (spinners, first state, what it keeps on disk).
+	// It must not poll: the poll scheduler calls Refresh. A one-off read
+	// that puts something on screen sooner is allowed (the Feed fetches the
+	// public timeline while sign-in and the home feed are under way).
 	Init() tea.Cmd
 	// Update handles a message routed or broadcast to the pane.
 	Update(msg tea.Msg) tea.Cmd

@@ -7,6 +7,11 @@
 // the post view shows small half-block previews of a post's images,
 // fetched from the API host only by package media.
 //
+// At start the pane shows the home feed's first page from the last run
+// (Options.HomeCache), marked as cached, or else the public timeline, which
+// needs no token and loads while sign-in runs; the home feed replaces
+// either when it arrives (startup.go).
+//
 // The pane talks to the API only through the small interfaces in
 // sources.go, inside tea.Cmds; Update and View do no I/O. Actions are
 // optimistic where natural and rolled back on error. Rendering is windowed

@@ -34,6 +34,9 @@ type Options struct {
 	Context context.Context
 	// Home is the signed-in agent's feed; nil leaves only Public.
 	Home Timeline
+	// HomeCache keeps Home's first page across runs, shown at start until
+	// the server's arrives (startup.go); nil caches nothing.
+	HomeCache HomeCache
 	// Public is the public timeline.
 	Public Timeline
 	Posts  Posts
@@ -91,6 +94,7 @@ type Model struct {
 	focused       bool
 
 	src   source            // the timeline on screen
+	start startup           // before the first home page (startup.go)
 	store map[string]*entry // every post held, shared by timelines and screens
 	busy  map[string]bool   // actions in flight, by toggleKey
 	vers  int               // the versions new entries start at (newEntry)
@@ -137,6 +141,7 @@ func New(opts Options) *Model {
 		me:     opts.Me,
 		store:  map[string]*entry{},
 		busy:   map[string]bool{},
+		start:  startup{cache: opts.HomeCache},
 
 		uploads:  opts.Uploads,
 		protocol: opts.Protocol,
@@ -171,8 +176,10 @@ func New(opts Options) *Model {
 	return m
 }
 
-// Init implements ui.Pane. The first fetch comes from Refresh.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init implements ui.Pane. The home feed's first fetch comes from Refresh;
+// Init reads its cached page, or fetches the public timeline to show
+// meanwhile (startup.go).
+func (m *Model) Init() tea.Cmd { return m.startup() }
 
 // SetSize implements ui.Pane.
 func (m *Model) SetSize(width, height int) {
@@ -210,9 +217,9 @@ func (m *Model) PollInterval() time.Duration {
 }
 
 // Refresh implements ui.Pane: one Cmd fetching the first page of the
-// timeline on screen.
+// timeline on screen (of the home feed while the public one stands in).
 func (m *Model) Refresh(ctx context.Context) tea.Cmd {
-	return m.fetchFirst(ctx, m.tl())
+	return m.fetchFirst(ctx, m.refreshing())
 }
 
 // tl is the timeline on screen.

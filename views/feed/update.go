@@ -19,7 +19,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	m.syncCache()
 	switch msg := msg.(type) {
 	case pageMsg:
-		return m.advanceClockIfChanged(func() tea.Cmd { return m.firstPage(msg) })
+		return m.advanceClockIfChanged(func() tea.Cmd { return m.pageArrived(msg) })
+	case cachedMsg:
+		return m.cacheLoaded(msg)
 	case moreMsg:
 		return m.nextPage(msg)
 	case earlierMsg:
@@ -167,6 +169,7 @@ func (m *Model) switchTimeline() tea.Cmd {
 		return views.Status(views.LevelInfo, "only the public timeline is available")
 	}
 	m.src = other
+	m.pickTimeline()
 	tl := m.tl()
 	if !tl.loaded && !tl.loading {
 		return m.fetchFirst(m.ctx, tl)

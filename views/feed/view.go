@@ -43,6 +43,7 @@ type chromeKey struct {
 	width            int
 	pal              *palette
 	hasHome, hasList bool
+	note             string // startupNote
 }
 
 // chrome memoizes the list's header and footer lines.
@@ -67,7 +68,7 @@ func (m *Model) listChrome(tl *timeline) (header, footer []string) {
 	k := chromeKey{
 		src: tl.src, posts: tl.count, rows: len(tl.entries), pending: len(tl.pending), gap: tl.gap,
 		more: tl.more, width: m.width, pal: m.pal,
-		hasHome: m.tls[home].list != nil, hasList: tl.loaded,
+		hasHome: m.tls[home].list != nil, hasList: tl.loaded, note: m.startupNote(tl),
 	}
 	c := &m.chrome
 	if c.header != nil && c.key == k && sameErr(c.err, tl.err) && sameErr(c.moreErr, tl.moreErr) {
@@ -83,6 +84,9 @@ func (m *Model) buildChrome(tl *timeline) (header, footer []string) {
 	title := p.title.Render(tl.src.String())
 	if n := tl.count; n > 0 {
 		title += p.muted.Render(fmt.Sprintf(" · %d posts", n))
+	}
+	if note := m.startupNote(tl); note != "" {
+		title += p.muted.Render(" · " + note)
 	}
 	other := "public timeline"
 	if tl.src == public {
