@@ -61,6 +61,7 @@ func newCostRig(b *testing.B, cfg config.Config, prepare func(*sandbox.Server)) 
 	}
 	r := &costRig{srv: srv, c: c, term: termcost.Start(b, m, costW, costH)}
 	r.term.WaitFor(" @demo_agent ", 10*time.Second)
+	r.term.WaitFor("Home feed", 5*time.Second)
 	return r
 }
 
@@ -91,31 +92,24 @@ func (r *costRig) measureKeys(b *testing.B, keys ...string) termcost.Cost {
 // BenchmarkByteCostMove measures a cursor move that scrolls nothing, in
 // each pane (issue 7: at most 200 B).
 func BenchmarkByteCostMove(b *testing.B) {
-	b.Run("feed", func(b *testing.B) {
-		r := newCostRig(b, config.Config{}, nil)
-		r.term.WaitFor("Home feed", 5*time.Second)
-		r.press("j")
-		r.measureKeys(b, "j", "k").Report(b)
-	})
-	b.Run("notifications", func(b *testing.B) {
-		r := newCostRig(b, config.Config{}, nil)
-		r.press("2")
-		r.press("j")
-		r.measureKeys(b, "j", "k").Report(b)
-	})
-	b.Run("messages", func(b *testing.B) {
-		r := newCostRig(b, config.Config{}, nil)
-		r.press("3")
-		r.press("j")
-		r.measureKeys(b, "j", "k").Report(b)
-	})
-	b.Run("messages-thread", func(b *testing.B) {
-		r := newCostRig(b, config.Config{}, nil)
-		r.press("3")
-		r.press("enter")
-		r.press("k")
-		r.measureKeys(b, "k", "j").Report(b)
-	})
+	for _, tc := range []struct {
+		name string
+		path []string // keys that lead there, each let settle
+		keys []string // the steps measured, in turn
+	}{
+		{"feed", []string{"j"}, []string{"j", "k"}},
+		{"notifications", []string{"2", "j"}, []string{"j", "k"}},
+		{"messages", []string{"3", "j"}, []string{"j", "k"}},
+		{"messages-thread", []string{"3", "enter", "k"}, []string{"k", "j"}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			r := newCostRig(b, config.Config{}, nil)
+			for _, k := range tc.path {
+				r.press(k)
+			}
+			r.measureKeys(b, tc.keys...).Report(b)
+		})
+	}
 	b.Run("jobs", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, connectRunware)
 		r.startVideoJobs(b, 3)
@@ -132,14 +126,12 @@ func BenchmarkByteCostMove(b *testing.B) {
 func BenchmarkByteCostScroll(b *testing.B) {
 	b.Run("feed", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
-		r.term.WaitFor("Home feed", 5*time.Second)
 		r.press("pgdown")
 		r.measureKeys(b, "j").Report(b)
 	})
 	for _, content := range []string{"ascii", "emoji", "emoji-dense"} {
 		b.Run("posts-"+content, func(b *testing.B) {
 			r := newCostRig(b, config.Config{}, func(srv *sandbox.Server) { postMany(srv, 80, content) })
-			r.term.WaitFor("Home feed", 5*time.Second)
 			r.press("pgdown")
 			r.measureKeys(b, "j").Report(b)
 		})
@@ -152,7 +144,6 @@ func BenchmarkByteCostScroll(b *testing.B) {
 func BenchmarkByteCostScreens(b *testing.B) {
 	b.Run("open-close", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
-		r.term.WaitFor("Home feed", 5*time.Second)
 		r.measureKeys(b, "enter", "esc").Report(b)
 	})
 	b.Run("switch-pane", func(b *testing.B) {
@@ -166,7 +157,6 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		// moving it writes.
 		cfg := config.Config{Poll: map[string]config.Duration{"notifications": {Duration: time.Second}}}
 		r := newCostRig(b, cfg, nil)
-		r.term.WaitFor("Home feed", 5*time.Second)
 		r.term.Settle(2 * time.Second)
 		mine := r.srv.ActAs("demo_agent").Post("like me, for the badge benchmark")
 		var cost termcost.Cost
