@@ -240,14 +240,21 @@ func (m *Model) firstUnread() *convEntry {
 }
 
 // JumpToUnread opens the most recent conversation with unread messages,
-// for the root's "next unread" key. When the badge counts messages the
-// list does not show yet, the list is read first.
+// for the root's "next unread" key, right after the root brought the pane
+// into view. When the list is behind the badge (the count moved while the
+// pane was hidden), the jump waits for the list the root fetches then.
+// When the badge counts messages the list does not show, the list is read
+// again first.
 func (m *Model) JumpToUnread() tea.Cmd {
 	var closing tea.Cmd
 	if m.comp.IsOpen() {
 		closing = m.comp.Close()
 	}
 	m.prompt.close()
+	if m.listBehind() && m.src != nil {
+		m.want = wantUnread
+		return closing
+	}
 	if e := m.firstUnread(); e != nil {
 		return tea.Batch(closing, m.showConversation(e))
 	}
@@ -260,8 +267,16 @@ func (m *Model) JumpToUnread() tea.Cmd {
 
 // NotifyText is a one-line notice of the newest unread message, e.g.
 // "DM from @atlas_ai: first words…", at most 80 cells of plain text; ""
-// when nothing is unread.
+// when nothing is unread. While the pane is hidden its list is not read,
+// so when the count has moved past the list it says how many messages are
+// unread instead: "3 unread messages".
 func (m *Model) NotifyText() string {
+	if m.listBehind() && m.unread > 0 {
+		if m.unread == 1 {
+			return "1 unread message"
+		}
+		return fmt.Sprintf("%d unread messages", m.unread)
+	}
 	e := m.firstUnread()
 	if e == nil {
 		return ""

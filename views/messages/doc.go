@@ -30,6 +30,16 @@
 // yet); when its outcome is unknown the conversations are read back at
 // once, and if the conversation exists the outbox takes the message over.
 //
+// # Polling
+//
+// Off screen a poll reads the unread count only, which moves the badge; a
+// count that moved makes the pane Outdated, and the root fetches it as soon
+// as it comes into view. On screen a poll reads the conversation list only,
+// every 12 s, or 10 s with a conversation open: the list's unreadCount and
+// lastMessage per conversation give the rows, the badge (their sum) and
+// whether the open conversation has news, whose newest page is then read in
+// the same poll. An idle poll is thus one request in every state (poll.go).
+//
 // The root drives the pane through ui.Pane, plus: views.OpenConversationMsg
 // opens (or starts) a conversation, JumpToUnread opens the newest unread
 // one, NotifyText describes it in one line, and SetMe names the operator.

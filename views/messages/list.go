@@ -32,6 +32,12 @@ type convList struct {
 	gen     int       // bumped when entries are replaced; drops stale pages
 	dirty   bool      // something changed that the next poll should fetch
 	win     views.Window
+	// first holds the conversations of the first page last read on
+	// screen; beyond is the unread messages in conversations past it,
+	// known (beyondKnown) when the count was read with that page.
+	first       map[string]bool
+	beyond      int
+	beyondKnown bool
 }
 
 // recency is when a conversation was last active.

@@ -13,15 +13,13 @@ import (
 	"imagine/views/composer"
 )
 
-// Poll cadences (architecture.md §6.5): the open conversation is read every
-// 10 s while the pane is focused; otherwise the unread count is polled
-// every 12 s so the tab badge moves within 15 s of a new message.
+// Poll cadences (architecture.md §6.5): every 10 s while a conversation is
+// open on screen, else every 12 s, so the tab badge moves within 15 s of a
+// new message. Each poll is one request when nothing changed: the list on
+// screen, the unread count off screen (poll.go).
 const (
 	threadPoll = 10 * time.Second
 	countPoll  = 12 * time.Second
-	// listMaxAge is how old the conversation list may get while the pane is
-	// focused before a poll fetches it even though the count is unchanged.
-	listMaxAge = 30 * time.Second
 	// pageSize is the number of conversations or messages asked per page;
 	// pollSize is the size of the newest page read by polls.
 	pageSize = 50
@@ -160,8 +158,14 @@ func (m *Model) SetSize(width, height int) {
 	m.layoutComposer()
 }
 
-// SetFocused implements ui.Pane.
-func (m *Model) SetFocused(focused bool) { m.focused = focused }
+// SetFocused implements ui.Pane. Leaving the screen drops a JumpToUnread
+// still waiting for the list.
+func (m *Model) SetFocused(focused bool) {
+	if !focused && m.want == wantUnread {
+		m.want = ""
+	}
+	m.focused = focused
+}
 
 // SetStyles switches to new styles and drops every cached rendering.
 func (m *Model) SetStyles(s *theme.Styles) {

@@ -11,21 +11,24 @@ import (
 // conversation, the thread generation, the outbox entry) so a late answer
 // for something gone is dropped.
 type (
-	// polledMsg is the result of Refresh: the unread count, then the list,
-	// the open conversation's newest page and one outbox step when asked.
+	// polledMsg is the result of Refresh: off screen the unread count; on
+	// screen the list, then the count, the open conversation's newest page
+	// when asked; and one outbox step.
 	polledMsg struct {
-		readGen    int
-		unread     int
-		unreadErr  error
-		listAsked  bool
-		list       *api.Page[api.Conversation]
-		listErr    error
-		threadID   string
-		threadGen  int
-		page       *api.Page[api.Message]
-		pageErr    error
-		step       *stepResult
-		stepPlanID string // the entry planned for a step (run or not)
+		readGen     int
+		onScreen    bool // the poll was made for the pane on screen
+		unreadAsked bool
+		unread      int
+		unreadErr   error
+		listAsked   bool
+		list        *api.Page[api.Conversation]
+		listErr     error
+		threadID    string
+		threadGen   int
+		page        *api.Page[api.Message]
+		pageErr     error
+		step        *stepResult
+		stepPlanID  string // the entry planned for a step (run or not)
 	}
 	// listMsg is a page of the conversation list fetched outside a poll
 	// (more conversations, or the list needed to open a handle).

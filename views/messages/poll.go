@@ -9,13 +9,28 @@ import (
 	"imagine/views"
 )
 
-// Refresh implements ui.Pane: one Cmd that reads the unread count (always:
-// it is the cheap endpoint), then the conversation list when the count
-// changed, when the list was never loaded or is marked dirty, when the pane
-// is focused and the list is older than listMaxAge, or on a manual refresh;
-// then the open conversation's newest page; and last, when all of that
-// succeeded (the client is online), one outbox step.
-// The root calls ForceRefresh before a manual refresh (the r key).
+// Refresh implements ui.Pane: one Cmd, whose requests depend on whether
+// the pane is on screen.
+//
+// Off screen it reads the unread count only, the cheap endpoint that moves
+// the badge; a count that moved marks the list behind (Outdated), and the
+// root fetches it when the pane comes into view. The list and the open
+// conversation are never read off screen.
+//
+// On screen it reads the conversation list only, because the list carries
+// every number the pane shows: each conversation's unreadCount (the rows,
+// and the badge as their sum) and lastMessage (the previews, and whether
+// the open conversation has news). So an idle poll is one request, with or
+// without a conversation open. The open conversation's newest page is read
+// only when its lastMessage in the list is not the newest message the
+// thread holds, when the list was marked dirty, when its last read failed,
+// or on a manual refresh. The unread count is read too only when the
+// conversations do not fit on the first page and which ones are on it
+// changed (or the unread count beyond it is not known yet): it measures the
+// unread messages past the first page.
+//
+// Last, when all of that succeeded (the client is online), one outbox step
+// runs. The root calls ForceRefresh before a manual refresh (the r key).
 func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 	if m.src == nil {
 		return nil
@@ -23,19 +38,19 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 	if ctx == nil {
 		ctx = m.ctx
 	}
-	now := m.clock()
 	manual := m.forced
 	m.forced = false
 	l := &m.list
-	wantList := !l.loaded || l.dirty || manual || (m.focused && now.Sub(l.at) >= listMaxAge)
-	lastUnread := m.unread
-	var threadID string
-	var threadGen int
-	if t := m.open; t != nil && t.loaded && !t.loading {
-		threadID, threadGen = t.convID, t.gen
+	res := polledMsg{readGen: m.readGen, onScreen: m.focused}
+	var newest string
+	var readThread bool
+	if t := m.open; m.focused && t != nil && t.loaded && !t.loading {
+		res.threadID, res.threadGen = t.convID, t.gen
+		newest = newestID(t)
+		readThread = manual || l.dirty || t.err != nil
 	}
+	first, beyondKnown := l.first, l.beyondKnown
 	plan := m.planStep("")
-	res := polledMsg{readGen: m.readGen, threadID: threadID, threadGen: threadGen}
 	if plan != nil {
 		res.stepPlanID = plan.entry.ID
 		if e := m.box.find(plan.entry.ID); e != nil {
@@ -46,20 +61,29 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 	src := m.src
 	return func() tea.Msg {
 		res := res
-		res.unread, res.unreadErr = src.Unread(ctx)
-		if res.unreadErr != nil {
-			return res
-		}
-		if wantList || res.unread != lastUnread {
+		if !res.onScreen {
+			res.unreadAsked = true
+			res.unread, res.unreadErr = src.Unread(ctx)
+			if res.unreadErr != nil {
+				return res
+			}
+		} else {
 			res.listAsked = true
 			res.list, res.listErr = src.List(ctx, &api.ListOptions{Limit: pageSize})
+			if res.listErr != nil || res.list == nil {
+				return res
+			}
+			if res.list.HasMore && (!beyondKnown || !samePage(res.list, first)) {
+				res.unreadAsked = true
+				res.unread, res.unreadErr = src.Unread(ctx)
+			}
+			if res.threadID != "" && (readThread || moved(res.list, res.threadID, newest)) {
+				res.page, res.pageErr = src.Messages(ctx, res.threadID, &api.ListOptions{Limit: pollSize})
+			}
 		}
-		if threadID != "" {
-			res.page, res.pageErr = src.Messages(ctx, threadID, &api.ListOptions{Limit: pollSize})
-		}
-		if plan != nil && res.listErr == nil && res.pageErr == nil {
+		if plan != nil && res.Err() == nil {
 			var page *api.Page[api.Message]
-			if threadID == plan.entry.ConvID {
+			if res.threadID == plan.entry.ConvID {
 				page = res.page
 			}
 			step := plan.run(ctx, src, page)
@@ -69,12 +93,51 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 	}
 }
 
+// newestID is the ID of the newest message a thread holds ("" if none).
+func newestID(t *thread) string {
+	if len(t.msgs) == 0 {
+		return ""
+	}
+	return t.msgs[len(t.msgs)-1].m.ID
+}
+
+// moved reports whether the list says conversation id has a newest
+// message other than newest. A conversation missing from the first page
+// has had no new message: one would have brought it to the top.
+func moved(page *api.Page[api.Conversation], id, newest string) bool {
+	for _, c := range page.Items {
+		if c.ID == id {
+			return c.LastMessage != nil && c.LastMessage.ID != newest
+		}
+	}
+	return false
+}
+
+// samePage reports whether a first page holds exactly the conversations
+// of first.
+func samePage(page *api.Page[api.Conversation], first map[string]bool) bool {
+	if len(page.Items) != len(first) {
+		return false
+	}
+	for _, c := range page.Items {
+		if !first[c.ID] {
+			return false
+		}
+	}
+	return true
+}
+
 // polled applies a poll's result. Counts read before a mark-read that
 // happened since are not trusted (readGen): the local count stays until
 // the next poll.
 func (m *Model) polled(msg polledMsg) tea.Cmd {
 	var cmds []tea.Cmd
-	if msg.unreadErr == nil && msg.readGen == m.readGen {
+	if !msg.onScreen && msg.unreadErr == nil && msg.readGen == m.readGen {
+		if msg.unread != m.unread {
+			// The list on screen no longer matches the badge: it is
+			// read when the pane comes into view.
+			m.list.dirty, m.list.beyondKnown = true, false
+		}
 		m.unread = msg.unread
 	}
 	if msg.listAsked {
@@ -83,6 +146,7 @@ func (m *Model) polled(msg polledMsg) tea.Cmd {
 			m.list.err = msg.listErr
 		case msg.list != nil:
 			m.firstListPage(msg.list, msg.readGen)
+			m.countFromList(msg)
 			cmds = append(cmds, m.resolveWant())
 		}
 	}
@@ -103,9 +167,52 @@ func (m *Model) polled(msg polledMsg) tea.Cmd {
 			cmds = append(cmds, m.stepSkipped(msg.stepPlanID))
 		}
 	}
-	cmds = append(cmds, m.markOpenRead())
+	if msg.pageErr == nil {
+		// Not when the thread could not be read: the operator has not
+		// seen what the list counts as unread.
+		cmds = append(cmds, m.markOpenRead())
+	}
 	return tea.Batch(cmds...)
 }
+
+// countFromList sets the badge from a list read on screen: the unread
+// counts of the conversations on its first page, plus the unread messages
+// known to be in conversations past it (beyond). beyond is 0 when the first
+// page holds every conversation, and is measured whenever the unread count
+// was read with the list. Conversations marked read since the poll left
+// count 0 (firstListPage), so a mark-read in flight is not undone.
+func (m *Model) countFromList(msg polledMsg) {
+	l := &m.list
+	first := make(map[string]bool, len(msg.list.Items))
+	sum := 0
+	for _, c := range msg.list.Items {
+		if e, ok := l.ids[c.ID]; ok && !first[c.ID] {
+			first[c.ID] = true
+			sum += e.c.UnreadCount
+		}
+	}
+	l.first = first // a new map: a poll in flight may hold the old one
+	switch {
+	case !msg.list.HasMore:
+		l.beyond, l.beyondKnown = 0, true
+	case msg.unreadAsked && msg.unreadErr == nil && msg.readGen == m.readGen:
+		l.beyond, l.beyondKnown = max(msg.unread-sum, 0), true
+	}
+	m.unread = sum + l.beyond
+}
+
+// Outdated reports whether the conversation list is behind what the pane
+// knows: never loaded, or marked dirty (the unread count moved while the
+// pane was hidden, when polls read the count only); or a JumpToUnread
+// waits for it. The root then fetches the pane as soon as it comes into
+// view, however recently its count was polled.
+func (m *Model) Outdated() bool {
+	return m.src != nil && (m.listBehind() || m.want == wantUnread)
+}
+
+// listBehind reports whether the loaded list may not show what the badge
+// counts.
+func (m *Model) listBehind() bool { return !m.list.loaded || m.list.dirty }
 
 // markOpenRead marks the open conversation read when new messages arrived
 // in it while the operator is looking at it.
@@ -180,6 +287,6 @@ func (m *Model) previewNewest(t *thread) {
 	m.sortList()
 }
 
-// ForceRefresh makes the next Refresh fetch the conversation list too, not
-// only the cheap count: the root calls it for a manual refresh.
+// ForceRefresh makes the next Refresh read the open conversation too, not
+// only the list: the root calls it for a manual refresh.
 func (m *Model) ForceRefresh() { m.forced = true }

@@ -54,6 +54,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return m.send(msg)
 	case tea.KeyPressMsg:
+		if m.want == wantUnread {
+			m.want = "" // the operator moved on before the list arrived
+		}
 		switch {
 		case m.comp.IsOpen():
 			return m.comp.Update(msg)
