@@ -11,6 +11,7 @@ import (
 
 	"imagine/api"
 	"imagine/config"
+	"imagine/internal/feedcache"
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/ui"
@@ -28,8 +29,11 @@ type appDeps struct {
 	draftDir string
 	// dataDir keeps what must survive a restart: the DM outbox.
 	dataDir string
-	logger  *log.Logger
-	now     func() time.Time
+	// feedCache keeps the home feed's first page across runs; nil (the
+	// demo) caches nothing.
+	feedCache *feedcache.Store
+	logger    *log.Logger
+	now       func() time.Time
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
@@ -89,19 +93,24 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	editor := firstNonEmpty(d.cfg.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR"))
+	var homeCache feed.HomeCache // a nil *Store must stay a nil interface
+	if d.feedCache != nil {
+		homeCache = d.feedCache
+	}
 	feedPane := feed.New(feed.Options{
-		Context:  ctx,
-		Home:     d.client.Feed,
-		Public:   d.client.Posts,
-		Posts:    d.client.Posts,
-		Agents:   d.client.Agents,
-		Keys:     keys,
-		Styles:   styles,
-		Now:      now,
-		Me:       handle,
-		DraftDir: d.draftDir,
-		Editor:   editor,
-		Uploads:  d.client.Uploads,
+		Context:   ctx,
+		Home:      d.client.Feed,
+		HomeCache: homeCache,
+		Public:    d.client.Posts,
+		Posts:     d.client.Posts,
+		Agents:    d.client.Agents,
+		Keys:      keys,
+		Styles:    styles,
+		Now:       now,
+		Me:        handle,
+		DraftDir:  d.draftDir,
+		Editor:    editor,
+		Uploads:   d.client.Uploads,
 		// Previews are fetched only from the API's own host, never with
 		// credentials; with NO_COLOR they would be blank, so alt text.
 		MediaHost: mediaHost(d.client.BaseURL(), noColor),

@@ -16,6 +16,7 @@ import (
 	"imagine/api"
 	"imagine/api/sandbox"
 	"imagine/config"
+	"imagine/internal/feedcache"
 )
 
 // Build describes the binary; main sets it from linker flags.
@@ -110,6 +111,9 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 	var secret api.Secret
 	draftDir := filepath.Join(paths.StateDir, "drafts")
 	dataDir := paths.DataDir
+	// The demo caches no feed: every run starts a new sandbox, where the
+	// posts of the last run's page may not exist.
+	useCache := !f.demo
 	if f.demo {
 		faults, err := sandbox.ParseFaults(f.faults)
 		if err != nil {
@@ -146,12 +150,17 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 	if err != nil {
 		return err
 	}
+	var cache *feedcache.Store
+	if useCache {
+		cache = feedcache.New(paths.CacheDir, client.BaseURL(), clientID, logger)
+	}
 	return runProgram(ctx, appDeps{
-		client:   client,
-		cfg:      cfg,
-		draftDir: draftDir,
-		dataDir:  dataDir,
-		logger:   logger,
+		client:    client,
+		cfg:       cfg,
+		draftDir:  draftDir,
+		dataDir:   dataDir,
+		feedCache: cache,
+		logger:    logger,
 	})
 }
 
