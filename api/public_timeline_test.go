@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -92,11 +93,11 @@ func TestPublicTimelineDoesNotWaitForSignIn(t *testing.T) {
 
 func TestPublicTimelineTakesATokenWhenTheServerWantsOne(t *testing.T) {
 	t.Parallel()
-	anonymous := 0
+	var anonymous atomic.Int32
 	_, c := heldSandbox(t, func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.URL.Path == "/api/posts" && r.Header.Get("Authorization") == "" {
-				anonymous++ // one request at a time in this test
+				anonymous.Add(1)
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(http.StatusUnauthorized)
 				_, _ = w.Write([]byte(`{"error":"unauthorized","message":"sign in"}`))
@@ -109,7 +110,7 @@ func TestPublicTimelineTakesATokenWhenTheServerWantsOne(t *testing.T) {
 	if err != nil || len(page.Items) == 0 {
 		t.Fatalf("public timeline from a server that wants a token: %v", err)
 	}
-	if anonymous != 1 {
-		t.Errorf("%d anonymous requests, want 1 before the one with a token", anonymous)
+	if n := anonymous.Load(); n != 1 {
+		t.Errorf("%d anonymous requests, want 1 before the one with a token", n)
 	}
 }
