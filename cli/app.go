@@ -34,6 +34,9 @@ type appDeps struct {
 	feedCache *feedcache.Store
 	logger    *log.Logger
 	now       func() time.Time
+	// tick arms the poll scheduler's timers (nil: tea.Tick); the polling
+	// cost tests run the program on a faster clock with now and tick.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
@@ -161,6 +164,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		FixedTheme: fixed,
 		Rate:       d.client.Rate,
 		Now:        now,
+		Tick:       d.tick,
 		Logger:     d.logger,
 		SignIn:     d.signIn,
 		Notify:     notify,
