@@ -29,7 +29,10 @@
 // is unfocused, the terminal is told (OSC 9, 777 or 99, through tmux, or the
 // bell; at most once per 10 s; never for what was waiting at start-up).
 // The attention key (u) focuses the next pane with a badge and moves its
-// cursor to the newest unread item.
+// cursor to the newest unread item; when that pane's list is behind its
+// badge (it was hidden), the pane waits for the list that coming into view
+// fetches and selects the newest unread item when it arrives. A terminal
+// notification for such a pane says how many items are unread.
 //
 // # Polling
 //
@@ -39,8 +42,27 @@
 // now and re-arms. Errors back off exponentially with full jitter up to five
 // minutes; a 429 waits exactly as long as the server asked, while a pause
 // asked by the client's own budget is quiet. When the terminal loses
-// focus, intervals double; a pane coming into view is fetched at once if
-// its data is over 5 s old; [poll] in the config overrides cadences.
+// focus, intervals double; [poll] in the config overrides cadences.
+//
+// What a poll reads depends on whether its pane is on screen (SetFocused):
+//
+//   - The cheap count endpoints (/api/notifications/count,
+//     /api/conversations/unread) are polled every 12 s in every state, so a
+//     badge moves within 15 s of an event.
+//   - A hidden pane never fetches its list because its count moved: the
+//     count moves the badge, and the pane reports itself Outdated.
+//   - A pane coming into view is fetched at once if its data is over 5 s
+//     old or it is Outdated; if a hidden-mode fetch was in flight at that
+//     moment, it is fetched again when that one returns, should it still be
+//     Outdated.
+//   - On screen, a poll reads one endpoint when nothing changed: Messages
+//     reads the conversation list (its unreadCounts make the badge, its
+//     lastMessage says whether the open conversation must be read too),
+//     Notifications the count (and its list when the count moved or the
+//     list is 30 s old).
+//   - An idle client stays at or under 20 GET/min in every state, a
+//     running generation job's own 2.5 s polling aside
+//     (cli.TestIdleClientStaysUnderTheGETBudget measures it).
 //
 // # Idle cost
 //
