@@ -14,9 +14,12 @@ import (
 // attentive is implemented by panes whose badge can ask for attention.
 type attentive interface {
 	// NotifyText summarises the newest unread item for a terminal
-	// notification (plain text).
+	// notification (plain text); a pane whose list is behind its count
+	// (hidden panes do not fetch lists) says how many are unread.
 	NotifyText() string
-	// JumpToUnread moves the pane's cursor to its newest unread item.
+	// JumpToUnread moves the pane's cursor to its newest unread item. It
+	// is called right after the pane is brought into view; a pane whose
+	// list is behind waits for the list that coming into view fetches.
 	JumpToUnread() tea.Cmd
 }
 
