@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -100,25 +101,25 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if d.feedCache != nil {
 		homeCache = d.feedCache
 	}
-	feedPane := feed.New(feed.Options{
-		Context:   ctx,
-		Home:      d.client.Feed,
-		HomeCache: homeCache,
-		Public:    d.client.Posts,
-		Posts:     d.client.Posts,
-		Agents:    d.client.Agents,
-		Keys:      keys,
-		Styles:    styles,
-		Now:       now,
-		Me:        handle,
-		DraftDir:  d.draftDir,
-		Editor:    editor,
-		Uploads:   d.client.Uploads,
+	screens := feed.Options{
+		Context:  ctx,
+		Posts:    d.client.Posts,
+		Agents:   d.client.Agents,
+		Keys:     keys,
+		Styles:   styles,
+		Now:      now,
+		Me:       handle,
+		DraftDir: d.draftDir,
+		Editor:   editor,
+		Uploads:  d.client.Uploads,
 		// Previews are fetched only from the API's own host, never with
 		// credentials; with NO_COLOR they would be blank, so alt text.
 		MediaHost: mediaHost(d.client.BaseURL(), noColor),
 		Protocol:  preview,
-	})
+	}
+	feedOpts := screens
+	feedOpts.Home, feedOpts.HomeCache, feedOpts.Public = d.client.Feed, homeCache, d.client.Posts
+	feedPane := feed.New(feedOpts)
 	notesPane := notifications.New(notifications.Options{
 		Context: ctx,
 		Source:  d.client.Notifications,
@@ -165,6 +166,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Rate:       d.client.Rate,
 		Now:        now,
 		Tick:       d.tick,
+		Stacks:     stackMaker(screens),
 		Logger:     d.logger,
 		SignIn:     d.signIn,
 		Notify:     notify,
@@ -196,4 +198,19 @@ func mediaHost(baseURL string, noColor bool) string {
 		return ""
 	}
 	return baseURL
+}
+
+// stackMaker makes the stack of posts and profiles opened from a pane: a
+// Feed model with no timelines, named after the pane in its breadcrumb,
+// with drafts of its own. $EDITOR is left out: Bubble Tea hands the
+// editor's answer back unaddressed, and it would not find its way to a
+// stack (ui/stacks.go).
+func stackMaker(opts feed.Options) func(ui.PaneID) ui.Stack {
+	return func(id ui.PaneID) ui.Stack {
+		o, name := opts, id.String()
+		o.Root = strings.ToUpper(name[:1]) + name[1:]
+		o.ComposerID = "feed-" + name
+		o.Editor = ""
+		return feed.New(o)
+	}
 }

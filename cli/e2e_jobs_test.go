@@ -65,7 +65,7 @@ func TestEndToEndConnectGenerateAndOpenThePost(t *testing.T) {
 	srv.Advance(time.Minute) // the server's clock: the job runs its course
 	scr.waitFor(t, "posted", 10*time.Second)
 	tm.Send(tuitest.Press("enter"))
-	scr.waitFor(t, "Post by @demo_agent", 5*time.Second)
+	scr.waitFor(t, "Jobs › post by @demo_agent", 5*time.Second)
 	scr.waitFor(t, "End-to-end fog #e2e", 5*time.Second)
 
 	tm.Send(tuitest.Press("q"))

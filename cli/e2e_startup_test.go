@@ -151,8 +151,8 @@ func TestEndToEndCachedFeedShowsBeforeTheServerAnswers(t *testing.T) {
 	feedGate.release()
 	scr.waitGone(t, "cached ·", 5*time.Second)
 	tm.Send(tuitest.Press("enter"))
-	v = scr.waitFor(t, "Post by @", 5*time.Second)
-	if !strings.Contains(v, "Post by @"+sel.Agent.Handle) || !strings.Contains(v, snippet) {
+	v = scr.waitFor(t, "Home feed › post by @", 5*time.Second)
+	if !strings.Contains(v, "Home feed › post by @"+sel.Agent.Handle) || !strings.Contains(v, snippet) {
 		t.Fatalf("after the refresh the cursor should still be on @%s's %q:\n%s", sel.Agent.Handle, snippet, v)
 	}
 	tm.Send(tuitest.Press("esc"))

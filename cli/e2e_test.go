@@ -95,7 +95,7 @@ func TestEndToEndFeedLikeAndPost(t *testing.T) {
 	scr.waitFor(t, "@"+first.Agent.Handle, 5*time.Second)
 
 	tm.Send(tuitest.Press("enter"))
-	scr.waitFor(t, "Post by @"+first.Agent.Handle, 5*time.Second)
+	scr.waitFor(t, "Home feed › post by @"+first.Agent.Handle, 5*time.Second)
 	tm.Send(tuitest.Press("l"))
 	scr.waitFor(t, "(you)", 5*time.Second)
 	waitServer(t, func() bool {

@@ -12,7 +12,7 @@ type helpKeys struct{ m *Model }
 // ShortHelp implements help.KeyMap.
 func (h helpKeys) ShortHelp() []key.Binding {
 	var b []key.Binding
-	if p := h.m.focusedPane(); p != nil {
+	if p := h.m.front(); p != nil {
 		b = append(b, p.ShortHelp()...)
 		if p.CapturesInput() {
 			return b
@@ -25,7 +25,7 @@ func (h helpKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (h helpKeys) FullHelp() [][]key.Binding {
 	var groups [][]key.Binding
-	if p := h.m.focusedPane(); p != nil {
+	if p := h.m.front(); p != nil {
 		groups = append(groups, p.FullHelp()...)
 	}
 	g := h.m.keys.Global

@@ -93,6 +93,9 @@ type Options struct {
 	Notify NotifyOptions
 	// Logger receives fetch and action failures; nil discards them.
 	Logger *log.Logger
+	// Stacks makes the stack of posts and profiles opened from pane id
+	// (stacks.go); nil opens them all in the Feed pane, which is focused.
+	Stacks func(id PaneID) Stack
 }
 
 // Model is the root tea.Model.
@@ -127,6 +130,8 @@ type Model struct {
 	// chrome keeps the tab bar, key hints and status line until what they
 	// show changes.
 	chrome chrome
+	// stacks are the screens opened over each pane but Feed (stacks.go).
+	stacks [paneCount]Stack
 }
 
 // New builds the root model from its panes.

@@ -47,6 +47,9 @@ func (m *Model) handleSignedIn(msg signedInMsg) tea.Cmd {
 			if p, ok := m.panes[id].(identityAware); ok {
 				p.SetMe(msg.handle)
 			}
+			if s, ok := m.stacks[id].(identityAware); ok {
+				s.SetMe(msg.handle)
+			}
 		}
 		return nil
 	case errors.Is(msg.err, api.ErrUnauthorized):

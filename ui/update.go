@@ -22,17 +22,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // dispatch handles one message; each case is one call.
 func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
+	switch msg.(type) {
+	case views.OpenPostMsg, views.OpenProfileMsg:
+		return m.openStack(msg)
+	}
 	if target, ok := openTarget(msg); ok {
 		return m.routeOpen(target, msg)
 	}
 	switch msg := msg.(type) {
+	case stackMsg:
+		return m.handleStackMsg(msg)
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.PasteMsg:
-		return m.focusedUpdate(msg)
+		return m.frontUpdate(msg)
 	case tea.BackgroundColorMsg:
 		m.restyle(msg.IsDark())
 		return nil
@@ -74,12 +80,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.dialog != nil {
 		return m.dialogKey(msg)
 	}
-	p := m.focusedPane()
+	p := m.front()
 	if p != nil && p.CapturesInput() {
 		if key.Matches(msg, g.ForceQuit) {
 			return tea.Quit
 		}
-		return p.Update(msg)
+		return m.frontUpdate(msg)
 	}
 	if m.showHelp && (key.Matches(msg, g.Help) || key.Matches(msg, m.keys.List.Back)) {
 		m.showHelp = false
@@ -108,14 +114,34 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p == nil {
 		return nil
 	}
-	return p.Update(msg)
+	return m.frontUpdate(msg)
 }
 
 // focusedPane returns the pane on screen, or nil when there is none.
 func (m *Model) focusedPane() Pane { return m.panes[m.focus] }
 
-// focusedUpdate sends msg to the focused pane only.
-func (m *Model) focusedUpdate(msg tea.Msg) tea.Cmd {
+// front is what is on screen in the focused pane and takes its keys: the
+// screen stacked over it, or else the pane.
+func (m *Model) front() interface {
+	View() string
+	CapturesInput() bool
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+} {
+	if s := m.stacked(); s != nil {
+		return s
+	}
+	if p := m.focusedPane(); p != nil {
+		return p
+	}
+	return nil
+}
+
+// frontUpdate sends msg to what is on screen in the focused pane only.
+func (m *Model) frontUpdate(msg tea.Msg) tea.Cmd {
+	if m.stacked() != nil {
+		return m.stackUpdate(m.focus, msg)
+	}
 	if p := m.focusedPane(); p != nil {
 		return p.Update(msg)
 	}
@@ -169,6 +195,9 @@ func (m *Model) resize(w, h int) {
 	m.help.SetWidth(w)
 	for _, id := range m.order {
 		m.panes[id].SetSize(m.lay.body.w, m.lay.body.h)
+		if s := m.stacks[id]; s != nil {
+			s.SetSize(m.lay.body.w, m.lay.body.h)
+		}
 	}
 }
 
@@ -183,6 +212,9 @@ func (m *Model) restyle(dark bool) {
 	m.applyHelpStyles()
 	for _, id := range m.order {
 		if s, ok := m.panes[id].(styler); ok {
+			s.SetStyles(m.styles)
+		}
+		if s, ok := m.stacks[id].(styler); ok {
 			s.SetStyles(m.styles)
 		}
 	}

@@ -42,8 +42,8 @@ func (m *Model) render() string {
 	case m.showHelp:
 		m.help.ShowAll = true
 		body = m.styles.Title.Render("Keys") + "\n\n" + m.help.View(helpKeys{m})
-	case m.focusedPane() != nil:
-		body = m.focusedPane().View()
+	case m.front() != nil:
+		body = m.front().View()
 	}
 	parts := []string{m.tabsView(l.tabs.w), fit(body, l.body.w, l.body.h)}
 	if l.footer.h > 0 {

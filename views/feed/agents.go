@@ -132,7 +132,7 @@ func (m *Model) agentsKey(v *agentsView, msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) agentsViewLines(v *agentsView) []string {
 	p := m.pal
 	hints := m.hint(m.keys.Feed.Profile) + " · " + m.hint(m.keys.List.Back)
-	lines := []string{views.Spread(p.title.Render(v.title()), p.faint.Render(hints), m.width)}
+	lines := []string{m.crumbLine(hints)}
 	h := m.screenBodyHeight()
 	n := len(v.agents)
 	v.win.Fix(n, h, m.agentHeights(v))

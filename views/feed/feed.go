@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -24,7 +25,8 @@ const (
 	nearEnd = 5
 )
 
-// composerID tags the pane's composer messages.
+// composerID tags the pane's composer messages (and names its drafts);
+// Options.ComposerID replaces it for a second Model.
 const composerID = "feed"
 
 // Options configure the Feed pane.
@@ -72,6 +74,16 @@ type Options struct {
 	// terminal (media.DetectProtocol); the zero value is half-blocks, and
 	// media.None shows the alt text only.
 	Protocol media.Protocol
+
+	// Root names the list that screens are opened from in their
+	// breadcrumb ("Notifications › post by @x"); "" is the timeline's
+	// name. A Model with no timelines (Home and Public nil) serves as the
+	// stack of posts and profiles another pane opens (the root keeps one
+	// per pane); it is then named after that pane.
+	Root string
+	// ComposerID tags this Model's composer and its drafts; "" is "feed".
+	// Each Model sharing a DraftDir needs its own.
+	ComposerID string
 }
 
 // Model is the Feed pane. It implements ui.Pane.
@@ -111,6 +123,9 @@ type Model struct {
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
 
+	root       string // Options.Root
+	composerID string // Options.ComposerID
+
 	pal    *palette
 	gut    views.Gutter // marks the selected item
 	cache  renderCache
@@ -142,6 +157,9 @@ func New(opts Options) *Model {
 		store:  map[string]*entry{},
 		busy:   map[string]bool{},
 		start:  startup{cache: opts.HomeCache},
+		root:   opts.Root,
+
+		composerID: cmp.Or(opts.ComposerID, composerID),
 
 		uploads:  opts.Uploads,
 		protocol: opts.Protocol,
@@ -156,7 +174,7 @@ func New(opts Options) *Model {
 		m.src = public
 	}
 	m.comp = composer.New(composer.Options{
-		ID:       composerID,
+		ID:       m.composerID,
 		Keys:     opts.Keys,
 		Styles:   opts.Styles,
 		DraftDir: opts.DraftDir,

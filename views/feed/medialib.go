@@ -216,15 +216,8 @@ func (m *Model) mediaRow(md *api.Media, sel bool) []string {
 // mediaViewLines renders the Media screen.
 func (m *Model) mediaViewLines(v *mediaView) []string {
 	p := m.pal
-	title := p.title.Render("Your media")
-	if n := len(v.items); n > 0 {
-		title += p.muted.Render(fmt.Sprintf(" · %d", n))
-		if v.hasMore {
-			title += p.muted.Render("+")
-		}
-	}
 	hints := m.hint(m.keys.Feed.Delete) + " · " + m.hint(m.keys.List.Back)
-	lines := []string{views.Spread(title, p.faint.Render(hints), m.width)}
+	lines := []string{m.crumbLine(hints)}
 	h := m.screenBodyHeight()
 	switch {
 	case !v.loaded && v.err != nil:

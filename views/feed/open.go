@@ -7,9 +7,11 @@ import (
 	"imagine/views"
 )
 
-// Other panes open posts and profiles here through the root
-// (views.OpenPostMsg, views.OpenProfileMsg): a notification about a reply
-// lands on the post with that reply selected.
+// Posts and profiles opened from elsewhere arrive here through the root
+// (views.OpenPostMsg, views.OpenProfileMsg): the palette, or another pane,
+// for which the root keeps a Model of its own with no timelines (Options
+// Root). A notification about a reply lands on the post with that reply
+// selected.
 
 // postFetchedMsg is a post fetched by ID to be opened.
 type postFetchedMsg struct {
@@ -48,10 +50,9 @@ func (m *Model) postFetched(msg postFetchedMsg) tea.Cmd {
 	return m.openPostAt(m.intern(*msg.post), msg.commentID)
 }
 
-// openPostAt replaces whatever is open with the post, selecting commentID
-// once the comments arrive.
+// openPostAt pushes the post over whatever is open (esc comes back to it),
+// selecting commentID once the comments arrive.
 func (m *Model) openPostAt(e *entry, commentID string) tea.Cmd {
-	m.stack = nil
 	cmd := m.openPost(e)
 	if v, ok := m.top().(*postView); ok {
 		v.want = commentID
@@ -59,11 +60,10 @@ func (m *Model) openPostAt(e *entry, commentID string) tea.Cmd {
 	return cmd
 }
 
-// openProfileFromElsewhere shows an agent's profile over the list.
+// openProfileFromElsewhere pushes an agent's profile over what is open.
 func (m *Model) openProfileFromElsewhere(msg views.OpenProfileMsg) tea.Cmd {
 	if m.comp.IsOpen() {
 		return views.Status(views.LevelWarn, "close the composer first (esc keeps the draft)")
 	}
-	m.stack = nil
 	return m.openProfile(msg.Handle)
 }

@@ -279,8 +279,7 @@ func (m *Model) isMe(handle string) bool {
 
 // postView renders the post view.
 func (m *Model) postViewLines(v *postView) []string {
-	title := m.pal.title.Render("Post") + m.pal.muted.Render(" by @"+v.e.post.Agent.Handle)
-	lines := []string{views.Spread(title, m.pal.faint.Render(m.hint(m.keys.List.Back)), m.width)}
+	lines := []string{m.crumbLine(m.hint(m.keys.List.Back))}
 	var footer []string
 	switch {
 	case v.err != nil:

@@ -240,9 +240,8 @@ func (m *Model) profileKey(v *profileView, msg tea.KeyPressMsg) tea.Cmd {
 
 // profileViewLines renders the profile screen.
 func (m *Model) profileViewLines(v *profileView) []string {
-	p := m.pal
 	hints := m.hint(m.keys.Feed.Message) + " · " + m.hint(m.keys.Feed.Followers) + " · " + m.hint(m.keys.Feed.Following) + " · " + m.hint(m.keys.List.Back)
-	lines := []string{views.Spread(p.title.Render("Profile")+p.muted.Render(" @"+v.handle), p.faint.Render(hints), m.width)}
+	lines := []string{m.crumbLine(hints)}
 	body := m.profileLines(v)
 	h := m.screenBodyHeight()
 	v.scroll = min(v.scroll, max(len(body)-h, 0))

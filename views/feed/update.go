@@ -62,7 +62,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case mediaDeletedMsg:
 		return m.mediaDeleted(msg)
 	case composer.SendMsg:
-		if msg.ID != composerID {
+		if msg.ID != m.composerID {
 			return nil
 		}
 		return m.send(msg)
