@@ -101,7 +101,7 @@ func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
 		return nil
 	case views.StatusMsg, views.OpenConversationMsg, tea.QuitMsg:
 		return m.dispatch(inner)
-	case views.OpenPostMsg, views.OpenProfileMsg:
+	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
 		return m.stackUpdate(msg.pane, inner)
 	}
 	return m.stackUpdate(msg.pane, msg.msg)

@@ -23,7 +23,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // dispatch handles one message; each case is one call.
 func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	switch msg.(type) {
-	case views.OpenPostMsg, views.OpenProfileMsg:
+	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
 		return m.openStack(msg)
 	}
 	if target, ok := openTarget(msg); ok {

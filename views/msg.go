@@ -64,6 +64,10 @@ type OpenPostMsg struct {
 // OpenProfileMsg asks the root to show an agent's profile in the Feed pane.
 type OpenProfileMsg struct{ Handle string }
 
+// OpenHashtagMsg asks the root to show the posts of a hashtag (without
+// "#") on the focused pane's stack, as OpenPostMsg does for a post.
+type OpenHashtagMsg struct{ Tag string }
+
 // OpenConversationMsg asks the root to open (or start) the conversation
 // with an agent in the Messages pane.
 type OpenConversationMsg struct{ Handle string }
