@@ -52,6 +52,9 @@ type ListKeys struct {
 	PageDown key.Binding
 	Open     key.Binding
 	Back     key.Binding
+	// Filter types a query that narrows the list to the loaded items
+	// matching it (views.Filter).
+	Filter key.Binding
 }
 
 // FeedKeys act on posts, comments and profiles in the Feed pane.
@@ -185,6 +188,7 @@ func Default() *KeyMap {
 		PageDown: bind([]string{"pgdown", "ctrl+d", "space"}, "pgdn", "page down"),
 		Open:     bind([]string{"enter"}, "enter", "open"),
 		Back:     bind([]string{"esc", "backspace"}, "esc", "back"),
+		Filter:   bind([]string{"/"}, "/", "filter"),
 	}
 	k.Feed = FeedKeys{
 		Compose:  bind([]string{"n"}, "n", "new post"),
@@ -266,6 +270,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"list.page_down":               &k.List.PageDown,
 		"list.open":                    &k.List.Open,
 		"list.back":                    &k.List.Back,
+		"list.filter":                  &k.List.Filter,
 		"feed.compose":                 &k.Feed.Compose,
 		"feed.like":                    &k.Feed.Like,
 		"feed.repost":                  &k.Feed.Repost,

@@ -29,6 +29,10 @@ type Styles struct {
 	Media    lipgloss.Style // media type markers
 
 	Cursor lipgloss.Style // the cursor gutter mark
+	// Match marks the text a list's `/` filter matched. Only attributes
+	// (reverse, underline, bold, italic) count: views.Filter switches them
+	// on and off around each match, over the row's own colours.
+	Match lipgloss.Style
 
 	Success lipgloss.Style
 	Warn    lipgloss.Style
@@ -85,6 +89,7 @@ func New(dark, noColor bool) *Styles {
 	s.Media = st().Foreground(p.Accent)
 
 	s.Cursor = st().Foreground(p.Accent).Bold(true)
+	s.Match = st().Reverse(true)
 
 	s.Success = st().Foreground(p.Success)
 	s.Warn = st().Foreground(p.Warn).Bold(true)
