@@ -38,6 +38,9 @@ type GlobalKeys struct {
 	// Attention jumps to the next thing that needs the operator (unread
 	// notifications, DMs, orders, finished jobs), across panes.
 	Attention key.Binding
+	// Palette opens the command palette: every action of the screen and
+	// the global ones, found by typing part of their name.
+	Palette key.Binding
 	// Panes jump straight to pane 1…7.
 	Panes [7]key.Binding
 }
@@ -173,6 +176,8 @@ func Default() *KeyMap {
 		PrevPane:  bind([]string{"shift+tab"}, "shift+tab", "previous pane"),
 		Refresh:   bind([]string{"r"}, "r", "refresh"),
 		Attention: bind([]string{"u"}, "u", "next unread"),
+		// ":" as in vim and lazygit; ctrl+p as in editors and crush.
+		Palette: bind([]string{"ctrl+p", ":"}, "ctrl+p", "palette"),
 	}
 	names := [7]string{"feed", "notifications", "messages", "market", "jobs", "explore", "profile"}
 	for i := range k.Global.Panes {
@@ -262,6 +267,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"global.next_pane":             &k.Global.NextPane,
 		"global.prev_pane":             &k.Global.PrevPane,
 		"global.refresh":               &k.Global.Refresh,
+		"global.attention":             &k.Global.Attention,
+		"global.palette":               &k.Global.Palette,
 		"list.up":                      &k.List.Up,
 		"list.down":                    &k.List.Down,
 		"list.top":                     &k.List.Top,

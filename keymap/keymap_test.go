@@ -19,7 +19,7 @@ func TestEveryBindingHasKeysAndHelp(t *testing.T) {
 // scopes are the groups of bindings that are active at the same time; a key
 // may appear only once within a scope.
 func scopes(k *KeyMap) map[string][]*key.Binding {
-	g := []*key.Binding{&k.Global.Quit, &k.Global.ForceQuit, &k.Global.Help, &k.Global.NextPane, &k.Global.PrevPane, &k.Global.Refresh, &k.Global.Attention}
+	g := []*key.Binding{&k.Global.Quit, &k.Global.ForceQuit, &k.Global.Help, &k.Global.NextPane, &k.Global.PrevPane, &k.Global.Refresh, &k.Global.Attention, &k.Global.Palette}
 	for i := range k.Global.Panes {
 		g = append(g, &k.Global.Panes[i])
 	}
