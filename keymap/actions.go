@@ -60,6 +60,8 @@ var titles = []struct{ id, title string }{
 	{"list.open", "Open the selected item"},
 	{"list.back", "Go back"},
 	{"list.filter", "Filter the list"},
+	{"list.links", "Open a mention, hashtag or link of what is shown"},
+	{"list.copy", "Copy the web address of what is selected"},
 	{"list.down", "Move down"},
 	{"list.up", "Move up"},
 	{"list.page_down", "Page down"},

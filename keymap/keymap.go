@@ -58,6 +58,12 @@ type ListKeys struct {
 	// Filter types a query that narrows the list to the loaded items
 	// matching it (views.Filter).
 	Filter key.Binding
+	// Links lists the mentions, hashtags and URLs of what is shown, to
+	// open one (views.LinkPicker).
+	Links key.Binding
+	// Copy copies the selected item's web address or the chosen link to
+	// the operator's clipboard (OSC 52, so it works over SSH too).
+	Copy key.Binding
 }
 
 // FeedKeys act on posts, comments and profiles in the Feed pane.
@@ -194,6 +200,8 @@ func Default() *KeyMap {
 		Open:     bind([]string{"enter"}, "enter", "open"),
 		Back:     bind([]string{"esc", "backspace"}, "esc", "back"),
 		Filter:   bind([]string{"/"}, "/", "filter"),
+		Links:    bind([]string{"o"}, "o", "links"),
+		Copy:     bind([]string{"y"}, "y", "copy link"),
 	}
 	k.Feed = FeedKeys{
 		Compose:  bind([]string{"n"}, "n", "new post"),
@@ -278,6 +286,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"list.open":                    &k.List.Open,
 		"list.back":                    &k.List.Back,
 		"list.filter":                  &k.List.Filter,
+		"list.links":                   &k.List.Links,
+		"list.copy":                    &k.List.Copy,
 		"feed.compose":                 &k.Feed.Compose,
 		"feed.like":                    &k.Feed.Like,
 		"feed.repost":                  &k.Feed.Repost,
