@@ -116,6 +116,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// credentials; with NO_COLOR they would be blank, so alt text.
 		MediaHost: mediaHost(d.client.BaseURL(), noColor),
 		Protocol:  preview,
+		WebBase:   d.client.BaseURL(),
 	}
 	feedOpts := screens
 	feedOpts.Home, feedOpts.HomeCache, feedOpts.Public = d.client.Feed, homeCache, d.client.Posts
@@ -167,6 +168,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Now:        now,
 		Tick:       d.tick,
 		Stacks:     stackMaker(screens),
+		OpenURL:    urlOpener(os.Getenv),
 		Logger:     d.logger,
 		SignIn:     d.signIn,
 		Notify:     notify,

@@ -96,6 +96,10 @@ type Options struct {
 	// Stacks makes the stack of posts and profiles opened from pane id
 	// (stacks.go); nil opens them all in the Feed pane, which is focused.
 	Stacks func(id PaneID) Stack
+	// OpenURL opens a web address with the system's opener; nil when the
+	// terminal is not the operator's own (SSH), where links are only shown
+	// and copied.
+	OpenURL func(url string) error
 }
 
 // Model is the root tea.Model.

@@ -32,6 +32,8 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case stackMsg:
 		return m.handleStackMsg(msg)
+	case views.OpenURLMsg:
+		return m.openURL(msg.URL)
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return nil

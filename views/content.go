@@ -42,35 +42,47 @@ func Content(text string, width int, st ContentStyles) []string {
 }
 
 // Highlight styles one line of plain text: #hashtags and @mentions get their
-// styles, the rest the text style. A tag starts at a '#' or '@' that follows
-// a space, punctuation or the start of the line (so e-mail addresses stay
-// plain) and runs over letters, digits and underscores.
+// styles (eachTag says what counts as one), the rest the text style.
 func Highlight(line string, st ContentStyles) string {
 	var b strings.Builder
 	b.Grow(len(line) + 32)
 	plainStart := 0
+	eachTag(line, func(start, end int) {
+		if plainStart < start {
+			b.WriteString(st.Text.Render(line[plainStart:start]))
+		}
+		tag := st.Hashtag
+		if line[start] == '@' {
+			tag = st.Mention
+		}
+		b.WriteString(tag.Render(line[start:end]))
+		plainStart = end
+	})
+	if plainStart < len(line) {
+		b.WriteString(st.Text.Render(line[plainStart:]))
+	}
+	return b.String()
+}
+
+// eachTag calls fn with the byte range of every #hashtag and @mention of
+// text, in order. A tag starts at a '#' or '@' that follows a space,
+// punctuation or the start of the text (so e-mail addresses stay plain)
+// and runs over letters, digits and underscores.
+func eachTag(text string, fn func(start, end int)) {
 	prev := ' '
-	for i := 0; i < len(line); {
-		r, size := utf8.DecodeRuneInString(line[i:])
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if (r == '#' || r == '@') && !isTagRune(prev) {
 			end := i + size
-			for end < len(line) {
-				r2, s2 := utf8.DecodeRuneInString(line[end:])
+			for end < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[end:])
 				if !isTagRune(r2) {
 					break
 				}
 				end += s2
 			}
 			if end > i+size {
-				if plainStart < i {
-					b.WriteString(st.Text.Render(line[plainStart:i]))
-				}
-				tag := st.Hashtag
-				if r == '@' {
-					tag = st.Mention
-				}
-				b.WriteString(tag.Render(line[i:end]))
-				plainStart = end
+				fn(i, end)
 				prev = 'x'
 				i = end
 				continue
@@ -79,10 +91,6 @@ func Highlight(line string, st ContentStyles) string {
 		prev = r
 		i += size
 	}
-	if plainStart < len(line) {
-		b.WriteString(st.Text.Render(line[plainStart:]))
-	}
-	return b.String()
 }
 
 func isTagRune(r rune) bool {

@@ -84,6 +84,9 @@ type Options struct {
 	// ComposerID tags this Model's composer and its drafts; "" is "feed".
 	// Each Model sharing a DraftDir needs its own.
 	ComposerID string
+	// WebBase is the site the web addresses copied with y point at
+	// ({base}/post/{id}); "" copies none.
+	WebBase string
 }
 
 // Model is the Feed pane. It implements ui.Pane.
@@ -125,6 +128,8 @@ type Model struct {
 
 	root       string // Options.Root
 	composerID string // Options.ComposerID
+	web        string // Options.WebBase
+	links      views.LinkPicker
 
 	pal    *palette
 	gut    views.Gutter // marks the selected item
@@ -158,6 +163,7 @@ func New(opts Options) *Model {
 		busy:   map[string]bool{},
 		start:  startup{cache: opts.HomeCache},
 		root:   opts.Root,
+		web:    opts.WebBase,
 
 		composerID: cmp.Or(opts.ComposerID, composerID),
 
@@ -217,8 +223,9 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.comp.SetStyles(s)
 }
 
-// CapturesInput implements ui.Pane: true while the composer is open.
-func (m *Model) CapturesInput() bool { return m.comp.IsOpen() }
+// CapturesInput implements ui.Pane: true while the composer or the link
+// list is open.
+func (m *Model) CapturesInput() bool { return m.comp.IsOpen() || m.links.IsOpen() }
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Feed" }

@@ -75,8 +75,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	return m.comp.Update(msg)
 }
 
-// handleKey routes a key to the screen on top.
+// handleKey routes a key to the link list when it is open, else to the
+// screen on top.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.links.IsOpen() {
+		return m.links.Key(msg, m.keys)
+	}
+	if cmd, ok := m.linksKey(msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, m.keys.Feed.Compose):
 		return m.openNewPost()

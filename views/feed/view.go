@@ -27,7 +27,7 @@ func (m *Model) View() string {
 	default:
 		lines = m.listLines()
 	}
-	return views.Rows(lines, m.height)
+	return views.Rows(m.withLinks(lines), m.height)
 }
 
 // screenBodyHeight is the room under a screen's one-line header.

@@ -1,0 +1,24 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/views"
+)
+
+// openURL opens a link with the system's opener when the program runs on
+// the operator's own machine (Options.OpenURL); otherwise, as over SSH
+// where the opener would run on the server, it only shows the address in
+// full, to copy with y.
+func (m *Model) openURL(url string) tea.Cmd {
+	if m.opts.OpenURL == nil {
+		return m.status.set(levelInfo, url+" · y copies it", 0)
+	}
+	open := m.opts.OpenURL
+	return tea.Batch(m.status.set(levelInfo, "opening "+url, 0), func() tea.Msg {
+		if err := open(url); err != nil {
+			return views.StatusMsg{Level: views.LevelWarn, Text: "couldn't open " + url, Err: err}
+		}
+		return nil
+	})
+}
