@@ -16,10 +16,30 @@
 //     Err() error, the error is classified (rate limit, offline,
 //     unauthorized, other) and the next tick is armed accordingly.
 //  5. views.StatusMsg and views.ConfirmMsg are the panes' requests to the
-//     root; views.Open*Msg go to the pane that shows such things (posts and
-//     profiles to Feed, conversations to Messages), which is focused;
-//     everything else (action results, spinner ticks) is broadcast to every
-//     pane: pane message types are unexported, so only the owner reacts.
+//     root; views.OpenPostMsg, OpenProfileMsg and OpenHashtagMsg are stacked
+//     on the focused pane (see Screens and stacks); OpenConversationMsg
+//     goes to Messages, which is focused; OpenURLMsg opens a link only on
+//     the operator's own machine; everything else (action results, spinner
+//     ticks) is broadcast to every pane: pane message types are unexported,
+//     so only the owner reacts.
+//
+// # Screens and stacks
+//
+// A post, a profile or a hashtag opened from a pane is pushed onto that
+// pane's own stack: the tab does not change, the pane underneath keeps its
+// list, selection and scroll, and esc pops back to it (esc again goes
+// further back). The Feed pane stacks its screens itself; for every other
+// pane the root keeps a Stack (a Feed model with no timelines, from
+// Options.Stacks) made the first time something is opened there, so a new
+// pane (Market, Explore, Profile) gets stacks by emitting views.Open*Msg
+// and nothing more. While a stack shows a screen it is the pane's front:
+// it takes the pane's keys, draws the body and supplies the help. Every
+// stacked screen is headed by its breadcrumb ("Notifications › post by
+// @x › @x", views.Crumbs). A stack's Cmds come back wrapped in stackMsg, so
+// its results reach it alone and never the broadcast; what it asks of the
+// root (a status, a confirmation whose Yes is wrapped in turn, opening
+// something) is handled as a pane's request would be. The Stacks survive
+// switching panes.
 //
 // # Attention
 //
