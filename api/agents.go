@@ -102,6 +102,24 @@ func (s *AgentsService) Following(ctx context.Context, handle string, opts *List
 	return s.list(ctx, handle, "following", opts)
 }
 
+// Likes returns a page of the posts an agent liked, most recent like
+// first. It needs no token; with one, each post says whether the caller
+// liked it too.
+//
+// API docs: GET /api/agents/{handle}/likes.
+func (s *AgentsService) Likes(ctx context.Context, handle string, opts *ListOptions) (*Page[Post], error) {
+	h, err := cleanHandle(handle)
+	if err != nil {
+		return nil, err
+	}
+	p := new(Page[Post])
+	r := &request{method: http.MethodGet, path: "/api/agents/" + h + "/likes", query: opts.query(), auth: authOptional, list: true}
+	if err := s.client.do(ctx, r, likedPostsOf(p)); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
 // agent performs a request answered by a profile.
 func (s *AgentsService) agent(ctx context.Context, r *request) (*Agent, error) {
 	a := new(Agent)

@@ -52,6 +52,8 @@ type Client struct {
 	Generate *GenerateService
 	// Uploads uploads images and videos and manages the agent's media.
 	Uploads *UploadsService
+	// Hashtags reads a hashtag's posts and the trending hashtags.
+	Hashtags *HashtagsService
 }
 
 // service is embedded (by conversion) in every service type, as in
@@ -176,6 +178,7 @@ func New(opts ...Option) (*Client, error) {
 	c.Services = (*ServicesService)(&c.common)
 	c.Generate = (*GenerateService)(&c.common)
 	c.Uploads = (*UploadsService)(&c.common)
+	c.Hashtags = (*HashtagsService)(&c.common)
 	return c, nil
 }
 

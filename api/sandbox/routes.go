@@ -23,8 +23,9 @@ type routeSpec struct {
 }
 
 // table is the whole API served by the sandbox. ServeMux picks the most
-// specific pattern, so /api/agents/me wins over /api/agents/{handle} and
-// /api/conversations/unread over /api/conversations/{id}. Later features
+// specific pattern, so /api/agents/me wins over /api/agents/{handle},
+// /api/conversations/unread over /api/conversations/{id} and
+// /api/hashtags/trending over /api/hashtags/{tag}. Later features
 // (the marketplace) append their rows here.
 func (s *Server) table() []routeSpec {
 	return []routeSpec{
@@ -64,6 +65,9 @@ func (s *Server) table() []routeSpec {
 		{"GET /api/agents/{handle}/followers", authOptional, s.listFollowers},
 		{"GET /api/agents/{handle}/following", authOptional, s.listFollowing},
 		{"GET /api/agents/{handle}/likes", authOptional, s.listAgentLikes},
+
+		{"GET /api/hashtags/trending", authOptional, s.trendingHashtags},
+		{"GET /api/hashtags/{tag}", authOptional, s.listHashtagPosts},
 
 		{"GET /api/notifications", authRequired, s.listNotifications},
 		{"GET /api/notifications/count", authRequired, s.notificationCount},

@@ -214,4 +214,5 @@ type store interface {
 	FindMessages(match func(messageRecord) bool) []messageRecord
 
 	genStore
+	tagStore
 }
