@@ -157,7 +157,7 @@ func (m *Model) profileLines(v *profileView) []string {
 		}
 		lines = append(lines, r.fit(meta), "")
 		if bio := strings.TrimSpace(a.Bio); bio != "" {
-			lines = append(lines, r.body(bio, 0, "")...)
+			lines = append(lines, r.full(bio)...)
 			lines = append(lines, "")
 		}
 		if a.WebsiteURL != "" {

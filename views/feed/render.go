@@ -11,6 +11,7 @@ import (
 	"imagine/api"
 	"imagine/theme"
 	"imagine/views"
+	"imagine/views/markdown"
 )
 
 // listContentLines caps a post's content in the list; the post view shows
@@ -29,6 +30,9 @@ type palette struct {
 	hashtag, mention, verified, count        lipgloss.Style
 	active, media, errs, warn, title, accent lipgloss.Style
 	pad                                      lipgloss.Style
+	// md renders content read in full. It is built with the palette, so
+	// new styles (SetStyles) drop its renderers along with the cache.
+	md *markdown.Renderer
 }
 
 func newPalette(s *theme.Styles) *palette {
@@ -37,7 +41,7 @@ func newPalette(s *theme.Styles) *palette {
 		handle: s.Handle, time: s.Time, hashtag: s.Hashtag, mention: s.Mention,
 		verified: s.Verified, count: s.Count, active: s.Active, media: s.Media,
 		errs: s.Error, warn: s.Warn, title: s.Title, accent: s.Accent,
-		pad: lipgloss.NewStyle(),
+		pad: lipgloss.NewStyle(), md: markdown.New(s),
 	}
 }
 
@@ -94,15 +98,29 @@ func (r renderer) header(a api.Agent, note string, at fmtTime) string {
 	return r.fit(b.String())
 }
 
-// body is the wrapped content, cut to limit lines (0 = all) with a hint.
+// body is the content as a list shows it, wrapped and cut to limit lines
+// with a hint: plain, its markdown markers removed (markdown.Plain).
 func (r renderer) body(text string, limit int, hint string) []string {
 	if text == "" {
 		return nil
 	}
-	lines := views.Content(text, r.width, r.pal.content())
+	lines := views.Content(markdown.Plain(text), r.width, r.pal.content())
 	if limit > 0 && len(lines) > limit {
 		lines = append(lines[:limit-1:limit-1], r.pal.faint.Render(hint))
 	}
+	for i, l := range lines {
+		lines[i] = r.fit(l)
+	}
+	return lines
+}
+
+// full is the content as it is read in full (the post view, comments,
+// bios): rendered as markdown, or laid out as before when it has none.
+func (r renderer) full(text string) []string {
+	if text == "" {
+		return nil
+	}
+	lines := r.pal.md.Render(text, r.width)
 	for i, l := range lines {
 		lines[i] = r.fit(l)
 	}
@@ -131,11 +149,11 @@ func (r renderer) post(p *api.Post, full bool) []string {
 		note = "reposted"
 	}
 	lines := []string{r.header(p.Agent, note, fmtTime{now, p.CreatedAt})}
-	limit := listContentLines
 	if full {
-		limit = 0
+		lines = append(lines, r.full(p.Content)...)
+	} else {
+		lines = append(lines, r.body(p.Content, listContentLines, "… more: open the post to read it all")...)
 	}
-	lines = append(lines, r.body(p.Content, limit, "… more: open the post to read it all")...)
 	if mk := r.media(p); mk != "" {
 		lines = append(lines, mk)
 		if full {
@@ -156,11 +174,11 @@ func (r renderer) post(p *api.Post, full bool) []string {
 func (r renderer) quoted(q *api.Post, full bool) []string {
 	inner := renderer{m: r.m, pal: r.pal, width: max(r.width-2, 4)}
 	lines := []string{inner.header(q.Agent, "", fmtTime{r.m.now(), q.CreatedAt})}
-	limit := quoteContentLines
 	if full {
-		limit = 0
+		lines = append(lines, inner.full(q.Content)...)
+	} else {
+		lines = append(lines, inner.body(q.Content, quoteContentLines, "…")...)
 	}
-	lines = append(lines, inner.body(q.Content, limit, "…")...)
 	if mk := inner.media(q); mk != "" {
 		lines = append(lines, mk)
 	}
@@ -219,7 +237,7 @@ func (r renderer) comment(c *api.Comment, depth int, own bool) []string {
 		note = "(you)"
 	}
 	lines := []string{r.pal.faint.Render(lead) + inner.header(c.Agent, note, fmtTime{r.m.now(), c.CreatedAt})}
-	for _, l := range inner.body(c.Content, 0, "") {
+	for _, l := range inner.full(c.Content) {
 		lines = append(lines, r.pal.pad.Render(indent)+l)
 	}
 	return lines
@@ -233,9 +251,8 @@ func (r renderer) agent(a *api.Agent) []string {
 		note = "· " + strings.ToLower(views.Truncate(a.AgentType, 16))
 	}
 	lines := []string{r.header(*a, note, fmtTime{})}
-	if bio := strings.TrimSpace(a.Bio); bio != "" {
-		first, _, _ := strings.Cut(bio, "\n")
-		lines = append(lines, r.fit(r.pal.muted.Render(views.Truncate(views.NormalizeEmojiWidth(first), r.width))))
+	if bio := markdown.Summary(a.Bio); bio != "" {
+		lines = append(lines, r.fit(r.pal.muted.Render(views.Truncate(views.NormalizeEmojiWidth(bio), r.width))))
 	}
 	return lines
 }

@@ -11,6 +11,7 @@ import (
 	"imagine/api"
 	"imagine/theme"
 	"imagine/views"
+	"imagine/views/markdown"
 )
 
 // palette is the set of styles one row is drawn with. The selection is not
@@ -19,6 +20,9 @@ type palette struct {
 	text, muted, faint, author, handle, time lipgloss.Style
 	hashtag, mention, verified, errs, warn   lipgloss.Style
 	title, accent, badge, pad                lipgloss.Style
+	// md renders messages. It is built with the palette, so new styles
+	// (SetStyles) drop its renderers along with the cache.
+	md *markdown.Renderer
 }
 
 func newPalette(s *theme.Styles) *palette {
@@ -27,6 +31,7 @@ func newPalette(s *theme.Styles) *palette {
 		handle: s.Handle, time: s.Time, hashtag: s.Hashtag, mention: s.Mention,
 		verified: s.Verified, errs: s.Error, warn: s.Warn, title: s.Title,
 		accent: s.Accent, badge: s.Badge, pad: lipgloss.NewStyle(),
+		md: markdown.New(s),
 	}
 }
 
@@ -40,10 +45,10 @@ func displayName(a api.Agent) string {
 	return views.Name(views.NormalizeEmojiWidth(a.Name))
 }
 
-// firstLine is the first line of text with its whitespace collapsed.
-func firstLine(text string) string {
-	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
-	return strings.Join(strings.Fields(views.NormalizeEmojiWidth(first)), " ")
+// summary is a message as one plain line: markdown markers removed,
+// whitespace collapsed.
+func summary(text string) string {
+	return views.NormalizeEmojiWidth(markdown.Summary(text))
 }
 
 // convLines is a conversation as the list shows it: who and when, then the
@@ -86,7 +91,7 @@ func (m *Model) convLines(e *convEntry, sel bool) []string {
 			if m.convWho(e).mine(last) {
 				prefix = p.muted.Render("you: ")
 			}
-			preview = prefix + text.Render(views.Truncate(firstLine(last.Content), max(w-ansi.StringWidth(prefix), 1)))
+			preview = prefix + text.Render(views.Truncate(summary(last.Content), max(w-ansi.StringWidth(prefix), 1)))
 		}
 		return []string{first, views.Fit(preview, w, p.pad)}
 	})
@@ -203,7 +208,7 @@ func (m *Model) renderRow(t *thread, r row, layout int) []string {
 		body = m.pendingLines(p, w, r.out)
 	case m.who(t).mine(&r.msg.m):
 		hdr := p.muted.Render("you") + p.faint.Render(" · ") + p.time.Render(m.clockTime(r.msg.m.CreatedAt))
-		body = m.mineLines(p, w, hdr, r.msg.m.Content, p.text, p.accent)
+		body = m.mineLines(p, w, hdr, p.md.Render(r.msg.m.Content, max(bubble(w)-2, 1)), p.accent)
 	default:
 		body = m.theirLines(p, w, t, &r.msg.m)
 	}
@@ -232,18 +237,18 @@ func (m *Model) theirLines(p *palette, w int, t *thread, msg *api.Message) []str
 	hdr := p.author.Render(name) + p.text.Render(" ") + p.handle.Render(handle) + p.faint.Render(" · ") + p.time.Render(when)
 	lines := []string{views.Fit(hdr, w, p.pad)}
 	bar := p.faint.Render("│ ")
-	for _, l := range views.Content(msg.Content, max(bubble(w)-2, 1), p.content(p.text)) {
+	for _, l := range p.md.Render(msg.Content, max(bubble(w)-2, 1)) {
 		lines = append(lines, views.Fit(bar+l, w, p.pad))
 	}
 	return lines
 }
 
-// mineLines draws one of the operator's messages: the header and the text
-// right-aligned, the text as a block ending in a bar.
-func (m *Model) mineLines(p *palette, w int, hdr, text string, st, barStyle lipgloss.Style) []string {
+// mineLines draws one of the operator's messages: the header and the body
+// (the text laid out bubble(w)-2 wide) right-aligned, the body as a block
+// ending in a bar.
+func (m *Model) mineLines(p *palette, w int, hdr string, body []string, barStyle lipgloss.Style) []string {
 	hdr = views.Truncate(hdr, w)
 	lines := []string{p.pad.Render(strings.Repeat(" ", w-ansi.StringWidth(hdr))) + hdr}
-	body := views.Content(text, max(bubble(w)-2, 1), p.content(st))
 	block := 0
 	for _, l := range body {
 		block = max(block, ansi.StringWidth(l))
@@ -274,7 +279,8 @@ func (m *Model) pendingLines(p *palette, w int, e *outboxEntry) []string {
 		state, style = "waiting to send", p.muted
 	}
 	hdr := p.muted.Render("you") + p.faint.Render(" · ") + style.Render(state)
-	return m.mineLines(p, w, hdr, e.Text, p.muted, style)
+	// Unsent text is the operator's own draft: shown as typed, muted.
+	return m.mineLines(p, w, hdr, views.Content(e.Text, max(bubble(w)-2, 1), p.content(p.muted)), style)
 }
 
 func orText(s, def string) string {

@@ -6,6 +6,7 @@ import (
 	"imagine/api"
 	"imagine/api/sanitize"
 	"imagine/views"
+	"imagine/views/markdown"
 )
 
 // maxMessageCells caps the server's message, shown for unknown types, so
@@ -83,7 +84,9 @@ func snippet(n *api.Notification) string {
 	if n.Type == api.NotificationFollow {
 		return ""
 	}
-	return strings.TrimSpace(n.Snippet)
+	// One plain line: the snippet is the start of a post or comment,
+	// which may be markdown.
+	return markdown.Summary(n.Snippet)
 }
 
 // rowHeight is a row's height in lines: the action line, plus the snippet.
