@@ -1,12 +1,16 @@
 // Package ui is the one tea.Model of imagine: it owns the pane set and focus,
-// key precedence, layout, the poll scheduler, the status line, help and
-// confirmation dialogs. Panes live in views/<pane> and know nothing of ui.
+// key precedence, layout, the poll scheduler, the status line, help, the
+// command palette and confirmation dialogs. Panes live in views/<pane> and
+// know nothing of ui.
 //
 // # Routing
 //
-//  1. tea.KeyPressMsg: an open dialog takes it; else the focused pane if it
-//     CapturesInput (only ctrl+c escapes); else the global bindings (quit,
-//     help, next/previous pane, 1-7, refresh); else the focused pane.
+//  1. tea.KeyPressMsg: an open dialog takes it; else the open palette
+//     (every printable key is its query); else the focused pane if it
+//     CapturesInput (only ctrl+c escapes); else, while help is shown, the
+//     list keys scroll it; else the global bindings (quit, help, palette,
+//     next/previous pane, 1-7, next unread, refresh); else the focused
+//     pane (closing help, so help is a cheat sheet one acts from).
 //  2. tea.WindowSizeMsg: layout(w, h) gives every pane, hidden ones too, its
 //     size.
 //  3. pollTickMsg{pane, gen}: dropped when gen is stale (the pane was
@@ -40,6 +44,32 @@
 // root (a status, a confirmation whose Yes is wrapped in turn, opening
 // something) is handled as a pane's request would be. The Stacks survive
 // switching panes.
+//
+// # Actions: footer, help and palette
+//
+// One list feeds the footer, the help screen (?) and the palette (ctrl+p
+// or :), as lazygit's bindings do: the keymap's registry
+// (keymap.Registry), where every action has a stable ID (the config
+// file's name, "feed.like"), a title, a scope and its live binding, whose
+// Help().Key is printed beside it. What is on screen narrows it:
+//
+//   - A pane's actions are those of the keymap groups it answers to: the
+//     list keys and the group named after the pane (PaneID.String():
+//     "feed", "jobs"…). A new pane (Market, Explore, Profile) whose
+//     bindings are in a keymap group of its name, each titled in
+//     keymap/actions.go (a test fails otherwise), is in the palette and
+//     help with no code; one whose keys are other groups implements
+//     views.ActionScoper (a Feed model stacked over Messages answers to
+//     "feed").
+//   - An action that cannot run now is listed with the reason, never
+//     hidden: the pane's own (views.ActionGate, "no post selected"), or
+//     "not on this screen" when its key is not in the front's FullHelp.
+//   - The palette runs a pane's action by pressing its first key for the
+//     operator (keymap.Press) to the front, and a global one through the
+//     key handling above, so both do exactly what the key does.
+//   - The footer puts the screen's ShortHelp on the left, cut with "…",
+//     and pins "? help" and "q quit" at the right at every width (none
+//     while a text field has the keys: they would be typed).
 //
 // # Attention
 //

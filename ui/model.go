@@ -124,6 +124,8 @@ type Model struct {
 	dialog   *dialog
 	help     help.Model
 	showHelp bool
+	helpTop  int      // the first line of the help screen shown
+	palette  *palette // the open command palette, if any
 	fatal    error
 
 	signInFailures int

@@ -40,6 +40,10 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.PasteMsg:
+		if m.palette != nil {
+			m.pastePalette(msg.Content)
+			return nil
+		}
 		return m.frontUpdate(msg)
 	case tea.BackgroundColorMsg:
 		m.restyle(msg.IsDark())
@@ -82,6 +86,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.dialog != nil {
 		return m.dialogKey(msg)
 	}
+	if m.palette != nil {
+		return m.paletteKey(msg)
+	}
 	p := m.front()
 	if p != nil && p.CapturesInput() {
 		if key.Matches(msg, g.ForceQuit) {
@@ -89,16 +96,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.frontUpdate(msg)
 	}
-	if m.showHelp && (key.Matches(msg, g.Help) || key.Matches(msg, m.keys.List.Back)) {
-		m.showHelp = false
-		return nil
+	if m.showHelp {
+		if cmd, done := m.helpKey(msg); done {
+			return cmd
+		}
 	}
 	switch {
 	case key.Matches(msg, g.Quit, g.ForceQuit):
 		return tea.Quit
 	case key.Matches(msg, g.Help):
-		m.showHelp = !m.showHelp
+		m.showHelp, m.helpTop = true, 0
 		return nil
+	case key.Matches(msg, g.Palette):
+		return m.openPalette()
 	case key.Matches(msg, g.NextPane):
 		return m.cycleFocus(1)
 	case key.Matches(msg, g.PrevPane):

@@ -40,12 +40,15 @@ func (m *Model) render() string {
 	case m.dialog != nil:
 		body = m.dialogView(l.body.w, l.body.h)
 	case m.showHelp:
-		m.help.ShowAll = true
-		body = m.styles.Title.Render("Keys") + "\n\n" + m.help.View(helpKeys{m})
+		body = m.helpView(l.body.w, l.body.h)
 	case m.front() != nil:
 		body = m.front().View()
 	}
-	parts := []string{m.tabsView(l.tabs.w), fit(body, l.body.w, l.body.h)}
+	body = fit(body, l.body.w, l.body.h)
+	if m.palette != nil && m.dialog == nil && m.fatal == nil {
+		body = fit(m.paletteOver(body, l.body.w, l.body.h), l.body.w, l.body.h)
+	}
+	parts := []string{m.tabsView(l.tabs.w), body}
 	if l.footer.h > 0 {
 		parts = append(parts, m.footerView(l.footer.w))
 	}
@@ -69,20 +72,6 @@ func fit(s string, w, h int) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
-}
-
-// footerView draws the key hints of the focused pane and the globals.
-func (m *Model) footerView(w int) string {
-	keys := helpKeys{m}
-	k := new(chromeKey).int(m.chrome.styleGen).int(w).int(int(m.focus))
-	for _, b := range keys.ShortHelp() {
-		h := b.Help()
-		k.str(h.Key).str(h.Desc).bool(b.Enabled())
-	}
-	return m.chrome.footer.get(k.String(), func() string {
-		m.help.ShowAll = false
-		return ansi.Truncate(m.help.View(keys), w, "…")
-	})
 }
 
 // tabsView draws the tab bar: number, title and unread badge per pane.

@@ -1,0 +1,42 @@
+package feed
+
+import "imagine/keymap"
+
+// feedScope is the keymap group of the Feed's own keys.
+const feedScope keymap.Scope = "feed"
+
+// ActionScopes implements views.ActionScoper: a Feed model answers to the
+// list and feed keys wherever it is stacked (over Messages, Jobs…), so
+// the palette and help list those rather than the pane's own.
+func (m *Model) ActionScopes() []keymap.Scope {
+	return []keymap.Scope{feedScope, keymap.ScopeList}
+}
+
+// ActionDisabled implements views.ActionGate for the timeline, where a
+// post action needs a post under the cursor. Stacked screens list in
+// FullHelp exactly the keys that work there, which the palette reads.
+func (m *Model) ActionDisabled(id string) string {
+	if m.top() != nil || m.comp.IsOpen() || m.tl() == nil {
+		return ""
+	}
+	e := m.selected()
+	switch id {
+	case "feed.like", "feed.repost", "feed.quote", "feed.amplify", "feed.comment",
+		"feed.profile", "feed.likers", "list.open":
+		if e == nil {
+			return "no post selected"
+		}
+	case "feed.delete":
+		switch {
+		case e == nil:
+			return "no post selected"
+		case !m.isMe(e.post.Agent.Handle):
+			return "not your post"
+		}
+	case "feed.show_new":
+		if len(m.tl().pending) == 0 {
+			return "no new posts waiting"
+		}
+	}
+	return ""
+}
