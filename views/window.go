@@ -176,3 +176,16 @@ func (w *Window) Navigate(msg tea.KeyPressMsg, k keymap.ListKeys, n, height int,
 	}
 	return true
 }
+
+// Anchor scrolls so that the cursor item's first line is at row of the
+// view, as far as there are items above to fill it.
+func (w *Window) Anchor(row int, h HeightFunc) {
+	w.Top, w.Skip = w.Cursor, 0
+	for row > 0 && w.Top > 0 {
+		w.Top--
+		row -= h(w.Top)
+	}
+	if row < 0 {
+		w.Skip = -row
+	}
+}

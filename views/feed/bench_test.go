@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
@@ -90,5 +92,51 @@ func BenchmarkFeedViewCold(b *testing.B) {
 				_ = hs.m.View()
 			}
 		})
+	}
+}
+
+// BenchmarkFilterKeystroke measures one keystroke typed into the `/`
+// filter over 10,000 loaded posts: the Update that finds the matches and
+// the View that draws them, marked. The target is under 2 ms.
+//
+//   - typing types a query and erases it key by key, as if the posts had
+//     just arrived: its first key looks at every post, each next one among
+//     the previous matches, and erasing finds the earlier matches again.
+//   - full-scan is the worst keystroke: the posts changed just before it
+//     (a page arrived), so it looks at all of them; it alternates a key
+//     that rules out every post and one that keeps them all.
+func BenchmarkFilterKeystroke(b *testing.B) {
+	typing := tuitest.Type("post 7 wrap lines")
+	for range typing {
+		typing = append(typing, tuitest.Press("backspace"))
+	}
+	erase := []tea.KeyPressMsg{tuitest.Press("x"), tuitest.Press("backspace")}
+	for _, bc := range []struct {
+		name  string
+		keys  []tea.KeyPressMsg
+		pre   string
+		every int // the posts change before every every-th key
+	}{{"typing", typing, "", len(typing)}, {"full-scan", erase, "about", 1}} {
+		for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+			b.Run(fmt.Sprintf("%s/posts=10000/%dx%d", bc.name, sz[0], sz[1]), func(b *testing.B) {
+				hs := newHarness(b, sz[0], sz[1], nil, false)
+				tl := hs.m.tl()
+				hs.m.setEntries(tl, bigTimeline(10000), "", false)
+				hs.m.Update(tuitest.Press("/"))
+				for _, k := range tuitest.Type(bc.pre) {
+					hs.m.Update(k)
+				}
+				hs.m.View()
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := range b.N {
+					if i%bc.every == 0 {
+						tl.filter.Invalidate()
+					}
+					hs.m.Update(bc.keys[i%len(bc.keys)])
+					_ = hs.m.View()
+				}
+			})
+		}
 	}
 }

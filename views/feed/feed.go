@@ -221,11 +221,16 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.gut = views.NewGutter(s)
 	m.cache.Clear()
 	m.comp.SetStyles(s)
+	for _, tl := range m.tls {
+		tl.filter.SetStyles(s)
+	}
 }
 
 // CapturesInput implements ui.Pane: true while the composer or the link
-// list is open.
-func (m *Model) CapturesInput() bool { return m.comp.IsOpen() || m.links.IsOpen() }
+// list is open, or the list's `/` filter is being typed.
+func (m *Model) CapturesInput() bool {
+	return m.comp.IsOpen() || m.links.IsOpen() || m.typingFilter()
+}
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Feed" }

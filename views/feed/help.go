@@ -23,7 +23,11 @@ func (m *Model) ShortHelp() []key.Binding {
 	case *mediaView:
 		return []key.Binding{k.Down, k.Up, f.Delete, k.Back}
 	}
+	if m.typingFilter() {
+		return m.tl().filter.Help()
+	}
 	out := []key.Binding{k.Open, f.Compose, f.Like, f.Comment, f.Profile, f.Timeline}
+	out = append(out, m.tl().filter.Help()...)
 	if e := m.selected(); e != nil && m.isMe(e.post.Agent.Handle) {
 		out = append(out, f.Delete)
 	}
@@ -54,11 +58,14 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case *mediaView:
 		return [][]key.Binding{nav, {f.Delete, k.Back}}
 	}
+	if m.typingFilter() {
+		return [][]key.Binding{m.tl().filter.Help()}
+	}
 	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
 	if e := m.selected(); e != nil && m.isMe(e.post.Agent.Handle) {
 		acts = append(acts, f.Delete)
 	}
-	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew}, acts, {f.Profile, f.Likers, f.Media}}
+	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew}, acts, {f.Profile, f.Likers, f.Media}, m.tl().filter.Help()}
 }
 
 // canDelete reports whether the item under the post view's cursor is the

@@ -36,6 +36,8 @@ type entry struct {
 	// list (earlier.go); err is why fetching them again failed.
 	hole bool
 	err  error
+	// fold is the post's text as the `/` filter compares it (filter.go).
+	fold views.Folded
 }
 
 // verStride spaces the versions of new entries: each starts past every
@@ -87,12 +89,16 @@ type timeline struct {
 	pendingHasMore bool
 
 	win views.Window
+	// filter is the `/` filter over the entries; fsig the entries its
+	// matches were found in (filter.go).
+	filter views.Filter
+	fsig   listSig
 }
 
 func (m *Model) newTimeline(src source, list Timeline) *timeline {
 	hole := m.newEntry(api.Post{})
 	hole.hole = true
-	return &timeline{src: src, list: list, ids: map[string]bool{}, hole: hole}
+	return &timeline{src: src, list: list, ids: map[string]bool{}, hole: hole, filter: views.NewFilter(nil, m.keys.List)}
 }
 
 // fetchFirst returns the Cmd that fetches the first page of tl.

@@ -13,6 +13,11 @@ import (
 // were for; everything else reaches the composer (cursor blink, drafts,
 // editor).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	if m.filterTyping(msg) {
+		return m.filterInput(msg)
+	}
+	// Whatever changed the posts, the filter's matches follow.
+	defer m.refilterAfter(msg)
 	if _, poll := msg.(pageMsg); !poll {
 		m.shown = m.clock()
 	}
@@ -110,7 +115,16 @@ func (m *Model) selected() *entry {
 	if len(tl.entries) == 0 {
 		return nil
 	}
-	if e := tl.entries[min(tl.win.Cursor, len(tl.entries)-1)]; !e.hole {
+	i := tl.win.Cursor
+	if tl.filter.Active() {
+		// The post under the filter's cursor, even while the query is
+		// typed (the list's own selection is then kept aside for esc).
+		var ok bool
+		if i, ok = tl.filter.Selected(); !ok {
+			return nil
+		}
+	}
+	if e := tl.entries[min(i, len(tl.entries)-1)]; !e.hole {
 		return e
 	}
 	return nil
@@ -124,6 +138,9 @@ func (m *Model) listHeights(tl *timeline) views.HeightFunc {
 func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
 	tl := m.tl()
+	if m.filteredKey(tl, msg) {
+		return nil
+	}
 	n, h, hf := len(tl.entries), m.listBodyHeight(tl), m.listHeights(tl)
 	switch {
 	case key.Matches(msg, k.Down):

@@ -125,7 +125,7 @@ func (m *Model) buildChrome(tl *timeline) (header, footer []string) {
 // listBodyHeight is the room left for posts in the list.
 func (m *Model) listBodyHeight(tl *timeline) int {
 	header, footer := m.listChrome(tl)
-	return max(m.height-len(header)-len(footer), 1)
+	return max(m.height-len(header)-len(footer)-filterRows(tl), 1)
 }
 
 // listLines renders the timeline list.
@@ -134,7 +134,7 @@ func (m *Model) listLines() []string {
 	p := m.pal
 	header, footer := m.listChrome(tl)
 	lines := append(make([]string, 0, m.height), header...)
-	h := max(m.height-len(header)-len(footer), 1)
+	h := max(m.height-len(header)-len(footer)-filterRows(tl), 1)
 	switch {
 	case !tl.loaded && tl.err != nil:
 		lines = append(lines, views.Truncate(p.errs.Render("couldn't load the "+tl.src.String()+": "+views.Describe(tl.err)), m.width),
@@ -146,6 +146,8 @@ func (m *Model) listLines() []string {
 			p.muted.Render(views.Truncate("Press "+m.keys.Feed.Timeline.Help().Key+" for the public timeline, "+m.keys.Feed.Compose.Help().Key+" to write a post.", m.width)))
 	case len(tl.entries) == 0:
 		lines = append(lines, p.muted.Render("No posts yet."))
+	case tl.filter.Active():
+		lines = append(lines, m.filteredBody(tl, h)...)
 	default:
 		n := len(tl.entries)
 		tl.win.Fix(n, h, m.listHeights(tl))
@@ -155,5 +157,12 @@ func (m *Model) listLines() []string {
 			lines = append(lines, "")
 		}
 	}
-	return append(lines, footer...)
+	lines = append(lines, footer...)
+	if tl.filter.Active() {
+		for len(lines) < m.height-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, m.filterLine(tl))
+	}
+	return lines
 }

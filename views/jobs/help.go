@@ -6,32 +6,38 @@ import "charm.land/bubbles/v2/key"
 // cancel while a form is open: the form lists its own keys).
 func (m *Model) ShortHelp() []key.Binding {
 	k, jk := m.keys.List, m.keys.Jobs
+	if m.filterTyping() {
+		return m.filter().Help()
+	}
 	if m.CapturesInput() {
 		return []key.Binding{jk.Cancel}
 	}
 	switch m.screen {
 	case viewHistory:
-		return []key.Binding{k.Open, jk.Retry, jk.New, jk.History, jk.Services}
+		return append([]key.Binding{k.Open, jk.Retry, jk.New, jk.History, jk.Services}, m.filter().Help()...)
 	case viewServices:
 		return []key.Binding{jk.Connect, jk.Toggle, jk.Test, jk.Disconnect, k.Back}
 	case viewLive:
 	}
-	return []key.Binding{jk.New, k.Open, jk.Retry, jk.History, jk.Services}
+	return append([]key.Binding{jk.New, k.Open, jk.Retry, jk.History, jk.Services}, m.filter().Help()...)
 }
 
 // FullHelp implements ui.Pane: navigation, then the screen's actions.
 func (m *Model) FullHelp() [][]key.Binding {
 	k, jk := m.keys.List, m.keys.Jobs
+	if m.filterTyping() {
+		return [][]key.Binding{m.filter().Help()}
+	}
 	if m.CapturesInput() {
 		return [][]key.Binding{{jk.Cancel}}
 	}
 	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	switch m.screen {
 	case viewHistory:
-		return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New}, {jk.History, jk.Services, k.Back}}
+		return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New}, {jk.History, jk.Services, k.Back}, m.filter().Help()}
 	case viewServices:
 		return [][]key.Binding{{k.Up, k.Down}, {jk.Connect, jk.Toggle, jk.Test, jk.Disconnect}, {jk.New, jk.History, k.Back}}
 	case viewLive:
 	}
-	return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New}, {jk.History, jk.Services}}
+	return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New}, {jk.History, jk.Services}, m.filter().Help()}
 }

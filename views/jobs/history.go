@@ -20,6 +20,8 @@ type history struct {
 	stale bool
 	gen   int // bumped on every reset; drops pages of an older list
 	win   views.Window
+	// filter is the `/` filter over the items (filter.go).
+	filter views.Filter
 }
 
 // reset replaces the list with a fresh first page (page nil and err set:
@@ -120,5 +122,12 @@ func (m *Model) selectedPast() *api.GenerationJob {
 	if len(h.items) == 0 {
 		return nil
 	}
-	return &h.items[min(h.win.Cursor, len(h.items)-1)]
+	i := h.win.Cursor
+	if h.filter.Active() {
+		var ok bool
+		if i, ok = h.filter.Selected(); !ok {
+			return nil
+		}
+	}
+	return &h.items[min(i, len(h.items)-1)]
 }

@@ -84,6 +84,7 @@ type Model struct {
 	jobs  store
 	sel   int          // the selected live job
 	win   views.Window // scroll position over rows of job blocks
+	live  views.Filter // the live jobs' `/` filter (filter.go)
 	err   error        // the last poll's error, if it failed
 	force bool         // the next Refresh reloads the open view's data too
 	// banner is a refusal or failure shown under the header until the
@@ -154,7 +155,9 @@ func New(opts Options) *Model {
 		jobs:   newStore(),
 		unseen: map[string]bool{},
 		svcs:   newServices(),
+		live:   views.NewFilter(opts.Styles, opts.Keys.List),
 	}
+	m.hist.filter = views.NewFilter(opts.Styles, opts.Keys.List)
 	m.SetStyles(opts.Styles)
 	m.SetSize(80, 24)
 	return m
@@ -195,11 +198,13 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.pal = newPalette(s)
 	m.gut = views.NewGutter(s)
 	m.huhSt = huhStyles(s)
+	m.live.SetStyles(s)
+	m.hist.filter.SetStyles(s)
 }
 
-// CapturesInput implements ui.Pane: true while a form is open, so every
-// key but ctrl+c reaches it.
-func (m *Model) CapturesInput() bool { return m.form != nil || m.keyForm != nil }
+// CapturesInput implements ui.Pane: true while a form is open or a `/`
+// filter is typed, so every key but ctrl+c reaches it.
+func (m *Model) CapturesInput() bool { return m.form != nil || m.keyForm != nil || m.filterTyping() }
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Jobs" }

@@ -12,6 +12,8 @@ import (
 // frames bring the clock of elapsed and relative times up to date.
 // Messages of other panes are ignored, so they never redraw this one.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	// Whatever changed the jobs, the filters' matches follow.
+	defer m.refilterAfter(msg)
 	switch msg := msg.(type) {
 	case pollMsg:
 		return m.advanceClockIfChanged(func() tea.Cmd { return m.polled(msg) })
@@ -28,6 +30,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.touch()
 		return m.handleKey(msg)
 	case tea.PasteMsg:
+		if m.filterTyping() {
+			return m.filterInput(msg)
+		}
 		return m.formUpdate(m.openHostID(), msg)
 	case historyMsg:
 		m.touch()
@@ -69,6 +74,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.form != nil || m.keyForm != nil {
 		return m.formKey(msg)
 	}
+	if m.filterTyping() {
+		return m.filterInput(msg)
+	}
 	m.banner = ""
 	jk := m.keys.Jobs
 	switch {
@@ -100,20 +108,23 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // liveKey moves through the live jobs and acts on the selected one.
 func (m *Model) liveKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, jk := m.keys.List, m.keys.Jobs
-	n := len(m.jobs.entries)
+	if m.filterKey(msg) {
+		return nil
+	}
+	n, p := m.liveCount(), m.livePos()
 	switch {
 	case key.Matches(msg, k.Down):
-		m.sel = min(m.sel+1, max(n-1, 0))
+		m.setLivePos(min(p+1, max(n-1, 0)))
 	case key.Matches(msg, k.Up):
-		m.sel = max(m.sel-1, 0)
+		m.setLivePos(max(p-1, 0))
 	case key.Matches(msg, k.Top):
-		m.sel = 0
+		m.setLivePos(0)
 	case key.Matches(msg, k.Bottom):
-		m.sel = max(n-1, 0)
+		m.setLivePos(max(n-1, 0))
 	case key.Matches(msg, k.PageDown):
-		m.sel = min(m.sel+m.pageJobs(), max(n-1, 0))
+		m.setLivePos(min(p+m.pageJobs(), max(n-1, 0)))
 	case key.Matches(msg, k.PageUp):
-		m.sel = max(m.sel-m.pageJobs(), 0)
+		m.setLivePos(max(p-m.pageJobs(), 0))
 	case key.Matches(msg, k.Open):
 		return m.open(m.selectedJob())
 	case key.Matches(msg, jk.Retry):
@@ -127,7 +138,18 @@ func (m *Model) liveKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) historyKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, jk := m.keys.List, m.keys.Jobs
 	h := &m.hist
-	n, ht, hf := len(h.items), m.historyBodyHeight(), func(int) int { return historyRowHeight }
+	if m.filterKey(msg) {
+		return nil
+	}
+	n, ht, hf := len(h.items), m.historyBodyHeight(), views.HeightFunc(historyHeights)
+	if f := &h.filter; f.Active() {
+		if f.Win.Navigate(msg, k, f.Len(), ht, hf) {
+			if i, ok := f.Selected(); ok {
+				h.win.Cursor = i
+			}
+			return nil
+		}
+	}
 	switch {
 	case h.win.Navigate(msg, k, n, ht, hf):
 	case key.Matches(msg, k.Open):

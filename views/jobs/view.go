@@ -94,8 +94,16 @@ func (m *Model) liveView() string {
 			p.muted.Render("No generation running and none failed recently."),
 			views.Truncate(p.faint.Render(jk.New.Help().Key+" starts one · "+jk.History.Help().Key+
 				" shows past jobs · "+jk.Services.Help().Key+" connects an AI provider"), m.width))
+	case m.live.Active() && m.live.Len() == 0:
+		lines = append(lines, p.muted.Render("No job matches."))
 	default:
 		lines = append(lines, m.grid(m.bodyHeight())...)
+	}
+	if m.live.Active() {
+		for len(lines) < m.height-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, m.live.Line(len(m.jobs.entries), m.width))
 	}
 	return views.Rows(lines, m.height)
 }
@@ -113,7 +121,7 @@ func (m *Model) columns() int {
 
 // bodyHeight is the room for job blocks under the live header.
 func (m *Model) bodyHeight() int {
-	chrome := 2
+	chrome := 2 + filterRows(&m.live)
 	if m.banner != "" || m.err != nil {
 		chrome++
 	}
@@ -123,7 +131,7 @@ func (m *Model) bodyHeight() int {
 // gridRows is the number of rows of blocks.
 func (m *Model) gridRows() int {
 	c := m.columns()
-	return (len(m.jobs.entries) + c - 1) / c
+	return (m.liveCount() + c - 1) / c
 }
 
 func rowHeight(int) int { return blockLines + 1 }
@@ -132,7 +140,7 @@ func rowHeight(int) int { return blockLines + 1 }
 func (m *Model) fixWindow() {
 	n := len(m.jobs.entries)
 	m.sel = min(max(m.sel, 0), max(n-1, 0))
-	m.win.Cursor = m.sel / m.columns()
+	m.win.Cursor = m.livePos() / m.columns()
 	m.win.Fix(m.gridRows(), m.bodyHeight(), rowHeight)
 }
 
@@ -153,8 +161,8 @@ func (m *Model) grid(height int) []string {
 		for c := range cols {
 			i := row*cols + c
 			var b []string
-			if i < len(m.jobs.entries) {
-				b = m.block(m.jobs.entries[i], i == m.sel, w)
+			if i < m.liveCount() {
+				b = m.live.Mark(m.block(m.liveAt(i), i == m.livePos(), w))
 			}
 			for l := range blockLines {
 				cell := blank
@@ -179,7 +187,16 @@ func (m *Model) selectedJob() *api.GenerationJob {
 	if len(m.jobs.entries) == 0 {
 		return nil
 	}
-	return &m.jobs.entries[min(m.sel, len(m.jobs.entries)-1)].job
+	i := m.sel
+	if m.live.Active() {
+		// The job under the filter's cursor, even while the query is
+		// typed (sel is then kept aside for esc).
+		var ok bool
+		if i, ok = m.live.Selected(); !ok {
+			return nil
+		}
+	}
+	return &m.jobs.entries[min(i, len(m.jobs.entries)-1)].job
 }
 
 // selectedID is the ID of the live job under the cursor, or "".

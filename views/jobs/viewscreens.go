@@ -35,12 +35,27 @@ func (m *Model) historyView() string {
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(h.items) == 0:
 		lines = append(lines, views.Truncate(p.muted.Render("No generation yet · "+jk.New.Help().Key+" starts one"), m.width))
+	case h.filter.Active() && h.filter.Len() == 0:
+		lines = append(lines, p.muted.Render("No loaded job matches."))
+	case h.filter.Active():
+		f := &h.filter
+		ht := max(m.height-len(lines)-len(footer)-1, 1)
+		f.Win.Fix(f.Len(), ht, historyHeights)
+		lines = append(lines, f.Win.Render(f.Len(), ht, func(j int, sel bool) []string {
+			return f.Mark(m.historyRow(&h.items[f.Item(j)], sel))
+		})...)
 	default:
 		ht := max(m.height-len(lines)-len(footer), 1)
 		h.win.Fix(len(h.items), ht, func(int) int { return historyRowHeight })
 		lines = append(lines, h.win.Render(len(h.items), ht, func(i int, sel bool) []string {
 			return m.historyRow(&h.items[i], sel)
 		})...)
+		for len(lines) < m.height-len(footer) {
+			lines = append(lines, "")
+		}
+	}
+	if h.filter.Active() {
+		footer = append(footer, h.filter.Line(len(h.items), m.width))
 		for len(lines) < m.height-len(footer) {
 			lines = append(lines, "")
 		}
@@ -73,6 +88,7 @@ func (m *Model) historyBodyHeight() int {
 	if m.hist.loading || m.hist.err != nil {
 		chrome++
 	}
+	chrome += filterRows(&m.hist.filter)
 	return max(m.height-chrome, 1)
 }
 

@@ -27,6 +27,13 @@ func (m *Model) selectedRow() (row, bool) {
 	if t == nil || len(t.rows) == 0 {
 		return row{}, false
 	}
+	if t.filter.Active() {
+		i, ok := t.filter.Selected()
+		if !ok {
+			return row{}, false
+		}
+		return t.rows[min(i, len(t.rows)-1)], true
+	}
 	if t.toBottom {
 		// The next frame selects the newest row.
 		return t.rows[len(t.rows)-1], true

@@ -18,11 +18,13 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.comp.ShortHelp()
 	case m.prompt.open:
 		return m.promptHelp()
+	case m.filterTyping():
+		return m.filterHelp()
 	case m.open != nil:
-		return append(m.messageActions(), m.keys.Messages.DeleteConversation, m.keys.Messages.Profile, m.keys.List.Back)
+		return append(append(m.messageActions(), m.keys.Messages.DeleteConversation, m.keys.Messages.Profile, m.keys.List.Back), m.filterHelp()...)
 	}
 	k, x := m.keys.List, m.keys.Messages
-	return []key.Binding{k.Open, x.New, x.Reply, x.DeleteConversation, x.Profile}
+	return append([]key.Binding{k.Open, x.New, x.Reply, x.DeleteConversation, x.Profile}, m.filterHelp()...)
 }
 
 // FullHelp implements ui.Pane: navigation, then the screen's actions.
@@ -32,13 +34,15 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.comp.ShortHelp()}
 	case m.prompt.open:
 		return [][]key.Binding{m.promptHelp()}
+	case m.filterTyping():
+		return [][]key.Binding{m.filterHelp()}
 	}
 	k, x := m.keys.List, m.keys.Messages
 	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	if m.open != nil {
-		return [][]key.Binding{nav, m.messageActions(), {relabel(x.Reply, "write"), relabel(k.Open, "write"), x.DeleteConversation, x.Profile, k.Back}}
+		return [][]key.Binding{nav, m.messageActions(), {relabel(x.Reply, "write"), relabel(k.Open, "write"), x.DeleteConversation, x.Profile, k.Back}, m.filterHelp()}
 	}
-	return [][]key.Binding{nav, {k.Open, x.New, x.Reply}, {x.DeleteConversation, x.Profile}}
+	return [][]key.Binding{nav, {k.Open, x.New, x.Reply}, {x.DeleteConversation, x.Profile}, m.filterHelp()}
 }
 
 // messageActions are the keys for the open conversation and the message

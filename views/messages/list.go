@@ -16,6 +16,8 @@ import (
 type convEntry struct {
 	c   api.Conversation
 	ver int
+	// fold is the row's text as the `/` filter compares it (filter.go).
+	fold views.Folded
 }
 
 // convList is the conversation list, most recently active first.
@@ -32,6 +34,7 @@ type convList struct {
 	gen     int       // bumped when entries are replaced; drops stale pages
 	dirty   bool      // something changed that the next poll should fetch
 	win     views.Window
+	filter  views.Filter // the `/` filter (filter.go)
 	// first holds the conversations of the first page last read on
 	// screen; beyond is the unread messages in conversations past it,
 	// known (beyondKnown) when the count was read with that page.
@@ -74,7 +77,16 @@ func (m *Model) selectedConv() *convEntry {
 	if len(l.entries) == 0 {
 		return nil
 	}
-	return l.entries[min(l.win.Cursor, len(l.entries)-1)]
+	i := l.win.Cursor
+	if l.filter.Active() {
+		// The one under the filter's cursor, even while the query is
+		// typed (the list's own selection is then kept aside for esc).
+		var ok bool
+		if i, ok = l.filter.Selected(); !ok {
+			return nil
+		}
+	}
+	return l.entries[min(i, len(l.entries)-1)]
 }
 
 // byHandle finds the conversation with an agent.

@@ -128,6 +128,7 @@ func New(opts Options) *Model {
 	}
 	m.now = func() time.Time { return m.shown }
 	m.list.ids = map[string]*convEntry{}
+	m.list.filter = views.NewFilter(opts.Styles, opts.Keys.List)
 	path := ""
 	if opts.DataDir != "" {
 		path = filepath.Join(opts.DataDir, outboxFile)
@@ -175,6 +176,10 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.cache.Clear()
 	m.comp.SetStyles(s)
 	m.prompt.setStyles(s)
+	m.list.filter.SetStyles(s)
+	for _, t := range m.threads {
+		t.filter.SetStyles(s)
+	}
 }
 
 // SetMe tells the pane who is signed in, once the root knows: it decides
@@ -185,8 +190,8 @@ func (m *Model) SetMe(handle string) {
 }
 
 // CapturesInput implements ui.Pane: true while the composer or the handle
-// prompt is open.
-func (m *Model) CapturesInput() bool { return m.comp.IsOpen() || m.prompt.open }
+// prompt is open, or a `/` filter is typed.
+func (m *Model) CapturesInput() bool { return m.comp.IsOpen() || m.prompt.open || m.filterTyping() }
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Messages" }

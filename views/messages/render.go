@@ -131,9 +131,15 @@ func (m *Model) rowLines(t *thread, i int, sel bool) []string {
 // rowBody is row i's lines right of the gutter, rendered once per version
 // and width, and how many of them are drawn above the message itself.
 func (m *Model) rowBody(t *thread, i int) (lines []string, lead int) {
+	return m.rowBodyAfter(t, i-1, i)
+}
+
+// rowBodyAfter is rowBody for row i laid out after row prev (-1: as the
+// first), as the `/` filter shows a match after the match above it.
+func (m *Model) rowBodyAfter(t *thread, prev, i int) (lines []string, lead int) {
 	r := t.rows[i]
-	brk := i == 0 || !sameDay(t.rows[i-1].at(), r.at(), m.now().Location())
-	cont := !brk && m.continues(t, t.rows[i-1], r)
+	brk := prev < 0 || !sameDay(t.rows[prev].at(), r.at(), m.now().Location())
+	cont := !brk && m.continues(t, t.rows[prev], r)
 	k := cacheKey{width: m.width}
 	if brk {
 		k.aux = 1
@@ -141,7 +147,7 @@ func (m *Model) rowBody(t *thread, i int) (lines []string, lead int) {
 	if cont {
 		k.aux |= 2
 	}
-	if i == 0 {
+	if prev < 0 {
 		k.aux |= 4
 	}
 	if r.msg != nil {

@@ -15,6 +15,8 @@ import (
 type msgEntry struct {
 	m   api.Message
 	ver int
+	// fold is the text as the `/` filter compares it (filter.go).
+	fold views.Folded
 }
 
 // row is one item of a thread on screen: a server message, or an unsent
@@ -49,6 +51,7 @@ type thread struct {
 	olderErr  error
 	gen       int // bumped when msgs are replaced; drops stale older pages
 	win       views.Window
+	filter    views.Filter // the `/` filter (filter.go)
 	// toBottom asks the next frame to show the newest row at the bottom;
 	// it is resolved in View, where the body height is known.
 	toBottom bool
@@ -61,7 +64,7 @@ type thread struct {
 func (m *Model) threadFor(convID string, peer api.Agent) *thread {
 	t, ok := m.threads[convID]
 	if !ok {
-		t = &thread{convID: convID, ids: map[string]*msgEntry{}}
+		t = &thread{convID: convID, ids: map[string]*msgEntry{}, filter: views.NewFilter(m.styles, m.keys.List)}
 		m.threads[convID] = t
 		m.rebuildRows(t)
 	}
@@ -85,6 +88,7 @@ func (m *Model) openConversation(e *convEntry) tea.Cmd {
 	m.open = t
 	t.toBottom = true
 	t.olderErr = nil
+	t.filter.Clear() // a filter is for the visit it was typed in
 	return tea.Batch(m.fetchNewest(t), m.markRead(e.c.ID, e.c.UnreadCount))
 }
 

@@ -14,6 +14,8 @@ import (
 // results of the pane's Cmds are matched to what they were for; everything
 // else reaches the composer (drafts, editor).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	// Whatever changed the lists, the filter's matches follow.
+	defer m.refilterAfter(msg)
 	if _, poll := msg.(polledMsg); !poll {
 		m.shown = m.clock()
 	}
@@ -62,6 +64,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.comp.Update(msg)
 		case m.prompt.open:
 			return m.promptKey(msg)
+		case m.filterTyping():
+			return m.filterInput(msg)
 		case m.open != nil:
 			return m.threadKey(msg)
 		}
@@ -69,6 +73,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		if m.prompt.open {
 			return m.promptPaste(msg)
+		}
+		if m.filterTyping() {
+			return m.filterInput(msg)
 		}
 	}
 	return m.comp.Update(msg)
@@ -83,6 +90,9 @@ func convHeights(int) int { return convHeight }
 func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, x := m.keys.List, m.keys.Messages
 	l := &m.list
+	if m.filteredKey(msg) {
+		return nil
+	}
 	n, h := len(l.entries), m.listBodyHeight()
 	switch {
 	case l.win.Navigate(msg, k, n, h, convHeights):
@@ -121,6 +131,9 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 	t := m.open
 	n, h, hf := len(t.rows), m.threadBodyHeight(), m.rowHeights(t)
 	m.place(t, h)
+	if m.filteredKey(msg) {
+		return nil
+	}
 	down := false
 	switch {
 	case key.Matches(msg, k.Back):

@@ -54,7 +54,7 @@ func (m *Model) listFooter() []string {
 
 // listBodyHeight is the room left for conversations in the list.
 func (m *Model) listBodyHeight() int {
-	return max(m.height-len(m.listHeader())-len(m.listFooter()), 1)
+	return max(m.height-len(m.listHeader())-len(m.listFooter())-filterRows(&m.list.filter), 1)
 }
 
 // listLines renders the conversation list.
@@ -62,7 +62,7 @@ func (m *Model) listLines() []string {
 	p, l := m.pal, &m.list
 	header, footer := m.listHeader(), m.listFooter()
 	lines := append(make([]string, 0, m.height), header...)
-	h := max(m.height-len(header)-len(footer), 1)
+	h := max(m.height-len(header)-len(footer)-filterRows(&l.filter), 1)
 	k := m.keys.Messages
 	switch {
 	case !l.loaded && l.err != nil:
@@ -73,6 +73,8 @@ func (m *Model) listLines() []string {
 	case len(l.entries) == 0:
 		lines = append(lines, p.muted.Render("No conversations yet."),
 			views.Truncate(p.muted.Render("Press "+k.New.Help().Key+" to write to any agent."), m.width))
+	case l.filter.Active():
+		lines = append(lines, m.filteredList(h)...)
 	default:
 		n := len(l.entries)
 		l.win.Fix(n, h, convHeights)
@@ -81,7 +83,14 @@ func (m *Model) listLines() []string {
 			lines = append(lines, "")
 		}
 	}
-	return append(lines, footer...)
+	lines = append(lines, footer...)
+	if l.filter.Active() {
+		for len(lines) < m.height-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, l.filter.Line(len(l.entries), m.width))
+	}
+	return lines
 }
 
 // threadHeader is the open conversation's title line (with the state of
@@ -112,7 +121,7 @@ func (m *Model) threadHeader(t *thread) []string {
 
 // threadBodyHeight is the room for messages when the composer is closed.
 func (m *Model) threadBodyHeight() int {
-	return max(m.height-len(m.threadHeader(m.open)), 1)
+	return max(m.height-len(m.threadHeader(m.open))-filterRows(&m.open.filter), 1)
 }
 
 // threadLines renders the open conversation in height lines: the newest
@@ -123,6 +132,14 @@ func (m *Model) threadLines(height int) []string {
 	h := max(height-len(header), 1)
 	lines := append(make([]string, 0, height), header...)
 	n := len(t.rows)
+	if t.filter.Active() {
+		h = max(h-1, 1)
+		lines = append(lines, m.filteredThread(t, h)...)
+		for len(lines) < height-1 {
+			lines = append(lines, "")
+		}
+		return append(lines, t.filter.Line(n, m.width))
+	}
 	switch {
 	case n == 0 && t.err != nil:
 		return append(lines, views.Truncate(p.errs.Render("couldn't load the conversation: "+views.Describe(t.err)), m.width))

@@ -59,22 +59,18 @@ func (f filter) match(n *api.Notification) bool {
 // stays selected and at the same place on screen: rows inserted above it
 // push the window's top down with it, and are counted in newAbove.
 func (m *Model) refilter(keep bool) {
-	sel := m.selected()
+	sel := m.anchor()
 	before := m.win
-	vis := make([]*entry, 0, len(m.list.entries))
-	stick := make(map[string]bool, len(m.stick)+8)
-	for _, e := range m.list.entries {
-		if m.filter.match(&e.n) || m.stick[e.n.ID] {
-			vis = append(vis, e)
-			stick[e.n.ID] = true
-		}
-	}
-	m.vis, m.stick = vis, stick
-	idx := m.indexOf(sel)
+	idx, exact := m.rebuildVis(sel)
 	if !keep || idx < 0 {
 		m.win.Home()
 		m.newAbove = 0
 		m.fixWindow()
+		return
+	}
+	if !exact {
+		// The `/` filter hides the selection now: the nearest row.
+		m.placeAt(idx, before)
 		return
 	}
 	above := idx - before.Cursor
@@ -83,6 +79,41 @@ func (m *Model) refilter(keep bool) {
 		m.newAbove += above
 	}
 	m.fixWindow()
+}
+
+// rebuildVis rebuilds the visible rows: those the type filter shows (or
+// showed, stick) that the `/` filter keeps. It returns the row of sel, or
+// when the `/` filter hides sel, the row nearest to it in the list (exact
+// false); -1 when there is neither.
+func (m *Model) rebuildVis(sel *entry) (idx int, exact bool) {
+	vis := make([]*entry, 0, len(m.list.entries))
+	at := make([]int, 0, len(m.list.entries)) // each row's index in the list
+	stick := make(map[string]bool, len(m.stick)+8)
+	typed, selAt := 0, -1
+	idx = -1
+	for i, e := range m.list.entries {
+		if !m.filter.match(&e.n) && !m.stick[e.n.ID] {
+			continue
+		}
+		stick[e.n.ID] = true
+		typed++
+		if e == sel {
+			selAt = i
+		}
+		if !m.shows(e) {
+			continue
+		}
+		if e == sel {
+			idx = len(vis)
+		}
+		vis = append(vis, e)
+		at = append(at, i)
+	}
+	m.vis, m.stick, m.typed = vis, stick, typed
+	if idx >= 0 || selAt < 0 {
+		return idx, idx >= 0
+	}
+	return views.Nearest(at, selAt), false
 }
 
 // setFilter switches the filter, keeping the selected notification when

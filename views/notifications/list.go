@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
+	"imagine/views"
 )
 
 // entry is one notification held by the pane; ver is bumped on every
@@ -11,6 +12,8 @@ import (
 type entry struct {
 	n   api.Notification
 	ver int
+	// fold is the row's text as the `/` filter compares it (query.go).
+	fold views.Folded
 }
 
 // list is every notification loaded, newest first, and the paging state.

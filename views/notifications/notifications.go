@@ -62,8 +62,13 @@ type Model struct {
 	// stick holds the rows shown under the current filter: they stay until
 	// the filter changes, so marking a row read under "Unread" does not
 	// pull the list from under the cursor.
-	stick    map[string]bool
-	vis      []*entry // the rows the filter shows, in list order
+	stick map[string]bool
+	vis   []*entry // the rows the filter shows, in list order
+	// query is the `/` filter over the rows the type filter shows (typed
+	// of them); chosen is the row selected when typing it began.
+	query    views.Filter
+	typed    int
+	chosen   *entry
 	win      views.Window
 	newAbove int // rows that arrived above the view since it was at the top
 
@@ -117,6 +122,7 @@ func New(opts Options) *Model {
 		stick:     map[string]bool{},
 		listCount: -1,
 		marking:   map[string]int{},
+		query:     views.NewFilter(nil, opts.Keys.List),
 	}
 	m.SetStyles(opts.Styles)
 	m.SetSize(80, 24)
@@ -150,10 +156,11 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.pal = newPalette(s)
 	m.gut = views.NewGutter(s)
 	m.cache.Clear()
+	m.query.SetStyles(s)
 }
 
-// CapturesInput implements ui.Pane: the pane has no text field.
-func (m *Model) CapturesInput() bool { return false }
+// CapturesInput implements ui.Pane: true while the `/` filter is typed.
+func (m *Model) CapturesInput() bool { return m.query.Editing() }
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Notifications" }

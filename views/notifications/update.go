@@ -22,7 +22,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		m.touch()
 		m.jumpWanted = false // the operator moved on
+		if m.query.Editing() {
+			return m.queryInput(msg)
+		}
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.query.Editing() {
+			return m.queryInput(msg)
+		}
 	}
 	return nil
 }
@@ -34,6 +41,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.list.chain = 0
 	switch {
 	case m.win.Navigate(msg, k, n, h, hf):
+	case m.queryKey(msg):
+		return nil
 	case key.Matches(msg, k.Open):
 		return m.open()
 	case key.Matches(msg, nk.MarkRead):

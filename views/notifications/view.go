@@ -15,6 +15,9 @@ func (m *Model) View() string {
 	p := m.pal
 	lines := append(make([]string, 0, m.height), m.header()...)
 	footer := m.footer()
+	if m.query.Active() {
+		footer = append(footer, m.query.LineCounts(len(m.vis), m.typed, m.width))
+	}
 	h := max(m.height-len(lines)-len(footer), 1)
 	l := &m.list
 	switch {
@@ -28,16 +31,21 @@ func (m *Model) View() string {
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(l.entries) == 0:
 		lines = append(lines, p.muted.Render("No notifications yet."))
+	case len(m.vis) == 0 && m.query.Active():
+		lines = append(lines, p.muted.Render("No loaded notification matches."))
 	case len(m.vis) == 0:
 		lines = append(lines, views.Truncate(p.muted.Render(m.emptyFiltered()), m.width),
 			views.Truncate(p.faint.Render(m.filterKeys()+" change the filter"), m.width))
 	default:
 		m.win.Fix(len(m.vis), h, m.rowHeights())
-		body := m.win.Render(len(m.vis), h, func(i int, sel bool) []string { return m.row(m.vis[i], sel) })
+		body := m.win.Render(len(m.vis), h, func(i int, sel bool) []string { return m.query.Mark(m.row(m.vis[i], sel)) })
 		lines = append(lines, body...)
 		for len(lines) < m.height-len(footer) {
 			lines = append(lines, "")
 		}
+	}
+	for m.query.Active() && len(lines) < m.height-len(footer) {
+		lines = append(lines, "") // the filter line stays at the bottom
 	}
 	return views.Rows(append(lines, footer...), m.height)
 }
@@ -50,6 +58,9 @@ func (m *Model) bodyHeight() int {
 		chrome++
 	}
 	if m.list.more || m.list.moreErr != nil {
+		chrome++
+	}
+	if m.query.Active() {
 		chrome++
 	}
 	return max(m.height-chrome, 1)
