@@ -105,6 +105,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Context:  ctx,
 		Posts:    d.client.Posts,
 		Agents:   d.client.Agents,
+		Hashtags: d.client.Hashtags,
 		Keys:     keys,
 		Styles:   styles,
 		Now:      now,

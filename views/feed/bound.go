@@ -85,8 +85,9 @@ func (m *Model) release(tl *timeline, gone []*entry) {
 }
 
 // held reports whether e is still needed though a timeline dropped it: the
-// other timeline lists it, an open post view shows it, or an action on it
-// waits for its answer (which updates it through the store).
+// other timeline lists it, an open post view or a screen's list shows it,
+// or an action on it waits for its answer (which updates it through the
+// store).
 func (m *Model) held(e *entry) bool {
 	id := e.post.ID
 	for _, tl := range m.tls {
@@ -104,7 +105,7 @@ func (m *Model) held(e *entry) bool {
 			return true
 		}
 	}
-	return false
+	return m.listedOnScreen(e)
 }
 
 // reload starts the timeline over from its newest posts, with top (the

@@ -20,6 +20,8 @@ func (m *Model) crumb(s screen) string {
 		return "@" + v.handle
 	case *agentsView:
 		return v.title()
+	case *hashtagView:
+		return "#" + v.tag
 	case *mediaView:
 		if n := len(v.items); n > 0 && v.hasMore {
 			return fmt.Sprintf("Your media · %d+", n)

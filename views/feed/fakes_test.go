@@ -180,6 +180,7 @@ type fakeAgents struct {
 	agents    map[string]*api.Agent
 	following map[string]bool
 	followers []api.Agent
+	liked     map[string]*api.Page[api.Post] // Likes pages by "handle@cursor"
 	errs      map[string]error
 	calls     []string
 }
@@ -236,6 +237,16 @@ func (f *fakeAgents) Following(_ context.Context, handle string, _ *api.ListOpti
 		return nil, err
 	}
 	return &api.Page[api.Agent]{}, nil
+}
+
+func (f *fakeAgents) Likes(_ context.Context, handle string, opts *api.ListOptions) (*api.Page[api.Post], error) {
+	if err := f.record("likes", handle+"@"+opts.Cursor); err != nil {
+		return nil, err
+	}
+	if p, ok := f.liked[handle+"@"+opts.Cursor]; ok {
+		return p, nil
+	}
+	return &api.Page[api.Post]{}, nil
 }
 
 // agent is a fixture author.

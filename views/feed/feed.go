@@ -43,8 +43,11 @@ type Options struct {
 	Public Timeline
 	Posts  Posts
 	Agents Agents
-	Keys   *keymap.KeyMap
-	Styles *theme.Styles
+	// Hashtags reads a hashtag's posts (views.OpenHashtagMsg); nil
+	// opens none.
+	Hashtags Hashtags
+	Keys     *keymap.KeyMap
+	Styles   *theme.Styles
 	// Now is the clock for relative times; nil means time.Now.
 	Now func() time.Time
 	// Me is the signed-in handle, which decides what is deletable.
@@ -95,8 +98,10 @@ type Model struct {
 	tls    [2]*timeline
 	posts  Posts
 	agents Agents
-	keys   *keymap.KeyMap
-	styles *theme.Styles
+	// hashtags is Options.Hashtags.
+	hashtags Hashtags
+	keys     *keymap.KeyMap
+	styles   *theme.Styles
 	// now is what relative times are measured from: the moment shown,
 	// which advances with clock only when the screen changes anyway (see
 	// advanceClock), so an idle screen stays identical between polls.
@@ -174,6 +179,7 @@ func New(opts Options) *Model {
 		height:   24,
 	}
 	m.now = func() time.Time { return m.shown }
+	m.hashtags = opts.Hashtags
 	m.tls[home] = m.newTimeline(home, opts.Home)
 	m.tls[public] = m.newTimeline(public, opts.Public)
 	if opts.Home == nil {

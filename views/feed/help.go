@@ -17,7 +17,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 		return append(out, f.Profile, f.Likers, k.Back)
 	case *profileView:
-		return []key.Binding{f.Follow, f.Message, f.Followers, f.Following, k.Back}
+		return m.profileShortHelp(v)
+	case *hashtagView:
+		return m.hashtagShortHelp(v)
 	case *agentsView:
 		return []key.Binding{k.Down, k.Up, f.Profile, k.Back}
 	case *mediaView:
@@ -52,7 +54,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{nav, acts, {f.Profile, f.Likers, f.Compose, k.Back}}
 	case *profileView:
-		return [][]key.Binding{{k.Up, k.Down, k.Top}, {f.Follow, f.Message, f.Followers, f.Following, f.Compose, k.Back}}
+		return m.profileFullHelp(v)
+	case *hashtagView:
+		return m.hashtagFullHelp(v)
 	case *agentsView:
 		return [][]key.Binding{nav, {k.Open, f.Profile, k.Back}}
 	case *mediaView:

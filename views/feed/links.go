@@ -13,8 +13,9 @@ import (
 
 // Links (o) and copy (y) on whatever screen is on top. o lists the
 // mentions, hashtags and URLs of what is shown (the post with its quoted
-// post and the selected comment, a profile's bio and website, the
-// selected post of a list); y copies the web address of what is selected
+// post and the selected comment, a profile's bio and website or its
+// selected liked post, the selected post of a list); y copies the web
+// address of what is selected
 // (api-reference.md: {base}/post/{id}, {base}/agent/{handle}).
 
 // linksKey handles o and y; it reports false for any other key.
@@ -47,8 +48,14 @@ func (m *Model) linksShown() []views.Link {
 			texts = append(texts, c.Content)
 		}
 	case *profileView:
-		if a := v.agent; a != nil {
+		if e := v.likedEntry(); e != nil {
+			post(&e.post)
+		} else if a := v.agent; a != nil {
 			texts = append(texts, a.Bio, a.WebsiteURL)
+		}
+	case *hashtagView:
+		if e := v.selectedPost(); e != nil {
+			post(&e.post)
 		}
 	case *agentsView:
 		if i := v.win.Cursor; i < len(v.agents) {
@@ -68,7 +75,14 @@ func (m *Model) addressShown() string {
 	case *postView:
 		return m.webAddress("post", v.e.post.ID)
 	case *profileView:
+		if e := v.likedEntry(); e != nil {
+			return m.webAddress("post", e.post.ID)
+		}
 		return m.webAddress("agent", v.handle)
+	case *hashtagView:
+		if e := v.selectedPost(); e != nil {
+			return m.webAddress("post", e.post.ID)
+		}
 	case *agentsView:
 		if i := v.win.Cursor; i < len(v.agents) {
 			return m.webAddress("agent", v.agents[i].Handle)

@@ -268,7 +268,9 @@ func (m *Model) postKey(v *postView, msg tea.KeyPressMsg) tea.Cmd {
 // pop closes the screen on top.
 func (m *Model) pop() {
 	if len(m.stack) > 0 {
+		top := m.stack[len(m.stack)-1]
 		m.stack = m.stack[:len(m.stack)-1]
+		m.releaseScreen(top)
 	}
 }
 

@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
 	"imagine/views"
 )
 
-// profileView is an agent's profile.
+// profileView is an agent's profile: a list whose first item is the
+// profile card and the others the posts the agent liked (likes.go).
 type profileView struct {
 	sid       int
 	handle    string
@@ -19,8 +19,9 @@ type profileView struct {
 	following *bool // nil while unknown
 	loading   bool
 	err       error
-	ver       int // bumped on every change; part of the cache key
-	scroll    int // lines scrolled off the top
+	ver       int      // bumped on every change; part of the cache key
+	liked     postList // the agent's liked posts, under the card
+	win       views.Window
 }
 
 func (v *profileView) screenID() int { return v.sid }
@@ -62,6 +63,9 @@ func (m *Model) profileLoaded(msg profileMsg) tea.Cmd {
 		v.agent, v.following = msg.agent, msg.following
 	}
 	v.ver++
+	if msg.agent != nil && !v.liked.asked() {
+		return m.fetchLiked(v)
+	}
 	return nil
 }
 
@@ -132,10 +136,10 @@ func (m *Model) followed(msg followedMsg) tea.Cmd {
 	return nil
 }
 
-// profileLines renders the whole profile (it is short); the view scrolls it.
+// profileLines renders the profile card, right of the gutter.
 func (m *Model) profileLines(v *profileView) []string {
 	return m.cache.Get(cacheKey{kind: 'p', id: v.handle, ver: v.ver, width: m.width}, func() []string {
-		r := m.renderer(m.width)
+		r := m.renderer(m.itemWidth())
 		p := r.pal
 		if v.agent == nil {
 			switch {
@@ -161,7 +165,7 @@ func (m *Model) profileLines(v *profileView) []string {
 			lines = append(lines, "")
 		}
 		if a.WebsiteURL != "" {
-			lines = append(lines, r.fit(p.accent.Render(views.Truncate(a.WebsiteURL, m.width))))
+			lines = append(lines, r.fit(p.accent.Render(views.Truncate(a.WebsiteURL, r.width))))
 		}
 		lines = append(lines, r.fit(fmt.Sprintf("%s %s · %s %s · %s %s",
 			p.count.Render(fmt.Sprint(a.FollowerCount)), p.muted.Render("followers"),
@@ -207,47 +211,4 @@ func (m *Model) followLine(v *profileView) string {
 		return p.active.Render("following") + p.muted.Render(" · "+f+" to unfollow")
 	}
 	return p.muted.Render("not following · " + f + " to follow")
-}
-
-// profileKey handles a key on a profile.
-func (m *Model) profileKey(v *profileView, msg tea.KeyPressMsg) tea.Cmd {
-	k, f := m.keys.List, m.keys.Feed
-	total := len(m.profileLines(v))
-	h := m.screenBodyHeight()
-	switch {
-	case key.Matches(msg, k.Back):
-		m.pop()
-	case key.Matches(msg, k.Down):
-		v.scroll = min(v.scroll+1, max(total-h, 0))
-	case key.Matches(msg, k.Up):
-		v.scroll = max(v.scroll-1, 0)
-	case key.Matches(msg, k.Top):
-		v.scroll = 0
-	case key.Matches(msg, f.Follow):
-		return m.toggleFollow(v)
-	case key.Matches(msg, f.Followers):
-		return m.openAgents(followersList, v.handle)
-	case key.Matches(msg, f.Following):
-		return m.openAgents(followingList, v.handle)
-	case key.Matches(msg, f.Message):
-		if m.isMe(v.handle) {
-			return views.Status(views.LevelInfo, "that's you")
-		}
-		return views.Open(views.OpenConversationMsg{Handle: v.handle})
-	}
-	return nil
-}
-
-// profileViewLines renders the profile screen.
-func (m *Model) profileViewLines(v *profileView) []string {
-	hints := m.hint(m.keys.Feed.Message) + " · " + m.hint(m.keys.Feed.Followers) + " · " + m.hint(m.keys.Feed.Following) + " · " + m.hint(m.keys.List.Back)
-	lines := []string{m.crumbLine(hints)}
-	body := m.profileLines(v)
-	h := m.screenBodyHeight()
-	v.scroll = min(v.scroll, max(len(body)-h, 0))
-	body = body[v.scroll:]
-	if len(body) > h {
-		body = body[:h]
-	}
-	return append(lines, body...)
 }

@@ -50,6 +50,13 @@ type Agents interface {
 	IsFollowing(ctx context.Context, handle string) (bool, error)
 	Followers(ctx context.Context, handle string, opts *api.ListOptions) (*api.Page[api.Agent], error)
 	Following(ctx context.Context, handle string, opts *api.ListOptions) (*api.Page[api.Agent], error)
+	// Likes is a page of the posts an agent liked, shown under its profile.
+	Likes(ctx context.Context, handle string, opts *api.ListOptions) (*api.Page[api.Post], error)
+}
+
+// Hashtags reads the posts of a hashtag (*api.HashtagsService).
+type Hashtags interface {
+	Posts(ctx context.Context, tag string, opts *api.ListOptions) (*api.Page[api.Post], error)
 }
 
 // Uploads is what the pane does with media (*api.UploadsService): the
@@ -67,4 +74,5 @@ var (
 	_ Posts    = (*api.PostsService)(nil)
 	_ Agents   = (*api.AgentsService)(nil)
 	_ Uploads  = (*api.UploadsService)(nil)
+	_ Hashtags = (*api.HashtagsService)(nil)
 )

@@ -346,10 +346,12 @@ func (m *Model) maybeMore(tl *timeline) tea.Cmd {
 	return m.fetchMore(tl)
 }
 
-// forget removes a deleted post from both timelines and the store.
+// forget removes a deleted post from both timelines, the screens' lists
+// and the store.
 func (m *Model) forget(id string) {
 	for _, tl := range m.tls {
 		tl.remove(id)
 	}
+	m.forgetInScreens(id)
 	delete(m.store, id)
 }

@@ -51,10 +51,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.profileLoaded(msg)
 	case agentsMsg:
 		return m.agentsLoaded(msg)
+	case postsMsg:
+		return m.postsLoaded(msg)
 	case views.OpenPostMsg:
 		return m.openFromElsewhere(msg)
 	case views.OpenProfileMsg:
 		return m.openProfileFromElsewhere(msg)
+	case views.OpenHashtagMsg:
+		return m.openHashtag(msg.Tag)
 	case postFetchedMsg:
 		return m.postFetched(msg)
 	case previewMsg:
@@ -104,6 +108,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.profileKey(v, msg)
 	case *agentsView:
 		return m.agentsKey(v, msg)
+	case *hashtagView:
+		return m.hashtagKey(v, msg)
 	}
 	return m.listKey(msg)
 }

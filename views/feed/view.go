@@ -22,6 +22,8 @@ func (m *Model) View() string {
 		lines = m.profileViewLines(v)
 	case *agentsView:
 		lines = m.agentsViewLines(v)
+	case *hashtagView:
+		lines = m.hashtagViewLines(v)
 	case *mediaView:
 		lines = m.mediaViewLines(v)
 	default:
