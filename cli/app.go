@@ -170,6 +170,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Tick:       d.tick,
 		Stacks:     stackMaker(screens),
 		OpenURL:    urlOpener(os.Getenv),
+		Details:    detailMaker(screens),
+		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,
 		Logger:     d.logger,
 		SignIn:     d.signIn,
 		Notify:     notify,
@@ -214,6 +216,18 @@ func stackMaker(opts feed.Options) func(ui.PaneID) ui.Stack {
 		o.Root = strings.ToUpper(name[:1]) + name[1:]
 		o.ComposerID = "feed-" + name
 		o.Editor = ""
+		return feed.New(o)
+	}
+}
+
+// detailMaker makes the preview shown beside a list in the split view: a
+// Feed model with no timelines in preview mode (it records no view and
+// fetches no likers), no composer drafts and no $EDITOR.
+func detailMaker(opts feed.Options) func() ui.Stack {
+	return func() ui.Stack {
+		o := opts
+		o.Root, o.Preview = "Selected", true
+		o.ComposerID, o.DraftDir, o.Editor = "feed-preview", "", ""
 		return feed.New(o)
 	}
 }

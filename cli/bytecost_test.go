@@ -35,9 +35,16 @@ type costRig struct {
 	term *termcost.Terminal
 }
 
-// newCostRig starts the whole program against a fresh seeded sandbox.
-// prepare, when not nil, changes the world before the program starts.
+// newCostRig starts the whole program against a fresh seeded sandbox on
+// a 120x40 terminal. prepare, when not nil, changes the world before the
+// program starts.
 func newCostRig(b *testing.B, cfg config.Config, prepare func(*sandbox.Server)) *costRig {
+	b.Helper()
+	return newCostRigSized(b, cfg, prepare, costW, costH)
+}
+
+// newCostRigSized is newCostRig on a w x h terminal.
+func newCostRigSized(b *testing.B, cfg config.Config, prepare func(*sandbox.Server), w, h int) *costRig {
 	b.Helper()
 	srv := sandbox.New(sandbox.Options{Seed: 1})
 	if prepare != nil {
@@ -49,6 +56,12 @@ func newCostRig(b *testing.B, cfg config.Config, prepare func(*sandbox.Server)) 
 	if cfg.Theme == "" {
 		cfg.Theme = "dark"
 	}
+	if cfg.Split == nil {
+		// Issue 7's figures are for the single-column layout; the split
+		// view is measured on its own (split-move).
+		off := false
+		cfg.Split = &off
+	}
 	m, err := buildModel(ctx, appDeps{
 		client:   c,
 		cfg:      cfg,
@@ -59,7 +72,7 @@ func newCostRig(b *testing.B, cfg config.Config, prepare func(*sandbox.Server)) 
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &costRig{srv: srv, c: c, term: termcost.Start(b, m, costW, costH)}
+	r := &costRig{srv: srv, c: c, term: termcost.Start(b, m, w, h)}
 	r.term.WaitFor(" @demo_agent ", 10*time.Second)
 	r.term.WaitFor("Home feed", 5*time.Second)
 	return r
@@ -145,6 +158,18 @@ func BenchmarkByteCostScreens(b *testing.B) {
 	b.Run("open-close", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.measureKeys(b, "enter", "esc").Report(b)
+	})
+	b.Run("split-move", func(b *testing.B) {
+		// At 160 columns the selected post shows beside the list; moving
+		// on between posts already shown makes no request.
+		on := true
+		r := newCostRigSized(b, config.Config{Split: &on}, nil, 160, 48)
+		// Both previews made and kept: each waits for the cursor to rest.
+		r.press("j")
+		time.Sleep(400 * time.Millisecond)
+		r.press("k")
+		time.Sleep(400 * time.Millisecond)
+		r.measureKeys(b, "j", "k").Report(b)
 	})
 	b.Run("switch-pane", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)

@@ -42,6 +42,9 @@ type Config struct {
 	Poll map[string]Duration `toml:"poll"`
 	// Notify configures terminal notifications.
 	Notify Notify `toml:"notify"`
+	// Split is the split view (the selected item beside the list, from
+	// 120 columns); nil means on, false turns it off.
+	Split *bool `toml:"split"`
 }
 
 // Notify is the [notify] table: how and when the terminal is told that

@@ -38,6 +38,9 @@ type GlobalKeys struct {
 	// Attention jumps to the next thing that needs the operator (unread
 	// notifications, DMs, orders, finished jobs), across panes.
 	Attention key.Binding
+	// Split turns the split view (a list with the selected item's detail
+	// beside it, from 120 columns) off and on.
+	Split key.Binding
 	// Palette opens the command palette: every action of the screen and
 	// the global ones, found by typing part of their name.
 	Palette key.Binding
@@ -182,6 +185,7 @@ func Default() *KeyMap {
 		PrevPane:  bind([]string{"shift+tab"}, "shift+tab", "previous pane"),
 		Refresh:   bind([]string{"r"}, "r", "refresh"),
 		Attention: bind([]string{"u"}, "u", "next unread"),
+		Split:     bind([]string{"|"}, "|", "split view"),
 		// ":" as in vim and lazygit; ctrl+p as in editors and crush.
 		Palette: bind([]string{"ctrl+p", ":"}, "ctrl+p", "palette"),
 	}
@@ -276,6 +280,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"global.prev_pane":             &k.Global.PrevPane,
 		"global.refresh":               &k.Global.Refresh,
 		"global.attention":             &k.Global.Attention,
+		"global.split":                 &k.Global.Split,
 		"global.palette":               &k.Global.Palette,
 		"list.up":                      &k.List.Up,
 		"list.down":                    &k.List.Down,

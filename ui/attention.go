@@ -81,6 +81,9 @@ func (m *Model) jumpToAttention() tea.Cmd {
 		if m.panes[id].Badge() == 0 {
 			continue
 		}
+		// The unread item is in the pane's list: close the screens stacked
+		// over it, or the jump would land out of sight.
+		m.stacks[id] = nil
 		cmd := m.focusPane(id)
 		if a, ok := m.panes[id].(attentive); ok {
 			cmd = tea.Batch(cmd, a.JumpToUnread())

@@ -100,6 +100,11 @@ type Options struct {
 	// terminal is not the operator's own (SSH), where links are only shown
 	// and copied.
 	OpenURL func(url string) error
+	// Details makes the preview beside a list in the split view
+	// (split.go); nil turns the split view off.
+	Details func() Stack
+	// NoSplit starts with the split view off (config split = false).
+	NoSplit bool
 }
 
 // Model is the root tea.Model.
@@ -138,6 +143,8 @@ type Model struct {
 	chrome chrome
 	// stacks are the screens opened over each pane but Feed (stacks.go).
 	stacks [paneCount]Stack
+	// split is the split view's state (split.go).
+	split splitState
 }
 
 // New builds the root model from its panes.
@@ -152,6 +159,7 @@ func New(opts Options) *Model {
 		online: true,
 		help:   help.New(),
 		notify: notifier{opts: opts.Notify},
+		split:  splitState{off: opts.NoSplit},
 	}
 	if m.ctx == nil {
 		m.ctx = context.Background()

@@ -88,7 +88,7 @@ func (m *Model) stackUpdate(id PaneID, msg tea.Msg) tea.Cmd {
 	if s == nil {
 		return nil
 	}
-	return wrapCmd(s.Update(msg), id)
+	return wrapCmd(s.Update(msg), func(msg tea.Msg) tea.Msg { return stackMsg{pane: id, msg: msg} })
 }
 
 // handleStackMsg delivers a stack's result, or does what it asks of the
@@ -96,7 +96,7 @@ func (m *Model) stackUpdate(id PaneID, msg tea.Msg) tea.Cmd {
 func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
 	switch inner := msg.msg.(type) {
 	case views.ConfirmMsg:
-		inner.Yes = wrapCmd(inner.Yes, msg.pane)
+		inner.Yes = wrapCmd(inner.Yes, func(m tea.Msg) tea.Msg { return stackMsg{pane: msg.pane, msg: m} })
 		m.openDialog(inner)
 		return nil
 	case views.StatusMsg, views.OpenConversationMsg, views.OpenURLMsg, tea.QuitMsg:
@@ -107,10 +107,11 @@ func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
 	return m.stackUpdate(msg.pane, msg.msg)
 }
 
-// wrapCmd makes cmd's message a stackMsg for pane id; a batch or sequence
-// has each of its Cmds wrapped instead, so they still run as Bubble Tea
-// runs them.
-func wrapCmd(cmd tea.Cmd, id PaneID) tea.Cmd {
+// wrapCmd makes cmd's message into(message), addressed to whoever made
+// cmd; a batch or sequence has each of its Cmds wrapped instead, so they
+// still run as Bubble Tea runs them, and Bubble Tea's own messages pass
+// as they are.
+func wrapCmd(cmd tea.Cmd, into func(tea.Msg) tea.Msg) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
@@ -121,7 +122,7 @@ func wrapCmd(cmd tea.Cmd, id PaneID) tea.Cmd {
 			return nil
 		case tea.BatchMsg:
 			for i := range inner {
-				inner[i] = wrapCmd(inner[i], id)
+				inner[i] = wrapCmd(inner[i], into)
 			}
 			return inner
 		}
@@ -130,14 +131,14 @@ func wrapCmd(cmd tea.Cmd, id PaneID) tea.Cmd {
 			out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
 			for i := range v.Len() {
 				c, _ := v.Index(i).Interface().(tea.Cmd)
-				out.Index(i).Set(reflect.ValueOf(wrapCmd(c, id)))
+				out.Index(i).Set(reflect.ValueOf(wrapCmd(c, into)))
 			}
 			return out.Interface()
 		}
 		if isProgramMsg(msg) {
 			return msg
 		}
-		return stackMsg{pane: id, msg: msg}
+		return into(msg)
 	}
 }
 

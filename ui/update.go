@@ -17,7 +17,8 @@ type styler interface{ SetStyles(*theme.Styles) }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.signals
 	cmd := m.dispatch(msg)
-	return m, tea.Batch(cmd, m.noticeBadges(before))
+	m.syncWidths()
+	return m, tea.Batch(cmd, m.noticeBadges(before), m.followTarget())
 }
 
 // dispatch handles one message; each case is one call.
@@ -34,6 +35,10 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 		return m.handleStackMsg(msg)
 	case views.OpenURLMsg:
 		return m.openURL(msg.URL)
+	case detailMsg:
+		return m.handleDetailMsg(msg)
+	case splitRestMsg:
+		return m.splitRested(msg)
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return nil
@@ -113,6 +118,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.cycleFocus(1)
 	case key.Matches(msg, g.PrevPane):
 		return m.cycleFocus(-1)
+	case key.Matches(msg, g.Split):
+		return m.toggleSplit()
 	case key.Matches(msg, g.Attention):
 		return m.jumpToAttention()
 	case key.Matches(msg, g.Refresh):
@@ -205,8 +212,10 @@ func (m *Model) resize(w, h int) {
 	m.width, m.height = w, h
 	m.lay = layout(w, h)
 	m.help.SetWidth(w)
+	m.resizeDetails()
 	for _, id := range m.order {
-		m.panes[id].SetSize(m.lay.body.w, m.lay.body.h)
+		m.split.widths[id] = m.paneWidth(id)
+		m.panes[id].SetSize(m.split.widths[id], m.lay.body.h)
 		if s := m.stacks[id]; s != nil {
 			s.SetSize(m.lay.body.w, m.lay.body.h)
 		}

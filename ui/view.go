@@ -41,6 +41,8 @@ func (m *Model) render() string {
 		body = m.dialogView(l.body.w, l.body.h)
 	case m.showHelp:
 		body = m.helpView(l.body.w, l.body.h)
+	case m.splitting():
+		body = m.splitView(m.front().View())
 	case m.front() != nil:
 		body = m.front().View()
 	}

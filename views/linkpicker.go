@@ -106,3 +106,18 @@ func (p *LinkPicker) Lines(width, height int, s *theme.Styles) []string {
 	}
 	return lines
 }
+
+// Over draws the open picker over the bottom of a screen's lines (at most
+// half the height, 12 rows), leaving them as they are when it is closed.
+func (p *LinkPicker) Over(lines []string, width, height int, s *theme.Styles) []string {
+	if !p.open {
+		return lines
+	}
+	over := p.Lines(width, min(height/2, 12), s)
+	at := max(height-len(over), 0)
+	out := append(make([]string, 0, height), lines[:min(at, len(lines))]...)
+	for len(out) < at {
+		out = append(out, "")
+	}
+	return append(out, over...)
+}

@@ -5,6 +5,8 @@ package views
 
 import (
 	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
 )
 
 // Level is the severity of a status message.
@@ -53,15 +55,20 @@ func Confirm(title, body string, yes tea.Cmd) tea.Cmd {
 // alone; hidden panes schedule nothing for the eye.
 type ShownMsg struct{}
 
-// OpenPostMsg asks the root to show a post in the Feed pane, optionally
-// with one of its comments selected. Panes never import each other; the
-// root routes this to the pane that shows posts.
+// OpenPostMsg asks the root to show a post on the focused pane's stack,
+// optionally with one of its comments selected. Panes never import each
+// other; the root routes it (ui/doc.go, Screens and stacks).
 type OpenPostMsg struct {
 	PostID    string
 	CommentID string
+	// Post, when the sender holds it, is shown at once instead of being
+	// fetched again (the split view's detail follows the cursor this way
+	// without a request for a post already loaded).
+	Post *api.Post
 }
 
-// OpenProfileMsg asks the root to show an agent's profile in the Feed pane.
+// OpenProfileMsg asks the root to show an agent's profile on the focused
+// pane's stack.
 type OpenProfileMsg struct{ Handle string }
 
 // OpenHashtagMsg asks the root to show the posts of a hashtag (without

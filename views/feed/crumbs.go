@@ -36,6 +36,10 @@ func (m *Model) crumb(s screen) string {
 // crumbLine is the header of a stacked screen: the path from the list it
 // was opened from to the screen on top, and the screen's hints.
 func (m *Model) crumbLine(hints string) string {
+	if m.preview {
+		// Beside the list, the preview's keys are the list's: enter opens.
+		hints = m.keys.List.Open.Help().Key + " opens it"
+	}
 	root := m.root
 	if root == "" {
 		root = m.tl().src.String()

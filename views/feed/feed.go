@@ -90,6 +90,10 @@ type Options struct {
 	// WebBase is the site the web addresses copied with y point at
 	// ({base}/post/{id}); "" copies none.
 	WebBase string
+	// Preview makes a Model that shows what a list's selection would open,
+	// beside the list (the split view): opening a post records no view
+	// and fetches no likers.
+	Preview bool
 }
 
 // Model is the Feed pane. It implements ui.Pane.
@@ -134,6 +138,7 @@ type Model struct {
 	root       string // Options.Root
 	composerID string // Options.ComposerID
 	web        string // Options.WebBase
+	preview    bool   // Options.Preview
 	links      views.LinkPicker
 
 	pal    *palette
@@ -157,18 +162,19 @@ func New(opts Options) *Model {
 		opts.Styles = theme.New(true, false)
 	}
 	m := &Model{
-		ctx:    opts.Context,
-		posts:  opts.Posts,
-		agents: opts.Agents,
-		keys:   opts.Keys,
-		clock:  opts.Now,
-		shown:  opts.Now(),
-		me:     opts.Me,
-		store:  map[string]*entry{},
-		busy:   map[string]bool{},
-		start:  startup{cache: opts.HomeCache},
-		root:   opts.Root,
-		web:    opts.WebBase,
+		ctx:     opts.Context,
+		posts:   opts.Posts,
+		agents:  opts.Agents,
+		keys:    opts.Keys,
+		clock:   opts.Now,
+		shown:   opts.Now(),
+		me:      opts.Me,
+		store:   map[string]*entry{},
+		busy:    map[string]bool{},
+		start:   startup{cache: opts.HomeCache},
+		root:    opts.Root,
+		web:     opts.WebBase,
+		preview: opts.Preview,
 
 		composerID: cmp.Or(opts.ComposerID, composerID),
 

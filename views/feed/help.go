@@ -52,7 +52,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		if m.canDelete(v) {
 			acts = append(acts, f.Delete)
 		}
-		return [][]key.Binding{nav, acts, {f.Profile, f.Likers, f.Compose, k.Back}}
+		return [][]key.Binding{nav, acts, {f.Profile, f.Likers, f.Compose, k.Links, k.Copy, k.Back}}
 	case *profileView:
 		return m.profileFullHelp(v)
 	case *hashtagView:

@@ -27,9 +27,11 @@ func (v *profileView) listCursor() int { return v.win.Cursor - 1 }
 
 // fetchLiked fetches the first page of the agent's liked posts, once the
 // profile has arrived: the card comes first under a tight rate budget, and
-// a profile left before it arrived costs no request for its likes.
+// a profile left before it arrived costs no request for its likes. A
+// preview (the split view's glance at a profile) fetches none: the card is
+// enough there, and the request would be paid on every cursor move.
 func (m *Model) fetchLiked(v *profileView) tea.Cmd {
-	if m.agents == nil {
+	if m.preview || m.agents == nil {
 		return nil
 	}
 	agents, handle := m.agents, v.handle

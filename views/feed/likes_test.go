@@ -274,6 +274,17 @@ func TestLeavingAProfileReleasesItsPosts(t *testing.T) {
 	}
 }
 
+// TestAPreviewFetchesNoLikedPosts: the split view's glance at a profile
+// shows the card only.
+func TestAPreviewFetchesNoLikedPosts(t *testing.T) {
+	hs := newHarnessWith(t, 80, 24, posts(1), false, func(o *Options) { o.Preview = true })
+	hs.agents.agents["alice"] = &api.Agent{Handle: "alice", Name: "Alice"}
+	hs.keys("p")
+	if hs.agents.called("likes:alice@") != 0 || strings.Contains(hs.plain(), "Liked posts") {
+		t.Errorf("a preview fetched liked posts: %v\n%s", hs.agents.calls, hs.plain())
+	}
+}
+
 // TestProfileSelectionIsMarkedInTheGutterOnly: moving from the card to a
 // liked post, and between liked posts, changes the gutter only.
 func TestProfileSelectionIsMarkedInTheGutterOnly(t *testing.T) {

@@ -105,15 +105,5 @@ func (m *Model) webAddress(kind, id string) string {
 
 // withLinks draws the open link list over the bottom of a screen's lines.
 func (m *Model) withLinks(lines []string) []string {
-	if !m.links.IsOpen() {
-		return lines
-	}
-	h := min(m.height/2, 12)
-	over := m.links.Lines(m.width, h, m.styles)
-	at := max(m.height-len(over), 0)
-	out := append(make([]string, 0, m.height), lines[:min(at, len(lines))]...)
-	for len(out) < at {
-		out = append(out, "")
-	}
-	return append(out, over...)
+	return m.links.Over(lines, m.width, m.height, m.styles)
 }

@@ -29,6 +29,9 @@ func (m *Model) openFromElsewhere(msg views.OpenPostMsg) tea.Cmd {
 	if e := m.store[msg.PostID]; e != nil {
 		return m.openPostAt(e, msg.CommentID)
 	}
+	if msg.Post != nil && msg.Post.ID == msg.PostID {
+		return m.openPostAt(m.intern(*msg.Post), msg.CommentID)
+	}
 	if m.posts == nil {
 		return nil
 	}

@@ -65,6 +65,10 @@ func (m *Model) find(sid int) screen {
 func (m *Model) openPost(e *entry) tea.Cmd {
 	v := &postView{sid: m.newSID(), e: e, loading: true}
 	m.push(v)
+	if m.preview {
+		// A glance in the split view: no view recorded, no likers.
+		return tea.Batch(m.fetchComments(v), m.fetchPreviews(&e.post))
+	}
 	return tea.Batch(m.fetchComments(v), m.fetchLikers(v), m.recordView(e.post.ID), m.fetchPreviews(&e.post))
 }
 

@@ -194,3 +194,29 @@ func (m *Model) NotifyText() string {
 	}, text)
 	return views.Truncate(views.NormalizeEmojiWidth(text), notifyCells)
 }
+
+// Target is what enter would open for the selected job, when it opens
+// anything: the post a completed job made (live jobs or history). The
+// root shows it beside the list in the split view.
+func (m *Model) Target() tea.Msg {
+	if m.form != nil || m.keyForm != nil {
+		return nil
+	}
+	var job *api.GenerationJob
+	switch m.screen {
+	case viewLive:
+		job = m.selectedJob()
+	case viewHistory:
+		job = m.selectedPast()
+	}
+	if job == nil || job.Status != api.JobCompleted || job.PostID == "" {
+		return nil
+	}
+	return views.OpenPostMsg{PostID: job.PostID}
+}
+
+// ShowsList reports whether a list of jobs (live or history) is on screen
+// rather than a form or the services: the root splits the view only then.
+func (m *Model) ShowsList() bool {
+	return m.form == nil && m.keyForm == nil && m.screen != viewServices
+}

@@ -303,3 +303,16 @@ func (m *Model) convWho(e *convEntry) identity {
 	p := e.c.Participant
 	return identity{me: m.me, myID: m.myID, peerID: p.ID, peerHandle: p.Handle}
 }
+
+// selectedText is the text of the selected message of the open
+// conversation (sent or waiting to be), for o and y.
+func (m *Model) selectedText() string {
+	r, ok := m.selectedRow()
+	switch {
+	case !ok:
+		return ""
+	case r.out != nil:
+		return r.out.Text
+	}
+	return r.msg.m.Content
+}

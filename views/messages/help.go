@@ -40,7 +40,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k, x := m.keys.List, m.keys.Messages
 	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	if m.open != nil {
-		return [][]key.Binding{nav, m.messageActions(), {relabel(x.Reply, "write"), relabel(k.Open, "write"), x.DeleteConversation, x.Profile, k.Back}, m.filterHelp()}
+		return [][]key.Binding{nav, m.messageActions(), {relabel(x.Reply, "write"), relabel(k.Open, "write"), x.DeleteConversation, x.Profile, k.Links, relabel(k.Copy, "copy message"), k.Back}, m.filterHelp()}
 	}
 	return [][]key.Binding{nav, {k.Open, x.New, x.Reply}, {x.DeleteConversation, x.Profile}, m.filterHelp()}
 }

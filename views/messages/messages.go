@@ -95,7 +95,8 @@ type Model struct {
 	want string
 
 	pal   *palette
-	gut   views.Gutter // marks the selected row
+	gut   views.Gutter     // marks the selected row
+	links views.LinkPicker // o on a message
 	cache renderCache
 }
 
@@ -191,7 +192,9 @@ func (m *Model) SetMe(handle string) {
 
 // CapturesInput implements ui.Pane: true while the composer or the handle
 // prompt is open, or a `/` filter is typed.
-func (m *Model) CapturesInput() bool { return m.comp.IsOpen() || m.prompt.open || m.filterTyping() }
+func (m *Model) CapturesInput() bool {
+	return m.comp.IsOpen() || m.prompt.open || m.filterTyping() || m.links.IsOpen()
+}
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Messages" }

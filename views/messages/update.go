@@ -131,6 +131,9 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 	t := m.open
 	n, h, hf := len(t.rows), m.threadBodyHeight(), m.rowHeights(t)
 	m.place(t, h)
+	if m.links.IsOpen() {
+		return m.links.Key(msg, m.keys)
+	}
 	if m.filteredKey(msg) {
 		return nil
 	}
@@ -168,6 +171,13 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.deleteConversation(e)
 	case key.Matches(msg, x.Profile):
 		return views.Open(views.OpenProfileMsg{Handle: t.peer.Handle})
+	case key.Matches(msg, k.Links):
+		return m.links.Show(views.FindLinks(m.selectedText()))
+	case key.Matches(msg, k.Copy):
+		if text := m.selectedText(); text != "" {
+			return views.Copy(text)
+		}
+		return nil
 	default:
 		return nil
 	}

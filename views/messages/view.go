@@ -21,7 +21,7 @@ func (m *Model) View() string {
 		h := m.height - m.composerHeight()
 		return views.Rows(m.threadLines(h), h) + "\n" + m.comp.View()
 	case m.open != nil:
-		return views.Rows(m.threadLines(m.height), m.height)
+		return views.Rows(m.links.Over(m.threadLines(m.height), m.width, m.height, m.styles), m.height)
 	}
 	return views.Rows(m.listLines(), m.height)
 }

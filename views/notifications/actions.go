@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"imagine/api"
 	"imagine/views"
 )
 
@@ -20,18 +21,33 @@ func (m *Model) open() tea.Cmd {
 	if e == nil {
 		return nil
 	}
-	n := &e.n
-	var target tea.Msg
-	switch {
-	case kindOf(n.Type).post && n.PostID != "":
-		target = views.OpenPostMsg{PostID: n.PostID, CommentID: n.CommentID}
-	case handle(&n.Actor) != "":
-		// A follow, or a notification that names no post: its actor.
-		target = views.OpenProfileMsg{Handle: handle(&n.Actor)}
-	default:
+	target := targetOf(&e.n)
+	if target == nil {
 		return views.Status(views.LevelWarn, "this notification points at nothing the client can open")
 	}
 	return tea.Batch(views.Open(target), m.markOne(e, false))
+}
+
+// Target is what enter would open for the selected notification (nil when
+// nothing): the root shows it beside the list in the split view.
+func (m *Model) Target() tea.Msg {
+	if e := m.selected(); e != nil {
+		return targetOf(&e.n)
+	}
+	return nil
+}
+
+// targetOf is the post a notification is about (with the comment, if it
+// names one), or its actor's profile for a follow or a notification that
+// names no post; nil when it points at nothing.
+func targetOf(n *api.Notification) tea.Msg {
+	switch {
+	case kindOf(n.Type).post && n.PostID != "":
+		return views.OpenPostMsg{PostID: n.PostID, CommentID: n.CommentID}
+	case handle(&n.Actor) != "":
+		return views.OpenProfileMsg{Handle: handle(&n.Actor)}
+	}
+	return nil
 }
 
 // openProfile asks the root to show the profile of the notification's

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"imagine/internal/tuitest"
+	"imagine/keymap"
+	"imagine/theme"
+	"imagine/views"
+)
+
+// targetPane is a fake pane whose selection opens posts[cursor]; screen
+// stands for a screen of its own over its list.
+type targetPane struct {
+	fakePane
+	posts  []string
+	cursor int
+	screen bool
+}
+
+func (p *targetPane) ShowsList() bool { return !p.screen }
+
+func (p *targetPane) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "j" {
+		p.cursor = min(p.cursor+1, len(p.posts)-1)
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "k" {
+		p.cursor = max(p.cursor-1, 0)
+	}
+	return p.fakePane.Update(msg)
+}
+
+func (p *targetPane) Target() tea.Msg { return views.OpenPostMsg{PostID: p.posts[p.cursor]} }
+
+// fakeDetail is a preview that records what it was asked to show.
+type fakeDetail struct {
+	shown string
+	w, h  int
+}
+
+func (d *fakeDetail) Update(msg tea.Msg) tea.Cmd {
+	if o, ok := msg.(views.OpenPostMsg); ok {
+		d.shown = o.PostID
+	}
+	return nil
+}
+func (d *fakeDetail) View() string              { return "detail of " + d.shown }
+func (d *fakeDetail) SetSize(w, h int)          { d.w, d.h = w, h }
+func (d *fakeDetail) CapturesInput() bool       { return false }
+func (d *fakeDetail) ShortHelp() []key.Binding  { return nil }
+func (d *fakeDetail) FullHelp() [][]key.Binding { return nil }
+func (d *fakeDetail) Depth() int                { return 1 }
+
+func newSplitModel(t *testing.T, w int) (*Model, *targetPane, *int) {
+	t.Helper()
+	feed := &targetPane{fakePane: fakePane{title: "Feed"}, posts: []string{"p1", "p2", "p3"}}
+	made := 0
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: feed},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+		Handle:  "demo_agent",
+		Details: func() Stack { made++; return &fakeDetail{} },
+	})
+	m.Update(teaSize(w, 30))
+	return m, feed, &made
+}
+
+// rest delivers the rest tick the last update armed, as if the cursor
+// stayed put long enough.
+func rest(m *Model) { m.Update(splitRestMsg{gen: m.split.gen}) }
+
+func TestSplitViewShowsTheSelectionBesideTheListFrom120Columns(t *testing.T) {
+	m, feed, made := newSplitModel(t, 120)
+	rest(m)
+	view := ansi.Strip(m.View().Content)
+	if !strings.Contains(view, "│detail of p1") {
+		t.Fatalf("no detail beside the list at 120 columns:\n%s", view)
+	}
+	if feed.w >= 120 {
+		t.Errorf("the list was given %d columns of 120", feed.w)
+	}
+
+	narrow, feedNarrow, _ := newSplitModel(t, 119)
+	rest(narrow)
+	if strings.Contains(ansi.Strip(narrow.View().Content), "detail of") || feedNarrow.w != 119 {
+		t.Errorf("at 119 columns the body is split (list %d wide)", feedNarrow.w)
+	}
+
+	// Moving on makes the next preview once the cursor rests; moving back
+	// shows the kept one at once, with nothing made or fetched again.
+	m.Update(tuitest.Press("j"))
+	if strings.Contains(ansi.Strip(m.View().Content), "detail of p2") {
+		t.Error("the detail followed before the cursor rested")
+	}
+	rest(m)
+	if !strings.Contains(ansi.Strip(m.View().Content), "detail of p2") {
+		t.Error("the detail did not follow the cursor")
+	}
+	before := *made
+	m.Update(tuitest.Press("k"))
+	if !strings.Contains(ansi.Strip(m.View().Content), "detail of p1") || *made != before {
+		t.Errorf("going back to p1 made %d new previews instead of showing the kept one", *made-before)
+	}
+
+	// The key turns it off and on.
+	m.Update(tuitest.Press("|"))
+	if strings.Contains(ansi.Strip(m.View().Content), "detail of") || feed.w != 120 {
+		t.Error("| did not turn the split view off")
+	}
+	m.Update(tuitest.Press("|"))
+	if !strings.Contains(ansi.Strip(m.View().Content), "detail of p1") {
+		t.Error("| did not turn the split view back on")
+	}
+}
+
+func TestScrollingFastMakesNoPreviewOnTheWay(t *testing.T) {
+	m, feed, made := newSplitModel(t, 160)
+	feed.posts = []string{"a", "b", "c", "d", "e", "f"}
+	rest(m)
+	start := *made
+	var stale []int
+	for range 5 {
+		m.Update(tuitest.Press("j"))
+		stale = append(stale, m.split.gen)
+	}
+	for _, gen := range stale[:len(stale)-1] {
+		m.Update(splitRestMsg{gen: gen}) // ticks of items passed by
+	}
+	if *made != start {
+		t.Fatalf("passing over items made %d previews", *made-start)
+	}
+	rest(m)
+	if *made != start+1 || !strings.Contains(ansi.Strip(m.View().Content), "detail of f") {
+		t.Errorf("resting on the last item made %d previews", *made-start)
+	}
+}
+
+func TestAScreenOverTheListTakesTheWholeWidth(t *testing.T) {
+	m, feed, _ := newSplitModel(t, 140)
+	rest(m)
+	if feed.w >= 140 {
+		t.Fatalf("test premise: the list is split (width %d)", feed.w)
+	}
+	feed.screen = true
+	m.Update(tuitest.Press("x")) // any message: the pane pushed a screen
+	if feed.w != 140 || strings.Contains(ansi.Strip(m.View().Content), "detail of") {
+		t.Errorf("a screen over the list is drawn %d wide beside a detail", feed.w)
+	}
+	feed.screen = false
+	m.Update(tuitest.Press("x"))
+	if feed.w >= 140 {
+		t.Error("back on the list, the split did not come back")
+	}
+}

@@ -1,0 +1,26 @@
+package feed
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/views"
+)
+
+// Target is what enter would open in the list, for the root to show
+// beside it in the split view: the selected post, handed over so it shows
+// without a request. Nil while a screen, the composer or the link list is
+// open.
+func (m *Model) Target() tea.Msg {
+	if len(m.stack) > 0 || m.comp.IsOpen() || m.links.IsOpen() {
+		return nil
+	}
+	if e := m.selected(); e != nil {
+		p := e.post
+		return views.OpenPostMsg{PostID: p.ID, Post: &p}
+	}
+	return nil
+}
+
+// ShowsList reports whether the list is on screen rather than a screen
+// over it or the composer: the root splits the view only for the list.
+func (m *Model) ShowsList() bool { return len(m.stack) == 0 && !m.comp.IsOpen() }
