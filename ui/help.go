@@ -222,5 +222,9 @@ func (m *Model) applyHelpStyles() {
 	st.FullKey = m.styles.HelpKey
 	st.ShortDesc = m.styles.HelpDesc
 	st.FullDesc = m.styles.HelpDesc
+	// Bullets in the descriptions' own style: one colour change fewer per
+	// hint, on a line redrawn whenever the screen changes (bytes over SSH).
+	st.ShortSeparator = m.styles.HelpDesc
+	st.FullSeparator = m.styles.HelpDesc
 	m.help.Styles = st
 }
