@@ -172,6 +172,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		OpenURL:    urlOpener(os.Getenv),
 		Details:    detailMaker(screens),
 		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,
+		NoMouse:    d.cfg.Mouse != nil && !*d.cfg.Mouse,
 		Logger:     d.logger,
 		SignIn:     d.signIn,
 		Notify:     notify,

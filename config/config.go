@@ -45,6 +45,11 @@ type Config struct {
 	// Split is the split view (the selected item beside the list, from
 	// 120 columns); nil means on, false turns it off.
 	Split *bool `toml:"split"`
+	// Mouse is clicks and the wheel in the client; nil means on. false
+	// leaves the mouse to the terminal, whose own text selection the
+	// client's mouse mode takes over (shift+drag selects in most
+	// terminals meanwhile).
+	Mouse *bool `toml:"mouse"`
 }
 
 // Notify is the [notify] table: how and when the terminal is told that

@@ -13,13 +13,19 @@
 //     pane (closing help, so help is a cheat sheet one acts from).
 //  2. tea.WindowSizeMsg: layout(w, h) gives every pane, hidden ones too, its
 //     size.
-//  3. pollTickMsg{pane, gen}: dropped when gen is stale (the pane was
+//  3. tea.MouseMsg (mouse.go): an open dialog or palette takes it (a click
+//     outside closes neither); else the layout rects are the hit map: a
+//     click on a tab focuses its pane, a click or a wheel turn in the body
+//     goes to what shows there (the focused pane's front, or the split
+//     view's detail, which only scrolls), in coordinates relative to that
+//     region, unless a text field has focus. Hidden panes never get it.
+//  4. pollTickMsg{pane, gen}: dropped when gen is stale (the pane was
 //     re-armed since); skipped while that pane's fetch is in flight;
 //     otherwise the pane's Refresh Cmd runs, wrapped in fetchedMsg.
-//  4. fetchedMsg: delivered to its pane only. If the inner message has
+//  5. fetchedMsg: delivered to its pane only. If the inner message has
 //     Err() error, the error is classified (rate limit, offline,
 //     unauthorized, other) and the next tick is armed accordingly.
-//  5. views.StatusMsg and views.ConfirmMsg are the panes' requests to the
+//  6. views.StatusMsg and views.ConfirmMsg are the panes' requests to the
 //     root; views.OpenPostMsg, OpenProfileMsg and OpenHashtagMsg are stacked
 //     on the focused pane (see Screens and stacks); OpenConversationMsg
 //     goes to Messages, which is focused; OpenURLMsg opens a link only on

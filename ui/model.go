@@ -100,6 +100,10 @@ type Options struct {
 	// terminal is not the operator's own (SSH), where links are only shown
 	// and copied.
 	OpenURL func(url string) error
+	// NoMouse leaves the mouse to the terminal (config mouse = false), so
+	// its own text selection works; by default clicks and the wheel work
+	// in the client (mouse.go).
+	NoMouse bool
 	// Details makes the preview beside a list in the split view
 	// (split.go); nil turns the split view off.
 	Details func() Stack
@@ -145,6 +149,8 @@ type Model struct {
 	stacks [paneCount]Stack
 	// split is the split view's state (split.go).
 	split splitState
+	// lastClick is the previous click, to tell a double click (mouse.go).
+	lastClick lastClick
 }
 
 // New builds the root model from its panes.

@@ -18,6 +18,7 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.ReportFocus = true
+	v.MouseMode = m.mouseMode()
 	// The title is built from trusted text only: the handle is the
 	// server-validated ASCII handle (security.md D1).
 	v.WindowTitle = "imagine"
@@ -89,17 +90,7 @@ func (m *Model) tabsView(w int) string {
 func (m *Model) drawTabs(w int) string {
 	var tabs []string
 	for _, id := range m.order {
-		p := m.panes[id]
-		label := strconv.Itoa(int(id)+1) + " " + p.Title()
-		st := m.styles.TabInactive
-		if id == m.focus {
-			st = m.styles.TabActive
-		}
-		t := st.Render(label)
-		if n := p.Badge(); n > 0 {
-			t += m.styles.Badge.Render(badgeText(n))
-		}
-		tabs = append(tabs, t)
+		tabs = append(tabs, m.tabCell(id))
 	}
 	bar := strings.Join(tabs, " ")
 	brand := m.styles.Accent.Render("imagine ")
@@ -108,6 +99,21 @@ func (m *Model) drawTabs(w int) string {
 		return ansi.Truncate(bar, w, "…")
 	}
 	return bar + strings.Repeat(" ", gap) + brand
+}
+
+// tabCell draws pane id's tab: number, title and badge. The mouse
+// measures the tabs with it too (tabAt).
+func (m *Model) tabCell(id PaneID) string {
+	p := m.panes[id]
+	st := m.styles.TabInactive
+	if id == m.focus {
+		st = m.styles.TabActive
+	}
+	t := st.Render(strconv.Itoa(int(id)+1) + " " + p.Title())
+	if n := p.Badge(); n > 0 {
+		t += m.styles.Badge.Render(badgeText(n))
+	}
+	return t
 }
 
 // badgeText caps a badge so a flood cannot widen the tab bar.
