@@ -167,6 +167,27 @@ func (f *Filter) Edit(msg tea.KeyPressMsg) FilterEvent {
 	return f.set(f.query + msg.Text)
 }
 
+// Input types a key or a paste into the query, then calls changed when
+// the matches must be found again (the query changed, or enter applied
+// it) or closed when esc dropped the filter. Every pane's filter takes its
+// input through here.
+func (f *Filter) Input(msg tea.Msg, changed, closed func()) {
+	var ev FilterEvent
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		ev = f.Edit(msg)
+	case tea.PasteMsg:
+		ev = f.Paste(msg.Content)
+	}
+	switch ev {
+	case FilterChanged, FilterApplied:
+		changed()
+	case FilterClosed:
+		closed()
+	case FilterIgnored:
+	}
+}
+
 // Paste types text into the query; line breaks become spaces.
 func (f *Filter) Paste(text string) FilterEvent {
 	if !f.editing {

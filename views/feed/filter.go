@@ -112,21 +112,7 @@ func (m *Model) typingFilter() bool {
 // filterInput types a key or a paste into the filter.
 func (m *Model) filterInput(msg tea.Msg) tea.Cmd {
 	tl := m.tl()
-	f := &tl.filter
-	var ev views.FilterEvent
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		ev = f.Edit(msg)
-	case tea.PasteMsg:
-		ev = f.Paste(msg.Content)
-	}
-	switch ev {
-	case views.FilterChanged, views.FilterApplied:
-		m.refilter(tl, false)
-	case views.FilterClosed:
-		m.closeFilter(tl)
-	case views.FilterIgnored:
-	}
+	tl.filter.Input(msg, func() { m.refilter(tl, false) }, func() { m.closeFilter(tl) })
 	return nil
 }
 

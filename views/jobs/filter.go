@@ -89,21 +89,7 @@ func (m *Model) refilterAfter(msg tea.Msg) {
 
 // filterInput types a key or a paste into the filter of the screen.
 func (m *Model) filterInput(msg tea.Msg) tea.Cmd {
-	f := m.filter()
-	var ev views.FilterEvent
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		ev = f.Edit(msg)
-	case tea.PasteMsg:
-		ev = f.Paste(msg.Content)
-	}
-	switch ev {
-	case views.FilterChanged, views.FilterApplied:
-		m.refilter(false)
-	case views.FilterClosed:
-		m.closeFilter()
-	case views.FilterIgnored:
-	}
+	m.filter().Input(msg, func() { m.refilter(false) }, m.closeFilter)
 	return nil
 }
 
