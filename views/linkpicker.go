@@ -93,15 +93,15 @@ func (p *LinkPicker) Lines(width, height int, s *theme.Styles) []string {
 	top := max(0, min(p.cur-rows+1, len(p.links)-rows))
 	for i := top; i < len(p.links) && len(lines) < height; i++ {
 		l := p.links[i]
-		kind := "url "
-		st := s.Text
+		// What following it opens, then the link as the content shows it.
+		kind, st := "web page ", s.Text
 		switch l.Kind {
 		case LinkMention:
-			kind, st = "@   ", s.Mention
+			kind, st = "profile  ", s.Mention
 		case LinkHashtag:
-			kind, st = "#   ", s.Hashtag
+			kind, st = "posts of ", s.Hashtag
 		}
-		row := s.Faint.Render(kind) + st.Render(Truncate(l.Text, width-GutterWidth-4))
+		row := s.Faint.Render(kind) + st.Render(Truncate(l.Text, width-GutterWidth-9))
 		lines = append(lines, g.Mark([]string{row}, i == p.cur)[0])
 	}
 	return lines
