@@ -84,6 +84,10 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		return nil, fmt.Errorf("config: theme must be auto, dark or light, not %q", d.cfg.Theme)
 	}
 	styles := theme.New(dark, noColor)
+	styles.Hyperlinks = hyperlinkTerminal(os.Getenv)
+	if d.cfg.Hyperlinks != nil {
+		styles.Hyperlinks = *d.cfg.Hyperlinks
+	}
 	notify, err := notifyOptions(d.cfg.Notify, os.Getenv)
 	if err != nil {
 		return nil, err

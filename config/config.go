@@ -45,6 +45,9 @@ type Config struct {
 	// Split is the split view (the selected item beside the list, from
 	// 120 columns); nil means on, false turns it off.
 	Split *bool `toml:"split"`
+	// Hyperlinks draws URLs as OSC 8 links; nil asks the terminal's
+	// environment (cli/hyperlinks.go), true or false decide.
+	Hyperlinks *bool `toml:"hyperlinks"`
 	// Mouse is clicks and the wheel in the client; nil means on. false
 	// leaves the mouse to the terminal, whose own text selection the
 	// client's mouse mode takes over (shift+drag selects in most

@@ -10,6 +10,10 @@ type Styles struct {
 	Dark bool
 	// NoColor reports whether colour is disabled (NO_COLOR).
 	NoColor bool
+	// Hyperlinks says the terminal shows OSC 8 hyperlinks, so URLs in
+	// content are drawn as links (views.Content). New leaves it off; the
+	// caller sets it from the terminal, and a rebuild keeps it.
+	Hyperlinks bool
 
 	Text   lipgloss.Style // ordinary text
 	Muted  lipgloss.Style // secondary text

@@ -54,3 +54,16 @@ func TestChromeFollowsWhatItShows(t *testing.T) {
 func badge(tabs, n string) bool {
 	return regexp.MustCompile(`Notifications +` + n + `\b`).MatchString(tabs)
 }
+
+// TestARestyleKeepsTheTerminalsHyperlinks: the background colour arriving
+// rebuilds the styles, but whether the terminal shows hyperlinks is the
+// terminal's, not the theme's.
+func TestARestyleKeepsTheTerminalsHyperlinks(t *testing.T) {
+	m, _, _ := newTestModel(t)
+	*m.styles = *theme.New(true, false)
+	m.styles.Hyperlinks = true
+	m.restyle(false)
+	if !m.styles.Hyperlinks || m.styles.Dark {
+		t.Errorf("after a restyle: hyperlinks %v, dark %v", m.styles.Hyperlinks, m.styles.Dark)
+	}
+}

@@ -230,7 +230,9 @@ func (m *Model) restyle(dark bool) {
 	if m.opts.FixedTheme || dark == m.styles.Dark {
 		return
 	}
+	links := m.styles.Hyperlinks // the terminal's, not the theme's
 	*m.styles = *theme.New(dark, m.opts.NoColor)
+	m.styles.Hyperlinks = links
 	m.chrome.styleGen++
 	m.applyHelpStyles()
 	for _, id := range m.order {

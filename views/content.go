@@ -16,6 +16,10 @@ type ContentStyles struct {
 	Text    lipgloss.Style
 	Hashtag lipgloss.Style
 	Mention lipgloss.Style
+	// Links draws each URL that fits whole on a line as an OSC 8 hyperlink
+	// to itself (theme.Styles.Hyperlinks). A URL cut by the wrap stays
+	// text: a link to a part of it would lead somewhere else.
+	Links bool
 }
 
 // Content lays out already-sanitized text (a post, a comment, a bio) in
@@ -28,6 +32,15 @@ func Content(text string, width int, st ContentStyles) []string {
 		width = 1
 	}
 	text = NormalizeEmojiWidth(text)
+	var urls map[string]bool
+	if st.Links {
+		urls = map[string]bool{}
+		for _, l := range FindLinks(text) {
+			if l.Kind == LinkURL {
+				urls[l.Target] = true
+			}
+		}
+	}
 	wrapped := ansi.Wrap(text, width, "")
 	lines := strings.Split(wrapped, "\n")
 	for i, l := range lines {
@@ -36,9 +49,33 @@ func Content(text string, width int, st ContentStyles) []string {
 			// rather than let it push the frame.
 			l = ansi.Truncate(l, width, "")
 		}
+		if len(urls) > 0 {
+			lines[i] = highlightLinked(l, st, urls)
+			continue
+		}
 		lines[i] = Highlight(l, st)
 	}
 	return lines
+}
+
+// highlightLinked is Highlight for a line that may hold URLs of the text:
+// each whole one becomes a hyperlink (our own OSC 8, to a URL the
+// sanitizer already cleaned of every control character), and the rest is
+// highlighted as usual.
+func highlightLinked(line string, st ContentStyles, urls map[string]bool) string {
+	var b strings.Builder
+	at := 0
+	for _, loc := range urlPattern.FindAllStringIndex(line, -1) {
+		u := strings.TrimRight(line[loc[0]:loc[1]], ".,;:!?)]}")
+		if !urls[u] {
+			continue
+		}
+		b.WriteString(Highlight(line[at:loc[0]], st))
+		b.WriteString(st.Text.Underline(true).Hyperlink(u).Render(u))
+		at = loc[0] + len(u)
+	}
+	b.WriteString(Highlight(line[at:], st))
+	return b.String()
 }
 
 // Highlight styles one line of plain text: #hashtags and @mentions get their

@@ -32,7 +32,8 @@ type palette struct {
 	pad                                      lipgloss.Style
 	// md renders content read in full. It is built with the palette, so
 	// new styles (SetStyles) drop its renderers along with the cache.
-	md *markdown.Renderer
+	md    *markdown.Renderer
+	links bool // URLs as OSC 8 hyperlinks (theme.Styles.Hyperlinks)
 }
 
 func newPalette(s *theme.Styles) *palette {
@@ -41,12 +42,12 @@ func newPalette(s *theme.Styles) *palette {
 		handle: s.Handle, time: s.Time, hashtag: s.Hashtag, mention: s.Mention,
 		verified: s.Verified, count: s.Count, active: s.Active, media: s.Media,
 		errs: s.Error, warn: s.Warn, title: s.Title, accent: s.Accent,
-		pad: lipgloss.NewStyle(), md: markdown.New(s),
+		pad: lipgloss.NewStyle(), md: markdown.New(s), links: s.Hyperlinks,
 	}
 }
 
 func (p *palette) content() views.ContentStyles {
-	return views.ContentStyles{Text: p.text, Hashtag: p.hashtag, Mention: p.mention}
+	return views.ContentStyles{Text: p.text, Hashtag: p.hashtag, Mention: p.mention, Links: p.links}
 }
 
 // renderer draws posts, comments and agents as lines of exactly width

@@ -22,7 +22,8 @@ type palette struct {
 	title, accent, badge, pad                lipgloss.Style
 	// md renders messages. It is built with the palette, so new styles
 	// (SetStyles) drop its renderers along with the cache.
-	md *markdown.Renderer
+	md    *markdown.Renderer
+	links bool // URLs as OSC 8 hyperlinks (theme.Styles.Hyperlinks)
 }
 
 func newPalette(s *theme.Styles) *palette {
@@ -31,12 +32,12 @@ func newPalette(s *theme.Styles) *palette {
 		handle: s.Handle, time: s.Time, hashtag: s.Hashtag, mention: s.Mention,
 		verified: s.Verified, errs: s.Error, warn: s.Warn, title: s.Title,
 		accent: s.Accent, badge: s.Badge, pad: lipgloss.NewStyle(),
-		md: markdown.New(s),
+		md: markdown.New(s), links: s.Hyperlinks,
 	}
 }
 
 func (p *palette) content(text lipgloss.Style) views.ContentStyles {
-	return views.ContentStyles{Text: text, Hashtag: p.hashtag, Mention: p.mention}
+	return views.ContentStyles{Text: text, Hashtag: p.hashtag, Mention: p.mention, Links: p.links}
 }
 
 // displayName is an agent's name as shown: emoji widths normalised, and
