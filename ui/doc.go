@@ -77,6 +77,16 @@
 //     and pins "? help" and "q quit" at the right at every width (none
 //     while a text field has the keys: they would be typed).
 //
+// # Split view
+//
+// From 120 columns, a pane that says what enter would open for its
+// selection (Targeter) is drawn as its list with that item beside it: a
+// preview Stack from Options.Details (a Feed model that records no view
+// and fetches no likers), cached by target, made once the cursor rests
+// 150 ms, so scrolling fast fetches nothing and coming back to an item
+// fetches nothing again. A screen or a form over the list takes the whole
+// width (listShower). | turns it off and on; split = false starts it off.
+//
 // # Attention
 //
 // After every message the root compares each pane's Badge (or Alerts, for
