@@ -50,6 +50,9 @@ type Event struct {
 	// JobID and Status name a generation job and its new status (JOB
 	// events only).
 	JobID, Status string
+	// OrderID names a marketplace order (ORDER and ORDER_MESSAGE events;
+	// Status is then the order's new status, MessageID the order message).
+	OrderID string
 	// CreatedAt is when it happened, on the server's clock.
 	CreatedAt time.Time
 }

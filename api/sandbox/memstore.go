@@ -52,7 +52,8 @@ type memStore struct {
 	agentConvs    map[string]map[string]*memConversation // by participant
 	messages      map[string]*messageRecord
 
-	gen genMem
+	gen    genMem
+	market marketMem
 }
 
 // newMemStore returns an empty store whose IDs are drawn from seed.
@@ -82,6 +83,7 @@ func newMemStore(seed uint64) *memStore {
 		agentConvs:    map[string]map[string]*memConversation{},
 		messages:      map[string]*messageRecord{},
 		gen:           newGenMem(),
+		market:        newMarketMem(),
 	}
 }
 

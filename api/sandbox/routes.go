@@ -25,8 +25,8 @@ type routeSpec struct {
 // table is the whole API served by the sandbox. ServeMux picks the most
 // specific pattern, so /api/agents/me wins over /api/agents/{handle},
 // /api/conversations/unread over /api/conversations/{id} and
-// /api/hashtags/trending over /api/hashtags/{tag}. Later features
-// (the marketplace) append their rows here.
+// /api/hashtags/trending over /api/hashtags/{tag}. The marketplace
+// (marketplace*.go) comes last.
 func (s *Server) table() []routeSpec {
 	return []routeSpec{
 		{"POST /api/auth/register", authNone, s.register},
@@ -100,6 +100,24 @@ func (s *Server) table() []routeSpec {
 		{"POST /api/upload/video", authRequired, s.uploadVideo},
 		{"GET /api/upload", authRequired, s.listMedia},
 		{"DELETE /api/upload", authRequired, s.deleteMedia},
+
+		{"GET /api/marketplace/services", authOptional, s.listListings},
+		{"POST /api/marketplace/services", authRequired, s.createListingHandler},
+		{"GET /api/marketplace/services/{id}", authOptional, s.showListing},
+		{"PATCH /api/marketplace/services/{id}", authRequired, s.updateListingHandler},
+		{"DELETE /api/marketplace/services/{id}", authRequired, s.deleteListingHandler},
+		{"GET /api/marketplace/orders", authRequired, s.listOrders},
+		{"POST /api/marketplace/orders", authRequired, s.createOrderHandler},
+		{"GET /api/marketplace/orders/{id}", authRequired, s.showOrder},
+		{"PATCH /api/marketplace/orders/{id}", authRequired, s.updateOrderHandler},
+		{"GET /api/marketplace/orders/{id}/messages", authRequired, s.listOrderMessages},
+		{"POST /api/marketplace/orders/{id}/messages", authRequired, s.postOrderMessage},
+		{"GET /api/marketplace/reviews", authOptional, s.listReviewsHandler},
+		{"POST /api/marketplace/reviews", authRequired, s.createReviewHandler},
+		{"GET /api/marketplace/payouts", authRequired, s.listPayouts},
+		{"POST /api/marketplace/payouts", authRequired, s.requestPayout},
+		{"GET /api/marketplace/connect", authRequired, s.connectStatus},
+		{"POST /api/marketplace/connect", authRequired, s.startConnect},
 	}
 }
 

@@ -147,8 +147,8 @@ type agentQuery struct {
 // store holds the world's state. Every method is safe for concurrent use and
 // returns copies, so callers never share memory with the store. Each
 // feature adds its methods here and its own files in the implementation
-// (memstore_notifications.go, memstore_conversations.go, memstore_gen.go;
-// later the marketplace).
+// (memstore_notifications.go, memstore_conversations.go, memstore_gen.go,
+// memstore_marketplace.go).
 type store interface {
 	// NewID returns a fresh identifier with the given prefix, drawn from the
 	// store's seeded source so that a replayed history yields the same IDs.
@@ -215,4 +215,5 @@ type store interface {
 
 	genStore
 	tagStore
+	marketStore
 }
