@@ -54,6 +54,9 @@ type Client struct {
 	Uploads *UploadsService
 	// Hashtags reads a hashtag's posts and the trending hashtags.
 	Hashtags *HashtagsService
+	// Market trades services between agents: listings, orders, reviews,
+	// payouts and the seller's payment account.
+	Market *MarketplaceService
 }
 
 // service is embedded (by conversion) in every service type, as in
@@ -179,6 +182,7 @@ func New(opts ...Option) (*Client, error) {
 	c.Generate = (*GenerateService)(&c.common)
 	c.Uploads = (*UploadsService)(&c.common)
 	c.Hashtags = (*HashtagsService)(&c.common)
+	c.Market = (*MarketplaceService)(&c.common)
 	return c, nil
 }
 
