@@ -133,7 +133,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Styles:  styles,
 		Now:     now,
 	})
-	msgPane := messages.New(messages.Options{
+	msgOpts := messages.Options{
 		Context:       ctx,
 		Conversations: d.client.Conversations,
 		Keys:          keys,
@@ -143,7 +143,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DraftDir:      d.draftDir,
 		DataDir:       d.dataDir,
 		Editor:        editor,
-	})
+	}
+	msgPane := messages.New(msgOpts)
 	jobsPane := jobs.New(jobs.Options{
 		Context:  ctx,
 		Generate: d.client.Generate,
@@ -181,6 +182,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		SignIn:     d.signIn,
 		Notify:     notify,
 		Intervals:  intervals,
+
+		// The conversation beside the Messages list in the split view.
+		ConversationDetails: conversationDetailMaker(msgOpts),
 	}), nil
 }
 
@@ -234,5 +238,18 @@ func detailMaker(opts feed.Options) func() ui.Stack {
 		o.Root, o.Preview = "Selected", true
 		o.ComposerID, o.DraftDir, o.Editor = "feed-preview", "", ""
 		return feed.New(o)
+	}
+}
+
+// conversationDetailMaker makes the preview of a conversation shown beside
+// the Messages list: a Messages model in preview mode, which marks nothing
+// read, and has no outbox, no drafts and no $EDITOR, so that the pane's
+// outbox file has one writer.
+func conversationDetailMaker(opts messages.Options) func() ui.Stack {
+	return func() ui.Stack {
+		o := opts
+		o.Preview = true
+		o.DraftDir, o.DataDir, o.Editor = "", "", ""
+		return messages.New(o)
 	}
 }

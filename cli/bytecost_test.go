@@ -171,6 +171,20 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		time.Sleep(400 * time.Millisecond)
 		r.measureKeys(b, "j", "k").Report(b)
 	})
+	b.Run("split-move-messages", func(b *testing.B) {
+		// At 160 columns the selected conversation's thread shows beside
+		// the list; moving on between conversations already shown makes
+		// no request.
+		on := true
+		r := newCostRigSized(b, config.Config{Split: &on}, nil, 160, 48)
+		r.press("3")
+		time.Sleep(400 * time.Millisecond) // the first thread, once the cursor rests
+		r.press("j")
+		time.Sleep(400 * time.Millisecond)
+		r.press("k")
+		time.Sleep(400 * time.Millisecond)
+		r.measureKeys(b, "j", "k").Report(b)
+	})
 	b.Run("switch-pane", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.press("2", "1")

@@ -81,11 +81,14 @@
 //
 // From 120 columns, a pane that says what enter would open for its
 // selection (Targeter) is drawn as its list with that item beside it: a
-// preview Stack from Options.Details (a Feed model that records no view
-// and fetches no likers), cached by target, made once the cursor rests
-// 150 ms, so scrolling fast fetches nothing and coming back to an item
-// fetches nothing again. A screen or a form over the list takes the whole
-// width (listShower). | turns it off and on; split = false starts it off.
+// preview Stack from Options.Details for a post, a profile or a hashtag
+// (a Feed model that records no view and fetches no likers), from
+// Options.ConversationDetails for a conversation (a Messages model that
+// marks nothing read and keeps no outbox; nil leaves Messages unsplit),
+// cached by target, made once the cursor rests 150 ms, so scrolling fast
+// fetches nothing and coming back to an item fetches nothing again. A
+// screen or a form over the list takes the whole width (listShower). The
+// | key turns it off and on; split = false starts it off.
 //
 // # Attention
 //

@@ -104,9 +104,14 @@ type Options struct {
 	// its own text selection works; by default clicks and the wheel work
 	// in the client (mouse.go).
 	NoMouse bool
-	// Details makes the preview beside a list in the split view
-	// (split.go); nil turns the split view off.
+	// Details makes the preview of a post, a profile or a hashtag beside
+	// a list in the split view (split.go); nil: those get none, and the
+	// panes listing them are not split.
 	Details func() Stack
+	// ConversationDetails makes the preview of a conversation beside the
+	// Messages list (a Messages model in preview mode); nil: conversations
+	// get none, and the Messages pane is not split.
+	ConversationDetails func() Stack
 	// NoSplit starts with the split view off (config split = false).
 	NoSplit bool
 }

@@ -2,12 +2,14 @@ package ui
 
 // The split view: at splitMinWidth columns or more, a pane that can say
 // what its selection would open (a Targeter) shows it beside the list, as
-// gh-dash does. The detail is a preview Stack (a Feed model that records
-// no view and fetches no likers) showing what enter would push. It follows
-// the cursor: a target already shown before comes back at once from a
-// small cache, without a request; a new one waits for the cursor to rest
-// (splitRest), so scrolling fast through a list fetches nothing on the
-// way. The split is off below splitMinWidth, while a screen is stacked
+// gh-dash does. The detail is a preview Stack showing what enter would
+// open: a Feed model that records no view and fetches no likers for a
+// post, a profile or a hashtag (Options.Details); a Messages model that
+// marks nothing read for a conversation (Options.ConversationDetails). It
+// follows the cursor: a target already shown before comes back at once
+// from a small cache, without a request; a new one waits for the cursor to
+// rest (splitRest), so scrolling fast through a list fetches nothing on
+// the way. The split is off below splitMinWidth, while a screen is stacked
 // over the pane, and when the operator turns it off (the key, or
 // split = false in the config).
 
@@ -33,7 +35,8 @@ const (
 )
 
 // Targeter is a pane that can say what enter would open for its
-// selection (a views.OpenPostMsg or OpenProfileMsg), or nil.
+// selection (a views.OpenPostMsg, OpenProfileMsg, OpenHashtagMsg or
+// OpenConversationMsg), or nil.
 type Targeter interface{ Target() tea.Msg }
 
 // listShower is a Targeter that is not always showing its list (a screen
@@ -77,7 +80,7 @@ func (m *Model) showsList(id PaneID) bool {
 
 // splitFor reports whether pane id is laid out split.
 func (m *Model) splitFor(id PaneID) bool {
-	if m.split.off || m.opts.Details == nil || m.lay.body.w < splitMinWidth {
+	if m.split.off || m.detailsFor(id) == nil || m.lay.body.w < splitMinWidth {
 		return false
 	}
 	_, ok := m.panes[id].(Targeter)
@@ -135,8 +138,7 @@ func (m *Model) followTarget() tea.Cmd {
 	if !m.splitting() {
 		return nil
 	}
-	t := m.panes[m.focus].(Targeter).Target()
-	key := targetKey(t)
+	t, key := m.target()
 	if key == m.split.want {
 		return nil
 	}
@@ -150,13 +152,43 @@ func (m *Model) followTarget() tea.Cmd {
 	return tea.Tick(splitRest, func(time.Time) tea.Msg { return splitRestMsg{gen: gen} })
 }
 
+// target is what the focused pane's selection would open, and its cache
+// key; none ("", nil) when no preview can be made of its kind.
+func (m *Model) target() (tea.Msg, string) {
+	t := m.panes[m.focus].(Targeter).Target()
+	if t == nil || m.makerOf(t) == nil {
+		return nil, ""
+	}
+	return t, targetKey(t)
+}
+
+// makerOf is what makes the preview of target: a conversation is shown
+// by a Messages model, everything else by a Feed model.
+func (m *Model) makerOf(target tea.Msg) func() Stack {
+	if _, ok := target.(views.OpenConversationMsg); ok {
+		return m.opts.ConversationDetails
+	}
+	return m.opts.Details
+}
+
+// detailsFor is the maker of pane id's previews. It goes by the pane, not
+// by its selection, so that whether a pane is split (and so its width)
+// never changes with what is selected: Messages lists conversations, every
+// other pane posts, profiles and hashtags.
+func (m *Model) detailsFor(id PaneID) func() Stack {
+	if id == MessagesPane {
+		return m.opts.ConversationDetails
+	}
+	return m.opts.Details
+}
+
 // splitRested fetches the detail the cursor rests on.
 func (m *Model) splitRested(msg splitRestMsg) tea.Cmd {
 	if msg.gen != m.split.gen || !m.splitting() {
 		return nil
 	}
-	t := m.panes[m.focus].(Targeter).Target()
-	if targetKey(t) != m.split.want {
+	t, key := m.target()
+	if key != m.split.want {
 		return nil
 	}
 	return m.showDetail(m.split.want, t)
@@ -178,7 +210,7 @@ func (m *Model) showDetail(key string, target tea.Msg) tea.Cmd {
 		return nil
 	}
 	m.dropOldestDetail()
-	s := m.opts.Details()
+	s := m.makerOf(target)()
 	_, w := m.splitWidths()
 	s.SetSize(w, m.lay.body.h)
 	if st, ok := s.(styler); ok {
@@ -281,6 +313,8 @@ func targetKey(t tea.Msg) string {
 		return "profile:" + t.Handle
 	case views.OpenHashtagMsg:
 		return "tag:" + t.Tag
+	case views.OpenConversationMsg:
+		return "dm:" + t.Handle
 	}
 	return fmt.Sprintf("%T:%v", t, t)
 }

@@ -184,6 +184,9 @@ func (m *Model) conversationDeleted(msg conversationDeletedMsg) tea.Cmd {
 // agent, or the composer of a first message. Before the list has loaded it
 // is fetched first.
 func (m *Model) openHandle(raw string) tea.Cmd {
+	if m.preview {
+		return m.previewHandle(raw)
+	}
 	h, ok := sanitize.Handle(strings.ToLower(strings.TrimSpace(raw)))
 	switch {
 	case !ok:
@@ -224,6 +227,9 @@ func (m *Model) resolveWant() tea.Cmd {
 	m.want = ""
 	if e := m.byHandle(h); e != nil {
 		return m.showConversation(e)
+	}
+	if m.preview {
+		return m.previewMore(h)
 	}
 	if m.comp.IsOpen() || m.prompt.open {
 		return nil

@@ -44,6 +44,16 @@
 // opens (or starts) a conversation, JumpToUnread opens the newest unread
 // one, NotifyText describes it in one line, and SetMe names the operator.
 //
+// # Split view
+//
+// From 120 columns the root shows the selected conversation beside the
+// list: Target names it (views.OpenConversationMsg) and the root opens it
+// in another Model made with Options.Preview (preview.go), which shows it
+// read-only. Opening a conversation beside the list is not reading it: a
+// preview marks nothing read, so the unread counts and the badge stay
+// until enter opens it in the pane itself, over the whole width
+// (ShowsList).
+//
 // The pane talks to the API only through the Conversations interface in
 // sources.go, inside tea.Cmds; Update and View do no I/O. Rendering is
 // windowed and cached per (message, version, width, selection), so a frame

@@ -14,6 +14,8 @@ func relabel(b key.Binding, desc string) key.Binding {
 // message under the cursor.
 func (m *Model) ShortHelp() []key.Binding {
 	switch {
+	case m.preview:
+		return m.previewHelp()
 	case m.comp.IsOpen():
 		return m.comp.ShortHelp()
 	case m.prompt.open:
@@ -30,6 +32,8 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements ui.Pane: navigation, then the screen's actions.
 func (m *Model) FullHelp() [][]key.Binding {
 	switch {
+	case m.preview:
+		return [][]key.Binding{m.previewHelp()}
 	case m.comp.IsOpen():
 		return [][]key.Binding{m.comp.ShortHelp()}
 	case m.prompt.open:

@@ -243,6 +243,10 @@ func (m *Model) listLoaded(msg listMsg) tea.Cmd {
 	}
 	l.next, l.hasMore = msg.page.NextCursor, msg.page.HasMore
 	m.sortList()
+	if m.preview {
+		// A preview reads on until it finds its conversation.
+		return m.resolveWant()
+	}
 	return nil
 }
 

@@ -56,6 +56,11 @@ type Options struct {
 	Editor string
 	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
 	DraftDebounce time.Duration
+	// Preview makes a Model that shows one conversation read-only beside
+	// the list in the split view (preview.go): it marks nothing read, keeps
+	// no outbox and no drafts (DataDir, DraftDir and Editor are ignored),
+	// answers only the keys that move, and is never polled.
+	Preview bool
 }
 
 // Model is the Messages pane. It implements ui.Pane.
@@ -94,6 +99,11 @@ type Model struct {
 	// had loaded; it is resolved when the list arrives.
 	want string
 
+	// preview is Options.Preview; asked is the handle it was asked to
+	// show (preview.go).
+	preview bool
+	asked   string
+
 	pal   *palette
 	gut   views.Gutter     // marks the selected row
 	links views.LinkPicker // o on a message
@@ -115,6 +125,11 @@ func New(opts Options) *Model {
 	if opts.Styles == nil {
 		opts.Styles = theme.New(true, false)
 	}
+	if opts.Preview {
+		// A second writer of <DataDir>/outbox.json would overwrite the
+		// pane's, and a preview has nothing to save anyway.
+		opts.DataDir, opts.DraftDir, opts.Editor = "", "", ""
+	}
 	m := &Model{
 		ctx:     opts.Context,
 		src:     opts.Conversations,
@@ -124,6 +139,7 @@ func New(opts Options) *Model {
 		me:      opts.Me,
 		threads: map[string]*thread{},
 		readAt:  map[string]int{},
+		preview: opts.Preview,
 		width:   80,
 		height:  24,
 	}

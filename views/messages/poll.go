@@ -234,6 +234,10 @@ func (m *Model) markOpenRead() tea.Cmd {
 // markRead marks a conversation read: its count and the badge drop at
 // once, then the API is told. n is the number of unread messages in it.
 func (m *Model) markRead(id string, n int) tea.Cmd {
+	if m.preview {
+		// A glance beside the list is not reading: the badge stays.
+		return nil
+	}
 	if t, ok := m.threads[id]; ok {
 		n = max(n, t.unreadSeen)
 		t.unreadSeen = 0

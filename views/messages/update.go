@@ -56,6 +56,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return m.send(msg)
 	case tea.KeyPressMsg:
+		if m.preview {
+			return m.previewKey(msg)
+		}
 		if m.want == wantUnread {
 			m.want = "" // the operator moved on before the list arrived
 		}
@@ -71,6 +74,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return m.listKey(msg)
 	case tea.PasteMsg:
+		if m.preview {
+			return nil
+		}
 		if m.prompt.open {
 			return m.promptPaste(msg)
 		}

@@ -13,6 +13,8 @@ import (
 func (m *Model) View() string {
 	m.syncCache()
 	switch {
+	case m.preview && m.open == nil:
+		return views.Rows(m.previewLines(), m.height)
 	case m.prompt.open:
 		return views.Rows(m.promptLines(), m.height)
 	case m.comp.IsOpen() && !m.split():
@@ -105,6 +107,9 @@ func (m *Model) threadHeader(t *thread) []string {
 		right = p.muted.Render("loading older…")
 	case t.olderErr != nil:
 		right = p.errs.Render("couldn't load older: " + views.Describe(t.olderErr))
+	case m.preview:
+		// Beside the list, the preview's keys are the list's: enter opens.
+		right = p.faint.Render(k.List.Open.Help().Key + " opens it")
 	default:
 		right = p.faint.Render(k.Messages.New.Help().Key + " write · " + k.List.Back.Help().Key + " back")
 	}
