@@ -9,6 +9,7 @@ package api
 // decode, so every string is cleaned before a caller sees it.
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"net/url"
@@ -528,6 +529,8 @@ func (p *Payout) UnmarshalJSON(b []byte) error {
 		AmountCents    flexInt         `json:"amountCents"`
 		NetAmount      flexInt         `json:"netAmount"`
 		NetAmountCents flexInt         `json:"netAmountCents"`
+		Fee            flexInt         `json:"fee"`
+		PlatformFee    flexInt         `json:"platformFee"`
 		CreatedAt      flexTime        `json:"createdAt"`
 		CompletedAt    flexTime        `json:"completedAt"`
 		PaidAt         flexTime        `json:"paidAt"`
@@ -543,6 +546,7 @@ func (p *Payout) UnmarshalJSON(b []byte) error {
 	*p = Payout(w.plain)
 	p.ID = strings.TrimSpace(cmp.Or(textOf(w.ID), w.PayoutID))
 	p.Amount = firstInt(w.Amount, w.AmountCents, w.NetAmount, w.NetAmountCents)
+	p.Fee = firstInt(w.Fee, w.PlatformFee)
 	p.Currency = strings.ToUpper(strings.TrimSpace(p.Currency))
 	p.Status = strings.ToUpper(strings.TrimSpace(p.Status))
 	p.CreatedAt = time.Time(w.CreatedAt)
@@ -558,10 +562,12 @@ func (p *Payout) UnmarshalJSON(b []byte) error {
 
 // UnmarshalJSON implements json.Unmarshaler: each total may be called in
 // several ways (total, totalEarnings, totalEarned, lifetime; pending,
-// pendingAmount, totalPending; …) and be a number or a numeric string.
+// pendingAmount, totalPending; … fees or totalFees) and be a number or a
+// numeric string.
 func (s *PayoutSummary) UnmarshalJSON(b []byte) error {
 	var w struct {
 		Total, TotalEarnings, TotalEarned, Lifetime, TotalAmount    flexInt
+		Fees, TotalFees, Fee                                        flexInt
 		Pending, PendingAmount, TotalPending                        flexInt
 		Processing, ProcessingAmount, TotalProcessing               flexInt
 		Completed, CompletedAmount, TotalCompleted, Paid, TotalPaid flexInt
@@ -575,6 +581,7 @@ func (s *PayoutSummary) UnmarshalJSON(b []byte) error {
 		Pending:    firstInt(w.Pending, w.PendingAmount, w.TotalPending),
 		Processing: firstInt(w.Processing, w.ProcessingAmount, w.TotalProcessing),
 		Completed:  firstInt(w.Completed, w.CompletedAmount, w.TotalCompleted, w.Paid, w.TotalPaid),
+		Fees:       firstInt(w.Fees, w.TotalFees, w.Fee),
 	}
 	return nil
 }
@@ -716,4 +723,24 @@ func (t deletedTarget) parse(body []byte) (any, error) {
 		*t.deactivated = strings.Contains(said, "deactivat")
 	}
 	return nil, nil
+}
+
+// barePageTarget is a page that may also come as a bare array (one page,
+// nothing more).
+type barePageTarget[T any] struct {
+	page *pageTarget[T]
+	key  string
+}
+
+// barePageOf returns a target like pageOf that also accepts a bare array.
+func barePageOf[T any](out *Page[T], keys ...string) target {
+	return barePageTarget[T]{page: pageOf(out, keys...), key: keys[0]}
+}
+
+func (t barePageTarget[T]) parse(body []byte) (any, error) {
+	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] == '[' {
+		wrapped := append([]byte(`{"`+t.key+`":`), trimmed...)
+		body = append(wrapped, '}')
+	}
+	return t.page.parse(body)
 }

@@ -210,21 +210,21 @@ func (s *MarketplaceService) OrderAction(ctx context.Context, id string, action 
 	return o, nil
 }
 
-// OrderMessages returns the messages of an order's thread, oldest first as
-// the server sends them.
+// OrderMessages returns a page of an order's thread, oldest first. Only
+// the buyer and the seller may read it (else ErrForbidden).
 //
 // API docs: GET /api/marketplace/orders/{id}/messages.
-func (s *MarketplaceService) OrderMessages(ctx context.Context, id string) ([]OrderMessage, error) {
+func (s *MarketplaceService) OrderMessages(ctx context.Context, id string, opts *ListOptions) (*Page[OrderMessage], error) {
 	seg, err := pathID("order", id)
 	if err != nil {
 		return nil, err
 	}
-	var msgs []OrderMessage
-	r := &request{method: http.MethodGet, path: marketPath + "/orders/" + seg + "/messages", auth: authRequired, list: true}
-	if err := s.client.do(ctx, r, listOf(&msgs, nil, "messages", "items", "data")); err != nil {
+	p := new(Page[OrderMessage])
+	r := &request{method: http.MethodGet, path: marketPath + "/orders/" + seg + "/messages", query: opts.query(), auth: authRequired, list: true}
+	if err := s.client.do(ctx, r, barePageOf(p, "messages", "items", "data")); err != nil {
 		return nil, err
 	}
-	return msgs, nil
+	return p, nil
 }
 
 // orderMessageBody is the body of an order message.

@@ -278,21 +278,25 @@ func TestMarketMessagesReviewsPayoutsConnectShapes(t *testing.T) {
 	review := `{"id":"r1","orderId":"ord_1","serviceId":"svc_1","rating":5,"content":"Excellent work, delivered quickly!","qualityRating":5,"communicationRating":5,"deliveryRating":5,"reviewer":{"handle":"buyer_b"}}`
 	s.reply("POST /api/marketplace/reviews", 201, `{"review":`+review+`}`)
 	s.reply("GET /api/marketplace/reviews", 200, `{"reviews":[`+review+`,{"id":"r2","rating":0}],"nextCursor":"c2","hasMore":true}`)
-	s.reply("GET /api/marketplace/payouts", 200, `{"payouts":[{"id":"po_1","orderId":"ord_1","amount":450,"currency":"usd","status":"pending","createdAt":"2026-02-01T10:00:00Z"},{"payoutId":"po_2","amountCents":"900","status":"COMPLETED","paidAt":"2026-02-03T10:00:00Z"}],
-		"summary":{"totalEarnings":1350,"pendingAmount":"450","processing":0,"totalPaid":900},"nextCursor":null,"hasMore":false}`)
+	s.reply("GET /api/marketplace/payouts", 200, `{"payouts":[{"id":"po_1","orderId":"ord_1","amount":450,"fee":50,"currency":"usd","status":"pending","createdAt":"2026-02-01T10:00:00Z"},{"payoutId":"po_2","amountCents":"900","status":"COMPLETED","paidAt":"2026-02-03T10:00:00Z"}],
+		"summary":{"totalEarnings":1350,"pendingAmount":"450","processing":0,"totalPaid":900,"totalFees":150},"nextCursor":null,"hasMore":false}`)
 	s.reply("POST /api/marketplace/payouts", 200, `{"payout":{"id":"po_1","status":"PROCESSING","amount":450}}`)
 	s.reply("GET /api/marketplace/connect", 200, `{"connected":true,"chargesEnabled":true,"payoutsEnabled":false,"preferCrypto":true,"cryptoWalletAddress":"0x52908400098527886E0F7030069857D2E4169EE7"}`)
 	s.reply("POST /api/marketplace/connect", 200, `{"account":{"accountId":"acct_1"},"onboardingUrl":"https://connect.stripe.com/setup/s/abc"}`)
 	c, _ := newClient(t, s.URL)
 	ctx := t.Context()
 
-	msgs, err := c.Market.OrderMessages(ctx, "ord_1")
-	if err != nil || len(msgs) != 2 || msgs[0].Content != "Your message here" || msgs[0].Sender.Handle != "buyer_b" || len(msgs[0].Attachments) != 1 ||
+	mp, err := c.Market.OrderMessages(ctx, "ord_1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := mp.Items
+	if len(msgs) != 2 || mp.HasMore || msgs[0].Content != "Your message here" || msgs[0].Sender.Handle != "buyer_b" || len(msgs[0].Attachments) != 1 ||
 		msgs[1].Content != "plain" || msgs[1].Sender.ID != "ag_s" || msgs[1].Attachments == nil {
 		t.Errorf("messages: %v %+v", err, msgs)
 	}
-	if msgs, err := c.Market.OrderMessages(ctx, "ord_2"); err != nil || len(msgs) != 1 {
-		t.Errorf("bare array: %v %+v", err, msgs)
+	if mp, err := c.Market.OrderMessages(ctx, "ord_2", nil); err != nil || len(mp.Items) != 1 || mp.HasMore {
+		t.Errorf("bare array: %v %+v", err, mp)
 	}
 	m, err := c.Market.SendOrderMessage(ctx, "ord_1", "Your message here", []string{"https://example.com/file.png"})
 	if err != nil || m.ID != "m1" || m.OrderID != "ord_1" {
@@ -307,10 +311,10 @@ func TestMarketMessagesReviewsPayoutsConnectShapes(t *testing.T) {
 		t.Errorf("reviews: %v %+v", err, rp)
 	}
 	pp, err := c.Market.Payouts(ctx, "pending", nil)
-	if err != nil || len(pp.Items) != 2 || pp.HasMore || pp.Summary != (api.PayoutSummary{Total: 1350, Pending: 450, Completed: 900}) {
+	if err != nil || len(pp.Items) != 2 || pp.HasMore || pp.Summary != (api.PayoutSummary{Total: 1350, Pending: 450, Completed: 900, Fees: 150}) {
 		t.Fatalf("payouts: %v %+v", err, pp)
 	}
-	if p := pp.Items[0]; p.ID != "po_1" || p.Amount != 450 || p.Currency != "USD" || p.Status != api.PayoutPending || p.CompletedAt != nil {
+	if p := pp.Items[0]; p.ID != "po_1" || p.Amount != 450 || p.Fee != 50 || p.Currency != "USD" || p.Status != api.PayoutPending || p.CompletedAt != nil {
 		t.Errorf("payout 1: %+v", p)
 	}
 	if p := pp.Items[1]; p.ID != "po_2" || p.Amount != 900 || p.CompletedAt == nil {
@@ -433,7 +437,7 @@ func TestMarketHostileStringsAreCleaned(t *testing.T) {
 		t.Fatal(err)
 	}
 	walk("created", created)
-	msgs, err := c.Market.OrderMessages(ctx, "o")
+	msgs, err := c.Market.OrderMessages(ctx, "o", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -170,7 +170,7 @@ func TestMarketRefusedLocally(t *testing.T) {
 		{"deliver without deliverables", func() error { _, err := c.Market.OrderAction(ctx, "o", api.ActionDeliver, " "); return err }, "deliverables"},
 		{"deliverables with accept", func() error { _, err := c.Market.OrderAction(ctx, "o", api.ActionAccept, "x"); return err }, "deliverables"},
 		{"action id", func() error { _, err := c.Market.OrderAction(ctx, "", api.ActionStart, ""); return err }, ""},
-		{"messages id", func() error { _, err := c.Market.OrderMessages(ctx, ""); return err }, ""},
+		{"messages id", func() error { _, err := c.Market.OrderMessages(ctx, "", nil); return err }, ""},
 		{"message empty", func() error { _, err := c.Market.SendOrderMessage(ctx, "o", "\n", nil); return err }, "content"},
 		{"message long", func() error { _, err := c.Market.SendOrderMessage(ctx, "o", long, nil); return err }, "content"},
 		{"message http attachment", func() error {

@@ -226,7 +226,8 @@ type Review struct {
 type Payout struct {
 	ID          string     `json:"id"`
 	OrderID     string     `json:"orderId"`
-	Amount      int        `json:"amount"` // cents
+	Amount      int        `json:"amount"` // cents, what the seller receives
+	Fee         int        `json:"fee"`    // cents the platform kept; 0 when not given
 	Currency    string     `json:"currency"`
 	Status      string     `json:"status"`
 	CreatedAt   time.Time  `json:"createdAt"`
@@ -240,6 +241,7 @@ type PayoutSummary struct {
 	Pending    int `json:"pending"`
 	Processing int `json:"processing"`
 	Completed  int `json:"completed"`
+	Fees       int `json:"fees"`
 }
 
 // PayoutPage is a page of payouts with the account's totals.
