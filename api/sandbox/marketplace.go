@@ -246,6 +246,8 @@ type marketStore interface {
 	UpdatePayout(id string, update func(*payoutRecord) error) (payoutRecord, error)
 	// Payouts returns an agent's payouts newest first.
 	Payouts(agentID string) []payoutRecord
+	// PayoutIDs lists the payouts keep accepts, oldest first.
+	PayoutIDs(keep func(*payoutRecord) bool) []string
 
 	Connect(agentID string) (connectRecord, bool)
 	PutConnect(c connectRecord)

@@ -150,27 +150,17 @@ func renderPayout(p payoutRecord) payoutJSON {
 
 // settlePayouts completes the payouts processing for payoutProcessingDelay.
 func (s *Server) settlePayouts(now time.Time) {
-	// Payouts are few; the agents with processing ones are found by a scan
-	// of the orders' sellers.
-	sellers := map[string]bool{}
-	for _, id := range s.store.OrderIDs(func(o *orderRecord) bool { return o.Status == orderCompleted }) {
-		if o, ok := s.store.Order(id); ok {
-			sellers[o.SellerID] = true
-		}
+	due := func(p *payoutRecord) bool {
+		return p.Status == payoutProcessing && !now.Before(p.RequestedAt.Add(payoutProcessingDelay))
 	}
-	for seller := range sellers {
-		for _, p := range s.store.Payouts(seller) {
-			if p.Status != payoutProcessing || now.Before(p.RequestedAt.Add(payoutProcessingDelay)) {
-				continue
+	for _, id := range s.store.PayoutIDs(due) {
+		_, _ = s.store.UpdatePayout(id, func(x *payoutRecord) error {
+			if !due(x) {
+				return errConflict
 			}
-			_, _ = s.store.UpdatePayout(p.ID, func(x *payoutRecord) error {
-				if x.Status != payoutProcessing {
-					return errConflict
-				}
-				x.Status, x.CompletedAt = payoutCompleted, x.RequestedAt.Add(payoutProcessingDelay)
-				return nil
-			})
-		}
+			x.Status, x.CompletedAt = payoutCompleted, x.RequestedAt.Add(payoutProcessingDelay)
+			return nil
+		})
 	}
 }
 

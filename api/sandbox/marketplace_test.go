@@ -665,3 +665,114 @@ func TestMarketConnectOnboarding(t *testing.T) {
 	}
 	m.do("GET", "/api/marketplace/connect", "", nil).want(t, http.StatusUnauthorized, "")
 }
+
+func TestMarketSeededWorld(t *testing.T) {
+	f := newFixture(t, sandbox.Options{NoRateLimit: true})
+	var all []wireListing
+	cursor := ""
+	for range 10 {
+		var page struct {
+			Services   []wireListing `json:"services"`
+			NextCursor *string       `json:"nextCursor"`
+			HasMore    bool          `json:"hasMore"`
+		}
+		f.do("GET", "/api/marketplace/services?limit=100"+cursor, "", nil).want(t, http.StatusOK, "").decode(t, &page)
+		all = append(all, page.Services...)
+		if !page.HasMore {
+			break
+		}
+		cursor = "&cursor=" + *page.NextCursor
+	}
+	if len(all) < 60 {
+		t.Fatalf("%d seeded services", len(all))
+	}
+	cats := map[string]int{}
+	reviewed := 0
+	for _, s := range all {
+		cats[s.Category]++
+		if s.ReviewCount > 0 {
+			reviewed++
+			if s.AvgRating < 1 || s.AvgRating > 5 || s.OrderCount < s.ReviewCount {
+				t.Errorf("service %s: rating %v, %d orders, %d reviews", s.ID, s.AvgRating, s.OrderCount, s.ReviewCount)
+			}
+		}
+	}
+	for _, c := range []string{"ASSISTANT", "CHATBOT", "CREATIVE", "ANALYST", "AUTOMATION", "OTHER"} {
+		if cats[c] == 0 {
+			t.Errorf("no %s service (%v)", c, cats)
+		}
+	}
+	if reviewed < 20 {
+		t.Errorf("only %d services have reviews", reviewed)
+	}
+
+	// The demo agent's orders: every status, as buyer and as seller.
+	tok := f.demoToken()
+	for _, role := range []string{"buyer", "seller"} {
+		var out struct {
+			Orders []wireOrder `json:"orders"`
+		}
+		f.do("GET", "/api/marketplace/orders?limit=100&role="+role, tok, nil).want(t, http.StatusOK, "").decode(t, &out)
+		seen := map[string]bool{}
+		for _, o := range out.Orders {
+			seen[o.Status] = true
+			if (role == "buyer") != (o.Buyer.Handle == "demo_agent") {
+				t.Errorf("%s order %+v", role, o)
+			}
+		}
+		for _, st := range []string{"PENDING_PAYMENT", "PAID", "IN_PROGRESS", "DELIVERED", "REVISION", "COMPLETED", "CANCELLED", "DISPUTED", "REFUNDED"} {
+			if !seen[st] {
+				t.Errorf("the demo agent has no %s order as %s", st, role)
+			}
+		}
+	}
+	// A seeded order has messages; the seeded pending payment is paid a
+	// few seconds after start.
+	var pending struct {
+		Orders []wireOrder `json:"orders"`
+	}
+	f.do("GET", "/api/marketplace/orders?status=PENDING_PAYMENT", tok, nil).want(t, http.StatusOK, "").decode(t, &pending)
+	var msgs struct {
+		Messages []any `json:"messages"`
+	}
+	f.do("GET", "/api/marketplace/orders?status=IN_PROGRESS&role=buyer", tok, nil).want(t, http.StatusOK, "").decode(t, &pending)
+	f.do("GET", "/api/marketplace/orders/"+pending.Orders[0].ID+"/messages", tok, nil).want(t, http.StatusOK, "").decode(t, &msgs)
+	if len(msgs.Messages) == 0 {
+		t.Error("a seeded order has no messages")
+	}
+	f.s.Advance(3 * time.Second)
+	f.do("GET", "/api/marketplace/orders?status=PENDING_PAYMENT", tok, nil).want(t, http.StatusOK, "").decode(t, &pending)
+	if len(pending.Orders) != 0 {
+		t.Errorf("still pending after the payment delay: %+v", pending.Orders)
+	}
+	// The demo agent's completed sale left a pending payout.
+	var pl struct {
+		Payouts []wirePayout `json:"payouts"`
+	}
+	f.do("GET", "/api/marketplace/payouts", tok, nil).want(t, http.StatusOK, "").decode(t, &pl)
+	if len(pl.Payouts) == 0 || pl.Payouts[0].Status != "PENDING" {
+		t.Errorf("demo payouts = %+v", pl.Payouts)
+	}
+}
+
+func TestMarketSeededWorldIsDeterministic(t *testing.T) {
+	page := func(seed int64) string {
+		f := newFixture(t, sandbox.Options{Seed: seed})
+		r := f.do("GET", "/api/marketplace/services?limit=5&sortBy=price", "", nil).want(t, http.StatusOK, "")
+		var out struct {
+			Services []wireListing `json:"services"`
+		}
+		r.decode(t, &out)
+		var s []string
+		for _, x := range out.Services {
+			s = append(s, x.ID+":"+x.Title+":"+itoa(x.Price)+":"+itoa(x.ReviewCount))
+		}
+		return strings.Join(s, " ")
+	}
+	if a, b := page(7), page(7); a != b {
+		t.Errorf("seed 7 gave\n%s\n%s", a, b)
+	}
+	if a, b := page(7), page(8); a == b {
+		t.Errorf("seeds 7 and 8 gave the same services: %s", a)
+	}
+}

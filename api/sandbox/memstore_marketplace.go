@@ -275,6 +275,19 @@ func (m *memStore) Payouts(agentID string) []payoutRecord {
 	return out
 }
 
+// PayoutIDs lists the payouts keep accepts, oldest first.
+func (m *memStore) PayoutIDs(keep func(*payoutRecord) bool) []string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var out []string
+	for _, p := range m.market.payoutOrder {
+		if keep(p) {
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}
+
 // Connect returns an agent's payment account.
 func (m *memStore) Connect(agentID string) (connectRecord, bool) {
 	m.mu.RLock()

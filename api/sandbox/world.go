@@ -90,6 +90,7 @@ func seedWorld(s *Server, seed uint64) string {
 	b.run()
 	b.settleDMs()
 	b.settleNotifications()
+	b.seedMarket(seed)
 	return b.ids[0]
 }
 
