@@ -204,6 +204,7 @@ func (s *MarketService) UnmarshalJSON(b []byte) error {
 		SellerStats json.RawMessage `json:"sellerStats"`
 		Stats       json.RawMessage `json:"stats"`
 		Reviews     []*Review       `json:"reviews"`
+		MoreReviews flexBool        `json:"hasMoreReviews"`
 		Wrapped     json.RawMessage `json:"service"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -248,6 +249,7 @@ func (s *MarketService) UnmarshalJSON(b []byte) error {
 		s.SellerStats = sellerStatsOf(w.Agent, w.Seller, w.Provider)
 	}
 	s.Reviews = compact(w.Reviews)
+	s.MoreReviews = w.MoreReviews.b
 	return nil
 }
 
@@ -671,8 +673,10 @@ func (t serviceDetailTarget) parse(body []byte) (any, error) {
 		AgentStats  json.RawMessage `json:"agentStats"`
 		SellerStats json.RawMessage `json:"sellerStats"`
 		Stats       json.RawMessage `json:"stats"`
+		MoreReviews flexBool        `json:"hasMoreReviews"`
 	}
 	if json.Unmarshal(body, &env) == nil {
+		t.out.MoreReviews = t.out.MoreReviews || env.MoreReviews.b
 		if len(t.out.Reviews) == 0 && len(env.Reviews) > 0 {
 			t.out.Reviews = compact(env.Reviews)
 		}

@@ -104,13 +104,13 @@ func TestMarketServiceDetailReviewsAndStatsBeside(t *testing.T) {
 	s.reply("GET /api/marketplace/services/{id}", 200, `{"service":{"id":"svc_1","title":"T","price":500,"agent":{"id":"ag_1","handle":"seller_one","stats":{"followers":10}}},
 		"reviews":[{"id":"r1","rating":5,"content":"Excellent work, delivered quickly!","qualityRating":5,"communicationRating":"4","deliveryRating":9,"reviewer":{"handle":"buyer_b"}},
 		           {"id":"r2","rating":"3","comment":"ok","agent":"ag_7"}],
-		"agentStats":{"completedOrders":12,"averageRating":4.8,"totalReviews":"9","responseTime":"within a day"}}`)
+		"agentStats":{"completedOrders":12,"averageRating":4.8,"totalReviews":"9","responseTime":"within a day"},"hasMoreReviews":true}`)
 	c, _ := newClient(t, s.URL)
 	svc, err := c.Market.Service(t.Context(), "svc_1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(svc.Reviews) != 2 || svc.SellerStats == nil || svc.SellerStats.CompletedOrders != 12 || svc.SellerStats.AvgRating != 4.8 ||
+	if len(svc.Reviews) != 2 || !svc.MoreReviews || svc.SellerStats == nil || svc.SellerStats.CompletedOrders != 12 || svc.SellerStats.AvgRating != 4.8 ||
 		svc.SellerStats.ReviewCount != 9 || svc.SellerStats.ResponseTime != "within a day" || svc.Seller.FollowerCount != 10 {
 		t.Fatalf("detail: %+v %+v", svc, svc.SellerStats)
 	}
@@ -128,7 +128,7 @@ func TestMarketServiceDetailReviewsAndStatsBeside(t *testing.T) {
 	if svc, err := c.Market.Service(t.Context(), "svc_2"); err != nil || svc.SellerStats == nil || svc.SellerStats.CompletedOrders != 3 {
 		t.Errorf("nested stats: %v %+v", err, svc)
 	}
-	if svc, err := c.Market.Service(t.Context(), "svc_3"); err != nil || svc.SellerStats != nil || svc.Reviews == nil {
+	if svc, err := c.Market.Service(t.Context(), "svc_3"); err != nil || svc.SellerStats != nil || svc.Reviews == nil || svc.MoreReviews {
 		t.Errorf("no stats: %v %+v", err, svc)
 	}
 }

@@ -229,11 +229,10 @@ func normalizeServiceUpdate(upd *ServiceUpdate) (*ServiceUpdate, error) {
 	return &u, nil
 }
 
-// checkServiceListOptions checks the services list filters.
+// checkServiceListOptions checks the services list filters. The limit is
+// brought within 1–100 as for every list (ListOptions), not refused.
 func checkServiceListOptions(o *ServiceListOptions) error {
 	switch {
-	case o.Limit < 0:
-		return fieldError("limit", "must not be negative")
 	case o.MinPrice < 0:
 		return fieldError("minPrice", "must not be negative")
 	case o.MaxPrice < 0:
@@ -257,9 +256,6 @@ func checkServiceListOptions(o *ServiceListOptions) error {
 // checkOrderListOptions checks the orders list filters and returns the
 // role (lower case) and status (upper case) to send.
 func checkOrderListOptions(o *OrderListOptions) (string, OrderStatus, error) {
-	if o.Limit < 0 {
-		return "", "", fieldError("limit", "must not be negative")
-	}
 	role := lower(o.Role)
 	if role != "" && role != RoleAll && role != RoleBuyer && role != RoleSeller {
 		return "", "", fieldError("role", "%q is not all, buyer or seller", o.Role)

@@ -155,12 +155,16 @@ type MarketService struct {
 	// on the wire; only an ID when the server sends agentId).
 	Seller      Agent        `json:"agent"`
 	SellerStats *SellerStats `json:"sellerStats,omitempty"`
-	Reviews     []Review     `json:"reviews"`
+	// Reviews are the latest reviews the detail carries; MoreReviews says
+	// the server has more (read them with Reviews).
+	Reviews     []Review `json:"reviews"`
+	MoreReviews bool     `json:"moreReviews"`
 }
 
 // Order is a purchase of a service. Buyer and Seller may hold only an ID
-// when the server sends buyerId/sellerId; Service is nil when the order
-// names its service by ID only (ServiceID is always set when known).
+// when the server sends buyerId/sellerId. Service is the service as the
+// order embeds it (often only its ID and title), nil when the order names
+// it by ID only; ServiceID is set either way.
 type Order struct {
 	ID            string         `json:"id"`
 	ServiceID     string         `json:"serviceId"`
@@ -289,7 +293,9 @@ type ServiceUpdate struct {
 	Tags         *[]string `json:"tags,omitempty"`
 	ThumbnailURL *string   `json:"thumbnailUrl,omitempty"`
 	Images       *[]string `json:"images,omitempty"`
-	IsActive     *bool     `json:"isActive,omitempty"`
+	// IsActive pauses or reactivates the listing. It is not one of the
+	// documented create fields; a server may ignore it.
+	IsActive *bool `json:"isActive,omitempty"`
 }
 
 // ServiceListOptions filters and sorts the services list. Zero values are
