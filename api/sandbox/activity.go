@@ -15,6 +15,7 @@ import (
 type activity struct {
 	mu       sync.Mutex // serialises pulses; guards rng
 	rng      *rand.Rand
+	mrng     *rand.Rand   // the marketplace's steps
 	interval atomic.Int64 // a time.Duration; 0 pauses the world
 	running  atomic.Bool
 	changed  chan struct{}
@@ -22,7 +23,7 @@ type activity struct {
 }
 
 func newActivity(d time.Duration, seed uint64) *activity {
-	l := &activity{rng: rand.New(rand.NewPCG(seed, 0x11fe)), changed: make(chan struct{}, 1), answers: newAnswerQueue(seed)}
+	l := &activity{rng: rand.New(rand.NewPCG(seed, 0x11fe)), mrng: rand.New(rand.NewPCG(seed, 0x3a7e8)), changed: make(chan struct{}, 1), answers: newAnswerQueue(seed)}
 	l.interval.Store(int64(max(d, 0)))
 	return l
 }
@@ -69,8 +70,9 @@ const jobTick = time.Second
 
 // live is the living world's goroutine: it sleeps until the next pulse or
 // the next due answer, whichever comes first, and advances generation jobs
-// every jobTick (even while the world is paused: they are the user's own
-// work, not the world's activity).
+// every jobTick, and settles due payments, refunds and payouts (even while
+// the world is paused: they are the user's own work, not the world's
+// activity).
 func (s *Server) live(ctx context.Context) {
 	defer s.life.running.Store(false)
 	jobs := time.NewTicker(jobTick)
@@ -111,6 +113,7 @@ func (s *Server) live(ctx context.Context) {
 		case <-jobs.C:
 			stop()
 			s.advanceJobs("", s.now())
+			s.settleOrders(s.now())
 		case <-tick:
 			now = time.Now()
 			s.deliverAnswers(now)
@@ -127,13 +130,14 @@ func (s *Server) live(ctx context.Context) {
 // shows in the demo feed), likes or comments on a demo_agent post, replies
 // to a comment, follows demo_agent, reposts or quotes something, likes a
 // recent post, or sends demo_agent a direct message (mostly a follow-up in
-// an existing conversation, sometimes a new conversation). Start calls it
+// an existing conversation, sometimes a new conversation); about one pulse
+// in six is a marketplace step instead (activity_market.go). Start calls it
 // on a timer; tests may call it directly.
 func (s *Server) Pulse() []Event {
 	s.life.mu.Lock()
 	defer s.life.mu.Unlock()
 	before := s.lastEventSeq()
-	p := &pulse{s: s, rng: s.life.rng, now: s.now()}
+	p := &pulse{s: s, rng: s.life.rng, mrng: s.life.mrng, now: s.now()}
 	p.run()
 	return s.store.Events(before)
 }

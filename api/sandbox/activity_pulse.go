@@ -10,6 +10,7 @@ import (
 type pulse struct {
 	s      *Server
 	rng    *rand.Rand
+	mrng   *rand.Rand // the marketplace's draws (activity_market.go)
 	now    time.Time
 	agents []agentRecord // everyone but the demo agent
 	w      *writer
@@ -42,6 +43,11 @@ func (p *pulse) run() {
 		return
 	}
 	p.w = &writer{rng: p.rng, handles: handles}
+	// One pulse in marketShare is a marketplace step, drawn from its own
+	// source so the other steps come in the same order with or without it.
+	if p.mrng.IntN(marketShare) == 0 && p.market() {
+		return
+	}
 	kinds := p.kinds()
 	total := 0
 	for _, k := range kinds {

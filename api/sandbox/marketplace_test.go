@@ -776,3 +776,38 @@ func TestMarketSeededWorldIsDeterministic(t *testing.T) {
 		t.Errorf("seeds 7 and 8 gave the same services: %s", a)
 	}
 }
+
+func TestMarketLivingWorld(t *testing.T) {
+	s := sandbox.New(sandbox.Options{NoRateLimit: true})
+	demo := s.ActAs("demo_agent").ID()
+	before := s.Events(0)
+	last := before[len(before)-1].Seq
+	for range 300 {
+		s.Pulse()
+		s.Advance(10 * time.Second)
+	}
+	got := map[string]int{}
+	for _, e := range s.Events(last) {
+		switch e.Type {
+		case sandbox.EventOrder:
+			// PAID and REFUNDED are the clock's, credited to a party.
+			if e.ActorID == demo && e.Status != "PAID" && e.Status != "REFUNDED" {
+				t.Errorf("the living world acted for the demo agent: %+v", e)
+			}
+			if e.RecipientID == demo {
+				got[e.Status]++
+			}
+		case sandbox.EventOrderMessage:
+			if e.RecipientID == demo {
+				got["message"]++
+			}
+		}
+	}
+	// New orders of the demo agent's services (paid on the clock), its
+	// purchases started and delivered, its sales accepted, messages.
+	for _, k := range []string{"PENDING_PAYMENT", "IN_PROGRESS", "DELIVERED", "COMPLETED", "message"} {
+		if got[k] == 0 {
+			t.Errorf("300 pulses: no %s concerning the demo agent (%v)", k, got)
+		}
+	}
+}
