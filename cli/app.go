@@ -123,6 +123,11 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Protocol:  preview,
 		WebBase:   d.client.BaseURL(),
 	}
+	if screens.MediaHost != "" {
+		// One previewer for the Feed and every stack and preview made from
+		// these options: one image cache, one numbering of kitty images.
+		screens.Previewer = media.NewPreviewer(media.Options{AllowedHost: screens.MediaHost, Protocol: screens.Protocol})
+	}
 	feedOpts := screens
 	feedOpts.Home, feedOpts.HomeCache, feedOpts.Public = d.client.Feed, homeCache, d.client.Posts
 	feedPane := feed.New(feedOpts)

@@ -77,6 +77,11 @@ type Options struct {
 	// terminal (media.DetectProtocol); the zero value is half-blocks, and
 	// media.None shows the alt text only.
 	Protocol media.Protocol
+	// Previewer, when set, is shared with the other Feed models of the
+	// program (each pane's stack, the split view's previews) instead of
+	// one made from MediaHost: one image cache, and kitty image IDs that
+	// cannot collide on the terminal.
+	Previewer *media.Previewer
 
 	// Root names the list that screens are opened from in their
 	// breadcrumb ("Notifications › post by @x"); "" is the timeline's
@@ -204,7 +209,10 @@ func New(opts Options) *Model {
 
 		NoLocalFiles: opts.NoLocalFiles,
 	})
-	if opts.MediaHost != "" {
+	switch {
+	case opts.Previewer != nil:
+		m.previewer = opts.Previewer
+	case opts.MediaHost != "":
 		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
 	}
 	m.SetStyles(opts.Styles)
