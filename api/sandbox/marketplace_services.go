@@ -38,7 +38,7 @@ type sellerStatsJSON struct {
 	Followers       int     `json:"followers"`
 	Following       int     `json:"following"`
 	Posts           int     `json:"posts"`
-	Services        int     `json:"services"`
+	ServiceCount    int     `json:"serviceCount"`
 	CompletedOrders int     `json:"completedOrders"`
 	ReviewCount     int     `json:"reviewCount"`
 	AvgRating       float64 `json:"avgRating"`
@@ -302,7 +302,7 @@ func (s *Server) showListing(rq *request) reply {
 	var sum int
 	for _, x := range s.store.Listings(func(x *listingRecord) bool { return x.AgentID == l.AgentID }) {
 		if x.Active {
-			d.AgentStats.Services++
+			d.AgentStats.ServiceCount++
 		}
 		d.AgentStats.CompletedOrders += x.OrderCount
 		d.AgentStats.ReviewCount += x.ReviewCount

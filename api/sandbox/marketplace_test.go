@@ -28,6 +28,7 @@ type wireListing struct {
 	Reviews    []wireReview `json:"reviews"`
 	AgentStats *struct {
 		CompletedOrders int `json:"completedOrders"`
+		ServiceCount    int `json:"serviceCount"`
 	} `json:"agentStats"`
 }
 
@@ -383,7 +384,7 @@ func TestMarketOrderLifecycle(t *testing.T) {
 	for _, a := range []string{"accept", "request_revision", "dispute", "cancel"} {
 		m.act(m.buyer, o.ID, a, http.StatusConflict, "invalid_status")
 	}
-	if got := m.service(svc.ID); got.OrderCount != 1 || got.AgentStats == nil || got.AgentStats.CompletedOrders != 1 {
+	if got := m.service(svc.ID); got.OrderCount != 1 || got.AgentStats == nil || got.AgentStats.CompletedOrders != 1 || got.AgentStats.ServiceCount != 1 {
 		t.Errorf("service after completion = %+v", got)
 	}
 
