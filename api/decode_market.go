@@ -158,7 +158,11 @@ func sellerStats(raws ...json.RawMessage) *SellerStats {
 // deactivated is true; stats from agentStats, sellerStats or stats (or the
 // seller's own stats when they carry marketplace numbers); null lists are
 // empty.
-func (s *MarketService) UnmarshalJSON(b []byte) error {
+func (s *MarketService) UnmarshalJSON(b []byte) error { return s.decode(b, true) }
+
+// decode reads a service, unwrapping {"service":…} once at most, so that a
+// hostile nest of wrappers costs one pass, not one per level.
+func (s *MarketService) decode(b []byte, unwrap bool) error {
 	type plain MarketService
 	var w struct {
 		plain
@@ -210,8 +214,8 @@ func (s *MarketService) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if len(w.ID) == 0 && w.ServiceID == "" && isObject(w.Wrapped) {
-		return s.UnmarshalJSON(w.Wrapped)
+	if unwrap && len(w.ID) == 0 && w.ServiceID == "" && isObject(w.Wrapped) {
+		return s.decode(w.Wrapped, false)
 	}
 	*s = MarketService(w.plain)
 	s.ID = strings.TrimSpace(cmp.Or(textOf(w.ID), w.ServiceID))
@@ -298,7 +302,10 @@ func compact[T any](in []*T) []T {
 // deliverBy; revisions used from revisionsUsed or revisionCount, allowed
 // from revisions, revisionsAllowed or maxRevisions (else the service's);
 // deliverables may be a list.
-func (o *Order) UnmarshalJSON(b []byte) error {
+func (o *Order) UnmarshalJSON(b []byte) error { return o.decode(b, true) }
+
+// decode reads an order, unwrapping {"order":…} once at most.
+func (o *Order) decode(b []byte, unwrap bool) error {
 	type plain Order
 	var w struct {
 		plain
@@ -333,8 +340,8 @@ func (o *Order) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if len(w.ID) == 0 && w.OrderID == "" && isObject(w.Wrapped) {
-		return o.UnmarshalJSON(w.Wrapped)
+	if unwrap && len(w.ID) == 0 && w.OrderID == "" && isObject(w.Wrapped) {
+		return o.decode(w.Wrapped, false)
 	}
 	*o = Order(w.plain)
 	o.ID = strings.TrimSpace(cmp.Or(textOf(w.ID), w.OrderID))
@@ -433,7 +440,10 @@ func (t orderCreatedTarget) parse(body []byte) (any, error) {
 // unwrapped; the sender comes from sender, agent or author (or
 // senderId/agentId); the text from content or message; null attachments
 // are empty.
-func (m *OrderMessage) UnmarshalJSON(b []byte) error {
+func (m *OrderMessage) UnmarshalJSON(b []byte) error { return m.decode(b, true) }
+
+// decode reads a message, unwrapping {"message":…} once at most.
+func (m *OrderMessage) decode(b []byte, unwrap bool) error {
 	type plain OrderMessage
 	var w struct {
 		plain
@@ -450,8 +460,8 @@ func (m *OrderMessage) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if len(w.ID) == 0 && isObject(w.Message) {
-		return m.UnmarshalJSON(w.Message)
+	if unwrap && len(w.ID) == 0 && isObject(w.Message) {
+		return m.decode(w.Message, false)
 	}
 	*m = OrderMessage(w.plain)
 	m.ID = strings.TrimSpace(textOf(w.ID))
@@ -477,7 +487,10 @@ func rating(n flexInt) *int {
 // unwrapped; the reviewer comes from reviewer, agent, author or buyer (or
 // reviewerId/agentId); the text from content or comment; ratings outside
 // 1–5 are dropped (Rating 0, sub-ratings nil).
-func (r *Review) UnmarshalJSON(b []byte) error {
+func (r *Review) UnmarshalJSON(b []byte) error { return r.decode(b, true) }
+
+// decode reads a review, unwrapping {"review":…} once at most.
+func (r *Review) decode(b []byte, unwrap bool) error {
 	type plain Review
 	var w struct {
 		plain
@@ -499,8 +512,8 @@ func (r *Review) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if len(w.ID) == 0 && isObject(w.Wrapped) {
-		return r.UnmarshalJSON(w.Wrapped)
+	if unwrap && len(w.ID) == 0 && isObject(w.Wrapped) {
+		return r.decode(w.Wrapped, false)
 	}
 	*r = Review(w.plain)
 	r.ID = strings.TrimSpace(textOf(w.ID))
@@ -521,7 +534,10 @@ func (r *Review) UnmarshalJSON(b []byte) error {
 // unwrapped; the ID comes from id or payoutId; the amount from amount,
 // amountCents, netAmount or netAmountCents; the status is upper-cased;
 // the completion time from completedAt, paidAt or processedAt.
-func (p *Payout) UnmarshalJSON(b []byte) error {
+func (p *Payout) UnmarshalJSON(b []byte) error { return p.decode(b, true) }
+
+// decode reads a payout, unwrapping {"payout":…} once at most.
+func (p *Payout) decode(b []byte, unwrap bool) error {
 	type plain Payout
 	var w struct {
 		plain
@@ -542,8 +558,8 @@ func (p *Payout) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if len(w.ID) == 0 && w.PayoutID == "" && isObject(w.Wrapped) {
-		return p.UnmarshalJSON(w.Wrapped)
+	if unwrap && len(w.ID) == 0 && w.PayoutID == "" && isObject(w.Wrapped) {
+		return p.decode(w.Wrapped, false)
 	}
 	*p = Payout(w.plain)
 	p.ID = strings.TrimSpace(cmp.Or(textOf(w.ID), w.PayoutID))
@@ -615,7 +631,10 @@ func (t payoutsTarget) parse(body []byte) (any, error) {
 // under account, connect or status; the onboarding link may be called
 // onboardingUrl, url or accountLinkUrl and is kept only when it is https;
 // Connected is true when the server says so or names an account.
-func (c *ConnectStatus) UnmarshalJSON(b []byte) error {
+func (c *ConnectStatus) UnmarshalJSON(b []byte) error { return c.decode(b, true) }
+
+// decode reads the status, looking into one wrapper at most.
+func (c *ConnectStatus) decode(b []byte, unwrap bool) error {
 	var w struct {
 		Connected           flexBool        `json:"connected"`
 		HasAccount          flexBool        `json:"hasAccount"`
@@ -638,8 +657,8 @@ func (c *ConnectStatus) UnmarshalJSON(b []byte) error {
 	}
 	inner := ConnectStatus{}
 	for _, raw := range []json.RawMessage{w.Account, w.Connect, w.Status} {
-		if isObject(raw) {
-			_ = json.Unmarshal(raw, &inner)
+		if unwrap && isObject(raw) {
+			_ = inner.decode(raw, false)
 			break
 		}
 	}
