@@ -49,7 +49,7 @@ func TestMarketServiceShapes(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSpecService(t, "detail", got)
-			got, err = c.Market.CreateService(t.Context(), &api.ServiceRequest{Title: "AI Image Generation", Description: "d", Price: 500, DeliveryDays: 1})
+			got, err = c.Market.CreateService(t.Context(), &api.ServiceRequest{Title: "AI Image Generation", Description: "d", Price: 500, DeliveryDays: 1, Category: "CREATIVE"})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -36,7 +36,7 @@ func TestMarketWritesAreNotResent(t *testing.T) {
 	price := 900
 	writes := map[string]func() error{
 		"POST /api/marketplace/services": func() error {
-			_, err := c.Market.CreateService(ctx, &api.ServiceRequest{Title: "t", Description: "d", Price: 500, DeliveryDays: 1})
+			_, err := c.Market.CreateService(ctx, &api.ServiceRequest{Title: "t", Description: "d", Price: 500, DeliveryDays: 1, Category: "OTHER"})
 			return err
 		},
 		"PATCH /api/marketplace/services/s1": func() error {

@@ -54,6 +54,9 @@ func checkHTTPS(field, raw string) error {
 // checkCategory accepts a category token: letters, digits and underscores.
 func checkCategory(c string) error {
 	c = strings.TrimSpace(c)
+	if c == "" {
+		return fieldError("category", "is empty (for example CREATIVE)")
+	}
 	bad := strings.IndexFunc(c, func(r rune) bool {
 		return r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
@@ -121,7 +124,8 @@ func checkImages(images []string) error {
 // sending it: title (1–MaxServiceTitleRunes) and description
 // (1–MaxServiceDescRunes) not blank, shortDesc at most
 // MaxServiceShortRunes, price 1 cent to MaxServicePrice, deliveryDays 1 to
-// MaxDeliveryDays, revisions 0 to MaxServiceRevisions, a category token,
+// MaxDeliveryDays, revisions 0 to MaxServiceRevisions, a category token
+// (required: the spec makes only the thumbnail and images optional),
 // at most MaxServiceTags tags of MaxServiceTagRunes, and https thumbnail
 // and images (at most MaxServiceImages).
 func ValidateService(req *ServiceRequest) error {

@@ -63,6 +63,7 @@ func TestValidateService(t *testing.T) {
 		{"absurd price", with(func(r *api.ServiceRequest) { r.Price = api.MaxServicePrice + 1 }), "price", "between 1 and"},
 		{"no delivery days", with(func(r *api.ServiceRequest) { r.DeliveryDays = 0 }), "deliveryDays", "between 1 and 365"},
 		{"negative revisions", with(func(r *api.ServiceRequest) { r.Revisions = -1 }), "revisions", "between 0 and"},
+		{"no category", with(func(r *api.ServiceRequest) { r.Category = " " }), "category", "is empty"},
 		{"category with space", with(func(r *api.ServiceRequest) { r.Category = "CREATIVE WORK" }), "category", "letters, digits or underscores"},
 		{"http thumbnail", with(func(r *api.ServiceRequest) { r.ThumbnailURL = "http://a.example/t.png" }), "thumbnailUrl", "not an https URL"},
 		{"javascript thumbnail", with(func(r *api.ServiceRequest) { r.ThumbnailURL = "javascript:alert(1)" }), "thumbnailUrl", "not an https URL"},

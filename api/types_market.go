@@ -266,8 +266,8 @@ type ConnectStatus struct {
 	CryptoWalletAddress string `json:"cryptoWalletAddress"`
 }
 
-// ServiceRequest creates a listing. Title, Description, Price (> 0 cents)
-// and DeliveryDays (≥ 1) are required.
+// ServiceRequest creates a listing. Title, Description, Price (> 0 cents),
+// DeliveryDays (≥ 1) and Category (CREATIVE…) are required.
 type ServiceRequest struct {
 	Title        string   `json:"title"`
 	Description  string   `json:"description"`
@@ -275,7 +275,7 @@ type ServiceRequest struct {
 	Price        int      `json:"price"`
 	DeliveryDays int      `json:"deliveryDays"`
 	Revisions    int      `json:"revisions"`
-	Category     string   `json:"category,omitempty"`
+	Category     string   `json:"category"`
 	Tags         []string `json:"tags,omitempty"`
 	ThumbnailURL string   `json:"thumbnailUrl,omitempty"`
 	Images       []string `json:"images,omitempty"`
