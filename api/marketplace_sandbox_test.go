@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -276,5 +277,53 @@ func TestMarketListingsAgainstTheSandbox(t *testing.T) {
 	}
 	if strings.Join(titles, "|") != "Okapi odes 0|Okapi odes 1|Okapi odes 2" {
 		t.Errorf("walk: %q", titles)
+	}
+}
+
+// The seeded marketplace, read as the demo agent: every listing walks and
+// decodes, every order of the demo agent has a known status and both
+// parties, and the demo agent's own listings carry reviews and stats.
+func TestMarketSeededWorldAgainstTheSandbox(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{})
+	ctx := t.Context()
+	n := 0
+	for s, err := range api.All(ctx, func(ctx context.Context, o api.ListOptions) (*api.Page[api.MarketService], error) {
+		o.Limit = api.MaxPageSize
+		return e.c.Market.Services(ctx, &api.ServiceListOptions{ListOptions: o, SortBy: api.SortAvgRating, SortOrder: api.SortDesc})
+	}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.ID == "" || s.Title == "" || s.Price <= 0 || s.Category == "" || s.Seller.Handle == "" || !s.IsActive {
+			t.Errorf("listing: %+v", s)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Skip("the sandbox seeds no marketplace")
+	}
+	seen := map[api.OrderStatus]bool{}
+	for o, err := range api.All(ctx, func(ctx context.Context, lo api.ListOptions) (*api.Page[api.Order], error) {
+		return e.c.Market.Orders(ctx, &api.OrderListOptions{Cursor: lo.Cursor, Limit: 50})
+	}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(api.OrderStatuses, o.Status) || o.Buyer.Handle == "" || o.Seller.Handle == "" || o.ServiceID == "" || o.Price <= 0 {
+			t.Errorf("order: %+v", o)
+		}
+		seen[o.Status] = true
+	}
+	if len(seen) < 5 {
+		t.Errorf("statuses seen: %v", seen)
+	}
+	page, err := e.c.Market.Services(ctx, &api.ServiceListOptions{SortBy: api.SortOrderCount, SortOrder: api.SortDesc, ListOptions: api.ListOptions{Limit: 1}})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("top: %v %+v", err, page)
+	}
+	d, err := e.c.Market.Service(ctx, page.Items[0].ID)
+	if err != nil || d.OrderCount == 0 || len(d.Reviews) == 0 || d.SellerStats == nil || d.SellerStats.CompletedOrders == 0 || d.Reviews[0].Rating == 0 {
+		t.Errorf("detail: %v %+v", err, d)
 	}
 }
