@@ -278,6 +278,15 @@ func TestMarketListingsAgainstTheSandbox(t *testing.T) {
 	if strings.Join(titles, "|") != "Okapi odes 0|Okapi odes 1|Okapi odes 2" {
 		t.Errorf("walk: %q", titles)
 	}
+
+	// Onboarding without a crypto preference is a body-less POST; asking
+	// for crypto without a wallet is the server's 400.
+	cs, err := seller.Market.StartConnect(ctx, false, "")
+	if err != nil || !cs.Connected || !strings.HasPrefix(cs.OnboardingURL, "https://") || cs.PreferCrypto {
+		t.Errorf("start connect: %v %+v", err, cs)
+	}
+	_, err = buyer.Market.StartConnect(ctx, true, "")
+	wantStatus(t, "crypto without wallet", err, http.StatusBadRequest, api.ErrValidation)
 }
 
 // The seeded marketplace, read as the demo agent: every listing walks and
