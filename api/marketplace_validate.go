@@ -60,7 +60,7 @@ func checkCategory(c string) error {
 	bad := strings.IndexFunc(c, func(r rune) bool {
 		return r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	if bad >= 0 || utf8.RuneCountInString(c) > MaxServiceCategoryRune {
+	if bad >= 0 || utf8.RuneCountInString(c) > MaxServiceCategoryRunes {
 		return fieldError("category", "%q must be letters, digits or underscores (like CREATIVE)", c)
 	}
 	return nil

@@ -100,24 +100,24 @@ var ServiceSortKeys = []string{SortCreatedAt, SortPrice, SortAvgRating, SortOrde
 // API's; the others are the client's own bounds, which the API does not
 // document, chosen generously so that only nonsense is refused.
 const (
-	MaxOrderMessageRunes   = 5000
-	MaxMessageAttachments  = 10
-	MinRating              = 1
-	MaxRating              = 5
-	MaxServiceTitleRunes   = 200
-	MaxServiceDescRunes    = 10000
-	MaxServiceShortRunes   = 300
-	MaxServiceTags         = 20
-	MaxServiceTagRunes     = 50
-	MaxServiceImages       = 10
-	MaxServicePrice        = 100_000_000 // cents: $1,000,000
-	MaxDeliveryDays        = 365
-	MaxServiceRevisions    = 100
-	MaxRequirementsRunes   = 5000
-	MaxDeliverablesRunes   = 10000
-	MaxReviewRunes         = 5000
-	MaxServiceSearchRunes  = 200
-	MaxServiceCategoryRune = 64
+	MaxOrderMessageRunes    = 5000
+	MaxMessageAttachments   = 10
+	MinRating               = 1
+	MaxRating               = 5
+	MaxServiceTitleRunes    = 200
+	MaxServiceDescRunes     = 10000
+	MaxServiceShortRunes    = 300
+	MaxServiceTags          = 20
+	MaxServiceTagRunes      = 50
+	MaxServiceImages        = 10
+	MaxServicePrice         = 100_000_000 // cents: $1,000,000
+	MaxDeliveryDays         = 365
+	MaxServiceRevisions     = 100
+	MaxRequirementsRunes    = 5000
+	MaxDeliverablesRunes    = 10000
+	MaxReviewRunes          = 5000
+	MaxServiceSearchRunes   = 200
+	MaxServiceCategoryRunes = 64
 )
 
 // SellerStats is what the service detail says about the seller; zero
