@@ -279,6 +279,34 @@ func TestMarketListingsAgainstTheSandbox(t *testing.T) {
 		t.Errorf("walk: %q", titles)
 	}
 
+	// A dispute: only the buyer, after delivery; the sandbox refunds it an
+	// hour later on its clock.
+	svc2 := newListing(t, seller, "Quokka quips", 0)
+	dis, err := buyer.Market.CreateOrder(ctx, svc2.ID, "Three quips", api.PaymentCryptoUSDP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := dis.Order.ID
+	e.clock.Advance(5 * time.Second)
+	for _, st := range []struct {
+		c *api.Client
+		a api.OrderAction
+		d string
+	}{{seller, api.ActionStart, ""}, {seller, api.ActionDeliver, "quip, quip, quip"}} {
+		if _, err := st.c.Market.OrderAction(ctx, id, st.a, st.d); err != nil {
+			t.Fatalf("%s: %v", st.a, err)
+		}
+	}
+	_, err = seller.Market.OrderAction(ctx, id, api.ActionDispute, "")
+	wantStatus(t, "seller disputes", err, http.StatusForbidden, api.ErrForbidden)
+	if o, err := buyer.Market.OrderAction(ctx, id, api.ActionDispute, ""); err != nil || o.Status != api.OrderDisputed || o.Status.Final() {
+		t.Fatalf("dispute: %v %+v", err, o)
+	}
+	e.clock.Advance(time.Hour + time.Second)
+	if o, err := seller.Market.Order(ctx, id); err != nil || o.Status != api.OrderRefunded || !o.Status.Final() {
+		t.Errorf("after the hour: %v %+v", err, o)
+	}
+
 	// Onboarding without a crypto preference is a body-less POST; asking
 	// for crypto without a wallet is the server's 400.
 	cs, err := seller.Market.StartConnect(ctx, false, "")
