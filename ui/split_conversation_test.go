@@ -14,34 +14,6 @@ import (
 	"imagine/views"
 )
 
-// convPane is a fake Messages pane: its selection opens the conversation
-// with handles[cursor]; open stands for a conversation open in the pane.
-type convPane struct {
-	fakePane
-	handles []string
-	cursor  int
-	open    bool
-}
-
-func (p *convPane) ShowsList() bool { return !p.open }
-
-func (p *convPane) Update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "j" {
-		p.cursor = min(p.cursor+1, len(p.handles)-1)
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "k" {
-		p.cursor = max(p.cursor-1, 0)
-	}
-	return p.fakePane.Update(msg)
-}
-
-func (p *convPane) Target() tea.Msg {
-	if p.open {
-		return nil
-	}
-	return views.OpenConversationMsg{Handle: p.handles[p.cursor]}
-}
-
 // fakeConversation is a conversation preview that records whom it shows.
 type fakeConversation struct{ handle string }
 
@@ -62,10 +34,11 @@ func (d *fakeConversation) Depth() int                { return 1 }
 // pane of conversations, w columns wide, with Messages focused; convs
 // (nil: none) makes the conversation previews. It returns the previews of
 // posts made and of conversations made.
-func newConversationSplit(t *testing.T, w int, convs bool) (*Model, *convPane, *int, *int) {
+func newConversationSplit(t *testing.T, w int, convs bool) (*Model, *targetPane, *int, *int) {
 	t.Helper()
-	feed := &targetPane{fakePane: fakePane{title: "Feed"}, posts: []string{"p1", "p2"}}
-	dms := &convPane{fakePane: fakePane{title: "Messages"}, handles: []string{"atlas_ai", "bob", "carol"}}
+	feed := &targetPane{fakePane: fakePane{title: "Feed"}, items: []string{"p1", "p2"}}
+	dms := &targetPane{fakePane: fakePane{title: "Messages"}, items: []string{"atlas_ai", "bob", "carol"},
+		open: func(h string) tea.Msg { return views.OpenConversationMsg{Handle: h} }}
 	posts, conversations := 0, 0
 	opts := Options{
 		Context: t.Context(),
@@ -118,7 +91,7 @@ func TestSplitViewShowsTheSelectedConversationBesideMessages(t *testing.T) {
 	}
 
 	// A conversation open in the pane takes the whole width.
-	dms.open = true
+	dms.screen = true
 	m.Update(tuitest.Press("x"))
 	if dms.w != 140 || strings.Contains(ansi.Strip(m.View().Content), "conversation with") {
 		t.Errorf("an open conversation is drawn %d wide beside a preview", dms.w)

@@ -14,20 +14,22 @@ import (
 	"imagine/views"
 )
 
-// targetPane is a fake pane whose selection opens posts[cursor]; screen
-// stands for a screen of its own over its list.
+// targetPane is a fake pane whose selection opens items[cursor]: a post
+// by default, or what open makes of it (a conversation); screen stands for
+// a screen or a conversation of its own over its list.
 type targetPane struct {
 	fakePane
-	posts  []string
+	items  []string
 	cursor int
 	screen bool
+	open   func(item string) tea.Msg
 }
 
 func (p *targetPane) ShowsList() bool { return !p.screen }
 
 func (p *targetPane) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "j" {
-		p.cursor = min(p.cursor+1, len(p.posts)-1)
+		p.cursor = min(p.cursor+1, len(p.items)-1)
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "k" {
 		p.cursor = max(p.cursor-1, 0)
@@ -35,7 +37,15 @@ func (p *targetPane) Update(msg tea.Msg) tea.Cmd {
 	return p.fakePane.Update(msg)
 }
 
-func (p *targetPane) Target() tea.Msg { return views.OpenPostMsg{PostID: p.posts[p.cursor]} }
+func (p *targetPane) Target() tea.Msg {
+	switch {
+	case p.screen:
+		return nil
+	case p.open != nil:
+		return p.open(p.items[p.cursor])
+	}
+	return views.OpenPostMsg{PostID: p.items[p.cursor]}
+}
 
 // fakeDetail is a preview that records what it was asked to show.
 type fakeDetail struct {
@@ -58,7 +68,7 @@ func (d *fakeDetail) Depth() int                { return 1 }
 
 func newSplitModel(t *testing.T, w int) (*Model, *targetPane, *int) {
 	t.Helper()
-	feed := &targetPane{fakePane: fakePane{title: "Feed"}, posts: []string{"p1", "p2", "p3"}}
+	feed := &targetPane{fakePane: fakePane{title: "Feed"}, items: []string{"p1", "p2", "p3"}}
 	made := 0
 	m := New(Options{
 		Context: t.Context(),
@@ -122,7 +132,7 @@ func TestSplitViewShowsTheSelectionBesideTheListFrom120Columns(t *testing.T) {
 
 func TestScrollingFastMakesNoPreviewOnTheWay(t *testing.T) {
 	m, feed, made := newSplitModel(t, 160)
-	feed.posts = []string{"a", "b", "c", "d", "e", "f"}
+	feed.items = []string{"a", "b", "c", "d", "e", "f"}
 	rest(m)
 	start := *made
 	var stale []int
