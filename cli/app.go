@@ -18,6 +18,7 @@ import (
 	"imagine/ui"
 	"imagine/views/feed"
 	"imagine/views/jobs"
+	"imagine/views/market"
 	"imagine/views/media"
 	"imagine/views/messages"
 	"imagine/views/notifications"
@@ -158,6 +159,18 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Styles:   styles,
 		Now:      now,
 	})
+	// The Market pane: orders first (services, listings and payouts are
+	// to come as its further sections).
+	marketPane := market.New(market.Options{
+		Context:  ctx,
+		Source:   d.client.Market,
+		Keys:     keys,
+		Styles:   styles,
+		Now:      now,
+		Me:       handle,
+		DraftDir: d.draftDir,
+		Editor:   editor,
+	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {
 		return nil, err
@@ -168,6 +181,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 			ui.FeedPane:          feedPane,
 			ui.NotificationsPane: notesPane,
 			ui.MessagesPane:      msgPane,
+			ui.MarketPane:        marketPane,
 			ui.JobsPane:          jobsPane,
 		},
 		Styles:     styles,

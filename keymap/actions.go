@@ -110,6 +110,17 @@ var titles = []struct{ id, title string }{
 	{"jobs.disconnect", "Disconnect the AI service"},
 	{"jobs.cancel", "Cancel the form"},
 
+	{"market.start", "Start the order (seller)"},
+	{"market.deliver", "Deliver the order (seller)"},
+	{"market.accept", "Accept the delivery (buyer)"},
+	{"market.revision", "Request a revision (buyer)"},
+	{"market.dispute", "Dispute the order"},
+	{"market.cancel", "Cancel the order"},
+	{"market.message", "Write in the order's thread"},
+	{"market.review", "Review the completed order (buyer)"},
+	{"market.role", "Next role filter (seller, buyer, all)"},
+	{"market.status", "Next order status filter"},
+
 	{"composer.send", "Send"},
 	{"composer.editor", "Edit in $EDITOR"},
 	{"composer.cancel", "Close the composer (draft kept)"},

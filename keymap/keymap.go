@@ -22,7 +22,9 @@ type KeyMap struct {
 	Messages MessageKeys
 	// Jobs act on generation jobs and connected AI services in the Jobs
 	// pane.
-	Jobs     JobKeys
+	Jobs JobKeys
+	// Market acts on the operator's orders in the Market pane.
+	Market   MarketKeys
 	Composer ComposerKeys
 	Dialog   DialogKeys
 }
@@ -149,6 +151,28 @@ type JobKeys struct {
 	Cancel key.Binding
 }
 
+// MarketKeys act on orders in the Market pane: the list filters, and on
+// an open order the actions its state machine allows, the thread's
+// composer and the review.
+type MarketKeys struct {
+	// Role cycles the role filter: all, as seller, as buyer.
+	Role key.Binding
+	// Status cycles the status filter: all, then each order status.
+	Status key.Binding
+	// Start, Deliver (seller) and Accept, Revision (buyer) move the order.
+	Start    key.Binding
+	Deliver  key.Binding
+	Accept   key.Binding
+	Revision key.Binding
+	// Dispute and Cancel are confirmed first.
+	Dispute key.Binding
+	Cancel  key.Binding
+	// Message writes in the order's thread.
+	Message key.Binding
+	// Review reviews a completed order (buyer, once).
+	Review key.Binding
+}
+
 // ComposerKeys work while a composer has focus.
 type ComposerKeys struct {
 	Send   key.Binding
@@ -252,6 +276,18 @@ func Default() *KeyMap {
 		Disconnect: bind([]string{"d"}, "d", "disconnect"),
 		Cancel:     bind([]string{"esc"}, "esc", "cancel"),
 	}
+	k.Market = MarketKeys{
+		Role:     bind([]string{"w"}, "w", "buyer/seller"),
+		Status:   bind([]string{"f"}, "f", "status filter"),
+		Start:    bind([]string{"s"}, "s", "start"),
+		Deliver:  bind([]string{"d"}, "d", "deliver"),
+		Accept:   bind([]string{"a"}, "a", "accept"),
+		Revision: bind([]string{"v"}, "v", "request revision"),
+		Dispute:  bind([]string{"D"}, "D", "dispute"),
+		Cancel:   bind([]string{"x"}, "x", "cancel order"),
+		Message:  bind([]string{"c"}, "c", "message"),
+		Review:   bind([]string{"R"}, "R", "review"),
+	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
 		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
@@ -328,6 +364,16 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"jobs.test":                    &k.Jobs.Test,
 		"jobs.disconnect":              &k.Jobs.Disconnect,
 		"jobs.cancel":                  &k.Jobs.Cancel,
+		"market.role":                  &k.Market.Role,
+		"market.status":                &k.Market.Status,
+		"market.start":                 &k.Market.Start,
+		"market.deliver":               &k.Market.Deliver,
+		"market.accept":                &k.Market.Accept,
+		"market.revision":              &k.Market.Revision,
+		"market.dispute":               &k.Market.Dispute,
+		"market.cancel":                &k.Market.Cancel,
+		"market.message":               &k.Market.Message,
+		"market.review":                &k.Market.Review,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

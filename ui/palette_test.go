@@ -63,9 +63,16 @@ func newKeyedModel(t *testing.T, w, h int) (*Model, *gatedPane, *keyedPane) {
 		full: [][]key.Binding{nav, {l.Open, l.Back, l.Filter, j.Retry, j.New, j.History, j.Services},
 			{j.Connect, j.Toggle, j.Test, j.Disconnect, j.Cancel}},
 	}
+	mk := k.Market
+	market := &keyedPane{
+		fakePane: fakePane{title: "Market"},
+		short:    []key.Binding{l.Open, mk.Role, mk.Status, l.Filter},
+		full: [][]key.Binding{nav, {l.Open, l.Back, l.Filter, mk.Role, mk.Status},
+			{mk.Start, mk.Deliver, mk.Accept, mk.Revision, mk.Dispute, mk.Cancel, mk.Review, mk.Message}},
+	}
 	m := New(Options{
 		Context: t.Context(),
-		Panes:   map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MessagesPane: msgs, JobsPane: jobs},
+		Panes:   map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MessagesPane: msgs, MarketPane: market, JobsPane: jobs},
 		Styles:  theme.New(true, true),
 		Keys:    k,
 		Handle:  "demo_agent",

@@ -1,0 +1,176 @@
+package market
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/internal/tuitest"
+)
+
+// t0 is the fixed clock of every test.
+var t0 = time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+
+const me = "demo_agent"
+
+// fakeSource is an in-memory marketplace with the sandbox's rules for the
+// actions, counting requests.
+type fakeSource struct {
+	mu       sync.Mutex
+	orders   []api.Order
+	msgs     map[string][]api.OrderMessage
+	lists    int
+	threads  int
+	actions  []string
+	sendErr  error
+	actErr   error
+	reviewed map[string]bool
+}
+
+func newSource(orders ...api.Order) *fakeSource {
+	return &fakeSource{orders: orders, msgs: map[string][]api.OrderMessage{}, reviewed: map[string]bool{}}
+}
+
+func (f *fakeSource) Orders(_ context.Context, opts *api.OrderListOptions) (*api.Page[api.Order], error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.lists++
+	return &api.Page[api.Order]{Items: append([]api.Order(nil), f.orders...)}, nil
+}
+
+func (f *fakeSource) find(id string) *api.Order {
+	for i := range f.orders {
+		if f.orders[i].ID == id {
+			return &f.orders[i]
+		}
+	}
+	return nil
+}
+
+func (f *fakeSource) OrderAction(_ context.Context, id string, a api.OrderAction, deliverables string) (*api.Order, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.actions = append(f.actions, string(a)+":"+id)
+	if f.actErr != nil {
+		return nil, f.actErr
+	}
+	o := f.find(id)
+	if o == nil {
+		return nil, api.ErrNotFound
+	}
+	switch a {
+	case api.ActionStart:
+		o.Status = api.OrderInProgress
+	case api.ActionDeliver:
+		o.Status, o.Deliverables = api.OrderDelivered, deliverables
+	case api.ActionAccept:
+		o.Status = api.OrderCompleted
+	case api.ActionRequestRevision:
+		o.Status = api.OrderRevision
+	case api.ActionDispute:
+		o.Status = api.OrderDisputed
+	case api.ActionCancel:
+		o.Status = api.OrderCancelled
+	}
+	cp := *o
+	return &cp, nil
+}
+
+func (f *fakeSource) OrderMessages(_ context.Context, id string, _ *api.ListOptions) (*api.Page[api.OrderMessage], error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.threads++
+	return &api.Page[api.OrderMessage]{Items: append([]api.OrderMessage(nil), f.msgs[id]...)}, nil
+}
+
+func (f *fakeSource) SendOrderMessage(_ context.Context, id, content string, _ []string) (*api.OrderMessage, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.sendErr != nil {
+		return nil, f.sendErr
+	}
+	m := api.OrderMessage{ID: fmt.Sprintf("m%d", len(f.msgs[id])+1), OrderID: id, Sender: agent(me, "Demo Agent"), Content: content, CreatedAt: t0}
+	f.msgs[id] = append(f.msgs[id], m)
+	return &m, nil
+}
+
+func (f *fakeSource) CreateReview(_ context.Context, req *api.ReviewRequest) (*api.Review, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.reviewed[req.OrderID] {
+		return nil, &api.Error{StatusCode: 409, Code: "already_reviewed", Message: "already reviewed"}
+	}
+	f.reviewed[req.OrderID] = true
+	return &api.Review{OrderID: req.OrderID, Rating: req.Rating, Content: req.Content}, nil
+}
+
+func agent(handle, name string) api.Agent {
+	return api.Agent{ID: "id-" + handle, Handle: handle, Name: name}
+}
+
+// order builds an order of the demo agent: as seller when sell is true.
+func order(id, svc string, sell bool, cp, cpName string, st api.OrderStatus, price int, age time.Duration) api.Order {
+	o := api.Order{ID: id, ServiceID: "s-" + id, Service: &api.MarketService{ID: "s-" + id, Title: svc},
+		Status: st, Price: price, DeliveryDays: 3, Revisions: 2, PaymentMethod: api.PaymentCard,
+		CreatedAt: t0.Add(-age), UpdatedAt: t0.Add(-age),
+		Requirements: "A **logo** for a bakery:\n\n- round\n- warm colours"}
+	if sell {
+		o.Seller, o.Buyer = agent(me, "Demo Agent"), agent(cp, cpName)
+	} else {
+		o.Buyer, o.Seller = agent(me, "Demo Agent"), agent(cp, cpName)
+	}
+	return o
+}
+
+// fixture is the demo agent's orders in every state on both sides.
+func fixture() []api.Order {
+	h := time.Hour
+	return []api.Order{
+		order("o1", "Logo design", true, "ada_bot", "Ada Bot", api.OrderPaid, 2500, 2*h),
+		order("o2", "Market research report", false, "quill", "Quill Writer", api.OrderDelivered, 12000, 50*h),
+		order("o3", "Chatbot persona", true, "pixel", "Pixel", api.OrderInProgress, 500, 100*h),
+		order("o4", "Voice-over, 60 s", true, "echo", "Echo", api.OrderRevision, 4000, 30*h),
+		order("o5", "Data cleanup", false, "tidy", "Tidy", api.OrderPendingPayment, 999, time.Minute),
+		order("o6", "Poem for a launch", true, "bard", "Bard", api.OrderCompleted, 1500, 200*h),
+		order("o7", "SQL tuning", false, "dba", "DBA Bot", api.OrderInProgress, 30000, 5*h),
+		order("o8", "Icon set", false, "iconic", "Iconic", api.OrderCompleted, 7500, 300*h),
+		order("o9", "Translation FR", true, "lingo", "Lingo", api.OrderCancelled, 800, 400*h),
+		order("o10", "Name ideas", false, "namer", "Namer", api.OrderDisputed, 300, 60*h),
+	}
+}
+
+// harness drives a pane over a fake source on a fixed clock.
+type harness struct {
+	t   testing.TB
+	m   *Model
+	src *fakeSource
+	now time.Time
+}
+
+func newHarness(t testing.TB, w, h int, orders []api.Order) *harness {
+	t.Helper()
+	hs := &harness{t: t, src: newSource(orders...), now: t0}
+	hs.m = New(Options{Source: hs.src, Me: me, Now: func() time.Time { return hs.now },
+		DraftDir: t.TempDir(), Debounce: time.Millisecond})
+	hs.m.SetSize(w, h)
+	hs.m.SetFocused(true)
+	hs.poll()
+	return hs
+}
+
+// poll runs one Refresh as the root would.
+func (hs *harness) poll() []tea.Msg {
+	return tuitest.Settle(hs.m.Update, hs.m.Refresh(context.Background()))
+}
+
+func (hs *harness) keys(ks ...string) []tea.Msg { return tuitest.Keys(hs.m.Update, ks...) }
+
+func (hs *harness) typeText(s string) []tea.Msg { return tuitest.TypeText(hs.m.Update, s) }
+
+var errBoom = errors.New("boom")

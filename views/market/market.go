@@ -1,0 +1,254 @@
+// Package market is the Market pane (4): the operator's orders as buyer
+// and as seller, "Needs you" first, and an order's screen with its facts,
+// requirements and deliverables, its message thread and composer, and the
+// actions the state machine allows the operator now.
+//
+// Services browsing, the operator's listings and payouts are not here yet:
+// they are meant to be further sections of this pane (a section switch
+// beside the orders, see section), reading the same Source.
+package market
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/keymap"
+	"imagine/theme"
+	"imagine/views"
+	"imagine/views/composer"
+	"imagine/views/markdown"
+)
+
+const (
+	// pollEvery is the list's cadence whatever the focus: the badge (orders
+	// that need the operator) must move within 15 s of a counterparty's
+	// move. One GET of the orders list per poll.
+	pollEvery = 12 * time.Second
+	// threadEvery is the cadence while an order's screen is on screen and
+	// in use (activeFor since it opened, a key or a send): one request per
+	// poll, the thread, or the list when it is pollEvery old. Once idle the
+	// screen polls every pollEvery, the thread and the list in turn: 5 s
+	// throughout would be 12 GET/min for this pane alone, and the whole
+	// idle client must stay within 20 (cli.TestIdleClientStaysUnderTheGETBudget).
+	threadEvery = 5 * time.Second
+	activeFor   = 30 * time.Second
+	// pageSize is how many orders a poll reads (the API's maximum).
+	pageSize = 100
+	// composerID tags the pane's composer messages.
+	composerID = "market"
+)
+
+// Source is what the pane needs of the API (*api.MarketplaceService).
+type Source interface {
+	Orders(ctx context.Context, opts *api.OrderListOptions) (*api.Page[api.Order], error)
+	OrderAction(ctx context.Context, id string, action api.OrderAction, deliverables string) (*api.Order, error)
+	OrderMessages(ctx context.Context, id string, opts *api.ListOptions) (*api.Page[api.OrderMessage], error)
+	SendOrderMessage(ctx context.Context, id, content string, attachments []string) (*api.OrderMessage, error)
+	CreateReview(ctx context.Context, req *api.ReviewRequest) (*api.Review, error)
+}
+
+// Options configure the Market pane.
+type Options struct {
+	Context context.Context
+	// Source is the API; nil shows "not available".
+	Source Source
+	Keys   *keymap.KeyMap
+	Styles *theme.Styles
+	Now    func() time.Time
+	// Me is the operator's handle: it says on which side of each order the
+	// operator is.
+	Me string
+	// DraftDir keeps the composer's drafts (keyed by order); "" keeps none.
+	DraftDir string
+	Editor   string
+	// Debounce delays draft saves; 0 means composer.DefaultDebounce.
+	Debounce time.Duration
+}
+
+// section is what the pane shows. Only orders exist today; services,
+// listings and payouts are to come as further sections.
+type section int
+
+const sectionOrders section = 0
+
+// Model is the Market pane. It implements ui.Pane.
+type Model struct {
+	ctx    context.Context
+	src    Source
+	keys   *keymap.KeyMap
+	styles *theme.Styles
+	clock  func() time.Time
+	shown  time.Time // the instant ages and due dates are measured from
+	me     string
+
+	width, height int
+	focused       bool
+	section       section
+
+	orders []*entry
+	byID   map[string]*entry
+	loaded bool
+	listAt time.Time
+	err    error
+
+	roleF   int // index into roleFilters
+	statusF int // 0 all, else api.OrderStatuses[statusF-1]
+	query   views.Filter
+	vis     []*entry // shown rows: needs-you first, then the rest
+	nNeeds  int      // how many of vis are in "Needs you"
+	win     views.Window
+
+	alerts   int             // orders that came to need the operator since start
+	needSeen map[string]bool // orders already counted in alerts
+
+	open *screen // the order screen, nil on the list
+
+	comp  *composer.Model
+	md    *markdown.Renderer
+	pal   *palette
+	gut   views.Gutter
+	cache views.RenderCache[cacheKey]
+}
+
+// New builds the pane. Nothing is fetched until the root calls Refresh.
+func New(opts Options) *Model {
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Keys == nil {
+		opts.Keys = keymap.Default()
+	}
+	if opts.Styles == nil {
+		opts.Styles = theme.New(true, false)
+	}
+	m := &Model{
+		ctx:      opts.Context,
+		src:      opts.Source,
+		keys:     opts.Keys,
+		clock:    opts.Now,
+		shown:    opts.Now(),
+		me:       opts.Me,
+		byID:     map[string]*entry{},
+		needSeen: map[string]bool{},
+		query:    views.NewFilter(nil, opts.Keys.List),
+		comp: composer.New(composer.Options{
+			ID: composerID, Keys: opts.Keys, Styles: opts.Styles,
+			DraftDir: opts.DraftDir, Editor: opts.Editor, Context: opts.Context, Debounce: opts.Debounce,
+		}),
+	}
+	m.md = markdown.New(opts.Styles)
+	m.SetStyles(opts.Styles)
+	m.SetSize(80, 24)
+	return m
+}
+
+// SetMe tells the pane who the operator is once signed in.
+func (m *Model) SetMe(handle string) {
+	if handle == m.me {
+		return
+	}
+	m.me = handle
+	for _, e := range m.orders {
+		e.ver++
+	}
+	m.refilter()
+}
+
+// SetStyles switches styles and drops every cached rendering.
+func (m *Model) SetStyles(s *theme.Styles) {
+	m.styles = s
+	m.pal = newPalette(s)
+	m.gut = views.NewGutter(s)
+	m.cache.Clear()
+	m.query.SetStyles(s)
+	m.comp.SetStyles(s)
+	m.md.SetStyles(s)
+	if m.open != nil {
+		m.open.ver++
+	}
+}
+
+// Init implements ui.Pane.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements ui.Pane.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(width, 20), max(height, 5)
+	m.comp.SetSize(m.width, min(10, max(m.height/2, 5)))
+	if m.open != nil {
+		m.open.ver++
+	}
+}
+
+// SetFocused implements ui.Pane.
+func (m *Model) SetFocused(focused bool) {
+	if focused && !m.focused {
+		m.touch()
+	}
+	m.focused = focused
+}
+
+// CapturesInput implements ui.Pane: the `/` filter or the composer.
+func (m *Model) CapturesInput() bool { return m.query.Editing() || m.comp.IsOpen() }
+
+// Title implements ui.Pane.
+func (m *Model) Title() string { return "Market" }
+
+// Badge implements ui.Pane: the orders that need the operator.
+func (m *Model) Badge() int {
+	n := 0
+	for _, e := range m.orders {
+		if e.need != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// Alerts counts the orders that came to need the operator after the first
+// list: a counterparty's move is news even when the badge stays level.
+func (m *Model) Alerts() int { return m.alerts }
+
+// NotifyText summarises what needs the operator for a terminal
+// notification.
+func (m *Model) NotifyText() string {
+	for _, e := range m.orders {
+		if e.need != "" {
+			return "Order " + title(&e.o) + ": " + e.need
+		}
+	}
+	return ""
+}
+
+// JumpToUnread moves to the top of "Needs you".
+func (m *Model) JumpToUnread() tea.Cmd {
+	if m.open == nil {
+		m.win.Home()
+	}
+	return nil
+}
+
+// PollInterval implements ui.Pane.
+func (m *Model) PollInterval() time.Duration {
+	switch {
+	case m.src == nil:
+		return 0
+	case m.open != nil && m.focused && m.clock().Sub(m.open.active) < activeFor:
+		return threadEvery
+	}
+	return pollEvery
+}
+
+// ShowsList reports whether the list is on screen (not an order).
+func (m *Model) ShowsList() bool { return m.open == nil }
+
+func (m *Model) touch() {
+	m.shown = m.clock()
+	m.cache.Sync(m.width, m.shown.Unix()/60)
+}

@@ -1,0 +1,371 @@
+package market
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+	"imagine/views/composer"
+)
+
+// screen is an open order: its thread and where the body is scrolled.
+type screen struct {
+	id       string
+	ver      int // bumped when anything the body shows changes
+	orderVer int // the entry version the body was drawn from
+	msgs     []api.OrderMessage
+	loaded   bool
+	msgsErr  error
+	off      int    // first body line shown
+	busy     string // the action in flight, "" for none
+	// active is when the operator last used the screen (opened it, a key,
+	// a send); the thread is polled every threadEvery for activeFor after.
+	active time.Time
+	// listNext says the next idle poll reads the list (idle polls take
+	// the thread and the list in turn).
+	listNext bool
+
+	lines     []string // the body, rendered without the scroll
+	linesVer  int
+	linesW    int
+	linesDone bool
+}
+
+// actionMsg is the answer to an order action.
+type actionMsg struct {
+	id     string
+	action api.OrderAction
+	order  *api.Order
+	err    error
+	// key is the composer draft that carried the deliverables, if any.
+	key string
+}
+
+// sentMsg is the answer to an order message.
+type sentMsg struct {
+	id, key string
+	msg     *api.OrderMessage
+	err     error
+}
+
+// reviewedMsg is the answer to a review.
+type reviewedMsg struct {
+	id, key string
+	err     error
+}
+
+// openOrder shows e's screen and reads its thread.
+func (m *Model) openOrder(e *entry) tea.Cmd {
+	m.open = &screen{id: e.o.ID, orderVer: e.ver, active: m.clock()}
+	return m.fetchThread()
+}
+
+// closeOrder goes back to the list, on the same row.
+func (m *Model) closeOrder() tea.Cmd {
+	m.open = nil
+	m.touch()
+	m.refilter()
+	return m.comp.Close()
+}
+
+// fetchThread reads the open order's messages (one GET).
+func (m *Model) fetchThread() tea.Cmd {
+	if m.open == nil || m.src == nil {
+		return nil
+	}
+	ctx, src, id := m.ctx, m.src, m.open.id
+	return func() tea.Msg {
+		page, err := src.OrderMessages(ctx, id, &api.ListOptions{Limit: 100})
+		return threadMsg{id: id, page: page, err: err}
+	}
+}
+
+// threaded applies a thread read.
+func (m *Model) threaded(msg threadMsg) {
+	s := m.open
+	if s == nil || s.id != msg.id {
+		return
+	}
+	if msg.err != nil {
+		if s.msgsErr == nil {
+			s.ver++
+		}
+		s.msgsErr = msg.err
+		return
+	}
+	var items []api.OrderMessage
+	if msg.page != nil {
+		items = msg.page.Items
+	}
+	if s.loaded && s.msgsErr == nil && sameMessages(s.msgs, items) {
+		return
+	}
+	s.msgs, s.loaded, s.msgsErr = items, true, nil
+	s.ver++
+}
+
+func sameMessages(a, b []api.OrderMessage) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Content != b[i].Content {
+			return false
+		}
+	}
+	return true
+}
+
+// current is the open order's entry.
+func (m *Model) current() *entry {
+	if m.open == nil {
+		return nil
+	}
+	return m.byID[m.open.id]
+}
+
+// act runs action on the open order when the state machine allows it to
+// the operator, and otherwise says why in the status line.
+func (m *Model) act(a api.OrderAction) tea.Cmd {
+	e := m.current()
+	if e == nil {
+		return views.Status(views.LevelWarn, "the order is no longer listed")
+	}
+	if why := refusal(&e.o, e.role, a); why != "" {
+		return views.Status(views.LevelWarn, "can't "+verb(a)+": "+why)
+	}
+	if m.open.busy != "" {
+		return views.Status(views.LevelInfo, "wait: "+m.open.busy+" is on its way")
+	}
+	t := title(&e.o)
+	switch a {
+	case api.ActionDeliver:
+		return m.comp.Open(composer.Request{
+			Key: "deliver-" + e.o.ID, Title: "Deliverables for " + t,
+			Limit: api.MaxDeliverablesRunes, Placeholder: "what you deliver (markdown); required",
+		})
+	case reviewAction:
+		return m.comp.Open(composer.Request{
+			Key: "review-" + e.o.ID, Title: "Review of " + t,
+			ContextTitle: "First line: the rating 1-5, then optionally q, c, d ratings (\"5 q4 c5 d5\")",
+			Context:      "The lines after it are the review.",
+			Limit:        api.MaxReviewRunes, Placeholder: "5\nGreat work.",
+		})
+	case api.ActionDispute:
+		return views.Confirm("Dispute this order?", "\""+t+"\" goes to a dispute; the buyer is refunded if it is upheld.", m.run(e.o.ID, a, "", ""))
+	case api.ActionCancel:
+		return views.Confirm("Cancel this order?", "\""+t+"\" is cancelled for both parties.", m.run(e.o.ID, a, "", ""))
+	}
+	m.open.busy = verb(a)
+	return m.run(e.o.ID, a, "", "")
+}
+
+// run sends an action.
+func (m *Model) run(id string, a api.OrderAction, deliverables, key string) tea.Cmd {
+	ctx, src := m.ctx, m.src
+	return func() tea.Msg {
+		o, err := src.OrderAction(ctx, id, a, deliverables)
+		return actionMsg{id: id, action: a, order: o, err: err, key: key}
+	}
+}
+
+// acted applies an action's answer.
+func (m *Model) acted(msg actionMsg) tea.Cmd {
+	if m.open != nil && m.open.id == msg.id {
+		m.open.busy = ""
+	}
+	if msg.err != nil {
+		if msg.key != "" && m.comp.Key() == msg.key {
+			return m.comp.Failed(msg.err)
+		}
+		return views.Failed("couldn't "+verb(msg.action), msg.err)
+	}
+	if e := m.byID[msg.id]; e != nil && msg.order != nil && msg.order.ID == msg.id {
+		o := *msg.order
+		// An answer may embed less than the list did.
+		if o.Service == nil {
+			o.Service = e.o.Service
+		}
+		if o.Buyer.Handle == "" {
+			o.Buyer = e.o.Buyer
+		}
+		if o.Seller.Handle == "" {
+			o.Seller = e.o.Seller
+		}
+		e.o = o
+		e.ver++
+		e.role = roleOf(&e.o, m.me)
+		e.need = need(&e.o, e.role, m.shown)
+		if m.open != nil && m.open.id == msg.id {
+			m.open.orderVer = e.ver
+			m.open.ver++
+		}
+		m.refilter()
+	}
+	done := views.Status(views.LevelInfo, "Order "+pastTense(msg.action))
+	if msg.key != "" {
+		return tea.Batch(done, m.sentAndClosed(msg.key))
+	}
+	return done
+}
+
+// sentAndClosed clears the composer's draft key after a send.
+func (m *Model) sentAndClosed(key string) tea.Cmd {
+	if m.comp.Key() != key {
+		return m.comp.DeleteDraft(key)
+	}
+	return tea.Sequence(m.comp.Sent(), m.comp.Close())
+}
+
+func pastTense(a api.OrderAction) string {
+	switch a {
+	case api.ActionStart:
+		return "started"
+	case api.ActionDeliver:
+		return "delivered"
+	case api.ActionAccept:
+		return "accepted"
+	case api.ActionRequestRevision:
+		return "sent back for a revision"
+	case api.ActionDispute:
+		return "disputed"
+	case api.ActionCancel:
+		return "cancelled"
+	}
+	return string(a)
+}
+
+// send handles the composer's send: a message, deliverables or a review.
+func (m *Model) send(msg composer.SendMsg) tea.Cmd {
+	kind, id, _ := strings.Cut(msg.Key, "-")
+	if m.src == nil {
+		return m.comp.Failed(errors.New("the marketplace is not available"))
+	}
+	ctx, src, key := m.ctx, m.src, msg.Key
+	switch kind {
+	case "deliver":
+		if strings.TrimSpace(msg.Text) == "" {
+			return m.comp.Failed(errors.New("the deliverables are required"))
+		}
+		if m.open != nil && m.open.id == id {
+			m.open.busy = "deliver"
+		}
+		return m.run(id, api.ActionDeliver, msg.Text, key)
+	case "review":
+		req, err := parseReview(id, msg.Text)
+		if err != nil {
+			return m.comp.Failed(err)
+		}
+		return func() tea.Msg {
+			_, err := src.CreateReview(ctx, req)
+			return reviewedMsg{id: id, key: key, err: err}
+		}
+	case "order":
+		text := msg.Text
+		return func() tea.Msg {
+			om, err := src.SendOrderMessage(ctx, id, text, nil)
+			return sentMsg{id: id, key: key, msg: om, err: err}
+		}
+	}
+	return nil
+}
+
+// sent applies an order message's answer: on failure the text stays in
+// the composer with the error.
+func (m *Model) sent(msg sentMsg) tea.Cmd {
+	if msg.err != nil {
+		if m.comp.Key() == msg.key {
+			return m.comp.Failed(msg.err)
+		}
+		return views.Failed("couldn't send the order message", msg.err)
+	}
+	if s := m.open; s != nil && s.id == msg.id && msg.msg != nil {
+		s.msgs = append(s.msgs, *msg.msg)
+		s.ver++
+		s.off = 1 << 30 // show the end of the thread
+	}
+	if m.comp.Key() != msg.key {
+		return m.comp.DeleteDraft(msg.key)
+	}
+	return m.comp.Sent()
+}
+
+// reviewed applies a review's answer; a second review is the server's
+// 409, said as a sentence.
+func (m *Model) reviewed(msg reviewedMsg) tea.Cmd {
+	err := msg.err
+	if errors.Is(err, api.ErrConflict) {
+		err = errors.New("this order has already been reviewed (one review per order)")
+	}
+	if err != nil {
+		if m.comp.Key() == msg.key {
+			return m.comp.Failed(err)
+		}
+		return views.Failed("couldn't review", err)
+	}
+	return tea.Batch(views.Status(views.LevelInfo, "Review posted"), m.sentAndClosed(msg.key))
+}
+
+// parseReview reads "5 q4 c5 d3" on the first line and the text below.
+func parseReview(orderID, text string) (*api.ReviewRequest, error) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	req := &api.ReviewRequest{OrderID: orderID, Content: strings.TrimSpace(rest)}
+	bad := fmt.Errorf("the first line is the rating 1-%d, then optionally q, c and d ratings (\"5 q4 c5 d5\")", api.MaxRating)
+	fields := strings.Fields(first)
+	if len(fields) == 0 {
+		return nil, bad
+	}
+	rating := func(s string) (int, bool) {
+		n, err := strconv.Atoi(s)
+		return n, err == nil && n >= api.MinRating && n <= api.MaxRating
+	}
+	var ok bool
+	if req.Rating, ok = rating(strings.TrimSuffix(fields[0], "/5")); !ok {
+		return nil, bad
+	}
+	for _, f := range fields[1:] {
+		if len(f) < 2 {
+			return nil, bad
+		}
+		n, ok := rating(f[1:])
+		if !ok {
+			return nil, bad
+		}
+		switch f[0] {
+		case 'q', 'Q':
+			req.QualityRating = n
+		case 'c', 'C':
+			req.CommunicationRating = n
+		case 'd', 'D':
+			req.DeliveryRating = n
+		default:
+			return nil, bad
+		}
+	}
+	return req, nil
+}
+
+// writeMessage opens the composer for the open order's thread.
+func (m *Model) writeMessage() tea.Cmd {
+	e := m.current()
+	if e == nil {
+		return nil
+	}
+	return m.comp.Open(composer.Request{
+		Key: "order-" + e.o.ID, Title: "Message about " + title(&e.o),
+		Limit: api.MaxOrderMessageRunes, Placeholder: "write to " + handleOf(counterparty(&e.o, e.role)),
+	})
+}
+
+func handleOf(a api.Agent) string {
+	if a.Handle == "" {
+		return "the other party"
+	}
+	return "@" + a.Handle
+}

@@ -1,0 +1,217 @@
+package market
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+	"imagine/views/composer"
+)
+
+// Update implements ui.Pane.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case listMsg:
+		m.listed(msg)
+		return nil
+	case threadMsg:
+		m.threaded(msg)
+		return nil
+	case actionMsg:
+		return m.acted(msg)
+	case sentMsg:
+		return m.sent(msg)
+	case reviewedMsg:
+		return m.reviewed(msg)
+	case composer.SendMsg:
+		if msg.ID != composerID {
+			return nil
+		}
+		return m.send(msg)
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.PasteMsg:
+		if m.comp.IsOpen() {
+			return m.comp.Update(msg)
+		}
+		if m.query.Editing() {
+			m.query.Input(msg, m.refilter, m.clearQuery)
+		}
+		return nil
+	}
+	return m.comp.Update(msg)
+}
+
+func (m *Model) clearQuery() {
+	m.query.Clear()
+	m.refilter()
+}
+
+// key handles a key press.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if m.comp.IsOpen() {
+		if m.open != nil {
+			m.open.active = m.clock()
+		}
+		return m.comp.Update(msg)
+	}
+	if m.query.Editing() {
+		m.query.Input(msg, m.refilter, m.clearQuery)
+		return nil
+	}
+	m.touch()
+	if m.open != nil {
+		m.open.active = m.clock()
+		return m.screenKey(msg)
+	}
+	return m.listKey(msg)
+}
+
+func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	lk, mk := m.keys.List, m.keys.Market
+	h := m.bodyHeight()
+	switch {
+	case m.win.Navigate(msg, lk, len(m.vis), h, m.rowHeight):
+		return nil
+	case key.Matches(msg, lk.Filter):
+		m.query.Start(m.win)
+		return nil
+	case key.Matches(msg, lk.Back):
+		if m.query.Active() {
+			m.clearQuery()
+		}
+		return nil
+	case key.Matches(msg, lk.Open):
+		if e := m.selected(); e != nil {
+			return m.openOrder(e)
+		}
+		return nil
+	case key.Matches(msg, mk.Role):
+		m.roleF = (m.roleF + 1) % len(roleFilters)
+		m.refilter()
+		return nil
+	case key.Matches(msg, mk.Status):
+		m.statusF = (m.statusF + 1) % (len(api.OrderStatuses) + 1)
+		m.refilter()
+		return nil
+	}
+	for _, oa := range m.orderActions() {
+		if key.Matches(msg, *oa.b) {
+			return views.Status(views.LevelInfo, "open the order ("+lk.Open.Help().Key+") to "+verb(oa.a))
+		}
+	}
+	return nil
+}
+
+func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
+	lk, mk := m.keys.List, m.keys.Market
+	s := m.open
+	h := max(m.height-1, 1)
+	switch {
+	case key.Matches(msg, lk.Back):
+		return m.closeOrder()
+	case key.Matches(msg, lk.Down):
+		s.off++
+	case key.Matches(msg, lk.Up):
+		s.off = max(s.off-1, 0)
+	case key.Matches(msg, lk.PageDown):
+		s.off += h
+	case key.Matches(msg, lk.PageUp):
+		s.off = max(s.off-h, 0)
+	case key.Matches(msg, lk.Top):
+		s.off = 0
+	case key.Matches(msg, lk.Bottom):
+		s.off = 1 << 30
+	case key.Matches(msg, mk.Message):
+		return m.writeMessage()
+	default:
+		for _, oa := range m.orderActions() {
+			if key.Matches(msg, *oa.b) {
+				return m.act(oa.a)
+			}
+		}
+	}
+	return nil
+}
+
+// ShortHelp implements ui.Pane.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.comp.IsOpen() {
+		return m.comp.ShortHelp()
+	}
+	if m.query.Editing() {
+		return m.query.Help()
+	}
+	lk, mk := m.keys.List, m.keys.Market
+	if m.open != nil {
+		out := []key.Binding{lk.Back}
+		if e := m.current(); e != nil {
+			for _, oa := range m.orderActions() {
+				if refusal(&e.o, e.role, oa.a) == "" {
+					out = append(out, *oa.b)
+				}
+			}
+		}
+		return append(out, mk.Message)
+	}
+	return []key.Binding{lk.Open, mk.Role, mk.Status, lk.Filter}
+}
+
+// FullHelp implements ui.Pane: every action of the screen; those the
+// order does not allow now are listed with the reason (ActionDisabled).
+func (m *Model) FullHelp() [][]key.Binding {
+	if m.comp.IsOpen() {
+		return [][]key.Binding{m.comp.ShortHelp()}
+	}
+	lk, mk := m.keys.List, m.keys.Market
+	if m.open != nil {
+		acts := []key.Binding{}
+		for _, oa := range m.orderActions() {
+			acts = append(acts, *oa.b)
+		}
+		return [][]key.Binding{
+			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
+			append(acts, mk.Message),
+		}
+	}
+	return [][]key.Binding{
+		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
+		{mk.Role, mk.Status},
+	}
+}
+
+// ActionDisabled implements views.ActionGate: on an order, why the state
+// machine refuses an action now ("only the buyer can accept"); on the
+// list, that an order must be open.
+func (m *Model) ActionDisabled(id string) string {
+	var a api.OrderAction
+	switch id {
+	case "market.start":
+		a = api.ActionStart
+	case "market.deliver":
+		a = api.ActionDeliver
+	case "market.accept":
+		a = api.ActionAccept
+	case "market.revision":
+		a = api.ActionRequestRevision
+	case "market.dispute":
+		a = api.ActionDispute
+	case "market.cancel":
+		a = api.ActionCancel
+	case "market.review":
+		a = reviewAction
+	case "market.message":
+		if m.open == nil {
+			return "open an order first"
+		}
+		return ""
+	default:
+		return ""
+	}
+	e := m.current()
+	if e == nil {
+		return "open an order first"
+	}
+	return refusal(&e.o, e.role, a)
+}
