@@ -156,6 +156,11 @@ func (m *Model) SetMe(handle string) {
 	m.me = handle
 	for _, e := range m.orders {
 		e.ver++
+		e.role = roleOf(&e.o, m.me)
+		e.need = need(&e.o, e.role, m.shown)
+		if e.need != "" {
+			m.needSeen[e.o.ID] = true // what waited at sign-in is no news
+		}
 	}
 	m.refilter()
 }

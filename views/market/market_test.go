@@ -358,3 +358,17 @@ func TestNotAvailableWithoutSource(t *testing.T) {
 	}
 	_ = composer.DefaultDebounce
 }
+
+func TestTheHandleArrivingLateSetsRolesWithoutAlerts(t *testing.T) {
+	src := newSource(fixture()...)
+	m := New(Options{Source: src, Now: func() time.Time { return t0 }})
+	m.SetFocused(true)
+	tuitest.Settle(m.Update, m.Refresh(context.Background()))
+	if m.Badge() != 0 {
+		t.Errorf("before sign-in the badge is %d", m.Badge())
+	}
+	m.SetMe(me)
+	if m.Badge() != 5 || m.Alerts() != 0 || m.vis[0].role != roleSeller {
+		t.Errorf("after sign-in: badge %d, alerts %d", m.Badge(), m.Alerts())
+	}
+}
