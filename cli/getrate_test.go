@@ -141,6 +141,20 @@ var rateStates = []rateState{
 		return "0 of 3 generation slots in use"
 	}},
 	{name: "job-running", jobs: true, enter: stayOnFeed},
+	{name: "market", enter: func(t testing.TB, tm *teatest.TestModel, scr *screen) string {
+		tm.Send(tuitest.Press("4"))
+		scr.waitFor(t, "Needs you", 5*time.Second)
+		return "Market · orders"
+	}},
+	// An order open: the thread is read every 5 s for 30 s after a key,
+	// then, idle, the thread and the list in turn every 12 s.
+	{name: "market-order", enter: func(t testing.TB, tm *teatest.TestModel, scr *screen) string {
+		tm.Send(tuitest.Press("4"))
+		scr.waitFor(t, "Needs you", 5*time.Second)
+		tm.Send(tuitest.Press("enter"))
+		scr.waitFor(t, "Messages (", 5*time.Second)
+		return "Market › "
+	}},
 }
 
 // stayOnFeed is the state at start: only the feed on screen.
@@ -253,7 +267,7 @@ func (r getRate) describe() string {
 // TestIdleClientStaysUnderTheGETBudget runs the whole program in each
 // state of issue 7 (only the feed visible; Notifications; Messages with a
 // conversation open; Jobs with no job; the feed with a video job
-// running) and checks that an idle client makes at most 20 GET/min,
+// running) and of issue 9 (Market's orders; an order open) and checks that an idle client makes at most 20 GET/min,
 // the running job's own polling aside, at the default cadences (see the
 // clock scaling above). It logs each rate.
 func TestIdleClientStaysUnderTheGETBudget(t *testing.T) {
