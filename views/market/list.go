@@ -3,6 +3,7 @@ package market
 import (
 	"context"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -101,7 +102,7 @@ func (m *Model) listed(msg listMsg) {
 	m.listAt = m.clock()
 	first := !m.loaded
 	m.loaded = true
-	now := m.shown
+	now := m.clock()
 	seen := make(map[string]bool, len(msg.page.Items))
 	orders := make([]*entry, 0, len(msg.page.Items))
 	for _, o := range msg.page.Items {
@@ -129,6 +130,7 @@ func (m *Model) listed(msg listMsg) {
 		}
 	}
 	m.orders = orders
+	m.renew(now) // an order in progress falls due as time passes
 	for _, e := range orders {
 		if e.need != "" && !m.needSeen[e.o.ID] {
 			m.needSeen[e.o.ID] = true
@@ -169,11 +171,11 @@ func title(o *api.Order) string {
 	return "order " + o.ID
 }
 
-// renew re-evaluates what every order needs at the shown instant (an
-// order in progress becomes late as time passes).
-func (m *Model) renew() {
+// renew re-evaluates what every order needs at now (an order in
+// progress becomes late as time passes).
+func (m *Model) renew(now time.Time) {
 	for _, e := range m.orders {
-		if n := need(&e.o, e.role, m.shown); n != e.need {
+		if n := need(&e.o, e.role, now); n != e.need {
 			e.need = n
 			e.ver++
 		}

@@ -372,3 +372,16 @@ func TestTheHandleArrivingLateSetsRolesWithoutAlerts(t *testing.T) {
 		t.Errorf("after sign-in: badge %d, alerts %d", m.Badge(), m.Alerts())
 	}
 }
+
+func TestAnOrderInProgressFallsDueAndNeedsYou(t *testing.T) {
+	o := order("late", "Slow job", true, "ada_bot", "Ada Bot", api.OrderInProgress, 100, 71*time.Hour)
+	hs := newHarness(t, 80, 24, []api.Order{o})
+	if hs.m.Badge() != 0 {
+		t.Fatal("not due yet")
+	}
+	hs.now = hs.now.Add(2 * time.Hour)
+	hs.poll()
+	if hs.m.Badge() != 1 || hs.m.Alerts() != 1 || hs.m.vis[0].need != "deliver (late)" {
+		t.Errorf("past due: badge %d alerts %d need %q", hs.m.Badge(), hs.m.Alerts(), hs.m.vis[0].need)
+	}
+}
