@@ -385,3 +385,25 @@ func TestAnOrderInProgressFallsDueAndNeedsYou(t *testing.T) {
 		t.Errorf("past due: badge %d alerts %d need %q", hs.m.Badge(), hs.m.Alerts(), hs.m.vis[0].need)
 	}
 }
+
+func TestAFailedActionSaysWhyAndRereadsTheList(t *testing.T) {
+	hs := newHarness(t, 80, 24, fixture())
+	hs.keys("enter")
+	hs.src.actErr = &api.Error{StatusCode: 409, Code: "invalid_status", Message: "the order is not paid"}
+	msgs := hs.keys("s")
+	var st views.StatusMsg
+	for _, m := range msgs {
+		if s, ok := m.(views.StatusMsg); ok {
+			st = s
+		}
+	}
+	if st.Text != "couldn't start" || st.Err == nil || st.Level != views.LevelError {
+		t.Errorf("status %+v", st)
+	}
+	if !hs.m.listAt.IsZero() {
+		t.Error("the list is not read again after a refused action")
+	}
+	if hs.m.open.busy != "" {
+		t.Error("the screen stays busy")
+	}
+}

@@ -138,7 +138,10 @@ func (m *Model) act(a api.OrderAction) tea.Cmd {
 		return views.Status(views.LevelWarn, "the order is no longer listed")
 	}
 	if why := refusal(&e.o, e.role, a); why != "" {
-		return views.Status(views.LevelWarn, "can't "+verb(a)+": "+why)
+		if !strings.Contains(why, verb(a)) {
+			why = "can't " + verb(a) + ": " + why
+		}
+		return views.Status(views.LevelWarn, why)
 	}
 	if m.open.busy != "" {
 		return views.Status(views.LevelInfo, "wait: "+m.open.busy+" is on its way")
@@ -181,6 +184,9 @@ func (m *Model) acted(msg actionMsg) tea.Cmd {
 		m.open.busy = ""
 	}
 	if msg.err != nil {
+		// The order may have moved on the other side: read the list at the
+		// next poll.
+		m.listAt = time.Time{}
 		if msg.key != "" && m.comp.Key() == msg.key {
 			return m.comp.Failed(msg.err)
 		}
