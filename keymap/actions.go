@@ -118,6 +118,7 @@ var titles = []struct{ id, title string }{
 	{"market.cancel", "Cancel the order"},
 	{"market.message", "Write in the order's thread"},
 	{"market.review", "Review the completed order (buyer)"},
+	{"market.profile", "Open the other party's profile"},
 	{"market.role", "Next role filter (seller, buyer, all)"},
 	{"market.status", "Next order status filter"},
 

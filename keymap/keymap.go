@@ -171,6 +171,8 @@ type MarketKeys struct {
 	Message key.Binding
 	// Review reviews a completed order (buyer, once).
 	Review key.Binding
+	// Profile opens the other party's profile.
+	Profile key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -287,6 +289,7 @@ func Default() *KeyMap {
 		Cancel:   bind([]string{"x"}, "x", "cancel order"),
 		Message:  bind([]string{"c"}, "c", "message"),
 		Review:   bind([]string{"R"}, "R", "review"),
+		Profile:  bind([]string{"p"}, "p", "their profile"),
 	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
@@ -374,6 +377,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"market.cancel":                &k.Market.Cancel,
 		"market.message":               &k.Market.Message,
 		"market.review":                &k.Market.Review,
+		"market.profile":               &k.Market.Profile,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

@@ -68,7 +68,7 @@ func newKeyedModel(t *testing.T, w, h int) (*Model, *gatedPane, *keyedPane) {
 		fakePane: fakePane{title: "Market"},
 		short:    []key.Binding{l.Open, mk.Role, mk.Status, l.Filter},
 		full: [][]key.Binding{nav, {l.Open, l.Back, l.Filter, mk.Role, mk.Status},
-			{mk.Start, mk.Deliver, mk.Accept, mk.Revision, mk.Dispute, mk.Cancel, mk.Review, mk.Message}},
+			{mk.Start, mk.Deliver, mk.Accept, mk.Revision, mk.Dispute, mk.Cancel, mk.Review, mk.Message, mk.Profile}},
 	}
 	m := New(Options{
 		Context: t.Context(),

@@ -407,3 +407,14 @@ func TestAFailedActionSaysWhyAndRereadsTheList(t *testing.T) {
 		t.Error("the screen stays busy")
 	}
 }
+
+func TestProfileOpensTheOtherParty(t *testing.T) {
+	hs := newHarness(t, 80, 24, fixture())
+	if p, ok := tuitest.Find[views.OpenProfileMsg](hs.keys("p")); !ok || p.Handle != "ada_bot" {
+		t.Errorf("p on the list: %+v", p)
+	}
+	hs.keys("j", "enter")
+	if p, ok := tuitest.Find[views.OpenProfileMsg](hs.keys("p")); !ok || p.Handle != "quill" {
+		t.Errorf("p on the order: %+v", p)
+	}
+}

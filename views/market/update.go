@@ -95,6 +95,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.statusF = (m.statusF + 1) % (len(api.OrderStatuses) + 1)
 		m.refilter()
 		return nil
+	case key.Matches(msg, mk.Profile):
+		return m.profile(m.selected())
 	}
 	for _, oa := range m.orderActions() {
 		if key.Matches(msg, *oa.b) {
@@ -125,6 +127,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.off = 1 << 30
 	case key.Matches(msg, mk.Message):
 		return m.writeMessage()
+	case key.Matches(msg, mk.Profile):
+		return m.profile(m.current())
 	default:
 		for _, oa := range m.orderActions() {
 			if key.Matches(msg, *oa.b) {
@@ -153,9 +157,9 @@ func (m *Model) ShortHelp() []key.Binding {
 				}
 			}
 		}
-		return append(out, mk.Message)
+		return append(out, mk.Message, mk.Profile)
 	}
-	return []key.Binding{lk.Open, mk.Role, mk.Status, lk.Filter}
+	return []key.Binding{lk.Open, mk.Role, mk.Status, lk.Filter, mk.Profile}
 }
 
 // FullHelp implements ui.Pane: every action of the screen; those the
@@ -172,12 +176,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-			append(acts, mk.Message),
+			append(acts, mk.Message, mk.Profile),
 		}
 	}
 	return [][]key.Binding{
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
-		{mk.Role, mk.Status},
+		{mk.Role, mk.Status, mk.Profile},
 	}
 }
 
@@ -206,6 +210,11 @@ func (m *Model) ActionDisabled(id string) string {
 			return "open an order first"
 		}
 		return ""
+	case "market.profile":
+		if m.open == nil && m.selected() == nil {
+			return "no order selected"
+		}
+		return ""
 	default:
 		return ""
 	}
@@ -214,4 +223,16 @@ func (m *Model) ActionDisabled(id string) string {
 		return "open an order first"
 	}
 	return refusal(&e.o, e.role, a)
+}
+
+// profile opens the other party's profile on the pane's stack.
+func (m *Model) profile(e *entry) tea.Cmd {
+	if e == nil {
+		return nil
+	}
+	h := counterparty(&e.o, e.role).Handle
+	if h == "" {
+		return views.Status(views.LevelInfo, "the server did not say who the other party is")
+	}
+	return func() tea.Msg { return views.OpenProfileMsg{Handle: h} }
 }
