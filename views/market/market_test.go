@@ -418,3 +418,20 @@ func TestProfileOpensTheOtherParty(t *testing.T) {
 		t.Errorf("p on the order: %+v", p)
 	}
 }
+
+func TestHelpListsRefusedActionsWithTheReason(t *testing.T) {
+	hs := newHarness(t, 80, 24, fixture())
+	hs.keys("enter") // o1: paid, the demo agent sells
+	var descs []string
+	for _, g := range hs.m.FullHelp() {
+		for _, b := range g {
+			descs = append(descs, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	all := strings.Join(descs, "\n")
+	for _, want := range []string{"d Deliver (not now: start the order first)", "a Accept (not now: only the buyer can accept)", "s start"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("help lacks %q:\n%s", want, all)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package market
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -171,8 +173,17 @@ func (m *Model) FullHelp() [][]key.Binding {
 	lk, mk := m.keys.List, m.keys.Market
 	if m.open != nil {
 		acts := []key.Binding{}
+		e := m.current()
 		for _, oa := range m.orderActions() {
-			acts = append(acts, *oa.b)
+			b := *oa.b
+			if e != nil {
+				if why := refusal(&e.o, e.role, oa.a); why != "" {
+					// Listed with the reason, never hidden (ui/doc.go).
+					v := verb(oa.a)
+					b.SetHelp(b.Help().Key, strings.ToUpper(v[:1])+v[1:]+" (not now: "+why+")")
+				}
+			}
+			acts = append(acts, b)
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
