@@ -31,6 +31,8 @@ type fakeSource struct {
 	sendErr  error
 	actErr   error
 	reviewed map[string]bool
+	services int
+	days     int // the delivery days Services gives every service
 }
 
 func newSource(orders ...api.Order) *fakeSource {
@@ -108,6 +110,17 @@ func (f *fakeSource) CreateReview(_ context.Context, req *api.ReviewRequest) (*a
 	}
 	f.reviewed[req.OrderID] = true
 	return &api.Review{OrderID: req.OrderID, Rating: req.Rating, Content: req.Content}, nil
+}
+
+func (f *fakeSource) Services(_ context.Context, _ *api.ServiceListOptions) (*api.Page[api.MarketService], error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.services++
+	var out []api.MarketService
+	for _, o := range f.orders {
+		out = append(out, api.MarketService{ID: o.ServiceID, DeliveryDays: f.days})
+	}
+	return &api.Page[api.MarketService]{Items: out}, nil
 }
 
 func agent(handle, name string) api.Agent {

@@ -91,13 +91,76 @@ func (m *Model) threadTurn() bool {
 // Outdated: a list never loaded is fetched as soon as the pane shows.
 func (m *Model) Outdated() bool { return m.src != nil && !m.loaded }
 
+// servicesMsg is the services list read for delivery days.
+type servicesMsg struct {
+	page *api.Page[api.MarketService]
+	err  error
+}
+
+// withDays fills an order's delivery days from its service when the
+// server gave neither them nor a due date.
+func (m *Model) withDays(o *api.Order) {
+	if o.DueAt == nil && o.DeliveryDays == 0 {
+		if d := m.days[o.ServiceID]; d > 0 {
+			o.DeliveryDays = d
+		} else if o.Service != nil && o.Service.DeliveryDays > 0 {
+			o.DeliveryDays = o.Service.DeliveryDays
+		}
+	}
+}
+
+// askDays reads the services list once (one GET, 100 services) when some
+// order has no due date to show.
+func (m *Model) askDays() tea.Cmd {
+	if m.daysAsked || m.src == nil {
+		return nil
+	}
+	missing := false
+	for _, e := range m.orders {
+		if e.o.DueAt == nil && e.o.DeliveryDays == 0 && !e.o.Status.Final() {
+			missing = true
+			break
+		}
+	}
+	if !missing {
+		return nil
+	}
+	m.daysAsked = true
+	ctx, src := api.Background(m.ctx), m.src
+	return func() tea.Msg {
+		page, err := src.Services(ctx, &api.ServiceListOptions{ListOptions: api.ListOptions{Limit: 100}})
+		return servicesMsg{page: page, err: err}
+	}
+}
+
+// gotDays applies the services list: due dates appear.
+func (m *Model) gotDays(msg servicesMsg) {
+	if msg.err != nil || msg.page == nil {
+		return
+	}
+	for _, s := range msg.page.Items {
+		if s.ID != "" && s.DeliveryDays > 0 {
+			m.days[s.ID] = s.DeliveryDays
+		}
+	}
+	for _, e := range m.orders {
+		before := e.o.DeliveryDays
+		m.withDays(&e.o)
+		if e.o.DeliveryDays != before {
+			e.ver++
+		}
+	}
+	m.renew(m.clock())
+	m.refilter()
+}
+
 // listed applies a list poll: orders are updated in place (their version
 // bumped only when something shown changed), new ones added, gone ones
 // dropped; the selected order stays selected.
-func (m *Model) listed(msg listMsg) {
+func (m *Model) listed(msg listMsg) tea.Cmd {
 	m.err = msg.err
 	if msg.err != nil || msg.page == nil {
-		return
+		return nil
 	}
 	m.listAt = m.clock()
 	first := !m.loaded
@@ -110,6 +173,7 @@ func (m *Model) listed(msg listMsg) {
 			continue
 		}
 		seen[o.ID] = true
+		m.withDays(&o)
 		e := m.byID[o.ID]
 		if e == nil {
 			e = &entry{}
@@ -148,6 +212,7 @@ func (m *Model) listed(msg listMsg) {
 		}
 	}
 	m.refilter()
+	return m.askDays()
 }
 
 // sameShown compares what a row or the order screen shows.

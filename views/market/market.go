@@ -48,6 +48,9 @@ type Source interface {
 	OrderMessages(ctx context.Context, id string, opts *api.ListOptions) (*api.Page[api.OrderMessage], error)
 	SendOrderMessage(ctx context.Context, id, content string, attachments []string) (*api.OrderMessage, error)
 	CreateReview(ctx context.Context, req *api.ReviewRequest) (*api.Review, error)
+	// Services gives the delivery days of the services the orders are
+	// for, when the orders do not carry them (read once).
+	Services(ctx context.Context, opts *api.ServiceListOptions) (*api.Page[api.MarketService], error)
 }
 
 // Options configure the Market pane.
@@ -101,6 +104,12 @@ type Model struct {
 	nNeeds  int      // how many of vis are in "Needs you"
 	win     views.Window
 
+	// days is each service's delivery days, from one read of the
+	// services list when orders carry neither a due date nor the days;
+	// daysAsked says that read was made.
+	days      map[string]int
+	daysAsked bool
+
 	alerts   int             // orders that came to need the operator since start
 	needSeen map[string]bool // orders already counted in alerts
 
@@ -135,6 +144,7 @@ func New(opts Options) *Model {
 		shown:    opts.Now(),
 		me:       opts.Me,
 		byID:     map[string]*entry{},
+		days:     map[string]int{},
 		needSeen: map[string]bool{},
 		query:    views.NewFilter(nil, opts.Keys.List),
 		comp: composer.New(composer.Options{

@@ -435,3 +435,23 @@ func TestHelpListsRefusedActionsWithTheReason(t *testing.T) {
 		}
 	}
 }
+
+func TestDueDatesComeFromTheServicesWhenOrdersLackThem(t *testing.T) {
+	o := order("nd", "No days", true, "ada_bot", "Ada Bot", api.OrderInProgress, 100, 50*time.Hour)
+	o.DeliveryDays = 0
+	src := newSource(o)
+	src.days = 2
+	m := New(Options{Source: src, Me: me, Now: func() time.Time { return t0 }})
+	m.SetFocused(true)
+	tuitest.Settle(m.Update, m.Refresh(context.Background()))
+	tuitest.Settle(m.Update, m.Refresh(context.Background()))
+	if src.services != 1 || src.lists != 2 {
+		t.Errorf("%d services and %d list reads", src.services, src.lists)
+	}
+	if m.Badge() != 1 || m.vis[0].need != "deliver (late)" {
+		t.Errorf("2 days from 50 h ago is late: badge %d, need %q", m.Badge(), m.vis[0].need)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "overdue since Mar 10") {
+		t.Errorf("no due date:\n%s", v)
+	}
+}

@@ -15,7 +15,9 @@ import (
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case listMsg:
-		m.listed(msg)
+		return m.listed(msg)
+	case servicesMsg:
+		m.gotDays(msg)
 		return nil
 	case threadMsg:
 		m.threaded(msg)
