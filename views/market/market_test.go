@@ -455,3 +455,20 @@ func TestDueDatesComeFromTheServicesWhenOrdersLackThem(t *testing.T) {
 		t.Errorf("no due date:\n%s", v)
 	}
 }
+
+func TestClickSelectsThenOpens(t *testing.T) {
+	hs := newHarness(t, 80, 24, fixture())
+	// Row 0 is the title, 1 "Needs you", 2-3 o1, 4-5 o2.
+	if _, opened := hs.m.Click(10, 4, false); opened || hs.m.selected().o.ID != "o2" {
+		t.Fatalf("first click: selected %s", hs.m.selected().o.ID)
+	}
+	cmd, opened := hs.m.Click(10, 5, false)
+	tuitest.Settle(hs.m.Update, cmd)
+	if !opened || hs.m.open == nil || hs.m.open.id != "o2" {
+		t.Error("a click on the selected order does not open it")
+	}
+	tuitest.Settle(hs.m.Update, hs.m.Wheel(2))
+	if hs.m.open.off != 2 {
+		t.Errorf("the wheel scrolled the order to %d", hs.m.open.off)
+	}
+}

@@ -1,0 +1,39 @@
+package market
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/views"
+)
+
+// The mouse in the Market pane (ui/mouse.go routes it here with
+// coordinates relative to the pane): on the list a click selects the
+// order on its row and a click on the selected one (or a double click)
+// opens it; the wheel presses j or k, which scroll an open order.
+
+// Click selects the order at row y; opened reports that it pressed enter.
+func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
+	if m.CapturesInput() || m.open != nil || !m.loaded {
+		return nil, false
+	}
+	m.touch()
+	h := m.bodyHeight()
+	m.win.Fix(len(m.vis), h, m.rowHeight)
+	hit, open := m.win.Click(y-len(m.header()), len(m.vis), h, m.rowHeight, double)
+	if !hit || !open {
+		return nil, false
+	}
+	press, ok := views.PressOf(m.keys.List.Open)
+	if !ok {
+		return nil, false
+	}
+	return m.Update(press), true
+}
+
+// Wheel moves by dy notches as j (down) or k would.
+func (m *Model) Wheel(dy int) tea.Cmd {
+	if m.CapturesInput() {
+		return nil
+	}
+	return views.Replay(m.Update, views.WheelKeys(dy, m.keys.List)...)
+}
