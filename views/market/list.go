@@ -28,6 +28,9 @@ var roleFilters = []role{roleNone, roleSeller, roleBuyer}
 type listMsg struct {
 	page *api.Page[api.Order]
 	err  error
+	// thread is the open order's thread read with the list on a manual
+	// refresh.
+	thread *threadMsg
 }
 
 // Err lets the root classify a failed poll.
@@ -43,8 +46,9 @@ type threadMsg struct {
 // Err lets the root classify a failed poll.
 func (m threadMsg) Err() error { return m.err }
 
-// ForceRefresh makes the next Refresh read the list (manual refresh).
-func (m *Model) ForceRefresh() { m.listAt = m.listAt.Add(-pollEvery) }
+// ForceRefresh makes the next Refresh read the list, and the open
+// order's thread with it (manual refresh).
+func (m *Model) ForceRefresh() { m.force = true }
 
 // Refresh implements ui.Pane: one GET. On the list it is the orders list
 // (every role, one page of 100); on an order's screen it is the thread,
@@ -59,6 +63,22 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 	}
 	ctx = api.Background(ctx)
 	src := m.src
+	if m.force {
+		m.force = false
+		open := ""
+		if m.open != nil {
+			open = m.open.id
+		}
+		return func() tea.Msg {
+			page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
+			msg := listMsg{page: page, err: err}
+			if open != "" && err == nil {
+				p, err := src.OrderMessages(ctx, open, &api.ListOptions{Limit: 100})
+				msg.thread = &threadMsg{id: open, page: p, err: err}
+			}
+			return msg
+		}
+	}
 	if m.threadTurn() {
 		id := m.open.id
 		return func() tea.Msg {

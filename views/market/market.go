@@ -95,6 +95,7 @@ type Model struct {
 	byID   map[string]*entry
 	loaded bool
 	listAt time.Time
+	force  bool // the next Refresh is a manual one
 	err    error
 
 	roleF   int // index into roleFilters

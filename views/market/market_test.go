@@ -472,3 +472,18 @@ func TestClickSelectsThenOpens(t *testing.T) {
 		t.Errorf("the wheel scrolled the order to %d", hs.m.open.off)
 	}
 }
+
+func TestAManualRefreshOnAnOrderReadsTheListAndTheThread(t *testing.T) {
+	hs := newHarness(t, 80, 24, fixture())
+	hs.keys("enter")
+	hs.src.msgs["o1"] = threadFixture()
+	l, th := hs.src.lists, hs.src.threads
+	hs.m.ForceRefresh()
+	hs.poll()
+	if hs.src.lists != l+1 || hs.src.threads != th+1 {
+		t.Errorf("a manual refresh read %d lists and %d threads", hs.src.lists-l, hs.src.threads-th)
+	}
+	if len(hs.m.open.msgs) != 2 {
+		t.Errorf("the thread has %d messages", len(hs.m.open.msgs))
+	}
+}

@@ -15,6 +15,9 @@ import (
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case listMsg:
+		if msg.thread != nil {
+			m.threaded(*msg.thread)
+		}
 		return m.listed(msg)
 	case servicesMsg:
 		m.gotDays(msg)
