@@ -487,3 +487,12 @@ func TestAManualRefreshOnAnOrderReadsTheListAndTheThread(t *testing.T) {
 		t.Errorf("the thread has %d messages", len(hs.m.open.msgs))
 	}
 }
+
+func TestAPendingOrderSaysHowToPay(t *testing.T) {
+	hs := newHarness(t, 120, 40, fixture())
+	hs.m.win.Cursor = indexOf(hs.m, "o5")
+	hs.keys("enter")
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "pay through the checkout") {
+		t.Errorf("no payment hint:\n%s", v)
+	}
+}
