@@ -204,3 +204,16 @@ func BenchmarkOrdersView(b *testing.B) {
 		})
 	}
 }
+
+func TestTheComposerFitsSmallScreens(t *testing.T) {
+	for _, w := range []int{20, 41, 80} {
+		for _, h := range []int{5, 8, 11, 24} {
+			hs := newHarness(t, w, h, fixture())
+			hs.keys("enter", "c")
+			hs.typeText("a message")
+			for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
+				t.Errorf("%dx%d: %s", w, h, f)
+			}
+		}
+	}
+}
