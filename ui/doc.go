@@ -128,7 +128,7 @@
 //     reads the conversation list (its unreadCounts make the badge, its
 //     lastMessage says whether the open conversation must be read too),
 //     Notifications the count (and its list when the count moved or the
-//     list is 30 s old).
+//     list is a minute old).
 //   - An idle client stays at or under 20 GET/min in every state, a
 //     running generation job's own 2.5 s polling aside
 //     (cli.TestIdleClientStaysUnderTheGETBudget measures it).

@@ -8,7 +8,7 @@
 // tea.Cmds; Update and View do no I/O. Polling is cheap: every poll asks
 // for the unread count, which moves the badge in every state. The first
 // page of the list is fetched only while the pane is on screen: when that
-// count moved, when the list was never loaded, when it is older than 30 s,
+// count moved, when the list was never loaded, when it is older than 60 s,
 // or after a manual refresh. Off screen the list is never fetched; a count
 // that moved makes the pane Outdated, so the root fetches it as soon as it
 // comes into view, and a JumpToUnread made then waits for that list. New

@@ -126,8 +126,8 @@ func TestRefreshAsksOnlyTheCountWhenNothingChanged(t *testing.T) {
 	if got := hs.src.requests(); len(got) != 1 {
 		t.Fatalf("the list was fetched again for the same count: %q", got)
 	}
-	// On screen, a list older than 30 s is fetched anyway…
-	hs.now = hs.now.Add(31 * time.Second)
+	// On screen, a list older than staleList is fetched anyway…
+	hs.now = hs.now.Add(staleList + time.Second)
 	hs.poll()
 	if got := hs.src.requests(); len(got) != 2 {
 		t.Fatalf("focused and stale: %q", got)
