@@ -125,18 +125,7 @@ type Model struct {
 
 // New builds the pane. Nothing is fetched until the root calls Refresh.
 func New(opts Options) *Model {
-	if opts.Context == nil {
-		opts.Context = context.Background()
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.Keys == nil {
-		opts.Keys = keymap.Default()
-	}
-	if opts.Styles == nil {
-		opts.Styles = theme.New(true, false)
-	}
+	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
 		ctx:      opts.Context,
 		src:      opts.Source,

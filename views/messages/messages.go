@@ -113,18 +113,7 @@ type Model struct {
 // New builds the pane. Nothing is fetched until the root calls Refresh;
 // Init reloads the outbox.
 func New(opts Options) *Model {
-	if opts.Context == nil {
-		opts.Context = context.Background()
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.Keys == nil {
-		opts.Keys = keymap.Default()
-	}
-	if opts.Styles == nil {
-		opts.Styles = theme.New(true, false)
-	}
+	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	if opts.Preview {
 		// A second writer of <DataDir>/outbox.json would overwrite the
 		// pane's, and a preview has nothing to save anyway.
