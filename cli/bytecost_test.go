@@ -114,6 +114,7 @@ func BenchmarkByteCostMove(b *testing.B) {
 		{"notifications", []string{"2", "j"}, []string{"j", "k"}},
 		{"messages", []string{"3", "j"}, []string{"j", "k"}},
 		{"messages-thread", []string{"3", "enter", "k"}, []string{"k", "j"}},
+		{"market", []string{"4", "j"}, []string{"j", "k"}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			r := newCostRig(b, config.Config{}, nil)
