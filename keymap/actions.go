@@ -121,6 +121,12 @@ var titles = []struct{ id, title string }{
 	{"market.profile", "Open the other party's profile"},
 	{"market.role", "Next role filter (seller, buyer, all)"},
 	{"market.status", "Next order status filter"},
+	{"market.section", "Switch the Market between orders and services"},
+	{"market.category", "Next service category"},
+	{"market.featured", "Featured services only, or all"},
+	{"market.price", "Price range of the services"},
+	{"market.sort", "Next services sort"},
+	{"market.buy", "Order the service"},
 
 	{"composer.send", "Send"},
 	{"composer.editor", "Edit in $EDITOR"},

@@ -173,6 +173,15 @@ type MarketKeys struct {
 	Review key.Binding
 	// Profile opens the other party's profile.
 	Profile key.Binding
+	// Section switches the pane between the orders and the services.
+	Section key.Binding
+	// Category, Featured, Price and Sort filter and order the services.
+	Category key.Binding
+	Featured key.Binding
+	Price    key.Binding
+	Sort     key.Binding
+	// Buy orders the selected or open service.
+	Buy key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -290,6 +299,12 @@ func Default() *KeyMap {
 		Message:  bind([]string{"c"}, "c", "message"),
 		Review:   bind([]string{"R"}, "R", "review"),
 		Profile:  bind([]string{"p"}, "p", "their profile"),
+		Section:  bind([]string{"S"}, "S", "orders/services"),
+		Category: bind([]string{"C"}, "C", "category"),
+		Featured: bind([]string{"F"}, "F", "featured"),
+		Price:    bind([]string{"$"}, "$", "price range"),
+		Sort:     bind([]string{"O"}, "O", "sort"),
+		Buy:      bind([]string{"B"}, "B", "order service"),
 	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
@@ -378,6 +393,12 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"market.message":               &k.Market.Message,
 		"market.review":                &k.Market.Review,
 		"market.profile":               &k.Market.Profile,
+		"market.section":               &k.Market.Section,
+		"market.category":              &k.Market.Category,
+		"market.featured":              &k.Market.Featured,
+		"market.price":                 &k.Market.Price,
+		"market.sort":                  &k.Market.Sort,
+		"market.buy":                   &k.Market.Buy,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -33,6 +35,15 @@ type fakeSource struct {
 	reviewed map[string]bool
 	services int
 	days     int // the delivery days Services gives every service
+
+	// catalog, when set, is what Services lists (else one service per
+	// order); svcOpts records each read's options.
+	catalog  []api.MarketService
+	svcOpts  []api.ServiceListOptions
+	details  int
+	payment  api.Payment
+	orderErr error
+	placed   []string // "serviceID method requirements"
 }
 
 func newSource(orders ...api.Order) *fakeSource {
@@ -112,15 +123,71 @@ func (f *fakeSource) CreateReview(_ context.Context, req *api.ReviewRequest) (*a
 	return &api.Review{OrderID: req.OrderID, Rating: req.Rating, Content: req.Content}, nil
 }
 
-func (f *fakeSource) Services(_ context.Context, _ *api.ServiceListOptions) (*api.Page[api.MarketService], error) {
+func (f *fakeSource) Services(_ context.Context, opts *api.ServiceListOptions) (*api.Page[api.MarketService], error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.services++
+	if f.catalog != nil {
+		f.svcOpts = append(f.svcOpts, *opts)
+		var out []api.MarketService
+		for _, s := range f.catalog {
+			if opts.Search != "" && !strings.Contains(strings.ToLower(s.Title), strings.ToLower(opts.Search)) {
+				continue
+			}
+			if opts.Category != "" && s.Category != opts.Category {
+				continue
+			}
+			out = append(out, s)
+		}
+		start := 0
+		if opts.Cursor != "" {
+			start, _ = strconv.Atoi(opts.Cursor)
+		}
+		start = min(start, len(out))
+		end := min(start+max(opts.Limit, 1), len(out))
+		p := &api.Page[api.MarketService]{Items: out[start:end]}
+		if end < len(out) {
+			p.HasMore, p.NextCursor = true, strconv.Itoa(end)
+		}
+		return p, nil
+	}
 	var out []api.MarketService
 	for _, o := range f.orders {
 		out = append(out, api.MarketService{ID: o.ServiceID, DeliveryDays: f.days})
 	}
 	return &api.Page[api.MarketService]{Items: out}, nil
+}
+
+func (f *fakeSource) Service(_ context.Context, id string) (*api.MarketService, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.details++
+	for _, s := range f.catalog {
+		if s.ID == id {
+			return &s, nil
+		}
+	}
+	return nil, api.ErrNotFound
+}
+
+func (f *fakeSource) CreateOrder(_ context.Context, serviceID, req, method string) (*api.OrderCreated, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.placed = append(f.placed, serviceID+" "+method+" "+req)
+	if f.orderErr != nil {
+		return nil, f.orderErr
+	}
+	var svc api.MarketService
+	for _, s := range f.catalog {
+		if s.ID == serviceID {
+			svc = s
+		}
+	}
+	o := api.Order{ID: fmt.Sprintf("new%d", len(f.placed)), ServiceID: serviceID, Service: &api.MarketService{ID: serviceID, Title: svc.Title},
+		Buyer: agent(me, "Demo Agent"), Seller: svc.Seller, Status: api.OrderPendingPayment, Price: svc.Price,
+		PaymentMethod: method, Requirements: req, CreatedAt: t0, UpdatedAt: t0}
+	f.orders = append(f.orders, o)
+	return &api.OrderCreated{Order: o, Payment: f.payment}, nil
 }
 
 func agent(handle, name string) api.Agent {

@@ -69,7 +69,16 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 		if m.open != nil {
 			open = m.open.id
 		}
-		return func() tea.Msg {
+		var svc tea.Cmd
+		if m.inServices() {
+			// A manual refresh on the services reads them again too.
+			if m.svc.open != nil {
+				svc = m.openService(&m.svc.open.svc)
+			} else {
+				svc = m.reloadServices()
+			}
+		}
+		return tea.Batch(svc, func() tea.Msg {
 			page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
 			msg := listMsg{page: page, err: err}
 			if open != "" && err == nil {
@@ -77,7 +86,7 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 				msg.thread = &threadMsg{id: open, page: p, err: err}
 			}
 			return msg
-		}
+		})
 	}
 	if m.threadTurn() {
 		id := m.open.id

@@ -3,9 +3,11 @@
 // requirements and deliverables, its message thread and composer, and the
 // actions the state machine allows the operator now.
 //
-// Services browsing, the operator's listings and payouts are not here yet:
-// they are meant to be further sections of this pane (a section switch
-// beside the orders, see section), reading the same Source.
+// A second section, Services (the section key switches), browses the
+// marketplace's listings: searched on the server, filtered and sorted, a
+// service's screen with its reviews, and ordering one. The operator's
+// listings and payouts are meant to be further sections, reading the same
+// Source.
 package market
 
 import (
@@ -51,6 +53,10 @@ type Source interface {
 	// Services gives the delivery days of the services the orders are
 	// for, when the orders do not carry them (read once).
 	Services(ctx context.Context, opts *api.ServiceListOptions) (*api.Page[api.MarketService], error)
+	// Service is a service's detail: reviews and the seller's stats.
+	Service(ctx context.Context, id string) (*api.MarketService, error)
+	// CreateOrder orders a service.
+	CreateOrder(ctx context.Context, serviceID, requirements, method string) (*api.OrderCreated, error)
 }
 
 // Options configure the Market pane.
@@ -71,11 +77,14 @@ type Options struct {
 	Debounce time.Duration
 }
 
-// section is what the pane shows. Only orders exist today; services,
-// listings and payouts are to come as further sections.
+// section is what the pane shows: the orders or the services; the
+// operator's listings and payouts are to come as further sections.
 type section int
 
-const sectionOrders section = 0
+const (
+	sectionOrders section = iota
+	sectionServices
+)
 
 // Model is the Market pane. It implements ui.Pane.
 type Model struct {
@@ -116,6 +125,8 @@ type Model struct {
 
 	open *screen // the order screen, nil on the list
 
+	svc services // the Services section
+
 	comp  *composer.Model
 	md    *markdown.Renderer
 	pal   *palette
@@ -137,6 +148,7 @@ func New(opts Options) *Model {
 		days:     map[string]int{},
 		needSeen: map[string]bool{},
 		query:    views.NewFilter(nil, opts.Keys.List),
+		svc:      services{query: views.NewFilter(nil, opts.Keys.List)},
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles,
 			DraftDir: opts.DraftDir, Editor: opts.Editor, Context: opts.Context, Debounce: opts.Debounce,
@@ -172,6 +184,10 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.gut = views.NewGutter(s)
 	m.cache.Clear()
 	m.query.SetStyles(s)
+	m.svc.query.SetStyles(s)
+	if m.svc.open != nil {
+		m.svc.open.ver++
+	}
 	m.comp.SetStyles(s)
 	m.md.SetStyles(s)
 	if m.open != nil {
@@ -189,6 +205,9 @@ func (m *Model) SetSize(width, height int) {
 	if m.open != nil {
 		m.open.ver++
 	}
+	if m.svc.open != nil {
+		m.svc.open.ver++
+	}
 }
 
 // SetFocused implements ui.Pane.
@@ -200,7 +219,9 @@ func (m *Model) SetFocused(focused bool) {
 }
 
 // CapturesInput implements ui.Pane: the `/` filter or the composer.
-func (m *Model) CapturesInput() bool { return m.query.Editing() || m.comp.IsOpen() }
+func (m *Model) CapturesInput() bool {
+	return m.query.Editing() || m.svc.query.Editing() || m.comp.IsOpen()
+}
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Market" }
@@ -251,7 +272,12 @@ func (m *Model) PollInterval() time.Duration {
 }
 
 // ShowsList reports whether the list is on screen (not an order).
-func (m *Model) ShowsList() bool { return m.open == nil }
+func (m *Model) ShowsList() bool {
+	if m.inServices() {
+		return m.svc.open == nil
+	}
+	return m.open == nil
+}
 
 func (m *Model) touch() {
 	m.shown = m.clock()

@@ -34,6 +34,9 @@ type cacheKey struct {
 
 // View implements ui.Pane.
 func (m *Model) View() string {
+	if m.inServices() {
+		return m.servicesView()
+	}
 	if m.open != nil {
 		return m.screenView()
 	}
@@ -77,7 +80,7 @@ func (m *Model) bodyHeight() int {
 	if m.query.Active() {
 		chrome++
 	}
-	return max(m.height-chrome, 1)
+	return max(m.height-chrome-len(m.noticeLines()), 1)
 }
 
 // header is the title line: the filters, what needs the operator, and
@@ -89,8 +92,8 @@ func (m *Model) header() []string {
 		t += p.accent.Render(fmt.Sprintf(" · %d need you", n))
 	}
 	mk := m.keys.Market
-	hint := p.faint.Render(mk.Role.Help().Key + " role · " + mk.Status.Help().Key + " status")
-	out := []string{views.Spread(t, hint, m.width)}
+	hint := p.faint.Render(mk.Section.Help().Key + " services · " + mk.Role.Help().Key + " role · " + mk.Status.Help().Key + " status")
+	out := append([]string{views.Spread(t, hint, m.width)}, m.noticeLines()...)
 	if m.err != nil && m.loaded {
 		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(m.err)+" · showing what was loaded"), m.width))
 	}

@@ -22,6 +22,19 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case servicesMsg:
 		m.gotDays(msg)
 		return nil
+	case svcListMsg:
+		m.gotServices(msg)
+		return m.moreServices()
+	case searchMsg:
+		if msg.gen == m.svc.gen {
+			return m.readServices("")
+		}
+		return nil
+	case svcDetailMsg:
+		m.gotDetail(msg)
+		return nil
+	case orderedMsg:
+		return m.ordered(msg)
 	case threadMsg:
 		m.threaded(msg)
 		return nil
@@ -35,12 +48,21 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if msg.ID != composerID {
 			return nil
 		}
+		switch {
+		case msg.Key == "price":
+			return m.priced(msg.Text)
+		case strings.HasPrefix(msg.Key, buyKey):
+			return m.sendOrder(msg)
+		}
 		return m.send(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
 		if m.comp.IsOpen() {
 			return m.comp.Update(msg)
+		}
+		if m.svc.query.Editing() {
+			return m.searchInput(msg)
 		}
 		if m.query.Editing() {
 			m.query.Input(msg, m.refilter, m.clearQuery)
@@ -63,11 +85,20 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.comp.Update(msg)
 	}
+	if m.svc.query.Editing() {
+		return m.searchInput(msg)
+	}
 	if m.query.Editing() {
 		m.query.Input(msg, m.refilter, m.clearQuery)
 		return nil
 	}
 	m.touch()
+	if m.inServices() {
+		if m.svc.open != nil {
+			return m.serviceScreenKey(msg)
+		}
+		return m.servicesKey(msg)
+	}
 	if m.open != nil {
 		m.open.active = m.clock()
 		return m.screenKey(msg)
@@ -81,12 +112,16 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.win.Navigate(msg, lk, len(m.vis), h, m.rowHeight):
 		return nil
+	case key.Matches(msg, mk.Section):
+		return m.switchSection()
 	case key.Matches(msg, lk.Filter):
 		m.query.Start(m.win)
 		return nil
 	case key.Matches(msg, lk.Back):
 		if m.query.Active() {
 			m.clearQuery()
+		} else if m.svc.notice != nil {
+			m.svc.notice = nil
 		}
 		return nil
 	case key.Matches(msg, lk.Open):
@@ -155,6 +190,12 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.query.Help()
 	}
 	lk, mk := m.keys.List, m.keys.Market
+	if m.inServices() {
+		if m.svc.open != nil {
+			return []key.Binding{lk.Back, mk.Buy, mk.Profile}
+		}
+		return []key.Binding{lk.Open, lk.Filter, mk.Category, mk.Sort, mk.Buy, mk.Section}
+	}
 	if m.open != nil {
 		out := []key.Binding{lk.Back}
 		if e := m.current(); e != nil {
@@ -176,6 +217,18 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.comp.ShortHelp()}
 	}
 	lk, mk := m.keys.List, m.keys.Market
+	if m.inServices() {
+		if m.svc.open != nil {
+			return [][]key.Binding{
+				{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
+				{mk.Buy, mk.Profile, mk.Section},
+			}
+		}
+		return [][]key.Binding{
+			{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
+			{mk.Category, mk.Featured, mk.Price, mk.Sort, mk.Buy, mk.Profile, mk.Section},
+		}
+	}
 	if m.open != nil {
 		acts := []key.Binding{}
 		e := m.current()
@@ -226,13 +279,39 @@ func (m *Model) ActionDisabled(id string) string {
 			return "open an order first"
 		}
 		return ""
+	case "market.section":
+		return ""
+	case "market.category", "market.featured", "market.price", "market.sort":
+		if !m.inServices() || m.svc.open != nil {
+			return "on the services list only"
+		}
+		return ""
+	case "market.buy":
+		if !m.inServices() {
+			return "switch to the services first"
+		}
+		if svc := m.currentService(); svc == nil {
+			return "no service selected"
+		} else if m.mine(svc) {
+			return "this is your own service"
+		}
+		return ""
 	case "market.profile":
+		if m.inServices() {
+			if m.currentService() == nil {
+				return "no service selected"
+			}
+			return ""
+		}
 		if m.open == nil && m.selected() == nil {
 			return "no order selected"
 		}
 		return ""
 	default:
 		return ""
+	}
+	if m.inServices() {
+		return "switch to the orders first"
 	}
 	e := m.current()
 	if e == nil {

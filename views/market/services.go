@@ -1,0 +1,627 @@
+package market
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+	"imagine/views/composer"
+)
+
+// The Services section: the marketplace's listings, searched on the
+// server (the `/` query is sent as `search`, debounced), filtered by
+// category, featured and a price range, sorted; a service's screen with
+// its description, seller and reviews; ordering a service.
+//
+// It reads only when shown: on the switch to it, on a new query or
+// filter, and near the end of what is loaded (the next page). It never
+// polls, so the idle client's GET budget is the orders' alone.
+
+const (
+	// searchDelay is the debounce of the typed search.
+	searchDelay = 250 * time.Millisecond
+	// servicesPage is how many services a read asks for.
+	servicesPage = 20
+	// pageAhead is how close to the end of what is loaded the cursor gets
+	// before the next page is read.
+	pageAhead = 5
+	// buyKey prefixes the composer key of an order's requirements.
+	buyKey = "buy-"
+)
+
+// serviceCategories are the category filter's steps after "any".
+var serviceCategories = []string{"ASSISTANT", "CHATBOT", "CREATIVE", "ANALYST", "AUTOMATION", "OTHER"}
+
+// serviceSorts are the sort's steps.
+var serviceSorts = []struct{ by, order, name string }{
+	{api.SortCreatedAt, api.SortDesc, "newest"},
+	{api.SortCreatedAt, api.SortAsc, "oldest"},
+	{api.SortPrice, api.SortAsc, "cheapest"},
+	{api.SortPrice, api.SortDesc, "priciest"},
+	{api.SortAvgRating, api.SortDesc, "best rated"},
+	{api.SortAvgRating, api.SortAsc, "worst rated"},
+	{api.SortOrderCount, api.SortDesc, "most ordered"},
+	{api.SortOrderCount, api.SortAsc, "least ordered"},
+}
+
+// services is the Services section's state.
+type services struct {
+	items   []api.MarketService
+	next    string
+	more    bool
+	loaded  bool
+	loading bool
+	err     error
+	// gen numbers the list's query: an answer to an older one is dropped;
+	// cancel stops the read in flight when a newer query is made.
+	gen    int
+	cancel context.CancelFunc
+
+	cat      int // 0 any, else serviceCategories[cat-1]
+	featured bool
+	minP     int // cents, 0 for none
+	maxP     int
+	sort     int
+	query    views.Filter
+	win      views.Window
+
+	// asked is the search of the last first-page read: applying the same
+	// query again reads nothing.
+	asked string
+
+	open   *svcScreen
+	notice []string // what the last order's payment said, shown above the orders
+}
+
+// svcScreen is an open service.
+type svcScreen struct {
+	svc    api.MarketService
+	detail bool // svc is the detail (reviews, stats)
+	err    error
+	off    int
+	ver    int
+
+	lines     []string
+	linesVer  int
+	linesW    int
+	linesDone bool
+}
+
+// svcListMsg is a services read.
+type svcListMsg struct {
+	gen    int
+	cursor string
+	page   *api.Page[api.MarketService]
+	err    error
+}
+
+// Err lets the root classify a failed read.
+func (m svcListMsg) Err() error { return m.err }
+
+// searchMsg is the debounce's end for query gen.
+type searchMsg struct{ gen int }
+
+// svcDetailMsg is a service's detail.
+type svcDetailMsg struct {
+	id  string
+	svc *api.MarketService
+	err error
+}
+
+// orderedMsg is the answer to an order.
+type orderedMsg struct {
+	serviceID, key string
+	created        *api.OrderCreated
+	err            error
+}
+
+// inServices says the Services section is shown.
+func (m *Model) inServices() bool { return m.section == sectionServices }
+
+// switchSection flips between Orders and Services; Services are read the
+// first time they are shown.
+func (m *Model) switchSection() tea.Cmd {
+	if m.inServices() {
+		m.section = sectionOrders
+		m.refilter()
+		return nil
+	}
+	m.section = sectionServices
+	if !m.svc.loaded && !m.svc.loading {
+		return m.reloadServices()
+	}
+	return nil
+}
+
+// listOptions is the query of the list as the filters say.
+func (m *Model) listOptions(cursor string) *api.ServiceListOptions {
+	s := &m.svc
+	o := &api.ServiceListOptions{
+		ListOptions: api.ListOptions{Limit: servicesPage, Cursor: cursor},
+		Search:      strings.TrimSpace(s.query.Query()),
+		MinPrice:    s.minP, MaxPrice: s.maxP,
+		SortBy: serviceSorts[s.sort].by, SortOrder: serviceSorts[s.sort].order,
+	}
+	if s.cat > 0 {
+		o.Category = serviceCategories[s.cat-1]
+	}
+	if s.featured {
+		t := true
+		o.Featured = &t
+	}
+	return o
+}
+
+// reloadServices reads the first page for the current query, cancelling
+// an older read.
+func (m *Model) reloadServices() tea.Cmd {
+	s := &m.svc
+	s.gen++
+	return m.readServices("")
+}
+
+// readServices reads a page (cursor "" for the first).
+func (m *Model) readServices(cursor string) tea.Cmd {
+	s := &m.svc
+	if m.src == nil {
+		return nil
+	}
+	if s.cancel != nil {
+		s.cancel()
+	}
+	ctx, cancel := context.WithCancel(api.Background(m.ctx))
+	s.cancel, s.loading = cancel, true
+	src, gen, opts := m.src, s.gen, m.listOptions(cursor)
+	if cursor == "" {
+		s.asked = opts.Search
+	}
+	return func() tea.Msg {
+		page, err := src.Services(ctx, opts)
+		return svcListMsg{gen: gen, cursor: cursor, page: page, err: err}
+	}
+}
+
+// gotServices applies a services read.
+func (m *Model) gotServices(msg svcListMsg) {
+	s := &m.svc
+	if msg.gen != s.gen {
+		return // a newer query was made
+	}
+	s.loading = false
+	if errors.Is(msg.err, context.Canceled) {
+		return
+	}
+	s.err = msg.err
+	if msg.err != nil || msg.page == nil {
+		return
+	}
+	if msg.cursor == "" {
+		s.items = s.items[:0:0]
+		s.win.Home()
+	}
+	seen := make(map[string]bool, len(s.items))
+	for _, it := range s.items {
+		seen[it.ID] = true
+	}
+	for _, it := range msg.page.Items {
+		if it.ID != "" && !seen[it.ID] {
+			seen[it.ID] = true
+			s.items = append(s.items, it)
+		}
+	}
+	s.next, s.more, s.loaded = msg.page.NextCursor, msg.page.HasMore && msg.page.NextCursor != "", true
+	s.win.Fix(len(s.items), m.svcBodyHeight(), svcRowHeight)
+}
+
+// moreServices reads the next page when the cursor is near the end.
+func (m *Model) moreServices() tea.Cmd {
+	s := &m.svc
+	if !s.more || s.loading || s.win.Cursor < len(s.items)-pageAhead {
+		return nil
+	}
+	return m.readServices(s.next)
+}
+
+// searchChanged starts the debounce of a new query: the read in flight
+// is cancelled, and the newest query is read searchDelay after the last
+// key.
+func (m *Model) searchChanged() tea.Cmd {
+	s := &m.svc
+	s.gen++
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	s.loading = false
+	gen := s.gen
+	return tea.Tick(searchDelay, func(time.Time) tea.Msg { return searchMsg{gen: gen} })
+}
+
+func svcRowHeight(int) int { return 2 }
+
+// svcBodyHeight is the room for service rows.
+func (m *Model) svcBodyHeight() int {
+	chrome := 1
+	if m.svc.err != nil && m.svc.loaded {
+		chrome++
+	}
+	if m.svc.query.Active() {
+		chrome++
+	}
+	return max(m.height-chrome, 1)
+}
+
+// selectedService is the service under the cursor.
+func (m *Model) selectedService() *api.MarketService {
+	s := &m.svc
+	if len(s.items) == 0 {
+		return nil
+	}
+	return &s.items[min(s.win.Cursor, len(s.items)-1)]
+}
+
+// mine says the operator sells svc.
+func (m *Model) mine(svc *api.MarketService) bool {
+	return m.me != "" && strings.EqualFold(svc.Seller.Handle, m.me)
+}
+
+// servicesKey handles a key on the services list.
+func (m *Model) servicesKey(msg tea.KeyPressMsg) tea.Cmd {
+	s := &m.svc
+	lk, mk := m.keys.List, m.keys.Market
+	switch {
+	case s.win.Navigate(msg, lk, len(s.items), m.svcBodyHeight(), svcRowHeight):
+		return m.moreServices()
+	case key.Matches(msg, mk.Section):
+		return m.switchSection()
+	case key.Matches(msg, lk.Filter):
+		s.query.Start(s.win)
+		return nil
+	case key.Matches(msg, lk.Back):
+		if s.query.Active() {
+			s.query.Clear()
+			return m.reloadServices()
+		}
+		return nil
+	case key.Matches(msg, lk.Open):
+		if svc := m.selectedService(); svc != nil {
+			return m.openService(svc)
+		}
+		return nil
+	case key.Matches(msg, mk.Category):
+		s.cat = (s.cat + 1) % (len(serviceCategories) + 1)
+		return m.reloadServices()
+	case key.Matches(msg, mk.Featured):
+		s.featured = !s.featured
+		return m.reloadServices()
+	case key.Matches(msg, mk.Sort):
+		s.sort = (s.sort + 1) % len(serviceSorts)
+		return m.reloadServices()
+	case key.Matches(msg, mk.Price):
+		cur := ""
+		if s.minP > 0 || s.maxP > 0 {
+			cur = dollars(s.minP) + "-" + dollars(s.maxP)
+		}
+		return m.comp.Open(composer.Request{
+			Key: "price", Title: "Price range in dollars (min-max; empty for any)",
+			Limit: 40, Placeholder: "5-50" + map[bool]string{true: " (now " + cur + ")", false: ""}[cur != ""],
+		})
+	case key.Matches(msg, mk.Buy):
+		return m.buy(m.selectedService())
+	case key.Matches(msg, mk.Profile):
+		return m.sellerProfile(m.selectedService())
+	}
+	return nil
+}
+
+// searchInput feeds the `/` query: a change starts the debounce.
+func (m *Model) searchInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	m.svc.query.Input(msg, func() {
+		if strings.TrimSpace(m.svc.query.Query()) != m.svc.asked || !m.svc.loaded && !m.svc.loading {
+			cmd = m.searchChanged()
+		}
+	}, func() {
+		m.svc.query.Clear()
+		cmd = m.reloadServices()
+	})
+	return cmd
+}
+
+// dollars formats cents as a plain dollar amount for the price prompt.
+func dollars(c int) string {
+	if c == 0 {
+		return ""
+	}
+	if c%100 == 0 {
+		return strconv.Itoa(c / 100)
+	}
+	return fmt.Sprintf("%d.%02d", c/100, c%100)
+}
+
+// parseDollars reads "12", "12.5" or "$12.50" as cents; "" is 0.
+func parseDollars(s string) (int, error) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "$")
+	if s == "" {
+		return 0, nil
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 2 {
+		return 0, fmt.Errorf("%q has more than cents", s)
+	}
+	w, err := strconv.Atoi(strings.ReplaceAll(whole, ",", ""))
+	if err != nil || w < 0 {
+		return 0, fmt.Errorf("%q is not an amount in dollars", s)
+	}
+	f := 0
+	if frac != "" {
+		for len(frac) < 2 {
+			frac += "0"
+		}
+		if f, err = strconv.Atoi(frac); err != nil || f < 0 {
+			return 0, fmt.Errorf("%q is not an amount in dollars", s)
+		}
+	}
+	if w > api.MaxServicePrice/100 {
+		return 0, fmt.Errorf("%q is more than the marketplace's maximum", s)
+	}
+	return w*100 + f, nil
+}
+
+// parsePriceRange reads "min-max" in dollars; either side may be empty.
+func parsePriceRange(s string) (lo, hi int, err error) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
+	if !ok {
+		b = a
+		a = ""
+		if strings.TrimSpace(s) != "" {
+			return 0, 0, errors.New(`write the range as "min-max" in dollars ("5-50", "-20", "10-")`)
+		}
+	}
+	if lo, err = parseDollars(a); err != nil {
+		return 0, 0, err
+	}
+	if hi, err = parseDollars(b); err != nil {
+		return 0, 0, err
+	}
+	if hi > 0 && lo > hi {
+		return 0, 0, errors.New("the minimum is above the maximum")
+	}
+	return lo, hi, nil
+}
+
+// priced applies the price prompt.
+func (m *Model) priced(text string) tea.Cmd {
+	lo, hi, err := parsePriceRange(text)
+	if err != nil {
+		return m.comp.Failed(err)
+	}
+	m.svc.minP, m.svc.maxP = lo, hi
+	return tea.Batch(m.comp.Sent(), m.comp.Close(), m.reloadServices())
+}
+
+// openService shows svc's screen and reads its detail.
+func (m *Model) openService(svc *api.MarketService) tea.Cmd {
+	m.svc.open = &svcScreen{svc: *svc}
+	if m.src == nil {
+		return nil
+	}
+	ctx, src, id := api.Background(m.ctx), m.src, svc.ID
+	return func() tea.Msg {
+		d, err := src.Service(ctx, id)
+		return svcDetailMsg{id: id, svc: d, err: err}
+	}
+}
+
+// gotDetail applies a service's detail.
+func (m *Model) gotDetail(msg svcDetailMsg) {
+	o := m.svc.open
+	if o == nil || o.svc.ID != msg.id {
+		return
+	}
+	o.ver++
+	if msg.err != nil || msg.svc == nil {
+		o.err = msg.err
+		return
+	}
+	d := *msg.svc
+	if d.Seller.Handle == "" {
+		d.Seller = o.svc.Seller
+	}
+	o.svc, o.detail, o.err = d, true, nil
+}
+
+// serviceScreenKey handles a key on a service's screen.
+func (m *Model) serviceScreenKey(msg tea.KeyPressMsg) tea.Cmd {
+	lk, mk := m.keys.List, m.keys.Market
+	o := m.svc.open
+	h := max(m.height-1, 1)
+	switch {
+	case key.Matches(msg, lk.Back):
+		m.svc.open = nil
+		return m.comp.Close()
+	case key.Matches(msg, lk.Down):
+		o.off++
+	case key.Matches(msg, lk.Up):
+		o.off = max(o.off-1, 0)
+	case key.Matches(msg, lk.PageDown):
+		o.off += h
+	case key.Matches(msg, lk.PageUp):
+		o.off = max(o.off-h, 0)
+	case key.Matches(msg, lk.Top):
+		o.off = 0
+	case key.Matches(msg, lk.Bottom):
+		o.off = 1 << 30
+	case key.Matches(msg, mk.Profile):
+		return m.sellerProfile(&o.svc)
+	case key.Matches(msg, mk.Buy):
+		return m.buy(&o.svc)
+	}
+	return nil
+}
+
+// sellerProfile opens the seller's profile on the pane's stack.
+func (m *Model) sellerProfile(svc *api.MarketService) tea.Cmd {
+	if svc == nil {
+		return nil
+	}
+	if svc.Seller.Handle == "" {
+		return views.Status(views.LevelInfo, "the server did not say who sells this service")
+	}
+	h := svc.Seller.Handle
+	return func() tea.Msg { return views.OpenProfileMsg{Handle: h} }
+}
+
+// buy opens the order's composer: the requirements, the payment method
+// on the first line.
+func (m *Model) buy(svc *api.MarketService) tea.Cmd {
+	if svc == nil {
+		return nil
+	}
+	if m.mine(svc) {
+		return views.Status(views.LevelWarn, "this is your own service: you can't order it")
+	}
+	return m.comp.Open(composer.Request{
+		Key: buyKey + svc.ID, Title: "Order " + views.NormalizeEmojiWidth(svc.Title) + " · " + views.Money(svc.Price),
+		ContextTitle: "First line: how you pay, " + strings.Join(api.PaymentMethods, ", ") + " (CARD when left out)",
+		Context:      "The lines after it are your requirements (required).",
+		Limit:        api.MaxRequirementsRunes + 20, Placeholder: "CARD\nwhat you need from the seller",
+	})
+}
+
+// parseOrder reads the payment method (first line, optional) and the
+// requirements.
+func parseOrder(text string) (method, req string, err error) {
+	text = strings.TrimSpace(text)
+	first, rest, _ := strings.Cut(text, "\n")
+	method, req = api.PaymentCard, text
+	for _, pm := range api.PaymentMethods {
+		if strings.EqualFold(strings.TrimSpace(first), pm) {
+			method, req = pm, strings.TrimSpace(rest)
+			break
+		}
+	}
+	if req == "" {
+		return "", "", errors.New("the requirements are required: say what you need from the seller")
+	}
+	if n := len([]rune(req)); n > api.MaxRequirementsRunes {
+		return "", "", fmt.Errorf("the requirements are %d characters, over the %d allowed", n, api.MaxRequirementsRunes)
+	}
+	return method, req, nil
+}
+
+// sendOrder handles the order composer's send: checked, then confirmed
+// (the composer closes, its draft kept until the order is placed).
+func (m *Model) sendOrder(msg composer.SendMsg) tea.Cmd {
+	id := strings.TrimPrefix(msg.Key, buyKey)
+	method, req, err := parseOrder(msg.Text)
+	if err != nil {
+		return m.comp.Failed(err)
+	}
+	var svc *api.MarketService
+	if o := m.svc.open; o != nil && o.svc.ID == id {
+		svc = &o.svc
+	} else {
+		for i := range m.svc.items {
+			if m.svc.items[i].ID == id {
+				svc = &m.svc.items[i]
+			}
+		}
+	}
+	name, price := "service "+id, ""
+	if svc != nil {
+		if m.mine(svc) {
+			return m.comp.Failed(errors.New("this is your own service: you can't order it"))
+		}
+		name, price = views.NormalizeEmojiWidth(svc.Title), views.Money(svc.Price)+" "
+	}
+	ctx, src, key := api.Background(m.ctx), m.src, msg.Key
+	place := func() tea.Msg {
+		c, err := src.CreateOrder(ctx, id, req, method)
+		return orderedMsg{serviceID: id, key: key, created: c, err: err}
+	}
+	return tea.Batch(m.comp.Failed(errors.New("waiting for your confirmation")), m.comp.Close(),
+		views.Confirm("Place this order?", "\""+name+"\" for "+price+"paid by "+method+".", place))
+}
+
+// ordered applies an order's answer: the order joins the orders and is
+// selected there, and what to pay with is said (the checkout URL in
+// full, never the client secret).
+func (m *Model) ordered(msg orderedMsg) tea.Cmd {
+	if msg.err != nil {
+		return views.Failed("couldn't place the order", msg.err)
+	}
+	c := msg.created
+	if c == nil || c.Order.ID == "" {
+		return views.Status(views.LevelWarn, "the order was placed but the server did not return it: refresh to see it")
+	}
+	o := c.Order
+	if o.ServiceID == "" {
+		o.ServiceID = msg.serviceID
+	}
+	if o.Service == nil || o.Service.Title == "" {
+		if so := m.svc.open; so != nil && so.svc.ID == msg.serviceID {
+			s := so.svc
+			o.Service = &api.MarketService{ID: s.ID, Title: s.Title}
+			if o.Seller.Handle == "" {
+				o.Seller = s.Seller
+			}
+		}
+	}
+	if o.Buyer.Handle == "" && m.me != "" {
+		o.Buyer.Handle = m.me
+	}
+	e := m.byID[o.ID]
+	if e == nil {
+		e = &entry{}
+		m.byID[o.ID] = e
+		m.orders = append([]*entry{e}, m.orders...)
+	}
+	e.o = o
+	e.ver++
+	e.role = roleOf(&e.o, m.me)
+	e.need = need(&e.o, e.role, m.shown)
+	m.needSeen[o.ID] = true
+
+	var note []string
+	var open tea.Cmd
+	switch {
+	case c.Payment.CheckoutURL != "":
+		note = []string{"Order placed: pay at " + c.Payment.CheckoutURL}
+		u := c.Payment.CheckoutURL
+		open = func() tea.Msg { return views.OpenURLMsg{URL: u} }
+	case c.Payment.ClientSecret != "":
+		note = []string{"Order placed: card payment started: finish it in the checkout the API returned"}
+	default:
+		note = []string{"Order placed: the server returned no payment details"}
+	}
+	m.svc.notice = note
+	m.svc.open = nil
+	m.section = sectionOrders
+	m.roleF, m.statusF = 0, 0
+	m.query.Clear()
+	m.refilter()
+	for i, v := range m.vis {
+		if v == e {
+			m.win.Cursor = i
+		}
+	}
+	m.win.Fix(len(m.vis), m.bodyHeight(), m.rowHeight)
+	return tea.Batch(m.comp.DeleteDraft(msg.key), views.Status(views.LevelInfo, note[0]), open)
+}
+
+// currentService is the open service, else the one under the cursor.
+func (m *Model) currentService() *api.MarketService {
+	if m.svc.open != nil {
+		return &m.svc.open.svc
+	}
+	return m.selectedService()
+}
