@@ -73,7 +73,7 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 		if m.inServices() {
 			// A manual refresh on the services reads them again too.
 			if m.svc.open != nil {
-				svc = m.openService(&m.svc.open.svc)
+				svc = m.readDetail(m.svc.open.svc.ID)
 			} else {
 				svc = m.reloadServices()
 			}

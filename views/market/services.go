@@ -411,10 +411,15 @@ func (m *Model) priced(text string) tea.Cmd {
 // openService shows svc's screen and reads its detail.
 func (m *Model) openService(svc *api.MarketService) tea.Cmd {
 	m.svc.open = &svcScreen{svc: *svc}
+	return m.readDetail(svc.ID)
+}
+
+// readDetail reads a service's detail (one GET).
+func (m *Model) readDetail(id string) tea.Cmd {
 	if m.src == nil {
 		return nil
 	}
-	ctx, src, id := api.Background(m.ctx), m.src, svc.ID
+	ctx, src := api.Background(m.ctx), m.src
 	return func() tea.Msg {
 		d, err := src.Service(ctx, id)
 		return svcDetailMsg{id: id, svc: d, err: err}
