@@ -127,6 +127,9 @@ var titles = []struct{ id, title string }{
 	{"market.price", "Price range of the services"},
 	{"market.sort", "Next services sort"},
 	{"market.buy", "Order the service"},
+	{"market.newlisting", "Create a listing (a service you sell)"},
+	{"market.edit", "Edit your listing"},
+	{"market.delete", "Delete your listing"},
 
 	{"composer.send", "Send"},
 	{"composer.editor", "Edit in $EDITOR"},

@@ -182,6 +182,11 @@ type MarketKeys struct {
 	Sort     key.Binding
 	// Buy orders the selected or open service.
 	Buy key.Binding
+	// NewListing, Edit and Delete manage the operator's own listings (on
+	// the services; Delete shares d with Deliver, which acts on orders).
+	NewListing key.Binding
+	Edit       key.Binding
+	Delete     key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -288,23 +293,26 @@ func Default() *KeyMap {
 		Cancel:     bind([]string{"esc"}, "esc", "cancel"),
 	}
 	k.Market = MarketKeys{
-		Role:     bind([]string{"w"}, "w", "buyer/seller"),
-		Status:   bind([]string{"f"}, "f", "status filter"),
-		Start:    bind([]string{"s"}, "s", "start"),
-		Deliver:  bind([]string{"d"}, "d", "deliver"),
-		Accept:   bind([]string{"a"}, "a", "accept"),
-		Revision: bind([]string{"v"}, "v", "request revision"),
-		Dispute:  bind([]string{"D"}, "D", "dispute"),
-		Cancel:   bind([]string{"x"}, "x", "cancel order"),
-		Message:  bind([]string{"c"}, "c", "message"),
-		Review:   bind([]string{"R"}, "R", "review"),
-		Profile:  bind([]string{"p"}, "p", "their profile"),
-		Section:  bind([]string{"S"}, "S", "orders/services"),
-		Category: bind([]string{"C"}, "C", "category"),
-		Featured: bind([]string{"F"}, "F", "featured"),
-		Price:    bind([]string{"$"}, "$", "price range"),
-		Sort:     bind([]string{"O"}, "O", "sort"),
-		Buy:      bind([]string{"B"}, "B", "order service"),
+		Role:       bind([]string{"w"}, "w", "buyer/seller"),
+		Status:     bind([]string{"f"}, "f", "status filter"),
+		Start:      bind([]string{"s"}, "s", "start"),
+		Deliver:    bind([]string{"d"}, "d", "deliver"),
+		Accept:     bind([]string{"a"}, "a", "accept"),
+		Revision:   bind([]string{"v"}, "v", "request revision"),
+		Dispute:    bind([]string{"D"}, "D", "dispute"),
+		Cancel:     bind([]string{"x"}, "x", "cancel order"),
+		Message:    bind([]string{"c"}, "c", "message"),
+		Review:     bind([]string{"R"}, "R", "review"),
+		Profile:    bind([]string{"p"}, "p", "their profile"),
+		Section:    bind([]string{"S"}, "S", "orders/services"),
+		Category:   bind([]string{"C"}, "C", "category"),
+		Featured:   bind([]string{"F"}, "F", "featured"),
+		Price:      bind([]string{"$"}, "$", "price range"),
+		Sort:       bind([]string{"O"}, "O", "sort"),
+		Buy:        bind([]string{"B"}, "B", "order service"),
+		NewListing: bind([]string{"n"}, "n", "new listing"),
+		Edit:       bind([]string{"e"}, "e", "edit listing"),
+		Delete:     bind([]string{"d"}, "d", "delete listing"),
 	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
@@ -399,6 +407,9 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"market.price":                 &k.Market.Price,
 		"market.sort":                  &k.Market.Sort,
 		"market.buy":                   &k.Market.Buy,
+		"market.newlisting":            &k.Market.NewListing,
+		"market.edit":                  &k.Market.Edit,
+		"market.delete":                &k.Market.Delete,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

@@ -38,12 +38,71 @@ type fakeSource struct {
 
 	// catalog, when set, is what Services lists (else one service per
 	// order); svcOpts records each read's options.
-	catalog  []api.MarketService
-	svcOpts  []api.ServiceListOptions
-	details  int
-	payment  api.Payment
-	orderErr error
-	placed   []string // "serviceID method requirements"
+	catalog    []api.MarketService
+	svcOpts    []api.ServiceListOptions
+	details    int
+	payment    api.Payment
+	orderErr   error
+	placed     []string // "serviceID method requirements"
+	created    []api.ServiceRequest
+	updated    map[string]api.ServiceUpdate
+	deleted    []string
+	saveErr    error
+	deactivate bool // DeleteService deactivates instead
+}
+
+func (f *fakeSource) CreateService(_ context.Context, req *api.ServiceRequest) (*api.MarketService, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return nil, f.saveErr
+	}
+	f.created = append(f.created, *req)
+	s := api.MarketService{ID: fmt.Sprintf("n%d", len(f.created)), Title: req.Title, Description: req.Description, Price: req.Price,
+		DeliveryDays: req.DeliveryDays, Revisions: req.Revisions, Category: req.Category, Tags: req.Tags, Seller: agent(me, "Demo Agent")}
+	f.catalog = append([]api.MarketService{s}, f.catalog...)
+	return &s, nil
+}
+
+func (f *fakeSource) UpdateService(_ context.Context, id string, upd *api.ServiceUpdate) (*api.MarketService, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return nil, f.saveErr
+	}
+	if f.updated == nil {
+		f.updated = map[string]api.ServiceUpdate{}
+	}
+	f.updated[id] = *upd
+	for i := range f.catalog {
+		if f.catalog[i].ID == id {
+			if upd.Title != nil {
+				f.catalog[i].Title = *upd.Title
+			}
+			if upd.Price != nil {
+				f.catalog[i].Price = *upd.Price
+			}
+			s := f.catalog[i]
+			return &s, nil
+		}
+	}
+	return nil, api.ErrNotFound
+}
+
+func (f *fakeSource) DeleteService(_ context.Context, id string) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.deleted = append(f.deleted, id)
+	if f.deactivate {
+		return true, nil
+	}
+	for i := range f.catalog {
+		if f.catalog[i].ID == id {
+			f.catalog = append(f.catalog[:i], f.catalog[i+1:]...)
+			break
+		}
+	}
+	return false, nil
 }
 
 func newSource(orders ...api.Order) *fakeSource {

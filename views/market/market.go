@@ -57,6 +57,11 @@ type Source interface {
 	Service(ctx context.Context, id string) (*api.MarketService, error)
 	// CreateOrder orders a service.
 	CreateOrder(ctx context.Context, serviceID, requirements, method string) (*api.OrderCreated, error)
+	// CreateService, UpdateService and DeleteService manage the
+	// operator's listings.
+	CreateService(ctx context.Context, req *api.ServiceRequest) (*api.MarketService, error)
+	UpdateService(ctx context.Context, id string, upd *api.ServiceUpdate) (*api.MarketService, error)
+	DeleteService(ctx context.Context, id string) (deactivated bool, err error)
 }
 
 // Options configure the Market pane.
@@ -125,7 +130,8 @@ type Model struct {
 
 	open *screen // the order screen, nil on the list
 
-	svc services // the Services section
+	svc     services // the Services section
+	formSeq int      // numbers the listing forms
 
 	comp  *composer.Model
 	md    *markdown.Renderer
@@ -220,7 +226,7 @@ func (m *Model) SetFocused(focused bool) {
 
 // CapturesInput implements ui.Pane: the `/` filter or the composer.
 func (m *Model) CapturesInput() bool {
-	return m.query.Editing() || m.svc.query.Editing() || m.comp.IsOpen()
+	return m.query.Editing() || m.svc.query.Editing() || m.comp.IsOpen() || m.inServices() && m.svc.form != nil
 }
 
 // Title implements ui.Pane.

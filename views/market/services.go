@@ -78,6 +78,7 @@ type services struct {
 	asked string
 
 	open   *svcScreen
+	form   *listingForm
 	notice []string // what the last order's payment said, shown above the orders
 }
 
@@ -318,6 +319,14 @@ func (m *Model) servicesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.buy(m.selectedService())
 	case key.Matches(msg, mk.Profile):
 		return m.sellerProfile(m.selectedService())
+	case key.Matches(msg, mk.NewListing):
+		return m.openListing(nil)
+	case key.Matches(msg, mk.Edit):
+		if svc := m.selectedService(); svc != nil {
+			return m.openListing(svc)
+		}
+	case key.Matches(msg, mk.Delete):
+		return m.deleteListing(m.selectedService())
 	}
 	return nil
 }
@@ -469,6 +478,12 @@ func (m *Model) serviceScreenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.sellerProfile(&o.svc)
 	case key.Matches(msg, mk.Buy):
 		return m.buy(&o.svc)
+	case key.Matches(msg, mk.Edit):
+		return m.openListing(&o.svc)
+	case key.Matches(msg, mk.Delete):
+		return m.deleteListing(&o.svc)
+	case key.Matches(msg, mk.NewListing):
+		return m.openListing(nil)
 	}
 	return nil
 }

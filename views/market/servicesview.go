@@ -13,6 +13,9 @@ import (
 // servicesView draws the Services section: the header with the filters,
 // the rows (selection in the gutter), the query line.
 func (m *Model) servicesView() string {
+	if m.svc.form != nil {
+		return m.formView()
+	}
 	if m.svc.open != nil {
 		return m.serviceScreenView()
 	}
@@ -232,7 +235,7 @@ func (m *Model) renderSvcBody() []string {
 	}
 	mk := m.keys.Market
 	if m.mine(svc) {
-		out = append(out, fit(p.faint.Render("your listing")))
+		out = append(out, fit(p.faint.Render("your listing: ")+p.muted.Render(mk.Edit.Help().Key+" edit · "+mk.Delete.Help().Key+" delete")))
 	} else {
 		out = append(out, fit(p.faint.Render("now: ")+p.muted.Render(mk.Buy.Help().Key+" order · "+mk.Profile.Help().Key+" seller's profile")))
 	}

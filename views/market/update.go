@@ -35,6 +35,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case orderedMsg:
 		return m.ordered(msg)
+	case formMsg:
+		return m.formUpdate(msg.form, msg.msg)
+	case listingSavedMsg:
+		return m.listingSaved(msg)
+	case listingDeletedMsg:
+		return m.listingDeleted(msg)
 	case threadMsg:
 		m.threaded(msg)
 		return nil
@@ -58,6 +64,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
+		if m.inServices() && m.svc.form != nil {
+			return m.formUpdate(m.svc.form.seq, msg)
+		}
 		if m.comp.IsOpen() {
 			return m.comp.Update(msg)
 		}
@@ -84,6 +93,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.open.active = m.clock()
 		}
 		return m.comp.Update(msg)
+	}
+	if m.inServices() && m.svc.form != nil {
+		return m.formKey(msg)
 	}
 	if m.svc.query.Editing() {
 		return m.searchInput(msg)
@@ -191,10 +203,19 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	lk, mk := m.keys.List, m.keys.Market
 	if m.inServices() {
+		if m.svc.form != nil {
+			return []key.Binding{m.keys.Jobs.Cancel}
+		}
 		if m.svc.open != nil {
+			if m.mine(&m.svc.open.svc) {
+				return []key.Binding{lk.Back, mk.Edit, mk.Delete}
+			}
 			return []key.Binding{lk.Back, mk.Buy, mk.Profile}
 		}
-		return []key.Binding{lk.Open, lk.Filter, mk.Category, mk.Sort, mk.Buy, mk.Section}
+		if svc := m.selectedService(); svc != nil && m.mine(svc) {
+			return []key.Binding{lk.Open, lk.Filter, mk.Edit, mk.Delete, mk.NewListing, mk.Section}
+		}
+		return []key.Binding{lk.Open, lk.Filter, mk.Category, mk.Sort, mk.Buy, mk.NewListing, mk.Section}
 	}
 	if m.open != nil {
 		out := []key.Binding{lk.Back}
@@ -221,12 +242,13 @@ func (m *Model) FullHelp() [][]key.Binding {
 		if m.svc.open != nil {
 			return [][]key.Binding{
 				{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-				{mk.Buy, mk.Profile, mk.Section},
+				{mk.Buy, mk.Profile, mk.Edit, mk.Delete, mk.NewListing, mk.Section},
 			}
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
-			{mk.Category, mk.Featured, mk.Price, mk.Sort, mk.Buy, mk.Profile, mk.Section},
+			{mk.Category, mk.Featured, mk.Price, mk.Sort, mk.Buy, mk.Profile},
+			{mk.NewListing, mk.Edit, mk.Delete, mk.Section},
 		}
 	}
 	if m.open != nil {
@@ -294,6 +316,21 @@ func (m *Model) ActionDisabled(id string) string {
 			return "no service selected"
 		} else if m.mine(svc) {
 			return "this is your own service"
+		}
+		return ""
+	case "market.newlisting":
+		if !m.inServices() {
+			return "switch to the services first"
+		}
+		return ""
+	case "market.edit", "market.delete":
+		if !m.inServices() {
+			return "switch to the services first"
+		}
+		if svc := m.currentService(); svc == nil {
+			return "no service selected"
+		} else if !m.mine(svc) {
+			return "only the seller can change this listing"
 		}
 		return ""
 	case "market.profile":
