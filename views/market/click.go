@@ -13,6 +13,9 @@ import (
 
 // Click selects the order at row y; opened reports that it pressed enter.
 func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
+	if m.inServices() {
+		return m.clickService(y, double)
+	}
 	if m.CapturesInput() || m.open != nil || !m.loaded {
 		return nil, false
 	}
@@ -36,4 +39,28 @@ func (m *Model) Wheel(dy int) tea.Cmd {
 		return nil
 	}
 	return views.Replay(m.Update, views.WheelKeys(dy, m.keys.List)...)
+}
+
+// clickService selects the service at row y; a click on the selected one
+// (or a double click) opens it. Reaching near the end reads the next page.
+func (m *Model) clickService(y int, double bool) (tea.Cmd, bool) {
+	s := &m.svc
+	if m.CapturesInput() || s.open != nil || !s.loaded {
+		return nil, false
+	}
+	m.touch()
+	h := m.svcBodyHeight()
+	s.win.Fix(len(s.items), h, svcRowHeight)
+	hit, open := s.win.Click(y-len(m.servicesHeader()), len(s.items), h, svcRowHeight, double)
+	if !hit {
+		return nil, false
+	}
+	if !open {
+		return m.moreServices(), false
+	}
+	press, ok := views.PressOf(m.keys.List.Open)
+	if !ok {
+		return nil, false
+	}
+	return m.Update(press), true
 }

@@ -152,3 +152,41 @@ func TestGoldenOwnListing(t *testing.T) {
 		golden.RequireEqual(t, []byte(ansi.Strip(view)))
 	})
 }
+
+func TestGoldenListingForm(t *testing.T) {
+	each(t, func(t *testing.T, w, h int) {
+		hs := servicesHarness(t, w, h)
+		hs.keys("S", "j", "j", "e")
+		view := hs.m.View()
+		tuitest.CheckFrame(t, view, w, h)
+		golden.RequireEqual(t, []byte(ansi.Strip(view)))
+	})
+}
+
+func TestTheListingFormFitsSmallScreens(t *testing.T) {
+	for _, w := range []int{20, 41, 80} {
+		for _, h := range []int{5, 11, 24} {
+			hs := servicesHarness(t, w, h)
+			hs.keys("S", "n")
+			hs.typeText("A title")
+			hs.keys("enter")
+			for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
+				t.Errorf("%dx%d: %s", w, h, f)
+			}
+		}
+	}
+}
+
+func TestClickOpensAService(t *testing.T) {
+	hs := servicesHarness(t, 80, 24)
+	hs.keys("S")
+	hs.m.Click(0, 3, false) // the second service's first line
+	if hs.m.svc.win.Cursor != 1 {
+		t.Fatalf("cursor = %d", hs.m.svc.win.Cursor)
+	}
+	cmd, opened := hs.m.Click(0, 3, false)
+	tuitest.Settle(hs.m.Update, cmd)
+	if !opened || hs.m.svc.open == nil || hs.m.svc.open.svc.ID != "s1" {
+		t.Errorf("a click on the selected service must open it")
+	}
+}
