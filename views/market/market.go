@@ -5,9 +5,9 @@
 //
 // A second section, Services (the section key switches), browses the
 // marketplace's listings: searched on the server, filtered and sorted, a
-// service's screen with its reviews, and ordering one. The operator's
-// listings and payouts are meant to be further sections, reading the same
-// Source.
+// service's screen with its reviews, ordering one, and the operator's own
+// listings (a huh form to create or edit one, delete). Payouts are meant
+// to be a further section, reading the same Source.
 package market
 
 import (
