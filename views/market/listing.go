@@ -3,6 +3,7 @@ package market
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -165,8 +166,17 @@ func (m *Model) buildForm() tea.Cmd {
 		).Title(head),
 	)
 	f.form = form
-	return m.hostForm(form, f.seq)
+	cmds := []tea.Cmd{m.hostForm(form, f.seq)}
+	// A refusal puts the focus on the field it names.
+	for range slices.Index(listingFields, f.field) {
+		cmds = append(cmds, wrapForm(f.seq, form.NextField()))
+	}
+	return tea.Batch(cmds...)
 }
+
+// listingFields are the form's fields in order, as api.FieldError names
+// them.
+var listingFields = []string{"title", "shortDesc", "description", "price", "deliveryDays", "revisions", "category", "tags", "thumbnailUrl"}
 
 // formKey hands a key to the open form; esc closes it, nothing sent.
 func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {

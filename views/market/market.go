@@ -172,6 +172,10 @@ func (m *Model) SetMe(handle string) {
 		return
 	}
 	m.me = handle
+	m.cache.Clear() // services rows mark the operator's own
+	if m.svc.open != nil {
+		m.svc.open.ver++
+	}
 	for _, e := range m.orders {
 		e.ver++
 		e.role = roleOf(&e.o, m.me)

@@ -546,16 +546,7 @@ func (m *Model) sendOrder(msg composer.SendMsg) tea.Cmd {
 	if err != nil {
 		return m.comp.Failed(err)
 	}
-	var svc *api.MarketService
-	if o := m.svc.open; o != nil && o.svc.ID == id {
-		svc = &o.svc
-	} else {
-		for i := range m.svc.items {
-			if m.svc.items[i].ID == id {
-				svc = &m.svc.items[i]
-			}
-		}
-	}
+	svc := m.knownService(id)
 	name, price := "service "+id, ""
 	if svc != nil {
 		if m.mine(svc) {
@@ -587,13 +578,12 @@ func (m *Model) ordered(msg orderedMsg) tea.Cmd {
 	if o.ServiceID == "" {
 		o.ServiceID = msg.serviceID
 	}
-	if o.Service == nil || o.Service.Title == "" {
-		if so := m.svc.open; so != nil && so.svc.ID == msg.serviceID {
-			s := so.svc
+	if s := m.knownService(msg.serviceID); s != nil {
+		if o.Service == nil || o.Service.Title == "" {
 			o.Service = &api.MarketService{ID: s.ID, Title: s.Title}
-			if o.Seller.Handle == "" {
-				o.Seller = s.Seller
-			}
+		}
+		if o.Seller.Handle == "" {
+			o.Seller = s.Seller
 		}
 	}
 	if o.Buyer.Handle == "" && m.me != "" {
@@ -644,4 +634,17 @@ func (m *Model) currentService() *api.MarketService {
 		return &m.svc.open.svc
 	}
 	return m.selectedService()
+}
+
+// knownService is the service id as the pane holds it (open or listed).
+func (m *Model) knownService(id string) *api.MarketService {
+	if o := m.svc.open; o != nil && o.svc.ID == id {
+		return &o.svc
+	}
+	for i := range m.svc.items {
+		if m.svc.items[i].ID == id {
+			return &m.svc.items[i]
+		}
+	}
+	return nil
 }
