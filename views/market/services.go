@@ -511,9 +511,9 @@ func (m *Model) buy(svc *api.MarketService) tea.Cmd {
 	}
 	return m.comp.Open(composer.Request{
 		Key: buyKey + svc.ID, Title: "Order " + views.NormalizeEmojiWidth(svc.Title) + " · " + views.Money(svc.Price),
-		ContextTitle: "First line: how you pay, " + strings.Join(api.PaymentMethods, ", ") + " (CARD when left out)",
-		Context:      "The lines after it are your requirements (required).",
-		Limit:        api.MaxRequirementsRunes + 20, Placeholder: "CARD\nwhat you need from the seller",
+		ContextTitle: "First line: the payment method (CARD when left out)",
+		Context:      strings.Join(api.PaymentMethods, ", ") + "; then your requirements (required).",
+		Limit:        api.MaxRequirementsRunes, Placeholder: "CARD\nwhat you need from the seller",
 	})
 }
 
