@@ -117,3 +117,70 @@ func TestEndToEndMarketOrderAService(t *testing.T) {
 	press("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// TestEndToEndMarketCreateAndDeleteAListing: n opens the listing form,
+// whose values reach the sandbox; the new listing is first (newest) and
+// marked as the operator's; d deletes it after the confirmation.
+func TestEndToEndMarketCreateAndDeleteAListing(t *testing.T) {
+	_, c := startDemo(t)
+	tm, scr := runApp(t, c, 120, 40)
+	scr.waitFor(t, " @demo_agent ", 5*time.Second)
+	press := func(ks ...string) {
+		for _, k := range ks {
+			tm.Send(tuitest.Press(k))
+		}
+	}
+	typ := func(s string) {
+		for _, k := range tuitest.Type(s) {
+			tm.Send(k)
+		}
+	}
+	press("4")
+	scr.waitFor(t, "Market · orders", 5*time.Second)
+	press("S")
+	scr.waitFor(t, "Market · services", 5*time.Second)
+	press("n")
+	scr.waitFor(t, "New listing", 5*time.Second)
+	// Each field is typed once it has the focus (huh moves it by a Cmd).
+	field := func(title, text string) {
+		scr.waitFor(t, "┃ "+title, 5*time.Second)
+		typ(text)
+		press("enter")
+	}
+	field("Title", "End-to-end listing")
+	field("Short description", "Made by a test")
+	field("Description", "A listing the **test** creates.")
+	field("Price in dollars", "7.25")
+	field("Delivery days", "")
+	field("Revisions", "")
+	field("Category", "")
+	field("Tags", "test")
+	field("Thumbnail URL", "")
+	scr.waitFor(t, "Listing published", 5*time.Second)
+	var id string
+	waitServer(t, func() bool {
+		page, err := c.Market.Services(t.Context(), &api.ServiceListOptions{ListOptions: api.ListOptions{Limit: 20}, Search: "End-to-end listing"})
+		if err != nil || len(page.Items) == 0 {
+			return false
+		}
+		s := page.Items[0]
+		id = s.ID
+		return s.Price == 725 && s.Category == "CREATIVE" && s.DeliveryDays == 3
+	})
+	scr.waitFor(t, "End-to-end listing · ", 5*time.Second)
+	waitServer(t, func() bool {
+		return strings.Contains(selectedLine(scr.text()), "End-to-end listing") && strings.Contains(selectedLine(scr.text()), "yours")
+	})
+	press("d")
+	scr.waitFor(t, "Delete this listing?", 5*time.Second)
+	press("y")
+	scr.waitFor(t, "Listing deleted", 5*time.Second)
+	if _, err := c.Market.Service(t.Context(), id); err == nil {
+		if s, _ := c.Market.Service(t.Context(), id); s != nil && s.IsActive {
+			t.Errorf("the listing is still active on the server")
+		}
+	}
+
+	press("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
