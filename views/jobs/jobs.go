@@ -186,7 +186,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
 	m.pal = newPalette(s)
 	m.gut = views.NewGutter(s)
-	m.huhSt = huhStyles(s)
+	m.huhSt = views.FormStyles(s)
 	m.live.SetStyles(s)
 	m.hist.filter.SetStyles(s)
 }
