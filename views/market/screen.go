@@ -294,7 +294,7 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 	if s := m.open; s != nil && s.id == msg.id && msg.msg != nil {
 		s.msgs = append(s.msgs, *msg.msg)
 		s.ver++
-		s.off = 1 << 30 // show the end of the thread
+		s.off = views.ScrollBottom // show the end of the thread
 	}
 	if m.comp.Key() != msg.key {
 		return m.comp.DeleteDraft(msg.key)

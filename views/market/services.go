@@ -462,18 +462,7 @@ func (m *Model) serviceScreenKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, lk.Back):
 		m.svc.open = nil
 		return m.comp.Close()
-	case key.Matches(msg, lk.Down):
-		o.off++
-	case key.Matches(msg, lk.Up):
-		o.off = max(o.off-1, 0)
-	case key.Matches(msg, lk.PageDown):
-		o.off += h
-	case key.Matches(msg, lk.PageUp):
-		o.off = max(o.off-h, 0)
-	case key.Matches(msg, lk.Top):
-		o.off = 0
-	case key.Matches(msg, lk.Bottom):
-		o.off = 1 << 30
+	case views.Scroll(msg, lk, &o.off, h):
 	case key.Matches(msg, mk.Profile):
 		return m.sellerProfile(&o.svc)
 	case key.Matches(msg, mk.Buy):

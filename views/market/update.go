@@ -167,18 +167,7 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, lk.Back):
 		return m.closeOrder()
-	case key.Matches(msg, lk.Down):
-		s.off++
-	case key.Matches(msg, lk.Up):
-		s.off = max(s.off-1, 0)
-	case key.Matches(msg, lk.PageDown):
-		s.off += h
-	case key.Matches(msg, lk.PageUp):
-		s.off = max(s.off-h, 0)
-	case key.Matches(msg, lk.Top):
-		s.off = 0
-	case key.Matches(msg, lk.Bottom):
-		s.off = 1 << 30
+	case views.Scroll(msg, lk, &s.off, h):
 	case key.Matches(msg, mk.Message):
 		return m.writeMessage()
 	case key.Matches(msg, mk.Profile):
