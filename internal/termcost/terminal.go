@@ -207,16 +207,34 @@ func (t *Terminal) Snapshot() Cells {
 // Cells is a copy of a screen's cells, row by row.
 type Cells [][]uv.Cell
 
-// Changed counts the cells that differ between two snapshots: content,
-// width, style or link.
+// Changed counts the cells that look different between two snapshots:
+// content, width, style or link, except that two spaces differing only in
+// what a space does not show (foreground colour, bold, italic) look alike.
 func Changed(a, b Cells) int {
 	n := 0
 	for y := range min(len(a), len(b)) {
 		for x := range min(len(a[y]), len(b[y])) {
-			if !a[y][x].Equal(&b[y][x]) {
+			if !looksAlike(&a[y][x], &b[y][x]) {
 				n++
 			}
 		}
 	}
 	return n
+}
+
+// looksAlike reports whether two cells show the same thing on screen.
+func looksAlike(a, b *uv.Cell) bool {
+	if a.Equal(b) {
+		return true
+	}
+	return blankShowsOnly(a) && blankShowsOnly(b) && a.Link.Equal(&b.Link) &&
+		a.Style.Bg == b.Style.Bg
+}
+
+// blankShowsOnly reports whether c is a space whose only visible property
+// is its background: no underline, reverse or strikethrough.
+func blankShowsOnly(c *uv.Cell) bool {
+	return c.Content == " " && c.Width == 1 &&
+		c.Style.Underline == uv.UnderlineNone &&
+		c.Style.Attrs&(uv.AttrReverse|uv.AttrStrikethrough) == 0
 }

@@ -18,6 +18,7 @@ func frameDrawer(t *testing.T, w, h int) func(lines []string) string {
 	r := uv.NewTerminalRenderer(&out, []string{"TERM=xterm-256color"})
 	r.SetFullscreen(true)
 	r.SetScrollOptim(true) // as Bubble Tea sets it outside Windows
+	r.SetColorProfile(colorProfile)
 	r.Resize(w, h)
 	buf := uv.NewScreenBuffer(w, h)
 	return func(lines []string) string {

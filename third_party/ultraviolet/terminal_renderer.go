@@ -148,6 +148,7 @@ type TerminalRenderer struct {
 	noWrapLine       bool         // whether autowrap is off for the line currently being repainted
 	wrapOff          bool         // autowrap is off on the terminal, left so between consecutive drift rows (see [TerminalRenderer.setAutoWrap])
 	driftRows        []bool       // rows holding a cell the terminal may measure differently
+	colAdrift        bool         // imagine's patch: the cursor's row is known but its column may not be (see [TerminalRenderer.reanchorWideLine])
 	termW, termH     int          // the size [TerminalRenderer.Resize] was last told
 	termResized      bool         // whether the terminal changed size since the last render
 	damaged          []bool       // rows this render disturbed itself, see [TerminalRenderer.damage]
@@ -403,6 +404,7 @@ func (s *TerminalRenderer) moveCursor(newbuf *RenderBuffer, x, y int, overwrite 
 	seq := moveCursor(s, newbuf, x, y, overwrite)
 	_, _ = s.buf.WriteString(seq)
 	s.cur.X, s.cur.Y = x, y
+	s.colAdrift = false
 }
 
 // move moves the cursor to the specified position in the buffer.
@@ -432,7 +434,10 @@ func (s *TerminalRenderer) move(newbuf *RenderBuffer, x, y int) {
 	// cursor position, thus, we need to reset the styles before moving the
 	// cursor.
 	blank := s.clearBlank()
-	resetPen := y != s.cur.Y && !blank.Equal(&EmptyCell)
+	// imagine's patch: only a pen that shows on a blank (a background,
+	// reverse, underline) can colour what a line feed uncovers; a colour
+	// for text alone stays set, since the next row often wants it again.
+	resetPen := y != s.cur.Y && !penDrawsBlank(&EmptyCell, blank)
 	if resetPen {
 		s.updatePen(nil)
 	}
@@ -476,7 +481,7 @@ func (s *TerminalRenderer) move(newbuf *RenderBuffer, x, y int) {
 		}
 	}
 
-	if x == s.cur.X && y == s.cur.Y {
+	if x == s.cur.X && y == s.cur.Y && !s.colAdrift {
 		// We give up later because we need to run checks for the phantom cell
 		// and others before we can determine if we can give up.
 		return
@@ -501,7 +506,8 @@ func cellEqual(a, b *Cell) bool {
 	if a == nil || b == nil {
 		return false
 	}
-	return a.Equal(b)
+	// imagine's patch: two spaces that look alike are equal (blank_pen.go).
+	return a.Equal(b) || blanksLookAlike(a, b)
 }
 
 // putCell draws a cell at the current cursor position.
@@ -566,7 +572,9 @@ func (s *TerminalRenderer) putAttrCell(newbuf *RenderBuffer, cell *Cell) {
 		s.atPhantom = false
 	}
 
-	s.updatePen(cell)
+	if !penDrawsBlank(cell, &s.cur.Cell) { // imagine's patch: see blank_pen.go
+		s.updatePen(cell)
+	}
 	cellWidth := 1
 	if cell == nil {
 		_ = s.buf.WriteByte(' ')
@@ -852,7 +860,7 @@ func lineHasDrift(m ansi.Method, line Line) bool {
 // firstDrift is the index of the first cell of line that makes it
 // drift-prone (see [lineHasDrift]), or len(line) when there is none. Every
 // cell before it sits exactly where the model says. (imagine's patch:
-// factored out of lineHasDrift for [TerminalRenderer.patchNarrowPrefix].)
+// factored out of lineHasDrift for [TerminalRenderer.patchNarrowPart].)
 func firstDrift(m ansi.Method, line Line) int {
 	for i := 0; i < len(line); i++ {
 		c := line.At(i)
@@ -876,6 +884,24 @@ func firstDrift(m ansi.Method, line Line) int {
 	return len(line)
 }
 
+// lineHasAmbiguous reports whether the line holds a cell whose width the
+// terminal may measure differently than the model (a width-method
+// disagreement: emoji with a variation selector, ZWJ sequences), the cells
+// that could run past the right margin. A plain wide cell (CJK, most emoji)
+// is two columns under every width model. (imagine's patch.)
+func lineHasAmbiguous(m ansi.Method, line Line) bool {
+	for i := 0; i < len(line); i++ {
+		c := line.At(i)
+		if c == nil || c.Width == 0 || len(c.Content) <= 1 {
+			continue
+		}
+		if m.StringWidth(c.Content) != ansi.StringWidth(c.Content) {
+			return true
+		}
+	}
+	return false
+}
+
 // paintLine brings row y of the screen in line with newbuf. A drift-prone row,
 // or any row when force is set, is repainted; every other row is diffed.
 func (s *TerminalRenderer) paintLine(newbuf *RenderBuffer, y int, force bool) {
@@ -892,19 +918,27 @@ func (s *TerminalRenderer) paintLine(newbuf *RenderBuffer, y int, force bool) {
 		if linesEqual(s.curbuf.Line(y), newbuf.Line(y)) {
 			return
 		}
-		if s.patchNarrowPrefix(newbuf, y) {
+		var done bool
+		if from, done = s.patchNarrowPart(newbuf, y); done {
 			return
 		}
-		from = s.narrowCommonPrefix(newbuf, y)
 	}
+	// imagine's patch: a row that was drift-prone and is not any more (an
+	// emoji line replaced by text or blanks) is repainted from a column the
+	// model can vouch for with cells every terminal measures alike, so the
+	// cursor cannot drift: no autowrap switch and no re-anchor are needed.
+	writesDrift := drift && lineHasDrift(s.method, newbuf.Line(y))
 	switch {
-	case drift && !s.flags.Contains(tGraphemeWidth):
+	case writesDrift && !s.flags.Contains(tGraphemeWidth):
 		// Clip a cluster the terminal measures wider than the model instead of
 		// letting it spill onto the next row, then put the cursor back.
 		// Autowrap stays off until a row that needs it (imagine's patch: one
-		// pair of mode switches for a run of such rows, not one per row).
-		s.setAutoWrap(false)
-		s.noWrapLine = true
+		// pair of mode switches for a run of such rows, not one per row; and
+		// none for a row whose wide cells every width model measures alike,
+		// which cannot spill: see lineHasAmbiguous).
+		ambiguous := lineHasAmbiguous(s.method, newbuf.Line(y))
+		s.setAutoWrap(!ambiguous)
+		s.noWrapLine = ambiguous
 		s.repaintLine(newbuf, y, from)
 		s.noWrapLine = false
 		s.reanchorWideLine(newbuf)
@@ -932,37 +966,6 @@ func (s *TerminalRenderer) setAutoWrap(on bool) {
 	}
 }
 
-// patchNarrowPrefix brings a drift-prone row y up to date when every cell
-// that changed lies left of its first drift-prone cell, in the old line and
-// the new: those cells sit exactly where the model says whatever width the
-// terminal gives the glyphs further right, so they can be written in place
-// instead of repainting the row from column 0. It reports whether it did.
-// (imagine's patch: a list's selection mark in the first column of a row
-// holding an emoji cost the whole row on every cursor move.)
-func (s *TerminalRenderer) patchNarrowPrefix(newbuf *RenderBuffer, y int) bool {
-	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
-	if len(oldLine) != len(newLine) {
-		return false
-	}
-	first := 0
-	for first < len(newLine) && cellEqual(&oldLine[first], &newLine[first]) {
-		first++
-	}
-	last := len(newLine) - 1
-	for last > first && cellEqual(&oldLine[last], &newLine[last]) {
-		last--
-	}
-	if first > last || last >= min(firstDrift(s.method, oldLine), firstDrift(s.method, newLine)) {
-		return false
-	}
-	s.move(newbuf, first, y)
-	for x := first; x <= last; x++ {
-		s.putCell(newbuf, newLine.At(x))
-	}
-	copy(oldLine[first:last+1], newLine[first:last+1])
-	return true
-}
-
 // rowDamaged reports whether this render disturbed row y itself (see
 // [TerminalRenderer.damage]), so the model of what it shows cannot be
 // trusted.
@@ -983,22 +986,8 @@ func linesEqual(a, b Line) bool {
 	return true
 }
 
-// narrowCommonPrefix is how many cells at the start of row y are the same
-// on screen and in newbuf and lie left of the first drift-prone cell of
-// both: a repaint can start there, the cells before it being exactly where
-// the model says. (imagine's patch.)
-func (s *TerminalRenderer) narrowCommonPrefix(newbuf *RenderBuffer, y int) int {
-	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
-	limit := min(len(oldLine), len(newLine), firstDrift(s.method, oldLine), firstDrift(s.method, newLine))
-	n := 0
-	for n < limit && cellEqual(&oldLine[n], &newLine[n]) {
-		n++
-	}
-	return n
-}
-
 // repaintLine erases row y from column from (0 but for a common prefix
-// the model can vouch for, see [TerminalRenderer.narrowCommonPrefix]) and
+// the model can vouch for, see [TerminalRenderer.patchNarrowPart]) and
 // writes newbuf's cells, so the result does not depend on what the model
 // believes is on screen.
 func (s *TerminalRenderer) repaintLine(newbuf *RenderBuffer, y, from int) {
@@ -1284,6 +1273,28 @@ func (s *TerminalRenderer) reanchorWideLine(newbuf *RenderBuffer) {
 	}
 
 	if s.cur.X < 0 || s.cur.Y < 0 {
+		return
+	}
+
+	// imagine's patch: autowrap is off while a drift-prone row is painted
+	// (paintLine), so the terminal cannot have wrapped and the row is
+	// certain; only the column is in doubt. Rather than pay for an absolute
+	// move now, the next move is told not to start from the column: it
+	// goes by carriage return, home or an absolute move, which the line
+	// change after a repainted row needs anyway ("\r\n" instead of a
+	// CUP and then "\r\n").
+	if s.wrapOff || !s.atPhantom {
+		s.cur.X = min(s.cur.X, newbuf.Width()-1)
+		s.atPhantom = false
+		s.colAdrift = true
+		return
+	}
+	// With autowrap on, a row painted to the margin left the cursor pending
+	// wrap, or (on a terminal that measured a glyph narrower) short of the
+	// margin: on this row either way. The next move starts with the carriage
+	// return that cancels a pending wrap (see [TerminalRenderer.move]),
+	// which lands on column 0 of this row in both cases.
+	if s.atPhantom {
 		return
 	}
 
@@ -1848,7 +1859,8 @@ func relativeCursorMove(s *TerminalRenderer, newbuf *RenderBuffer, fx, fy, tx, t
 					cell := newbuf.CellAt(fx+i, ty)
 					if cell != nil && cell.Width > 0 {
 						i += cell.Width - 1
-						if !cell.Style.Equal(&s.cur.Style) || !cell.Link.Equal(&s.cur.Link) {
+						if (!cell.Style.Equal(&s.cur.Style) || !cell.Link.Equal(&s.cur.Link)) &&
+							!penDrawsBlank(cell, &s.cur.Cell) { // imagine's patch: blank_pen.go
 							overwrite = false
 							break
 						}
@@ -1954,10 +1966,13 @@ func moveCursor(s *TerminalRenderer, newbuf *RenderBuffer, x, y int, overwrite b
 		useHardTabs := i&2 != 0
 		useBackspace := i&1 != 0
 
-		// Method #1: Use local movement sequences.
-		nseq1 := relativeCursorMove(s, newbuf, fx, fy, x, y, overwrite, useHardTabs, useBackspace)
-		if (i == 0 && len(seq) == 0) || len(nseq1) < len(seq) {
-			seq = nseq1
+		// Method #1: Use local movement sequences. (imagine's patch: not
+		// from a column the model cannot vouch for.)
+		if !s.colAdrift {
+			nseq1 := relativeCursorMove(s, newbuf, fx, fy, x, y, overwrite, useHardTabs, useBackspace)
+			if (i == 0 && len(seq) == 0) || len(nseq1) < len(seq) {
+				seq = nseq1
+			}
 		}
 
 		// Method #2: Use [ansi.CR] and local movement sequences.

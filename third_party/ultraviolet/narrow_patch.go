@@ -1,0 +1,76 @@
+package uv
+
+import "github.com/charmbracelet/x/ansi"
+
+// imagine's patch: the narrow part of a drift-prone row is diffed.
+//
+// A row holding a cell the terminal may measure differently than the model
+// (see [lineHasDrift]) is repainted rather than diffed, because past that
+// cell the model cannot say which column each glyph landed on. Every cell
+// left of the row's first drift-prone cell, though, sits exactly where the
+// model says under any width model. So that part is diffed like any other
+// row (a list's selection mark, the split view's detail left of an emoji,
+// a line turned blank), and the repaint, when one is needed, starts at the
+// first drift-prone cell instead of at the first change or column 0.
+
+// narrowLimit is the first column of row y that is drift-prone on screen
+// or in newbuf: every cell left of it sits where the model says.
+func (s *TerminalRenderer) narrowLimit(newbuf *RenderBuffer, y int) int {
+	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
+	return min(len(oldLine), len(newLine), firstDrift(s.method, oldLine), firstDrift(s.method, newLine))
+}
+
+// patchNarrowPart brings the narrow part of the drift-prone row y up to
+// date and reports whether the row is then done; when it is not, the rest
+// must be repainted from column from.
+func (s *TerminalRenderer) patchNarrowPart(newbuf *RenderBuffer, y int) (from int, done bool) {
+	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
+	if len(oldLine) != len(newLine) {
+		return 0, false
+	}
+	d := s.narrowLimit(newbuf, y)
+	// Where the new row is blank to its end, one erase does what writing
+	// blanks would.
+	blankFrom := len(newLine)
+	for blankFrom > 0 && cellEqual(&newLine[blankFrom-1], &EmptyCell) {
+		blankFrom--
+	}
+	end := min(d, blankFrom)
+	s.writeChanged(newbuf, y, 0, end)
+	if linesEqual(oldLine[end:], newLine[end:]) {
+		return end, true
+	}
+	if blankFrom <= d {
+		s.eraseFrom(newbuf, y, blankFrom)
+		return blankFrom, true
+	}
+	return d, false
+}
+
+// writeChanged writes the cells of row y in [from, to) that differ from
+// what is on screen, all narrow ones, and records them as on screen. The
+// cursor moves between changes let [moveCursor] write a short unchanged
+// run over instead of jumping it, whichever is cheaper.
+func (s *TerminalRenderer) writeChanged(newbuf *RenderBuffer, y, from, to int) {
+	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
+	for x := from; x < to; x++ {
+		if cellEqual(&oldLine[x], &newLine[x]) {
+			continue
+		}
+		s.move(newbuf, x, y)
+		s.putCell(newbuf, newLine.At(x))
+		oldLine[x] = newLine[x]
+	}
+}
+
+// eraseFrom erases row y from column x to its end with the default
+// background and records the row as blank there.
+func (s *TerminalRenderer) eraseFrom(newbuf *RenderBuffer, y, x int) {
+	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
+	s.move(newbuf, x, y)
+	if !penDrawsBlank(&EmptyCell, &s.cur.Cell) {
+		s.updatePen(nil)
+	}
+	_, _ = s.buf.WriteString(ansi.EraseLineRight)
+	copy(oldLine[x:], newLine[x:])
+}
