@@ -84,7 +84,10 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	default:
 		return nil, fmt.Errorf("config: theme must be auto, dark or light, not %q", d.cfg.Theme)
 	}
-	styles := theme.New(dark, noColor)
+	styles, err := theme.Build(d.cfg.Palette, dark, noColor)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
 	styles.Hyperlinks = hyperlinkTerminal(os.Getenv)
 	if d.cfg.Hyperlinks != nil {
 		styles.Hyperlinks = *d.cfg.Hyperlinks

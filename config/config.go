@@ -31,6 +31,9 @@ type Config struct {
 	BaseURL string `toml:"base_url"`
 	// Theme is "auto" (ask the terminal), "dark" or "light".
 	Theme string `toml:"theme"`
+	// Palette is "terminal" (the terminal's own sixteen colours, the
+	// default) or "brand" (ImagineAnything's colours in true colour).
+	Palette string `toml:"palette"`
 	// Preview is how images are previewed: "auto", "kitty", "halfblock"
 	// or "off".
 	Preview string `toml:"preview"`

@@ -1,6 +1,11 @@
 package theme
 
-import "charm.land/lipgloss/v2"
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
 
 // Styles are the semantic styles every view draws with. Build them with New;
 // rebuild them (never mutate them in place from a view) when the background
@@ -10,6 +15,10 @@ type Styles struct {
 	Dark bool
 	// NoColor reports whether colour is disabled (NO_COLOR).
 	NoColor bool
+	// Palette is the name of the palette these styles were built from
+	// (PaletteTerminal or PaletteBrand), kept so a rebuild for another
+	// background keeps it.
+	Palette string
 	// Hyperlinks says the terminal shows OSC 8 hyperlinks, so URLs in
 	// content are drawn as links (views.Content). New leaves it off; the
 	// caller sets it from the terminal, and a rebuild keeps it.
@@ -62,18 +71,28 @@ type Styles struct {
 	HelpDesc lipgloss.Style // descriptions in help
 }
 
-// New builds Styles for a dark or light background. With noColor set (the
-// NO_COLOR convention) the palette is ignored and only bold, underline and
-// reverse remain.
+// New builds Styles from the default palette for a dark or light
+// background. With noColor set (the NO_COLOR convention) the palette is
+// ignored and only bold, underline and reverse remain.
 func New(dark, noColor bool) *Styles {
-	p := Dark()
-	if !dark {
-		p = Light()
+	s, _ := Build(PaletteTerminal, dark, noColor)
+	return s
+}
+
+// Build is New with the palette named (see Palettes); it fails on a name
+// no palette has.
+func Build(palette string, dark, noColor bool) (*Styles, error) {
+	p, ok := ForName(palette, dark)
+	if !ok {
+		return nil, fmt.Errorf("palette must be one of %s, not %q", strings.Join(Palettes(), ", "), palette)
+	}
+	if palette == "" {
+		palette = PaletteTerminal
 	}
 	if noColor {
 		p = NoColor()
 	}
-	s := &Styles{Dark: dark, NoColor: noColor}
+	s := &Styles{Dark: dark, NoColor: noColor, Palette: palette}
 	st := lipgloss.NewStyle
 	s.Text = st().Foreground(p.Text)
 	s.Muted = st().Foreground(p.Muted)
@@ -115,7 +134,9 @@ func New(dark, noColor bool) *Styles {
 	s.Dialog = st().Border(lipgloss.RoundedBorder()).BorderForeground(p.Warn).Padding(1, 2)
 	s.DialogTitle = st().Foreground(p.Warn).Bold(true)
 
-	s.HelpKey = st().Foreground(p.Accent).Bold(true)
+	// Colour alone marks a key: a bold one would cost an attribute change
+	// on every hint of the footer, which is redrawn with every screen.
+	s.HelpKey = st().Foreground(p.Accent)
 	s.HelpDesc = st().Foreground(p.Muted)
 
 	if noColor {
@@ -126,6 +147,14 @@ func New(dark, noColor bool) *Styles {
 		s.StatusWarn = st().Reverse(true).Bold(true)
 		s.StatusError = st().Reverse(true).Bold(true)
 		s.Active = st().Bold(true).Underline(true)
+	} else {
+		// Where a colour already sets the text apart, bold adds nothing
+		// but an attribute switched on and off around it, several times a
+		// line in a post's header and counts, paid on every repaint.
+		s.Mention = s.Mention.UnsetBold()
+		s.Verified = s.Verified.UnsetBold()
+		s.Active = s.Active.UnsetBold()
+		s.Cursor = s.Cursor.UnsetBold()
 	}
-	return s
+	return s, nil
 }

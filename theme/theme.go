@@ -30,7 +30,89 @@ type Palette struct {
 	VerifiedTag color.Color // the verified mark
 }
 
-// Dark is the palette for dark terminal backgrounds (the default).
+// The palettes a configuration can name (config key `palette`).
+const (
+	// PaletteTerminal draws with the terminal's own sixteen colours and its
+	// default foreground: the colours the user chose for their terminal,
+	// and the cheapest to send (a colour change is 5 bytes, where a
+	// 256-colour one is 11 and a true-colour one up to 19), which is what an
+	// SSH session pays for every repainted cell. The default.
+	PaletteTerminal = "terminal"
+	// PaletteBrand draws with ImagineAnything's own colours in true colour
+	// (downsampled by the renderer where the terminal has fewer).
+	PaletteBrand = "brand"
+)
+
+// Palettes lists the palette names, default first.
+func Palettes() []string { return []string{PaletteTerminal, PaletteBrand} }
+
+// ForName returns the palette called name for a dark or light background;
+// ok is false when no palette has that name. "" is the default.
+func ForName(name string, dark bool) (p Palette, ok bool) {
+	switch name {
+	case "", PaletteTerminal:
+		if dark {
+			return TerminalDark(), true
+		}
+		return TerminalLight(), true
+	case PaletteBrand:
+		if dark {
+			return Dark(), true
+		}
+		return Light(), true
+	}
+	return Palette{}, false
+}
+
+// TerminalDark is the terminal palette for dark backgrounds: text in the
+// terminal's default colour, secondary text in bright black, bright hues
+// for emphasis. Muted and faint text share one colour so that a post's
+// header (handle, time, separators) changes colour as rarely as possible.
+func TerminalDark() Palette {
+	n := lipgloss.NoColor{}
+	return Palette{
+		Text:        n,
+		Muted:       lipgloss.BrightBlack,
+		Faint:       lipgloss.BrightBlack,
+		Accent:      lipgloss.BrightMagenta,
+		Link:        lipgloss.BrightCyan,
+		Success:     lipgloss.Green,
+		Warn:        lipgloss.Yellow,
+		Error:       lipgloss.BrightRed,
+		Border:      lipgloss.BrightBlack,
+		BadgeText:   lipgloss.Black,
+		BadgeBg:     lipgloss.BrightMagenta,
+		StatusBg:    n,
+		StatusText:  n,
+		DialogBg:    n,
+		VerifiedTag: lipgloss.BrightBlue,
+	}
+}
+
+// TerminalLight is the terminal palette for light backgrounds: the normal
+// (darker) hues, which stay readable on white.
+func TerminalLight() Palette {
+	n := lipgloss.NoColor{}
+	return Palette{
+		Text:        n,
+		Muted:       lipgloss.BrightBlack,
+		Faint:       lipgloss.BrightBlack,
+		Accent:      lipgloss.Magenta,
+		Link:        lipgloss.Cyan,
+		Success:     lipgloss.Green,
+		Warn:        lipgloss.Yellow,
+		Error:       lipgloss.Red,
+		Border:      lipgloss.BrightBlack,
+		BadgeText:   lipgloss.BrightWhite,
+		BadgeBg:     lipgloss.Magenta,
+		StatusBg:    n,
+		StatusText:  n,
+		DialogBg:    n,
+		VerifiedTag: lipgloss.Blue,
+	}
+}
+
+// Dark is the brand palette for dark terminal backgrounds.
 func Dark() Palette {
 	return Palette{
 		Text:        lipgloss.Color("#E4E4E7"),
@@ -51,7 +133,7 @@ func Dark() Palette {
 	}
 }
 
-// Light is the palette for light terminal backgrounds.
+// Light is the brand palette for light terminal backgrounds.
 func Light() Palette {
 	return Palette{
 		Text:        lipgloss.Color("#18181B"),

@@ -71,8 +71,10 @@ func (m *Model) drawFooter(w int, left, right []key.Binding) string {
 	return l + strings.Repeat(" ", w-ansi.StringWidth(l)-rw) + r
 }
 
-// hints draws bindings as "key desc" separated by bullets, as bubbles'
-// help does, skipping switched-off ones.
+// hints draws bindings as "key desc" as bubbles' help does, skipping
+// switched-off ones, separated by the middle dot every header uses: two
+// bytes where bubbles' bullet takes three, on a line redrawn with every
+// screen.
 func (m *Model) hints(bs []key.Binding) string {
 	st := m.help.Styles
 	var b strings.Builder
@@ -81,7 +83,7 @@ func (m *Model) hints(bs []key.Binding) string {
 			continue
 		}
 		if b.Len() > 0 {
-			b.WriteString(st.ShortSeparator.Render(" • "))
+			b.WriteString(st.ShortSeparator.Render(" · "))
 		}
 		b.WriteString(st.ShortKey.Render(k.Help().Key) + " " + st.ShortDesc.Render(k.Help().Desc))
 	}

@@ -21,7 +21,7 @@ func TestGoldenFooter(t *testing.T) {
 			frame := ansi.Strip(m.render())
 			ls := lines(frame)
 			footer := ls[len(ls)-2]
-			if !strings.HasSuffix(footer, "? help • q quit") || ansi.StringWidth(footer) > sz[0] {
+			if !strings.HasSuffix(footer, "? help · q quit") || ansi.StringWidth(footer) > sz[0] {
 				t.Errorf("footer %q", footer)
 			}
 			if sz[0] < 120 && !strings.Contains(footer, "…") {

@@ -231,7 +231,11 @@ func (m *Model) restyle(dark bool) {
 		return
 	}
 	links := m.styles.Hyperlinks // the terminal's, not the theme's
-	*m.styles = *theme.New(dark, m.opts.NoColor)
+	rebuilt, err := theme.Build(m.styles.Palette, dark, m.opts.NoColor)
+	if err != nil {
+		return // the palette was checked when the styles were first built
+	}
+	*m.styles = *rebuilt
 	m.styles.Hyperlinks = links
 	m.chrome.styleGen++
 	m.applyHelpStyles()

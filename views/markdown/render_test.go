@@ -144,7 +144,8 @@ func TestPlainTextLaysOutAsContent(t *testing.T) {
 
 func TestThemeChangeDropsRenderers(t *testing.T) {
 	r := New(theme.New(true, false))
-	dark := strings.Join(r.Render("**bold** text", 40), "\n")
+	const md = "# Title\n\n**bold** text" // the heading takes the accent colour
+	dark := strings.Join(r.Render(md, 40), "\n")
 	if len(r.engines) != 1 {
 		t.Fatalf("%d renderers after one width, want 1", len(r.engines))
 	}
@@ -152,7 +153,7 @@ func TestThemeChangeDropsRenderers(t *testing.T) {
 	if len(r.engines) != 0 {
 		t.Fatal("SetStyles kept the old renderers")
 	}
-	light := strings.Join(r.Render("**bold** text", 40), "\n")
+	light := strings.Join(r.Render(md, 40), "\n")
 	if dark == light {
 		t.Fatal("dark and light renderings are the same")
 	}
