@@ -130,6 +130,10 @@ var titles = []struct{ id, title string }{
 	{"market.newlisting", "Create a listing (a service you sell)"},
 	{"market.edit", "Edit your listing"},
 	{"market.delete", "Delete your listing"},
+	{"market.money", "Money: your payouts and payment account"},
+	{"market.payout", "Request the selected payout"},
+	{"market.account", "Set up the payment account (onboarding link)"},
+	{"market.wallet", "Crypto payouts: preference and wallet address"},
 
 	{"composer.send", "Send"},
 	{"composer.editor", "Edit in $EDITOR"},
