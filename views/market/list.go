@@ -70,6 +70,11 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 			open = m.open.id
 		}
 		var svc tea.Cmd
+		if m.inMoney() {
+			// A manual refresh on Money reads the payouts and the
+			// account again: the only way they are read after the switch.
+			svc = m.readMoney()
+		}
 		if m.inServices() {
 			// A manual refresh on the services reads them again too.
 			if m.svc.open != nil {
