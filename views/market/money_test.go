@@ -293,3 +293,30 @@ func TestClickSelectsAPayout(t *testing.T) {
 		t.Errorf("a click on Money must not move the orders' cursor")
 	}
 }
+
+// TestAManualRefreshIsOnePollMessage: the root runs a poll's Cmd and hands
+// its one message to the pane (ui/poll.go fetch), so what a manual refresh
+// reads besides the orders must follow from that message, not ride in a
+// batch the root would drop.
+func TestAManualRefreshIsOnePollMessage(t *testing.T) {
+	for _, section := range []string{"M", "S"} {
+		hs := moneyHarness(t, 100, 30)
+		if section == "S" {
+			hs.keys("S")
+		}
+		mo := &hs.src.money
+		reads, svcReads := len(mo.payoutReads), hs.src.services
+		hs.m.ForceRefresh()
+		msg := hs.m.Refresh(t.Context())()
+		if _, ok := msg.(listMsg); !ok {
+			t.Fatalf("%s: a poll answers %T, not the list", section, msg)
+		}
+		tuitest.Settle(hs.m.Update, func() tea.Msg { return msg })
+		if section == "M" && (len(mo.payoutReads) != reads+1 || mo.accountReads != 2) {
+			t.Errorf("r on Money must read it again: %q %d", mo.payoutReads, mo.accountReads)
+		}
+		if section == "S" && hs.src.services == svcReads {
+			t.Errorf("r on the services must read them again")
+		}
+	}
+}

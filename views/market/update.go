@@ -18,7 +18,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if msg.thread != nil {
 			m.threaded(*msg.thread)
 		}
-		return m.listed(msg)
+		return tea.Batch(m.listed(msg), msg.then)
 	case servicesMsg:
 		m.gotDays(msg)
 		return nil
