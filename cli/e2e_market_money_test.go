@@ -62,7 +62,7 @@ func TestEndToEndMarketMoney(t *testing.T) {
 
 	// Onboarding: the link in full; enabled 5 s later on the server clock.
 	press("A")
-	scr.waitFor(t, "Onboarding link:", 5*time.Second)
+	scr.waitFor(t, "Onboarding link · y copies it", 5*time.Second)
 	scr.waitFor(t, "https://sandbox.invalid/connect/onboarding/acct_sandbox_", 5*time.Second)
 	scr.waitFor(t, "charges not enabled · payouts not enabled", 5*time.Second)
 	if cs, err := c.Market.Connect(t.Context()); err != nil || !cs.Connected || cs.PayoutsEnabled {

@@ -120,7 +120,7 @@ var titles = []struct{ id, title string }{
 	{"market.review", "Review the completed order (buyer)"},
 	{"market.profile", "Open the other party's profile"},
 	{"market.role", "Next role filter (seller, buyer, all)"},
-	{"market.status", "Next order status filter"},
+	{"market.status", "Next status filter (orders, payouts)"},
 	{"market.section", "Switch the Market between orders and services"},
 	{"market.category", "Next service category"},
 	{"market.featured", "Featured services only, or all"},

@@ -135,6 +135,9 @@ type Model struct {
 
 	alerts   int             // orders that came to need the operator since start
 	needSeen map[string]bool // orders already counted in alerts
+	// reviewed holds the orders the operator reviewed (or the server said
+	// were reviewed) in this session: orders do not say it themselves.
+	reviewedIDs map[string]bool
 
 	open *screen // the order screen, nil on the list
 
@@ -153,17 +156,18 @@ type Model struct {
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
-		ctx:      opts.Context,
-		src:      opts.Source,
-		keys:     opts.Keys,
-		clock:    opts.Now,
-		shown:    opts.Now(),
-		me:       opts.Me,
-		byID:     map[string]*entry{},
-		days:     map[string]int{},
-		needSeen: map[string]bool{},
-		query:    views.NewFilter(nil, opts.Keys.List),
-		svc:      services{query: views.NewFilter(nil, opts.Keys.List)},
+		ctx:         opts.Context,
+		src:         opts.Source,
+		keys:        opts.Keys,
+		clock:       opts.Now,
+		shown:       opts.Now(),
+		me:          opts.Me,
+		byID:        map[string]*entry{},
+		days:        map[string]int{},
+		needSeen:    map[string]bool{},
+		reviewedIDs: map[string]bool{},
+		query:       views.NewFilter(nil, opts.Keys.List),
+		svc:         services{query: views.NewFilter(nil, opts.Keys.List)},
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles,
 			DraftDir: opts.DraftDir, Editor: opts.Editor, Context: opts.Context, Debounce: opts.Debounce,

@@ -201,10 +201,10 @@ func (m *Model) gotAccount(msg accountMsg) tea.Cmd {
 		return views.Status(views.LevelWarn, "the server returned no onboarding link")
 	}
 	// The checkout's path (services.go, ordered): the root opens it with
-	// the system's opener when the terminal is local, else says it.
+	// the system's opener when the terminal is local, else shows it in
+	// the status line; y copies it (moneyKey).
 	u := mo.link
-	return tea.Batch(views.Status(views.LevelInfo, "Onboarding: finish it at "+u),
-		func() tea.Msg { return views.OpenURLMsg{URL: u} })
+	return func() tea.Msg { return views.OpenURLMsg{URL: u} }
 }
 
 // setAccount keeps an account the server returned, and its link.
@@ -355,6 +355,11 @@ func (m *Model) moneyKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startOnboarding()
 	case key.Matches(msg, mk.Wallet):
 		return m.openWallet()
+	case key.Matches(msg, lk.Copy):
+		if mo.link == "" {
+			return views.Status(views.LevelInfo, "no onboarding link to copy: "+mk.Account.Help().Key+" gets one")
+		}
+		return views.Copy(mo.link)
 	case key.Matches(msg, lk.Back):
 		return m.toggleMoney()
 	}

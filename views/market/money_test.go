@@ -146,6 +146,9 @@ func TestRequestAPayoutNeedsOnboardingThenGoes(t *testing.T) {
 	if !ok || open.URL != "https://connect.example.com/onboarding/acct_1" || mo.connects[0] != "false " {
 		t.Fatalf("onboarding: %+v %v %q", open, ok, mo.connects)
 	}
+	if s := statusText(hs.keys("y")); !strings.Contains(s, "copied https://connect.example.com/onboarding/acct_1") {
+		t.Errorf("y copies the link: %q", s)
+	}
 	v := ansi.Strip(hs.m.View())
 	if !strings.Contains(v, "charges not enabled · payouts not enabled · r once onboarded") ||
 		!strings.Contains(v, "https://connect.example.com/onboarding/acct_1") {

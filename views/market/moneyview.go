@@ -125,7 +125,7 @@ func (m *Model) accountLines() []string {
 	}
 	out = append(out, views.Truncate(to+sep+p.faint.Render(keys.Market.Wallet.Help().Key+" crypto"), m.width))
 	if mo.link != "" && !a.PayoutsEnabled {
-		out = append(out, views.Truncate(p.muted.Render("Onboarding link:"), m.width))
+		out = append(out, views.Truncate(p.muted.Render("Onboarding link")+sep+p.faint.Render(m.keys.List.Copy.Help().Key+" copies it"), m.width))
 		out = append(out, m.linkLines(mo.link, p.accent)...)
 	}
 	return out

@@ -155,7 +155,7 @@ func (m *Model) rowBody(e *entry) []string {
 		b.WriteString(m.statusStyle(o.Status).Render(status))
 		first := views.Fit(b.String(), w, p.pad)
 
-		nx := next(o, e.role, m.shown)
+		nx := m.nextOf(e)
 		ns := p.muted
 		if e.need != "" {
 			ns = p.accent

@@ -59,8 +59,35 @@ func ratingOptions(none string) []huh.Option[int] {
 	return out
 }
 
+// alreadyReviewed is why an order reviewed in this session cannot be
+// reviewed again.
+const alreadyReviewed = "you have reviewed this order (one review per order)"
+
+// nextOf is what happens next with e's order, "reviewed" once the
+// operator has reviewed it.
+func (m *Model) nextOf(e *entry) string {
+	if e.role == roleBuyer && e.o.Status == api.OrderCompleted && m.reviewedIDs[e.o.ID] {
+		return "reviewed"
+	}
+	return next(&e.o, e.role, m.shown)
+}
+
+// markReviewed records that order id has its review.
+func (m *Model) markReviewed(id string) {
+	m.reviewedIDs[id] = true
+	if e := m.byID[id]; e != nil {
+		e.ver++
+	}
+	if m.open != nil && m.open.id == id {
+		m.open.ver++
+	}
+}
+
 // openReview opens the review form for e's order.
 func (m *Model) openReview(e *entry) tea.Cmd {
+	if m.reviewedIDs[e.o.ID] {
+		return views.Status(views.LevelInfo, alreadyReviewed)
+	}
 	m.open.review = &reviewForm{orderID: e.o.ID, title: title(&e.o), d: &reviewDraft{}}
 	return m.buildReview()
 }
@@ -112,6 +139,7 @@ func (m *Model) submitReview() tea.Cmd {
 func (m *Model) reviewed(msg reviewedMsg) tea.Cmd {
 	err := msg.err
 	if errors.Is(err, api.ErrConflict) {
+		m.markReviewed(msg.id)
 		err = errors.New("this order has already been reviewed (one review per order)")
 	}
 	var f *reviewForm
@@ -128,6 +156,7 @@ func (m *Model) reviewed(msg reviewedMsg) tea.Cmd {
 	if f != nil {
 		m.open.review = nil
 	}
+	m.markReviewed(msg.id)
 	return views.Status(views.LevelInfo, "Review posted")
 }
 

@@ -64,8 +64,14 @@ func TestReviewFormRequiresARatingAndKeepsTheValues(t *testing.T) {
 	if hs.m.open.review != nil || hs.m.CapturesInput() {
 		t.Error("the form must close once posted")
 	}
-	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "Market › Market research report") {
-		t.Errorf("back on the order:\n%s", v)
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "Market › Market research report") || !strings.Contains(v, "next: reviewed") {
+		t.Errorf("back on the order, reviewed:\n%s", v)
+	}
+	if s := statusText(hs.keys("R")); !strings.Contains(s, "you have reviewed this order") || hs.m.open.review != nil {
+		t.Errorf("a second R: %q", s)
+	}
+	if why := hs.m.ActionDisabled("market.review"); !strings.Contains(why, "you have reviewed") {
+		t.Errorf("the palette: %q", why)
 	}
 }
 

@@ -249,10 +249,10 @@ func (m *Model) FullHelp() [][]key.Binding {
 		pay := mk.Payout
 		if why := payoutRefusal(m.selectedPayout()); why != "" {
 			// Listed with the reason, never hidden (ui/doc.go).
-			pay.SetHelp(pay.Help().Key, "request payout (not now: "+why+")")
+			pay.SetHelp(pay.Help().Key, "Request the selected payout (not now: "+why+")")
 		}
 		return [][]key.Binding{
-			{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Back},
+			{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Back, lk.Copy},
 			{pay, mk.Status, mk.Account, mk.Wallet, mk.Money, mk.Section},
 		}
 	}
@@ -374,6 +374,9 @@ func (m *Model) ActionDisabled(id string) string {
 	e := m.current()
 	if e == nil {
 		return "open an order first"
+	}
+	if a == reviewAction && m.reviewedIDs[e.o.ID] {
+		return alreadyReviewed
 	}
 	return refusal(&e.o, e.role, a)
 }
