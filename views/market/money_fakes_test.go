@@ -21,6 +21,7 @@ type fakeMoney struct {
 	requested    []string
 	connects     []string // "prefer wallet" of each setup
 	readErr      error
+	connectErr   error // StartConnect's answer when set
 }
 
 func (f *fakeSource) Payouts(_ context.Context, status string, opts *api.ListOptions) (*api.PayoutPage, error) {
@@ -102,6 +103,9 @@ func (f *fakeSource) StartConnect(_ context.Context, prefer bool, wallet string)
 	mo.mu.Lock()
 	defer mo.mu.Unlock()
 	mo.connects = append(mo.connects, strconv.FormatBool(prefer)+" "+wallet)
+	if mo.connectErr != nil {
+		return nil, mo.connectErr
+	}
 	if err := api.ValidateWallet(wallet); err != nil {
 		return nil, &api.Error{StatusCode: 400, Code: invalidWallet, Message: "cryptoWalletAddress must be 0x followed by 40 hex digits"}
 	}

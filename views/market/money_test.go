@@ -323,3 +323,36 @@ func TestAManualRefreshIsOnePollMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestWalletServerRefusalIsShownBesideTheField(t *testing.T) {
+	hs := moneyHarness(t, 100, 30)
+	hs.src.money.connectErr = &api.Error{StatusCode: 400, Code: invalidWallet, Message: "this wallet cannot receive USDC"}
+	hs.keys("W", "left", "enter")
+	hs.typeText(wallet)
+	hs.keys("enter")
+	v := ansi.Strip(hs.m.View())
+	if hs.m.money.form == nil || !strings.Contains(v, "Wallet address — this wallet cannot receive USDC") || !strings.Contains(v, wallet) {
+		t.Errorf("the server's refusal must be beside the field, the address kept:\n%s", v)
+	}
+	// Another refusal goes on the form's title.
+	hs.src.money.connectErr = errBoom
+	hs.keys("enter")
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "Crypto payouts — boom") || !strings.Contains(v, wallet) {
+		t.Errorf("a failure must be said on the form, the values kept:\n%s", v)
+	}
+}
+
+func TestAPayoutTheServerMovedOnIsExplainedAndReread(t *testing.T) {
+	hs := moneyHarness(t, 100, 30)
+	mo := &hs.src.money
+	mo.enable()
+	mo.payouts[0].Status = api.PayoutProcessing // requested elsewhere; the pane still shows it pending
+	reads := len(mo.payoutReads)
+	s := statusText(hs.confirm(hs.keys("P")))
+	if !strings.Contains(s, "can't request the payout: This payout is already PROCESSING") || len(mo.payoutReads) != reads+1 {
+		t.Errorf("a 409: %q, reads %q", s, mo.payoutReads)
+	}
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, `$13.50 · processing · "Poem for a launch"`) {
+		t.Errorf("the list is read again:\n%s", v)
+	}
+}
