@@ -356,3 +356,30 @@ func TestAPayoutTheServerMovedOnIsExplainedAndReread(t *testing.T) {
 		t.Errorf("the list is read again:\n%s", v)
 	}
 }
+
+// TestMoneyIsReachedFromEveryMarketScreen: M is offered everywhere in
+// the pane (the palette says so), so it works on every screen, and M
+// again comes back to the orders as they were left.
+func TestMoneyIsReachedFromEveryMarketScreen(t *testing.T) {
+	hs := servicesHarness(t, 100, 30)
+	hs.keys("S", "M")
+	if !hs.m.inMoney() {
+		t.Error("M on the services list")
+	}
+	hs.keys("S", "enter", "M")
+	if !hs.m.inMoney() {
+		t.Error("M on a service's screen")
+	}
+	hs.keys("M", "enter")
+	if hs.m.open == nil {
+		t.Fatal("no order open")
+	}
+	hs.keys("M")
+	if !hs.m.inMoney() {
+		t.Error("M on an order's screen")
+	}
+	hs.keys("M")
+	if hs.m.inMoney() || hs.m.open == nil {
+		t.Error("M again comes back to the open order")
+	}
+}

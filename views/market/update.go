@@ -184,6 +184,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.writeMessage()
 	case key.Matches(msg, mk.Profile):
 		return m.profile(m.current())
+	case key.Matches(msg, mk.Money):
+		return m.toggleMoney()
 	default:
 		for _, oa := range m.orderActions() {
 			if key.Matches(msg, *oa.b) {
@@ -285,7 +287,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-			append(acts, mk.Message, mk.Profile),
+			append(acts, mk.Message, mk.Profile, mk.Money),
 		}
 	}
 	return [][]key.Binding{
