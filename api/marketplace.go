@@ -344,16 +344,19 @@ func (s *MarketplaceService) Connect(ctx context.Context) (*ConnectStatus, error
 	return cs, nil
 }
 
-// marketConnectBody is the optional body of StartConnect.
+// marketConnectBody is the optional body of StartConnect. preferCrypto is
+// always sent with a body: the server keeps the stored preference when it
+// is left out, so a false one could not turn crypto payouts off.
 type marketConnectBody struct {
-	PreferCrypto        bool   `json:"preferCrypto,omitempty"`
+	PreferCrypto        bool   `json:"preferCrypto"`
 	CryptoWalletAddress string `json:"cryptoWalletAddress,omitempty"`
 }
 
 // StartConnect creates the seller's payment account, or returns the link
 // to finish its onboarding (OnboardingURL). A crypto payout preference and
 // wallet may be given; the wallet must be an 0x address of 40 hex digits
-// (checked first). Without either, the request has no body.
+// (checked first). Without either, the request has no body; with a wallet,
+// preferCrypto is sent either way (false turns crypto payouts off).
 //
 // API docs: POST /api/marketplace/connect.
 func (s *MarketplaceService) StartConnect(ctx context.Context, preferCrypto bool, wallet string) (*ConnectStatus, error) {

@@ -206,6 +206,14 @@ func TestMarketWorkflowAgainstTheSandbox(t *testing.T) {
 	wantStatus(t, "payout twice", err, http.StatusConflict, api.ErrConflict)
 	_, err = buyer.Market.RequestPayout(ctx, po.ID)
 	wantStatus(t, "someone else's payout", err, http.StatusForbidden, api.ErrForbidden)
+	// Turning crypto payouts off with the wallet kept: the server keeps a
+	// preference it is not sent, so false must reach it.
+	if cs, err = seller.Market.StartConnect(ctx, false, wallet); err != nil || cs.PreferCrypto || cs.CryptoWalletAddress != wallet {
+		t.Errorf("crypto off: %v %+v", err, cs)
+	}
+	if cs, err = seller.Market.Connect(ctx); err != nil || cs.PreferCrypto {
+		t.Errorf("crypto off, read back: %v %+v", err, cs)
+	}
 }
 
 func TestMarketListingsAgainstTheSandbox(t *testing.T) {

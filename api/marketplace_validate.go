@@ -364,6 +364,14 @@ func checkPayoutStatus(s string) (string, error) {
 	return st, nil
 }
 
+// ValidateWallet checks a crypto payout wallet the way StartConnect does:
+// empty, or 0x followed by 40 hex digits (an EVM address for USDC and
+// USDP). The error is a *FieldError on cryptoWalletAddress.
+func ValidateWallet(w string) error {
+	_, err := checkWallet(w)
+	return err
+}
+
 // checkWallet accepts "" or an 0x address.
 func checkWallet(w string) (string, error) {
 	w = strings.TrimSpace(w)

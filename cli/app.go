@@ -162,8 +162,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Styles:   styles,
 		Now:      now,
 	})
-	// The Market pane: orders first (services, listings and payouts are
-	// to come as its further sections).
+	// The Market pane: orders first, then the Services (with the
+	// operator's listings) and Money sections.
 	marketPane := market.New(market.Options{
 		Context:  ctx,
 		Source:   d.client.Market,

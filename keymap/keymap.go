@@ -187,6 +187,16 @@ type MarketKeys struct {
 	NewListing key.Binding
 	Edit       key.Binding
 	Delete     key.Binding
+	// Money switches the pane to the money section: payouts, their
+	// totals and the payment account.
+	Money key.Binding
+	// Payout requests the selected pending payout (confirmed first).
+	Payout key.Binding
+	// Account starts the payment account's onboarding, or gets a new
+	// link to finish it.
+	Account key.Binding
+	// Wallet opens the crypto payout preference and wallet form.
+	Wallet key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -313,6 +323,10 @@ func Default() *KeyMap {
 		NewListing: bind([]string{"n"}, "n", "new listing"),
 		Edit:       bind([]string{"e"}, "e", "edit listing"),
 		Delete:     bind([]string{"d"}, "d", "delete listing"),
+		Money:      bind([]string{"M"}, "M", "money"),
+		Payout:     bind([]string{"P"}, "P", "request payout"),
+		Account:    bind([]string{"A"}, "A", "payment account"),
+		Wallet:     bind([]string{"W"}, "W", "crypto wallet"),
 	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
@@ -410,6 +424,10 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"market.newlisting":            &k.Market.NewListing,
 		"market.edit":                  &k.Market.Edit,
 		"market.delete":                &k.Market.Delete,
+		"market.money":                 &k.Market.Money,
+		"market.payout":                &k.Market.Payout,
+		"market.account":               &k.Market.Account,
+		"market.wallet":                &k.Market.Wallet,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

@@ -16,6 +16,9 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	if m.inServices() {
 		return m.clickService(y, double)
 	}
+	if m.inMoney() {
+		return m.clickPayout(y), false
+	}
 	if m.CapturesInput() || m.open != nil || !m.loaded {
 		return nil, false
 	}
@@ -63,4 +66,20 @@ func (m *Model) clickService(y int, double bool) (tea.Cmd, bool) {
 		return nil, false
 	}
 	return m.Update(press), true
+}
+
+// clickPayout selects the payout at row y (a payout opens nothing);
+// reaching near the end reads the next page.
+func (m *Model) clickPayout(y int) tea.Cmd {
+	mo := &m.money
+	if m.CapturesInput() || !mo.loaded {
+		return nil
+	}
+	m.touch()
+	h := m.moneyBodyHeight()
+	mo.win.Fix(len(mo.items), h, payoutRowHeight)
+	if hit, _ := mo.win.Click(y-len(m.moneyHeader()), len(mo.items), h, payoutRowHeight, false); !hit {
+		return nil
+	}
+	return m.morePayouts()
 }

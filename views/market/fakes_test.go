@@ -33,6 +33,7 @@ type fakeSource struct {
 	sendErr  error
 	actErr   error
 	reviewed map[string]bool
+	reviews  []api.ReviewRequest
 	services int
 	days     int // the delivery days Services gives every service
 
@@ -49,6 +50,8 @@ type fakeSource struct {
 	deleted    []string
 	saveErr    error
 	deactivate bool // DeleteService deactivates instead
+
+	money fakeMoney // payouts and the payment account (money_fakes_test.go)
 }
 
 func (f *fakeSource) CreateService(_ context.Context, req *api.ServiceRequest) (*api.MarketService, error) {
@@ -179,6 +182,7 @@ func (f *fakeSource) CreateReview(_ context.Context, req *api.ReviewRequest) (*a
 		return nil, &api.Error{StatusCode: 409, Code: "already_reviewed", Message: "already reviewed"}
 	}
 	f.reviewed[req.OrderID] = true
+	f.reviews = append(f.reviews, *req)
 	return &api.Review{OrderID: req.OrderID, Rating: req.Rating, Content: req.Content}, nil
 }
 

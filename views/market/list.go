@@ -31,6 +31,10 @@ type listMsg struct {
 	// thread is the open order's thread read with the list on a manual
 	// refresh.
 	thread *threadMsg
+	// then reads what else a manual refresh reads (the services, the
+	// money) once the list is in: the root hands a poll's one message to
+	// the pane, so a batch there would be dropped.
+	then tea.Cmd
 }
 
 // Err lets the root classify a failed poll.
@@ -69,24 +73,29 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 		if m.open != nil {
 			open = m.open.id
 		}
-		var svc tea.Cmd
+		var then tea.Cmd
+		if m.inMoney() {
+			// A manual refresh on Money reads the payouts and the
+			// account again: the only way they are read after the switch.
+			then = m.readMoney()
+		}
 		if m.inServices() {
 			// A manual refresh on the services reads them again too.
 			if m.svc.open != nil {
-				svc = m.readDetail(m.svc.open.svc.ID)
+				then = m.readDetail(m.svc.open.svc.ID)
 			} else {
-				svc = m.reloadServices()
+				then = m.reloadServices()
 			}
 		}
-		return tea.Batch(svc, func() tea.Msg {
+		return func() tea.Msg {
 			page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
-			msg := listMsg{page: page, err: err}
+			msg := listMsg{page: page, err: err, then: then}
 			if open != "" && err == nil {
 				p, err := src.OrderMessages(ctx, open, &api.ListOptions{Limit: 100})
 				msg.thread = &threadMsg{id: open, page: p, err: err}
 			}
 			return msg
-		})
+		}
 	}
 	if m.threadTurn() {
 		id := m.open.id

@@ -3,11 +3,9 @@ package market
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -23,14 +21,9 @@ import (
 
 // listingForm is the open listing form.
 type listingForm struct {
-	id   string // the listing edited, "" for a new one
-	seq  int    // tags the form's messages
-	form *huh.Form
-	d    *listingDraft
-	// field and problem say why the last submit was refused ("" for the
-	// whole form); busy while the request is on its way.
-	field, problem string
-	busy           bool
+	paneForm
+	id string // the listing edited, "" for a new one
+	d  *listingDraft
 }
 
 // listingDraft is the form's values; huh writes into it.
@@ -122,15 +115,8 @@ func (m *Model) openListing(svc *api.MarketService) tea.Cmd {
 // its field.
 func (m *Model) buildForm() tea.Cmd {
 	f := m.svc.form
-	m.formSeq++
-	f.seq = m.formSeq
 	d := f.d
-	title := func(label, field string) string {
-		if f.field == field && f.problem != "" {
-			return label + " — " + f.problem
-		}
-		return label
-	}
+	title := f.label
 	cats := make([]huh.Option[string], 0, len(serviceCategories))
 	for _, c := range serviceCategories {
 		cats = append(cats, huh.NewOption(strings.ToLower(c), c))
@@ -141,9 +127,6 @@ func (m *Model) buildForm() tea.Cmd {
 	head := "New listing"
 	if f.id != "" {
 		head = "Edit listing"
-	}
-	if f.problem != "" && f.field == "" {
-		head += " — " + f.problem
 	}
 	form := huh.NewForm(
 		huh.NewGroup(
@@ -163,47 +146,14 @@ func (m *Model) buildForm() tea.Cmd {
 			huh.NewSelect[string]().Title(title("Category", "category")).Options(cats...).Value(&d.category),
 			huh.NewInput().Title(title("Tags (comma separated)", "tags")).Value(&d.tags),
 			huh.NewInput().Title(title("Thumbnail URL (https, optional)", "thumbnailUrl")).Value(&d.thumb),
-		).Title(head),
+		).Title(f.head(head)),
 	)
-	f.form = form
-	cmds := []tea.Cmd{m.hostForm(form, f.seq)}
-	// A refusal puts the focus on the field it names.
-	for range slices.Index(listingFields, f.field) {
-		cmds = append(cmds, wrapForm(f.seq, form.NextField()))
-	}
-	return tea.Batch(cmds...)
+	return m.startForm(&f.paneForm, form, listingFields)
 }
 
 // listingFields are the form's fields in order, as api.FieldError names
 // them.
 var listingFields = []string{"title", "shortDesc", "description", "price", "deliveryDays", "revisions", "category", "tags", "thumbnailUrl"}
-
-// formKey hands a key to the open form; esc closes it, nothing sent.
-func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
-	f := m.svc.form
-	if key.Matches(msg, m.keys.Jobs.Cancel) {
-		m.svc.form = nil
-		return views.Status(views.LevelInfo, "cancelled: nothing was sent")
-	}
-	if f.busy {
-		return nil
-	}
-	return m.formUpdate(f.seq, msg)
-}
-
-// formUpdate hands msg to the form seq and sends it once submitted.
-func (m *Model) formUpdate(seq int, msg tea.Msg) tea.Cmd {
-	f := m.svc.form
-	if f == nil || f.seq != seq || f.busy {
-		return nil
-	}
-	_, c := f.form.Update(msg)
-	cmd := wrapForm(seq, c)
-	if f.form.State != huh.StateCompleted {
-		return cmd
-	}
-	return tea.Batch(cmd, m.submitListing())
-}
 
 // submitListing checks the draft and sends it; a refusal rebuilds the
 // form with the values kept and the reason beside the field.
@@ -232,14 +182,7 @@ func (m *Model) submitListing() tea.Cmd {
 
 // refuseForm shows why the form was refused, beside the field it names.
 func (m *Model) refuseForm(err error) tea.Cmd {
-	f := m.svc.form
-	f.busy = false
-	var fe *api.FieldError
-	if errors.As(err, &fe) {
-		f.field, f.problem = fe.Field, fe.Message
-	} else {
-		f.field, f.problem = "", views.Describe(err)
-	}
+	m.svc.form.refuse(err)
 	return m.buildForm()
 }
 
@@ -295,25 +238,7 @@ func (m *Model) listingDeleted(msg listingDeletedMsg) tea.Cmd {
 	return tea.Batch(views.Status(views.LevelInfo, text), m.reloadServices())
 }
 
-// formView draws the open form under the header.
+// formView draws the open listing form under the header.
 func (m *Model) formView() string {
-	p := m.pal
-	f := m.svc.form
-	lines := m.servicesHeader()[:1]
-	if f.busy {
-		lines = append(lines, views.Truncate(p.muted.Render("sending…"), m.width))
-	}
-	lines = append(lines, strings.Split(f.form.View(), "\n")...)
-	hint := p.faint.Render("tab/enter next · shift+tab back · " + m.keys.Jobs.Cancel.Help().Key + " cancel")
-	out := make([]string, 0, m.height)
-	for _, l := range lines {
-		out = append(out, views.Fit(l, m.width, p.pad))
-	}
-	if len(out) > m.height-1 {
-		out = out[:m.height-1]
-	}
-	for len(out) < m.height-1 {
-		out = append(out, "")
-	}
-	return views.Rows(append(out, views.Truncate(hint, m.width)), m.height)
+	return m.drawForm(m.servicesHeader()[:1], &m.svc.form.paneForm)
 }

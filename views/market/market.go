@@ -6,8 +6,9 @@
 // A second section, Services (the section key switches), browses the
 // marketplace's listings: searched on the server, filtered and sorted, a
 // service's screen with its reviews, ordering one, and the operator's own
-// listings (a huh form to create or edit one, delete). Payouts are meant
-// to be a further section, reading the same Source.
+// listings (a huh form to create or edit one, delete). A third, Money
+// (its own key), shows the payouts with their totals, requests one, and
+// the payment account: onboarding and the crypto wallet.
 package market
 
 import (
@@ -62,6 +63,12 @@ type Source interface {
 	CreateService(ctx context.Context, req *api.ServiceRequest) (*api.MarketService, error)
 	UpdateService(ctx context.Context, id string, upd *api.ServiceUpdate) (*api.MarketService, error)
 	DeleteService(ctx context.Context, id string) (deactivated bool, err error)
+	// Payouts, RequestPayout, Connect and StartConnect are the Money
+	// section: the payouts and the payment account.
+	Payouts(ctx context.Context, status string, opts *api.ListOptions) (*api.PayoutPage, error)
+	RequestPayout(ctx context.Context, payoutID string) (*api.Payout, error)
+	Connect(ctx context.Context) (*api.ConnectStatus, error)
+	StartConnect(ctx context.Context, preferCrypto bool, wallet string) (*api.ConnectStatus, error)
 }
 
 // Options configure the Market pane.
@@ -82,13 +89,14 @@ type Options struct {
 	Debounce time.Duration
 }
 
-// section is what the pane shows: the orders or the services; the
-// operator's listings and payouts are to come as further sections.
+// section is what the pane shows: the orders, the services (with the
+// operator's listings) or the money.
 type section int
 
 const (
 	sectionOrders section = iota
 	sectionServices
+	sectionMoney
 )
 
 // Model is the Market pane. It implements ui.Pane.
@@ -127,10 +135,14 @@ type Model struct {
 
 	alerts   int             // orders that came to need the operator since start
 	needSeen map[string]bool // orders already counted in alerts
+	// reviewed holds the orders the operator reviewed (or the server said
+	// were reviewed) in this session: orders do not say it themselves.
+	reviewedIDs map[string]bool
 
 	open *screen // the order screen, nil on the list
 
 	svc     services // the Services section
+	money   money    // the Money section
 	formSeq int      // numbers the listing forms
 
 	comp  *composer.Model
@@ -144,17 +156,18 @@ type Model struct {
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
-		ctx:      opts.Context,
-		src:      opts.Source,
-		keys:     opts.Keys,
-		clock:    opts.Now,
-		shown:    opts.Now(),
-		me:       opts.Me,
-		byID:     map[string]*entry{},
-		days:     map[string]int{},
-		needSeen: map[string]bool{},
-		query:    views.NewFilter(nil, opts.Keys.List),
-		svc:      services{query: views.NewFilter(nil, opts.Keys.List)},
+		ctx:         opts.Context,
+		src:         opts.Source,
+		keys:        opts.Keys,
+		clock:       opts.Now,
+		shown:       opts.Now(),
+		me:          opts.Me,
+		byID:        map[string]*entry{},
+		days:        map[string]int{},
+		needSeen:    map[string]bool{},
+		reviewedIDs: map[string]bool{},
+		query:       views.NewFilter(nil, opts.Keys.List),
+		svc:         services{query: views.NewFilter(nil, opts.Keys.List)},
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles,
 			DraftDir: opts.DraftDir, Editor: opts.Editor, Context: opts.Context, Debounce: opts.Debounce,
@@ -228,9 +241,10 @@ func (m *Model) SetFocused(focused bool) {
 	m.focused = focused
 }
 
-// CapturesInput implements ui.Pane: the `/` filter or the composer.
+// CapturesInput implements ui.Pane: the `/` filter, the composer or a
+// form.
 func (m *Model) CapturesInput() bool {
-	return m.query.Editing() || m.svc.query.Editing() || m.comp.IsOpen() || m.inServices() && m.svc.form != nil
+	return m.query.Editing() || m.svc.query.Editing() || m.comp.IsOpen() || m.activeForm() != nil
 }
 
 // Title implements ui.Pane.
@@ -285,6 +299,9 @@ func (m *Model) PollInterval() time.Duration {
 func (m *Model) ShowsList() bool {
 	if m.inServices() {
 		return m.svc.open == nil
+	}
+	if m.inMoney() {
+		return m.money.form == nil
 	}
 	return m.open == nil
 }

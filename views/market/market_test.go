@@ -239,58 +239,6 @@ func indexOf(m *Model, id string) int {
 	return -1
 }
 
-func TestAcceptThenReviewOnce(t *testing.T) {
-	hs := newHarness(t, 80, 24, fixture())
-	hs.keys("j", "enter") // o2
-	if s := statusText(hs.keys("R")); !strings.Contains(s, "accept the delivery first") {
-		t.Errorf("review before accepting: %q", s)
-	}
-	hs.keys("a")
-	if hs.src.find("o2").Status != api.OrderCompleted {
-		t.Fatal("not accepted")
-	}
-	hs.keys("R")
-	if hs.m.comp.Key() != "review-o2" {
-		t.Fatal("no review composer")
-	}
-	hs.typeText("six")
-	hs.keys("ctrl+s")
-	if !strings.Contains(hs.m.comp.Problem(), "rating 1-5") || hs.m.comp.Value() != "six" {
-		t.Errorf("a bad rating: %q, kept %q", hs.m.comp.Problem(), hs.m.comp.Value())
-	}
-	hs.keys("ctrl+u")
-	hs.m.comp.Close()
-	hs.m.comp.DeleteDraft("review-o2")
-	hs.keys("R")
-	for hs.m.comp.Value() != "" {
-		hs.keys("backspace")
-	}
-	hs.typeText("5 q4 c5")
-	hs.keys("enter")
-	hs.typeText("Thorough.")
-	if s := statusText(hs.keys("ctrl+s")); !strings.Contains(s, "Review posted") {
-		t.Errorf("review: %q (%q)", s, hs.m.comp.Problem())
-	}
-	hs.keys("R")
-	hs.typeText("4")
-	hs.keys("ctrl+s")
-	if p := hs.m.comp.Problem(); !strings.Contains(p, "already been reviewed") {
-		t.Errorf("a second review: %q", p)
-	}
-}
-
-func TestParseReview(t *testing.T) {
-	r, err := parseReview("o", "4 q5 c3 d2\nNice\nwork")
-	if err != nil || r.Rating != 4 || r.QualityRating != 5 || r.CommunicationRating != 3 || r.DeliveryRating != 2 || r.Content != "Nice\nwork" {
-		t.Errorf("%+v %v", r, err)
-	}
-	for _, bad := range []string{"", "0", "6", "five", "4 x3", "4 q9", "4 q"} {
-		if _, err := parseReview("o", bad); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}
-
 func TestOrderMessagesSendAndFailKeepsTheText(t *testing.T) {
 	hs := newHarness(t, 80, 24, fixture())
 	hs.src.msgs["o1"] = []api.OrderMessage{{ID: "m0", OrderID: "o1", Sender: agent("ada_bot", "Ada Bot"), Content: "Can it be *blue*?", CreatedAt: t0.Add(-time.Hour)}}

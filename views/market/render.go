@@ -15,14 +15,14 @@ import (
 // palette is the styles a row is drawn with; the selection is not part
 // of it (the gutter marks it).
 type palette struct {
-	title, muted, faint, name, handle, money, time, accent, warn, errs, ok, pad, section lipgloss.Style
+	title, muted, faint, name, handle, money, time, accent, warn, errs, ok, pad, section, text lipgloss.Style
 }
 
 func newPalette(s *theme.Styles) *palette {
 	return &palette{
 		title: s.Title, muted: s.Muted, faint: s.Faint, name: s.Author, handle: s.Handle,
 		money: s.Text.Inherit(s.Bold), time: s.Time, accent: s.Accent, warn: s.Warn,
-		errs: s.Error, ok: s.Success, pad: lipgloss.NewStyle(), section: s.Title,
+		errs: s.Error, ok: s.Success, pad: lipgloss.NewStyle(), section: s.Title, text: s.Text,
 	}
 }
 
@@ -37,7 +37,13 @@ func (m *Model) View() string {
 	if m.inServices() {
 		return m.servicesView()
 	}
+	if m.inMoney() {
+		return m.moneyView()
+	}
 	if m.open != nil {
+		if m.open.review != nil {
+			return m.reviewView()
+		}
 		return m.screenView()
 	}
 	m.cache.Sync(m.width, m.shown.Unix()/60)
@@ -149,7 +155,7 @@ func (m *Model) rowBody(e *entry) []string {
 		b.WriteString(m.statusStyle(o.Status).Render(status))
 		first := views.Fit(b.String(), w, p.pad)
 
-		nx := next(o, e.role, m.shown)
+		nx := m.nextOf(e)
 		ns := p.muted
 		if e.need != "" {
 			ns = p.accent

@@ -2,8 +2,6 @@ package market
 
 import (
 	"errors"
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -22,8 +20,9 @@ type screen struct {
 	msgs     []api.OrderMessage
 	loaded   bool
 	msgsErr  error
-	off      int    // first body line shown
-	busy     string // the action in flight, "" for none
+	off      int         // first body line shown
+	busy     string      // the action in flight, "" for none
+	review   *reviewForm // the review form, nil when closed
 	// active is when the operator last used the screen (opened it, a key,
 	// a send); the thread is polled every threadEvery for activeFor after.
 	active time.Time
@@ -51,12 +50,6 @@ type actionMsg struct {
 type sentMsg struct {
 	id, key string
 	msg     *api.OrderMessage
-	err     error
-}
-
-// reviewedMsg is the answer to a review.
-type reviewedMsg struct {
-	id, key string
 	err     error
 }
 
@@ -154,12 +147,7 @@ func (m *Model) act(a api.OrderAction) tea.Cmd {
 			Limit: api.MaxDeliverablesRunes, Placeholder: "what you deliver (markdown); required",
 		})
 	case reviewAction:
-		return m.comp.Open(composer.Request{
-			Key: "review-" + e.o.ID, Title: "Review of " + t,
-			ContextTitle: "First line: the rating 1-5, then optionally q, c, d ratings (\"5 q4 c5 d5\")",
-			Context:      "The lines after it are the review.",
-			Limit:        api.MaxReviewRunes, Placeholder: "5\nGreat work.",
-		})
+		return m.openReview(e)
 	case api.ActionDispute:
 		return views.Confirm("Dispute this order?", "\""+t+"\" goes to a dispute; the buyer is refunded if it is upheld.", m.run(e.o.ID, a, "", ""))
 	case api.ActionCancel:
@@ -247,7 +235,7 @@ func pastTense(a api.OrderAction) string {
 	return string(a)
 }
 
-// send handles the composer's send: a message, deliverables or a review.
+// send handles the composer's send: a message or deliverables.
 func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 	kind, id, _ := strings.Cut(msg.Key, "-")
 	if m.src == nil {
@@ -263,15 +251,6 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 			m.open.busy = "deliver"
 		}
 		return m.run(id, api.ActionDeliver, msg.Text, key)
-	case "review":
-		req, err := parseReview(id, msg.Text)
-		if err != nil {
-			return m.comp.Failed(err)
-		}
-		return func() tea.Msg {
-			_, err := src.CreateReview(ctx, req)
-			return reviewedMsg{id: id, key: key, err: err}
-		}
 	case "order":
 		text := msg.Text
 		return func() tea.Msg {
@@ -300,61 +279,6 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 		return m.comp.DeleteDraft(msg.key)
 	}
 	return m.comp.Sent()
-}
-
-// reviewed applies a review's answer; a second review is the server's
-// 409, said as a sentence.
-func (m *Model) reviewed(msg reviewedMsg) tea.Cmd {
-	err := msg.err
-	if errors.Is(err, api.ErrConflict) {
-		err = errors.New("this order has already been reviewed (one review per order)")
-	}
-	if err != nil {
-		if m.comp.Key() == msg.key {
-			return m.comp.Failed(err)
-		}
-		return views.Failed("couldn't review", err)
-	}
-	return tea.Batch(views.Status(views.LevelInfo, "Review posted"), m.sentAndClosed(msg.key))
-}
-
-// parseReview reads "5 q4 c5 d3" on the first line and the text below.
-func parseReview(orderID, text string) (*api.ReviewRequest, error) {
-	first, rest, _ := strings.Cut(strings.TrimSpace(text), "\n")
-	req := &api.ReviewRequest{OrderID: orderID, Content: strings.TrimSpace(rest)}
-	bad := fmt.Errorf("the first line is the rating 1-%d, then optionally q, c and d ratings (\"5 q4 c5 d5\")", api.MaxRating)
-	fields := strings.Fields(first)
-	if len(fields) == 0 {
-		return nil, bad
-	}
-	rating := func(s string) (int, bool) {
-		n, err := strconv.Atoi(s)
-		return n, err == nil && n >= api.MinRating && n <= api.MaxRating
-	}
-	var ok bool
-	if req.Rating, ok = rating(strings.TrimSuffix(fields[0], "/5")); !ok {
-		return nil, bad
-	}
-	for _, f := range fields[1:] {
-		if len(f) < 2 {
-			return nil, bad
-		}
-		n, ok := rating(f[1:])
-		if !ok {
-			return nil, bad
-		}
-		switch f[0] {
-		case 'q', 'Q':
-			req.QualityRating = n
-		case 'c', 'C':
-			req.CommunicationRating = n
-		case 'd', 'D':
-			req.DeliveryRating = n
-		default:
-			return nil, bad
-		}
-	}
-	return req, nil
 }
 
 // writeMessage opens the composer for the open order's thread.

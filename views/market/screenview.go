@@ -58,7 +58,7 @@ func (m *Model) renderBody() []string {
 	}
 	var out []string
 	out = append(out,
-		fit(m.statusStyle(o.Status).Render(statusLabel(o.Status))+p.faint.Render(" · you are the "+e.role.String()+" · ")+p.accent.Render("next: "+next(o, e.role, m.shown))),
+		fit(m.statusStyle(o.Status).Render(statusLabel(o.Status))+p.faint.Render(" · you are the "+e.role.String()+" · ")+p.accent.Render("next: "+m.nextOf(e))),
 		fit(party("buyer", o.Buyer)+p.faint.Render(" · ")+party("seller", o.Seller)))
 	facts := []string{p.money.Render(views.Money(o.Price))}
 	if o.PaymentMethod != "" {

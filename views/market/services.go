@@ -283,6 +283,8 @@ func (m *Model) servicesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.moreServices()
 	case key.Matches(msg, mk.Section):
 		return m.switchSection()
+	case key.Matches(msg, mk.Money):
+		return m.toggleMoney()
 	case key.Matches(msg, lk.Filter):
 		s.query.Start(s.win)
 		return nil
@@ -473,6 +475,8 @@ func (m *Model) serviceScreenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.deleteListing(&o.svc)
 	case key.Matches(msg, mk.NewListing):
 		return m.openListing(nil)
+	case key.Matches(msg, mk.Money):
+		return m.toggleMoney()
 	}
 	return nil
 }

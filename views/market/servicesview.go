@@ -287,14 +287,12 @@ func (m *Model) renderSvcBody() []string {
 	return out
 }
 
-// noticeLines is the last order's payment note, wrapped in full (a
-// checkout URL is never cut).
+// noticeLines is the last order's payment note in full (linkLines: a
+// checkout URL is never cut, and is a hyperlink where the theme allows).
 func (m *Model) noticeLines() []string {
 	var out []string
 	for _, n := range m.svc.notice {
-		for _, l := range strings.Split(ansi.Hardwrap(n, m.width, false), "\n") {
-			out = append(out, views.Fit(m.pal.ok.Render(l), m.width, m.pal.pad))
-		}
+		out = append(out, m.linkLines(n, m.pal.ok)...)
 	}
 	return out
 }

@@ -18,7 +18,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if msg.thread != nil {
 			m.threaded(*msg.thread)
 		}
-		return m.listed(msg)
+		return tea.Batch(m.listed(msg), msg.then)
 	case servicesMsg:
 		m.gotDays(msg)
 		return nil
@@ -37,6 +37,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.ordered(msg)
 	case formMsg:
 		return m.formUpdate(msg.form, msg.msg)
+	case payoutsMsg:
+		m.gotPayouts(msg)
+		return m.morePayouts()
+	case accountMsg:
+		return m.gotAccount(msg)
+	case payoutRequestedMsg:
+		return m.payoutRequested(msg)
 	case listingSavedMsg:
 		return m.listingSaved(msg)
 	case listingDeletedMsg:
@@ -64,8 +71,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
-		if m.inServices() && m.svc.form != nil {
-			return m.formUpdate(m.svc.form.seq, msg)
+		if f := m.activeForm(); f != nil {
+			return m.formUpdate(f.seq, msg)
 		}
 		if m.comp.IsOpen() {
 			return m.comp.Update(msg)
@@ -94,7 +101,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.comp.Update(msg)
 	}
-	if m.inServices() && m.svc.form != nil {
+	if m.activeForm() != nil {
 		return m.formKey(msg)
 	}
 	if m.svc.query.Editing() {
@@ -105,6 +112,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.touch()
+	if m.inMoney() {
+		return m.moneyKey(msg)
+	}
 	if m.inServices() {
 		if m.svc.open != nil {
 			return m.serviceScreenKey(msg)
@@ -126,6 +136,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, mk.Section):
 		return m.switchSection()
+	case key.Matches(msg, mk.Money):
+		return m.toggleMoney()
 	case key.Matches(msg, lk.Filter):
 		m.query.Start(m.win)
 		return nil
@@ -172,6 +184,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.writeMessage()
 	case key.Matches(msg, mk.Profile):
 		return m.profile(m.current())
+	case key.Matches(msg, mk.Money):
+		return m.toggleMoney()
 	default:
 		for _, oa := range m.orderActions() {
 			if key.Matches(msg, *oa.b) {
@@ -191,10 +205,13 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.query.Help()
 	}
 	lk, mk := m.keys.List, m.keys.Market
+	if m.activeForm() != nil {
+		return []key.Binding{m.keys.Jobs.Cancel}
+	}
+	if m.inMoney() {
+		return []key.Binding{mk.Payout, mk.Status, mk.Account, mk.Wallet, mk.Money, mk.Section}
+	}
 	if m.inServices() {
-		if m.svc.form != nil {
-			return []key.Binding{m.keys.Jobs.Cancel}
-		}
 		if m.svc.open != nil {
 			if m.mine(&m.svc.open.svc) {
 				return []key.Binding{lk.Back, mk.Edit, mk.Delete}
@@ -217,7 +234,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 		return append(out, mk.Message, mk.Profile)
 	}
-	return []key.Binding{lk.Open, mk.Role, mk.Status, lk.Filter, mk.Profile}
+	return []key.Binding{lk.Open, mk.Role, mk.Status, lk.Filter, mk.Profile, mk.Money}
 }
 
 // FullHelp implements ui.Pane: every action of the screen; those the
@@ -227,17 +244,31 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.comp.ShortHelp()}
 	}
 	lk, mk := m.keys.List, m.keys.Market
+	if m.activeForm() != nil {
+		return [][]key.Binding{{m.keys.Jobs.Cancel}}
+	}
+	if m.inMoney() {
+		pay := mk.Payout
+		if why := payoutRefusal(m.selectedPayout()); why != "" {
+			// Listed with the reason, never hidden (ui/doc.go).
+			pay.SetHelp(pay.Help().Key, "Request the selected payout (not now: "+why+")")
+		}
+		return [][]key.Binding{
+			{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Back, lk.Copy},
+			{pay, mk.Status, mk.Account, mk.Wallet, mk.Money, mk.Section},
+		}
+	}
 	if m.inServices() {
 		if m.svc.open != nil {
 			return [][]key.Binding{
 				{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-				{mk.Buy, mk.Profile, mk.Edit, mk.Delete, mk.NewListing, mk.Section},
+				{mk.Buy, mk.Profile, mk.Edit, mk.Delete, mk.NewListing, mk.Section, mk.Money},
 			}
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
 			{mk.Category, mk.Featured, mk.Price, mk.Sort, mk.Buy, mk.Profile},
-			{mk.NewListing, mk.Edit, mk.Delete, mk.Section},
+			{mk.NewListing, mk.Edit, mk.Delete, mk.Section, mk.Money},
 		}
 	}
 	if m.open != nil {
@@ -256,12 +287,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-			append(acts, mk.Message, mk.Profile),
+			append(acts, mk.Message, mk.Profile, mk.Money),
 		}
 	}
 	return [][]key.Binding{
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
-		{mk.Role, mk.Status, mk.Profile},
+		{mk.Role, mk.Status, mk.Profile, mk.Section, mk.Money},
 	}
 }
 
@@ -269,6 +300,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 // machine refuses an action now ("only the buyer can accept"); on the
 // list, that an order must be open.
 func (m *Model) ActionDisabled(id string) string {
+	if why, ok := m.moneyDisabled(id); ok {
+		return why
+	}
 	var a api.OrderAction
 	switch id {
 	case "market.start":
@@ -336,12 +370,15 @@ func (m *Model) ActionDisabled(id string) string {
 	default:
 		return ""
 	}
-	if m.inServices() {
+	if m.section != sectionOrders {
 		return "switch to the orders first"
 	}
 	e := m.current()
 	if e == nil {
 		return "open an order first"
+	}
+	if a == reviewAction && m.reviewedIDs[e.o.ID] {
+		return alreadyReviewed
 	}
 	return refusal(&e.o, e.role, a)
 }
