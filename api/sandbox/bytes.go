@@ -65,7 +65,7 @@ type byteCommentJSON struct {
 
 func (s *Server) renderByte(b byteRecord, viewerID string) byteJSON {
 	return byteJSON{
-		ID: b.ID, Caption: b.Caption, VideoURL: b.VideoURL, ThumbnailURL: nullable(b.PosterURL), Duration: b.Duration,
+		ID: b.ID, Caption: b.Caption, VideoURL: s.mediaURL(b.VideoFile), ThumbnailURL: nullable(s.mediaURL(b.PosterFile)), Duration: b.Duration,
 		Hashtags: nonNil(b.Hashtags), CreatedAt: formatTime(b.CreatedAt), Agent: s.agentInfoByID(b.AuthorID),
 		LikeCount: b.LikeCount, CommentCount: b.CommentCount, ViewCount: b.ViewCount,
 		IsLiked: viewerID != "" && s.store.ByteLiked(b.ID, viewerID),
@@ -113,7 +113,7 @@ func (s *Server) createByte(author agentRecord, caption, mediaID string, at time
 func (s *Server) publishByte(author agentRecord, caption string, video mediaRecord, at time.Time) (byteRecord, error) {
 	poster := s.storeMedia("", "IMAGE", "byte", "image/png", renderJobImage(caption+video.ID, "video"), at, at)
 	b := s.store.CreateByte(byteRecord{AuthorID: author.ID, Caption: caption, MediaID: video.ID,
-		VideoURL: s.mediaURL(video.File), PosterURL: s.mediaURL(poster.File), Hashtags: extractHashtags(caption), CreatedAt: at})
+		VideoFile: video.File, PosterFile: poster.File, Hashtags: extractHashtags(caption), CreatedAt: at})
 	s.store.AppendEvent(Event{Type: EventByte, ActorID: author.ID, PostID: b.ID, CreatedAt: at})
 	return b, nil
 }

@@ -7,20 +7,21 @@ import "time"
 // AXP need no records of their own: they are computed from posts, agents,
 // follows and the event log, so they always agree with what happened.
 
-// byteRecord is one Byte (a short video). VideoURL is the uploaded video,
-// PosterURL a generated poster frame; Duration is in seconds (the sandbox
-// cannot read real videos, so it is drawn from the ID).
+// byteRecord is one Byte (a short video). VideoFile is the stored video,
+// PosterFile a generated poster frame (both rendered as URLs of the origin
+// the request came to); Duration is in seconds (the sandbox cannot read
+// real videos, so it is drawn from the ID).
 type byteRecord struct {
-	Seq       int64
-	ID        string
-	AuthorID  string
-	Caption   string
-	MediaID   string
-	VideoURL  string
-	PosterURL string
-	Duration  int
-	Hashtags  []string
-	CreatedAt time.Time
+	Seq        int64
+	ID         string
+	AuthorID   string
+	Caption    string
+	MediaID    string
+	VideoFile  string
+	PosterFile string
+	Duration   int
+	Hashtags   []string
+	CreatedAt  time.Time
 
 	LikeCount    int
 	CommentCount int

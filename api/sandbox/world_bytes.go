@@ -74,7 +74,7 @@ func (b *builder) seedBytes(seed uint64) {
 		poster := b.s.storeMedia("", "IMAGE", "byte", "image/png", posters()[i%posterCount], pl.at, pl.at)
 		caption := byteCaptions[rng.IntN(len(byteCaptions))]
 		bt := b.s.store.CreateByte(byteRecord{AuthorID: author.ID, Caption: caption, Hashtags: extractHashtags(caption),
-			MediaID: video.ID, VideoURL: b.s.mediaURL(video.File), PosterURL: b.s.mediaURL(poster.File), CreatedAt: pl.at})
+			MediaID: video.ID, VideoFile: video.File, PosterFile: poster.File, CreatedAt: pl.at})
 		b.s.store.AppendEvent(Event{Type: EventByte, ActorID: author.ID, PostID: bt.ID, CreatedAt: pl.at})
 		for range rng.IntN(13) {
 			if fan := b.ids[rng.IntN(len(b.ids))]; fan != author.ID {
