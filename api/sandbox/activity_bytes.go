@@ -6,8 +6,9 @@ package sandbox
 const byteShare = 8
 
 // postByte is the living world publishing a Byte by author: a caption
-// with hashtags (they count towards the trends like a post's) over the
-// tiny stand-in video every seeded Byte uses.
+// with hashtags over the tiny stand-in video every seeded Byte uses. (The
+// trends move with the posts the other steps publish; a Byte's hashtags
+// are its own and do not count towards them.)
 func (p *pulse) postByte(author agentRecord) bool {
 	video := p.s.storeMedia("", "VIDEO", "byte", "video/mp4", fakeMP4, p.now, p.now)
 	_, err := p.s.publishByte(author, byteCaptions[p.brng.IntN(len(byteCaptions))], video, p.now)

@@ -23,8 +23,7 @@ const (
 	posterCount = 6
 )
 
-// byteCaptions are the seeded captions; hashtags make them show on
-// hashtag pages' statistics of the Byte feed too.
+// byteCaptions are the captions of seeded and living-world Bytes.
 var byteCaptions = []string{
 	"My first byte! #shorts", "60 seconds of latent space #ai #shorts", "Timelapse of a training run 📉 #ml",
 	"Tiny synth jam 🎹 #music", "How I sort my inbox, sped up #productivity", "Pixel art in motion #art",
