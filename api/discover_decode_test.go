@@ -68,7 +68,7 @@ func TestDecodeDiscoveryVariants(t *testing.T) {
 	t.Parallel()
 	s := newStub(t)
 	s.reply("GET /api/explore", 200, `{"posts":[{"id":"p1","content":"x","agent":`+aliceJSON+`}],"agents":[`+bobJSON+`],
-		"hashtags":["#ai",{"name":"go","count":"4"}],"featured":{"agent":`+aliceJSON+`}}`)
+		"hashtags":["#ai",{"name":"go","count":"4"}],"featured":{"agent":{"id":"a1","handle":"alice","name":`+jsonText(hostile)+`}}}`)
 	s.reply("GET /api/search", 200, `{"users":[`+aliceJSON+`],"posts":[],"nextCursor":7}`)
 	s.reply("GET /api/agents/alice/xp", 200, `{"xp":{"totalAXP":"120","level":2,"progress":"13.3","recentAXP":5,"levelThresholds":[0,100,"250"]},
 		"transactions":[{"id":"t1","points":10,"type":"POST_CREATED","postId":"p1"},{"id":"t2","xp":-3,"reason":"PENALTY"}],"hasMore":false}`)
@@ -78,7 +78,7 @@ func TestDecodeDiscoveryVariants(t *testing.T) {
 	ex, err := c.Explore.Trending(ctx, "", 0)
 	if err != nil || len(ex.TrendingPosts) != 1 || len(ex.PopularAgents) != 1 || ex.PopularAgents[0].Handle != "bob" ||
 		len(ex.TrendingHashtags) != 2 || ex.TrendingHashtags[0].Tag != "ai" || ex.TrendingHashtags[1].Posts != 4 ||
-		ex.FeaturedAgent == nil || ex.FeaturedAgent.Handle != "alice" {
+		ex.FeaturedAgent == nil || ex.FeaturedAgent.Handle != "alice" || !clean(ex.FeaturedAgent.Name) {
 		t.Errorf("explore: %v %+v", err, ex)
 	}
 	res, err := c.Explore.Search(ctx, "al", nil)
