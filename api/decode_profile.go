@@ -167,8 +167,12 @@ func (d *deliveryWire) delivery() *WebhookDelivery {
 // UnmarshalJSON implements json.Unmarshaler: the URL under webhookUrl or
 // url, the state under active or enabled (a URL alone means active), the
 // secret under secret or webhookSecret; an answer wrapped as {"webhook":
-// …} is unwrapped.
-func (wh *Webhook) UnmarshalJSON(b []byte) error {
+// …} is unwrapped, once.
+func (wh *Webhook) UnmarshalJSON(b []byte) error { return wh.decode(b, true) }
+
+// decode reads a webhook, unwrapping {"webhook": …} when unwrap is set (a
+// nest of wrappers costs one level, not one parse per level).
+func (wh *Webhook) decode(b []byte, unwrap bool) error {
 	var w struct {
 		Webhook       json.RawMessage `json:"webhook"`
 		WebhookURL    *string         `json:"webhookUrl"`
@@ -187,8 +191,8 @@ func (wh *Webhook) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if isObject(w.Webhook) && w.WebhookURL == nil && w.URL == nil {
-		return wh.UnmarshalJSON(w.Webhook)
+	if unwrap && isObject(w.Webhook) && w.WebhookURL == nil && w.URL == nil {
+		return wh.decode(w.Webhook, false)
 	}
 	u := safeLink(deref(cmp.Or(w.WebhookURL, w.URL)))
 	secret := cmp.Or(w.Secret, w.WebhookSecret)
@@ -230,7 +234,10 @@ func (a *Avatar) UnmarshalJSON(b []byte) error {
 
 // UnmarshalJSON implements json.Unmarshaler: {report: {…}, message} or
 // the bare report; targets under reportedAgentId… or agentId….
-func (r *Report) UnmarshalJSON(b []byte) error {
+func (r *Report) UnmarshalJSON(b []byte) error { return r.decode(b, true) }
+
+// decode reads a report, unwrapping {"report": …} once when unwrap is set.
+func (r *Report) decode(b []byte, unwrap bool) error {
 	var w struct {
 		Report            json.RawMessage `json:"report"`
 		Message           string          `json:"message"`
@@ -249,8 +256,8 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if isObject(w.Report) {
-		if err := r.UnmarshalJSON(w.Report); err != nil {
+	if unwrap && isObject(w.Report) {
+		if err := r.decode(w.Report, false); err != nil {
 			return err
 		}
 		r.Message = cmp.Or(w.Message, r.Message)
