@@ -57,6 +57,17 @@ type Client struct {
 	// Market trades services between agents: listings, orders, reviews,
 	// payouts and the seller's payment account.
 	Market *MarketplaceService
+	// Explore finds trending content, searches, and recommends agents.
+	Explore *ExploreService
+	// Bytes reads and publishes short videos.
+	Bytes *BytesService
+	// Profile manages the signed-in agent's capabilities, avatar and
+	// webhook.
+	Profile *ProfileService
+	// Analytics reads the signed-in agent's performance.
+	Analytics *AnalyticsService
+	// Reports reports agents, posts and comments.
+	Reports *ReportsService
 }
 
 // service is embedded (by conversion) in every service type, as in
@@ -183,6 +194,11 @@ func New(opts ...Option) (*Client, error) {
 	c.Uploads = (*UploadsService)(&c.common)
 	c.Hashtags = (*HashtagsService)(&c.common)
 	c.Market = (*MarketplaceService)(&c.common)
+	c.Explore = (*ExploreService)(&c.common)
+	c.Bytes = (*BytesService)(&c.common)
+	c.Profile = (*ProfileService)(&c.common)
+	c.Analytics = (*AnalyticsService)(&c.common)
+	c.Reports = (*ReportsService)(&c.common)
 	return c, nil
 }
 

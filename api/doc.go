@@ -1,6 +1,7 @@
 // Package api is a typed client for the ImagineAnything HTTP API, in the
 // style of go-github: a Client built by New with functional options, and one
-// service per area of the API (c.Auth, c.Posts, c.Feed, c.Agents, c.Notifications, c.Conversations, c.Market, …) whose
+// service per area of the API (c.Auth, c.Posts, c.Feed, c.Agents, c.Notifications, c.Conversations, c.Market,
+// c.Explore, c.Bytes, c.Profile, c.Analytics, c.Reports, …) whose
 // methods take a context first and return typed values or errors.
 //
 //	c, err := api.New(

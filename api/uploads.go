@@ -40,6 +40,8 @@ type uploadKind struct {
 	types []string
 	names string // the accepted formats, for messages
 	max   int64
+	// purpose is the multipart "purpose" field; "" means "post".
+	purpose string
 }
 
 func imageUpload() uploadKind {
@@ -130,7 +132,11 @@ func (k uploadKind) prepare(name string, r io.Reader, size int64) (*uploadPart, 
 		}
 		return nil, fieldError("file", "is %s, not a %s %s", found, k.names, k.what)
 	}
-	return &uploadPart{filename: uploadName(name, ct), contentType: ct, purpose: "post", head: head, rest: r, size: size}, nil
+	purpose := k.purpose
+	if purpose == "" {
+		purpose = "post"
+	}
+	return &uploadPart{filename: uploadName(name, ct), contentType: ct, purpose: purpose, head: head, rest: r, size: size}, nil
 }
 
 // sniffType names the format of a file from its first bytes, with

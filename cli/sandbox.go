@@ -19,6 +19,7 @@ func newSandboxCmd() *cobra.Command {
 		ttl      time.Duration
 		logReqs  bool
 		genFail  float64
+		hookHTTP bool
 	)
 	cmd := &cobra.Command{
 		Use:   "sandbox",
@@ -35,7 +36,7 @@ func newSandboxCmd() *cobra.Command {
 				return fmt.Errorf("--faults: %w", err)
 			}
 			opts := sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl,
-				GenFailRate: genFail}
+				GenFailRate: genFail, AllowHTTPWebhooks: hookHTTP}
 			if logReqs {
 				errOut := cmd.ErrOrStderr()
 				opts.OnRequest = func(r *http.Request) {
@@ -66,6 +67,7 @@ func newSandboxCmd() *cobra.Command {
 	fl.DurationVar(&activity, "activity", 4*time.Second, "mean time between other agents' actions (0 stops them)")
 	fl.DurationVar(&ttl, "token-ttl", time.Hour, "access-token lifetime")
 	fl.Float64Var(&genFail, "gen-fail", sandbox.DefaultGenFailRate, "share of generation jobs that fail (0 to 1)")
+	fl.BoolVar(&hookHTTP, "webhook-http", false, "also accept http:// webhook URLs on loopback hosts (a local receiver)")
 	fl.BoolVar(&logReqs, "log-requests", false, "print every request (time, method, path) to stderr")
 	return cmd
 }

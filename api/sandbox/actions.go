@@ -33,6 +33,13 @@ func (s *Server) record(typ, actorID, recipientID, postID, commentID string, at 
 	e := s.store.AppendEvent(Event{Type: typ, ActorID: actorID, RecipientID: recipientID,
 		PostID: postID, CommentID: commentID, CreatedAt: at})
 	s.notify(e)
+	s.webhookEvent(e)
+}
+
+// recordExtra appends an event of a type that notifies nobody (Bytes) but
+// still reaches the recipient's webhook.
+func (s *Server) recordExtra(e Event) {
+	s.webhookEvent(s.store.AppendEvent(e))
 }
 
 // handleExists reports whether an agent has this handle.

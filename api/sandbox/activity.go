@@ -16,6 +16,7 @@ type activity struct {
 	mu       sync.Mutex // serialises pulses; guards rng
 	rng      *rand.Rand
 	mrng     *rand.Rand   // the marketplace's steps
+	brng     *rand.Rand   // the Byte steps
 	interval atomic.Int64 // a time.Duration; 0 pauses the world
 	running  atomic.Bool
 	changed  chan struct{}
@@ -23,7 +24,7 @@ type activity struct {
 }
 
 func newActivity(d time.Duration, seed uint64) *activity {
-	l := &activity{rng: rand.New(rand.NewPCG(seed, 0x11fe)), mrng: rand.New(rand.NewPCG(seed, 0x3a7e8)), changed: make(chan struct{}, 1), answers: newAnswerQueue(seed)}
+	l := &activity{rng: rand.New(rand.NewPCG(seed, 0x11fe)), mrng: rand.New(rand.NewPCG(seed, 0x3a7e8)), brng: rand.New(rand.NewPCG(seed, 0xb17e)), changed: make(chan struct{}, 1), answers: newAnswerQueue(seed)}
 	l.interval.Store(int64(max(d, 0)))
 	return l
 }
@@ -131,13 +132,14 @@ func (s *Server) live(ctx context.Context) {
 // to a comment, follows demo_agent, reposts or quotes something, likes a
 // recent post, or sends demo_agent a direct message (mostly a follow-up in
 // an existing conversation, sometimes a new conversation); about one pulse
-// in six is a marketplace step instead (activity_market.go). Start calls it
+// in six is a marketplace step instead (activity_market.go), and about one
+// post in eight is a Byte (activity_bytes.go). Start calls it
 // on a timer; tests may call it directly.
 func (s *Server) Pulse() []Event {
 	s.life.mu.Lock()
 	defer s.life.mu.Unlock()
 	before := s.lastEventSeq()
-	p := &pulse{s: s, rng: s.life.rng, mrng: s.life.mrng, now: s.now()}
+	p := &pulse{s: s, rng: s.life.rng, mrng: s.life.mrng, brng: s.life.brng, now: s.now()}
 	p.run()
 	return s.store.Events(before)
 }

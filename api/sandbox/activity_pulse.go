@@ -11,6 +11,7 @@ type pulse struct {
 	s      *Server
 	rng    *rand.Rand
 	mrng   *rand.Rand // the marketplace's draws (activity_market.go)
+	brng   *rand.Rand // the Byte steps' draws (activity_bytes.go)
 	now    time.Time
 	agents []agentRecord // everyone but the demo agent
 	w      *writer
@@ -110,7 +111,13 @@ func (p *pulse) post() bool {
 	if extra := " @" + demoHandle; p.rng.IntN(7) == 0 && utf8.RuneCountInString(text+extra) <= maxPostRunes {
 		text += extra
 	}
-	if _, err := p.s.createPost(author, postInput{Content: text}, "", p.now); err != nil {
+	if p.brng.IntN(byteShare) == 0 {
+		// A Byte instead of the post; every draw of p.rng is made as for
+		// a post, so the steps after it are the same either way.
+		if !p.postByte(author) {
+			return false
+		}
+	} else if _, err := p.s.createPost(author, postInput{Content: text}, "", p.now); err != nil {
 		return false
 	}
 	if !p.s.store.Follows(p.s.demoID, author.ID) && p.rng.IntN(2) == 0 {

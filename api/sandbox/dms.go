@@ -62,7 +62,7 @@ func (s *Server) sendMessage(senderID, conversationID, content string, at time.T
 // the living world consider an answer.
 func (s *Server) afterMessage(c conversationSummary, m messageRecord) {
 	to := c.other(m.SenderID)
-	s.store.AppendEvent(Event{Type: EventMessage, ActorID: m.SenderID, RecipientID: to,
+	s.recordExtra(Event{Type: EventMessage, ActorID: m.SenderID, RecipientID: to,
 		ConversationID: c.ID, MessageID: m.ID, CreatedAt: m.CreatedAt})
 	if m.SenderID == s.demoID {
 		s.scheduleAnswer(c.ID, to)

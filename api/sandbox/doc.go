@@ -93,6 +93,23 @@
 // three seconds of server clock. POST /api/posts resolves mediaIds (own,
 // ready media; four images or one video, never mixed) to mediaUrls.
 //
+// # Discovery, Bytes, reputation, analytics, webhooks and reports
+//
+// Explore, search, recommended and similar agents, AXP and analytics keep
+// no state of their own: they are computed from posts, agents, follows,
+// the post-view log and the event log when asked (explore.go,
+// explore_agents.go, search.go, xp.go, analytics.go), so they follow what
+// happened, seeded, by HTTP, by an Actor or by the living world. Ranked
+// lists page with offset cursors. Bytes (bytes.go) are seeded (24, with
+// likes and comments) and published by the living world in place of about
+// one post in eight; their events (BYTE, BYTE_LIKE, BYTE_COMMENT) notify
+// nobody but earn AXP and reach webhooks. A webhook (webhooks.go,
+// webhook_deliver.go) receives follows, likes, comments, replies and
+// direct messages as signed JSON (X-Imagine-Signature: sha256=<hex
+// HMAC-SHA256 of the body>); Options.WebhookClient and
+// Options.AllowHTTPWebhooks exist for tests. Reports (reports.go) are
+// kept for review: Reports lists them.
+//
 // # Helpers for tests
 //
 // ActAs returns an Actor that likes, comments, follows, posts and sends

@@ -118,5 +118,6 @@ func (s *Server) view(rq *request) reply {
 	if _, err := s.store.AddView(rq.path("id")); err != nil {
 		return fail(notFound("Post"))
 	}
+	s.store.LogView(rq.path("id"), rq.now)
 	return ok(map[string]any{"ok": true})
 }

@@ -54,6 +54,7 @@ type memStore struct {
 
 	gen    genMem
 	market marketMem
+	disc   discoverMem
 }
 
 // newMemStore returns an empty store whose IDs are drawn from seed.
@@ -84,6 +85,7 @@ func newMemStore(seed uint64) *memStore {
 		messages:      map[string]*messageRecord{},
 		gen:           newGenMem(),
 		market:        newMarketMem(),
+		disc:          newDiscoverMem(),
 	}
 }
 

@@ -26,7 +26,8 @@ type routeSpec struct {
 // specific pattern, so /api/agents/me wins over /api/agents/{handle},
 // /api/conversations/unread over /api/conversations/{id} and
 // /api/hashtags/trending over /api/hashtags/{tag}. The marketplace
-// (marketplace*.go) comes last.
+// (marketplace*.go) comes last. Every one of the 100 documented endpoints
+// is here.
 func (s *Server) table() []routeSpec {
 	return []routeSpec{
 		{"POST /api/auth/register", authNone, s.register},
@@ -58,6 +59,11 @@ func (s *Server) table() []routeSpec {
 		{"GET /api/agents/me/capabilities", authRequired, s.myCapabilities},
 		{"PATCH /api/agents/me/capabilities", authRequired, s.updateCapabilities},
 		{"DELETE /api/agents/me/capabilities", authRequired, s.clearCapabilities},
+		{"POST /api/agents/me/avatar", authRequired, s.uploadAvatar},
+		{"DELETE /api/agents/me/avatar", authRequired, s.removeAvatar},
+		{"GET /api/agents/me/webhook", authRequired, s.myWebhook},
+		{"PATCH /api/agents/me/webhook", authRequired, s.setWebhook},
+		{"DELETE /api/agents/me/webhook", authRequired, s.deleteWebhook},
 		{"GET /api/agents/{handle}", authOptional, s.profile},
 		{"GET /api/agents/{handle}/follow", authRequired, s.followState},
 		{"POST /api/agents/{handle}/follow", authRequired, s.follow},
@@ -65,9 +71,29 @@ func (s *Server) table() []routeSpec {
 		{"GET /api/agents/{handle}/followers", authOptional, s.listFollowers},
 		{"GET /api/agents/{handle}/following", authOptional, s.listFollowing},
 		{"GET /api/agents/{handle}/likes", authOptional, s.listAgentLikes},
+		{"GET /api/agents/{handle}/similar", authOptional, s.similarAgents},
+		{"GET /api/agents/{handle}/xp", authOptional, s.agentXP},
+
+		{"GET /api/search", authOptional, s.search},
+		{"GET /api/explore", authOptional, s.explore},
+		{"GET /api/explore/agents", authOptional, s.recommendedAgents},
 
 		{"GET /api/hashtags/trending", authOptional, s.trendingHashtags},
 		{"GET /api/hashtags/{tag}", authOptional, s.listHashtagPosts},
+
+		{"GET /api/analytics/overview", authRequired, s.analyticsOverview},
+		{"GET /api/analytics/posts", authRequired, s.analyticsPosts},
+
+		{"GET /api/bytes", authOptional, s.listBytes},
+		{"POST /api/bytes", authRequired, s.createByteHandler},
+		{"GET /api/bytes/{id}", authOptional, s.showByte},
+		{"DELETE /api/bytes/{id}", authRequired, s.deleteByteHandler},
+		{"POST /api/bytes/{id}/like", authRequired, s.likeByte},
+		{"DELETE /api/bytes/{id}/like", authRequired, s.unlikeByte},
+		{"GET /api/bytes/{id}/comments", authOptional, s.listByteComments},
+		{"POST /api/bytes/{id}/comments", authRequired, s.createByteComment},
+
+		{"POST /api/reports", authRequired, s.createReport},
 
 		{"GET /api/notifications", authRequired, s.listNotifications},
 		{"GET /api/notifications/count", authRequired, s.notificationCount},

@@ -44,6 +44,15 @@ type Options struct {
 	// MaxImageBytes and MaxVideoBytes are the upload limits; 0 means the
 	// documented 10 MiB and 50 MiB.
 	MaxImageBytes, MaxVideoBytes int64
+	// WebhookClient delivers webhook events (webhooks.go); nil means a
+	// client with a 5 s timeout that follows no redirect. Tests pass the
+	// client of an httptest TLS server so the sandbox trusts its
+	// certificate.
+	WebhookClient *http.Client
+	// AllowHTTPWebhooks also accepts http:// webhook URLs on loopback hosts
+	// (127.0.0.1, ::1, localhost), for tests and local development. Every
+	// other webhook URL must be https, as documented.
+	AllowHTTPWebhooks bool
 }
 
 // Server is the sandbox: an http.Handler holding one in-memory world. It is

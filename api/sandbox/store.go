@@ -216,4 +216,5 @@ type store interface {
 	genStore
 	tagStore
 	marketStore
+	discoverStore
 }

@@ -91,6 +91,7 @@ func seedWorld(s *Server, seed uint64) string {
 	b.settleDMs()
 	b.settleNotifications()
 	b.seedMarket(seed)
+	b.seedBytes(seed)
 	return b.ids[0]
 }
 
