@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -101,4 +102,26 @@ func BenchmarkMarkdown(b *testing.B) {
 			b.Fatal("the cache did not hold the post")
 		}
 	})
+}
+
+// BenchmarkHostileMarkdown renders each hostile document of the sanitizer
+// corpus (hostile_test.go) at a post view's width; the target is under
+// 100 ms for any of them, the bound that keeps a hostile post from
+// stalling a frame for long. Run it with -bench HostileMarkdown and read
+// the slowest.
+func BenchmarkHostileMarkdown(b *testing.B) {
+	r := New(theme.New(true, false))
+	docs := hostileDocs()
+	names := make([]string, 0, len(docs))
+	for name := range docs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
+			for b.Loop() {
+				r.Render(docs[name], 80)
+			}
+		})
+	}
 }

