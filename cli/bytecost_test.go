@@ -86,6 +86,23 @@ func (r *costRig) press(keys ...string) {
 	r.term.Settle(2 * time.Second)
 }
 
+// restOn presses key and waits until nothing on screen is loading any
+// more: the split view's preview of what the cursor rests on is made
+// (after the rest) and filled, so moving back to it later finds it kept.
+func (r *costRig) restOn(b *testing.B, key string) {
+	b.Helper()
+	r.press(key)
+	time.Sleep(300 * time.Millisecond) // longer than the split view's rest
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.Contains(r.term.Text(), "loading") {
+		if time.Now().After(deadline) {
+			b.Fatalf("after %q the screen is still loading:\n%s", key, r.term.Text())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	r.term.Settle(2 * time.Second)
+}
+
 // measureKeys measures b.N rounds of steps, each round pressing every key
 // of keys in turn, one step per key. Whole rounds, so that an odd b.N
 // does not weigh one key (the cheap "enter" of open-close) more.
@@ -169,10 +186,8 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		on := true
 		r := newCostRigSized(b, config.Config{Split: &on}, nil, 160, 48)
 		// Both previews made and kept: each waits for the cursor to rest.
-		r.press("j")
-		time.Sleep(400 * time.Millisecond)
-		r.press("k")
-		time.Sleep(400 * time.Millisecond)
+		r.restOn(b, "j")
+		r.restOn(b, "k")
 		r.measureKeys(b, "j", "k").Report(b)
 	})
 	b.Run("split-move-messages", func(b *testing.B) {
@@ -181,12 +196,9 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		// no request.
 		on := true
 		r := newCostRigSized(b, config.Config{Split: &on}, nil, 160, 48)
-		r.press("3")
-		time.Sleep(400 * time.Millisecond) // the first thread, once the cursor rests
-		r.press("j")
-		time.Sleep(400 * time.Millisecond)
-		r.press("k")
-		time.Sleep(400 * time.Millisecond)
+		r.restOn(b, "3") // the list, then the first thread once the cursor rests
+		r.restOn(b, "j")
+		r.restOn(b, "k")
 		r.measureKeys(b, "j", "k").Report(b)
 	})
 	b.Run("switch-pane", func(b *testing.B) {
