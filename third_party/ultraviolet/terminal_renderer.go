@@ -1940,9 +1940,12 @@ func moveCursor(s *TerminalRenderer, newbuf *RenderBuffer, x, y int, overwrite b
 			// wrong result from [notLocal].
 			width = newbuf.Width()
 		}
-		// Method #0: Use [ansi.CUP] if the distance is long.
+		// Method #0: Use [ansi.CUP] if the distance is long. (imagine's
+		// patch: a long move is only where CUP starts as the move to beat,
+		// not where the search ends: "\r\n\x1b[75C" to the next row of a
+		// split view's right column is two bytes shorter than its CUP.)
 		seq = ansi.CursorPosition(x+1, y+1)
-		if fx == -1 || fy == -1 || width == -1 || notLocal(width, fx, fy, x, y) {
+		if fx == -1 || fy == -1 || width == -1 {
 			return seq
 		}
 	}
