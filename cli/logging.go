@@ -47,7 +47,8 @@ func (r *redactingWriter) addSecret(s string) {
 	r.mu.Unlock()
 }
 
-// openLog opens the log file (0600, its directory 0700) and returns a
+// openLog opens the log file (made 0600, its directory 0700; see
+// openLogFile) and returns a
 // logger writing to it through the redactor. The TUI owns the screen, so
 // logs never go to stdout or stderr.
 func openLog(path, level string) (*log.Logger, *redactingWriter, io.Closer, error) {
@@ -58,11 +59,10 @@ func openLog(path, level string) (*log.Logger, *redactingWriter, io.Closer, erro
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, nil, nil, fmt.Errorf("log directory: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	f, err := openLogFile(path)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("log file: %w", err)
 	}
-	_ = f.Chmod(0o600)
 	rw := &redactingWriter{w: f}
 	lg := log.NewWithOptions(rw, log.Options{
 		Level:           lv,

@@ -44,7 +44,8 @@ func Execute(ctx context.Context, b Build) int {
 		b.Version = "dev"
 	}
 	root := newRoot(b)
-	if err := fang.Execute(ctx, root, fang.WithVersion(b.Version), fang.WithCommit(b.Commit)); err != nil {
+	if err := fang.Execute(ctx, root, fang.WithVersion(b.Version), fang.WithCommit(b.Commit),
+		fang.WithErrorHandler(errorHandler)); err != nil {
 		return 1
 	}
 	return 0
@@ -85,6 +86,9 @@ func newRoot(b Build) *cobra.Command {
 // runTUI resolves configuration and credentials, starts the sandbox in demo
 // mode, and runs the TUI until the operator quits.
 func runTUI(ctx context.Context, b Build, f rootFlags) error {
+	if err := requireTerminal(os.Stdout); err != nil {
+		return err
+	}
 	paths := config.DefaultPaths()
 	cfgPath := f.configFile
 	if cfgPath == "" {

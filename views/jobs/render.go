@@ -163,6 +163,10 @@ func (m *Model) detail(p *palette, j *api.GenerationJob, w int) string {
 // ran before failing.
 func (m *Model) elapsedText(j *api.GenerationJob) string {
 	switch {
+	case j.CreatedAt.IsZero():
+		// No start time from the server: no elapsed time, rather than the
+		// 2562047:47:16 since year 1.
+		return ""
 	case isActive(j.Status):
 		return clock(m.shown.Sub(j.CreatedAt))
 	case j.Status == api.JobCompleted && j.CompletedAt != nil:
