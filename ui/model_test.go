@@ -173,6 +173,9 @@ func TestRateLimitWaitsWhatTheServerAsked(t *testing.T) {
 
 func TestErrorsBackOffAndOfflineShows(t *testing.T) {
 	m, _, _ := newTestModel(t)
+	if s := ansi.Strip(m.render()); !strings.Contains(s, "connecting") || strings.Contains(s, "live") {
+		t.Fatal("the status line says live before anything answered")
+	}
 	var last time.Duration
 	for i := 1; i <= 6; i++ {
 		m.poll[FeedPane].inFlight = true
@@ -194,6 +197,9 @@ func TestErrorsBackOffAndOfflineShows(t *testing.T) {
 	m.Update(fetchedMsg{pane: FeedPane, gen: 7, msg: fakeResult{}})
 	if !m.online || m.poll[FeedPane].failures != 0 {
 		t.Fatal("a success did not bring the client back online")
+	}
+	if s := ansi.Strip(m.render()); !strings.Contains(s, "back online") || !strings.Contains(s, "● live") {
+		t.Fatalf("coming back is not said:\n%s", s)
 	}
 }
 

@@ -193,13 +193,18 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 	if err == nil {
 		st.failures = 0
 		st.lastOK = m.now()
+		var back tea.Cmd
+		if !m.online {
+			// Said once, when the first answer after being offline comes.
+			back = m.status.set(levelInfo, "back online", 0)
+		}
 		m.online = true
 		if recheck && id == m.focus && outdated(m.panes[id]) {
 			// It came into view during a hidden-mode fetch: what it
 			// shows is still behind.
-			return m.fetch(id)
+			return tea.Batch(back, m.fetch(id))
 		}
-		return m.arm(id, m.interval(id))
+		return tea.Batch(back, m.arm(id, m.interval(id)))
 	}
 	if errors.Is(err, context.Canceled) {
 		return nil // quitting: nothing to report, nothing to re-arm

@@ -156,6 +156,9 @@ func (m *Model) drawStatus(w int) string {
 		if last := m.lastOK(); !last.IsZero() {
 			conn += s.StatusBar.Render("· data from " + last.Format("15:04:05") + " ")
 		}
+	case m.lastOK().IsZero():
+		// Nothing has answered yet: "live" would be a promise.
+		conn = s.StatusBar.Render(" ◌ connecting ")
 	default:
 		conn = s.StatusInfo.Render(" ● live ")
 	}
