@@ -28,6 +28,7 @@ type Client struct {
 
 	tokens  *tokenManager
 	budgets *budgets
+	breaker breaker
 	rate    *rateState
 	conn    *connState
 	self    *selfState

@@ -96,18 +96,27 @@ type budgets struct {
 	writes  *rate.Limiter
 	auth    *rate.Limiter
 
+	// The rates the limiters are built with, which AIMD (aimd.go) returns
+	// to after a 429.
+	capReads, capBgReads, capWrites, capAuth rate.Limit
+
 	mu   sync.Mutex
 	hold [bucketCount]time.Time
+	cuts map[*rate.Limiter]cut
 }
 
 func newBudgets(enabled bool) *budgets {
-	return &budgets{
+	b := &budgets{
 		enabled: enabled,
 		reads:   rate.NewLimiter(rate.Every(1500*time.Millisecond), 5),
 		bgReads: rate.NewLimiter(rate.Every(1500*time.Millisecond), 10),
 		writes:  rate.NewLimiter(rate.Every(2500*time.Millisecond), 5),
 		auth:    rate.NewLimiter(rate.Every(7*time.Second), 2),
+		cuts:    map[*rate.Limiter]cut{},
 	}
+	b.capReads, b.capBgReads = b.reads.Limit(), b.bgReads.Limit()
+	b.capWrites, b.capAuth = b.writes.Limit(), b.auth.Limit()
+	return b
 }
 
 func (b *budgets) limiter(k bucket, background bool) *rate.Limiter {
@@ -147,6 +156,7 @@ func (c *Client) wait(ctx context.Context, k bucket) error {
 	}
 	bg := isBackground(ctx)
 	now := c.now()
+	b.recover(k, now)
 	if until := b.heldUntil(k); now.Before(until) {
 		d := until.Sub(now)
 		if bg || !fits(ctx, d) {

@@ -157,15 +157,28 @@ func (c *Client) do(ctx context.Context, r *request, out target) error {
 	authRetried, mayHaveApplied := false, false
 	auth := r.auth
 	for {
+		if open := c.breaker.allow(c.now()); open != nil {
+			return open
+		}
 		if err := c.wait(ctx, r.bucket()); err != nil {
+			c.breaker.release()
 			return err
 		}
 		tok, gen, err := c.tokenFor(ctx, auth)
 		if err != nil {
+			c.breaker.release()
 			return err
 		}
 		res, sent, err := c.send(ctx, r, u, payload, tok)
 		attempts++
+		switch {
+		case err != nil && errors.Is(err, context.Canceled):
+			c.breaker.release()
+		case err != nil:
+			c.breaker.record(c.now(), true)
+		default:
+			c.breaker.record(c.now(), retryableStatus(res.status))
+		}
 		if err != nil {
 			if (r.idempotent() || !sent) && !bg && attempts < maxAttempts && !errors.Is(err, context.Canceled) && c.backoff(ctx, r, attempts) {
 				mayHaveApplied = mayHaveApplied || sent
@@ -188,6 +201,9 @@ func (c *Client) do(ctx context.Context, r *request, out target) error {
 			authRetried = true
 			continue
 		case s == http.StatusTooManyRequests:
+			if c.budgets.enabled {
+				c.budgets.penalize(r.bucket(), c.now())
+			}
 			d := retryWait(res, c.now())
 			if bg || rateWaits >= maxRateWaits || !fits(ctx, d) {
 				return c.rateLimitError(d)

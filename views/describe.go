@@ -27,11 +27,15 @@ func Describe(err error) string {
 	}
 	var rl *api.RateLimitError
 	var apiErr *api.Error
+	var open *api.CircuitOpenError
 	switch {
 	case errors.As(err, &rl) && rl.Local:
 		return "holding back to stay within the rate limit; try again in " + waitText(rl.Wait)
 	case errors.As(err, &rl):
 		return "rate limited by the server; try again in " + waitText(rl.Wait)
+	case errors.As(err, &open):
+		return "holding off the server: " + strconv.Itoa(open.Failures) + " of its last " + strconv.Itoa(open.Of) +
+			" answers were failures; trying again in " + waitText(open.Wait)
 	case errors.Is(err, api.ErrUnknownOutcome):
 		return "no answer from " + hostOf(err) + "; it may or may not have arrived"
 	case errors.Is(err, api.ErrOffline):

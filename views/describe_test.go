@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"imagine/api"
 	"imagine/views"
@@ -60,6 +61,7 @@ func TestErrorsNameTheHostAndTheCause(t *testing.T) {
 		{"5xx", publicTimeline(t, broken.URL), []string{brokenHost, "had an error (503)"}},
 		{"dns", dns, []string{"api.example.invalid", "no such host"}},
 		{"local budget", &api.RateLimitError{Local: true}, []string{"rate limit", "1s"}},
+		{"circuit open", &api.CircuitOpenError{Failures: 12, Of: 20, Wait: 25 * time.Second}, []string{"holding off", "12 of its last 20", "25s"}},
 	} {
 		got := views.Describe(tc.err)
 		for _, w := range tc.want {
