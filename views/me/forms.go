@@ -228,8 +228,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.cache.Clear()
 		return views.Status(views.LevelInfo, "capabilities saved")
 	case msg.hook != nil:
-		m.section = secSettings
-		return m.setHook(msg.hook, "webhook saved")
+		return m.toSettings(m.setHook(msg.hook, "webhook saved"))
 	}
 	return nil
 }

@@ -135,7 +135,13 @@ func readSection(ctx context.Context, out *loadedMsg, handle string, page *api.L
 	var err error
 	switch out.sec {
 	case secYou:
-		out.axp, err = agents.XP(ctx, handle, &api.ListOptions{Limit: 1})
+		if out.axp, err = agents.XP(ctx, handle, &api.ListOptions{Limit: 1}); err != nil {
+			return err
+		}
+		if out.me != nil && out.me.Capabilities == nil && settings != nil {
+			// The profile did not carry them: read them for the section.
+			out.caps, err = settings.Capabilities(ctx)
+		}
 	case secAXP:
 		out.axp, err = agents.XP(ctx, handle, page)
 	case secAnalytics:
@@ -184,6 +190,10 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.errs[sec] = nil
 	m.readAt[sec] = m.clock()
+	if msg.caps != nil {
+		m.caps = msg.caps
+		m.cache.Clear()
+	}
 	appending := msg.cursor != ""
 	switch sec {
 	case secYou:
@@ -208,9 +218,6 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	case secFollowing:
 		m.follows.set(msg.agents, appending)
 	case secSettings:
-		if msg.caps != nil {
-			m.caps = msg.caps
-		}
 		m.webhook = msg.hook
 	case sectionCount:
 	}

@@ -51,6 +51,18 @@ func status(code int) string {
 	return " (HTTP " + strconv.Itoa(code) + ")"
 }
 
+// toSettings shows the Settings section after a webhook answer, reading
+// it when it never was (the capabilities are drawn beside the webhook).
+func (m *Model) toSettings(cmd tea.Cmd) tea.Cmd {
+	if m.section != secSettings {
+		m.section = secSettings
+	}
+	if m.readAt[secSettings].IsZero() && !m.loading[secSettings] {
+		return tea.Batch(cmd, m.read(secSettings, ""))
+	}
+	return cmd
+}
+
 // regenerate asks before making a new secret.
 func (m *Model) regenerate() tea.Cmd {
 	if !m.hasWebhook() {
@@ -98,8 +110,7 @@ func (m *Model) hooked(msg hookMsg) tea.Cmd {
 		m.cache.Clear()
 		return views.Status(views.LevelInfo, msg.what)
 	case msg.hook != nil:
-		m.section = secSettings
-		return m.setHook(msg.hook, msg.what)
+		return m.toSettings(m.setHook(msg.hook, msg.what))
 	}
 	return nil
 }
