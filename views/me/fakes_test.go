@@ -31,7 +31,9 @@ type fakeAPI struct {
 	perfSort string
 }
 
-func (f *fakeAPI) log(format string, args ...any) { f.calls = append(f.calls, fmt.Sprintf(format, args...)) }
+func (f *fakeAPI) log(format string, args ...any) {
+	f.calls = append(f.calls, fmt.Sprintf(format, args...))
+}
 
 func (f *fakeAPI) Me(context.Context) (*api.Agent, error) {
 	f.log("me")
