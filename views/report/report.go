@@ -87,8 +87,9 @@ type Model struct {
 	form   views.HostedForm
 	reason string
 	desc   string
-	// answer is what the server said once the report was filed.
-	answer string
+	// answer is the thanks once the report was filed; note what the
+	// server said with it.
+	answer, note string
 
 	width, height int
 }
@@ -157,7 +158,7 @@ func (m *Model) build() tea.Cmd {
 				return nil
 			}),
 	).Title(f.Head("Report " + m.target.Label)))
-	return f.Start(form, m.seq, m.styles, m.boxWidth()-4, m.height-6, fields, m.wrap)
+	return f.Start(form, m.seq, m.styles, m.boxWidth()-4, min(m.height-6, 18), fields, m.wrap)
 }
 
 // Update handles a key, a paste or one of the form's messages.
@@ -245,7 +246,7 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 	m.stage = stageDone
 	m.answer = "Reported; thank you."
 	if msg.report != nil && strings.TrimSpace(msg.report.Message) != "" {
-		m.answer += " " + strings.TrimSpace(msg.report.Message)
+		m.note = strings.TrimSpace(msg.report.Message)
 	}
 	return views.Status(views.LevelInfo, "reported; thank you")
 }
@@ -277,7 +278,11 @@ func (m *Model) View(width, height int) string {
 				s.HelpKey.Render(d.Cancel.Help().Key)+" "+s.HelpDesc.Render("back to the form"))
 		}
 	case stageDone:
-		lines = append(lines, s.Success.Render(m.answer), "", s.Faint.Render("any key closes"))
+		lines = append(lines, s.Success.Render(m.answer))
+		if m.note != "" {
+			lines = append(lines, s.Muted.Render(m.note))
+		}
+		lines = append(lines, "", s.Faint.Render("any key closes"))
 	}
 	for i, l := range lines {
 		lines[i] = views.Truncate(l, inner)
