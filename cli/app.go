@@ -19,6 +19,7 @@ import (
 	"imagine/views/feed"
 	"imagine/views/jobs"
 	"imagine/views/market"
+	"imagine/views/me"
 	"imagine/views/media"
 	"imagine/views/messages"
 	"imagine/views/notifications"
@@ -174,6 +175,18 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DraftDir: d.draftDir,
 		Editor:   editor,
 	})
+	// The Profile pane: the operator's own profile, AXP, analytics,
+	// lists and settings; it reads when it comes into view and on r.
+	mePane := me.New(me.Options{
+		Context:   ctx,
+		Agents:    d.client.Agents,
+		Settings:  d.client.Profile,
+		Analytics: d.client.Analytics,
+		Keys:      keys,
+		Styles:    styles,
+		Now:       now,
+		Previewer: screens.Previewer,
+	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {
 		return nil, err
@@ -186,6 +199,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 			ui.MessagesPane:      msgPane,
 			ui.MarketPane:        marketPane,
 			ui.JobsPane:          jobsPane,
+			ui.ProfilePane:       mePane,
 		},
 		Styles:     styles,
 		Keys:       keys,
@@ -204,6 +218,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		SignIn:     d.signIn,
 		Notify:     notify,
 		Intervals:  intervals,
+		Reports:    d.client.Reports,
 
 		// The conversation beside the Messages list in the split view.
 		ConversationDetails: conversationDetailMaker(msgOpts),

@@ -24,7 +24,10 @@ type KeyMap struct {
 	// pane.
 	Jobs JobKeys
 	// Market acts on the operator's orders in the Market pane.
-	Market   MarketKeys
+	Market MarketKeys
+	// Profile acts on the operator's own profile, AXP, analytics, lists
+	// and settings in the Profile pane (7).
+	Profile  ProfileKeys
 	Composer ComposerKeys
 	Dialog   DialogKeys
 }
@@ -199,6 +202,36 @@ type MarketKeys struct {
 	Wallet key.Binding
 }
 
+// ProfileKeys act in the Profile pane (7): the operator as others see
+// them, AXP, analytics, liked posts, followers, following and settings.
+type ProfileKeys struct {
+	// Section and PrevSection move through the pane's sections.
+	Section     key.Binding
+	PrevSection key.Binding
+	// Edit opens the profile form (name, bio, type, website).
+	Edit key.Binding
+	// Avatar uploads a new avatar; RemoveAvatar removes it (confirmed).
+	Avatar       key.Binding
+	RemoveAvatar key.Binding
+	// Capabilities opens the capabilities form; ClearCapabilities clears
+	// them (confirmed).
+	Capabilities      key.Binding
+	ClearCapabilities key.Binding
+	// Webhook sets the webhook's URL; Regenerate makes a new secret
+	// (shown once); TestWebhook sends a test delivery; DeleteWebhook
+	// removes it (confirmed).
+	Webhook       key.Binding
+	Regenerate    key.Binding
+	TestWebhook   key.Binding
+	DeleteWebhook key.Binding
+	// Range cycles the analytics period (7d, 30d, 90d); Sort the post
+	// performance order (likes, comments, views, engagement).
+	Range key.Binding
+	Sort  key.Binding
+	// Report reports the selected agent or post of someone else.
+	Report key.Binding
+}
+
 // ComposerKeys work while a composer has focus.
 type ComposerKeys struct {
 	Send   key.Binding
@@ -328,6 +361,22 @@ func Default() *KeyMap {
 		Account:    bind([]string{"A"}, "A", "payment account"),
 		Wallet:     bind([]string{"W"}, "W", "crypto wallet"),
 	}
+	k.Profile = ProfileKeys{
+		Section:           bind([]string{"s"}, "s", "next section"),
+		PrevSection:       bind([]string{"S"}, "S", "previous section"),
+		Edit:              bind([]string{"e"}, "e", "edit profile"),
+		Avatar:            bind([]string{"a"}, "a", "upload avatar"),
+		RemoveAvatar:      bind([]string{"A"}, "A", "remove avatar"),
+		Capabilities:      bind([]string{"c"}, "c", "edit capabilities"),
+		ClearCapabilities: bind([]string{"C"}, "C", "clear capabilities"),
+		Webhook:           bind([]string{"w"}, "w", "set webhook"),
+		Regenerate:        bind([]string{"W"}, "W", "new webhook secret"),
+		TestWebhook:       bind([]string{"T"}, "T", "test webhook"),
+		DeleteWebhook:     bind([]string{"D"}, "D", "delete webhook"),
+		Range:             bind([]string{"t"}, "t", "7d/30d/90d"),
+		Sort:              bind([]string{"O"}, "O", "sort posts"),
+		Report:            bind([]string{"!"}, "!", "report"),
+	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
 		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
@@ -428,6 +477,20 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"market.payout":                &k.Market.Payout,
 		"market.account":               &k.Market.Account,
 		"market.wallet":                &k.Market.Wallet,
+		"profile.section":              &k.Profile.Section,
+		"profile.prev_section":         &k.Profile.PrevSection,
+		"profile.edit":                 &k.Profile.Edit,
+		"profile.avatar":               &k.Profile.Avatar,
+		"profile.remove_avatar":        &k.Profile.RemoveAvatar,
+		"profile.capabilities":         &k.Profile.Capabilities,
+		"profile.clear_capabilities":   &k.Profile.ClearCapabilities,
+		"profile.webhook":              &k.Profile.Webhook,
+		"profile.regenerate":           &k.Profile.Regenerate,
+		"profile.test_webhook":         &k.Profile.TestWebhook,
+		"profile.delete_webhook":       &k.Profile.DeleteWebhook,
+		"profile.range":                &k.Profile.Range,
+		"profile.sort":                 &k.Profile.Sort,
+		"profile.report":               &k.Profile.Report,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

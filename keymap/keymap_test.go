@@ -44,6 +44,7 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 		"feed pane":          append(append(append([]*key.Binding{}, g...), list...), feed...),
 		"notifications pane": append(append(append([]*key.Binding{}, g...), list...), notes...),
 		"messages pane":      append(append(append([]*key.Binding{}, g...), list...), msgs...),
+		"profile pane":       append(append(append([]*key.Binding{}, g...), list...), profileKeys(k)...),
 		"composer":           {&k.Composer.Send, &k.Composer.Editor, &k.Composer.Cancel, &k.Composer.Attach, &k.Composer.Library, &k.Composer.Attachments, &k.Global.ForceQuit},
 		"composer attachments": {&k.Composer.Remove, &k.Composer.Retry, &k.Composer.Cancel, &k.Composer.Attachments,
 			&k.List.Up, &k.List.Down, &k.List.Open, &k.Global.ForceQuit},
@@ -91,4 +92,11 @@ func TestRebindRejectsUnknownActionsAtomically(t *testing.T) {
 	if err := k.Rebind(map[string][]string{"feed.like": {}}); err == nil {
 		t.Fatal("an empty key list should be refused")
 	}
+}
+
+// profileKeys are the Profile pane's bindings, all active at once.
+func profileKeys(k *KeyMap) []*key.Binding {
+	p := &k.Profile
+	return []*key.Binding{&p.Section, &p.PrevSection, &p.Edit, &p.Avatar, &p.RemoveAvatar, &p.Capabilities, &p.ClearCapabilities,
+		&p.Webhook, &p.Regenerate, &p.TestWebhook, &p.DeleteWebhook, &p.Range, &p.Sort, &p.Report, &k.List.Links, &k.List.Copy}
 }

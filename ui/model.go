@@ -12,6 +12,7 @@ import (
 	"imagine/api"
 	"imagine/keymap"
 	"imagine/theme"
+	"imagine/views/report"
 )
 
 // PaneID names a pane; its order is the order of the tabs and the number
@@ -114,6 +115,9 @@ type Options struct {
 	ConversationDetails func() Stack
 	// NoSplit starts with the split view off (config split = false).
 	NoSplit bool
+	// Reports sends the report form's reports (report.go); nil: a
+	// views.ReportMsg says reporting is not available.
+	Reports report.Source
 }
 
 // Model is the root tea.Model.
@@ -156,6 +160,8 @@ type Model struct {
 	split splitState
 	// lastClick is the previous click, to tell a double click (mouse.go).
 	lastClick lastClick
+	// report is the report form overlay (report.go), nil until asked for.
+	report *report.Model
 }
 
 // New builds the root model from its panes.

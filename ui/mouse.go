@@ -125,7 +125,7 @@ func (m *Model) regionAt(x, y int) (region, rect) {
 
 // click handles a left click at x, y of the screen.
 func (m *Model) click(p tea.Mouse) tea.Cmd {
-	if m.dialog != nil || m.palette != nil {
+	if m.dialog != nil || m.palette != nil || m.reportOpen() {
 		return nil // modal; nothing in them is clickable yet
 	}
 	where, r := m.regionAt(p.X, p.Y)
@@ -169,7 +169,7 @@ func (m *Model) click(p tea.Mouse) tea.Cmd {
 // wheel scrolls what is under the pointer by dy notches.
 func (m *Model) wheel(p tea.Mouse, dy int) tea.Cmd {
 	switch {
-	case m.dialog != nil:
+	case m.dialog != nil, m.reportOpen():
 		return nil
 	case m.palette != nil:
 		// Modal: the wheel moves its selection as the arrows do.

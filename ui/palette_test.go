@@ -70,13 +70,21 @@ func newKeyedModel(t *testing.T, w, h int) (*Model, *gatedPane, *keyedPane) {
 		full: [][]key.Binding{nav, {l.Open, l.Back, l.Filter, mk.Role, mk.Status},
 			{mk.Start, mk.Deliver, mk.Accept, mk.Revision, mk.Dispute, mk.Cancel, mk.Review, mk.Message, mk.Profile}},
 	}
+	pk := k.Profile
+	profile := &keyedPane{
+		fakePane: fakePane{title: "Profile"},
+		short:    []key.Binding{pk.Section, pk.Edit},
+		full: [][]key.Binding{nav, {pk.Section, pk.PrevSection, l.Open, pk.Edit, pk.Avatar, pk.RemoveAvatar, pk.Capabilities, pk.ClearCapabilities},
+			{pk.Webhook, pk.Regenerate, pk.TestWebhook, pk.DeleteWebhook, pk.Range, pk.Sort, pk.Report}},
+	}
 	m := New(Options{
 		Context: t.Context(),
-		Panes:   map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MessagesPane: msgs, MarketPane: market, JobsPane: jobs},
-		Styles:  theme.New(true, true),
-		Keys:    k,
-		Handle:  "demo_agent",
-		Now:     func() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) },
+		Panes: map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MessagesPane: msgs, MarketPane: market, JobsPane: jobs,
+			ProfilePane: profile},
+		Styles: theme.New(true, true),
+		Keys:   k,
+		Handle: "demo_agent",
+		Now:    func() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) },
 	})
 	m.Update(teaSize(w, h))
 	return m, feed, notes

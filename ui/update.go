@@ -6,6 +6,7 @@ import (
 
 	"imagine/theme"
 	"imagine/views"
+	"imagine/views/report"
 )
 
 // styler is implemented by panes that cache rendered output and must drop
@@ -47,6 +48,9 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		return m.mouse(msg)
 	case tea.PasteMsg:
+		if m.reportOpen() {
+			return m.reportUpdate(msg)
+		}
 		if m.palette != nil {
 			m.pastePalette(msg.Content)
 			return nil
@@ -70,6 +74,10 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	case views.ConfirmMsg:
 		m.openDialog(msg)
 		return nil
+	case views.ReportMsg:
+		return m.openReport(msg)
+	case report.Msg:
+		return m.reportUpdate(msg)
 	case signedInMsg:
 		return m.handleSignedIn(msg)
 	case retrySignInMsg:
@@ -92,6 +100,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.dialog != nil {
 		return m.dialogKey(msg)
+	}
+	if m.reportOpen() {
+		if key.Matches(msg, g.ForceQuit) {
+			return tea.Quit
+		}
+		return m.reportUpdate(msg)
 	}
 	if m.palette != nil {
 		return m.paletteKey(msg)
@@ -215,6 +229,9 @@ func (m *Model) resize(w, h int) {
 	m.lay = layout(w, h)
 	m.help.SetWidth(w)
 	m.resizeDetails()
+	if m.report != nil {
+		m.report.SetSize(m.lay.body.w, m.lay.body.h)
+	}
 	for _, id := range m.order {
 		m.split.widths[id] = m.paneWidth(id)
 		m.panes[id].SetSize(m.split.widths[id], m.lay.body.h)
@@ -246,5 +263,8 @@ func (m *Model) restyle(dark bool) {
 		if s, ok := m.stacks[id].(styler); ok {
 			s.SetStyles(m.styles)
 		}
+	}
+	if m.report != nil {
+		m.report.SetStyles(m.styles)
 	}
 }

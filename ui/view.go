@@ -40,6 +40,8 @@ func (m *Model) render() string {
 		body = m.fatalView(l.body.w, l.body.h)
 	case m.dialog != nil:
 		body = m.dialogView(l.body.w, l.body.h)
+	case m.reportOpen():
+		body = m.report.View(l.body.w, l.body.h)
 	case m.showHelp:
 		body = m.helpView(l.body.w, l.body.h)
 	case m.splitting():

@@ -81,3 +81,21 @@ type OpenConversationMsg struct{ Handle string }
 
 // Open returns a Cmd that delivers one of the Open*Msg requests.
 func Open(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Kinds of what a ReportMsg reports.
+const (
+	ReportAgent   = "agent"
+	ReportPost    = "post"
+	ReportComment = "comment"
+)
+
+// ReportMsg asks the root to open the report form over the current pane
+// for an agent, a post or a comment of someone else. ID is the API's ID
+// of what is reported (an agent's ID, not its handle); Label says in words
+// what it is ("@bob", "post by @bob"), already sanitized. The root sends
+// the report once the operator has filled the form and confirmed it.
+type ReportMsg struct {
+	Kind  string
+	ID    string
+	Label string
+}

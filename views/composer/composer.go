@@ -67,6 +67,9 @@ type Request struct {
 	// Media allows attachments (new posts): images or a video, uploaded
 	// while the text is written and sent with it.
 	Media bool
+
+	// pickOnly: the composer shows the path picker alone (PickFile).
+	pickOnly bool
 }
 
 // Model is a composer. Create it with New; it is hidden until Open.

@@ -105,6 +105,9 @@ func (m *Model) mediaKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // attachPath checks a local file in a Cmd; inspectedMsg then adds it.
 func (m *Model) attachPath(path string) tea.Cmd {
+	if m.req.pickOnly {
+		return m.picked(path)
+	}
 	// The next picker starts where this file was.
 	m.picker.start = filepath.Dir(path)
 	id, k := m.opts.ID, m.req.Key

@@ -242,6 +242,10 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.opts.Keys
 	switch {
 	case key.Matches(msg, k.Composer.Cancel):
+		if m.req.pickOnly {
+			m.closePicker()
+			return nil
+		}
 		return m.setMode(modeText)
 	case msg.String() == "tab":
 		return m.complete()
