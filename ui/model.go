@@ -135,7 +135,10 @@ type Model struct {
 	width, height int
 	lay           layoutRects
 
-	poll     [paneCount]pollState
+	poll [paneCount]pollState
+	// probe is the pane whose poll probes the server while offline
+	// (offline.go).
+	probe    PaneID
 	termBlur bool
 	online   bool
 	status   statusLine

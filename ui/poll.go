@@ -54,6 +54,8 @@ type pollState struct {
 	// flight: that fetch was asked for in hidden mode, so the pane is
 	// asked again whether it is Outdated when it returns.
 	recheck bool
+	// parked: the client is offline and another pane probes (offline.go).
+	parked bool
 }
 
 // outdater is implemented by panes that know their on-screen data is
@@ -165,6 +167,10 @@ func (m *Model) handleTick(msg pollTickMsg) tea.Cmd {
 	if msg.gen != st.tickGen || st.inFlight {
 		return nil
 	}
+	if m.parkedOffline(msg.pane) {
+		m.park(msg.pane)
+		return nil
+	}
 	return m.fetch(msg.pane)
 }
 
@@ -196,9 +202,9 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 		var back tea.Cmd
 		if !m.online {
 			// Said once, when the first answer after being offline comes.
-			back = m.status.set(levelInfo, "back online", 0)
+			m.online = true
+			back = tea.Batch(m.status.set(levelInfo, "back online", 0), m.wakeParked())
 		}
-		m.online = true
 		if recheck && id == m.focus && outdated(m.panes[id]) {
 			// It came into view during a hidden-mode fetch: what it
 			// shows is still behind.
@@ -229,10 +235,15 @@ func (m *Model) afterFetch(id PaneID, err error) tea.Cmd {
 			m.status.set(levelWarn, "rate limited · waiting "+wait.Round(time.Second).String(), 0))
 	}
 	m.opts.Logger.Warn("refresh failed", "pane", id.String(), "err", err)
-	if errors.Is(err, api.ErrOffline) {
-		m.online = false
-	}
 	st.failures++
+	if errors.Is(err, api.ErrOffline) {
+		m.goOffline(id)
+		if m.parkedOffline(id) {
+			m.park(id)
+			return nil
+		}
+		return m.arm(id, probeBackoff(st.failures))
+	}
 	return m.arm(id, backoff(st.failures))
 }
 
@@ -242,6 +253,11 @@ type forceRefresher interface{ ForceRefresh() }
 
 // refreshNow is the manual refresh: fetch the focused pane now, all of it.
 func (m *Model) refreshNow() tea.Cmd {
+	if !m.online {
+		// `r` while offline probes now, from the pane in view.
+		m.probe = m.focus
+		m.poll[m.focus].parked = false
+	}
 	if f, ok := m.focusedPane().(forceRefresher); ok {
 		f.ForceRefresh()
 	}
@@ -264,6 +280,10 @@ func (m *Model) rearmAll() tea.Cmd {
 			st.recheck = true
 		}
 		if st.inFlight || st.failures > 0 {
+			continue
+		}
+		if m.parkedOffline(id) {
+			m.park(id)
 			continue
 		}
 		d := m.interval(id)
