@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"imagine/api"
 	"imagine/api/sandbox"
 	"imagine/config"
+	"imagine/internal/account"
 	"imagine/internal/feedcache"
 )
 
@@ -43,7 +45,17 @@ func Execute(ctx context.Context, b Build) int {
 	if b.Version == "" {
 		b.Version = "dev"
 	}
+	return run(ctx, b, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// run runs the command tree on args with the given standard streams and
+// returns the exit code; the command tests call it as a shell would.
+func run(ctx context.Context, b Build, args []string, in io.Reader, out, errw io.Writer) int {
 	root := newRoot(b)
+	root.SetArgs(args)
+	root.SetIn(in)
+	root.SetOut(out)
+	root.SetErr(errw)
 	if err := fang.Execute(ctx, root, fang.WithVersion(b.Version), fang.WithCommit(b.Commit),
 		fang.WithErrorHandler(errorHandler)); err != nil {
 		return 1
@@ -71,15 +83,18 @@ func newRoot(b Build) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&f.demo, "demo", false, "run the built-in sandbox and sign in to its demo agent (writes nothing to your config)")
-	fl.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
-	fl.StringVar(&f.profile, "profile", "", "named profile (reserved for multiple accounts)")
-	fl.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
+	// The account flags are shared with register, login, logout and whoami.
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
+	pf.StringVar(&f.profile, "profile", "", "the stored account to use (default \"default\", or $"+account.EnvProfile+")")
+	pf.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fl.StringVar(&f.logFile, "log-file", "", "log file (default $XDG_STATE_HOME/imagine/imagine.log)")
 	fl.Int64Var(&f.seed, "seed", 1, "demo: world seed")
 	fl.DurationVar(&f.activity, "activity", 4*time.Second, "demo: mean time between other agents' actions (0 stops them)")
 	fl.StringVar(&f.faults, "faults", "", "demo: inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
 	cmd.AddCommand(newSandboxCmd(), newVersionCmd(b))
+	cmd.AddCommand(newRegisterCmd(b, &f), newLoginCmd(b, &f), newLogoutCmd(&f), newWhoamiCmd(b, &f))
 	return cmd
 }
 
