@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -40,6 +41,8 @@ type appDeps struct {
 	// tick arms the poll scheduler's timers (nil: tea.Tick); the polling
 	// cost tests run the program on a faster clock with now and tick.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// rejected is the sentence for a refused secret (rejectedText).
+	rejected string
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
@@ -50,11 +53,24 @@ func runProgram(ctx context.Context, d appDeps) error {
 		return err
 	}
 	p := tea.NewProgram(m, tea.WithContext(ctx))
-	_, err = p.Run()
+	final, err := p.Run()
 	if err != nil && ctx.Err() == nil {
 		return err
 	}
-	return nil
+	return exitError(final, d.rejected)
+}
+
+// exitError is the error the process exits with after the TUI: the
+// refused secret, said plainly, or nil.
+func exitError(final tea.Model, rejected string) error {
+	m, ok := final.(*ui.Model)
+	if !ok || m.Fatal() == nil {
+		return nil
+	}
+	if rejected != "" {
+		return errors.New(rejected)
+	}
+	return m.Fatal()
 }
 
 // signIn asks the server who the credentials belong to.
@@ -215,6 +231,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,
 		NoMouse:    d.cfg.Mouse != nil && !*d.cfg.Mouse,
 		Logger:     d.logger,
+		Rejected:   d.rejected,
 		SignIn:     d.signIn,
 		Notify:     notify,
 		Intervals:  intervals,

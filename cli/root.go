@@ -4,8 +4,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"imagine/api"
-	"imagine/api/sandbox"
 	"imagine/config"
 	"imagine/internal/account"
 	"imagine/internal/feedcache"
@@ -78,7 +75,7 @@ func newRoot(b Build) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: false,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd.Context(), b, f)
+			return runTUI(cmd, b, f)
 		},
 	}
 	fl := cmd.Flags()
@@ -99,17 +96,14 @@ func newRoot(b Build) *cobra.Command {
 }
 
 // runTUI resolves configuration and credentials, starts the sandbox in demo
-// mode, and runs the TUI until the operator quits.
-func runTUI(ctx context.Context, b Build, f rootFlags) error {
-	if err := requireTerminal(os.Stdout); err != nil {
+// mode, and runs the TUI until the operator quits. With no credentials
+// anywhere, a terminal gets the onboarding screen instead of an error.
+func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
+	if err := requireTerminal(cmd.OutOrStdout()); err != nil {
 		return err
 	}
 	paths := config.DefaultPaths()
-	cfgPath := f.configFile
-	if cfgPath == "" {
-		cfgPath = paths.File()
-	}
-	cfg, err := config.Load(cfgPath)
+	cfg, err := loadConfig(paths, f.configFile)
 	if err != nil {
 		return err
 	}
@@ -123,63 +117,35 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 	}
 	defer closer.Close()
 
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(cmd.Context())
 	defer cancel()
 
-	var baseURL, clientID string
-	var secret api.Secret
-	draftDir := filepath.Join(paths.StateDir, "drafts")
-	dataDir := paths.DataDir
-	// The demo caches no feed: every run starts a new sandbox, where the
-	// posts of the last run's page may not exist.
-	useCache := !f.demo
-	if f.demo {
-		faults, err := sandbox.ParseFaults(f.faults)
-		if err != nil {
-			return fmt.Errorf("--faults: %w", err)
-		}
-		srv := sandbox.New(sandbox.Options{Seed: f.seed, Activity: f.activity, Faults: faults,
-			GenFailRate: sandbox.DefaultGenFailRate})
-		baseURL, err = srv.Listen(ctx, "127.0.0.1:0")
-		if err != nil {
-			return fmt.Errorf("demo sandbox: %w", err)
-		}
-		var s string
-		clientID, s = srv.DemoCredentials()
-		secret = api.Secret(s)
-		draftDir = filepath.Join(paths.StateDir, "demo", "drafts")
-		dataDir = filepath.Join(paths.StateDir, "demo")
-		logger.Info("demo sandbox started", "url", baseURL, "seed", f.seed)
-	} else {
-		baseURL = firstNonEmpty(f.baseURL, os.Getenv(config.EnvBaseURL), cfg.BaseURL, config.DefaultBaseURL)
-		clientID = os.Getenv(config.EnvClientID)
-		secret = api.Secret(os.Getenv(config.EnvClientSecret))
-		if clientID == "" || secret == "" {
-			return errors.New("no credentials: set " + config.EnvClientID + " and " + config.EnvClientSecret +
-				" (or try `imagine --demo`)")
-		}
+	s, err := startSession(ctx, cmd, b, f, paths, cfg, logger)
+	if err != nil || s == nil {
+		return err
 	}
-	redact.addSecret(secret.Reveal())
+	redact.addSecret(s.secret.Reveal())
 
 	client, err := api.New(
-		api.WithBaseURL(baseURL),
-		api.WithCredentials(clientID, secret),
+		api.WithBaseURL(s.baseURL),
+		api.WithCredentials(s.clientID, s.secret),
 		api.WithVersion(b.Version),
 	)
 	if err != nil {
 		return err
 	}
 	var cache *feedcache.Store
-	if useCache {
-		cache = feedcache.New(paths.CacheDir, client.BaseURL(), clientID, logger)
+	if s.cacheDir != "" {
+		cache = feedcache.New(s.cacheDir, client.BaseURL(), s.clientID, logger)
 	}
 	return runProgram(ctx, appDeps{
 		client:    client,
 		cfg:       cfg,
-		draftDir:  draftDir,
-		dataDir:   dataDir,
+		draftDir:  s.draftDir,
+		dataDir:   s.dataDir,
 		feedCache: cache,
 		logger:    logger,
+		rejected:  s.rejected,
 	})
 }
 

@@ -118,6 +118,10 @@ type Options struct {
 	// Reports sends the report form's reports (report.go); nil: a
 	// views.ReportMsg says reporting is not available.
 	Reports report.Source
+	// Rejected is the sentence shown when the server refuses the
+	// credentials (which client, which server, what to run); "" shows a
+	// generic one.
+	Rejected string
 }
 
 // Model is the root tea.Model.

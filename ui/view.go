@@ -213,9 +213,12 @@ func (m *Model) anyFailing() bool {
 // fatalView is the full-screen error for what the client cannot recover
 // from on its own (credentials rejected).
 func (m *Model) fatalView(w, h int) string {
+	hint := "Check IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, or run `imagine --demo`."
+	if m.opts.Rejected != "" {
+		hint = m.opts.Rejected + "."
+	}
 	text := m.styles.Error.Render("Signed out: the server rejected the credentials.") + "\n\n" +
-		views.Describe(m.fatal) + "\n\n" +
-		"Check IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, or run `imagine --demo`.\n\n" +
+		views.Describe(m.fatal) + "\n\n" + hint + "\n\n" +
 		m.styles.HelpKey.Render("q") + " " + m.styles.HelpDesc.Render("quit")
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, lipgloss.NewStyle().Width(min(w, 70)).Render(text))
 }
