@@ -130,6 +130,7 @@ func badgeText(n int) string {
 // is online, any back-off, and the transient message.
 func (m *Model) statusView(w int) string {
 	k := new(chromeKey).int(m.chrome.styleGen).int(w).str(m.handle).bool(m.online).bool(m.anyFailing())
+	k.bool(m.fatal != nil)
 	k.int(int(m.lastOK().Unix())).int(int(m.status.level)).str(m.status.text)
 	if m.opts.Rate != nil {
 		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
@@ -148,6 +149,10 @@ func (m *Model) drawStatus(w int) string {
 	}
 	var conn string
 	switch {
+	case m.fatal != nil:
+		// Nothing is retried once the credentials are refused.
+		left = s.StatusKey.Render(" signed out ")
+		conn = s.StatusError.Render(" ✕ credentials refused ")
 	case !m.online:
 		conn = s.StatusError.Render(" ○ offline ")
 		if last := m.lastOK(); !last.IsZero() {
@@ -215,7 +220,7 @@ func (m *Model) anyFailing() bool {
 func (m *Model) fatalView(w, h int) string {
 	hint := "Check IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, or run `imagine --demo`."
 	if m.opts.Rejected != "" {
-		hint = m.opts.Rejected + "."
+		hint = strings.ToUpper(m.opts.Rejected[:1]) + m.opts.Rejected[1:] + "."
 	}
 	text := m.styles.Error.Render("Signed out: the server rejected the credentials.") + "\n\n" +
 		views.Describe(m.fatal) + "\n\n" + hint + "\n\n" +

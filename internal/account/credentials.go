@@ -67,7 +67,7 @@ func (k Kind) String() string {
 	case FromKeyring:
 		return "OS keyring"
 	case FromFile:
-		return "credentials file"
+		return "plaintext credentials file"
 	}
 	return "unknown"
 }
