@@ -43,21 +43,32 @@ type appDeps struct {
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	// rejected is the sentence for a refused secret (rejectedText).
 	rejected string
+	// accounts lists the stored accounts for the account switcher; nil
+	// turns it off, noAccounts saying why.
+	accounts   func(context.Context) []ui.AccountEntry
+	noAccounts string
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
-// inside the TUI, so the first frame never waits on the network.
-func runProgram(ctx context.Context, d appDeps) error {
+// inside the TUI, so the first frame never waits on the network. switchTo
+// is the profile chosen in the account switcher, if that ended the run;
+// everything the run started is cancelled before it returns.
+func runProgram(ctx context.Context, d appDeps) (switchTo string, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	m, err := buildModel(ctx, d, "")
 	if err != nil {
-		return err
+		return "", err
 	}
 	p := tea.NewProgram(m, tea.WithContext(ctx))
 	final, err := p.Run()
 	if err != nil && ctx.Err() == nil {
-		return err
+		return "", err
 	}
-	return exitError(final, d.rejected)
+	if fm, ok := final.(*ui.Model); ok && fm.SwitchTo() != "" {
+		return fm.SwitchTo(), nil
+	}
+	return "", exitError(final, d.rejected)
 }
 
 // exitError is the error the process exits with after the TUI: the
@@ -232,6 +243,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		NoMouse:    d.cfg.Mouse != nil && !*d.cfg.Mouse,
 		Logger:     d.logger,
 		Rejected:   d.rejected,
+		Accounts:   d.accounts,
+		NoAccounts: d.noAccounts,
 		SignIn:     d.signIn,
 		Notify:     notify,
 		Intervals:  intervals,

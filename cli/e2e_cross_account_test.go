@@ -74,6 +74,12 @@ func (s *switchedServer) down() {
 // second.
 func startAs(t *testing.T, profile string) (*teatest.TestModel, *screen, *session) {
 	t.Helper()
+	return startAsWith(t, profile, nil)
+}
+
+// startAsWith is startAs with a change to the wiring before the start.
+func startAsWith(t *testing.T, profile string, change func(*appDeps)) (*teatest.TestModel, *screen, *session) {
+	t.Helper()
 	logger := log.NewWithOptions(&redactingWriter{w: t.Output()}, log.Options{Level: log.DebugLevel})
 	s, err := accountSession(rootFlags{profile: profile}, config.DefaultPaths(), config.Config{}, logger)
 	if err != nil {
@@ -85,13 +91,17 @@ func startAs(t *testing.T, profile string) (*teatest.TestModel, *screen, *sessio
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	t.Cleanup(cancel)
-	m, err := buildModel(ctx, appDeps{
+	d := appDeps{
 		client: c,
 		cfg: config.Config{Theme: "dark", Poll: map[string]config.Duration{
 			"messages": {Duration: time.Second},
 		}},
 		draftDir: s.draftDir, dataDir: s.dataDir, logger: logger, rejected: s.rejected,
-	}, "")
+	}
+	if change != nil {
+		change(&d)
+	}
+	m, err := buildModel(ctx, d, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,6 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
-	"imagine/api"
 	"imagine/config"
 	"imagine/internal/account"
 	"imagine/internal/feedcache"
@@ -124,29 +123,45 @@ func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
 	if err != nil || s == nil {
 		return err
 	}
-	redact.addSecret(s.secret.Reveal())
-
-	client, err := api.New(
-		api.WithBaseURL(s.baseURL),
-		api.WithCredentials(s.clientID, s.secret),
-		api.WithVersion(b.Version),
-	)
-	if err != nil {
-		return err
+	// One client per account for the whole process: the account switcher
+	// ends a run and the loop starts the next one for the chosen profile.
+	kept := newAccountClients(b.Version)
+	store := accountStore(paths)
+	for {
+		redact.addSecret(s.secret.Reveal())
+		client, err := kept.get(s.baseURL, s.clientID, s.secret)
+		if err != nil {
+			return err
+		}
+		d := appDeps{
+			client:   client,
+			cfg:      cfg,
+			draftDir: s.draftDir,
+			dataDir:  s.dataDir,
+			logger:   logger,
+			rejected: s.rejected,
+		}
+		if s.cacheDir != "" {
+			d.feedCache = feedcache.New(s.cacheDir, client.BaseURL(), s.clientID, logger)
+		}
+		switch {
+		case s.profile != "":
+			d.accounts = accountLister(store, kept, s.profile, redact.addSecret)
+		case s.demo:
+			d.noAccounts = "the demo is an account of its own"
+		default:
+			d.noAccounts = "the credentials come from the environment (" + account.EnvClientID + ")"
+		}
+		next, err := runProgram(ctx, d)
+		if err != nil || next == "" {
+			return err
+		}
+		logger.Info("switching account", "profile", next)
+		f.profile = next
+		if s, err = accountSession(f, paths, cfg, logger); err != nil {
+			return err
+		}
 	}
-	var cache *feedcache.Store
-	if s.cacheDir != "" {
-		cache = feedcache.New(s.cacheDir, client.BaseURL(), s.clientID, logger)
-	}
-	return runProgram(ctx, appDeps{
-		client:    client,
-		cfg:       cfg,
-		draftDir:  s.draftDir,
-		dataDir:   s.dataDir,
-		feedCache: cache,
-		logger:    logger,
-		rejected:  s.rejected,
-	})
 }
 
 func firstNonEmpty(vals ...string) string {

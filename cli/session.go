@@ -27,6 +27,10 @@ type session struct {
 	draftDir, dataDir, cacheDir string
 	// rejected is the sentence for a refused secret.
 	rejected string
+	// profile is the stored profile signed in ("" for the environment's
+	// credentials or the demo); demo marks the demo.
+	profile string
+	demo    bool
 }
 
 // startSession finds the credentials: the demo's, the environment's or the
@@ -80,6 +84,7 @@ func accountSession(f rootFlags, paths config.Paths, cfg config.Config, logger *
 		baseURL: server, clientID: creds.ClientID, secret: creds.Secret,
 		draftDir: layout.Drafts, dataDir: layout.Data, cacheDir: layout.Cache,
 		rejected: rejectedText(creds.ClientID, server),
+		profile:  creds.Profile,
 	}, nil
 }
 
@@ -100,7 +105,7 @@ func demoSession(ctx context.Context, f rootFlags, paths config.Paths, logger *l
 	demoDir := filepath.Join(paths.StateDir, "demo")
 	s := &session{
 		baseURL: url, clientID: id, secret: api.Secret(secret),
-		draftDir: filepath.Join(demoDir, "drafts"), dataDir: demoDir,
+		draftDir: filepath.Join(demoDir, "drafts"), dataDir: demoDir, demo: true,
 	}
 	if err := account.EnsurePrivateTree(paths.StateDir, s.draftDir); err != nil {
 		return nil, err

@@ -42,6 +42,8 @@ func (m *Model) render() string {
 		body = m.dialogView(l.body.w, l.body.h)
 	case m.reportOpen():
 		body = m.report.View(l.body.w, l.body.h)
+	case m.switcher != nil:
+		body = m.switcherView(l.body.w, l.body.h)
 	case m.showHelp:
 		body = m.helpView(l.body.w, l.body.h)
 	case m.splitting():
@@ -50,7 +52,7 @@ func (m *Model) render() string {
 		body = m.front().View()
 	}
 	body = fit(body, l.body.w, l.body.h)
-	if m.palette != nil && m.dialog == nil && m.fatal == nil {
+	if m.palette != nil && m.dialog == nil && m.switcher == nil && m.fatal == nil {
 		body = fit(m.paletteOver(body, l.body.w, l.body.h), l.body.w, l.body.h)
 	}
 	parts := []string{m.tabsView(l.tabs.w), body}

@@ -63,6 +63,12 @@ func (s *Store) Load(profile string) (Credentials, Source, error) {
 	if err != nil || ok {
 		return c, src, err
 	}
+	return s.LoadProfile(profile)
+}
+
+// LoadProfile is Load without the environment: the stored profile's
+// credentials only, as the account switcher lists them.
+func (s *Store) LoadProfile(profile string) (Credentials, Source, error) {
 	if err := CheckProfile(profile); err != nil {
 		return Credentials{}, Source{}, err
 	}
@@ -74,7 +80,7 @@ func (s *Store) Load(profile string) (Credentials, Source, error) {
 	if !found {
 		return Credentials{}, Source{}, noCredentials(profile, s.File())
 	}
-	c = Credentials{Profile: profile, ClientID: p.ClientID, BaseURL: p.BaseURL, Handle: p.Handle, Name: p.Name}
+	c := Credentials{Profile: profile, ClientID: p.ClientID, BaseURL: p.BaseURL, Handle: p.Handle, Name: p.Name}
 	user := keyringUser(p.ClientID, p.BaseURL)
 	var krErr error
 	if p.Keyring || p.ClientSecret == "" {
