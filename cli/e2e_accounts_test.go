@@ -7,6 +7,7 @@ import (
 
 	"charm.land/log/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/spf13/cobra"
 
 	"imagine/api"
 	"imagine/config"
@@ -50,8 +51,17 @@ func TestEndToEndRejectedSecretStopsAndExitsNonZero(t *testing.T) {
 // exits 1 instead of hanging.
 func TestNoCredentialsWithoutATerminalExitsNonZero(t *testing.T) {
 	home(t)
-	r := imagine(t, "")
-	if r.code != 1 || !strings.Contains(r.err, "not signed in: run imagine register or imagine login, or try imagine --demo") {
+	if r := imagine(t, ""); r.code != 1 {
 		t.Fatalf("exit %d\n%s%s", r.code, r.out, r.err)
+	}
+	// Past the check of the screen (a test has no terminal), the session:
+	// no credentials and no terminal to ask on.
+	cmd := &cobra.Command{}
+	cmd.SetContext(t.Context())
+	cmd.SetIn(strings.NewReader(""))
+	logger := log.NewWithOptions(&redactingWriter{w: t.Output()}, log.Options{})
+	s, err := startSession(t.Context(), cmd, Build{}, rootFlags{}, config.DefaultPaths(), config.Config{}, logger)
+	if s != nil || err == nil || !strings.Contains(err.Error(), "not signed in: run imagine register or imagine login, or try imagine --demo") {
+		t.Fatalf("session %v, err %v", s, err)
 	}
 }
