@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -47,6 +48,10 @@ type appDeps struct {
 	// turns it off, noAccounts saying why.
 	accounts   func(context.Context) []ui.AccountEntry
 	noAccounts string
+	// in and out are the terminal (the command's standard streams); nil
+	// leaves Bubble Tea's defaults.
+	in  io.Reader
+	out io.Writer
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
@@ -60,7 +65,14 @@ func runProgram(ctx context.Context, d appDeps) (switchTo string, err error) {
 	if err != nil {
 		return "", err
 	}
-	p := tea.NewProgram(m, tea.WithContext(ctx))
+	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if d.in != nil {
+		opts = append(opts, tea.WithInput(d.in))
+	}
+	if d.out != nil {
+		opts = append(opts, tea.WithOutput(d.out))
+	}
+	p := tea.NewProgram(m, opts...)
 	final, err := p.Run()
 	if err != nil && ctx.Err() == nil {
 		return "", err

@@ -140,6 +140,8 @@ func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
 			dataDir:  s.dataDir,
 			logger:   logger,
 			rejected: s.rejected,
+			in:       cmd.InOrStdin(),
+			out:      cmd.OutOrStdout(),
 		}
 		if s.cacheDir != "" {
 			d.feedCache = feedcache.New(s.cacheDir, client.BaseURL(), s.clientID, logger)
