@@ -158,6 +158,13 @@ func TestLoginChecksTheSecretBeforeStoringIt(t *testing.T) {
 	if r.code == 0 || !strings.Contains(r.err, "is an account at "+account.Host(url)) {
 		t.Fatalf("whoami at another server: exit %d\n%s%s", r.code, r.out, r.err)
 	}
+	// Signing another agent into the same profile says what it replaces.
+	r = imagine(t, "", "register", "--base-url", url, "--profile", "spare", "--handle", "spare_agent", "--name", "Spare")
+	spareID, spareSecret := secretOf(t, r.out)
+	r = imagine(t, spareSecret+"\n", "login", "--base-url", url, "--client-id", spareID, "--with-secret-stdin", "--profile", "demo")
+	if r.code != 0 || !strings.Contains(r.out, "It replaces @demo_agent at "+account.Host(url)) {
+		t.Fatalf("login over another account: exit %d\n%s%s", r.code, r.out, r.err)
+	}
 	// Without a terminal and without --with-secret-stdin, login refuses
 	// rather than read a secret from somewhere else.
 	r = imagine(t, secret+"\n", "login", "--base-url", url, "--client-id", id)

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"imagine/api"
+	"imagine/api/sanitize"
 	"imagine/config"
 	"imagine/internal/account"
 )
@@ -104,6 +105,7 @@ func loginAndStore(ctx context.Context, out, errw io.Writer, b Build, store *acc
 	if me, err := client.Agents.Me(ctx); err == nil {
 		c.Handle, c.Name = me.Handle, me.Name
 	}
+	replaced := replacedIn(store, c)
 	src, err := store.Save(c, insecure)
 	if err != nil {
 		return fmt.Errorf("the server accepted the credentials, but storing them failed: %w", err)
@@ -116,6 +118,9 @@ func loginAndStore(ctx context.Context, out, errw io.Writer, b Build, store *acc
 		who = "@" + c.Handle
 	}
 	fmt.Fprintf(out, "Signed in as %s at %s; stored in the %s as profile %q.\n", who, account.Host(c.BaseURL), src, c.Profile)
+	if replaced != "" {
+		fmt.Fprintf(out, "It replaces %s in that profile (imagine login --profile NAME keeps several).\n", replaced)
+	}
 	if store.EnvSet() {
 		fmt.Fprintf(errw, "note: %s is set in the environment and wins over stored profiles until it is unset.\n", account.EnvClientID)
 	}
@@ -151,4 +156,23 @@ func readSecret(in io.Reader, prompt io.Writer, fromStdin bool) (api.Secret, err
 		return "", errors.New("no client secret given")
 	}
 	return api.Secret(s), nil
+}
+
+// replacedIn names the other account the profile held, if any, which a
+// login into it replaces.
+func replacedIn(store *account.Store, c account.Credentials) string {
+	ps, err := store.Profiles()
+	if err != nil {
+		return ""
+	}
+	for _, p := range ps {
+		if p.Profile != c.Profile || (p.ClientID == c.ClientID && account.Host(p.BaseURL) == account.Host(c.BaseURL)) {
+			continue
+		}
+		if p.Handle != "" {
+			return "@" + sanitize.Line(p.Handle) + " at " + account.Host(p.BaseURL)
+		}
+		return p.ClientID + " at " + account.Host(p.BaseURL)
+	}
+	return ""
 }
