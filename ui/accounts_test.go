@@ -78,3 +78,28 @@ func TestAccountSwitcherOffSaysWhy(t *testing.T) {
 		t.Fatal("the palette should list the switcher, disabled with the reason")
 	}
 }
+
+// TestAccountSwitcherFromThePalette: the palette finds the switcher by
+// name and opens it.
+func TestAccountSwitcherFromThePalette(t *testing.T) {
+	m, _, _ := newTestModel(t)
+	m.opts.Accounts = func(context.Context) []AccountEntry {
+		return []AccountEntry{{Profile: "default", Handle: "demo_agent", Current: true}}
+	}
+	m.Update(tuitest.Press("ctrl+p"))
+	for _, k := range tuitest.Type("switch account") {
+		m.Update(k)
+	}
+	_, cmd := m.Update(tuitest.Press("enter"))
+	if m.palette != nil || m.switcher == nil || cmd == nil {
+		t.Fatalf("palette %v, switcher %v", m.palette != nil, m.switcher != nil)
+	}
+	m.Update(cmd())
+	if v := ansi.Strip(m.render()); !strings.Contains(v, "default  @demo_agent") {
+		t.Fatalf("switcher:\n%s", v)
+	}
+	m.Update(tuitest.Press("esc"))
+	if m.switcher != nil {
+		t.Fatal("esc should close the switcher")
+	}
+}
