@@ -203,3 +203,15 @@ func TestHandleHint(t *testing.T) {
 
 // configPathsForTest is config.DefaultPaths under the test's home.
 func configPathsForTest() config.Paths { return config.DefaultPaths() }
+
+// TestLogoutWithCredentialsInTheEnvironment: logout cannot forget what
+// the environment supplies, and says which variables to unset.
+func TestLogoutWithCredentialsInTheEnvironment(t *testing.T) {
+	home(t)
+	t.Setenv(account.EnvClientID, "cli_env")
+	t.Setenv(account.EnvClientSecret, "ics_env")
+	r := imagine(t, "", "logout")
+	if r.code != 1 || !strings.Contains(r.err, "unset imagineanything_client_id and imagineanything_client_secret") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.out, r.err)
+	}
+}
