@@ -108,6 +108,9 @@ func registerAndStore(cmd *cobra.Command, b Build, store *account.Store, profile
 		fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+src.Warning)
 	}
 	fmt.Fprintf(out, "It is stored in the %s as profile %q.\n", src, profile)
+	if store.EnvSet() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "note: %s is set in the environment and wins over stored profiles until it is unset.\n", account.EnvClientID)
+	}
 	return nil
 }
 
