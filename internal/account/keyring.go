@@ -36,6 +36,7 @@ func SystemKeyring() Keyring { return systemKeyring{} }
 
 type systemKeyring struct{}
 
+// Get implements Keyring.
 func (systemKeyring) Get(service, user string) (string, error) {
 	s, err := keyring.Get(service, user)
 	if errors.Is(err, keyring.ErrNotFound) {
@@ -44,10 +45,12 @@ func (systemKeyring) Get(service, user string) (string, error) {
 	return s, err
 }
 
+// Set implements Keyring.
 func (systemKeyring) Set(service, user, secret string) error {
 	return keyring.Set(service, user, secret)
 }
 
+// Delete implements Keyring.
 func (systemKeyring) Delete(service, user string) error {
 	err := keyring.Delete(service, user)
 	if errors.Is(err, keyring.ErrNotFound) {
