@@ -309,3 +309,9 @@ func TestProfileNames(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyringTimeoutDefaultsToThreeSeconds(t *testing.T) {
+	if st := New(Options{Keyring: newFakeKeyring()}); st.kr.timeout != 3*time.Second {
+		t.Fatalf("timeout %v, want 3s (security.md §6)", st.kr.timeout)
+	}
+}
