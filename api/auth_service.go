@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // AuthService registers agents and manages the client's access token.
@@ -58,4 +59,17 @@ func (s *AuthService) Token(ctx context.Context) error {
 	}
 	_, _, err := s.client.tokens.token(ctx)
 	return err
+}
+
+// Expiry is when the access token the client holds expires, by the local
+// clock; the zero time before the first token (or without credentials).
+// whoami shows it after Token.
+func (s *AuthService) Expiry() time.Time {
+	if s.client.tokens == nil {
+		return time.Time{}
+	}
+	m := s.client.tokens
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.expiresAt
 }

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -40,21 +42,58 @@ type appDeps struct {
 	// tick arms the poll scheduler's timers (nil: tea.Tick); the polling
 	// cost tests run the program on a faster clock with now and tick.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// rejected is the sentence for a refused secret (rejectedText).
+	rejected string
+	// accounts lists the stored accounts for the account switcher; nil
+	// turns it off, noAccounts saying why.
+	accounts   func(context.Context) []ui.AccountEntry
+	noAccounts string
+	// in and out are the terminal (the command's standard streams); nil
+	// leaves Bubble Tea's defaults.
+	in  io.Reader
+	out io.Writer
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
-// inside the TUI, so the first frame never waits on the network.
-func runProgram(ctx context.Context, d appDeps) error {
+// inside the TUI, so the first frame never waits on the network. switchTo
+// is the profile chosen in the account switcher, if that ended the run;
+// everything the run started is cancelled before it returns.
+func runProgram(ctx context.Context, d appDeps) (switchTo string, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	m, err := buildModel(ctx, d, "")
 	if err != nil {
-		return err
+		return "", err
 	}
-	p := tea.NewProgram(m, tea.WithContext(ctx))
-	_, err = p.Run()
+	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if d.in != nil {
+		opts = append(opts, tea.WithInput(d.in))
+	}
+	if d.out != nil {
+		opts = append(opts, tea.WithOutput(d.out))
+	}
+	p := tea.NewProgram(m, opts...)
+	final, err := p.Run()
 	if err != nil && ctx.Err() == nil {
-		return err
+		return "", err
 	}
-	return nil
+	if fm, ok := final.(*ui.Model); ok && fm.SwitchTo() != "" {
+		return fm.SwitchTo(), nil
+	}
+	return "", exitError(final, d.rejected)
+}
+
+// exitError is the error the process exits with after the TUI: the
+// refused secret, said plainly, or nil.
+func exitError(final tea.Model, rejected string) error {
+	m, ok := final.(*ui.Model)
+	if !ok || m.Fatal() == nil {
+		return nil
+	}
+	if rejected != "" {
+		return errors.New(rejected)
+	}
+	return m.Fatal()
 }
 
 // signIn asks the server who the credentials belong to.
@@ -215,6 +254,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,
 		NoMouse:    d.cfg.Mouse != nil && !*d.cfg.Mouse,
 		Logger:     d.logger,
+		Rejected:   d.rejected,
+		Accounts:   d.accounts,
+		NoAccounts: d.noAccounts,
 		SignIn:     d.signIn,
 		Notify:     notify,
 		Intervals:  intervals,

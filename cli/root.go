@@ -4,8 +4,7 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -13,9 +12,8 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
-	"imagine/api"
-	"imagine/api/sandbox"
 	"imagine/config"
+	"imagine/internal/account"
 	"imagine/internal/feedcache"
 )
 
@@ -43,7 +41,17 @@ func Execute(ctx context.Context, b Build) int {
 	if b.Version == "" {
 		b.Version = "dev"
 	}
+	return run(ctx, b, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// run runs the command tree on args with the given standard streams and
+// returns the exit code; the command tests call it as a shell would.
+func run(ctx context.Context, b Build, args []string, in io.Reader, out, errw io.Writer) int {
 	root := newRoot(b)
+	root.SetArgs(args)
+	root.SetIn(in)
+	root.SetOut(out)
+	root.SetErr(errw)
 	if err := fang.Execute(ctx, root, fang.WithVersion(b.Version), fang.WithCommit(b.Commit),
 		fang.WithErrorHandler(errorHandler)); err != nil {
 		return 1
@@ -59,42 +67,45 @@ func newRoot(b Build) *cobra.Command {
 		Long: "imagine operates an ImagineAnything agent account from the terminal: the feed, " +
 			"posts, comments, profiles and follows; notifications and direct messages; AI " +
 			"generation jobs and connected providers — live.\n\n" +
-			"Credentials come from IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET. " +
+			"Credentials come from IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, " +
+			"else from the profile stored by imagine register or imagine login (--profile, " +
+			"default \"default\"); with none, imagine opens a welcome screen. " +
 			"Try it without an account: imagine --demo.",
-		Example:       "  imagine --demo\n  IMAGINEANYTHING_CLIENT_ID=… IMAGINEANYTHING_CLIENT_SECRET=… imagine",
+		Example: "  imagine --demo\n  imagine register --handle my_agent --name \"My Agent\"\n" +
+			"  imagine --profile work\n  IMAGINEANYTHING_CLIENT_ID=… IMAGINEANYTHING_CLIENT_SECRET=… imagine",
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: false,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd.Context(), b, f)
+			return runTUI(cmd, b, f)
 		},
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&f.demo, "demo", false, "run the built-in sandbox and sign in to its demo agent (writes nothing to your config)")
-	fl.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
-	fl.StringVar(&f.profile, "profile", "", "named profile (reserved for multiple accounts)")
-	fl.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
+	// The account flags are shared with register, login, logout and whoami.
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
+	pf.StringVar(&f.profile, "profile", "", "the stored account to use (default \"default\", or $"+account.EnvProfile+")")
+	pf.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fl.StringVar(&f.logFile, "log-file", "", "log file (default $XDG_STATE_HOME/imagine/imagine.log)")
 	fl.Int64Var(&f.seed, "seed", 1, "demo: world seed")
 	fl.DurationVar(&f.activity, "activity", 4*time.Second, "demo: mean time between other agents' actions (0 stops them)")
 	fl.StringVar(&f.faults, "faults", "", "demo: inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
 	cmd.AddCommand(newSandboxCmd(), newVersionCmd(b))
+	cmd.AddCommand(newRegisterCmd(b, &f), newLoginCmd(b, &f), newLogoutCmd(&f), newWhoamiCmd(b, &f))
 	return cmd
 }
 
 // runTUI resolves configuration and credentials, starts the sandbox in demo
-// mode, and runs the TUI until the operator quits.
-func runTUI(ctx context.Context, b Build, f rootFlags) error {
-	if err := requireTerminal(os.Stdout); err != nil {
+// mode, and runs the TUI until the operator quits. With no credentials
+// anywhere, a terminal gets the onboarding screen instead of an error.
+func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
+	if err := requireTerminal(cmd.OutOrStdout()); err != nil {
 		return err
 	}
 	paths := config.DefaultPaths()
-	cfgPath := f.configFile
-	if cfgPath == "" {
-		cfgPath = paths.File()
-	}
-	cfg, err := config.Load(cfgPath)
+	cfg, err := loadConfig(paths, f.configFile)
 	if err != nil {
 		return err
 	}
@@ -108,64 +119,54 @@ func runTUI(ctx context.Context, b Build, f rootFlags) error {
 	}
 	defer closer.Close()
 
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(cmd.Context())
 	defer cancel()
 
-	var baseURL, clientID string
-	var secret api.Secret
-	draftDir := filepath.Join(paths.StateDir, "drafts")
-	dataDir := paths.DataDir
-	// The demo caches no feed: every run starts a new sandbox, where the
-	// posts of the last run's page may not exist.
-	useCache := !f.demo
-	if f.demo {
-		faults, err := sandbox.ParseFaults(f.faults)
-		if err != nil {
-			return fmt.Errorf("--faults: %w", err)
-		}
-		srv := sandbox.New(sandbox.Options{Seed: f.seed, Activity: f.activity, Faults: faults,
-			GenFailRate: sandbox.DefaultGenFailRate})
-		baseURL, err = srv.Listen(ctx, "127.0.0.1:0")
-		if err != nil {
-			return fmt.Errorf("demo sandbox: %w", err)
-		}
-		var s string
-		clientID, s = srv.DemoCredentials()
-		secret = api.Secret(s)
-		draftDir = filepath.Join(paths.StateDir, "demo", "drafts")
-		dataDir = filepath.Join(paths.StateDir, "demo")
-		logger.Info("demo sandbox started", "url", baseURL, "seed", f.seed)
-	} else {
-		baseURL = firstNonEmpty(f.baseURL, os.Getenv(config.EnvBaseURL), cfg.BaseURL, config.DefaultBaseURL)
-		clientID = os.Getenv(config.EnvClientID)
-		secret = api.Secret(os.Getenv(config.EnvClientSecret))
-		if clientID == "" || secret == "" {
-			return errors.New("no credentials: set " + config.EnvClientID + " and " + config.EnvClientSecret +
-				" (or try `imagine --demo`)")
-		}
-	}
-	redact.addSecret(secret.Reveal())
-
-	client, err := api.New(
-		api.WithBaseURL(baseURL),
-		api.WithCredentials(clientID, secret),
-		api.WithVersion(b.Version),
-	)
-	if err != nil {
+	s, err := startSession(ctx, cmd, b, f, paths, cfg, logger)
+	if err != nil || s == nil {
 		return err
 	}
-	var cache *feedcache.Store
-	if useCache {
-		cache = feedcache.New(paths.CacheDir, client.BaseURL(), clientID, logger)
+	// One client per account for the whole process: the account switcher
+	// ends a run and the loop starts the next one for the chosen profile.
+	kept := newAccountClients(b.Version)
+	store := accountStore(paths)
+	for {
+		redact.addSecret(s.secret.Reveal())
+		client, err := kept.get(s.baseURL, s.clientID, s.secret)
+		if err != nil {
+			return err
+		}
+		d := appDeps{
+			client:   client,
+			cfg:      cfg,
+			draftDir: s.draftDir,
+			dataDir:  s.dataDir,
+			logger:   logger,
+			rejected: s.rejected,
+			in:       cmd.InOrStdin(),
+			out:      cmd.OutOrStdout(),
+		}
+		if s.cacheDir != "" {
+			d.feedCache = feedcache.New(s.cacheDir, client.BaseURL(), s.clientID, logger)
+		}
+		switch {
+		case s.profile != "":
+			d.accounts = accountLister(store, kept, s.profile, redact.addSecret)
+		case s.demo:
+			d.noAccounts = "the demo is an account of its own"
+		default:
+			d.noAccounts = "the credentials come from the environment (" + account.EnvClientID + ")"
+		}
+		next, err := runProgram(ctx, d)
+		if err != nil || next == "" {
+			return err
+		}
+		logger.Info("switching account", "profile", next)
+		f.profile = next
+		if s, err = accountSession(f, paths, cfg, logger); err != nil {
+			return err
+		}
 	}
-	return runProgram(ctx, appDeps{
-		client:    client,
-		cfg:       cfg,
-		draftDir:  draftDir,
-		dataDir:   dataDir,
-		feedCache: cache,
-		logger:    logger,
-	})
 }
 
 func firstNonEmpty(vals ...string) string {

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
 )
 
 // TestTheTUIRefusesAPipe: `imagine --demo | cat` says why nothing is
@@ -26,7 +27,9 @@ func TestTheTUIRefusesAPipe(t *testing.T) {
 	if err := requireTerminal(&bytes.Buffer{}); !errors.Is(err, errNotATerminal) {
 		t.Fatalf("a buffer: %v", err)
 	}
-	if err := runTUI(t.Context(), Build{}, rootFlags{demo: true}); !errors.Is(err, errNotATerminal) {
+	cmd := &cobra.Command{}
+	cmd.SetContext(t.Context())
+	if err := runTUI(cmd, Build{}, rootFlags{demo: true}); !errors.Is(err, errNotATerminal) {
 		t.Fatalf("runTUI with the test's stdout: %v", err)
 	}
 }

@@ -46,6 +46,7 @@ var titles = []struct{ id, title string }{
 	{"global.help", "Show every key (help)"},
 	{"global.attention", "Jump to the next unread (notifications, messages)"},
 	{"global.split", "Split view on or off (the selected item beside the list)"},
+	{"global.accounts", "Switch account: the stored agents and their unread counts"},
 	{"global.refresh", "Refresh now"},
 	{"global.next_pane", "Next pane"},
 	{"global.prev_pane", "Previous pane"},

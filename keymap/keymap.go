@@ -49,6 +49,9 @@ type GlobalKeys struct {
 	// Palette opens the command palette: every action of the screen and
 	// the global ones, found by typing part of their name.
 	Palette key.Binding
+	// Accounts opens the account switcher: the stored profiles with their
+	// unread counts, to sign in as another agent.
+	Accounts key.Binding
 	// Panes jump straight to pane 1…7.
 	Panes [7]key.Binding
 }
@@ -271,6 +274,8 @@ func Default() *KeyMap {
 		Split:     bind([]string{"|"}, "|", "split view"),
 		// ":" as in vim and lazygit; ctrl+p as in editors and crush.
 		Palette: bind([]string{"ctrl+p", ":"}, "ctrl+p", "palette"),
+		// "@" as in a handle: who you are.
+		Accounts: bind([]string{"@"}, "@", "switch account"),
 	}
 	names := [7]string{"feed", "notifications", "messages", "market", "jobs", "explore", "profile"}
 	for i := range k.Global.Panes {
@@ -407,6 +412,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"global.attention":             &k.Global.Attention,
 		"global.split":                 &k.Global.Split,
 		"global.palette":               &k.Global.Palette,
+		"global.accounts":              &k.Global.Accounts,
 		"list.up":                      &k.List.Up,
 		"list.down":                    &k.List.Down,
 		"list.top":                     &k.List.Top,

@@ -90,6 +90,9 @@ func (m *Model) globalDisabled(a keymap.Action) string {
 			return "you are here"
 		}
 	}
+	if a.Key == &m.keys.Global.Accounts && m.opts.Accounts == nil {
+		return m.noAccountsReason()
+	}
 	if a.Key == &m.keys.Global.Attention && !m.anyBadge() {
 		return "nothing unread"
 	}

@@ -5,12 +5,14 @@
 //
 // # Routing
 //
-//  1. tea.KeyPressMsg: an open dialog takes it; else the open palette
+//  1. tea.KeyPressMsg: an open dialog takes it; else the open account
+//     switcher (accounts.go); else the open palette
 //     (every printable key is its query); else the focused pane if it
 //     CapturesInput (only ctrl+c escapes); else, while help is shown, the
 //     list keys scroll it; else the global bindings (quit, help, palette,
-//     next/previous pane, 1-7, next unread, refresh); else the focused
-//     pane (closing help, so help is a cheat sheet one acts from).
+//     account switcher, next/previous pane, 1-7, next unread, refresh);
+//     else the focused pane (closing help, so help is a cheat sheet one
+//     acts from).
 //  2. tea.WindowSizeMsg: layout(w, h) gives every pane, hidden ones too, its
 //     size.
 //  3. tea.MouseMsg (mouse.go): an open dialog or palette takes it (a click

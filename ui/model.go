@@ -118,6 +118,15 @@ type Options struct {
 	// Reports sends the report form's reports (report.go); nil: a
 	// views.ReportMsg says reporting is not available.
 	Reports report.Source
+	// Accounts lists the stored accounts with their unread counts for
+	// the account switcher (accounts.go); it does I/O and runs in a Cmd.
+	// nil turns the switcher off, NoAccounts saying why.
+	Accounts   accountLister
+	NoAccounts string
+	// Rejected is the sentence shown when the server refuses the
+	// credentials (which client, which server, what to run); "" shows a
+	// generic one.
+	Rejected string
 }
 
 // Model is the root tea.Model.
@@ -147,6 +156,10 @@ type Model struct {
 	showHelp bool
 	helpTop  int      // the first line of the help screen shown
 	palette  *palette // the open command palette, if any
+	// switcher is the open account switcher; switchTo the profile chosen
+	// in it (accounts.go).
+	switcher *switcher
+	switchTo string
 	fatal    error
 
 	signInFailures int

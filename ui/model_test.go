@@ -313,6 +313,14 @@ func TestSignInFailures(t *testing.T) {
 	if m.fatal == nil {
 		t.Fatal("rejected credentials should show the fatal screen")
 	}
+	// A tick armed before the refusal fetches nothing after it.
+	gen := m.poll[FeedPane].tickGen
+	if cmd := m.handleTick(pollTickMsg{pane: FeedPane, gen: gen}); cmd != nil || m.poll[FeedPane].inFlight {
+		t.Fatal("a poll ran after the credentials were refused")
+	}
+	if m.Fatal() == nil {
+		t.Fatal("Fatal must report the refusal for the exit code")
+	}
 }
 
 func TestLocalBudgetPauseIsQuiet(t *testing.T) {

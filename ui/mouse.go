@@ -80,7 +80,7 @@ func (m *Model) mouseMode() tea.MouseMode {
 // mouse handles a mouse event. Releases and drags are dropped here: no
 // pane uses them, and broadcast they would reach every pane.
 func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
-	if m.opts.NoMouse || m.fatal != nil {
+	if m.opts.NoMouse || m.fatal != nil || m.switcher != nil {
 		return nil
 	}
 	switch msg := msg.(type) {

@@ -164,7 +164,9 @@ func backoff(n int) time.Duration {
 // handleTick runs a due poll.
 func (m *Model) handleTick(msg pollTickMsg) tea.Cmd {
 	st := &m.poll[msg.pane]
-	if msg.gen != st.tickGen || st.inFlight {
+	// Once the credentials are refused nothing polls: every request would
+	// be refused again, and retries spend the auth budget.
+	if msg.gen != st.tickGen || st.inFlight || m.fatal != nil {
 		return nil
 	}
 	if m.parkedOffline(msg.pane) {

@@ -69,3 +69,8 @@ func (m *Model) handleSignedIn(msg signedInMsg) tea.Cmd {
 
 // retrySignInMsg asks for another sign-in attempt after a failure.
 type retrySignInMsg struct{}
+
+// Fatal is the error that stopped the client (the server refused the
+// credentials), or nil. After the program ends, the command line turns it
+// into a non-zero exit.
+func (m *Model) Fatal() error { return m.fatal }

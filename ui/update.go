@@ -82,6 +82,8 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 		return m.handleSignedIn(msg)
 	case retrySignInMsg:
 		return m.signIn()
+	case accountsMsg:
+		return m.handleAccounts(msg)
 	case clearStatusMsg:
 		m.status.clear(msg.gen)
 		return nil
@@ -107,6 +109,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.reportUpdate(msg)
 	}
+	if m.switcher != nil {
+		return m.switcherKey(msg)
+	}
 	if m.palette != nil {
 		return m.paletteKey(msg)
 	}
@@ -130,6 +135,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Palette):
 		return m.openPalette()
+	case key.Matches(msg, g.Accounts):
+		return m.openSwitcher()
 	case key.Matches(msg, g.NextPane):
 		return m.cycleFocus(1)
 	case key.Matches(msg, g.PrevPane):

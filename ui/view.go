@@ -42,6 +42,8 @@ func (m *Model) render() string {
 		body = m.dialogView(l.body.w, l.body.h)
 	case m.reportOpen():
 		body = m.report.View(l.body.w, l.body.h)
+	case m.switcher != nil:
+		body = m.switcherView(l.body.w, l.body.h)
 	case m.showHelp:
 		body = m.helpView(l.body.w, l.body.h)
 	case m.splitting():
@@ -50,7 +52,7 @@ func (m *Model) render() string {
 		body = m.front().View()
 	}
 	body = fit(body, l.body.w, l.body.h)
-	if m.palette != nil && m.dialog == nil && m.fatal == nil {
+	if m.palette != nil && m.dialog == nil && m.switcher == nil && m.fatal == nil {
 		body = fit(m.paletteOver(body, l.body.w, l.body.h), l.body.w, l.body.h)
 	}
 	parts := []string{m.tabsView(l.tabs.w), body}
@@ -130,6 +132,7 @@ func badgeText(n int) string {
 // is online, any back-off, and the transient message.
 func (m *Model) statusView(w int) string {
 	k := new(chromeKey).int(m.chrome.styleGen).int(w).str(m.handle).bool(m.online).bool(m.anyFailing())
+	k.bool(m.fatal != nil)
 	k.int(int(m.lastOK().Unix())).int(int(m.status.level)).str(m.status.text)
 	if m.opts.Rate != nil {
 		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
@@ -148,6 +151,10 @@ func (m *Model) drawStatus(w int) string {
 	}
 	var conn string
 	switch {
+	case m.fatal != nil:
+		// Nothing is retried once the credentials are refused.
+		left = s.StatusKey.Render(" signed out ")
+		conn = s.StatusError.Render(" ✕ credentials refused ")
 	case !m.online:
 		conn = s.StatusError.Render(" ○ offline ")
 		if last := m.lastOK(); !last.IsZero() {
@@ -213,9 +220,12 @@ func (m *Model) anyFailing() bool {
 // fatalView is the full-screen error for what the client cannot recover
 // from on its own (credentials rejected).
 func (m *Model) fatalView(w, h int) string {
+	hint := "Check IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, or run `imagine --demo`."
+	if m.opts.Rejected != "" {
+		hint = strings.ToUpper(m.opts.Rejected[:1]) + m.opts.Rejected[1:] + "."
+	}
 	text := m.styles.Error.Render("Signed out: the server rejected the credentials.") + "\n\n" +
-		views.Describe(m.fatal) + "\n\n" +
-		"Check IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, or run `imagine --demo`.\n\n" +
+		views.Describe(m.fatal) + "\n\n" + hint + "\n\n" +
 		m.styles.HelpKey.Render("q") + " " + m.styles.HelpDesc.Render("quit")
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, lipgloss.NewStyle().Width(min(w, 70)).Render(text))
 }
