@@ -74,6 +74,12 @@ func runProgram(ctx context.Context, d appDeps) (switchTo string, err error) {
 	}
 	p := tea.NewProgram(m, opts...)
 	final, err := p.Run()
+	// The loop has ended however it ended (q, ctrl+c, a signal): what was
+	// typed in the last moment, not yet saved by the debounce, is written
+	// now.
+	if ferr := m.FlushDrafts(); ferr != nil {
+		d.logger.Error("drafts not saved at exit", "err", ferr)
+	}
 	if err != nil && ctx.Err() == nil {
 		return "", err
 	}
