@@ -52,7 +52,7 @@ func (m *Model) detailsStep() tea.Cmd {
 	var cmd tea.Cmd
 	f.host, cmd = m.host(huh.NewForm(groups...))
 	f.step = stepDetails
-	return cmd
+	return tea.Sequence(cmd, f.replayEarly())
 }
 
 // modelField offers the provider's models; the default is preselected

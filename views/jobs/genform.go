@@ -33,7 +33,13 @@ type genForm struct {
 	// note says what could not be loaded and what is used instead;
 	// problem why the last submit was refused.
 	note, problem string
+	// early are the keys pressed while a step was loading, handed to the
+	// step once it shows (an enter typed ahead is not lost).
+	early []tea.KeyPressMsg
 }
+
+// maxEarlyKeys bounds the keys kept while a step loads.
+const maxEarlyKeys = 32
 
 // genDraft holds the form's values; huh writes into it through pointers.
 type genDraft struct {
@@ -126,6 +132,10 @@ func (m *Model) openForm() tea.Cmd {
 		return views.Status(views.LevelWarn, msg)
 	}
 	d := m.draft
+	if j := m.jobUnderCursor(); d == nil && j != nil && j.Status == api.JobFailed {
+		// A failed job's prompt is offered again, to change and start.
+		d = draftFromJob(j)
+	}
 	if d == nil {
 		d = newDraft()
 	}
@@ -192,7 +202,30 @@ func (m *Model) chooseStep(usable []string) tea.Cmd {
 	var cmd tea.Cmd
 	f.host, cmd = m.host(huh.NewForm(groups...))
 	f.step = stepChoose
-	return cmd
+	return tea.Sequence(cmd, f.replayEarly())
+}
+
+// replayEarly hands the keys pressed while the step loaded to the step
+// that now shows, in order, after its own start-up.
+func (f *genForm) replayEarly() tea.Cmd {
+	keys := f.early
+	f.early = nil
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		cmds = append(cmds, func() tea.Msg { return k })
+	}
+	return tea.Sequence(cmds...)
+}
+
+// draftFromJob is a form filled in from a job, to start it again with
+// changes: its provider, type, model, prompt and post text.
+func draftFromJob(j *api.GenerationJob) *genDraft {
+	d := newDraft()
+	d.provider, d.genType, d.model = j.Provider, j.Type, j.Model
+	t := j.Type
+	d.types[j.Provider] = &t
+	d.prompt, d.content = j.Prompt, j.PostContent
+	return d
 }
 
 // typeList is a provider's types as words: "image, video".
@@ -241,4 +274,18 @@ func (m *Model) detailsLoaded(msg detailsMsg) tea.Cmd {
 	}
 	f.note = strings.Join(notes, "; ")
 	return m.detailsStep()
+}
+
+// worthKeeping reports whether the draft holds anything typed: a
+// cancelled form with nothing in it is not offered again.
+func (d *genDraft) worthKeeping() bool {
+	return strings.TrimSpace(d.prompt) != "" || strings.TrimSpace(d.content) != ""
+}
+
+// jobUnderCursor is the job selected in the list showing, live or past.
+func (m *Model) jobUnderCursor() *api.GenerationJob {
+	if m.screen == viewHistory {
+		return m.selectedPast()
+	}
+	return m.selectedJob()
 }

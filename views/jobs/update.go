@@ -202,11 +202,17 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.keyForm = nil
 			return views.Status(views.LevelInfo, "cancelled: no key was sent")
 		}
+		if m.form != nil && m.form.d.worthKeeping() {
+			m.draft = m.form.d // offered again by the next n
+		}
 		m.form = nil
-		return views.Status(views.LevelInfo, "cancelled: nothing was sent")
+		return views.Status(views.LevelInfo, "cancelled: nothing was sent · "+m.keys.Jobs.New.Help().Key+" reopens it as you left it")
 	}
 	if h == nil {
-		return nil // loading the next step
+		if m.form != nil && len(m.form.early) < maxEarlyKeys {
+			m.form.early = append(m.form.early, msg) // the step is loading
+		}
+		return nil
 	}
 	return m.formUpdate(h.id, msg)
 }
