@@ -329,7 +329,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case m.busy() || m.mode != modeText:
 			return nil
 		}
-		m.ta.InsertString(sanitize.Block(msg.Content))
+		m.insertPaste(msg.Content)
 		return m.changed()
 	case tea.PasteStartMsg, tea.PasteEndMsg:
 		return nil
