@@ -35,6 +35,8 @@ type listMsg struct {
 	// money) once the list is in: the root hands a poll's one message to
 	// the pane, so a batch there would be dropped.
 	then tea.Cmd
+	// want is the order this read was made to open (openFromElsewhere).
+	want string
 }
 
 // Err lets the root classify a failed poll.
@@ -198,6 +200,10 @@ func (m *Model) gotDays(msg servicesMsg) {
 func (m *Model) listed(msg listMsg) tea.Cmd {
 	m.err = msg.err
 	if msg.err != nil || msg.page == nil {
+		if msg.want != "" && msg.want == m.wantOpen {
+			m.wantOpen = ""
+			return views.Failed("couldn't open the order", msg.err)
+		}
 		return nil
 	}
 	m.listAt = m.clock()
@@ -250,7 +256,7 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 		}
 	}
 	m.refilter()
-	return m.askDays()
+	return tea.Batch(m.askDays(), m.openWanted(msg.want))
 }
 
 // sameShown compares what a row or the order screen shows.

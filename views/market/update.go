@@ -51,6 +51,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case threadMsg:
 		m.threaded(msg)
 		return nil
+	case views.OpenOrderMsg:
+		return m.openFromElsewhere(msg.OrderID)
 	case actionMsg:
 		return m.acted(msg)
 	case sentMsg:
