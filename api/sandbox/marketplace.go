@@ -238,6 +238,7 @@ type marketStore interface {
 	OrderIDs(keep func(*orderRecord) bool) []string
 
 	AddOrderMessage(m orderMessageRecord) orderMessageRecord
+	// ListOrderMessages pages an order's messages from the newest.
 	ListOrderMessages(orderID string, q pageQuery) ([]orderMessageRecord, bool)
 
 	// CreateReview stores a review and marks its order reviewed; a second

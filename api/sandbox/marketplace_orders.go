@@ -398,8 +398,11 @@ func (s *Server) updateOrderHandler(rq *request) reply {
 	return ok(map[string]any{"order": s.renderOrder(o)})
 }
 
-// listOrderMessages is GET /api/marketplace/orders/{id}/messages: oldest
-// first, as {messages, nextCursor, hasMore}.
+// listOrderMessages is GET /api/marketplace/orders/{id}/messages, as
+// {messages, nextCursor, hasMore}, paged like a conversation's messages:
+// the first page holds the newest messages and nextCursor leads to older
+// ones; within a page they are oldest first. (The spec says nothing of
+// the order; this is the sandbox's reading, the one a chat thread needs.)
 func (s *Server) listOrderMessages(rq *request) reply {
 	o, err := s.partyOrder(rq)
 	if err != nil {
@@ -409,11 +412,11 @@ func (s *Server) listOrderMessages(rq *request) reply {
 	if err != nil {
 		return fail(err)
 	}
-	ms, more := s.store.ListOrderMessages(o.ID, q)
-	out := make([]orderMessageJSON, 0, len(ms))
+	ms, more := s.store.ListOrderMessages(o.ID, q) // newest first
+	out := make([]orderMessageJSON, len(ms))
 	var last int64
-	for _, m := range ms {
-		out = append(out, s.renderOrderMessage(m))
+	for i, m := range ms {
+		out[len(ms)-1-i] = s.renderOrderMessage(m)
 		last = m.Seq
 	}
 	return ok(listBody("messages", out, cursorOrderMessages, last, more))
