@@ -42,11 +42,13 @@ type listMsg struct {
 // Err lets the root classify a failed poll.
 func (m listMsg) Err() error { return m.err }
 
-// threadMsg is the open order's thread.
+// threadMsg is a page of the open order's thread: the newest, or the
+// older one asked for.
 type threadMsg struct {
-	id   string
-	page *api.Page[api.OrderMessage]
-	err  error
+	id    string
+	page  *api.Page[api.OrderMessage]
+	err   error
+	older *views.OlderPage
 }
 
 // Err lets the root classify a failed poll.
@@ -93,18 +95,15 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 			page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
 			msg := listMsg{page: page, err: err, then: then}
 			if open != "" && err == nil {
-				p, err := src.OrderMessages(ctx, open, &api.ListOptions{Limit: 100})
-				msg.thread = &threadMsg{id: open, page: p, err: err}
+				t := readNewest(ctx, src, open)()
+				msg.thread = &t
 			}
 			return msg
 		}
 	}
 	if m.threadTurn() {
-		id := m.open.id
-		return func() tea.Msg {
-			page, err := src.OrderMessages(ctx, id, &api.ListOptions{Limit: 100})
-			return threadMsg{id: id, page: page, err: err}
-		}
+		read := readNewest(ctx, src, m.open.id)
+		return func() tea.Msg { return read() }
 	}
 	return func() tea.Msg {
 		page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})

@@ -182,6 +182,7 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, lk.Back):
 		return m.closeOrder()
 	case views.Scroll(msg, lk, &s.off, h):
+		return m.scrolledUp(msg, h)
 	case key.Matches(msg, mk.Message):
 		return m.writeMessage()
 	case key.Matches(msg, mk.Profile):
