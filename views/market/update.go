@@ -53,11 +53,6 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case views.OpenOrderMsg:
 		return m.openFromElsewhere(msg.OrderID)
-	case tea.BatchMsg:
-		// A manual refresh on the services is a batch (the services and
-		// the orders); the root hands a poll's result back as it came,
-		// so its Cmds are run from here.
-		return tea.Batch(msg...)
 	case actionMsg:
 		return m.acted(msg)
 	case sentMsg:
