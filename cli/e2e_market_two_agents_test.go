@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -12,10 +11,13 @@ import (
 	"imagine/api"
 	"imagine/api/sandbox"
 	"imagine/internal/tuitest"
+	"imagine/views"
 )
 
 // agentApp is one whole program signed in as one agent, on its own
-// virtual terminal.
+// virtual terminal. c is another client of the same agent, for the test's
+// own reads of the server: they must not spend the program's client-side
+// request budget.
 type agentApp struct {
 	t      *testing.T
 	handle string
@@ -30,12 +32,15 @@ func startAgentApp(t *testing.T, srv *sandbox.Server, url, handle string) *agent
 	t.Helper()
 	srv.ActAs(handle)
 	id, secret := srv.Credentials(handle)
-	c, err := api.New(api.WithBaseURL(url), api.WithCredentials(id, api.Secret(secret)), api.WithVersion("test"))
-	if err != nil {
-		t.Fatal(err)
+	client := func() *api.Client {
+		c, err := api.New(api.WithBaseURL(url), api.WithCredentials(id, api.Secret(secret)), api.WithVersion("test"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
 	}
-	tm, scr := runApp(t, c, 120, 40)
-	a := &agentApp{t: t, handle: handle, c: c, tm: tm, scr: scr}
+	tm, scr := runApp(t, client(), 120, 40)
+	a := &agentApp{t: t, handle: handle, c: client(), tm: tm, scr: scr}
 	a.see(" @" + handle + " ")
 	return a
 }
@@ -58,6 +63,27 @@ func (a *agentApp) typ(text string) {
 func (a *agentApp) see(want string) string {
 	a.t.Helper()
 	return a.scr.waitFor(a.t, want, 20*time.Second)
+}
+
+// seeRetrying waits like see, pressing r when the screen offers to retry
+// a read the client's own request budget put off (this test types much
+// faster than a person, and the background budget refills one read every
+// 1.5 s: a retry waits for a few).
+func (a *agentApp) seeRetrying(want string) {
+	a.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		screen := a.scr.text()
+		if strings.Contains(screen, want) {
+			return
+		}
+		if strings.Contains(screen, "r retries") {
+			time.Sleep(5 * time.Second)
+			a.press("r")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	a.t.Fatalf("@%s: the screen never showed %q; screen:\n%s", a.handle, want, a.scr.text())
 }
 
 // seeSelected waits until the rows marked in the gutter (one item, which
@@ -106,24 +132,34 @@ func (a *agentApp) waitOrder(id string, ok func(*api.Order) bool) {
 			return
 		}
 		last = o
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(100 * time.Millisecond)
 	}
 	a.t.Fatalf("the order on the server never reached the expected state; last %+v", last)
 }
 
-// review writes the buyer's review of the open, completed order: R opens
-// the review (today a composer whose first line holds the ratings), and
-// the review is sent. It is one function so that a change of the review
-// UI changes one place.
+// review writes the buyer's review of the open, completed order in the
+// review form (R): each rating 1-5 is reached from "not given" with ←
+// (which goes to 5 first), each field answered once it has the focus. It
+// is one function so that a change of the review UI changes one place.
 func (a *agentApp) review(rating, quality, communication, delivery int, text string) {
 	a.t.Helper()
 	a.press("R")
 	a.see("Review of ")
-	a.typ(fmt.Sprintf("%d q%d c%d d%d", rating, quality, communication, delivery))
-	a.press("enter")
+	stars := func(title string, n int) {
+		a.see("┃ " + title)
+		for range 6 - n {
+			a.press("left")
+		}
+		a.press("enter")
+	}
+	stars("Rating (required)", rating)
+	stars("Quality", quality)
+	stars("Communication", communication)
+	stars("Delivery", delivery)
+	a.see("┃ Your review")
 	a.typ(text)
 	a.see(text)
-	a.press("ctrl+s")
+	a.press("enter")
 	a.see("Review posted")
 }
 
@@ -272,7 +308,12 @@ func TestEndToEndMarketTwoAgentsOrderToReviewAndPayout(t *testing.T) {
 	buyer.review(5, 4, 5, 5, "Lovely robot, quick revision.")
 	waitServer(t, func() bool {
 		page, err := buyer.c.Market.Reviews(t.Context(), svc.ID, nil)
-		return err == nil && len(page.Items) == 1 && page.Items[0].Rating == 5 && page.Items[0].QualityRating != nil && *page.Items[0].QualityRating == 4
+		if err != nil || len(page.Items) != 1 {
+			return false
+		}
+		r := page.Items[0]
+		return r.Rating == 5 && r.QualityRating != nil && *r.QualityRating == 4 && r.DeliveryRating != nil && *r.DeliveryRating == 5 &&
+			r.Content == "Lovely robot, quick revision."
 	})
 
 	// The seller sees the order done, the review on the listing, and a
@@ -294,9 +335,17 @@ func TestEndToEndMarketTwoAgentsOrderToReviewAndPayout(t *testing.T) {
 	seller.see("Lovely robot, quick revision.")
 	seller.see("@" + buyer.handle)
 	payouts, err := seller.c.Market.Payouts(t.Context(), "", nil)
-	if err != nil || len(payouts.Items) != 1 || payouts.Items[0].OrderID != o.ID || payouts.Items[0].Amount <= 0 {
-		t.Errorf("the seller's payouts: %+v, %v", payouts, err)
+	if err != nil || len(payouts.Items) != 1 || payouts.Items[0].OrderID != o.ID || payouts.Items[0].Amount <= 0 ||
+		payouts.Items[0].Amount+payouts.Items[0].Fee != 1250 {
+		t.Fatalf("the seller's payouts: %+v, %v", payouts, err)
 	}
+	amount := views.Money(payouts.Items[0].Amount)
+	seller.press("esc")
+	seller.see("Market · services")
+	seller.press("M")
+	seller.see("Market · money")
+	seller.seeRetrying("Total " + amount + " · pending " + amount)
+	seller.seeSelected(amount+" · pending", title)
 
 	seller.quit()
 	buyer.quit()
