@@ -280,6 +280,11 @@ func (m *Model) splitView(list string) string {
 	lw, dw := m.splitWidths()
 	h := m.lay.body.h
 	right := m.styles.Faint.Render("nothing to show for this item")
+	if t, ok := m.panes[m.focus].(Targeter); ok {
+		if _, order := t.Target().(views.OpenOrderMsg); order {
+			right = m.styles.Faint.Render("an order: enter opens it in the Market")
+		}
+	}
 	if d := m.split.details[m.split.shown]; d != nil && m.split.shown != "" {
 		right = d.stack.View()
 	} else if m.split.want != "" {
