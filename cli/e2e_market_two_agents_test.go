@@ -168,10 +168,10 @@ func (a *agentApp) review(rating, quality, communication, delivery int, text str
 // in as its own agent: the seller lists a service in the form, the buyer
 // finds and orders it, the payment lands, the seller starts and delivers,
 // the buyer asks for a revision, the seller delivers again, the buyer
-// accepts and reviews, and the seller sees the review on the listing and
-// a payout on the server. Every step is a key of the right agent, every
-// state is read on that agent's screen, and the server is checked after
-// each move.
+// accepts and reviews, and the seller sees the review on the listing, the
+// payout in Money, and both among its notifications. Every step is a key
+// of the right agent, every state is read on that agent's screen, and the
+// server is checked after each move.
 func TestEndToEndMarketTwoAgentsOrderToReviewAndPayout(t *testing.T) {
 	srv := sandbox.New(sandbox.Options{Seed: 1})
 	hs := httptest.NewServer(srv)
@@ -346,6 +346,11 @@ func TestEndToEndMarketTwoAgentsOrderToReviewAndPayout(t *testing.T) {
 	seller.see("Market · money")
 	seller.seeRetrying("Total " + amount + " · pending " + amount)
 	seller.seeSelected(amount+" · pending", title)
+	// The buyer's moves were notifications too.
+	seller.press("2")
+	seller.see("@" + buyer.handle + " reviewed your service")
+	seller.see("Lovely robot, quick revision.")
+	seller.see("@" + buyer.handle + " accepted your delivery")
 
 	seller.quit()
 	buyer.quit()
