@@ -103,7 +103,7 @@ func TestOnePollIsOneGET(t *testing.T) {
 	}
 	hs.keys("enter") // reads the thread once
 	threads := hs.src.threads
-	if hs.m.PollInterval() != 5*time.Second {
+	if hs.m.PollInterval() != threadEvery {
 		t.Errorf("the order screen in use polls every %v", hs.m.PollInterval())
 	}
 	hs.poll()
