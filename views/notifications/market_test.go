@@ -1,6 +1,7 @@
 package notifications
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -59,5 +60,22 @@ func TestEnterOnAMarketplaceNotificationOpensTheOrder(t *testing.T) {
 	hs = newHarness(t, 100, 30, items, false)
 	if open, ok := tuitest.Find[views.OpenProfileMsg](hs.keys("enter")); !ok || open.Handle != "bob" {
 		t.Errorf("enter on an order-less marketplace notification did not open @bob")
+	}
+}
+
+func TestTheMarketFilterKeepsEveryMarketplaceType(t *testing.T) {
+	items := append(marketFixture(), fixture()...)
+	hs := newHarness(t, 100, 40, items, false)
+	for range 9 { // All → Unread → the seven types → Market
+		hs.keys("f")
+	}
+	v := hs.plain()
+	if !strings.HasPrefix(v, "Notifications · Market") || hs.lineWith("@atlas_ai") != "" {
+		t.Fatalf("the Market filter:\n%s", v)
+	}
+	for _, typ := range api.MarketNotificationTypes {
+		if hs.lineWith(marketAction(typ)) == "" {
+			t.Errorf("the Market filter hides %s:\n%s", typ, v)
+		}
 	}
 }
