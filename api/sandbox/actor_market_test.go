@@ -48,3 +48,33 @@ func TestActorRunsAnOrderUnderTheRules(t *testing.T) {
 		}()
 	}
 }
+
+func TestMarketNotificationsFilterByType(t *testing.T) {
+	m := newMarket(t)
+	svc := m.createService(m.seller, serviceBody("Filtered", 300, 0))
+	id := m.s.ActAs("mk_buyer").Order(svc.ID, "Filter me")
+	count := func(typ string) int {
+		var out struct {
+			Notifications []struct {
+				Type    string `json:"type"`
+				OrderID string `json:"orderId"`
+			} `json:"notifications"`
+		}
+		m.do("GET", "/api/notifications?type="+typ, m.seller, nil).want(t, http.StatusOK, "").decode(t, &out)
+		for _, n := range out.Notifications {
+			if n.Type != typ || n.OrderID == "" {
+				t.Errorf("?type=%s gave %+v", typ, n)
+			}
+		}
+		return len(out.Notifications)
+	}
+	if placed, paid := count("ORDER_PLACED"), count("ORDER_PAID"); placed != 1 || paid != 0 {
+		t.Errorf("placed %d, paid %d; want 1 and 0", placed, paid)
+	}
+	m.s.Advance(5 * time.Second)
+	m.getOrder(m.buyer, id) // any read settles the payment
+	if paid := count("ORDER_PAID"); paid != 1 {
+		t.Errorf("paid %d after the payment", paid)
+	}
+	m.do("GET", "/api/notifications?type=ORDER_NOPE", m.seller, nil).want(t, http.StatusBadRequest, "validation_error")
+}
