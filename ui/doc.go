@@ -114,7 +114,7 @@
 // asked by the client's own budget is quiet. When the terminal loses
 // focus, intervals double; [poll] in the config overrides cadences. A
 // pane on screen whose PollInterval shortens (an order opened polls its
-// thread every 5 s) is re-armed at once, counted from its last fetch.
+// thread every 4 s) is re-armed at once, counted from its last fetch.
 //
 // What a poll reads depends on whether its pane is on screen (SetFocused):
 //

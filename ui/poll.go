@@ -17,7 +17,7 @@ package ui
 //     Outdated (its count moved while it was hidden), and if a hidden-mode
 //     fetch was in flight at that moment, again as soon as it returns;
 //   - a pane on screen whose cadence became shorter than the one its tick
-//     was armed with (an order opened wants its thread every 5 s) is
+//     was armed with (an order opened wants its thread every 4 s) is
 //     re-armed at once, counted from its last fetch (soonerTick).
 
 import (

@@ -29,7 +29,7 @@ func (m *Model) openFromElsewhere(id string) tea.Cmd {
 		return nil
 	}
 	m.wantOpen = id
-	ctx, src := api.Background(m.ctx), m.src
+	ctx, src := m.ctx, m.src // the operator's own read, not a poll
 	return func() tea.Msg {
 		page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
 		return listMsg{page: page, err: err, want: id}

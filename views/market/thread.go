@@ -56,7 +56,9 @@ func (m *Model) fetchOlder() tea.Cmd {
 		return nil
 	}
 	s.ver++ // "loading older messages…"
-	ctx, src, id := api.Background(m.ctx), m.src, s.id
+	// The operator asked for it: an interactive read, which waits for the
+	// client's budget rather than failing at once as a poll does.
+	ctx, src, id := m.ctx, m.src, s.id
 	return func() tea.Msg {
 		page, err := src.OrderMessages(ctx, id, &api.ListOptions{Limit: threadPage, Cursor: req.Cursor})
 		return threadMsg{id: id, page: page, err: err, older: &req}
