@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"time"
 )
 
 // ConversationsService handles direct messages: conversations with one
@@ -95,14 +96,26 @@ func (s *ConversationsService) Messages(ctx context.Context, conversationID stri
 }
 
 // chronological puts a page of messages oldest first, whichever way the
+// server ordered it (timeOrdered).
+func chronological(ms []Message) []Message {
+	return timeOrdered(ms, func(m *Message) time.Time { return m.CreatedAt })
+}
+
+// timeOrdered puts a page of items oldest first by at, whichever way the
 // server ordered it: a page that runs newest to oldest is reversed, then
 // the order is made stable by time (equal times keep the server's order).
-func chronological(ms []Message) []Message {
-	if n := len(ms); n > 1 && ms[0].CreatedAt.After(ms[n-1].CreatedAt) {
-		slices.Reverse(ms)
+// A page where some item has no time is left in the server's order.
+func timeOrdered[T any](items []T, at func(*T) time.Time) []T {
+	for i := range items {
+		if at(&items[i]).IsZero() {
+			return items
+		}
 	}
-	slices.SortStableFunc(ms, func(a, b Message) int { return a.CreatedAt.Compare(b.CreatedAt) })
-	return ms
+	if n := len(items); n > 1 && at(&items[0]).After(at(&items[n-1])) {
+		slices.Reverse(items)
+	}
+	slices.SortStableFunc(items, func(a, b T) int { return at(&a).Compare(at(&b)) })
+	return items
 }
 
 // Send sends a message in a conversation and returns it.

@@ -756,7 +756,7 @@ type barePageTarget[T any] struct {
 }
 
 // barePageOf returns a target like pageOf that also accepts a bare array.
-func barePageOf[T any](out *Page[T], keys ...string) target {
+func barePageOf[T any](out *Page[T], keys ...string) barePageTarget[T] {
 	return barePageTarget[T]{page: pageOf(out, keys...), key: keys[0]}
 }
 

@@ -128,6 +128,8 @@ func (n *Notification) UnmarshalJSON(b []byte) error {
 		CommentID ref      `json:"commentId"`
 		Post      ref      `json:"post"`
 		Comment   ref      `json:"comment"`
+		OrderID   ref      `json:"orderId"`
+		Order     ref      `json:"order"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -141,6 +143,7 @@ func (n *Notification) UnmarshalJSON(b []byte) error {
 	}
 	n.PostID = cmp.Or(w.PostID.ID, w.Post.ID)
 	n.CommentID = cmp.Or(w.CommentID.ID, w.Comment.ID)
+	n.OrderID = cmp.Or(w.OrderID.ID, w.Order.ID)
 	if n.Snippet == "" {
 		// The comment is what a COMMENT or REPLY is about; the post is the
 		// context.

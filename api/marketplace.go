@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 )
 
 // MarketService trades services between agents: listings, orders and their
@@ -210,8 +211,11 @@ func (s *MarketplaceService) OrderAction(ctx context.Context, id string, action 
 	return o, nil
 }
 
-// OrderMessages returns a page of an order's thread, oldest first. Only
-// the buyer and the seller may read it (else ErrForbidden).
+// OrderMessages returns a page of an order's thread. Only the buyer and
+// the seller may read it (else ErrForbidden). Pages go backwards in time,
+// as a conversation's do (ConversationsService.Messages): the first page
+// holds the newest messages and NextCursor leads to older ones; within a
+// page the items are oldest first whichever way the server ordered them.
 //
 // API docs: GET /api/marketplace/orders/{id}/messages.
 func (s *MarketplaceService) OrderMessages(ctx context.Context, id string, opts *ListOptions) (*Page[OrderMessage], error) {
@@ -220,8 +224,12 @@ func (s *MarketplaceService) OrderMessages(ctx context.Context, id string, opts 
 		return nil, err
 	}
 	p := new(Page[OrderMessage])
+	t := barePageOf(p, "messages", "items", "data")
+	t.page.after = func(ms []OrderMessage) []OrderMessage {
+		return timeOrdered(ms, func(m *OrderMessage) time.Time { return m.CreatedAt })
+	}
 	r := &request{method: http.MethodGet, path: marketPath + "/orders/" + seg + "/messages", query: opts.query(), auth: authRequired, list: true}
-	if err := s.client.do(ctx, r, barePageOf(p, "messages", "items", "data")); err != nil {
+	if err := s.client.do(ctx, r, t); err != nil {
 		return nil, err
 	}
 	return p, nil

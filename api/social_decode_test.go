@@ -44,6 +44,10 @@ func TestDecodeNotificationVariants(t *testing.T) {
 			api.Notification{ID: "n6", Type: "QUOTE"}},
 		{"long post becomes a short snippet", `{"id":"n7","type":"LIKE","actor":` + aliceJSON + `,"post":{"id":"p7","content":"` + long + `"}}`,
 			api.Notification{ID: "n7", Type: "LIKE", PostID: "p7", Snippet: strings.Repeat("é", 139) + "…"}},
+		{"a marketplace type with orderId", `{"id":"n8","type":"order_paid","actor":` + aliceJSON + `,"orderId":"ord_8","snippet":"Logo design","message":"@alice paid for an order"}`,
+			api.Notification{ID: "n8", Type: api.NotificationOrderPaid, OrderID: "ord_8", Snippet: "Logo design", Message: "@alice paid for an order"}},
+		{"an order object", `{"id":"n9","type":"ORDER_MESSAGE","actor":` + aliceJSON + `,"order":{"id":"ord_9"},"snippet":"Any news?"}`,
+			api.Notification{ID: "n9", Type: api.NotificationOrderMessage, OrderID: "ord_9", Snippet: "Any news?"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

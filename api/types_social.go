@@ -13,6 +13,27 @@ const (
 	NotificationReply   = "REPLY"
 )
 
+// Marketplace notification types. The API documents none (api-reference
+// §5.6 lists the social ones only); these are the sandbox's, which tells
+// the other party of an order's moves. Like any type the client does not
+// know, they decode as they come; OrderID names the order.
+const (
+	NotificationOrderPlaced    = "ORDER_PLACED"    // a buyer ordered the operator's service
+	NotificationOrderPaid      = "ORDER_PAID"      // the buyer's payment landed
+	NotificationOrderDelivered = "ORDER_DELIVERED" // the seller delivered the operator's order
+	NotificationOrderRevision  = "ORDER_REVISION"  // the buyer asked for a revision
+	NotificationOrderMessage   = "ORDER_MESSAGE"   // the other party wrote on the order
+	NotificationReview         = "REVIEW"          // the buyer reviewed the order
+	NotificationPayout         = "PAYOUT"          // the buyer accepted; a payout was made
+)
+
+// MarketNotificationTypes lists the marketplace notification types in the
+// order an order meets them.
+var MarketNotificationTypes = []string{
+	NotificationOrderPlaced, NotificationOrderPaid, NotificationOrderDelivered, NotificationOrderRevision,
+	NotificationOrderMessage, NotificationReview, NotificationPayout,
+}
+
 // NotificationTypes lists every notification type in the spec's order.
 var NotificationTypes = []string{
 	NotificationFollow, NotificationLike, NotificationComment, NotificationRepost,
@@ -33,7 +54,10 @@ type Notification struct {
 	// CommentID is the comment concerned (COMMENT, REPLY, MENTION in a
 	// comment), if any.
 	CommentID string `json:"commentId"`
-	// Snippet is the start of the post or comment concerned.
+	// OrderID is the marketplace order concerned (the marketplace types).
+	OrderID string `json:"orderId"`
+	// Snippet is the start of the post or comment concerned (for an order:
+	// the service's title, the message or the review).
 	Snippet string `json:"snippet"`
 	// Message is the server's one-line summary, if it sends one.
 	Message string `json:"message"`

@@ -109,6 +109,9 @@ func openTarget(msg tea.Msg) (PaneID, bool) {
 		return FeedPane, true
 	case views.OpenConversationMsg:
 		return MessagesPane, true
+	case views.OpenOrderMsg:
+		// The order's screen (thread, composer, actions) is the Market's.
+		return MarketPane, true
 	}
 	return 0, false
 }

@@ -164,3 +164,24 @@ func TestOpenRequestsGoToTheirPane(t *testing.T) {
 		t.Fatal("open conversation should reach the messages pane")
 	}
 }
+
+func TestOpenOrderGoesToTheMarket(t *testing.T) {
+	feed, notes, market := &fakePane{title: "Feed"}, &fakePane{title: "Notifications"}, &fakePane{title: "Market"}
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MarketPane: market},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+	})
+	m.Update(teaSize(80, 24))
+	m.Update(tuitest.Press("2"))
+	m.Update(views.OpenOrderMsg{OrderID: "ord_1"})
+	if m.Focused() != MarketPane || len(market.msgs) == 0 || market.msgs[len(market.msgs)-1] != (views.OpenOrderMsg{OrderID: "ord_1"}) {
+		t.Fatalf("focus %v, market got %v", m.Focused(), market.msgs)
+	}
+	for _, msg := range notes.msgs {
+		if _, ok := msg.(views.OpenOrderMsg); ok {
+			t.Errorf("the notifications pane got the order to open")
+		}
+	}
+}

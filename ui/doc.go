@@ -30,7 +30,8 @@
 //  6. views.StatusMsg and views.ConfirmMsg are the panes' requests to the
 //     root; views.OpenPostMsg, OpenProfileMsg and OpenHashtagMsg are stacked
 //     on the focused pane (see Screens and stacks); OpenConversationMsg
-//     goes to Messages, which is focused; OpenURLMsg opens a link only on
+//     goes to Messages and OpenOrderMsg (a marketplace notification's
+//     order) to the Market, which is focused; OpenURLMsg opens a link only on
 //     the operator's own machine; everything else (action results, spinner
 //     ticks) is broadcast to every pane: pane message types are unexported,
 //     so only the owner reacts.
@@ -113,7 +114,9 @@
 // now and re-arms. Errors back off exponentially with full jitter up to five
 // minutes; a 429 waits exactly as long as the server asked, while a pause
 // asked by the client's own budget is quiet. When the terminal loses
-// focus, intervals double; [poll] in the config overrides cadences.
+// focus, intervals double; [poll] in the config overrides cadences. A
+// pane on screen whose PollInterval shortens (an order opened polls its
+// thread every 4 s) is re-armed at once, counted from its last fetch.
 //
 // What a poll reads depends on whether its pane is on screen (SetFocused):
 //

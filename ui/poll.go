@@ -15,7 +15,10 @@ package ui
 //     panes decide that from SetFocused); when it comes into view it is
 //     fetched at once if its data is over 5 s old or it reports itself
 //     Outdated (its count moved while it was hidden), and if a hidden-mode
-//     fetch was in flight at that moment, again as soon as it returns.
+//     fetch was in flight at that moment, again as soon as it returns;
+//   - a pane on screen whose cadence became shorter than the one its tick
+//     was armed with (an order opened wants its thread every 4 s) is
+//     re-armed at once, counted from its last fetch (soonerTick).
 
 import (
 	"context"
@@ -56,6 +59,8 @@ type pollState struct {
 	recheck bool
 	// parked: the client is offline and another pane probes (offline.go).
 	parked bool
+	// wish is the pane's own PollInterval when its tick was armed.
+	wish time.Duration
 }
 
 // outdater is implemented by panes that know their on-screen data is
@@ -108,6 +113,9 @@ func (m *Model) arm(id PaneID, d time.Duration) tea.Cmd {
 	st := &m.poll[id]
 	st.tickGen++
 	st.next = d
+	if p := m.panes[id]; p != nil {
+		st.wish = p.PollInterval()
+	}
 	if d <= 0 {
 		return nil
 	}
@@ -159,6 +167,31 @@ func backoff(n int) time.Duration {
 		ceil = backoffCap
 	}
 	return backoffBase/2 + time.Duration(rand.Int64N(int64(ceil)))
+}
+
+// soonerTick re-arms the focused pane when it now wishes a shorter
+// cadence than its armed tick was made for, so what it opened is polled
+// at the new pace from the start; a tick already due fetches at once. It
+// adds no request at idle: the wish shortens on the operator's action.
+func (m *Model) soonerTick() tea.Cmd {
+	id := m.focus
+	st := &m.poll[id]
+	p := m.panes[id]
+	if p == nil || !m.online || st.parked || st.inFlight || st.failures > 0 || st.next <= 0 || st.lastOK.IsZero() {
+		return nil // offline, the probe alone polls (offline.go)
+	}
+	if w := p.PollInterval(); w <= 0 || w >= st.wish {
+		return nil
+	}
+	d := m.interval(id)
+	if d <= 0 || d >= st.next {
+		st.wish = p.PollInterval()
+		return nil
+	}
+	if wait := st.lastOK.Add(d).Sub(m.now()); wait > 0 {
+		return m.arm(id, wait)
+	}
+	return m.fetch(id)
 }
 
 // handleTick runs a due poll.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"imagine/internal/tuitest"
 )
@@ -66,5 +67,40 @@ func TestPaneComingIntoViewDuringAHiddenFetchIsFetchedAgain(t *testing.T) {
 		if behind != m.poll[NotificationsPane].inFlight {
 			t.Errorf("behind=%v: in flight = %v", behind, m.poll[NotificationsPane].inFlight)
 		}
+	}
+}
+
+// shorteningPane wishes a shorter cadence once a key opened something.
+type shorteningPane struct{ fakePane }
+
+func (p *shorteningPane) PollInterval() time.Duration {
+	if len(p.keys) > 0 {
+		return 5 * time.Second
+	}
+	return 12 * time.Second
+}
+
+func TestAShorterCadenceIsArmedAtOnce(t *testing.T) {
+	m, _, _ := newTestModel(t)
+	p := &shorteningPane{fakePane: fakePane{title: "Feed"}}
+	m.panes[FeedPane] = p
+	settledPoll(m, FeedPane) // armed for ~12 s
+	if next := m.poll[FeedPane].next; next < 10*time.Second {
+		t.Fatalf("armed for %s before the key", next)
+	}
+	gen := m.poll[FeedPane].tickGen
+	m.Update(tuitest.Press("enter"))
+	st := m.poll[FeedPane]
+	if st.tickGen == gen || st.next <= 0 || st.next > 5500*time.Millisecond {
+		t.Errorf("after the key: tick gen %d→%d, armed for %s; want ≤ 5.5 s", gen, st.tickGen, st.next)
+	}
+	// Nothing shortens further: another key leaves the tick alone.
+	gen = st.tickGen
+	m.Update(tuitest.Press("j"))
+	if m.poll[FeedPane].tickGen != gen {
+		t.Errorf("the tick was armed again for the same cadence")
+	}
+	if p.refreshes != 0 {
+		t.Errorf("the keys fetched %d times; the new cadence counts from the last fetch", p.refreshes)
 	}
 }

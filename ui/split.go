@@ -165,8 +165,11 @@ func (m *Model) target() (tea.Msg, string) {
 // makerOf is what makes the preview of target: a conversation is shown
 // by a Messages model, everything else by a Feed model.
 func (m *Model) makerOf(target tea.Msg) func() Stack {
-	if _, ok := target.(views.OpenConversationMsg); ok {
+	switch target.(type) {
+	case views.OpenConversationMsg:
 		return m.opts.ConversationDetails
+	case views.OpenOrderMsg:
+		return nil // an order is not previewed: enter opens it in the Market
 	}
 	return m.opts.Details
 }
@@ -244,7 +247,7 @@ func (m *Model) handleDetailMsg(msg detailMsg) tea.Cmd {
 		}
 		return nil
 	case views.ConfirmMsg, views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg,
-		views.OpenConversationMsg, views.OpenURLMsg:
+		views.OpenConversationMsg, views.OpenOrderMsg, views.OpenURLMsg:
 		return nil
 	}
 	return wrapCmd(d.stack.Update(msg.msg), func(r tea.Msg) tea.Msg { return detailMsg{key: msg.key, msg: r} })
@@ -277,6 +280,11 @@ func (m *Model) splitView(list string) string {
 	lw, dw := m.splitWidths()
 	h := m.lay.body.h
 	right := m.styles.Faint.Render("nothing to show for this item")
+	if t, ok := m.panes[m.focus].(Targeter); ok {
+		if _, order := t.Target().(views.OpenOrderMsg); order {
+			right = m.styles.Faint.Render("an order: enter opens it in the Market")
+		}
+	}
 	if d := m.split.details[m.split.shown]; d != nil && m.split.shown != "" {
 		right = d.stack.View()
 	} else if m.split.want != "" {

@@ -169,3 +169,13 @@ func TestAScreenOverTheListTakesTheWholeWidth(t *testing.T) {
 		t.Error("back on the list, the split did not come back")
 	}
 }
+
+func TestAnOrderSelectedBesideTheListIsNotPreviewed(t *testing.T) {
+	m, feed, made := newSplitModel(t, 140)
+	feed.open = func(item string) tea.Msg { return views.OpenOrderMsg{OrderID: item} }
+	m.Update(tuitest.Press("j"))
+	rest(m)
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "an order: enter opens it in the Market") || *made != 0 {
+		t.Errorf("made %d previews; view:\n%s", *made, v)
+	}
+}

@@ -99,7 +99,7 @@ func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
 		inner.Yes = wrapCmd(inner.Yes, func(m tea.Msg) tea.Msg { return stackMsg{pane: msg.pane, msg: m} })
 		m.openDialog(inner)
 		return nil
-	case views.StatusMsg, views.OpenConversationMsg, views.OpenURLMsg, tea.QuitMsg:
+	case views.StatusMsg, views.OpenConversationMsg, views.OpenOrderMsg, views.OpenURLMsg, tea.QuitMsg:
 		return m.dispatch(inner)
 	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
 		return m.stackUpdate(msg.pane, inner)

@@ -19,7 +19,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.signals
 	cmd := m.dispatch(msg)
 	m.syncWidths()
-	return m, tea.Batch(cmd, m.noticeBadges(before), m.followTarget())
+	return m, tea.Batch(cmd, m.noticeBadges(before), m.followTarget(), m.soonerTick())
 }
 
 // dispatch handles one message; each case is one call.

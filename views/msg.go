@@ -79,6 +79,11 @@ type OpenHashtagMsg struct{ Tag string }
 // with an agent in the Messages pane.
 type OpenConversationMsg struct{ Handle string }
 
+// OpenOrderMsg asks the root to open a marketplace order's screen in the
+// Market pane (where its thread, composer and actions live), as
+// OpenConversationMsg opens a conversation in Messages.
+type OpenOrderMsg struct{ OrderID string }
+
 // Open returns a Cmd that delivers one of the Open*Msg requests.
 func Open(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 

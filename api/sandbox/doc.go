@@ -46,7 +46,8 @@
 // agent becomes a notification of that agent (same ID as the event), so
 // HTTP requests, Actor, the seeded history and the living world all notify
 // alike, and acting on your own things never does. Direct messages log a
-// MESSAGE event, which notifies nobody.
+// MESSAGE event, which notifies nobody. The marketplace notifies the other
+// party of an order with types of its own (notifications_market.go).
 //
 // A fresh world gives the demo agent about a hundred notifications of all
 // seven types, the newest eight unread, and eight conversations: a long one

@@ -84,8 +84,9 @@ const (
 // who acted: the buyer when an order is placed and when it turns PAID (the
 // payment is theirs), the seller when a dispute ends REFUNDED (the
 // sandbox's rule acts for them); RecipientID is the other party.
-// EventOrderMessage is a message on an order (OrderID, MessageID). Neither
-// notifies: the API's notification types do not include them.
+// EventOrderMessage is a message on an order (OrderID, MessageID). Both
+// notify the recipient with the sandbox's marketplace notification types
+// (notifications_market.go).
 const (
 	EventOrder        = "ORDER"
 	EventOrderMessage = "ORDER_MESSAGE"
@@ -145,13 +146,16 @@ type orderRecord struct {
 	ClientSecret     string
 	CheckoutURL      string
 	Reviewed         bool
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
-	PaidAt           time.Time
-	DeliveredAt      time.Time
-	CompletedAt      time.Time
-	CancelledAt      time.Time
-	DisputedAt       time.Time
+	// Seeded marks an order of the seeded history, whose payment or
+	// refund on the clock notifies nobody.
+	Seeded      bool
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	PaidAt      time.Time
+	DeliveredAt time.Time
+	CompletedAt time.Time
+	CancelledAt time.Time
+	DisputedAt  time.Time
 }
 
 // orderMessageRecord is one message on an order.
@@ -234,6 +238,7 @@ type marketStore interface {
 	OrderIDs(keep func(*orderRecord) bool) []string
 
 	AddOrderMessage(m orderMessageRecord) orderMessageRecord
+	// ListOrderMessages pages an order's messages from the newest.
 	ListOrderMessages(orderID string, q pageQuery) ([]orderMessageRecord, bool)
 
 	// CreateReview stores a review and marks its order reviewed; a second

@@ -105,6 +105,7 @@ func (s *Server) review(reviewerID string, in reviewInput, now time.Time) (revie
 	if err != nil {
 		return r, newError(http.StatusConflict, "already_reviewed", "This order already has a review")
 	}
+	s.recordReview(o, r)
 	return r, nil
 }
 

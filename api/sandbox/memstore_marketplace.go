@@ -189,11 +189,12 @@ func (m *memStore) AddOrderMessage(msg orderMessageRecord) orderMessageRecord {
 	return rec
 }
 
-// ListOrderMessages returns an order's messages oldest first.
+// ListOrderMessages returns a page of an order's messages, newest first,
+// older than q.Cursor when it is set.
 func (m *memStore) ListOrderMessages(orderID string, q pageQuery) ([]orderMessageRecord, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	page, more := pageAsc(m.market.messages[orderID], func(x *orderMessageRecord) int64 { return x.Seq }, q, nil)
+	page, more := pageDesc(m.market.messages[orderID], func(x *orderMessageRecord) int64 { return x.Seq }, q, nil)
 	return derefAll(page), more
 }
 

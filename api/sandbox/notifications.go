@@ -3,6 +3,7 @@ package sandbox
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,8 +15,9 @@ const snippetRunes = 140
 // cursorNotifications marks notification-list cursors.
 const cursorNotifications = "n"
 
-// isNotificationType tells the event types that notify their recipient.
-func isNotificationType(t string) bool {
+// isSocialNotificationType tells the social event types that notify
+// their recipient, under their own name.
+func isSocialNotificationType(t string) bool {
 	switch t {
 	case EventLike, EventComment, EventReply, EventRepost, EventQuote, EventMention, EventFollow:
 		return true
@@ -23,10 +25,16 @@ func isNotificationType(t string) bool {
 	return false
 }
 
-// notify turns an event into a notification of its recipient. Events of
-// other types, and acting on your own things, notify nobody.
+// isNotificationType tells the types a notification may have: the social
+// ones and the marketplace ones (recordMarket).
+func isNotificationType(t string) bool {
+	return isSocialNotificationType(t) || slices.Contains(marketNotificationTypes, t)
+}
+
+// notify turns a social event into a notification of its recipient.
+// Events of other types, and acting on your own things, notify nobody.
 func (s *Server) notify(e Event) {
-	if !isNotificationType(e.Type) || e.RecipientID == "" || e.RecipientID == e.ActorID {
+	if !isSocialNotificationType(e.Type) || e.RecipientID == "" || e.RecipientID == e.ActorID {
 		return
 	}
 	if e.Type == EventMention && s.toldAboutComment(e.RecipientID, e.CommentID) {
@@ -102,6 +110,9 @@ func notificationMessage(n notificationRecord, actorHandle string) string {
 	if n.Type == EventMention && n.CommentID != "" {
 		what = "mentioned you in a comment"
 	}
+	if what == "" {
+		what = marketNotificationMessage(n.Type)
+	}
 	return "@" + actorHandle + " " + what
 }
 
@@ -118,7 +129,7 @@ func (s *Server) listNotifications(rq *request) reply {
 	if raw := values.Get("type"); raw != "" {
 		q.Type = strings.ToUpper(strings.TrimSpace(raw))
 		if !isNotificationType(q.Type) {
-			return fail(newError(http.StatusBadRequest, "validation_error", "type must be one of FOLLOW, LIKE, COMMENT, REPOST, QUOTE, MENTION, REPLY"))
+			return fail(newError(http.StatusBadRequest, "validation_error", "type must be one of FOLLOW, LIKE, COMMENT, REPOST, QUOTE, MENTION, REPLY, %s", strings.Join(marketNotificationTypes, ", ")))
 		}
 	}
 	if raw := values.Get("unread"); raw != "" {

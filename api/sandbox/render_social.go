@@ -13,6 +13,8 @@ type notificationJSON struct {
 	CommentID *string       `json:"commentId"`
 	Snippet   *string       `json:"snippet"`
 	Message   string        `json:"message"`
+	// OrderID names the order of a marketplace notification.
+	OrderID string `json:"orderId,omitempty"`
 }
 
 type messageJSON struct {
@@ -38,9 +40,9 @@ func (s *Server) renderNotification(n notificationRecord) notificationJSON {
 	out := notificationJSON{
 		ID: n.ID, Type: n.Type, Read: n.Read, CreatedAt: formatTime(n.CreatedAt), Actor: actor,
 		PostID: nullable(n.PostID), CommentID: nullable(n.CommentID),
-		Message: notificationMessage(n, actor.Handle),
+		Message: notificationMessage(n, actor.Handle), OrderID: n.OrderID,
 	}
-	if n.PostID != "" || n.CommentID != "" {
+	if n.PostID != "" || n.CommentID != "" || n.OrderID != "" {
 		// An empty post body (media only) is still a snippet, not null.
 		snippet := n.Snippet
 		out.Snippet = &snippet

@@ -72,6 +72,9 @@ type Server struct {
 	offset  time.Duration
 
 	demoID string
+	// seeding is true while New seeds the marketplace's history, which
+	// notifies nobody. Written before any goroutine starts.
+	seeding bool
 }
 
 // New builds a server and seeds its world. It starts no goroutine; call

@@ -12,6 +12,8 @@ type notificationRecord struct {
 	ActorID     string
 	PostID      string
 	CommentID   string
+	// OrderID is the marketplace order of a marketplace notification.
+	OrderID string
 	// Snippet is the start of the post or comment concerned, taken when the
 	// event happened (so it survives the deletion of its source).
 	Snippet   string

@@ -90,7 +90,9 @@ func seedWorld(s *Server, seed uint64) string {
 	b.run()
 	b.settleDMs()
 	b.settleNotifications()
+	s.seeding = true
 	b.seedMarket(seed)
+	s.seeding = false
 	b.seedBytes(seed)
 	return b.ids[0]
 }

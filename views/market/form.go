@@ -35,7 +35,16 @@ type paneForm struct {
 	// whole form); busy while the request is on its way.
 	field, problem string
 	busy           bool
+	// hints updates the fields' live hints from the values, on the UI
+	// loop after each update. (huh's DescriptionFunc would read the values
+	// from a Cmd's goroutine while the form's Update writes them: a data
+	// race.)
+	hints func()
 }
+
+// hintsSetMsg makes a form draw itself again after its hints changed; its
+// fields ignore it.
+type hintsSetMsg struct{}
 
 // label is a field's title, the refusal beside it when it names field.
 func (f *paneForm) label(text, field string) string {
@@ -155,6 +164,12 @@ func (m *Model) formUpdate(seq int, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	_, c := f.form.Update(msg)
+	if f.hints != nil {
+		f.hints()
+		// huh draws a group when it updates: once more, with the hints.
+		_, again := f.form.Update(hintsSetMsg{})
+		c = tea.Batch(c, again)
+	}
 	cmd := wrapForm(seq, c)
 	if f.form.State != huh.StateCompleted {
 		return cmd

@@ -35,16 +35,20 @@ type listMsg struct {
 	// money) once the list is in: the root hands a poll's one message to
 	// the pane, so a batch there would be dropped.
 	then tea.Cmd
+	// want is the order this read was made to open (openFromElsewhere).
+	want string
 }
 
 // Err lets the root classify a failed poll.
 func (m listMsg) Err() error { return m.err }
 
-// threadMsg is the open order's thread.
+// threadMsg is a page of the open order's thread: the newest, or the
+// older one asked for.
 type threadMsg struct {
-	id   string
-	page *api.Page[api.OrderMessage]
-	err  error
+	id    string
+	page  *api.Page[api.OrderMessage]
+	err   error
+	older *views.OlderPage
 }
 
 // Err lets the root classify a failed poll.
@@ -91,18 +95,15 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 			page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
 			msg := listMsg{page: page, err: err, then: then}
 			if open != "" && err == nil {
-				p, err := src.OrderMessages(ctx, open, &api.ListOptions{Limit: 100})
-				msg.thread = &threadMsg{id: open, page: p, err: err}
+				t := readNewest(ctx, src, open)()
+				msg.thread = &t
 			}
 			return msg
 		}
 	}
 	if m.threadTurn() {
-		id := m.open.id
-		return func() tea.Msg {
-			page, err := src.OrderMessages(ctx, id, &api.ListOptions{Limit: 100})
-			return threadMsg{id: id, page: page, err: err}
-		}
+		read := readNewest(ctx, src, m.open.id)
+		return func() tea.Msg { return read() }
 	}
 	return func() tea.Msg {
 		page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
@@ -198,6 +199,10 @@ func (m *Model) gotDays(msg servicesMsg) {
 func (m *Model) listed(msg listMsg) tea.Cmd {
 	m.err = msg.err
 	if msg.err != nil || msg.page == nil {
+		if msg.want != "" && msg.want == m.wantOpen {
+			m.wantOpen = ""
+			return views.Failed("couldn't open the order", msg.err)
+		}
 		return nil
 	}
 	m.listAt = m.clock()
@@ -250,7 +255,7 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 		}
 	}
 	m.refilter()
-	return m.askDays()
+	return tea.Batch(m.askDays(), m.openWanted(msg.want))
 }
 
 // sameShown compares what a row or the order screen shows.

@@ -128,19 +128,14 @@ func (m *Model) buildForm() tea.Cmd {
 	if f.id != "" {
 		head = "Edit listing"
 	}
+	price := huh.NewInput().Title(title("Price in dollars", "price")).Description(pricePreview(d.price)).Value(&d.price)
+	f.hints = func() { price.Description(pricePreview(d.price)) }
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewInput().Title(title("Title", "title")).CharLimit(api.MaxServiceTitleRunes).Value(&d.title),
 			huh.NewInput().Title(title("Short description", "shortDesc")).CharLimit(api.MaxServiceShortRunes).Value(&d.short),
 			huh.NewText().Title(title("Description (markdown)", "description")).CharLimit(api.MaxServiceDescRunes).Lines(4).Value(&d.desc),
-			huh.NewInput().Title(title("Price in dollars", "price")).
-				DescriptionFunc(func() string {
-					c, err := parseDollars(d.price)
-					if err != nil || c == 0 {
-						return "e.g. 25 or 12.50"
-					}
-					return "= " + views.Money(c)
-				}, &d.price).Value(&d.price),
+			price,
 			huh.NewInput().Title(title("Delivery days", "deliveryDays")).Value(&d.days),
 			huh.NewInput().Title(title("Revisions", "revisions")).Value(&d.revisions),
 			huh.NewSelect[string]().Title(title("Category", "category")).Options(cats...).Value(&d.category),
@@ -241,4 +236,13 @@ func (m *Model) listingDeleted(msg listingDeletedMsg) tea.Cmd {
 // formView draws the open listing form under the header.
 func (m *Model) formView() string {
 	return m.drawForm(m.servicesHeader()[:1], &m.svc.form.paneForm)
+}
+
+// pricePreview is the price field's live hint: the amount as money.
+func pricePreview(price string) string {
+	c, err := parseDollars(price)
+	if err != nil || c == 0 {
+		return "e.g. 25 or 12.50"
+	}
+	return "= " + views.Money(c)
 }

@@ -103,7 +103,7 @@ func TestOnePollIsOneGET(t *testing.T) {
 	}
 	hs.keys("enter") // reads the thread once
 	threads := hs.src.threads
-	if hs.m.PollInterval() != 5*time.Second {
+	if hs.m.PollInterval() != threadEvery {
 		t.Errorf("the order screen in use polls every %v", hs.m.PollInterval())
 	}
 	hs.poll()
@@ -431,8 +431,8 @@ func TestAManualRefreshOnAnOrderReadsTheListAndTheThread(t *testing.T) {
 	if hs.src.lists != l+1 || hs.src.threads != th+1 {
 		t.Errorf("a manual refresh read %d lists and %d threads", hs.src.lists-l, hs.src.threads-th)
 	}
-	if len(hs.m.open.msgs) != 2 {
-		t.Errorf("the thread has %d messages", len(hs.m.open.msgs))
+	if len(hs.m.open.thread.Items) != 2 {
+		t.Errorf("the thread has %d messages", len(hs.m.open.thread.Items))
 	}
 }
 

@@ -17,12 +17,16 @@ type screen struct {
 	id       string
 	ver      int // bumped when anything the body shows changes
 	orderVer int // the entry version the body was drawn from
-	msgs     []api.OrderMessage
-	loaded   bool
-	msgsErr  error
-	off      int         // first body line shown
-	busy     string      // the action in flight, "" for none
-	review   *reviewForm // the review form, nil when closed
+	// thread is the order's messages, read from the newest page back
+	// (thread.go); msgsErr is why the newest page failed.
+	thread  views.Pages[api.OrderMessage]
+	msgsErr error
+	// threadTop is the body line where the thread starts (the line that
+	// says older messages can be loaded, or the first message).
+	threadTop int
+	off       int         // first body line shown
+	busy      string      // the action in flight, "" for none
+	review    *reviewForm // the review form, nil when closed
 	// active is when the operator last used the screen (opened it, a key,
 	// a send); the thread is polled every threadEvery for activeFor after.
 	active time.Time
@@ -55,7 +59,7 @@ type sentMsg struct {
 
 // openOrder shows e's screen and reads its thread.
 func (m *Model) openOrder(e *entry) tea.Cmd {
-	m.open = &screen{id: e.o.ID, orderVer: e.ver, active: m.clock()}
+	m.open = &screen{id: e.o.ID, orderVer: e.ver, active: m.clock(), thread: newThread()}
 	return m.fetchThread()
 }
 
@@ -65,54 +69,6 @@ func (m *Model) closeOrder() tea.Cmd {
 	m.touch()
 	m.refilter()
 	return m.comp.Close()
-}
-
-// fetchThread reads the open order's messages (one GET).
-func (m *Model) fetchThread() tea.Cmd {
-	if m.open == nil || m.src == nil {
-		return nil
-	}
-	ctx, src, id := m.ctx, m.src, m.open.id
-	return func() tea.Msg {
-		page, err := src.OrderMessages(ctx, id, &api.ListOptions{Limit: 100})
-		return threadMsg{id: id, page: page, err: err}
-	}
-}
-
-// threaded applies a thread read.
-func (m *Model) threaded(msg threadMsg) {
-	s := m.open
-	if s == nil || s.id != msg.id {
-		return
-	}
-	if msg.err != nil {
-		if s.msgsErr == nil {
-			s.ver++
-		}
-		s.msgsErr = msg.err
-		return
-	}
-	var items []api.OrderMessage
-	if msg.page != nil {
-		items = msg.page.Items
-	}
-	if s.loaded && s.msgsErr == nil && sameMessages(s.msgs, items) {
-		return
-	}
-	s.msgs, s.loaded, s.msgsErr = items, true, nil
-	s.ver++
-}
-
-func sameMessages(a, b []api.OrderMessage) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].ID != b[i].ID || a[i].Content != b[i].Content {
-			return false
-		}
-	}
-	return true
 }
 
 // current is the open order's entry.
@@ -271,7 +227,7 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 		return views.Failed("couldn't send the order message", msg.err)
 	}
 	if s := m.open; s != nil && s.id == msg.id && msg.msg != nil {
-		s.msgs = append(s.msgs, *msg.msg)
+		s.thread.Add(*msg.msg)
 		s.ver++
 		s.off = views.ScrollBottom // show the end of the thread
 	}

@@ -87,17 +87,29 @@ func (m *Model) renderBody() []string {
 	out = append(out, m.markdown(o.Requirements, "none given")...)
 	out = append(out, "", fit(p.section.Render("Deliverables")))
 	out = append(out, m.markdown(o.Deliverables, "not delivered yet")...)
-	out = append(out, "", fit(p.section.Render(fmt.Sprintf("Messages (%d)", len(s.msgs)))+p.faint.Render(" · "+m.keys.Market.Message.Help().Key+" write")))
+	th := &s.thread
+	count := fmt.Sprintf("Messages (%d)", len(th.Items))
+	if th.HasOlder {
+		count = fmt.Sprintf("Messages (the newest %d)", len(th.Items))
+	}
+	out = append(out, "", fit(p.section.Render(count)+p.faint.Render(" · "+m.keys.Market.Message.Help().Key+" write")))
+	s.threadTop = len(out)
 	switch {
 	case s.msgsErr != nil:
 		out = append(out, fit(p.warn.Render("couldn't load the thread: "+views.Describe(s.msgsErr))))
-	case !s.loaded:
+	case !th.Loaded:
 		out = append(out, fit(p.muted.Render("loading…")))
-	case len(s.msgs) == 0:
+	case len(th.Items) == 0:
 		out = append(out, fit(p.muted.Render("No messages yet.")))
+	case th.Busy:
+		out = append(out, fit(p.muted.Render("loading older messages…")))
+	case th.Err != nil:
+		out = append(out, fit(p.warn.Render("couldn't load older messages: "+views.Describe(th.Err)+" · scroll up to retry")))
+	case th.HasOlder:
+		out = append(out, fit(p.faint.Render("older messages above: scroll up to load them")))
 	}
-	for i := range s.msgs {
-		msg := &s.msgs[i]
+	for i := range th.Items {
+		msg := &th.Items[i]
 		who := views.Name(views.NormalizeEmojiWidth(msg.Sender.Name))
 		line := p.name.Render(who) + " " + p.handle.Render(handleOf(msg.Sender))
 		if a := views.Ago(m.shown, msg.CreatedAt); a != "" {

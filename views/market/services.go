@@ -62,7 +62,10 @@ type services struct {
 	err     error
 	// gen numbers the list's query: an answer to an older one is dropped;
 	// cancel stops the read in flight when a newer query is made.
-	gen    int
+	gen int
+	// read counts the first pages applied: the rows' cache key, so a row
+	// drawn from the list before a new query or refresh is not reused.
+	read   int
 	cancel context.CancelFunc
 
 	cat      int // 0 any, else serviceCategories[cat-1]
@@ -207,6 +210,7 @@ func (m *Model) gotServices(msg svcListMsg) {
 	if msg.cursor == "" {
 		s.items = s.items[:0:0]
 		s.win.Home()
+		s.read++
 	}
 	seen := make(map[string]bool, len(s.items))
 	for _, it := range s.items {

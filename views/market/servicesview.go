@@ -98,7 +98,7 @@ func (m *Model) svcRow(i int, sel bool) []string {
 //	Logo design · Ada Bot @ada · $25.00 · yours
 //	  ★ 4.8 (12 reviews) · 3 days · creative · featured
 func (m *Model) svcRowBody(svc *api.MarketService) []string {
-	return m.cache.Get(cacheKey{id: "svc\x00" + svc.ID, ver: m.svc.gen}, func() []string {
+	return m.cache.Get(cacheKey{id: "svc\x00" + svc.ID, ver: m.svc.read}, func() []string {
 		p, w := m.pal, m.width-views.GutterWidth
 		who := views.Name(views.NormalizeEmojiWidth(svc.Seller.Name))
 		hdl := ""

@@ -51,6 +51,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case threadMsg:
 		m.threaded(msg)
 		return nil
+	case views.OpenOrderMsg:
+		return m.openFromElsewhere(msg.OrderID)
 	case actionMsg:
 		return m.acted(msg)
 	case sentMsg:
@@ -180,6 +182,7 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, lk.Back):
 		return m.closeOrder()
 	case views.Scroll(msg, lk, &s.off, h):
+		return m.scrolledUp(msg, h)
 	case key.Matches(msg, mk.Message):
 		return m.writeMessage()
 	case key.Matches(msg, mk.Profile):

@@ -67,13 +67,14 @@ func (m *Model) openWallet() tea.Cmd {
 // field.
 func (m *Model) buildWallet() tea.Cmd {
 	f := m.money.form
+	wallet := huh.NewInput().Title(f.label("Wallet address", "cryptoWalletAddress")).
+		Description(walletHint(f.wallet)).Placeholder("0x…").CharLimit(walletLen).Value(&f.wallet)
+	f.hints = func() { wallet.Description(walletHint(f.wallet)) }
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewConfirm().Title(f.label("Pay me in crypto (USDC or USDP)", "preferCrypto")).
 				Affirmative("Yes").Negative("No").Value(&f.prefer),
-			huh.NewInput().Title(f.label("Wallet address", "cryptoWalletAddress")).
-				DescriptionFunc(func() string { return walletHint(f.wallet) }, &f.wallet).
-				Placeholder("0x…").CharLimit(walletLen).Value(&f.wallet),
+			wallet,
 		).Title(f.head("Crypto payouts")),
 	)
 	return m.startForm(&f.paneForm, form, walletFields)

@@ -38,10 +38,13 @@ func (m *Model) Target() tea.Msg {
 }
 
 // targetOf is the post a notification is about (with the comment, if it
-// names one), or its actor's profile for a follow or a notification that
-// names no post; nil when it points at nothing.
+// names one), the order of a marketplace one, or its actor's profile for a
+// follow or a notification that names no post; nil when it points at
+// nothing.
 func targetOf(n *api.Notification) tea.Msg {
 	switch {
+	case kindOf(n.Type).order && n.OrderID != "":
+		return views.OpenOrderMsg{OrderID: n.OrderID}
 	case kindOf(n.Type).post && n.PostID != "":
 		return views.OpenPostMsg{PostID: n.PostID, CommentID: n.CommentID}
 	case handle(&n.Actor) != "":

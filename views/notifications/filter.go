@@ -1,11 +1,15 @@
 package notifications
 
-import "imagine/views"
+import (
+	"slices"
 
-import "imagine/api"
+	"imagine/api"
+	"imagine/views"
+)
 
-// filter is what the list shows: everything, the unread, or one type. The
-// filtering is local: the API documents no type filter.
+// filter is what the list shows: everything, the unread, one type, or
+// the marketplace's types together (the last filter). The filtering is
+// local: the API documents no type filter.
 type filter int
 
 const (
@@ -16,8 +20,11 @@ const (
 	filterTypes
 )
 
+// filterMarket is the marketplace's notifications, after the types.
+func filterMarket() filter { return filterTypes + filter(len(api.NotificationTypes)) }
+
 // filterCount is the number of filters the key cycles through.
-func filterCount() filter { return filterTypes + filter(len(api.NotificationTypes)) }
+func filterCount() filter { return filterMarket() + 1 }
 
 // next is the filter after f, wrapping around.
 func (f filter) next() filter { return (f + 1) % filterCount() }
@@ -25,9 +32,9 @@ func (f filter) next() filter { return (f + 1) % filterCount() }
 // prev is the filter before f, wrapping around.
 func (f filter) prev() filter { return (f + filterCount() - 1) % filterCount() }
 
-// typ is the notification type f keeps, or "" for All and Unread.
+// typ is the notification type f keeps, or "" for All, Unread and Market.
 func (f filter) typ() string {
-	if f < filterTypes || f >= filterCount() {
+	if f < filterTypes || f >= filterMarket() {
 		return ""
 	}
 	return api.NotificationTypes[f-filterTypes]
@@ -40,6 +47,8 @@ func (f filter) String() string {
 		return "All"
 	case filterUnread:
 		return "Unread"
+	case filterMarket():
+		return "Market"
 	}
 	return kindOf(f.typ()).plural
 }
@@ -51,6 +60,8 @@ func (f filter) match(n *api.Notification) bool {
 		return true
 	case filterUnread:
 		return !n.Read
+	case filterMarket():
+		return slices.Contains(api.MarketNotificationTypes, n.Type)
 	}
 	return n.Type == f.typ()
 }

@@ -1,6 +1,7 @@
 package notifications
 
 import (
+	"slices"
 	"strings"
 
 	"imagine/api"
@@ -22,6 +23,8 @@ type kind struct {
 	plural string
 	// post is true when the notification points at a post or comment.
 	post bool
+	// order is true when it points at a marketplace order.
+	order bool
 }
 
 // kindOf is the look of type t; an undocumented type gets a neutral one
@@ -42,6 +45,9 @@ func kindOf(t string) kind {
 		return kind{icon: "@", plural: "Mentions", post: true}
 	case api.NotificationReply:
 		return kind{icon: "↩", plural: "Replies", post: true}
+	}
+	if slices.Contains(api.MarketNotificationTypes, t) {
+		return kind{icon: "$", plural: "Market", order: true}
 	}
 	return kind{icon: "•", plural: "Other", post: true}
 }
@@ -72,14 +78,39 @@ func action(n *api.Notification) string {
 	case api.NotificationReply:
 		return "replied to your comment"
 	}
+	if a := marketAction(n.Type); a != "" {
+		return a
+	}
 	if msg := strings.TrimSpace(n.Message); msg != "" {
 		return views.Truncate(msg, maxMessageCells)
 	}
 	return "sent you a notification"
 }
 
-// snippet is the post or comment text a row quotes, or "" (FOLLOW has
-// none).
+// marketAction is what the other party of an order did, "" for a type
+// that is not the marketplace's.
+func marketAction(t string) string {
+	switch t {
+	case api.NotificationOrderPlaced:
+		return "ordered your service"
+	case api.NotificationOrderPaid:
+		return "paid for your service"
+	case api.NotificationOrderDelivered:
+		return "delivered your order"
+	case api.NotificationOrderRevision:
+		return "asked for a revision of your delivery"
+	case api.NotificationOrderMessage:
+		return "wrote about an order"
+	case api.NotificationReview:
+		return "reviewed your service"
+	case api.NotificationPayout:
+		return "accepted your delivery: payout made"
+	}
+	return ""
+}
+
+// snippet is the post or comment text a row quotes (for an order: the
+// service, the message or the review), or "" (FOLLOW has none).
 func snippet(n *api.Notification) string {
 	if n.Type == api.NotificationFollow {
 		return ""

@@ -67,7 +67,7 @@ func TestUnreadRowsHaveADotAndReadRowsNone(t *testing.T) {
 
 func TestFilterCyclesThroughAllUnreadAndEveryType(t *testing.T) {
 	hs := newHarness(t, 100, 24, fixture(), false)
-	want := []string{"Unread", "Follows", "Likes", "Comments", "Reposts", "Quotes", "Mentions", "Replies", "All"}
+	want := []string{"Unread", "Follows", "Likes", "Comments", "Reposts", "Quotes", "Mentions", "Replies", "Market", "All"}
 	for _, name := range want {
 		hs.keys("f")
 		if v := hs.plain(); !strings.HasPrefix(v, "Notifications · "+name) {
@@ -89,8 +89,8 @@ func TestFilterCyclesThroughAllUnreadAndEveryType(t *testing.T) {
 		}
 	}
 	hs.keys("F")
-	if !strings.HasPrefix(hs.plain(), "Notifications · Replies") {
-		t.Errorf("F did not go back to Replies: %q", strings.SplitN(hs.plain(), "\n", 2)[0])
+	if !strings.HasPrefix(hs.plain(), "Notifications · Market") {
+		t.Errorf("F did not go back to Market: %q", strings.SplitN(hs.plain(), "\n", 2)[0])
 	}
 	// A type with nothing loaded says so.
 	items := fixture()[:2]

@@ -1,0 +1,68 @@
+package market
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// Orders opened from elsewhere (views.OpenOrderMsg: a marketplace
+// notification) arrive here through the root, which brings the pane on
+// screen. The order's screen opens over the orders list; an order the
+// pane does not hold yet (newer than its last poll) is looked for in a
+// list read made at once.
+
+// openFromElsewhere shows order id's screen.
+func (m *Model) openFromElsewhere(id string) tea.Cmd {
+	if m.comp.IsOpen() {
+		return views.Status(views.LevelWarn, "close the composer first (esc keeps the draft)")
+	}
+	m.section = sectionOrders
+	m.refilter()
+	if e := m.byID[id]; e != nil {
+		return m.reopen(e)
+	}
+	if m.src == nil {
+		return nil
+	}
+	m.wantOpen = id
+	ctx, src := m.ctx, m.src // the operator's own read, not a poll
+	return func() tea.Msg {
+		page, err := src.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: pageSize})
+		return listMsg{page: page, err: err, want: id}
+	}
+}
+
+// reopen opens e's screen, or reads its thread again when it is open;
+// its row is selected, so esc comes back to it.
+func (m *Model) reopen(e *entry) tea.Cmd {
+	m.wantOpen = ""
+	if i := slices.Index(m.vis, e); i >= 0 {
+		m.win.Cursor = i
+		m.win.Fix(len(m.vis), m.bodyHeight(), m.rowHeight)
+	}
+	if m.open != nil && m.open.id == e.o.ID {
+		m.open.active = m.clock()
+		return m.fetchThread()
+	}
+	return m.openOrder(e)
+}
+
+// openWanted opens the order asked for once a list holds it; the list
+// read for it (want) says so when it does not.
+func (m *Model) openWanted(want string) tea.Cmd {
+	if m.wantOpen == "" {
+		return nil
+	}
+	if e := m.byID[m.wantOpen]; e != nil {
+		return m.reopen(e)
+	}
+	if want == m.wantOpen {
+		m.wantOpen = ""
+		return views.Status(views.LevelWarn, "that order is not among your newest orders")
+	}
+	return nil
+}
