@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -38,10 +37,8 @@ func newSandboxCmd() *cobra.Command {
 			opts := sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl,
 				GenFailRate: genFail, AllowHTTPWebhooks: hookHTTP}
 			if logReqs {
-				errOut := cmd.ErrOrStderr()
-				opts.OnRequest = func(r *http.Request) {
-					fmt.Fprintf(errOut, "%s %s %s\n", time.Now().Format("15:04:05.000"), r.Method, r.URL.Path)
-				}
+				// Paths are escaped: a request cannot write to the terminal.
+				opts.OnRequest = sandbox.RequestLogger(cmd.ErrOrStderr())
 			}
 			srv := sandbox.New(opts)
 			url, err := srv.Listen(cmd.Context(), addr)
