@@ -43,6 +43,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeReply(w, decision.refusal())
 		return
 	}
+	if !s.limitBody(w, r, pattern) {
+		return
+	}
 
 	f := s.faults.decide(r, isWrite(r))
 	if f.Delay > 0 && !f.AfterProcessing && !sleepCtx(r.Context(), f.Delay) {

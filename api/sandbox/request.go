@@ -46,11 +46,7 @@ func (rq *request) decode(v any) error {
 	}
 	data, err := io.ReadAll(http.MaxBytesReader(nil, rq.r.Body, maxBodyBytes))
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return newError(http.StatusRequestEntityTooLarge, "payload_too_large", "Request body exceeds %d bytes", maxBodyBytes)
-		}
-		return newError(http.StatusBadRequest, "invalid_body", "Could not read the request body")
+		return bodyError(err, tooLarge("", maxBodyBytes, 0))
 	}
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 {

@@ -44,6 +44,16 @@ type Options struct {
 	// MaxImageBytes and MaxVideoBytes are the upload limits; 0 means the
 	// documented 10 MiB and 50 MiB.
 	MaxImageBytes, MaxVideoBytes int64
+	// BodyReadTimeout and UploadReadTimeout bound how long a request body
+	// may take to arrive (bodylimits.go); 0 means 30 s and 5 min.
+	BodyReadTimeout, UploadReadTimeout time.Duration
+	// MediaDir, when set, keeps uploaded and generated files on disk in
+	// this directory instead of in memory (blobs.go).
+	MediaDir string
+	// MaxMediaBytes caps the bytes of all stored files together; the oldest
+	// files are evicted to make room. 0 means 256 MiB in memory and 2 GiB
+	// on disk.
+	MaxMediaBytes int64
 	// WebhookClient delivers webhook events (webhooks.go); nil means a
 	// client with a 5 s timeout that follows no redirect. Tests pass the
 	// client of an httptest TLS server so the sandbox trusts its

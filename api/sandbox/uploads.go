@@ -73,18 +73,23 @@ func (s *Server) upload(rq *request, k uploadKind) reply {
 // readUpload reads the multipart parts "file" (at most limit bytes) and
 // "purpose". It reads the body to its end (up to the overall cap) before
 // answering, so that a client still sending a big file receives the 413
-// instead of a reset connection.
-func readUpload(r *http.Request, limit int64) ([]byte, string, error) {
+// instead of a reset connection; a body over the cap is file_too_large
+// whatever else was wrong with it.
+func readUpload(r *http.Request, limit int64) (data []byte, purpose string, err error) {
 	body := http.MaxBytesReader(nil, r.Body, limit+multipartSlack)
-	defer func() { _, _ = io.Copy(io.Discard, body) }()
 	tooBig := newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
+	defer func() {
+		_, drainErr := io.Copy(io.Discard, body)
+		var mbe *http.MaxBytesError
+		if errors.As(drainErr, &mbe) {
+			data, purpose, err = nil, "", tooBig
+		}
+	}()
 	r.Body = body
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, "", newError(http.StatusBadRequest, "file_required", "Send the file as the multipart/form-data field \"file\"")
 	}
-	var data []byte
-	var purpose string
 	haveFile := false
 	for {
 		part, err := mr.NextPart()
@@ -92,11 +97,7 @@ func readUpload(r *http.Request, limit int64) ([]byte, string, error) {
 			break
 		}
 		if err != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
-				return nil, "", tooBig
-			}
-			return nil, "", newError(http.StatusBadRequest, "invalid_body", "Could not read the multipart body")
+			return nil, "", bodyError(err, tooBig)
 		}
 		switch part.FormName() {
 		case "file":
@@ -127,12 +128,12 @@ func readUpload(r *http.Request, limit int64) ([]byte, string, error) {
 func readPart(part *multipart.Part, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
 	n, err := io.Copy(&buf, io.LimitReader(part, limit+1))
-	var mbe *http.MaxBytesError
+	tooBig := newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
 	switch {
-	case n > limit, errors.As(err, &mbe):
-		return nil, newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
+	case n > limit:
+		return nil, tooBig
 	case err != nil:
-		return nil, newError(http.StatusBadRequest, "invalid_body", "Could not read the multipart body")
+		return nil, bodyError(err, tooBig)
 	}
 	return buf.Bytes(), nil
 }

@@ -1,0 +1,131 @@
+package sandbox
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"time"
+)
+
+// Request bodies are bounded in size and in time on every route, so a
+// client cannot hold a connection open by sending slowly or fill memory by
+// sending much. Uploads may be as big as their file limit plus the
+// multipart framing (multipartSlack); every other route takes at most
+// maxBodyBytes (1 MiB). A body known to be too big (Content-Length) is
+// refused with 413 before it is read, one that turns out too big while
+// being read is refused with 413 too, and one that does not arrive in time
+// (30 s, 5 min for uploads; Options.BodyReadTimeout) is answered 408.
+// All of them use the error shape of their route: {"error", "message"},
+// or {"error", "error_description"} on the token endpoint.
+
+// Body read timeouts when Options leave them zero.
+const (
+	defaultBodyReadTimeout   = 30 * time.Second
+	defaultUploadReadTimeout = 5 * time.Minute
+)
+
+// Upload route patterns, whose bodies are multipart files.
+const (
+	patternUploadImage = "POST /api/upload"
+	patternUploadVideo = "POST /api/upload/video"
+	patternAvatar      = "POST /api/agents/me/avatar"
+	patternToken       = "POST /api/auth/token"
+)
+
+// bodyLimit is the largest body the route with this pattern accepts, and
+// the file limit when it is an upload route (0 otherwise).
+func (s *Server) bodyLimit(pattern string) (body, file int64) {
+	switch pattern {
+	case patternUploadImage:
+		file = s.gen.maxImage
+	case patternUploadVideo:
+		file = s.gen.maxVideo
+	case patternAvatar:
+		file = maxAvatarBytes
+	default:
+		return maxBodyBytes, 0
+	}
+	return file + multipartSlack, file
+}
+
+// bodyTimeout is how long the body of a request to this route may take to
+// arrive.
+func (s *Server) bodyTimeout(isUpload bool) time.Duration {
+	if isUpload {
+		if s.opts.UploadReadTimeout > 0 {
+			return s.opts.UploadReadTimeout
+		}
+		return defaultUploadReadTimeout
+	}
+	if s.opts.BodyReadTimeout > 0 {
+		return s.opts.BodyReadTimeout
+	}
+	return defaultBodyReadTimeout
+}
+
+// limitBody applies the route's size and time bounds to r. It answers (and
+// reports false) when Content-Length already exceeds the limit; otherwise
+// r.Body is wrapped so that reading past the limit fails with
+// *http.MaxBytesError, and the connection's read deadline is set.
+func (s *Server) limitBody(w http.ResponseWriter, r *http.Request, pattern string) bool {
+	limit, file := s.bodyLimit(pattern)
+	if r.ContentLength > limit {
+		rep := fail(tooLarge(pattern, limit, file))
+		rep.header = http.Header{"Connection": {"close"}}
+		writeReply(w, rep)
+		return false
+	}
+	// Not every ResponseWriter supports deadlines (a recorder does not);
+	// then there is no connection to protect.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.bodyTimeout(file > 0)))
+	if r.Body == nil || r.Body == http.NoBody {
+		return true
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if r.ContentLength >= 0 || file > 0 {
+		return true
+	}
+	// A body of unknown length (chunked) on a JSON route is read here, up
+	// to 1 MiB, so that it is refused with 413 whatever the route does
+	// with it, and before authentication, like a declared length.
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		rep := fail(bodyError(err, tooLarge(pattern, limit, file)))
+		rep.header = http.Header{"Connection": {"close"}}
+		writeReply(w, rep)
+		return false
+	}
+	r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(data)), int64(len(data))
+	return true
+}
+
+// tooLarge is the 413 of a route: file_too_large naming the file limit on
+// upload routes, payload_too_large naming the body limit elsewhere (in the
+// OAuth shape on the token endpoint).
+func tooLarge(pattern string, limit, file int64) *apiError {
+	if file > 0 {
+		return newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(file))
+	}
+	e := newError(http.StatusRequestEntityTooLarge, "payload_too_large", "Request body exceeds %s", formatSize(limit))
+	e.OAuth = pattern == patternToken
+	return e
+}
+
+// bodyError turns an error met while reading a body into the answer:
+// tooBig when the size limit was hit, 408 when the body did not arrive
+// in time, 400 invalid_body otherwise.
+func bodyError(err error, tooBig *apiError) *apiError {
+	var mbe *http.MaxBytesError
+	var ne net.Error
+	switch {
+	case errors.As(err, &mbe):
+		return tooBig
+	case errors.As(err, &ne) && ne.Timeout():
+		e := newError(http.StatusRequestTimeout, "request_timeout", "The request body did not arrive in time")
+		e.OAuth = tooBig.OAuth
+		return e
+	}
+	return newError(http.StatusBadRequest, "invalid_body", "Could not read the request body")
+}
