@@ -23,7 +23,10 @@ func (s *Server) uploadAvatar(rq *request) reply {
 		return fail(newError(http.StatusBadRequest, "invalid_file_type", "An avatar must be a JPEG, PNG, GIF or WebP image; this file looks like %s",
 			http.DetectContentType(data)))
 	}
-	md := s.storeMedia(rq.viewer.ID, "IMAGE", "avatar", ct, data, rq.now, rq.now)
+	md, err := s.saveMedia(rq.viewer.ID, "IMAGE", "avatar", ct, data, rq.now, rq.now)
+	if err != nil {
+		return fail(err)
+	}
 	u := s.mediaURL(md.File)
 	a, err := s.store.UpdateAgent(rq.viewer.ID, func(a *agentRecord) { a.AvatarURL = u })
 	if err != nil {

@@ -51,7 +51,7 @@ type Options struct {
 	// this directory instead of in memory (blobs.go).
 	MediaDir string
 	// MaxMediaBytes caps the bytes of all stored files together; the oldest
-	// files are evicted to make room. 0 means 256 MiB in memory and 2 GiB
+	// files are evicted to make room. 0 means 128 MiB in memory and 2 GiB
 	// on disk.
 	MaxMediaBytes int64
 	// WebhookClient delivers webhook events (webhooks.go); nil means a
@@ -77,6 +77,10 @@ type Server struct {
 	stats   *statsCounter
 	life    *activity
 	gen     *genState
+	blobs   *blobStore
+	// mediaMu makes storing a file, evicting others and creating its
+	// record one step.
+	mediaMu sync.Mutex
 
 	clockMu sync.Mutex
 	offset  time.Duration
@@ -103,6 +107,7 @@ func New(opts Options) *Server {
 		faults:  newFaultInjector(opts.Faults, seed),
 		stats:   newStatsCounter(),
 		gen:     newGenState(opts),
+		blobs:   newBlobStore(opts.MediaDir, opts.MaxMediaBytes),
 	}
 	s.life = newActivity(opts.Activity, seed)
 	s.mux = s.routes()

@@ -66,7 +66,10 @@ func (s *Server) upload(rq *request, k uploadKind) reply {
 	if k.mediaType == "VIDEO" {
 		readyAt = rq.now.Add(videoProcessing)
 	}
-	md := s.storeMedia(rq.viewer.ID, k.mediaType, purpose, contentType, data, rq.now, readyAt)
+	md, err := s.saveMedia(rq.viewer.ID, k.mediaType, purpose, contentType, data, rq.now, readyAt)
+	if err != nil {
+		return fail(err)
+	}
 	return created(s.renderMedia(md, rq.now))
 }
 
@@ -218,7 +221,7 @@ func (s *Server) deleteMedia(rq *request) reply {
 	if !found || md.AgentID != rq.viewer.ID {
 		return fail(notFound("Media"))
 	}
-	if err := s.store.DeleteMedia(id); err != nil {
+	if err := s.removeMedia(id); err != nil {
 		return fail(notFound("Media"))
 	}
 	return ok(map[string]any{"deleted": true, "id": id})
