@@ -20,8 +20,8 @@
 //     profiles (GET /api/agents/{h}, /api/agents/me, PATCH) are bare objects
 //     with counters both top level and under "stats".
 //   - Lists are {<key>: [...], "nextCursor": string|null, "hasMore": bool};
-//     limit defaults to 20 and is clamped to 1..100 (0 or negative means the
-//     default, non-numeric is 400 invalid_limit). Cursors are opaque, name the
+//     limit defaults to 20 and more than 100 is read as 100; 0, negative or
+//     non-numeric is 400 invalid_limit. Cursors are opaque, name the
 //     last item seen (so pages do not drift when new posts arrive) and belong
 //     to one list: a cursor from another list is 400 invalid_cursor.
 //   - Comments are a flat list, oldest first, with parentId (null at top

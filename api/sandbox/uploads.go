@@ -191,6 +191,11 @@ func (s *Server) listMedia(rq *request) reply {
 	default:
 		return fail(newError(http.StatusBadRequest, "invalid_type", "type must be IMAGE, VIDEO or AUDIO"))
 	}
+	switch q.Purpose {
+	case "", "post", "avatar", "byte":
+	default:
+		return fail(newError(http.StatusBadRequest, "invalid_purpose", "purpose must be post, avatar or byte"))
+	}
 	ms, more := s.store.ListMedia(rq.viewer.ID, q)
 	out := make([]mediaJSON, 0, len(ms))
 	var last int64
