@@ -122,7 +122,6 @@ func offsetPage[T any](items []T, kind string, q pageQuery) (page []T, body func
 	}
 }
 
-
 // boolParam parses an optional true/false query parameter.
 func boolParam(rq *request, name string) (bool, error) {
 	switch strings.ToLower(strings.TrimSpace(rq.r.URL.Query().Get(name))) {

@@ -95,4 +95,3 @@ func (s *Server) trendingHashtags(rq *request) reply {
 	}
 	return ok(map[string]any{"hashtags": out})
 }
-
