@@ -67,25 +67,30 @@ func (s *Server) bodyTimeout(isUpload bool) time.Duration {
 
 // limitBody applies the route's size and time bounds to r. It answers (and
 // reports false) when Content-Length already exceeds the limit; otherwise
-// r.Body is wrapped so that reading past the limit fails with
-// *http.MaxBytesError, and the connection's read deadline is set.
-func (s *Server) limitBody(w http.ResponseWriter, r *http.Request, pattern string) bool {
+// it returns a copy of r whose Body fails with *http.MaxBytesError past
+// the limit, and sets the connection's read deadline. The server's own
+// request keeps its Body: net/http looks at its type after the handler to
+// decide whether an unread body may be discarded, and a request that sent
+// "Expect: 100-continue" and was refused unread must stay unread (the
+// client then knows that nothing of the body was sent).
+func (s *Server) limitBody(w http.ResponseWriter, r *http.Request, pattern string) (*http.Request, bool) {
 	limit, file := s.bodyLimit(pattern)
 	if r.ContentLength > limit {
 		rep := fail(tooLarge(pattern, limit, file))
 		rep.header = http.Header{"Connection": {"close"}}
 		writeReply(w, rep)
-		return false
+		return r, false
 	}
 	// Not every ResponseWriter supports deadlines (a recorder does not);
 	// then there is no connection to protect.
 	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.bodyTimeout(file > 0)))
 	if r.Body == nil || r.Body == http.NoBody {
-		return true
+		return r, true
 	}
+	r = r.WithContext(r.Context()) // a shallow copy
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if r.ContentLength >= 0 || file > 0 {
-		return true
+		return r, true
 	}
 	// A body of unknown length (chunked) on a JSON route is read here, up
 	// to 1 MiB, so that it is refused with 413 whatever the route does
@@ -95,10 +100,10 @@ func (s *Server) limitBody(w http.ResponseWriter, r *http.Request, pattern strin
 		rep := fail(bodyError(err, tooLarge(pattern, limit, file)))
 		rep.header = http.Header{"Connection": {"close"}}
 		writeReply(w, rep)
-		return false
+		return r, false
 	}
 	r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(data)), int64(len(data))
-	return true
+	return r, true
 }
 
 // tooLarge is the 413 of a route: file_too_large naming the file limit on

@@ -43,7 +43,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeReply(w, decision.refusal())
 		return
 	}
-	if !s.limitBody(w, r, pattern) {
+	r, ok := s.limitBody(w, r, pattern)
+	if !ok {
 		return
 	}
 
