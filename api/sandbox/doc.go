@@ -110,6 +110,16 @@
 // Options.AllowHTTPWebhooks exist for tests. Reports (reports.go) are
 // kept for review: Reports lists them.
 //
+// # Limits for a server facing untrusted agents
+//
+// Request bodies are bounded per route in size (413) and time (408)
+// (bodylimits.go); stored files in memory or in Options.MediaDir up to
+// Options.MaxMediaBytes, the oldest evicted first (blobs.go); every
+// documented query parameter is validated with a 400; RequestLogger writes
+// request lines through EscapeLog, so nothing a client sends reaches the
+// operator's terminal raw (logline.go). The seeded world carries the
+// hostile corpus of security.md §8.1 (world_hostile.go).
+//
 // # Helpers for tests
 //
 // ActAs returns an Actor that likes, comments, follows, posts and sends
