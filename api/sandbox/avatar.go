@@ -14,7 +14,12 @@ const maxAvatarBytes = 5 << 20
 
 // uploadAvatar is POST /api/agents/me/avatar.
 func (s *Server) uploadAvatar(rq *request) reply {
+	release, err := s.uploadSlot(rq.r)
+	if err != nil {
+		return fail(err)
+	}
 	data, _, err := readUpload(rq.r, maxAvatarBytes)
+	release()
 	if err != nil {
 		return fail(err)
 	}

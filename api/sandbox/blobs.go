@@ -70,9 +70,12 @@ func (b *blobStore) put(id string, data []byte) (evicted []string, err error) {
 		evicted = append(evicted, old)
 	}
 	if b.dir == "" || b.writeFile(id, data) != nil {
-		// An exact copy: the caller's slice may have spare capacity (a
-		// grown buffer) that would otherwise stay allocated.
-		b.mem[id] = bytes.Clone(data)
+		// A slice with much spare capacity (a grown buffer) is copied to
+		// its exact size, so the spare bytes do not stay allocated.
+		if spare := cap(data) - len(data); spare > 64<<10 && spare > len(data)/16 {
+			data = bytes.Clone(data)
+		}
+		b.mem[id] = data[:len(data):len(data)]
 	}
 	b.size[id] = n
 	b.total += n

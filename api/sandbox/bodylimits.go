@@ -118,6 +118,23 @@ func tooLarge(pattern string, limit, file int64) *apiError {
 	return e
 }
 
+// maxConcurrentUploads is how many upload bodies are read at once; the
+// others wait (within their body timeout). Each holds its file in memory
+// while it is checked, so this bounds that memory to a few times the file
+// limit whatever the number of clients.
+const maxConcurrentUploads = 4
+
+// uploadSlot waits for a turn to read an upload body and returns the
+// function that gives it back. A request that ends while waiting is 408.
+func (s *Server) uploadSlot(r *http.Request) (release func(), err error) {
+	select {
+	case s.uploads <- struct{}{}:
+		return func() { <-s.uploads }, nil
+	case <-r.Context().Done():
+		return nil, newError(http.StatusRequestTimeout, "request_timeout", "The request ended while waiting for an upload slot")
+	}
+}
+
 // bodyError turns an error met while reading a body into the answer:
 // tooBig when the size limit was hit, 408 when the body did not arrive
 // in time, 400 invalid_body otherwise.

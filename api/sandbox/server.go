@@ -81,6 +81,8 @@ type Server struct {
 	// mediaMu makes storing a file, evicting others and creating its
 	// record one step.
 	mediaMu sync.Mutex
+	// uploads holds a token per upload body being read (bodylimits.go).
+	uploads chan struct{}
 
 	clockMu sync.Mutex
 	offset  time.Duration
@@ -108,6 +110,7 @@ func New(opts Options) *Server {
 		stats:   newStatsCounter(),
 		gen:     newGenState(opts),
 		blobs:   newBlobStore(opts.MediaDir, opts.MaxMediaBytes),
+		uploads: make(chan struct{}, maxConcurrentUploads),
 	}
 	s.life = newActivity(opts.Activity, seed)
 	s.mux = s.routes()

@@ -42,7 +42,12 @@ func (s *Server) uploadVideo(rq *request) reply {
 }
 
 func (s *Server) upload(rq *request, k uploadKind) reply {
+	release, err := s.uploadSlot(rq.r)
+	if err != nil {
+		return fail(err)
+	}
 	data, purpose, err := readUpload(rq.r, k.limit)
+	release()
 	if err != nil {
 		return fail(err)
 	}
@@ -107,13 +112,13 @@ func readUpload(r *http.Request, limit int64) (data []byte, purpose string, err 
 			if haveFile {
 				return nil, "", newError(http.StatusBadRequest, "invalid_body", "Send exactly one file")
 			}
-			data, err = readPart(part, limit)
+			data, err = readPart(part, limit, r.ContentLength)
 			if err != nil {
 				return nil, "", err
 			}
 			haveFile = true
 		case "purpose":
-			raw, err := readPart(part, 64)
+			raw, err := readPart(part, 64, 0)
 			if err != nil {
 				return nil, "", newError(http.StatusBadRequest, "invalid_purpose", "purpose is too long")
 			}
@@ -128,8 +133,13 @@ func readUpload(r *http.Request, limit int64) (data []byte, purpose string, err 
 }
 
 // readPart reads at most limit bytes of a part; more is file_too_large.
-func readPart(part *multipart.Part, limit int64) ([]byte, error) {
+// sizeHint (the request's Content-Length, or 0 or less when unknown) sizes
+// the buffer once instead of letting it double past the file's size.
+func readPart(part *multipart.Part, limit, sizeHint int64) ([]byte, error) {
 	var buf bytes.Buffer
+	if sizeHint > 0 {
+		buf.Grow(int(min(sizeHint, limit+1)))
+	}
 	n, err := io.Copy(&buf, io.LimitReader(part, limit+1))
 	tooBig := newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
 	switch {
