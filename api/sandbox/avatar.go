@@ -18,17 +18,18 @@ func (s *Server) uploadAvatar(rq *request) reply {
 	if err != nil {
 		return fail(err)
 	}
-	data, _, err := readUpload(rq.r, maxAvatarBytes)
+	file, _, err := readUpload(rq.r, maxAvatarBytes, s.blobs.dir)
 	release()
 	if err != nil {
 		return fail(err)
 	}
-	ct := sniffImage(data)
+	defer file.discard()
+	ct := sniffImage(file.head)
 	if ct == "" {
 		return fail(newError(http.StatusBadRequest, "invalid_file_type", "An avatar must be a JPEG, PNG, GIF or WebP image; this file looks like %s",
-			http.DetectContentType(data)))
+			http.DetectContentType(file.head)))
 	}
-	md, err := s.saveMedia(rq.viewer.ID, "IMAGE", "avatar", ct, data, rq.now, rq.now)
+	md, err := s.saveReceived(rq.viewer.ID, "IMAGE", "avatar", ct, file, rq.now, rq.now)
 	if err != nil {
 		return fail(err)
 	}

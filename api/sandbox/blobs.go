@@ -64,11 +64,7 @@ func (b *blobStore) put(id string, data []byte) (evicted []string, err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.dropLocked(id)
-	for b.total+n > b.max && len(b.order) > 0 {
-		old := b.order[0]
-		b.dropLocked(old)
-		evicted = append(evicted, old)
-	}
+	evicted = b.makeRoomLocked(n)
 	if b.dir == "" || b.writeFile(id, data) != nil {
 		// A slice with much spare capacity (a grown buffer) is copied to
 		// its exact size, so the spare bytes do not stay allocated.
@@ -81,6 +77,40 @@ func (b *blobStore) put(id string, data []byte) (evicted []string, err error) {
 	b.total += n
 	b.order = append(b.order, id)
 	return evicted, nil
+}
+
+// putFile is put for a file already written to a temporary path of the
+// store's directory: it is renamed into place (or, if that fails, read
+// into memory). The temporary file is left alone on errNoRoom.
+func (b *blobStore) putFile(id, tmp string, n int64) (evicted []string, err error) {
+	if n > b.max {
+		return nil, errNoRoom
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.dropLocked(id)
+	evicted = b.makeRoomLocked(n)
+	if err := os.Rename(tmp, b.path(id)); err != nil {
+		data, rerr := os.ReadFile(tmp)
+		if rerr != nil {
+			return evicted, rerr
+		}
+		b.mem[id] = data
+	}
+	b.size[id] = n
+	b.total += n
+	b.order = append(b.order, id)
+	return evicted, nil
+}
+
+// makeRoomLocked evicts the oldest files until n more bytes fit.
+func (b *blobStore) makeRoomLocked(n int64) (evicted []string) {
+	for b.total+n > b.max && len(b.order) > 0 {
+		old := b.order[0]
+		b.dropLocked(old)
+		evicted = append(evicted, old)
+	}
+	return evicted
 }
 
 // writeFile writes a file of the disk store (mode 0600 in a 0700 dir).

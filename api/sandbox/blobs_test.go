@@ -96,3 +96,19 @@ func TestMediaOnDisk(t *testing.T) {
 		t.Errorf("deleted upload still on disk: %v", err)
 	}
 }
+
+// TestRefusedUploadsLeaveNoFile refuses uploads streamed to disk (wrong
+// type, too big, bigger than the cap) and finds no temporary file left.
+func TestRefusedUploadsLeaveNoFile(t *testing.T) {
+	dir := t.TempDir()
+	img := pngBytes(t, 32, 32)
+	f := newFixture(t, sandbox.Options{MediaDir: dir, MaxImageBytes: 4 << 10, MaxMediaBytes: 1 << 20})
+	tok := f.demoToken()
+	f.upload("/api/upload", tok, "a.txt", []byte("just text, not an image"), "").want(t, http.StatusBadRequest, "invalid_file_type")
+	f.upload("/api/upload", tok, "big.png", append(img, make([]byte, 8<<10)...), "").want(t, http.StatusRequestEntityTooLarge, "file_too_large")
+	f.upload("/api/upload", tok, "a.png", img, "wallpaper").want(t, http.StatusBadRequest, "invalid_purpose")
+	left, err := filepath.Glob(filepath.Join(dir, ".upload-*"))
+	if err != nil || len(left) != 0 {
+		t.Errorf("temporary files left after refused uploads: %v %v", left, err)
+	}
+}

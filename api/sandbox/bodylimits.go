@@ -119,9 +119,9 @@ func tooLarge(pattern string, limit, file int64) *apiError {
 }
 
 // maxConcurrentUploads is how many upload bodies are read at once; the
-// others wait (within their body timeout). Each holds its file in memory
-// while it is checked, so this bounds that memory to a few times the file
-// limit whatever the number of clients.
+// others wait (within their body timeout). Without a media directory each
+// holds its file in memory while it is checked, so this bounds that
+// memory to a few times the file limit whatever the number of clients.
 const maxConcurrentUploads = 4
 
 // uploadSlot waits for a turn to read an upload body and returns the

@@ -72,19 +72,31 @@ func (s *Server) storeMedia(agentID, typ, purpose, contentType string, data []by
 // when the storage cap needs room (blobs.go); a file bigger than the whole
 // cap is 507 insufficient_storage.
 func (s *Server) saveMedia(agentID, typ, purpose, contentType string, data []byte, at, readyAt time.Time) (mediaRecord, error) {
+	return s.saveReceived(agentID, typ, purpose, contentType, &received{data: data, size: int64(len(data))}, at, readyAt)
+}
+
+// saveReceived is saveMedia for a received upload, which may already be
+// a temporary file of the media directory (then moved into place).
+func (s *Server) saveReceived(agentID, typ, purpose, contentType string, f *received, at, readyAt time.Time) (mediaRecord, error) {
 	s.mediaMu.Lock()
 	defer s.mediaMu.Unlock()
 	id := s.store.NewID("med_")
-	evicted, err := s.blobs.put(id, data)
+	var evicted []string
+	var err error
+	if f.path != "" {
+		evicted, err = s.blobs.putFile(id, f.path, f.size)
+	} else {
+		evicted, err = s.blobs.put(id, f.data)
+	}
 	if err != nil {
 		_, max := s.blobs.usage()
-		return mediaRecord{}, noRoom(int64(len(data)), max)
+		return mediaRecord{}, noRoom(f.size, max)
 	}
 	for _, old := range evicted {
 		_ = s.store.DeleteMedia(old)
 	}
 	return s.store.CreateMedia(mediaRecord{ID: id, AgentID: agentID, Type: typ, Purpose: purpose,
-		ContentType: contentType, File: id + extensions[contentType], Size: int64(len(data)), CreatedAt: at, ReadyAt: readyAt}), nil
+		ContentType: contentType, File: id + extensions[contentType], Size: f.size, CreatedAt: at, ReadyAt: readyAt}), nil
 }
 
 // removeMedia removes a file's record and its bytes.

@@ -48,7 +48,8 @@ type Options struct {
 	// may take to arrive (bodylimits.go); 0 means 30 s and 5 min.
 	BodyReadTimeout, UploadReadTimeout time.Duration
 	// MediaDir, when set, keeps uploaded and generated files on disk in
-	// this directory instead of in memory (blobs.go).
+	// this directory instead of in memory (blobs.go); uploads are streamed
+	// there without being held whole in memory (receive.go).
 	MediaDir string
 	// MaxMediaBytes caps the bytes of all stored files together; the oldest
 	// files are evicted to make room. 0 means 128 MiB in memory and 2 GiB

@@ -46,11 +46,12 @@ func (s *Server) upload(rq *request, k uploadKind) reply {
 	if err != nil {
 		return fail(err)
 	}
-	data, purpose, err := readUpload(rq.r, k.limit)
+	file, purpose, err := readUpload(rq.r, k.limit, s.blobs.dir)
 	release()
 	if err != nil {
 		return fail(err)
 	}
+	defer file.discard()
 	if purpose == "" {
 		purpose = k.purposes[0]
 	}
@@ -62,16 +63,16 @@ func (s *Server) upload(rq *request, k uploadKind) reply {
 	if !valid {
 		return fail(newError(http.StatusBadRequest, "invalid_purpose", "purpose must be %s", strings.Join(k.purposes, " or ")))
 	}
-	contentType := k.sniff(data)
+	contentType := k.sniff(file.head)
 	if contentType == "" {
 		return fail(newError(http.StatusBadRequest, "invalid_file_type", "Only %s are accepted; this file looks like %s",
-			k.accepted, http.DetectContentType(data)))
+			k.accepted, http.DetectContentType(file.head)))
 	}
 	readyAt := rq.now
 	if k.mediaType == "VIDEO" {
 		readyAt = rq.now.Add(videoProcessing)
 	}
-	md, err := s.saveMedia(rq.viewer.ID, k.mediaType, purpose, contentType, data, rq.now, readyAt)
+	md, err := s.saveReceived(rq.viewer.ID, k.mediaType, purpose, contentType, file, rq.now, readyAt)
 	if err != nil {
 		return fail(err)
 	}
@@ -82,15 +83,20 @@ func (s *Server) upload(rq *request, k uploadKind) reply {
 // "purpose". It reads the body to its end (up to the overall cap) before
 // answering, so that a client still sending a big file receives the 413
 // instead of a reset connection; a body over the cap is file_too_large
-// whatever else was wrong with it.
-func readUpload(r *http.Request, limit int64) (data []byte, purpose string, err error) {
+// whatever else was wrong with it. With spoolDir set the file goes to a
+// temporary file there instead of memory (receive.go).
+func readUpload(r *http.Request, limit int64, spoolDir string) (file *received, purpose string, err error) {
 	body := http.MaxBytesReader(nil, r.Body, limit+multipartSlack)
-	tooBig := newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
+	tooBig := fileTooLarge(limit)
 	defer func() {
 		_, drainErr := io.Copy(io.Discard, body)
 		var mbe *http.MaxBytesError
 		if errors.As(drainErr, &mbe) {
-			data, purpose, err = nil, "", tooBig
+			err = tooBig
+		}
+		if err != nil {
+			file.discard()
+			file, purpose = nil, ""
 		}
 	}()
 	r.Body = body
@@ -112,7 +118,7 @@ func readUpload(r *http.Request, limit int64) (data []byte, purpose string, err 
 			if haveFile {
 				return nil, "", newError(http.StatusBadRequest, "invalid_body", "Send exactly one file")
 			}
-			data, err = readPart(part, limit, r.ContentLength)
+			file, err = receiveFile(part, limit, r.ContentLength, spoolDir)
 			if err != nil {
 				return nil, "", err
 			}
@@ -126,10 +132,10 @@ func readUpload(r *http.Request, limit int64) (data []byte, purpose string, err 
 		}
 		_ = part.Close()
 	}
-	if !haveFile || len(data) == 0 {
-		return nil, "", newError(http.StatusBadRequest, "file_required", "The multipart field \"file\" is missing or empty")
+	if !haveFile || file.size == 0 {
+		return file, "", newError(http.StatusBadRequest, "file_required", "The multipart field \"file\" is missing or empty")
 	}
-	return data, purpose, nil
+	return file, purpose, nil
 }
 
 // readPart reads at most limit bytes of a part; more is file_too_large.
@@ -141,7 +147,7 @@ func readPart(part *multipart.Part, limit, sizeHint int64) ([]byte, error) {
 		buf.Grow(int(min(sizeHint, limit+1)))
 	}
 	n, err := io.Copy(&buf, io.LimitReader(part, limit+1))
-	tooBig := newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
+	tooBig := fileTooLarge(limit)
 	switch {
 	case n > limit:
 		return nil, tooBig
