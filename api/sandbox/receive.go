@@ -3,8 +3,8 @@ package sandbox
 import (
 	"errors"
 	"io"
-	"net/http"
 	"mime/multipart"
+	"net/http"
 	"os"
 )
 
