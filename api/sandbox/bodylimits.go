@@ -81,12 +81,12 @@ func (s *Server) limitBody(w http.ResponseWriter, r *http.Request, pattern strin
 		writeReply(w, rep)
 		return r, false
 	}
-	// Not every ResponseWriter supports deadlines (a recorder does not);
-	// then there is no connection to protect.
-	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.bodyTimeout(file > 0)))
 	if r.Body == nil || r.Body == http.NoBody {
 		return r, true
 	}
+	// Not every ResponseWriter supports deadlines (a recorder does not);
+	// then there is no connection to protect.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.bodyTimeout(file > 0)))
 	r = r.WithContext(r.Context()) // a shallow copy
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if r.ContentLength >= 0 || file > 0 {
@@ -104,6 +104,18 @@ func (s *Server) limitBody(w http.ResponseWriter, r *http.Request, pattern strin
 	}
 	r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(data)), int64(len(data))
 	return r, true
+}
+
+// closeIfBodyRefused marks an answer that refused a body for its size or
+// time with "Connection: close", so net/http does not try to read the
+// rest of the body (which a stalled client would never send) before
+// answering. (A body read to its end needs nothing: net/http lifts the
+// read deadline when it starts watching the idle connection.)
+func closeIfBodyRefused(buf *bufferedWriter) {
+	switch buf.status {
+	case http.StatusRequestTimeout, http.StatusRequestEntityTooLarge:
+		buf.header.Set("Connection", "close")
+	}
 }
 
 // tooLarge is the 413 of a route: file_too_large naming the file limit on

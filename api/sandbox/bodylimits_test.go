@@ -128,3 +128,16 @@ func TestSlowBodyIs408(t *testing.T) {
 		wantErrorShape(t, "POST "+path, resp{status: res.StatusCode, raw: raw}, http.StatusRequestTimeout, "request_timeout")
 	}
 }
+
+// TestLatencyDoesNotEatBodyTime injects delays longer than the body read
+// timeout, before and after processing: the writes still succeed, since
+// the body's time starts after the injected latency and the deadline no
+// longer matters once the body is read.
+func TestLatencyDoesNotEatBodyTime(t *testing.T) {
+	f := newFixture(t, sandbox.Options{BodyReadTimeout: 20 * time.Millisecond, NoRateLimit: true})
+	tok := f.demoToken()
+	for _, fault := range []sandbox.Fault{{Delay: 150 * time.Millisecond}, {Delay: 150 * time.Millisecond, AfterProcessing: true}} {
+		f.s.InjectOnce("POST", "/api/posts", fault)
+		f.do("POST", "/api/posts", tok, map[string]string{"content": "slow network, fast body"}).want(t, http.StatusCreated, "")
+	}
+}
