@@ -21,8 +21,8 @@ var corpusLeftovers = []string{
 }
 
 // TestSeededCorpusIsInertThroughTheClient walks, with the API client, every
-// place the sandbox seeds hostile strings: the whole public timeline, every
-// agent's name and bio, the comments of recent posts, the demo agent's
+// place the sandbox seeds hostile strings: the whole public timeline and
+// home feed, explore, every agent's name and bio, the comments of recent posts, the demo agent's
 // conversations and messages, notifications, and its orders with their
 // messages. Every string the client decoded must be inert: no ESC, C0
 // (but newline), DEL, C1, BEL or bidi control, and none of the payloads'
@@ -60,6 +60,20 @@ func TestSeededCorpusIsInertThroughTheClient(t *testing.T) {
 		posts = append(posts, p)
 		check("post "+p.ID, p)
 	}
+	for p, err := range api.All(ctx, func(ctx context.Context, o api.ListOptions) (*api.Page[api.Post], error) {
+		o.Limit = api.MaxPageSize
+		return e.c.Feed.List(ctx, &o)
+	}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("home feed post "+p.ID, p)
+	}
+	explore, err := e.c.Explore.Trending(ctx, "all", api.MaxPageSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("explore", explore)
 	for _, p := range posts[:min(len(posts), 100)] {
 		if p.CommentCount == 0 {
 			continue
