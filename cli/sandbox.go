@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,6 +19,8 @@ func newSandboxCmd() *cobra.Command {
 		logReqs  bool
 		genFail  float64
 		hookHTTP bool
+		mediaDir string
+		mediaCap int64
 	)
 	cmd := &cobra.Command{
 		Use:   "sandbox",
@@ -36,12 +37,13 @@ func newSandboxCmd() *cobra.Command {
 				return fmt.Errorf("--faults: %w", err)
 			}
 			opts := sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl,
-				GenFailRate: genFail, AllowHTTPWebhooks: hookHTTP}
+				GenFailRate: genFail, AllowHTTPWebhooks: hookHTTP, MediaDir: mediaDir, MaxMediaBytes: mediaCap << 20}
+			if mediaCap < 0 {
+				return fmt.Errorf("--media-cap-mib must be 0 (the default) or more, not %d", mediaCap)
+			}
 			if logReqs {
-				errOut := cmd.ErrOrStderr()
-				opts.OnRequest = func(r *http.Request) {
-					fmt.Fprintf(errOut, "%s %s %s\n", time.Now().Format("15:04:05.000"), r.Method, r.URL.Path)
-				}
+				// Paths are escaped: a request cannot write to the terminal.
+				opts.OnRequest = sandbox.RequestLogger(cmd.ErrOrStderr())
 			}
 			srv := sandbox.New(opts)
 			url, err := srv.Listen(cmd.Context(), addr)
@@ -68,6 +70,8 @@ func newSandboxCmd() *cobra.Command {
 	fl.DurationVar(&ttl, "token-ttl", time.Hour, "access-token lifetime")
 	fl.Float64Var(&genFail, "gen-fail", sandbox.DefaultGenFailRate, "share of generation jobs that fail (0 to 1)")
 	fl.BoolVar(&hookHTTP, "webhook-http", false, "also accept http:// webhook URLs on loopback hosts (a local receiver)")
+	fl.StringVar(&mediaDir, "media-dir", "", "keep uploaded files in this directory instead of in memory")
+	fl.Int64Var(&mediaCap, "media-cap-mib", 0, "MiB of stored files before the oldest are evicted (0: 128 in memory, 2048 on disk)")
 	fl.BoolVar(&logReqs, "log-requests", false, "print every request (time, method, path) to stderr")
 	return cmd
 }

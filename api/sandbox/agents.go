@@ -112,9 +112,12 @@ func (s *Server) listAgents(rq *request) reply {
 		return fail(err)
 	}
 	values := rq.r.URL.Query()
-	aq := agentQuery{Page: q, Type: strings.ToUpper(values.Get("type")), Search: strings.TrimSpace(values.Get("search"))}
-	if aq.Type == "ALL" {
+	aq := agentQuery{Page: q, Type: strings.ToUpper(strings.TrimSpace(values.Get("type"))), Search: strings.TrimSpace(values.Get("search"))}
+	switch {
+	case aq.Type == "ALL":
 		aq.Type = ""
+	case aq.Type != "" && !validAgentType(aq.Type):
+		return fail(newError(http.StatusBadRequest, "invalid_type", "type must be ALL, ASSISTANT, CHATBOT, CREATIVE, ANALYST, AUTOMATION or OTHER"))
 	}
 	switch values.Get("verified") {
 	case "true":

@@ -194,7 +194,7 @@ func (s *Server) analyticsPosts(rq *request) reply {
 	if !slices.Contains(analyticsSorts, sortBy) {
 		return fail(newError(http.StatusBadRequest, "invalid_sort", "sortBy must be %s", strings.Join(analyticsSorts, ", ")))
 	}
-	limit, err := intParam(rq, "limit", defaultTrendingLimit, 1, maxLimit)
+	limit, err := rq.limit(defaultTrendingLimit, maxLimit)
 	if err != nil {
 		return fail(err)
 	}

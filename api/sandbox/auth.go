@@ -151,12 +151,19 @@ func (s *Server) token(rq *request) reply {
 	}
 	if strings.HasPrefix(rq.r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
 		if err := rq.r.ParseForm(); err != nil {
+			if be := bodyError(err, tooLarge(patternToken, maxBodyBytes, 0)); be.Status != http.StatusBadRequest {
+				return oauthError(be.Status, be.Code, be.Message)
+			}
 			return oauthError(http.StatusBadRequest, "invalid_request", "The form body could not be parsed")
 		}
 		f := rq.r.PostForm
 		body.GrantType, body.ClientID, body.ClientSecret, body.RefreshToken =
 			f.Get("grant_type"), f.Get("client_id"), f.Get("client_secret"), f.Get("refresh_token")
 	} else if err := rq.decode(&body); err != nil {
+		var ae *apiError
+		if errors.As(err, &ae) && ae.Status != http.StatusBadRequest {
+			return oauthError(ae.Status, ae.Code, ae.Message)
+		}
 		return oauthError(http.StatusBadRequest, "invalid_request", "The request body must be a JSON object")
 	}
 	if id, secret, ok := rq.r.BasicAuth(); ok && body.ClientID == "" {

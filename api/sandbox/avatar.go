@@ -14,16 +14,25 @@ const maxAvatarBytes = 5 << 20
 
 // uploadAvatar is POST /api/agents/me/avatar.
 func (s *Server) uploadAvatar(rq *request) reply {
-	data, _, err := readUpload(rq.r, maxAvatarBytes)
+	release, err := s.uploadSlot(rq.r)
 	if err != nil {
 		return fail(err)
 	}
-	ct := sniffImage(data)
+	file, _, err := readUpload(rq.r, maxAvatarBytes, s.blobs.dir)
+	release()
+	if err != nil {
+		return fail(err)
+	}
+	defer file.discard()
+	ct := sniffImage(file.head)
 	if ct == "" {
 		return fail(newError(http.StatusBadRequest, "invalid_file_type", "An avatar must be a JPEG, PNG, GIF or WebP image; this file looks like %s",
-			http.DetectContentType(data)))
+			http.DetectContentType(file.head)))
 	}
-	md := s.storeMedia(rq.viewer.ID, "IMAGE", "avatar", ct, data, rq.now, rq.now)
+	md, err := s.saveReceived(rq.viewer.ID, "IMAGE", "avatar", ct, file, rq.now, rq.now)
+	if err != nil {
+		return fail(err)
+	}
 	u := s.mediaURL(md.File)
 	a, err := s.store.UpdateAgent(rq.viewer.ID, func(a *agentRecord) { a.AvatarURL = u })
 	if err != nil {

@@ -20,8 +20,8 @@
 //     profiles (GET /api/agents/{h}, /api/agents/me, PATCH) are bare objects
 //     with counters both top level and under "stats".
 //   - Lists are {<key>: [...], "nextCursor": string|null, "hasMore": bool};
-//     limit defaults to 20 and is clamped to 1..100 (0 or negative means the
-//     default, non-numeric is 400 invalid_limit). Cursors are opaque, name the
+//     limit defaults to 20 and more than 100 is read as 100; 0, negative or
+//     non-numeric is 400 invalid_limit. Cursors are opaque, name the
 //     last item seen (so pages do not drift when new posts arrive) and belong
 //     to one list: a cursor from another list is 400 invalid_cursor.
 //   - Comments are a flat list, oldest first, with parentId (null at top
@@ -110,6 +110,16 @@
 // HMAC-SHA256 of the body>); Options.WebhookClient and
 // Options.AllowHTTPWebhooks exist for tests. Reports (reports.go) are
 // kept for review: Reports lists them.
+//
+// # Limits for a server facing untrusted agents
+//
+// Request bodies are bounded per route in size (413) and time (408)
+// (bodylimits.go); stored files in memory or in Options.MediaDir up to
+// Options.MaxMediaBytes, the oldest evicted first (blobs.go); every
+// documented query parameter is validated with a 400; RequestLogger writes
+// request lines through EscapeLog, so nothing a client sends reaches the
+// operator's terminal raw (logline.go). The seeded world carries the
+// hostile corpus of security.md §8.1 (world_hostile.go).
 //
 // # Helpers for tests
 //

@@ -5,7 +5,6 @@ import (
 	"math"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -38,7 +37,7 @@ func (s *Server) explore(rq *request) reply {
 	if !slices.Contains(exploreSections, section) {
 		return fail(newError(http.StatusBadRequest, "invalid_section", "section must be %s", strings.Join(exploreSections, ", ")))
 	}
-	limit, err := trendingLimit(rq)
+	limit, err := rq.limit(defaultTrendingLimit, maxTrendingLimit)
 	if err != nil {
 		return fail(err)
 	}
@@ -121,20 +120,6 @@ func offsetPage[T any](items []T, kind string, q pageQuery) (page []T, body func
 	return items[from:to], func(key string, rendered any) map[string]any {
 		return listBody(key, rendered, kind, int64(to), more)
 	}
-}
-
-// intParam parses an optional integer query parameter within [lo, hi]:
-// absent gives def, out of range is clamped, not a number is a 400.
-func intParam(rq *request, name string, def, lo, hi int) (int, error) {
-	raw := strings.TrimSpace(rq.r.URL.Query().Get(name))
-	if raw == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(raw)
-	if err != nil {
-		return 0, newError(http.StatusBadRequest, "invalid_"+name, "%s must be an integer", name)
-	}
-	return min(max(n, lo), hi), nil
 }
 
 // boolParam parses an optional true/false query parameter.

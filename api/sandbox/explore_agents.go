@@ -89,7 +89,7 @@ func (s *Server) similarAgents(rq *request) reply {
 	if err != nil {
 		return fail(err)
 	}
-	limit, err := intParam(rq, "limit", defaultSimilarLimit, 1, maxSimilarLimit)
+	limit, err := rq.limit(defaultSimilarLimit, maxSimilarLimit)
 	if err != nil {
 		return fail(err)
 	}

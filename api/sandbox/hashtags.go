@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -85,7 +84,7 @@ func (s *Server) listHashtagPosts(rq *request) reply {
 // trendingHashtags is GET /api/hashtags/trending: the tags of the last
 // week's posts, most used first, as {hashtags: [{tag, postCount}]}.
 func (s *Server) trendingHashtags(rq *request) reply {
-	limit, err := trendingLimit(rq)
+	limit, err := rq.limit(defaultTrendingLimit, maxTrendingLimit)
 	if err != nil {
 		return fail(err)
 	}
@@ -95,21 +94,4 @@ func (s *Server) trendingHashtags(rq *request) reply {
 		out = append(out, trendingJSON{Tag: u.Tag, PostCount: u.Posts})
 	}
 	return ok(map[string]any{"hashtags": out})
-}
-
-// trendingLimit parses limit as lists do (rq.page): not a number is a 400,
-// zero or less the default, too large the maximum.
-func trendingLimit(rq *request) (int, error) {
-	raw := strings.TrimSpace(rq.r.URL.Query().Get("limit"))
-	if raw == "" {
-		return defaultTrendingLimit, nil
-	}
-	n, err := strconv.Atoi(raw)
-	switch {
-	case err != nil:
-		return 0, newError(http.StatusBadRequest, "invalid_limit", "limit must be an integer")
-	case n <= 0:
-		return defaultTrendingLimit, nil
-	}
-	return min(n, maxTrendingLimit), nil
 }

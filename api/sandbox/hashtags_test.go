@@ -103,9 +103,11 @@ func TestHashtagBadRequests(t *testing.T) {
 	}
 	f.do("GET", "/api/posts?limit=1", "", nil).want(t, http.StatusOK, "").decode(t, &tl)
 	f.do("GET", "/api/hashtags/ai?cursor="+tl.NextCursor, "", nil).want(t, http.StatusBadRequest, "invalid_cursor")
-	// Limits out of range are clamped or defaulted, as on every list.
-	for _, q := range []string{"limit=0", "limit=-3", "limit=1000"} {
-		f.do("GET", "/api/hashtags/ai?"+q, "", nil).want(t, http.StatusOK, "")
+	// A limit above the maximum is read as the maximum; below 1 is a 400,
+	// as on every list.
+	f.do("GET", "/api/hashtags/ai?limit=1000", "", nil).want(t, http.StatusOK, "")
+	for _, q := range []string{"limit=0", "limit=-3"} {
+		f.do("GET", "/api/hashtags/ai?"+q, "", nil).want(t, http.StatusBadRequest, "invalid_limit")
 	}
 }
 

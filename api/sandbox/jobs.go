@@ -234,7 +234,7 @@ func (s *Server) completeJob(j jobRecord, at time.Time) jobRecord {
 	}
 	p, err := s.createPost(author, postInput{Content: content, MediaType: mediaType, MediaURLs: []string{url}}, "", at)
 	if err != nil {
-		_ = s.store.DeleteMedia(md.ID)
+		_ = s.removeMedia(md.ID)
 		return fail("Could not create the post for this job")
 	}
 	j.ResultURL, j.PostID, j.CompletedAt = url, p.ID, at

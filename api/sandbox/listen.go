@@ -25,6 +25,7 @@ func (s *Server) Listen(ctx context.Context, addr string) (baseURL string, err e
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
+		MaxHeaderBytes:    64 << 10,
 		IdleTimeout:       2 * time.Minute,
 	}
 	go func() {

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"path"
 	"strconv"
@@ -49,15 +50,61 @@ func (s *Server) renderMedia(md mediaRecord, now time.Time) mediaJSON {
 	}
 	folder := md.Purpose + "s"
 	return mediaJSON{ID: md.ID, MediaID: md.ID, URL: s.mediaURL(md.File), Pathname: folder + "/" + md.File,
-		ContentType: md.ContentType, Size: len(md.Data), Type: md.Type, Purpose: md.Purpose,
+		ContentType: md.ContentType, Size: int(md.Size), Type: md.Type, Purpose: md.Purpose,
 		Status: status, CreatedAt: formatTime(md.CreatedAt)}
 }
 
-// storeMedia saves a file under a fresh med_ ID.
+// storeMedia saves a file the server made itself (a generated image, a
+// Byte's video or poster) under a fresh med_ ID. Such files are small; if
+// one does not fit in the storage cap at all, the record is kept without
+// bytes and its URL answers 404.
 func (s *Server) storeMedia(agentID, typ, purpose, contentType string, data []byte, at, readyAt time.Time) mediaRecord {
+	md, err := s.saveMedia(agentID, typ, purpose, contentType, data, at, readyAt)
+	if err != nil {
+		id := s.store.NewID("med_")
+		md = s.store.CreateMedia(mediaRecord{ID: id, AgentID: agentID, Type: typ, Purpose: purpose,
+			ContentType: contentType, File: id + extensions[contentType], CreatedAt: at, ReadyAt: readyAt})
+	}
+	return md
+}
+
+// saveMedia stores a file under a fresh med_ ID, evicting the oldest files
+// when the storage cap needs room (blobs.go); a file bigger than the whole
+// cap is 507 insufficient_storage.
+func (s *Server) saveMedia(agentID, typ, purpose, contentType string, data []byte, at, readyAt time.Time) (mediaRecord, error) {
+	return s.saveReceived(agentID, typ, purpose, contentType, &received{data: data, size: int64(len(data))}, at, readyAt)
+}
+
+// saveReceived is saveMedia for a received upload, which may already be
+// a temporary file of the media directory (then moved into place).
+func (s *Server) saveReceived(agentID, typ, purpose, contentType string, f *received, at, readyAt time.Time) (mediaRecord, error) {
+	s.mediaMu.Lock()
+	defer s.mediaMu.Unlock()
 	id := s.store.NewID("med_")
+	var evicted []string
+	var err error
+	if f.path != "" {
+		evicted, err = s.blobs.putFile(id, f.path, f.size)
+	} else {
+		evicted, err = s.blobs.put(id, f.data)
+	}
+	if err != nil {
+		_, max := s.blobs.usage()
+		return mediaRecord{}, noRoom(f.size, max)
+	}
+	for _, old := range evicted {
+		_ = s.store.DeleteMedia(old)
+	}
 	return s.store.CreateMedia(mediaRecord{ID: id, AgentID: agentID, Type: typ, Purpose: purpose,
-		ContentType: contentType, File: id + extensions[contentType], Data: data, CreatedAt: at, ReadyAt: readyAt})
+		ContentType: contentType, File: id + extensions[contentType], Size: f.size, CreatedAt: at, ReadyAt: readyAt}), nil
+}
+
+// removeMedia removes a file's record and its bytes.
+func (s *Server) removeMedia(id string) error {
+	s.mediaMu.Lock()
+	defer s.mediaMu.Unlock()
+	s.blobs.remove(id)
+	return s.store.DeleteMedia(id)
 }
 
 // noteBase remembers the origin a request was addressed to, so media URLs
@@ -100,18 +147,24 @@ func mediaIDOf(raw string) string {
 func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request) {
 	file := r.PathValue("file")
 	md, ok := s.store.Media(mediaIDOf(file))
+	var body io.ReadCloser
+	var size int64
+	if ok && md.File == file {
+		body, size, ok = s.blobs.open(md.ID)
+	}
 	if !ok || md.File != file {
 		writeReply(w, fail(notFound("Media")))
 		return
 	}
+	defer body.Close()
 	h := w.Header()
 	h.Set("Content-Type", md.ContentType)
-	h.Set("Content-Length", strconv.Itoa(len(md.Data)))
+	h.Set("Content-Length", strconv.FormatInt(size, 10))
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(md.Data)
+		_, _ = io.Copy(w, body)
 	}
 }
 

@@ -98,7 +98,7 @@ func TestSeededConversations(t *testing.T) {
 		for _, m := range f.messagesPage(tok, hostile.ID, "?limit=100").Messages {
 			text.WriteString(m.Content)
 		}
-		for _, fixture := range []string{"alice: hello\rbob:  ", "\x1b]52;c;", "\u202e", "\x1b]8;;"} {
+		for _, fixture := range []string{"alice: hello\x1b_G", "\rbob:  ", "\x1b]52;c;", "\u202e", "\x1b]8;;", "\x1bP", "\x1bX", "\x1b^"} {
 			if !strings.Contains(text.String(), fixture) {
 				t.Errorf("seed %d: hostile conversation lacks %q", seed, fixture)
 			}

@@ -43,7 +43,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeReply(w, decision.refusal())
 		return
 	}
-
 	f := s.faults.decide(r, isWrite(r))
 	if f.Delay > 0 && !f.AfterProcessing && !sleepCtx(r.Context(), f.Delay) {
 		return
@@ -58,9 +57,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		dropConnection(w)
 		return
 	}
+	// Body limits come after the faults that refuse before reading, so a
+	// refused body stays unread, and after the injected latency, so that
+	// it does not eat into the body's read time.
+	r, ok := s.limitBody(w, r, pattern)
+	if !ok {
+		return
+	}
 
 	buf := &bufferedWriter{header: http.Header{}}
 	s.mux.ServeHTTP(buf, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
+	closeIfBodyRefused(buf)
 	if pattern == "" && (buf.status == http.StatusNotFound || buf.status == http.StatusMethodNotAllowed) {
 		buf.replaceWith(unrouted(r, buf))
 	}

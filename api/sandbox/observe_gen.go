@@ -51,7 +51,8 @@ func (s *Server) Media(id string) (data []byte, contentType string, ok bool) {
 	if !found {
 		return nil, "", false
 	}
-	return md.Data, md.ContentType, true
+	data, found = s.blobs.bytes(id)
+	return data, md.ContentType, found
 }
 
 // ConnectService connects an AI provider for the agent with this handle

@@ -69,12 +69,14 @@ func TestPaginationParameters(t *testing.T) {
 	for _, tc := range []struct {
 		query string
 		want  int
-	}{{"", 20}, {"?limit=0", 20}, {"?limit=-5", 20}, {"?limit=1", 1}, {"?limit=100", 100}, {"?limit=1000", 100}} {
+	}{{"", 20}, {"?limit=1", 1}, {"?limit=100", 100}, {"?limit=1000", 100}} {
 		if got := count("/api/posts" + tc.query); got != tc.want {
 			t.Errorf("%q: %d posts, want %d", tc.query, got, tc.want)
 		}
 	}
-	f.do("GET", "/api/posts?limit=ten", "", nil).want(t, http.StatusBadRequest, "invalid_limit")
+	for _, bad := range []string{"ten", "0", "-5", "1.5"} {
+		f.do("GET", "/api/posts?limit="+bad, "", nil).want(t, http.StatusBadRequest, "invalid_limit")
+	}
 	f.do("GET", "/api/posts?cursor=not-base64!", "", nil).want(t, http.StatusBadRequest, "invalid_cursor")
 	f.do("GET", "/api/posts?cursor=bm9wZQ", "", nil).want(t, http.StatusBadRequest, "invalid_cursor")
 

@@ -46,11 +46,7 @@ func (rq *request) decode(v any) error {
 	}
 	data, err := io.ReadAll(http.MaxBytesReader(nil, rq.r.Body, maxBodyBytes))
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return newError(http.StatusRequestEntityTooLarge, "payload_too_large", "Request body exceeds %d bytes", maxBodyBytes)
-		}
-		return newError(http.StatusBadRequest, "invalid_body", "Could not read the request body")
+		return bodyError(err, tooLarge("", maxBodyBytes, 0))
 	}
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 {
@@ -73,20 +69,11 @@ func (rq *request) decode(v any) error {
 func (rq *request) page(kind string) (pageQuery, error) {
 	q := pageQuery{Limit: defaultLimit}
 	values := rq.r.URL.Query()
-	if raw := values.Get("limit"); raw != "" {
-		n, err := strconv.Atoi(strings.TrimSpace(raw))
-		if err != nil {
-			return q, newError(http.StatusBadRequest, "invalid_limit", "limit must be an integer")
-		}
-		switch {
-		case n <= 0:
-			q.Limit = defaultLimit
-		case n > maxLimit:
-			q.Limit = maxLimit
-		default:
-			q.Limit = n
-		}
+	limit, err := rq.limit(defaultLimit, maxLimit)
+	if err != nil {
+		return q, err
 	}
+	q.Limit = limit
 	if raw := values.Get("cursor"); raw != "" {
 		seq, ok := decodeCursor(kind, raw)
 		if !ok {
@@ -95,6 +82,21 @@ func (rq *request) page(kind string) (pageQuery, error) {
 		q.Cursor = seq
 	}
 	return q, nil
+}
+
+// limit parses the query parameter limit of every list: absent gives def,
+// more than most gives most, and anything but a whole number from 1 is
+// 400 invalid_limit.
+func (rq *request) limit(def, most int) (int, error) {
+	raw := strings.TrimSpace(rq.r.URL.Query().Get("limit"))
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 {
+		return 0, newError(http.StatusBadRequest, "invalid_limit", "limit must be a whole number from 1 (at most %d are sent)", most)
+	}
+	return min(n, most), nil
 }
 
 // encodeCursor makes the opaque cursor that points just after the item with

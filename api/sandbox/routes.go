@@ -160,3 +160,14 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc(mediaPattern, s.serveMedia)
 	return mux
 }
+
+// Routes lists the pattern ("METHOD /path/{wildcard}") of every API route,
+// in table order, for tests and tools that walk the whole API.
+func (s *Server) Routes() []string {
+	t := s.table()
+	out := make([]string, len(t))
+	for i, rt := range t {
+		out[i] = rt.pattern
+	}
+	return out
+}

@@ -44,6 +44,17 @@ type Options struct {
 	// MaxImageBytes and MaxVideoBytes are the upload limits; 0 means the
 	// documented 10 MiB and 50 MiB.
 	MaxImageBytes, MaxVideoBytes int64
+	// BodyReadTimeout and UploadReadTimeout bound how long a request body
+	// may take to arrive (bodylimits.go); 0 means 30 s and 5 min.
+	BodyReadTimeout, UploadReadTimeout time.Duration
+	// MediaDir, when set, keeps uploaded and generated files on disk in
+	// this directory instead of in memory (blobs.go); uploads are streamed
+	// there without being held whole in memory (receive.go).
+	MediaDir string
+	// MaxMediaBytes caps the bytes of all stored files together; the oldest
+	// files are evicted to make room. 0 means 128 MiB in memory and 2 GiB
+	// on disk.
+	MaxMediaBytes int64
 	// WebhookClient delivers webhook events (webhooks.go); nil means a
 	// client with a 5 s timeout that follows no redirect. Tests pass the
 	// client of an httptest TLS server so the sandbox trusts its
@@ -67,6 +78,12 @@ type Server struct {
 	stats   *statsCounter
 	life    *activity
 	gen     *genState
+	blobs   *blobStore
+	// mediaMu makes storing a file, evicting others and creating its
+	// record one step.
+	mediaMu sync.Mutex
+	// uploads holds a token per upload body being read (bodylimits.go).
+	uploads chan struct{}
 
 	clockMu sync.Mutex
 	offset  time.Duration
@@ -96,6 +113,8 @@ func New(opts Options) *Server {
 		faults:  newFaultInjector(opts.Faults, seed),
 		stats:   newStatsCounter(),
 		gen:     newGenState(opts),
+		blobs:   newBlobStore(opts.MediaDir, opts.MaxMediaBytes),
+		uploads: make(chan struct{}, maxConcurrentUploads),
 	}
 	s.life = newActivity(opts.Activity, seed)
 	s.mux = s.routes()

@@ -53,7 +53,7 @@ type mediaRecord struct {
 	Purpose     string
 	ContentType string
 	File        string
-	Data        []byte
+	Size        int64 // the bytes are in the server's blobStore
 	CreatedAt   time.Time
 	ReadyAt     time.Time
 }

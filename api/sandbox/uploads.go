@@ -42,10 +42,16 @@ func (s *Server) uploadVideo(rq *request) reply {
 }
 
 func (s *Server) upload(rq *request, k uploadKind) reply {
-	data, purpose, err := readUpload(rq.r, k.limit)
+	release, err := s.uploadSlot(rq.r)
 	if err != nil {
 		return fail(err)
 	}
+	file, purpose, err := readUpload(rq.r, k.limit, s.blobs.dir)
+	release()
+	if err != nil {
+		return fail(err)
+	}
+	defer file.discard()
 	if purpose == "" {
 		purpose = k.purposes[0]
 	}
@@ -57,34 +63,47 @@ func (s *Server) upload(rq *request, k uploadKind) reply {
 	if !valid {
 		return fail(newError(http.StatusBadRequest, "invalid_purpose", "purpose must be %s", strings.Join(k.purposes, " or ")))
 	}
-	contentType := k.sniff(data)
+	contentType := k.sniff(file.head)
 	if contentType == "" {
 		return fail(newError(http.StatusBadRequest, "invalid_file_type", "Only %s are accepted; this file looks like %s",
-			k.accepted, http.DetectContentType(data)))
+			k.accepted, http.DetectContentType(file.head)))
 	}
 	readyAt := rq.now
 	if k.mediaType == "VIDEO" {
 		readyAt = rq.now.Add(videoProcessing)
 	}
-	md := s.storeMedia(rq.viewer.ID, k.mediaType, purpose, contentType, data, rq.now, readyAt)
+	md, err := s.saveReceived(rq.viewer.ID, k.mediaType, purpose, contentType, file, rq.now, readyAt)
+	if err != nil {
+		return fail(err)
+	}
 	return created(s.renderMedia(md, rq.now))
 }
 
 // readUpload reads the multipart parts "file" (at most limit bytes) and
 // "purpose". It reads the body to its end (up to the overall cap) before
 // answering, so that a client still sending a big file receives the 413
-// instead of a reset connection.
-func readUpload(r *http.Request, limit int64) ([]byte, string, error) {
+// instead of a reset connection; a body over the cap is file_too_large
+// whatever else was wrong with it. With spoolDir set the file goes to a
+// temporary file there instead of memory (receive.go).
+func readUpload(r *http.Request, limit int64, spoolDir string) (file *received, purpose string, err error) {
 	body := http.MaxBytesReader(nil, r.Body, limit+multipartSlack)
-	defer func() { _, _ = io.Copy(io.Discard, body) }()
-	tooBig := newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
+	tooBig := fileTooLarge(limit)
+	defer func() {
+		_, drainErr := io.Copy(io.Discard, body)
+		var mbe *http.MaxBytesError
+		if errors.As(drainErr, &mbe) {
+			err = tooBig
+		}
+		if err != nil {
+			file.discard()
+			file, purpose = nil, ""
+		}
+	}()
 	r.Body = body
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, "", newError(http.StatusBadRequest, "file_required", "Send the file as the multipart/form-data field \"file\"")
 	}
-	var data []byte
-	var purpose string
 	haveFile := false
 	for {
 		part, err := mr.NextPart()
@@ -92,24 +111,20 @@ func readUpload(r *http.Request, limit int64) ([]byte, string, error) {
 			break
 		}
 		if err != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
-				return nil, "", tooBig
-			}
-			return nil, "", newError(http.StatusBadRequest, "invalid_body", "Could not read the multipart body")
+			return nil, "", bodyError(err, tooBig)
 		}
 		switch part.FormName() {
 		case "file":
 			if haveFile {
 				return nil, "", newError(http.StatusBadRequest, "invalid_body", "Send exactly one file")
 			}
-			data, err = readPart(part, limit)
+			file, err = receiveFile(part, limit, r.ContentLength, spoolDir)
 			if err != nil {
 				return nil, "", err
 			}
 			haveFile = true
 		case "purpose":
-			raw, err := readPart(part, 64)
+			raw, err := readPart(part, 64, 0)
 			if err != nil {
 				return nil, "", newError(http.StatusBadRequest, "invalid_purpose", "purpose is too long")
 			}
@@ -117,22 +132,27 @@ func readUpload(r *http.Request, limit int64) ([]byte, string, error) {
 		}
 		_ = part.Close()
 	}
-	if !haveFile || len(data) == 0 {
-		return nil, "", newError(http.StatusBadRequest, "file_required", "The multipart field \"file\" is missing or empty")
+	if !haveFile || file.size == 0 {
+		return file, "", newError(http.StatusBadRequest, "file_required", "The multipart field \"file\" is missing or empty")
 	}
-	return data, purpose, nil
+	return file, purpose, nil
 }
 
 // readPart reads at most limit bytes of a part; more is file_too_large.
-func readPart(part *multipart.Part, limit int64) ([]byte, error) {
+// sizeHint (the request's Content-Length, or 0 or less when unknown) sizes
+// the buffer once instead of letting it double past the file's size.
+func readPart(part *multipart.Part, limit, sizeHint int64) ([]byte, error) {
 	var buf bytes.Buffer
+	if sizeHint > 0 {
+		buf.Grow(int(min(sizeHint, limit+1)))
+	}
 	n, err := io.Copy(&buf, io.LimitReader(part, limit+1))
-	var mbe *http.MaxBytesError
+	tooBig := fileTooLarge(limit)
 	switch {
-	case n > limit, errors.As(err, &mbe):
-		return nil, newError(http.StatusRequestEntityTooLarge, "file_too_large", "The file exceeds the %s limit", formatSize(limit))
+	case n > limit:
+		return nil, tooBig
 	case err != nil:
-		return nil, newError(http.StatusBadRequest, "invalid_body", "Could not read the multipart body")
+		return nil, bodyError(err, tooBig)
 	}
 	return buf.Bytes(), nil
 }
@@ -187,6 +207,11 @@ func (s *Server) listMedia(rq *request) reply {
 	default:
 		return fail(newError(http.StatusBadRequest, "invalid_type", "type must be IMAGE, VIDEO or AUDIO"))
 	}
+	switch q.Purpose {
+	case "", "post", "avatar", "byte":
+	default:
+		return fail(newError(http.StatusBadRequest, "invalid_purpose", "purpose must be post, avatar or byte"))
+	}
 	ms, more := s.store.ListMedia(rq.viewer.ID, q)
 	out := make([]mediaJSON, 0, len(ms))
 	var last int64
@@ -217,7 +242,7 @@ func (s *Server) deleteMedia(rq *request) reply {
 	if !found || md.AgentID != rq.viewer.ID {
 		return fail(notFound("Media"))
 	}
-	if err := s.store.DeleteMedia(id); err != nil {
+	if err := s.removeMedia(id); err != nil {
 		return fail(notFound("Media"))
 	}
 	return ok(map[string]any{"deleted": true, "id": id})

@@ -40,7 +40,7 @@ func personas() []persona {
 		{"kawaii_chan", "かわいいちゃん", "CHATBOT", false, "日本語と英語で話します ✨ Anime, matcha and kind words.", []string{"art", "food"}, "ja", ""},
 		{"seoul_beats", "서울 비트", "CHATBOT", false, "K-pop lyrics bot 🎶 한국어 / English", []string{"music"}, "ko", ""},
 		{"qahwa_bot", "قهوة بوت", "CHATBOT", false, "بوت القهوة العربية ☕ Arabic coffee culture, one cup at a time.", []string{"food", "philosophy"}, "ar", ""},
-		{"clipboard_cat", "Clipboard Cat", "CHATBOT", false, "Curious cat. \x1b]52;c;U0VOVElORUwtT1NDNTI=\x07Purrs in JSON. 🐈", []string{"memes", "security"}, "", ""},
+		{"clipboard_cat", "Clipboard Cat" + hostileXTGETTCAP, "CHATBOT", false, "Curious cat. \x1b]52;c;U0VOVElORUwtT1NDNTI=\x07Purrs in JSON. 🐈" + hostilePM, []string{"memes", "security"}, "", ""},
 
 		{"pixel_poet", "Pixel Poet", "CREATIVE", true, "Writes verses in 8-bit. Paints in 24-bit. 🎨", []string{"art", "music"}, "", "https://pixelpoet.example.com"},
 		{"synth_muse", "Synth Muse", "CREATIVE", false, "Modular synth patches generated daily. Turn it up. 🎛️", []string{"music"}, "", ""},
@@ -48,7 +48,7 @@ func personas() []persona {
 		{"brush_stroke", "Brush Stroke", "CREATIVE", false, "Generative painter. Oil, acrylic and floating point.", []string{"art"}, "", ""},
 		{"lore_weaver", "Lore Weaver", "CREATIVE", false, "Worldbuilder for games that don't exist (yet). 🐉", []string{"art", "space"}, "", ""},
 		{"samba_synth", "Samba Synth 🇧🇷", "CREATIVE", false, "Ritmos brasileiros gerados por IA. 🥁 Beats from Rio's latent space.", []string{"music"}, "pt", ""},
-		{"hidden_ink", "Hidden Ink", "CREATIVE", false, "Nothing to see here\U000E0049\U000E0047\U000E004E\U000E004F\U000E0052\U000E0045\U000E0020\U000E0050\U000E0052\U000E0045\U000E0056 — just ink.", []string{"art", "security"}, "", ""},
+		{"hidden_ink", "Hidden Ink" + hostileKitty, "CREATIVE", false, "Nothing to see here\U000E0049\U000E0047\U000E004E\U000E004F\U000E0052\U000E0045\U000E0020\U000E0050\U000E0052\U000E0045\U000E0056 — just ink." + hostileSOS, []string{"art", "security"}, "", ""},
 		{"glitch_oracle", "G\u0338\u0322\u0317\u0353\u0349\u0333l\u0337\u0321\u035di\u0336\u0358\u0330t\u0335\u031b\u0324c\u0334\u0352h\u0337\u030c\u0316 Oracle", "CREATIVE", false, "I speak in corrupted frames. ▓▒░", []string{"art", "security"}, "", ""},
 
 		{"data_dora", "Data Dora", "ANALYST", true, "Explorer of datasets. Will pivot for food. 📊", []string{"data"}, "", ""},
@@ -73,8 +73,8 @@ func personas() []persona {
 		{"meme_lord_9000", "Meme Lord 9000", "OTHER", false, "Certified meme dispenser (SFW edition).", []string{"memes"}, "", ""},
 		{"garden_gnome", "Garden Gnome", "OTHER", false, "Tomatoes, telemetry and tiny hats. 🍅", []string{"food", "weather"}, "", ""},
 		{"emoji_family", "The Emoji Family 👨\u200d👩\u200d👧\u200d👦", "OTHER", false, "We speak fluent 🇯🇵🇧🇷🇺🇦🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F and 👍🏽👋🏿🙌🏻 👩🏽\u200d💻", []string{"memes", "space"}, "", ""},
-		{"mirror_bot", "Mirror \u202etob rorriM", "OTHER", false, "I reflect whatever you say. invoice\u202egpj.exe", []string{"memes"}, "", ""},
-		{"paypa1_support", "Pay\u200bPal Support", "OTHER", false, "Offi\u00adcial\u200b support. Never DM your password. (A test fixture for look-alike names.)", []string{"security"}, "", ""},
+		{"mirror_bot", "Mirror \u202etob rorriM" + hostileSOS, "OTHER", false, "I reflect whatever you say. invoice\u202egpj.exe" + hostileDECRQSS + "\nLast reflection:\n2026-01-01 INFO operator=admin login ok" + hostileSixel, []string{"memes"}, "", ""},
+		{"paypa1_support", "Pay\u200bPal Support" + hostilePM, "OTHER", false, "Offi\u00adcial\u200b support. Never DM your password. (A test fixture for look-alike names.)" + hostileTmux, []string{"security"}, "", ""},
 	}
 }
 

