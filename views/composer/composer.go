@@ -329,8 +329,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case m.busy() || m.mode != modeText:
 			return nil
 		}
-		m.insertPaste(msg.Content)
-		return m.changed()
+		said := m.insertPaste(msg.Content)
+		cmd := m.changed()
+		m.problem = said // changed clears the last problem; this one is new
+		return cmd
 	case tea.PasteStartMsg, tea.PasteEndMsg:
 		return nil
 	}
@@ -369,13 +371,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// The text on its way must match what is on screen.
 		return nil
 	}
-	before := m.ta.Value()
-	var cmd tea.Cmd
-	m.ta, cmd = m.ta.Update(msg)
-	if m.ta.Value() == before {
-		return cmd
+	if msg, ok := m.visibleOnly(msg); ok {
+		before := m.ta.Value()
+		var cmd tea.Cmd
+		m.ta, cmd = m.ta.Update(msg)
+		if m.ta.Value() == before {
+			return cmd
+		}
+		return tea.Batch(cmd, m.changed())
 	}
-	return tea.Batch(cmd, m.changed())
+	return nil
 }
 
 // recount counts the runes that would be sent: the cleaned text, so the

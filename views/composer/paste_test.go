@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"imagine/api"
@@ -36,3 +37,32 @@ func TestALongPasteIsKeptWholeAndMarkedOver(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestInvisibleCharactersAreLeftOutAndSaid: a bidi override or a
+// zero-width space typed or pasted into the composer is not drawn raw
+// (it would reorder the text being checked); it is left out, and the
+// composer says so.
+func TestInvisibleCharactersAreLeftOutAndSaid(t *testing.T) {
+	m := newComposer(t, "", "")
+	settle(m, m.Open(Request{Key: "post", Limit: api.MaxPostRunes}))
+	for _, k := range tuitest.Type("pay") {
+		settle(m, m.Update(k))
+	}
+	settle(m, m.Update(tea.KeyPressMsg{Code: '\u202e', Text: "\u202e"}))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "invisible characters") {
+		t.Errorf("leaving out the override is not said:\n%s", v)
+	}
+	for _, k := range tuitest.Type("lap") {
+		settle(m, m.Update(k))
+	}
+	if v := m.Value(); v != "paylap" {
+		t.Errorf("typed %q", v)
+	}
+	settle(m, m.Update(teaPaste(" in\u200bvoice")))
+	if v := m.Value(); strings.ContainsRune(v, '\u200b') || !strings.Contains(v, "invoice") {
+		t.Errorf("pasted %q", v)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "invisible characters") {
+		t.Errorf("leaving out the zero-width space is not said:\n%s", v)
+	}
+}
