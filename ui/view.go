@@ -9,13 +9,17 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"imagine/internal/outguard"
 	"imagine/views"
 )
 
 // View implements tea.Model. Every return path sets the same View fields:
 // a View without AltScreen would leave the alternate screen (charm-v2.md).
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	// The last check before the terminal (security.md §4.3): a line holding
+	// anything but text, SGR and OSC 8 is cleaned and counted.
+	frame, _ := outguard.Guard(m.render())
+	v := tea.NewView(frame)
 	v.AltScreen = true
 	v.ReportFocus = true
 	v.MouseMode = m.mouseMode()
