@@ -46,6 +46,8 @@ func (m *Model) render() string {
 		body = m.switcherView(l.body.w, l.body.h)
 	case m.showHelp:
 		body = m.helpView(l.body.w, l.body.h)
+	case m.activity != nil:
+		body = m.activityView(l.body.w, l.body.h)
 	case m.splitting():
 		body = m.splitView(m.front().View())
 	case m.front() != nil:
@@ -148,6 +150,9 @@ func (m *Model) drawStatus(w int) string {
 	left := s.StatusKey.Render(" @" + m.handle + " ")
 	if m.handle == "" {
 		left = s.StatusKey.Render(" signing in… ")
+	}
+	if m.opts.Operator != "" {
+		left += s.StatusBar.Render(" " + m.opts.Operator + " ")
 	}
 	var conn string
 	switch {
