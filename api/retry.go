@@ -141,6 +141,20 @@ func (c *Client) do(ctx context.Context, r *request, out target) (err error) {
 		return err
 	}
 	defer func() { done(err) }()
+	if c.sharable(r) {
+		return c.doShared(ctx, r, out)
+	}
+	if r.method != http.MethodGet && r.method != http.MethodHead {
+		// A write makes every kept read stale, whatever its outcome.
+		c.reads.forget()
+		defer c.reads.forget()
+	}
+	return c.doOnce(ctx, r, out)
+}
+
+// doOnce is do without the guard and shared reads: one call, with its
+// retries.
+func (c *Client) doOnce(ctx context.Context, r *request, out target) (err error) {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, r.timeout())

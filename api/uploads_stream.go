@@ -184,6 +184,8 @@ func (c *Client) upload(ctx context.Context, path string, p *uploadPart, out tar
 		return err
 	}
 	defer func() { done(err) }()
+	c.reads.forget()
+	defer c.reads.forget()
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, uploadTimeout)
