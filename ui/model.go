@@ -127,6 +127,11 @@ type Options struct {
 	// credentials (which client, which server, what to run); "" shows a
 	// generic one.
 	Rejected string
+	// AlignTicks puts every poll on a wall-clock multiple of its interval,
+	// without jitter, so that the sessions of `imagine serve`, which share
+	// one client, poll at the same instants and their identical reads are
+	// sent once (api.WithSharedReads).
+	AlignTicks bool
 	// Operator names the person at this terminal when several share the
 	// account (`imagine serve`): "alice (operator)". It is shown in the
 	// status line and in every confirmation; "" outside serve.
