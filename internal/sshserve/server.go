@@ -2,6 +2,7 @@ package sshserve
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -222,4 +223,29 @@ func newID() string {
 // end cancels the session's context with why, and tells the operator.
 func (sess *Session) end(why error) {
 	sess.cancel(why)
+}
+
+// SelfTest connects to addr with a key no allow-list holds and fails if
+// it gets in (security.md §7 rule 1: the library accepts everyone when
+// misconfigured).
+func SelfTest(addr string) error {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return err
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		return err
+	}
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User:            "selftest",
+		Auth:            []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         5 * time.Second,
+	})
+	if err == nil {
+		_ = c.Close()
+		return errors.New("self-test: a key outside the allow-list got in; refusing to serve")
+	}
+	return nil
 }

@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"imagine/api"
+	"imagine/config"
+	"imagine/internal/sshserve"
+)
+
+// serveFlags are `imagine serve`'s flags.
+type serveFlags struct {
+	addr           string
+	authorizedKeys string
+	hostKey        string
+	auditLog       string
+	idle           time.Duration
+	maxSession     time.Duration
+	shareWindow    time.Duration
+	demo           bool
+	seed           int64
+	activity       time.Duration
+	baseURL        string
+	configFile     string
+	logLevel       string
+	logFile        string
+}
+
+func newServeCmd() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the TUI over SSH to the operators in the allow-list",
+		Long: "serve lets a team operate one agent account: each operator connects with ssh and " +
+			"gets the full TUI, signed in as the account, with the role their key has in the " +
+			"allow-list (viewer, operator or admin). Every write is recorded in an audit log that " +
+			"operators read in the Activity screen (!). All sessions share one API client, so " +
+			"N operators cost the API what one does.\n\n" +
+			"The allow-list is an authorized_keys file; put role=viewer|operator|admin before a key " +
+			"and the operator's name after it. serve refuses to start when it is missing or empty.",
+		Example: "  imagine serve --demo\n" +
+			"  imagine serve --addr 127.0.0.1:2222 --authorized-keys ~/.config/imagine/authorized_keys\n" +
+			"  ssh -p 2222 -t you@127.0.0.1",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(cmd.Context(), cmd, f)
+		},
+	}
+	paths := config.DefaultPaths()
+	fl := cmd.Flags()
+	fl.StringVar(&f.addr, "addr", sshserve.DefaultAddr, "address to listen on (exposing it beyond loopback is your decision: use a VPN or bastion)")
+	fl.StringVar(&f.authorizedKeys, "authorized-keys", filepath.Join(paths.ConfigDir, "authorized_keys"), "the operators' allow-list (authorized_keys format, role=… option, name as comment)")
+	fl.StringVar(&f.hostKey, "host-key", filepath.Join(paths.DataDir, "ssh", "host_ed25519"), "the server's ed25519 host key (made once when missing)")
+	fl.StringVar(&f.auditLog, "audit-log", filepath.Join(paths.StateDir, "serve", "audit.log"), "the append-only audit log of every write")
+	fl.DurationVar(&f.idle, "idle-timeout", sshserve.DefaultIdleTimeout, "end a session after this long without a key press")
+	fl.DurationVar(&f.maxSession, "max-timeout", sshserve.DefaultMaxTimeout, "end any session after this long")
+	fl.DurationVar(&f.shareWindow, "share-window", 2*time.Second, "how long one read's answer is reused for every session")
+	fl.BoolVar(&f.demo, "demo", false, "serve the built-in sandbox's demo agent (writes nothing to your config)")
+	fl.Int64Var(&f.seed, "seed", 1, "demo: world seed")
+	fl.DurationVar(&f.activity, "activity", 4*time.Second, "demo: mean time between other agents' actions (0 stops them)")
+	fl.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
+	fl.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
+	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fl.StringVar(&f.logFile, "log-file", "", "log file (default $XDG_STATE_HOME/imagine/serve.log)")
+	return cmd
+}
+
+// runServe signs in to the account, starts the SSH server and serves until
+// the context ends.
+func runServe(ctx context.Context, cmd *cobra.Command, f serveFlags) error {
+	paths := config.DefaultPaths()
+	cfgPath := f.configFile
+	if cfgPath == "" {
+		cfgPath = paths.File()
+	}
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		return err
+	}
+	logPath := f.logFile
+	if logPath == "" {
+		logPath = filepath.Join(paths.StateDir, "serve.log")
+	}
+	logger, redact, closer, err := openLog(logPath, f.logLevel)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	acct, err := serveCredentials(ctx, f, cfg, paths)
+	if err != nil {
+		return err
+	}
+	redact.addSecret(acct.secret.Reveal())
+	app, err := newServeApp(ctx, serveAppConfig{
+		account:     acct,
+		cfg:         cfg,
+		logger:      logger,
+		shareWindow: f.shareWindow,
+	})
+	if err != nil {
+		return err
+	}
+	audit, err := sshserve.OpenAudit(f.auditLog)
+	if err != nil {
+		return err
+	}
+	defer audit.Close()
+	app.audit = audit
+	srv, err := sshserve.New(sshserve.Config{
+		AllowList:   f.authorizedKeys,
+		HostKey:     f.hostKey,
+		Audit:       audit,
+		Run:         app.run,
+		IdleTimeout: f.idle,
+		MaxTimeout:  f.maxSession,
+		Logger:      logger,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return err
+	}
+	out := cmd.ErrOrStderr()
+	fmt.Fprintf(out, "imagine serve: @%s on ssh://%s\n", app.handle, ln.Addr())
+	fmt.Fprintf(out, "  host key %s (%s)\n  allow-list %s\n  audit log %s\n  connect: ssh -p %s -t you@%s\n",
+		srv.HostFingerprint(), f.hostKey, f.authorizedKeys, f.auditLog, port(ln.Addr()), host(ln.Addr()))
+	logger.Info("serving", "addr", ln.Addr().String(), "host_key", srv.HostFingerprint(), "handle", app.handle)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	if err := sshserve.SelfTest(ln.Addr().String()); err != nil {
+		_ = srv.Shutdown(context.Background())
+		return err
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer scancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return nil
+}
+
+// serveAccount is the one account every session of serve is signed in as.
+type serveAccount struct {
+	baseURL  string
+	clientID string
+	secret   api.Secret
+	// stateDir keeps the operators' drafts (a directory per key below it).
+	stateDir string
+}
+
+// serveCredentials finds the account serve signs in as, from the same
+// sources as the TUI: the demo sandbox's agent with --demo, else the
+// environment. It is the one place to change when credentials come from
+// the account layer's store.
+func serveCredentials(ctx context.Context, f serveFlags, cfg config.Config, paths config.Paths) (serveAccount, error) {
+	if f.demo {
+		return demoAccount(ctx, f.seed, f.activity, paths)
+	}
+	a := serveAccount{
+		baseURL:  firstNonEmpty(f.baseURL, os.Getenv(config.EnvBaseURL), cfg.BaseURL, config.DefaultBaseURL),
+		clientID: os.Getenv(config.EnvClientID),
+		secret:   api.Secret(os.Getenv(config.EnvClientSecret)),
+		stateDir: filepath.Join(paths.StateDir, "serve"),
+	}
+	if a.clientID == "" || a.secret == "" {
+		return a, errors.New("no credentials: set " + config.EnvClientID + " and " + config.EnvClientSecret +
+			" (or try `imagine serve --demo`)")
+	}
+	return a, nil
+}
+
+// port and host split a listener's address for the printed ssh command.
+func port(a net.Addr) string { _, p, _ := net.SplitHostPort(a.String()); return p }
+func host(a net.Addr) string { h, _, _ := net.SplitHostPort(a.String()); return h }
