@@ -99,6 +99,10 @@ func TestServeRemovedKeyEndsItsSession(t *testing.T) {
 	if !strings.Contains(alice.text(), "removed from the allow-list") {
 		t.Errorf("no reason shown:\n%s", alice.text())
 	}
+	deadline := time.Now().Add(5 * time.Second)
+	for r.srv.Sessions() != 1 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
 	if n := r.srv.Sessions(); n != 1 {
 		t.Errorf("%d sessions left, want bob's", n)
 	}

@@ -57,7 +57,12 @@ func newServeRig(t testing.TB, o serveRigOptions) *serveRig {
 		r.gets.add(req)
 	}}
 	var clientOpts []api.Option
+	window := 2 * time.Second
 	if o.clock != nil {
+		// 100 ms of real time: on the fast clock the real 2 s would hide
+		// a session's own polls, and 2 s of it (33 ms) is less than two
+		// programs' scheduling spread on a loaded machine.
+		window = 100 * time.Millisecond * o.clock.speed
 		sbOpts.Now = o.clock.now
 		clientOpts = append(clientOpts, api.WithClock(o.clock.now), api.WithBudgets(false))
 	}
@@ -71,7 +76,7 @@ func newServeRig(t testing.TB, o serveRigOptions) *serveRig {
 			stateDir: filepath.Join(dir, "state")},
 		cfg:         config.Config{Theme: "dark"},
 		logger:      log.New(io.Discard),
-		shareWindow: 2 * time.Second,
+		shareWindow: window,
 		clientOpts:  clientOpts,
 	})
 	if err != nil {
@@ -181,8 +186,8 @@ func (r *serveRig) connect(t testing.TB, name string) *sshTerm {
 				term.mu.Lock()
 				term.bytes += int64(n)
 				term.last = time.Now()
-				term.mu.Unlock()
 				_, _ = term.emu.Write(buf[:n])
+				term.mu.Unlock()
 				select {
 				case term.wake <- struct{}{}:
 				default:
@@ -198,7 +203,11 @@ func (r *serveRig) connect(t testing.TB, name string) *sshTerm {
 }
 
 // text is the screen.
-func (s *sshTerm) text() string { return s.emu.String() }
+func (s *sshTerm) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.emu.String()
+}
 
 // waitFor waits until the screen shows want (a bounded wait).
 func (s *sshTerm) waitFor(t testing.TB, want string, d time.Duration) {
@@ -228,4 +237,22 @@ func (s *sshTerm) ended(t testing.TB, d time.Duration) {
 	case <-time.After(d):
 		t.Fatalf("session still open after %s; screen:\n%s", d, s.text())
 	}
+}
+
+// addOperator adds an operator's key to the allow-list (once).
+func (r *serveRig) addOperator(t testing.TB, name, role string) {
+	t.Helper()
+	if _, ok := r.keys[name]; ok {
+		return
+	}
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	s, _ := gossh.NewSignerFromKey(priv)
+	r.keys[name] = s
+	r.lines[name] = "role=" + role + " " + strings.TrimSpace(string(gossh.MarshalAuthorizedKey(s.PublicKey()))) + " " + name
+	var names []string
+	for n := range r.lines {
+		names = append(names, n)
+	}
+	r.writeAllowList(t, names...)
+	time.Sleep(300 * time.Millisecond) // the server reads it every 100 ms
 }

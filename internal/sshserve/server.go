@@ -97,6 +97,13 @@ type Server struct {
 
 	stop chan struct{}
 	once sync.Once
+	// accepting is closed when Serve first waits for a connection: the
+	// library's Shutdown must not run before that (its listener count
+	// would race).
+	accepting     chan struct{}
+	acceptingOnce sync.Once
+	// serving and closed (under mu) order Serve and Shutdown.
+	serving, closed bool
 }
 
 // New checks the allow-list (refusing a missing or empty one), loads or
@@ -113,8 +120,9 @@ func New(cfg Config) (*Server, error) {
 	if err := os.MkdirAll(filepath.Dir(cfg.HostKey), 0o700); err != nil {
 		return nil, fmt.Errorf("host key: %w", err)
 	}
-	s := &Server{cfg: cfg, list: list, sessions: map[*Session]struct{}{}, stop: make(chan struct{})}
-	s.conns = connLimiter{perIP: map[string]int{}, maxPerIP: 8, max: 32}
+	s := &Server{cfg: cfg, list: list, sessions: map[*Session]struct{}{}, stop: make(chan struct{}),
+		accepting: make(chan struct{})}
+	s.conns = connLimiter{perIP: map[string]int{}, maxPerIP: 4, max: 32}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPublicKeyAuth(s.authorize),
@@ -168,8 +176,18 @@ func (s *Server) HostFingerprint() string { return s.hostFingerprint }
 // Serve accepts connections on ln until Shutdown; it also watches the
 // allow-list.
 func (s *Server) Serve(ln net.Listener) error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		_ = ln.Close()
+		return nil
+	}
+	s.serving = true
+	s.mu.Unlock()
 	go s.watch()
-	err := s.ssh.Serve(ln)
+	err := s.ssh.Serve(&signalListener{Listener: ln, accepting: func() {
+		s.acceptingOnce.Do(func() { close(s.accepting) })
+	}})
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
@@ -179,6 +197,17 @@ func (s *Server) Serve(ln net.Listener) error {
 // Shutdown ends every session and stops the server.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.once.Do(func() { close(s.stop) })
+	s.mu.Lock()
+	s.closed = true
+	serving := s.serving
+	s.mu.Unlock()
+	if serving {
+		select {
+		case <-s.accepting:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	s.mu.Lock()
 	for sess := range s.sessions {
 		sess.end(errors.New("the server is shutting down"))
@@ -248,4 +277,16 @@ func SelfTest(addr string) error {
 		return errors.New("self-test: a key outside the allow-list got in; refusing to serve")
 	}
 	return nil
+}
+
+// signalListener calls accepting before each Accept.
+type signalListener struct {
+	net.Listener
+	accepting func()
+}
+
+// Accept implements net.Listener.
+func (l *signalListener) Accept() (net.Conn, error) {
+	l.accepting()
+	return l.Listener.Accept()
 }

@@ -62,6 +62,7 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			return
 		}
 		defer s.remove(session)
+		admitted(sess.Context())
 		s.log().Info("session started", "operator", entry.Name, "role", entry.Role, "fingerprint", fp, "session", session.ID, "remote", sess.RemoteAddr().String())
 		go s.watchIdle(session)
 		s.cfg.Run(session)
