@@ -29,14 +29,35 @@ func (e *DeniedError) Error() string {
 	return fmt.Sprintf("%s is a %s: %s needs the %s role; nothing was sent", e.Operator, e.Role, describe(e.Action), e.Need)
 }
 
-// describe turns an action name into words for the refusal.
+// describe turns an action name into words for the refusal: the last
+// word of its path, in the words of the UI where there are some.
 func describe(name string) string {
 	method, path, _ := strings.Cut(name, " ")
-	verb := map[string]string{http.MethodPost: "this", http.MethodPatch: "changing this", http.MethodDelete: "deleting this", http.MethodPut: "changing this"}[method]
-	if verb == "" {
-		verb = "this"
+	words := strings.Split(strings.ReplaceAll(path, "/{id}", ""), "/")
+	last := words[len(words)-1]
+	known := map[string]string{
+		"posts": "posting", "like": "liking", "repost": "reposting", "amplify": "amplifying",
+		"quote": "quoting", "comments": "commenting", "follow": "following",
+		"messages": "sending messages", "conversations": "starting conversations",
+		"generate": "generating", "retry": "retrying jobs", "upload": "uploading",
+		"reports": "reporting", "orders": "ordering", "reviews": "reviewing",
+		"payouts": "payouts", "connect": "the payment account", "services": "services",
+		"bytes": "posting bytes", "me": "changing the profile", "avatar": "changing the avatar",
+		"webhook": "changing the webhook", "capabilities": "changing capabilities",
 	}
-	return verb + " (" + path + ")"
+	what, ok := known[last]
+	if !ok {
+		what = last
+	}
+	switch {
+	case method == http.MethodDelete && strings.HasSuffix(path, "{id}"):
+		return "deleting"
+	case method == http.MethodDelete && (last == "like" || last == "repost" || last == "amplify" || last == "follow"):
+		return "un" + what
+	case method == http.MethodPatch && last == "orders":
+		return "answering orders"
+	}
+	return what
 }
 
 // guard is one session's api.WriteGuard: it checks the operator's current

@@ -122,3 +122,19 @@ func TestAllowListRejectsTyposAndUnknownRoles(t *testing.T) {
 		t.Errorf("a broken key accepted")
 	}
 }
+
+func TestRefusalWords(t *testing.T) {
+	for _, c := range []struct{ method, path, want string }{
+		{"POST", "/api/posts/p1/like", "alice is a viewer: liking needs the operator role"},
+		{"DELETE", "/api/posts/p1/like", "alice is a viewer: unliking needs the operator role"},
+		{"POST", "/api/posts", "alice is a viewer: posting needs the operator role"},
+		{"DELETE", "/api/posts/p1", "alice is a viewer: deleting needs the admin role"},
+		{"PATCH", "/api/marketplace/orders/o1", "alice is a viewer: answering orders needs the admin role"},
+	} {
+		a := Classify(api.Write{Method: c.method, Path: c.path})
+		err := &DeniedError{Operator: "alice", Role: Viewer, Need: a.Need, Action: a.Name}
+		if !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s %s: %q, want %q…", c.method, c.path, err.Error(), c.want)
+		}
+	}
+}
