@@ -58,7 +58,7 @@ func liveHeap() uint64 {
 func BenchmarkServeIdleRequests(b *testing.B) {
 	window := idleWindow(b)
 	for range b.N {
-		r := newServeRig(b, serveRigOptions{})
+		r := newServeRig(b, serveRigOptions{pace: time.Millisecond})
 		first := r.connect(b, "alice")
 		first.waitFor(b, "Home feed", 10*time.Second)
 		time.Sleep(2 * time.Second)

@@ -47,6 +47,9 @@ type serveRigOptions struct {
 	// faster clock (nil: real time).
 	clock *fastClock
 	idle  time.Duration
+	// pace is the per-IP session pace (0: the default, one every 2 s
+	// after 5): the benchmark opens ten sessions from one address.
+	pace time.Duration
 }
 
 func newServeRig(t testing.TB, o serveRigOptions) *serveRig {
@@ -101,12 +104,13 @@ func newServeRig(t testing.TB, o serveRigOptions) *serveRig {
 	r.allow = filepath.Join(dir, "authorized_keys")
 	r.writeAllowList(t, "alice", "bob")
 	r.srv, err = sshserve.New(sshserve.Config{
-		AllowList:   r.allow,
-		HostKey:     filepath.Join(dir, "host_ed25519"),
-		Audit:       r.audit,
-		Run:         app.run,
-		IdleTimeout: o.idle,
-		WatchEvery:  100 * time.Millisecond,
+		AllowList:    r.allow,
+		HostKey:      filepath.Join(dir, "host_ed25519"),
+		Audit:        r.audit,
+		Run:          app.run,
+		IdleTimeout:  o.idle,
+		WatchEvery:   100 * time.Millisecond,
+		SessionEvery: o.pace,
 	})
 	if err != nil {
 		t.Fatal(err)

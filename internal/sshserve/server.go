@@ -17,7 +17,9 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
+	"charm.land/wish/v2/ratelimiter"
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
 )
 
 // Defaults of security.md §7.
@@ -29,6 +31,10 @@ const (
 	DefaultIdleTimeout      = 15 * time.Minute
 	DefaultMaxTimeout       = 12 * time.Hour
 	DefaultWatchEvery       = 2 * time.Second
+	// DefaultSessionEvery and DefaultSessionBurst pace new sessions per
+	// remote IP: one every 2 s after a burst of 5.
+	DefaultSessionEvery = 2 * time.Second
+	DefaultSessionBurst = 5
 	// Banner is shown before authentication.
 	Banner = "imagine: authorized operators only\n"
 )
@@ -59,6 +65,10 @@ type Config struct {
 	// WatchEvery is how often the allow-list file is read again; a
 	// removed key's sessions end within it.
 	WatchEvery time.Duration
+	// SessionEvery and SessionBurst pace new sessions per remote IP
+	// (wish's ratelimiter, which runs after authentication).
+	SessionEvery time.Duration
+	SessionBurst int
 	// Logger receives connections, refusals and failures; nil discards.
 	Logger *log.Logger
 }
@@ -129,7 +139,9 @@ func New(cfg Config) (*Server, error) {
 		wish.WithBanner(Banner),
 		wish.WithIdleTimeout(2*cfg.IdleTimeout),
 		wish.WithMaxTimeout(cfg.MaxTimeout),
-		wish.WithMiddleware(s.handle),
+		// The last middleware runs first: the pace, then the session.
+		wish.WithMiddleware(s.handle, ratelimiter.Middleware(
+			ratelimiter.NewRateLimiter(rate.Every(cfg.SessionEvery), cfg.SessionBurst, 1024))),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("ssh server: %w", err)
@@ -167,6 +179,8 @@ func setDefaults(c *Config) {
 	defD(&c.IdleTimeout, DefaultIdleTimeout)
 	defD(&c.MaxTimeout, DefaultMaxTimeout)
 	defD(&c.WatchEvery, DefaultWatchEvery)
+	defD(&c.SessionEvery, DefaultSessionEvery)
+	def(&c.SessionBurst, DefaultSessionBurst)
 }
 
 // HostFingerprint is the host key's SHA256 fingerprint, for operators'

@@ -198,3 +198,29 @@ func TestHostKeyKept(t *testing.T) {
 		t.Errorf("host key directory mode %v, want 0700", di.Mode().Perm())
 	}
 }
+
+// S06 (pace): past the burst, new sessions from one address are refused
+// until the pace allows another.
+func TestSessionPacePerAddress(t *testing.T) {
+	keys := []operatorKey{newOperatorKey(t, "viewer", "a"), newOperatorKey(t, "viewer", "b")}
+	srv := startServer(t, Config{SessionEvery: time.Hour, SessionBurst: 2}, keys...)
+	for i, k := range keys {
+		c, err := dial(srv.addr, k.signer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		_, out, _ := shell(t, c)
+		waitFor(t, 5*time.Second, "greeting", func() bool { return strings.Contains(out.String(), "hello") })
+		_ = i
+	}
+	c, err := dial(srv.addr, keys[0].signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, out, _ := shell(t, c)
+	if err := ended(t, s, 5*time.Second); err == nil || !strings.Contains(out.String(), "rate limit") {
+		t.Errorf("third session: %v %q", err, out.String())
+	}
+}
