@@ -30,6 +30,8 @@ type serveApp struct {
 	handle string
 	drafts string
 	audit  *sshserve.Audit
+	// presence tells operators who else is at their conversation or order.
+	presence presenceHub
 	// tick and now let tests run the sessions' pollers on a faster clock.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	now  func() time.Time
@@ -96,6 +98,19 @@ func (a *serveApp) run(s *sshserve.Session) {
 			activity: a.activity,
 		},
 	}
+	// The program exists only after the model: presence reports wait for
+	// it (a report comes from a Cmd, so after Run has started).
+	var p *tea.Program
+	ready := make(chan struct{})
+	entry, leave := a.presence.join(op.Name, func(msg tea.Msg) {
+		select {
+		case <-ready:
+			p.Send(msg)
+		case <-s.Context.Done():
+		}
+	})
+	defer leave()
+	d.serve.presence = func(where string) { a.presence.move(entry, where) }
 	m, err := buildModel(s.Context, d, a.handle)
 	if err != nil {
 		fmt.Fprintln(s.SSH.Stderr(), "imagine:", err)
@@ -115,7 +130,8 @@ func (a *serveApp) run(s *sshserve.Session) {
 			return msg
 		}),
 	)
-	p := tea.NewProgram(m, opts...)
+	p = tea.NewProgram(m, opts...)
+	close(ready)
 	go func() {
 		for {
 			select {

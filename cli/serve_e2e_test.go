@@ -151,3 +151,25 @@ func (r *serveRig) countRequests(d time.Duration) int64 {
 	time.Sleep(d)
 	return r.requests.Load() - start
 }
+
+// TestServePresence: two operators on the same conversation each see
+// that the other is there; moving away clears it.
+func TestServePresence(t *testing.T) {
+	r := newServeRig(t, serveRigOptions{})
+	alice := r.connect(t, "alice")
+	bob := r.connect(t, "bob")
+	alice.waitFor(t, "Home feed", 10*time.Second)
+	bob.waitFor(t, "Home feed", 10*time.Second)
+	alice.press(t, "3")
+	bob.press(t, "3")
+	alice.waitFor(t, "bob is here too", 10*time.Second)
+	bob.waitFor(t, "alice is here too", 10*time.Second)
+	bob.press(t, "1")
+	deadline := time.Now().Add(5 * time.Second)
+	for strings.Contains(alice.text(), "bob is here too") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if strings.Contains(alice.text(), "bob is here too") {
+		t.Errorf("bob left, but alice still sees him:\n%s", alice.text())
+	}
+}

@@ -17,6 +17,7 @@ type serveSession struct {
 	env      []string
 	operator string
 	activity func() ([]string, <-chan struct{})
+	presence func(where string)
 }
 
 // getenv reads the session's environment.
@@ -40,6 +41,7 @@ func (s *serveSession) apply(o *ui.Options) {
 	o.Operator = s.operator
 	o.Activity = s.activity
 	o.AlignTicks = true
+	o.Presence = s.presence
 }
 
 // activityLines turns audit records into the Activity screen's lines,

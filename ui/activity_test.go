@@ -117,3 +117,46 @@ func TestURLsAreCopiedNotOpened(t *testing.T) {
 		t.Fatalf("no clipboard write among %T", msgs)
 	}
 }
+
+// dmPane is a fake pane whose selection opens a conversation.
+type dmPane struct {
+	fakePane
+	handle string
+}
+
+func (p *dmPane) Target() tea.Msg { return views.OpenConversationMsg{Handle: p.handle} }
+
+// TestPresenceHint: Presence is told where the operator is each time it
+// changes (a conversation in Messages; nowhere on the Feed), and a
+// PresenceMsg shows who else is there until the operator moves away.
+func TestPresenceHint(t *testing.T) {
+	var reported []string
+	m := New(Options{
+		Context: t.Context(),
+		Panes: map[PaneID]Pane{FeedPane: &fakePane{title: "Feed"},
+			MessagesPane: &dmPane{fakePane: fakePane{title: "Messages"}, handle: "carol"}},
+		Styles:   theme.New(true, true),
+		Keys:     keymap.Default(),
+		Handle:   "demo_agent",
+		Operator: "alice (operator)",
+		Presence: func(where string) { reported = append(reported, where) },
+	})
+	m.Update(teaSize(100, 24))
+	_, cmd := m.Update(tuitest.Press("3"))
+	tuitest.Collect(cmd)
+	if len(reported) != 1 || reported[0] != "messages|dm:carol" {
+		t.Fatalf("reported %q", reported)
+	}
+	m.Update(PresenceMsg{Others: []string{"bob"}})
+	if got := ansi.Strip(m.render()); !strings.Contains(got, "bob is here too") {
+		t.Fatalf("status line:\n%s", got)
+	}
+	_, cmd = m.Update(tuitest.Press("1"))
+	tuitest.Collect(cmd)
+	if len(reported) != 2 || reported[1] != "" {
+		t.Errorf("reported %q, want the move to nowhere", reported)
+	}
+	if strings.Contains(ansi.Strip(m.render()), "here too") {
+		t.Error("the hint stayed after moving away")
+	}
+}

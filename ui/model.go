@@ -144,6 +144,9 @@ type Options struct {
 	// channel closed when there are new ones; nil (outside serve) turns
 	// the screen and its key off.
 	Activity func() (lines []string, changed <-chan struct{})
+	// Presence is told where the operator is (presence.go) each time it
+	// changes; the answer comes back as a PresenceMsg. nil outside serve.
+	Presence func(where string)
 }
 
 // Model is the root tea.Model.
@@ -197,6 +200,10 @@ type Model struct {
 	report *report.Model
 	// activity is the open Activity screen (activity.go), or nil.
 	activity *activityScreen
+	// presenceAt is where the operator was last reported to be, and
+	// presenceOthers who else is there (presence.go).
+	presenceAt     string
+	presenceOthers []string
 }
 
 // New builds the root model from its panes.

@@ -19,7 +19,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.signals
 	cmd := m.dispatch(msg)
 	m.syncWidths()
-	return m, tea.Batch(cmd, m.noticeBadges(before), m.followTarget(), m.soonerTick())
+	return m, tea.Batch(cmd, m.noticeBadges(before), m.followTarget(), m.soonerTick(), m.reportPresence())
 }
 
 // dispatch handles one message; each case is one call.
@@ -86,6 +86,9 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 		return m.handleAccounts(msg)
 	case clearStatusMsg:
 		m.status.clear(msg.gen)
+		return nil
+	case PresenceMsg:
+		m.presenceOthers = msg.Others
 		return nil
 	case activityMsg:
 		return m.handleActivity(msg)
