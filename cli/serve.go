@@ -63,7 +63,7 @@ func newServeCmd() *cobra.Command {
 	fl.DurationVar(&f.idle, "idle-timeout", sshserve.DefaultIdleTimeout, "end a session after this long without a key press")
 	fl.DurationVar(&f.maxSession, "max-timeout", sshserve.DefaultMaxTimeout, "end any session after this long")
 	fl.DurationVar(&f.shareWindow, "share-window", 2*time.Second, "how long one read's answer is reused for every session")
-	fl.BoolVar(&f.demo, "demo", false, "serve the built-in sandbox's demo agent (writes nothing to your config)")
+	fl.BoolVar(&f.demo, "demo", false, "serve the built-in sandbox's demo agent (its audit log and drafts kept apart, under demo/)")
 	fl.Int64Var(&f.seed, "seed", 1, "demo: world seed")
 	fl.DurationVar(&f.activity, "activity", 4*time.Second, "demo: mean time between other agents' actions (0 stops them)")
 	fl.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
@@ -110,6 +110,9 @@ func runServe(ctx context.Context, cmd *cobra.Command, f serveFlags) error {
 	})
 	if err != nil {
 		return err
+	}
+	if f.demo && !cmd.Flags().Changed("audit-log") {
+		f.auditLog = filepath.Join(paths.StateDir, "demo", "serve", "audit.log")
 	}
 	audit, err := sshserve.OpenAudit(f.auditLog)
 	if err != nil {

@@ -26,7 +26,11 @@ func (e *DeniedError) Error() string {
 	if e.Removed {
 		return e.Operator + "'s key is no longer allowed: nothing is sent"
 	}
-	return fmt.Sprintf("%s is a %s: %s needs the %s role; nothing was sent", e.Operator, e.Role, describe(e.Action), e.Need)
+	article := "a"
+	if e.Role == Operator || e.Role == Admin {
+		article = "an"
+	}
+	return fmt.Sprintf("%s is %s %s: %s needs the %s role; nothing was sent", e.Operator, article, e.Role, describe(e.Action), e.Need)
 }
 
 // describe turns an action name into words for the refusal: the last

@@ -138,3 +138,10 @@ func TestRefusalWords(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusalArticle(t *testing.T) {
+	err := &DeniedError{Operator: "alice", Role: Operator, Need: Admin, Action: "DELETE /api/posts/{id}"}
+	if !strings.HasPrefix(err.Error(), "alice is an operator: deleting needs the admin role") {
+		t.Errorf("%q", err.Error())
+	}
+}
