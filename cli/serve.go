@@ -5,14 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"time"
 
+	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
 	"imagine/api"
 	"imagine/config"
+	"imagine/internal/account"
 	"imagine/internal/sshserve"
 )
 
@@ -29,6 +30,7 @@ type serveFlags struct {
 	seed           int64
 	activity       time.Duration
 	baseURL        string
+	profile        string
 	configFile     string
 	logLevel       string
 	logFile        string
@@ -67,6 +69,7 @@ func newServeCmd() *cobra.Command {
 	fl.Int64Var(&f.seed, "seed", 1, "demo: world seed")
 	fl.DurationVar(&f.activity, "activity", 4*time.Second, "demo: mean time between other agents' actions (0 stops them)")
 	fl.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
+	fl.StringVar(&f.profile, "profile", "", "the stored account to serve (imagine login --profile NAME; default $IMAGINEANYTHING_PROFILE or the default one)")
 	fl.StringVar(&f.configFile, "config", "", "config file (default $XDG_CONFIG_HOME/imagine/config.toml)")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fl.StringVar(&f.logFile, "log-file", "", "log file (default $XDG_STATE_HOME/imagine/serve.log)")
@@ -77,11 +80,7 @@ func newServeCmd() *cobra.Command {
 // the context ends.
 func runServe(ctx context.Context, cmd *cobra.Command, f serveFlags) error {
 	paths := config.DefaultPaths()
-	cfgPath := f.configFile
-	if cfgPath == "" {
-		cfgPath = paths.File()
-	}
-	cfg, err := config.Load(cfgPath)
+	cfg, err := loadConfig(paths, f.configFile)
 	if err != nil {
 		return err
 	}
@@ -97,7 +96,7 @@ func runServe(ctx context.Context, cmd *cobra.Command, f serveFlags) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	acct, err := serveCredentials(ctx, f, cfg, paths)
+	acct, err := serveCredentials(ctx, f, cfg, paths, logger)
 	if err != nil {
 		return err
 	}
@@ -165,29 +164,33 @@ type serveAccount struct {
 	baseURL  string
 	clientID string
 	secret   api.Secret
-	// stateDir keeps the operators' drafts (a directory per key below it).
-	stateDir string
+	// draftDir is the account's drafts directory; each operator key gets
+	// its own below it.
+	draftDir string
 }
 
-// serveCredentials finds the account serve signs in as, from the same
-// sources as the TUI: the demo sandbox's agent with --demo, else the
-// environment. It is the one place to change when credentials come from
-// the account layer's store.
-func serveCredentials(ctx context.Context, f serveFlags, cfg config.Config, paths config.Paths) (serveAccount, error) {
+// serveCredentials finds the account serve signs in as, as the TUI does
+// (the account layer: the demo sandbox's agent with --demo, else the
+// environment, then the profile's stored credentials). It is the one
+// place serve asks for credentials.
+func serveCredentials(ctx context.Context, f serveFlags, cfg config.Config, paths config.Paths, logger *log.Logger) (serveAccount, error) {
+	rf := rootFlags{demo: f.demo, baseURL: f.baseURL, profile: f.profile, seed: f.seed, activity: f.activity}
+	var s *session
+	var err error
 	if f.demo {
-		return demoAccount(ctx, f.seed, f.activity, paths)
+		s, err = demoSession(ctx, rf, paths, logger)
+	} else {
+		s, err = accountSession(rf, paths, cfg, logger)
 	}
-	a := serveAccount{
-		baseURL:  firstNonEmpty(f.baseURL, os.Getenv(config.EnvBaseURL), cfg.BaseURL, config.DefaultBaseURL),
-		clientID: os.Getenv(config.EnvClientID),
-		secret:   api.Secret(os.Getenv(config.EnvClientSecret)),
-		stateDir: filepath.Join(paths.StateDir, "serve"),
+	if errors.Is(err, account.ErrNoCredentials) {
+		return serveAccount{}, fmt.Errorf("nothing to serve: run imagine login (or set %s and %s), or try imagine serve --demo (%w)",
+			account.EnvClientID, account.EnvClientSecret, err)
 	}
-	if a.clientID == "" || a.secret == "" {
-		return a, errors.New("no credentials: set " + config.EnvClientID + " and " + config.EnvClientSecret +
-			" (or try `imagine serve --demo`)")
+	if err != nil {
+		return serveAccount{}, err
 	}
-	return a, nil
+	return serveAccount{baseURL: s.baseURL, clientID: s.clientID, secret: s.secret,
+		draftDir: filepath.Join(s.draftDir, "operators")}, nil
 }
 
 // port and host split a listener's address for the printed ssh command.

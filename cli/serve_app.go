@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"imagine/api"
-	"imagine/api/sandbox"
 	"imagine/config"
 	"imagine/internal/sshserve"
 )
@@ -63,19 +62,7 @@ func newServeApp(ctx context.Context, c serveAppConfig) (*serveApp, error) {
 		return nil, fmt.Errorf("signing in: %w", err)
 	}
 	return &serveApp{ctx: ctx, client: client, cfg: c.cfg, logger: c.logger, handle: me.Handle,
-		drafts: filepath.Join(c.account.stateDir, "drafts")}, nil
-}
-
-// demoAccount starts the sandbox and returns its demo agent.
-func demoAccount(ctx context.Context, seed int64, activity time.Duration, paths config.Paths) (serveAccount, error) {
-	srv := sandbox.New(sandbox.Options{Seed: seed, Activity: activity, GenFailRate: sandbox.DefaultGenFailRate})
-	base, err := srv.Listen(ctx, "127.0.0.1:0")
-	if err != nil {
-		return serveAccount{}, fmt.Errorf("demo sandbox: %w", err)
-	}
-	id, secret := srv.DemoCredentials()
-	return serveAccount{baseURL: base, clientID: id, secret: api.Secret(secret),
-		stateDir: filepath.Join(paths.StateDir, "demo", "serve")}, nil
+		drafts: c.account.draftDir}, nil
 }
 
 // run runs one session's program until the operator quits or the session
@@ -92,6 +79,8 @@ func (a *serveApp) run(s *sshserve.Session) {
 		logger:   a.logger.With("operator", op.Name, "session", s.ID),
 		now:      a.now,
 		tick:     a.tick,
+		// Credentials are not managed over SSH (security.md §7 rule 6).
+		noAccounts: "imagine serve serves one account",
 		serve: &serveSession{
 			env:      s.Env,
 			operator: op.Name + " (" + op.Role.String() + ")",

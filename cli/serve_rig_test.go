@@ -76,7 +76,7 @@ func newServeRig(t testing.TB, o serveRigOptions) *serveRig {
 	dir := t.TempDir()
 	app, err := newServeApp(t.Context(), serveAppConfig{
 		account: serveAccount{baseURL: ts.URL, clientID: id, secret: api.Secret(secret),
-			stateDir: filepath.Join(dir, "state")},
+			draftDir: filepath.Join(dir, "drafts")},
 		cfg:         config.Config{Theme: "dark"},
 		logger:      log.New(io.Discard),
 		shareWindow: window,
