@@ -102,7 +102,7 @@ func TestURLsAreCopiedNotOpened(t *testing.T) {
 	opened := false
 	m.opts.OpenURL = func(string) error { opened = true; return nil }
 	_, cmd := m.Update(views.OpenURLMsg{URL: "https://example.com/x"})
-	msgs := tuitest.Collect(cmd)
+	msgs := collectQuick(cmd)
 	if opened {
 		t.Fatal("a URL was opened on the server")
 	}
@@ -143,7 +143,7 @@ func TestPresenceHint(t *testing.T) {
 	})
 	m.Update(teaSize(100, 24))
 	_, cmd := m.Update(tuitest.Press("3"))
-	tuitest.Collect(cmd)
+	collectQuick(cmd)
 	if len(reported) != 1 || reported[0] != "messages|dm:carol" {
 		t.Fatalf("reported %q", reported)
 	}
@@ -152,11 +152,39 @@ func TestPresenceHint(t *testing.T) {
 		t.Fatalf("status line:\n%s", got)
 	}
 	_, cmd = m.Update(tuitest.Press("1"))
-	tuitest.Collect(cmd)
+	collectQuick(cmd)
 	if len(reported) != 2 || reported[1] != "" {
 		t.Errorf("reported %q, want the move to nowhere", reported)
 	}
 	if strings.Contains(ansi.Strip(m.render()), "here too") {
 		t.Error("the hint stayed after moving away")
 	}
+}
+
+// collectQuick runs cmd and the Cmds of its batches, keeping the messages
+// that come at once: timers (poll ticks, status expiry) are left running
+// and dropped, so the test does not wait for them.
+func collectQuick(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	got := make(chan tea.Msg, 1)
+	go func() { got <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-got:
+	case <-time.After(100 * time.Millisecond):
+		return nil
+	}
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, collectQuick(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
 }
