@@ -224,3 +224,56 @@ func TestSessionPacePerAddress(t *testing.T) {
 		t.Errorf("third session: %v %q", err, out.String())
 	}
 }
+
+// S06 (overall cap): past MaxSessions a new session is refused with a
+// message, whoever's key it is.
+func TestSessionCapOverall(t *testing.T) {
+	a, b := newOperatorKey(t, "viewer", "a"), newOperatorKey(t, "viewer", "b")
+	srv := startServer(t, Config{MaxSessions: 2}, a, b)
+	ca, err := dial(srv.addr, a.signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ca.Close()
+	for range 2 {
+		_, out, _ := shell(t, ca)
+		waitFor(t, 5*time.Second, "greeting", func() bool { return strings.Contains(out.String(), "hello") })
+	}
+	cb, err := dial(srv.addr, b.signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cb.Close()
+	s, out, _ := shell(t, cb)
+	if err := ended(t, s, 5*time.Second); err == nil || !strings.Contains(out.String(), "too many sessions") {
+		t.Errorf("third session: %v %q", err, out.String())
+	}
+}
+
+// S12: a panic in one session's program ends that session only; the
+// server and the other sessions go on.
+func TestPanicEndsOneSession(t *testing.T) {
+	a, b := newOperatorKey(t, "viewer", "calm"), newOperatorKey(t, "viewer", "boom")
+	srv := startServer(t, Config{Run: func(s *Session) {
+		if s.Operator.Name == "boom" {
+			panic("a bug in one session")
+		}
+		greet(s)
+	}}, a, b)
+	cb, err := dial(srv.addr, b.signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cb.Close()
+	s, _, _ := shell(t, cb)
+	if err := ended(t, s, 5*time.Second); err == nil {
+		t.Error("the panicking session ended cleanly")
+	}
+	ca, err := dial(srv.addr, a.signer)
+	if err != nil {
+		t.Fatalf("the server is gone after a panic: %v", err)
+	}
+	defer ca.Close()
+	_, out, _ := shell(t, ca)
+	waitFor(t, 5*time.Second, "greeting", func() bool { return strings.Contains(out.String(), "hello calm") })
+}
