@@ -15,13 +15,17 @@ import (
 // Record is one line of the audit log: a write an operator made, or was
 // refused.
 type Record struct {
-	Time        time.Time `json:"time"`
-	Operator    string    `json:"operator"`
-	Fingerprint string    `json:"fingerprint"`
-	Session     string    `json:"session"`
-	Role        string    `json:"role"`
-	Action      string    `json:"action"`
-	Target      string    `json:"target,omitempty"`
+	// Time is when the write ended (or was refused), in UTC.
+	Time time.Time `json:"time"`
+	// Operator is the allow-list name of the key, Fingerprint its SHA256
+	// fingerprint, Session the SSH session and Role the key's role then.
+	Operator    string `json:"operator"`
+	Fingerprint string `json:"fingerprint"`
+	Session     string `json:"session"`
+	Role        string `json:"role"`
+	// Action is the write (Action.Name) and Target the IDs it named.
+	Action string `json:"action"`
+	Target string `json:"target,omitempty"`
 	// Outcome is "ok", "denied", "unknown outcome" or "failed: <reason>".
 	Outcome string `json:"outcome"`
 }

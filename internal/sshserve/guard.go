@@ -14,11 +14,14 @@ import (
 // DeniedError is a write refused because of the operator's role (or a key
 // removed from the allow-list while its session was open).
 type DeniedError struct {
+	// Operator is who tried, Role their role and Need the role the write
+	// needs; Action is the write's name (Action.Name).
 	Operator string
 	Role     Role
 	Need     Role
 	Action   string
-	Removed  bool
+	// Removed says the key left the allow-list during the session.
+	Removed bool
 }
 
 // Error implements error.

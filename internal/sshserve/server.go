@@ -53,6 +53,7 @@ type Config struct {
 	// session's Context is cancelled when the session must end.
 	Run func(s *Session)
 
+	// MaxSessions caps the sessions in all, MaxPerKey those of one key.
 	MaxSessions, MaxPerKey int
 	// HandshakeTimeout bounds the key exchange and authentication.
 	HandshakeTimeout time.Duration
