@@ -2,6 +2,7 @@ package sshserve
 
 import (
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -276,4 +277,27 @@ func TestPanicEndsOneSession(t *testing.T) {
 	defer ca.Close()
 	_, out, _ := shell(t, ca)
 	waitFor(t, 5*time.Second, "greeting", func() bool { return strings.Contains(out.String(), "hello calm") })
+}
+
+// A client that connects and never finishes the handshake is dropped
+// after HandshakeTimeout.
+func TestHandshakeTimeout(t *testing.T) {
+	a := newOperatorKey(t, "viewer", "a")
+	srv := startServer(t, Config{HandshakeTimeout: 200 * time.Millisecond}, a)
+	conn, err := net.Dial("tcp", srv.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 1024)
+	for {
+		if _, err := conn.Read(buf); err != nil {
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				t.Fatal("a stalled handshake was kept for 10 s")
+			}
+			return // closed by the server
+		}
+	}
 }
