@@ -136,6 +136,10 @@ func runServe(ctx context.Context, cmd *cobra.Command, f serveFlags) error {
 		return err
 	}
 	out := cmd.ErrOrStderr()
+	if ip := net.ParseIP(host(ln.Addr())); ip == nil || !ip.IsLoopback() {
+		fmt.Fprintf(out, "imagine serve: listening beyond this machine (%s): keep it behind a VPN or bastion\n", ln.Addr())
+		logger.Warn("serving beyond loopback", "addr", ln.Addr().String())
+	}
 	fmt.Fprintf(out, "imagine serve: @%s on ssh://%s\n", app.handle, ln.Addr())
 	fmt.Fprintf(out, "  host key %s (%s)\n  allow-list %s\n  audit log %s\n  connect: ssh -p %s -t you@%s\n",
 		srv.HostFingerprint(), f.hostKey, f.authorizedKeys, f.auditLog, port(ln.Addr()), host(ln.Addr()))
