@@ -201,6 +201,11 @@ func (m *Model) soonerTick() tea.Cmd {
 		st.wish = p.PollInterval()
 		return nil
 	}
+	if m.opts.AlignTicks {
+		// The rest of the interval would fall off the grid the other
+		// sessions poll on: the next grid point of the new cadence.
+		return m.arm(id, d)
+	}
 	if wait := st.lastOK.Add(d).Sub(m.now()); wait > 0 {
 		return m.arm(id, wait)
 	}
