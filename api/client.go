@@ -32,6 +32,7 @@ type Client struct {
 	rate    *rateState
 	conn    *connState
 	self    *selfState
+	reads   *sharedReads // nil unless WithSharedReads
 
 	common service
 
@@ -91,6 +92,9 @@ type config struct {
 	now       func() time.Time
 	sleep     func(ctx context.Context, d time.Duration) error
 	budgets   bool
+
+	sharedReads bool
+	sharedFresh time.Duration
 }
 
 // WithBaseURL sets the API's base URL (default DefaultBaseURL). It must be
@@ -178,6 +182,9 @@ func New(opts ...Option) (*Client, error) {
 	}
 	if c.userAgent == "" {
 		c.userAgent = "imagine/" + cfg.version
+	}
+	if cfg.sharedReads {
+		c.reads = &sharedReads{fresh: cfg.sharedFresh, now: cfg.now, kept: map[string]keptBody{}}
 	}
 	c.hc, c.tokenHC = newHTTPClients(cfg.hc, base)
 	if cfg.clientID != "" {

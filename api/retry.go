@@ -135,7 +135,26 @@ func (r *request) timeout() time.Duration {
 // do performs r, retrying as described at the top of this file, and decodes
 // a successful body into out. It is the only way services reach the network,
 // and out (built in decode.go) is the only way a body becomes a value.
-func (c *Client) do(ctx context.Context, r *request, out target) error {
+func (c *Client) do(ctx context.Context, r *request, out target) (err error) {
+	done, err := guardWrite(ctx, r)
+	if err != nil {
+		return err
+	}
+	defer func() { done(err) }()
+	if c.sharable(r) {
+		return c.doShared(ctx, r, out)
+	}
+	if r.method != http.MethodGet && r.method != http.MethodHead {
+		// A write makes every kept read stale, whatever its outcome.
+		c.reads.forget()
+		defer c.reads.forget()
+	}
+	return c.doOnce(ctx, r, out)
+}
+
+// doOnce is do without the guard and shared reads: one call, with its
+// retries.
+func (c *Client) doOnce(ctx context.Context, r *request, out target) (err error) {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, r.timeout())
@@ -143,7 +162,6 @@ func (c *Client) do(ctx context.Context, r *request, out target) error {
 	}
 	var payload []byte
 	if r.body != nil {
-		var err error
 		if payload, err = json.Marshal(r.body); err != nil {
 			return fmt.Errorf("api: encode %s %s: %w", r.method, r.path, err)
 		}

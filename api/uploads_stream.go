@@ -177,13 +177,20 @@ func (m *progressMeter) stop() {
 
 // upload sends p to path as a multipart POST and decodes the answer into
 // out, following the rules at the top of this file.
-func (c *Client) upload(ctx context.Context, path string, p *uploadPart, out target) error {
+func (c *Client) upload(ctx context.Context, path string, p *uploadPart, out target) (err error) {
+	r := &request{method: http.MethodPost, path: path, auth: authRequired}
+	done, err := guardWrite(ctx, r)
+	if err != nil {
+		return err
+	}
+	defer func() { done(err) }()
+	c.reads.forget()
+	defer c.reads.forget()
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, uploadTimeout)
 		defer cancel()
 	}
-	r := &request{method: http.MethodPost, path: path, auth: authRequired}
 	u := c.baseURL.String() + path
 	bg := isBackground(ctx)
 	authRetried, rateWaits := false, 0

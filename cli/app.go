@@ -52,6 +52,9 @@ type appDeps struct {
 	// leaves Bubble Tea's defaults.
 	in  io.Reader
 	out io.Writer
+	// serve is set for an SSH session of `imagine serve` (serve_model.go):
+	// its terminal is the operator's, not this machine's.
+	serve *serveSession
 }
 
 // runProgram builds the model and runs it until quit. Signing in happens
@@ -119,7 +122,11 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if err := keys.Rebind(d.cfg.Keys); err != nil {
 		return nil, err
 	}
-	noColor := os.Getenv("NO_COLOR") != ""
+	getenv := os.Getenv
+	if d.serve != nil {
+		getenv = d.serve.getenv
+	}
+	noColor := getenv("NO_COLOR") != ""
 	dark, fixed := true, false
 	switch d.cfg.Theme {
 	case "light":
@@ -134,11 +141,11 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	styles.Hyperlinks = hyperlinkTerminal(os.Getenv)
+	styles.Hyperlinks = hyperlinkTerminal(getenv)
 	if d.cfg.Hyperlinks != nil {
 		styles.Hyperlinks = *d.cfg.Hyperlinks
 	}
-	notify, err := notifyOptions(d.cfg.Notify, os.Getenv)
+	notify, err := notifyOptions(d.cfg.Notify, getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -146,11 +153,14 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if now == nil {
 		now = time.Now
 	}
-	preview, err := media.ForSetting(d.cfg.Preview, os.Getenv)
+	preview, err := media.ForSetting(d.cfg.Preview, getenv)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	editor := firstNonEmpty(d.cfg.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR"))
+	editor := firstNonEmpty(d.cfg.Editor, getenv("VISUAL"), getenv("EDITOR"))
+	if d.serve != nil {
+		editor = "" // it would run on the server
+	}
 	var homeCache feed.HomeCache // a nil *Store must stay a nil interface
 	if d.feedCache != nil {
 		homeCache = d.feedCache
@@ -172,6 +182,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		MediaHost: mediaHost(d.client.BaseURL(), noColor),
 		Protocol:  preview,
 		WebBase:   d.client.BaseURL(),
+		// Over SSH the file picker would browse the server's files.
+		NoLocalFiles: d.serve != nil,
 	}
 	if screens.MediaHost != "" {
 		// One previewer for the Feed and every stack and preview made from
@@ -236,7 +248,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if err != nil {
 		return nil, err
 	}
-	return ui.New(ui.Options{
+	opts := ui.Options{
 		Context: ctx,
 		Panes: map[ui.PaneID]ui.Pane{
 			ui.FeedPane:          feedPane,
@@ -270,7 +282,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 
 		// The conversation beside the Messages list in the split view.
 		ConversationDetails: conversationDetailMaker(msgOpts),
-	}), nil
+	}
+	d.serve.apply(&opts)
+	return ui.New(opts), nil
 }
 
 // pollIntervals turns the config's [poll] table (pane name to cadence)

@@ -94,6 +94,7 @@ func newRoot(b Build) *cobra.Command {
 	fl.StringVar(&f.faults, "faults", "", "demo: inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
 	cmd.AddCommand(newSandboxCmd(), newVersionCmd(b))
 	cmd.AddCommand(newRegisterCmd(b, &f), newLoginCmd(b, &f), newLogoutCmd(&f), newWhoamiCmd(b, &f))
+	cmd.AddCommand(newServeCmd())
 	return cmd
 }
 

@@ -48,6 +48,7 @@ var titles = []struct{ id, title string }{
 	{"global.split", "Split view on or off (the selected item beside the list)"},
 	{"global.accounts", "Switch account: the stored agents and their unread counts"},
 	{"global.refresh", "Refresh now"},
+	{"global.activity", "Activity: what the operators did (imagine serve)"},
 	{"global.next_pane", "Next pane"},
 	{"global.prev_pane", "Previous pane"},
 	{"global.pane_1", "Go to Feed"},

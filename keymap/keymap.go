@@ -52,6 +52,9 @@ type GlobalKeys struct {
 	// Accounts opens the account switcher: the stored profiles with their
 	// unread counts, to sign in as another agent.
 	Accounts key.Binding
+	// Activity shows what the operators of an `imagine serve` account
+	// did (its audit log); it is off outside serve.
+	Activity key.Binding
 	// Panes jump straight to pane 1…7.
 	Panes [7]key.Binding
 }
@@ -276,6 +279,8 @@ func Default() *KeyMap {
 		Palette: bind([]string{"ctrl+p", ":"}, "ctrl+p", "palette"),
 		// "@" as in a handle: who you are.
 		Accounts: bind([]string{"@"}, "@", "switch account"),
+		// "!" as in "who did that?"; only on in `imagine serve`.
+		Activity: bind([]string{"!"}, "!", "activity"),
 	}
 	names := [7]string{"feed", "notifications", "messages", "market", "jobs", "explore", "profile"}
 	for i := range k.Global.Panes {
@@ -413,6 +418,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"global.split":                 &k.Global.Split,
 		"global.palette":               &k.Global.Palette,
 		"global.accounts":              &k.Global.Accounts,
+		"global.activity":              &k.Global.Activity,
 		"list.up":                      &k.List.Up,
 		"list.down":                    &k.List.Down,
 		"list.top":                     &k.List.Top,

@@ -93,6 +93,9 @@ func (m *Model) globalDisabled(a keymap.Action) string {
 	if a.Key == &m.keys.Global.Accounts && m.opts.Accounts == nil {
 		return m.noAccountsReason()
 	}
+	if a.Key == &m.keys.Global.Activity && m.opts.Activity == nil {
+		return "only in imagine serve"
+	}
 	if a.Key == &m.keys.Global.Attention && !m.anyBadge() {
 		return "nothing unread"
 	}

@@ -17,6 +17,10 @@ type dialog struct {
 // openDialog shows a pane's confirmation request.
 func (m *Model) openDialog(msg views.ConfirmMsg) {
 	m.dialog = &dialog{title: msg.Title, body: msg.Body, yes: msg.Yes}
+	if m.opts.Operator != "" {
+		// Several people share this account: say who is about to act.
+		m.dialog.title += " · as " + m.opts.Operator
+	}
 }
 
 // dialogKey answers the open dialog: confirm runs the action, cancel

@@ -127,6 +127,26 @@ type Options struct {
 	// credentials (which client, which server, what to run); "" shows a
 	// generic one.
 	Rejected string
+	// AlignTicks puts every poll on a wall-clock multiple of its interval,
+	// without jitter, so that the sessions of `imagine serve`, which share
+	// one client, poll at the same instants and their identical reads are
+	// sent once (api.WithSharedReads).
+	AlignTicks bool
+	// Operator names the person at this terminal when several share the
+	// account (`imagine serve`): "alice (operator)". It is shown in the
+	// status line and in every confirmation; "" outside serve.
+	Operator string
+	// CopyURLs makes "open" copy a web address to the operator's own
+	// clipboard (OSC 52) instead of only showing it: for SSH sessions,
+	// where nothing may be opened on the server.
+	CopyURLs bool
+	// Activity reads the Activity screen's lines, newest first, and a
+	// channel closed when there are new ones; nil (outside serve) turns
+	// the screen and its key off.
+	Activity func() (lines []string, changed <-chan struct{})
+	// Presence is told where the operator is (presence.go) each time it
+	// changes; the answer comes back as a PresenceMsg. nil outside serve.
+	Presence func(where string)
 }
 
 // Model is the root tea.Model.
@@ -178,6 +198,12 @@ type Model struct {
 	lastClick lastClick
 	// report is the report form overlay (report.go), nil until asked for.
 	report *report.Model
+	// activity is the open Activity screen (activity.go), or nil.
+	activity *activityScreen
+	// presenceAt is where the operator was last reported to be, and
+	// presenceOthers who else is there (presence.go).
+	presenceAt     string
+	presenceOthers []string
 }
 
 // New builds the root model from its panes.
@@ -212,6 +238,7 @@ func New(opts Options) *Model {
 	if len(m.order) > 0 {
 		m.focus = m.order[0]
 	}
+	m.keys.Global.Activity.SetEnabled(opts.Activity != nil)
 	m.applyHelpStyles()
 	for _, id := range m.order {
 		m.panes[id].SetFocused(id == m.focus)

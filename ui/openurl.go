@@ -11,6 +11,11 @@ import (
 // where the opener would run on the server, it only shows the address in
 // full, to copy with y.
 func (m *Model) openURL(url string) tea.Cmd {
+	if m.opts.CopyURLs {
+		// Nothing is opened on the server: the address goes to the
+		// operator's own terminal (OSC 52).
+		return tea.Batch(tea.SetClipboard(url), m.status.set(levelInfo, "copied "+url+" to your clipboard", 0))
+	}
 	if m.opts.OpenURL == nil {
 		return m.status.set(levelInfo, url+" · y copies it", 0)
 	}

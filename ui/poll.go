@@ -120,6 +120,9 @@ func (m *Model) arm(id PaneID, d time.Duration) tea.Cmd {
 		return nil
 	}
 	gen := st.tickGen
+	if m.opts.AlignTicks {
+		d = alignedDelay(m.now(), d)
+	}
 	tick := m.opts.Tick
 	if tick == nil {
 		tick = tea.Tick
@@ -148,7 +151,17 @@ func (m *Model) interval(id PaneID) time.Duration {
 			d *= 4
 		}
 	}
+	if m.opts.AlignTicks {
+		return d // the wall clock spreads nothing: sessions must meet
+	}
 	return jitter(d)
+}
+
+// alignedDelay is the wait from now to the first wall-clock multiple of d
+// at least d/2 away: every model asking for d at about the same time
+// gets the same instant.
+func alignedDelay(now time.Time, d time.Duration) time.Duration {
+	return now.Add(d / 2).Truncate(d).Add(d).Sub(now)
 }
 
 // jitter spreads d by ±10 % so panes do not poll in lock-step.
@@ -187,6 +200,11 @@ func (m *Model) soonerTick() tea.Cmd {
 	if d <= 0 || d >= st.next {
 		st.wish = p.PollInterval()
 		return nil
+	}
+	if m.opts.AlignTicks {
+		// The rest of the interval would fall off the grid the other
+		// sessions poll on: the next grid point of the new cadence.
+		return m.arm(id, d)
 	}
 	if wait := st.lastOK.Add(d).Sub(m.now()); wait > 0 {
 		return m.arm(id, wait)

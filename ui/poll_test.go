@@ -104,3 +104,23 @@ func TestAShorterCadenceIsArmedAtOnce(t *testing.T) {
 		t.Errorf("the keys fetched %d times; the new cadence counts from the last fetch", p.refreshes)
 	}
 }
+
+// TestAlignedTicksMeet: with AlignTicks two models arming the same
+// interval at different moments get ticks at the same wall-clock instant,
+// at least half an interval and at most one and a half away.
+func TestAlignedTicksMeet(t *testing.T) {
+	base := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ a, b time.Duration }{{0, 3 * time.Second}, {time.Second, 5 * time.Second}, {7 * time.Second, 11 * time.Second}} {
+		d := 12 * time.Second
+		ta, tb := base.Add(c.a), base.Add(c.b)
+		atA, atB := ta.Add(alignedDelay(ta, d)), tb.Add(alignedDelay(tb, d))
+		if !atA.Equal(atB) {
+			t.Errorf("armed at +%s and +%s: ticks at %s and %s", c.a, c.b, atA.Format("15:04:05"), atB.Format("15:04:05"))
+		}
+		for _, w := range []time.Duration{alignedDelay(ta, d), alignedDelay(tb, d)} {
+			if w < d/2 || w > 3*d/2 {
+				t.Errorf("delay %s for interval %s", w, d)
+			}
+		}
+	}
+}

@@ -19,7 +19,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.signals
 	cmd := m.dispatch(msg)
 	m.syncWidths()
-	return m, tea.Batch(cmd, m.noticeBadges(before), m.followTarget(), m.soonerTick())
+	return m, tea.Batch(cmd, m.noticeBadges(before), m.followTarget(), m.soonerTick(), m.reportPresence())
 }
 
 // dispatch handles one message; each case is one call.
@@ -87,6 +87,16 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	case clearStatusMsg:
 		m.status.clear(msg.gen)
 		return nil
+	case PresenceMsg:
+		m.presenceOthers = msg.Others
+		return nil
+	case activityMsg:
+		return m.handleActivity(msg)
+	case activityChangedMsg:
+		if m.activity == nil {
+			return nil
+		}
+		return m.readActivity()
 	}
 	return m.broadcast(msg)
 }
@@ -127,6 +137,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
+	if m.activity != nil {
+		if cmd, done := m.activityKey(msg); done {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, g.Quit, g.ForceQuit):
 		return tea.Quit
@@ -137,6 +152,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openPalette()
 	case key.Matches(msg, g.Accounts):
 		return m.openSwitcher()
+	case key.Matches(msg, g.Activity):
+		return m.openActivity()
 	case key.Matches(msg, g.NextPane):
 		return m.cycleFocus(1)
 	case key.Matches(msg, g.PrevPane):

@@ -50,6 +50,8 @@ func (m *Model) render() string {
 		body = m.switcherView(l.body.w, l.body.h)
 	case m.showHelp:
 		body = m.helpView(l.body.w, l.body.h)
+	case m.activity != nil:
+		body = m.activityView(l.body.w, l.body.h)
 	case m.splitting():
 		body = m.splitView(m.front().View())
 	case m.front() != nil:
@@ -136,7 +138,7 @@ func badgeText(n int) string {
 // is online, any back-off, and the transient message.
 func (m *Model) statusView(w int) string {
 	k := new(chromeKey).int(m.chrome.styleGen).int(w).str(m.handle).bool(m.online).bool(m.anyFailing())
-	k.bool(m.fatal != nil)
+	k.bool(m.fatal != nil).str(m.presenceText())
 	k.int(int(m.lastOK().Unix())).int(int(m.status.level)).str(m.status.text)
 	if m.opts.Rate != nil {
 		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
@@ -152,6 +154,12 @@ func (m *Model) drawStatus(w int) string {
 	left := s.StatusKey.Render(" @" + m.handle + " ")
 	if m.handle == "" {
 		left = s.StatusKey.Render(" signing in… ")
+	}
+	if m.opts.Operator != "" {
+		left += s.StatusBar.Render(" " + m.opts.Operator + " ")
+	}
+	if p := m.presenceText(); p != "" {
+		left += s.StatusWarn.Render(" " + p + " ")
 	}
 	var conn string
 	switch {
