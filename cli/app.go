@@ -255,18 +255,21 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Now:        now,
 		Tick:       d.tick,
 		Stacks:     stackMaker(screens),
-		OpenURL:    urlOpener(os.Getenv),
-		Details:    detailMaker(screens),
-		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,
-		NoMouse:    d.cfg.Mouse != nil && !*d.cfg.Mouse,
-		Logger:     d.logger,
-		Rejected:   d.rejected,
-		Accounts:   d.accounts,
-		NoAccounts: d.noAccounts,
-		SignIn:     d.signIn,
-		Notify:     notify,
-		Intervals:  intervals,
-		Reports:    d.client.Reports,
+		// A conversation opened from a profile (m) or the palette, on
+		// the pane it was opened from.
+		Conversations: conversationMaker(msgOpts, msgPane.Outbox()),
+		OpenURL:       urlOpener(os.Getenv),
+		Details:       detailMaker(screens),
+		NoSplit:       d.cfg.Split != nil && !*d.cfg.Split,
+		NoMouse:       d.cfg.Mouse != nil && !*d.cfg.Mouse,
+		Logger:        d.logger,
+		Rejected:      d.rejected,
+		Accounts:      d.accounts,
+		NoAccounts:    d.noAccounts,
+		SignIn:        d.signIn,
+		Notify:        notify,
+		Intervals:     intervals,
+		Reports:       d.client.Reports,
 
 		// The conversation beside the Messages list in the split view.
 		ConversationDetails: conversationDetailMaker(msgOpts),
@@ -311,6 +314,19 @@ func stackMaker(opts feed.Options) func(ui.PaneID) ui.Stack {
 		o.ComposerID = "feed-" + name
 		o.Editor = ""
 		return feed.New(o)
+	}
+}
+
+// conversationMaker makes the screen of a conversation opened over a pane:
+// a Messages model in stacked mode, with the pane's drafts (the same
+// directory and composer) and the pane's outbox, so a message sent from
+// there is queued, retried and saved as one sent from the Messages tab.
+// $EDITOR is left out, as for stackMaker.
+func conversationMaker(opts messages.Options, box *messages.Outbox) func(ui.PaneID) ui.Stack {
+	return func(ui.PaneID) ui.Stack {
+		o := opts
+		o.Stacked, o.Outbox, o.Editor = true, box, ""
+		return messages.New(o)
 	}
 }
 

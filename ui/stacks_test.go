@@ -33,6 +33,8 @@ func (s *fakeStack) CapturesInput() bool       { return false }
 func (s *fakeStack) ShortHelp() []key.Binding  { return nil }
 func (s *fakeStack) FullHelp() [][]key.Binding { return nil }
 func (s *fakeStack) Depth() int                { return len(s.opened) }
+func (*fakeStack) Crumbs() []string            { return nil }
+func (*fakeStack) SetTrail([]string)           {}
 
 func TestOpeningStacksOnTheFocusedPaneAndEscPopsBack(t *testing.T) {
 	feed := &fakePane{title: "Feed"}

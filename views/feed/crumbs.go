@@ -3,13 +3,57 @@ package feed
 import (
 	"fmt"
 
+	tea "charm.land/bubbletea/v2"
+
 	"imagine/views"
 )
 
-// Depth is the number of screens stacked over the list: 0 when the list
-// shows. The root shows a pane's own list again when the stack it keeps
-// for that pane (a Feed pane in screens-only use) is back to 0.
+// Depth implements views.Screen: the number of screens stacked over the
+// list, 0 when the list shows. The root drops a Feed model it stacked over
+// a pane (one in screens-only use) once it is back to 0.
 func (m *Model) Depth() int { return len(m.stack) }
+
+// Crumbs implements views.Screen: a step per screen stacked.
+func (m *Model) Crumbs() []string {
+	out := make([]string, 0, len(m.stack))
+	for _, s := range m.stack {
+		out = append(out, m.crumb(s))
+	}
+	return out
+}
+
+// SetTrail implements views.Screen: the breadcrumb under the Model's
+// screens, in place of its root's name, when the root stacks it over
+// something (a conversation) rather than right over a pane.
+func (m *Model) SetTrail(trail []string) { m.trail = trail }
+
+// Opens implements views.Opener: the Model stacks posts, profiles and
+// hashtags itself.
+func (m *Model) Opens(msg tea.Msg) bool {
+	switch msg.(type) {
+	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
+		return true
+	}
+	return false
+}
+
+// Path implements views.Pathed: the breadcrumb of what the pane shows,
+// from its list's name on, under which the root stacks a screen of
+// another kind (a conversation opened from a profile).
+func (m *Model) Path() []string { return append(m.rootPath(), m.Crumbs()...) }
+
+// rootPath is the breadcrumb's start: the trail given by the root, else
+// the name of the list the screens are opened from.
+func (m *Model) rootPath() []string {
+	if m.trail != nil {
+		return append([]string(nil), m.trail...)
+	}
+	root := m.root
+	if root == "" {
+		root = m.tl().src.String()
+	}
+	return []string{root}
+}
 
 // crumb names a screen in the breadcrumb.
 func (m *Model) crumb(s screen) string {
@@ -40,13 +84,6 @@ func (m *Model) crumbLine(hints string) string {
 		// Beside the list, the preview's keys are the list's: enter opens.
 		hints = m.keys.List.Open.Help().Key + " opens it"
 	}
-	root := m.root
-	if root == "" {
-		root = m.tl().src.String()
-	}
-	path := append(make([]string, 0, len(m.stack)+1), root)
-	for _, s := range m.stack {
-		path = append(path, m.crumb(s))
-	}
+	path := m.Path()
 	return views.Crumbs(path, hints, m.width, m.pal.title, m.pal.muted, m.pal.faint)
 }

@@ -140,10 +140,11 @@ type Model struct {
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
 
-	root       string // Options.Root
-	composerID string // Options.ComposerID
-	web        string // Options.WebBase
-	preview    bool   // Options.Preview
+	root       string   // Options.Root
+	trail      []string // SetTrail
+	composerID string   // Options.ComposerID
+	web        string   // Options.WebBase
+	preview    bool     // Options.Preview
 	links      views.LinkPicker
 
 	pal    *palette

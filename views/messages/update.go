@@ -16,6 +16,8 @@ import (
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	// Whatever changed the lists, the filter's matches follow.
 	defer m.refilterAfter(msg)
+	// A stacked Model closes once nothing of it shows (stacked.go).
+	defer m.settle()
 	if _, poll := msg.(polledMsg); !poll {
 		m.shown = m.clock()
 	}
@@ -71,6 +73,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.filterInput(msg)
 		case m.open != nil:
 			return m.threadKey(msg)
+		case m.stacked:
+			// No list under a stacked conversation: esc gives up
+			// waiting for it.
+			if key.Matches(msg, m.keys.List.Back) {
+				m.want = ""
+			}
+			return nil
 		}
 		return m.listKey(msg)
 	case tea.PasteMsg:
