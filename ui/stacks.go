@@ -1,18 +1,27 @@
 package ui
 
-// Per-pane stacks of content screens. A post or a profile opened from a
-// pane is pushed onto that pane's own stack: the tab does not change, the
-// pane underneath keeps its list, selection and scroll untouched, and
-// esc pops back to it. The Feed pane stacks its own screens; for every
-// other pane the root keeps a Stack (a Feed model with no timelines, made
-// by Options.Stacks) the first time something is opened there, so a new
-// pane gets stacks without writing any code for them.
+// Per-pane stacks of screens (views.Stack). A post, a profile, a hashtag
+// or a conversation opened from a pane is pushed onto that pane's own
+// stack: the tab does not change, the pane underneath keeps its list,
+// selection and scroll untouched, and esc pops back to it. Screens are
+// made by the Options (Stacks for posts, profiles and hashtags, which one
+// Feed model with no timelines stacks itself; Conversations for a
+// conversation), so a new pane gets stacks without writing any code for
+// them, and no pane imports another.
 //
-// A stack's Cmds are wrapped in stackMsg so their results come back to
-// that stack only: two stacks of the same kind would otherwise each take
-// the other's answers, since broadcast messages reach every pane. What a
-// stack asks of the root (a status, a confirmation, opening something)
-// is unwrapped and handled as if a pane had asked.
+// A request is opened in the screen on top when that screen opens such
+// things itself (views.Opener), else in a new screen pushed over it: a
+// profile opened from a conversation goes in a new group over it. The
+// first group on a pane is the stack's base, kept with what it fetched
+// while nothing shows; the Feed pane is its own base.
+//
+// A screen's Cmds are wrapped in stackMsg, with the pane and the screen's
+// ID, so their results come back to that screen only (and are dropped
+// once it is gone): two screens of the same kind would otherwise each
+// take the other's answers, since broadcast messages reach every pane.
+// What a screen asks of the root (a status, a confirmation, opening
+// something) is unwrapped and handled as if a pane had asked, on the
+// screen's own pane.
 
 import (
 	"reflect"
