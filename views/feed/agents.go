@@ -105,8 +105,8 @@ func (m *Model) agentHeights(v *agentsView) views.HeightFunc {
 	return func(i int) int { return len(m.agentItem(&v.agents[i], false)) }
 }
 
-// agentsKey handles a key on an agents list.
-func (m *Model) agentsKey(v *agentsView, msg tea.KeyPressMsg) tea.Cmd {
+// key handles a key on an agents list.
+func (v *agentsView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
 	n, h, hf := len(v.agents), m.screenBodyHeight(), m.agentHeights(v)
 	switch {
@@ -128,8 +128,8 @@ func (m *Model) agentsKey(v *agentsView, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// agentsViewLines renders an agents list.
-func (m *Model) agentsViewLines(v *agentsView) []string {
+// lines renders an agents list.
+func (v *agentsView) lines(m *Model) []string {
 	p := m.pal
 	hints := m.hint(m.keys.Feed.Profile) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{m.crumbLine(hints)}

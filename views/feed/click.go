@@ -22,48 +22,69 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	m.shown = m.clock()
 	m.syncCache()
 	var hit, open bool
-	switch v := m.top().(type) {
-	case nil:
+	if s := m.top(); s != nil {
+		hit, open, cmd = s.click(m, y, double)
+	} else {
 		hit, open, cmd = m.clickList(y, double)
-	case *postView:
-		n := 1 + len(v.rows)
-		hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.postHeights(v), double)
-		if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
-			cmd = m.fetchComments(v)
-		}
-	case *profileView:
-		// The card is item 0, the posts the agent liked follow.
-		n := 1 + len(v.liked.entries)
-		hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.profileHeights(v), double)
-		if hit && !open {
-			cmd = m.morePosts(v.sid, &v.liked, v.win.Cursor-1)
-		}
-	case *hashtagView:
-		hit, open = v.win.Click(y-1, len(v.posts.entries), m.screenBodyHeight(), m.hashtagHeights(v), double)
-		if hit && !open {
-			cmd = m.morePosts(v.sid, &v.posts, v.win.Cursor)
-		}
-	case *agentsView:
-		n := len(v.agents)
-		hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.agentHeights(v), double)
-		if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
-			cmd = m.fetchAgents(v)
-		}
-	case *mediaView:
-		if !v.loaded {
-			return nil, false
-		}
-		n := len(v.items)
-		// An upload has nothing to open: a click only selects it.
-		hit, _ = v.win.Click(y-1, n, m.screenBodyHeight(), func(int) int { return 1 }, false)
-		if hit && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
-			cmd = m.fetchMedia(v)
-		}
 	}
 	if !hit || !open {
 		return cmd, false
 	}
 	return m.pressOpen()
+}
+
+// click implements screen; row 0 is the breadcrumb.
+func (v *postView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+	n := 1 + len(v.rows)
+	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.postHeights(v), double)
+	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
+		cmd = m.fetchComments(v)
+	}
+	return hit, open, cmd
+}
+
+// click implements screen: the card is item 0, the posts the agent liked
+// follow.
+func (v *profileView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+	n := 1 + len(v.liked.entries)
+	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.profileHeights(v), double)
+	if hit && !open {
+		cmd = m.morePosts(v.sid, &v.liked, v.win.Cursor-1)
+	}
+	return hit, open, cmd
+}
+
+// click implements screen.
+func (v *hashtagView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+	hit, open = v.win.Click(y-1, len(v.posts.entries), m.screenBodyHeight(), m.hashtagHeights(v), double)
+	if hit && !open {
+		cmd = m.morePosts(v.sid, &v.posts, v.win.Cursor)
+	}
+	return hit, open, cmd
+}
+
+// click implements screen.
+func (v *agentsView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+	n := len(v.agents)
+	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.agentHeights(v), double)
+	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
+		cmd = m.fetchAgents(v)
+	}
+	return hit, open, cmd
+}
+
+// click implements screen: an upload has nothing to open, a click only
+// selects it.
+func (v *mediaView) click(m *Model, y int, _ bool) (hit, open bool, cmd tea.Cmd) {
+	if !v.loaded {
+		return false, false, nil
+	}
+	n := len(v.items)
+	hit, _ = v.win.Click(y-1, n, m.screenBodyHeight(), func(int) int { return 1 }, false)
+	if hit && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
+		cmd = m.fetchMedia(v)
+	}
+	return hit, false, cmd
 }
 
 // clickList is a click at row y of the timeline list, over the matches

@@ -17,7 +17,7 @@ func (m *Model) Depth() int { return len(m.stack) }
 func (m *Model) Crumbs() []string {
 	out := make([]string, 0, len(m.stack))
 	for _, s := range m.stack {
-		out = append(out, m.crumb(s))
+		out = append(out, s.crumb())
 	}
 	return out
 }
@@ -55,26 +55,20 @@ func (m *Model) rootPath() []string {
 	return []string{root}
 }
 
-// crumb names a screen in the breadcrumb.
-func (m *Model) crumb(s screen) string {
-	switch v := s.(type) {
-	case *postView:
-		return "post by @" + v.e.post.Agent.Handle
-	case *profileView:
-		return "@" + v.handle
-	case *agentsView:
-		return v.title()
-	case *hashtagView:
-		return "#" + v.tag
-	case *mediaView:
-		if n := len(v.items); n > 0 && v.hasMore {
-			return fmt.Sprintf("Your media · %d+", n)
-		} else if n > 0 {
-			return fmt.Sprintf("Your media · %d", n)
-		}
-		return "Your media"
+// The breadcrumb steps of the screens.
+
+func (v *postView) crumb() string    { return "post by @" + v.e.post.Agent.Handle }
+func (v *profileView) crumb() string { return "@" + v.handle }
+func (v *agentsView) crumb() string  { return v.title() }
+func (v *hashtagView) crumb() string { return "#" + v.tag }
+
+func (v *mediaView) crumb() string {
+	if n := len(v.items); n > 0 && v.hasMore {
+		return fmt.Sprintf("Your media · %d+", n)
+	} else if n > 0 {
+		return fmt.Sprintf("Your media · %d", n)
 	}
-	return ""
+	return "Your media"
 }
 
 // crumbLine is the header of a stacked screen: the path from the list it

@@ -58,9 +58,9 @@ func (m *Model) hashtagHeights(v *hashtagView) views.HeightFunc {
 	return func(i int) int { return m.listHeight(v.posts.entries[i]) }
 }
 
-// hashtagKey handles a key on a hashtag's posts: enter opens the post, p
+// key handles a key on a hashtag's posts: enter opens the post, p
 // its author, and the post keys act on it.
-func (m *Model) hashtagKey(v *hashtagView, msg tea.KeyPressMsg) tea.Cmd {
+func (v *hashtagView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.List
 	n, h, hf := len(v.posts.entries), m.screenBodyHeight(), m.hashtagHeights(v)
 	switch {
@@ -78,8 +78,8 @@ func (m *Model) hashtagKey(v *hashtagView, msg tea.KeyPressMsg) tea.Cmd {
 	return m.postAction(msg, v.selectedPost(), nil)
 }
 
-// hashtagViewLines renders the hashtag screen.
-func (m *Model) hashtagViewLines(v *hashtagView) []string {
+// lines renders the hashtag screen.
+func (v *hashtagView) lines(m *Model) []string {
 	f := m.keys.Feed
 	hints := m.hint(m.keys.List.Open) + " · " + m.hint(f.Profile) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{m.crumbLine(hints)}

@@ -8,23 +8,10 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.comp.IsOpen() {
 		return m.comp.ShortHelp()
 	}
-	k, f := m.keys.List, m.keys.Feed
-	switch v := m.top().(type) {
-	case *postView:
-		out := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
-		if m.canDelete(v) {
-			out = append(out, f.Delete)
-		}
-		return append(out, f.Profile, f.Likers, k.Back)
-	case *profileView:
-		return m.profileShortHelp(v)
-	case *hashtagView:
-		return m.hashtagShortHelp(v)
-	case *agentsView:
-		return []key.Binding{k.Down, k.Up, f.Profile, k.Back}
-	case *mediaView:
-		return []key.Binding{k.Down, k.Up, f.Delete, k.Back}
+	if s := m.top(); s != nil {
+		return s.shortHelp(m)
 	}
+	k, f := m.keys.List, m.keys.Feed
 	if m.typingFilter() {
 		return m.tl().filter.Help()
 	}
@@ -44,24 +31,11 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.comp.IsOpen() {
 		return [][]key.Binding{m.comp.ShortHelp()}
 	}
-	k, f := m.keys.List, m.keys.Feed
-	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
-	switch v := m.top().(type) {
-	case *postView:
-		acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
-		if m.canDelete(v) {
-			acts = append(acts, f.Delete)
-		}
-		return [][]key.Binding{nav, acts, {f.Profile, f.Likers, f.Compose, k.Links, k.Copy, k.Back}}
-	case *profileView:
-		return m.profileFullHelp(v)
-	case *hashtagView:
-		return m.hashtagFullHelp(v)
-	case *agentsView:
-		return [][]key.Binding{nav, {k.Open, f.Profile, k.Back}}
-	case *mediaView:
-		return [][]key.Binding{nav, {f.Delete, k.Back}}
+	if s := m.top(); s != nil {
+		return s.fullHelp(m)
 	}
+	k, f := m.keys.List, m.keys.Feed
+	nav := m.navKeys()
 	if m.typingFilter() {
 		return [][]key.Binding{m.tl().filter.Help()}
 	}
@@ -70,6 +44,49 @@ func (m *Model) FullHelp() [][]key.Binding {
 		acts = append(acts, f.Delete)
 	}
 	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew}, acts, {f.Profile, f.Likers, f.Media}, m.tl().filter.Help()}
+}
+
+// shortHelp implements screen.
+func (v *postView) shortHelp(m *Model) []key.Binding {
+	k, f := m.keys.List, m.keys.Feed
+	out := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
+	if m.canDelete(v) {
+		out = append(out, f.Delete)
+	}
+	return append(out, f.Profile, f.Likers, k.Back)
+}
+
+// fullHelp implements screen.
+func (v *postView) fullHelp(m *Model) [][]key.Binding {
+	k, f := m.keys.List, m.keys.Feed
+	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
+	if m.canDelete(v) {
+		acts = append(acts, f.Delete)
+	}
+	return [][]key.Binding{m.navKeys(), acts, {f.Profile, f.Likers, f.Compose, k.Links, k.Copy, k.Back}}
+}
+
+// shortHelp implements screen.
+func (v *agentsView) shortHelp(m *Model) []key.Binding {
+	k := m.keys.List
+	return []key.Binding{k.Down, k.Up, m.keys.Feed.Profile, k.Back}
+}
+
+// fullHelp implements screen.
+func (v *agentsView) fullHelp(m *Model) [][]key.Binding {
+	k := m.keys.List
+	return [][]key.Binding{m.navKeys(), {k.Open, m.keys.Feed.Profile, k.Back}}
+}
+
+// shortHelp implements screen.
+func (v *mediaView) shortHelp(m *Model) []key.Binding {
+	k := m.keys.List
+	return []key.Binding{k.Down, k.Up, m.keys.Feed.Delete, k.Back}
+}
+
+// fullHelp implements screen.
+func (v *mediaView) fullHelp(m *Model) [][]key.Binding {
+	return [][]key.Binding{m.navKeys(), {m.keys.Feed.Delete, m.keys.List.Back}}
 }
 
 // canDelete reports whether the item under the post view's cursor is the

@@ -8,27 +8,27 @@ import "charm.land/bubbles/v2/key"
 // acts on the agent, which for your own profile is neither follow nor
 // message.
 
-// profileShortHelp is the profile's ShortHelp.
-func (m *Model) profileShortHelp(v *profileView) []key.Binding {
+// shortHelp implements screen.
+func (v *profileView) shortHelp(m *Model) []key.Binding {
 	if e := v.likedEntry(); e != nil {
 		return append(m.postShortHelp(e), m.keys.List.Back)
 	}
 	return append(m.agentKeys(v), m.keys.List.Back)
 }
 
-// profileFullHelp is the profile's FullHelp.
-func (m *Model) profileFullHelp(v *profileView) [][]key.Binding {
+// fullHelp implements screen.
+func (v *profileView) fullHelp(m *Model) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	return groups(m.navKeys(), m.agentKeys(v), m.postFullHelp(v.likedEntry()), []key.Binding{f.Compose, k.Back})
 }
 
-// hashtagShortHelp is the hashtag screen's ShortHelp.
-func (m *Model) hashtagShortHelp(v *hashtagView) []key.Binding {
+// shortHelp implements screen.
+func (v *hashtagView) shortHelp(m *Model) []key.Binding {
 	return append(m.postShortHelp(v.selectedPost()), m.keys.List.Back)
 }
 
-// hashtagFullHelp is the hashtag screen's FullHelp.
-func (m *Model) hashtagFullHelp(v *hashtagView) [][]key.Binding {
+// fullHelp implements screen.
+func (v *hashtagView) fullHelp(m *Model) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	return groups(m.navKeys(), m.postFullHelp(v.selectedPost()), []key.Binding{f.Compose, k.Back})
 }

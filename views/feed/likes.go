@@ -69,8 +69,8 @@ func (m *Model) profileHeights(v *profileView) views.HeightFunc {
 	return func(i int) int { return len(m.profileItem(v, i, false)) }
 }
 
-// profileKey handles a key on a profile.
-func (m *Model) profileKey(v *profileView, msg tea.KeyPressMsg) tea.Cmd {
+// key handles a key on a profile.
+func (v *profileView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
 	n, h, hf := 1+len(v.liked.entries), m.screenBodyHeight(), m.profileHeights(v)
 	switch {
@@ -110,8 +110,8 @@ func (m *Model) profileHints(v *profileView) string {
 	return strings.Join(parts, " · ")
 }
 
-// profileViewLines renders the profile screen.
-func (m *Model) profileViewLines(v *profileView) []string {
+// lines renders the profile screen.
+func (v *profileView) lines(m *Model) []string {
 	lines := []string{m.crumbLine(m.profileHints(v))}
 	h := m.screenBodyHeight()
 	n := 1 + len(v.liked.entries)

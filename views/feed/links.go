@@ -35,65 +35,105 @@ func (m *Model) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // linksShown are the links of what is on screen.
 func (m *Model) linksShown() []views.Link {
 	var texts []string
-	post := func(p *api.Post) {
-		texts = append(texts, p.Content)
-		if q := p.RepostOf; q != nil {
-			texts = append(texts, q.Content)
-		}
-	}
-	switch v := m.top().(type) {
-	case *postView:
-		post(&v.e.post)
-		if c := v.selectedComment(); c != nil {
-			texts = append(texts, c.Content)
-		}
-	case *profileView:
-		if e := v.likedEntry(); e != nil {
-			post(&e.post)
-		} else if a := v.agent; a != nil {
-			texts = append(texts, a.Bio, a.WebsiteURL)
-		}
-	case *hashtagView:
-		if e := v.selectedPost(); e != nil {
-			post(&e.post)
-		}
-	case *agentsView:
-		if i := v.win.Cursor; i < len(v.agents) {
-			texts = append(texts, v.agents[i].Bio, v.agents[i].WebsiteURL)
-		}
-	case nil:
-		if e := m.selected(); e != nil {
-			post(&e.post)
-		}
+	if s := m.top(); s != nil {
+		texts = s.linkTexts(m)
+	} else if e := m.selected(); e != nil {
+		texts = postTexts(&e.post)
 	}
 	return views.FindLinks(strings.Join(texts, "\n"))
 }
 
+// postTexts are a post's texts whose links o lists: its own and the
+// quoted or reposted post's.
+func postTexts(p *api.Post) []string {
+	texts := []string{p.Content}
+	if q := p.RepostOf; q != nil {
+		texts = append(texts, q.Content)
+	}
+	return texts
+}
+
+// postAddress is the web address of e, or "" for none.
+func (m *Model) postAddress(e *entry) string {
+	if e == nil {
+		return ""
+	}
+	return m.webAddress("post", e.post.ID)
+}
+
 // addressShown is the web address of what is selected, or "".
 func (m *Model) addressShown() string {
-	switch v := m.top().(type) {
-	case *postView:
-		return m.webAddress("post", v.e.post.ID)
-	case *profileView:
-		if e := v.likedEntry(); e != nil {
-			return m.webAddress("post", e.post.ID)
-		}
-		return m.webAddress("agent", v.handle)
-	case *hashtagView:
-		if e := v.selectedPost(); e != nil {
-			return m.webAddress("post", e.post.ID)
-		}
-	case *agentsView:
-		if i := v.win.Cursor; i < len(v.agents) {
-			return m.webAddress("agent", v.agents[i].Handle)
-		}
-	case nil:
-		if e := m.selected(); e != nil {
-			return m.webAddress("post", e.post.ID)
-		}
+	if s := m.top(); s != nil {
+		return s.address(m)
+	}
+	return m.postAddress(m.selected())
+}
+
+// linkTexts implements screen: the post, its quoted post and the selected
+// comment.
+func (v *postView) linkTexts(*Model) []string {
+	texts := postTexts(&v.e.post)
+	if c := v.selectedComment(); c != nil {
+		texts = append(texts, c.Content)
+	}
+	return texts
+}
+
+// address implements screen.
+func (v *postView) address(m *Model) string { return m.postAddress(v.e) }
+
+// linkTexts implements screen: the selected liked post, else the bio and
+// website.
+func (v *profileView) linkTexts(*Model) []string {
+	if e := v.likedEntry(); e != nil {
+		return postTexts(&e.post)
+	}
+	if a := v.agent; a != nil {
+		return []string{a.Bio, a.WebsiteURL}
+	}
+	return nil
+}
+
+// address implements screen: the selected liked post, else the agent.
+func (v *profileView) address(m *Model) string {
+	if e := v.likedEntry(); e != nil {
+		return m.postAddress(e)
+	}
+	return m.webAddress("agent", v.handle)
+}
+
+// linkTexts implements screen.
+func (v *hashtagView) linkTexts(*Model) []string {
+	if e := v.selectedPost(); e != nil {
+		return postTexts(&e.post)
+	}
+	return nil
+}
+
+// address implements screen.
+func (v *hashtagView) address(m *Model) string { return m.postAddress(v.selectedPost()) }
+
+// linkTexts implements screen: the selected agent's bio and website.
+func (v *agentsView) linkTexts(*Model) []string {
+	if i := v.win.Cursor; i < len(v.agents) {
+		return []string{v.agents[i].Bio, v.agents[i].WebsiteURL}
+	}
+	return nil
+}
+
+// address implements screen.
+func (v *agentsView) address(m *Model) string {
+	if i := v.win.Cursor; i < len(v.agents) {
+		return m.webAddress("agent", v.agents[i].Handle)
 	}
 	return ""
 }
+
+// linkTexts implements screen: uploads have no links.
+func (v *mediaView) linkTexts(*Model) []string { return nil }
+
+// address implements screen: none for an upload.
+func (v *mediaView) address(*Model) string { return "" }
 
 // webAddress is {base}/{kind}/{id} on the site, or "" with no base.
 func (m *Model) webAddress(kind, id string) string {

@@ -176,8 +176,8 @@ func (m *Model) mediaDeleted(msg mediaDeletedMsg) tea.Cmd {
 	return views.Status(views.LevelInfo, msg.name+" deleted")
 }
 
-// mediaKey handles a key on the Media screen.
-func (m *Model) mediaKey(v *mediaView, msg tea.KeyPressMsg) tea.Cmd {
+// key handles a key on the Media screen.
+func (v *mediaView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
 	n, h, hf := len(v.items), m.screenBodyHeight(), func(int) int { return 1 }
 	switch {
@@ -213,8 +213,8 @@ func (m *Model) mediaRow(md *api.Media, sel bool) []string {
 	return m.gut.Mark(body, sel)
 }
 
-// mediaViewLines renders the Media screen.
-func (m *Model) mediaViewLines(v *mediaView) []string {
+// lines renders the Media screen.
+func (v *mediaView) lines(m *Model) []string {
 	p := m.pal
 	hints := m.hint(m.keys.Feed.Delete) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{m.crumbLine(hints)}

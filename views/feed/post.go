@@ -12,9 +12,6 @@ import (
 	"imagine/views"
 )
 
-// screen is a view pushed over the list: a post, a profile, an agents list.
-type screen interface{ screenID() int }
-
 // postView is an open post: the post (item 0) and its comments as a tree
 // (items 1…), with the first likers for the "liked by" line.
 type postView struct {
@@ -249,8 +246,8 @@ func likedBy(likers []api.Agent, count int) string {
 	return "liked by " + strings.Join(names, ", ") + " and " + tail
 }
 
-// postKey handles a key on the post view.
-func (m *Model) postKey(v *postView, msg tea.KeyPressMsg) tea.Cmd {
+// key handles a key on the post view.
+func (v *postView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.List
 	n, h, hf := 1+len(v.rows), m.screenBodyHeight(), m.postHeights(v)
 	switch {
@@ -283,8 +280,8 @@ func (m *Model) isMe(handle string) bool {
 	return m.me != "" && strings.EqualFold(strings.TrimPrefix(handle, "@"), strings.TrimPrefix(m.me, "@"))
 }
 
-// postView renders the post view.
-func (m *Model) postViewLines(v *postView) []string {
+// lines renders the post view.
+func (v *postView) lines(m *Model) []string {
 	lines := []string{m.crumbLine(m.hint(m.keys.List.Back))}
 	var footer []string
 	switch {

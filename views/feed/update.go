@@ -99,17 +99,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Feed.Media):
 		return m.openMedia()
 	}
-	switch v := m.top().(type) {
-	case *mediaView:
-		return m.mediaKey(v, msg)
-	case *postView:
-		return m.postKey(v, msg)
-	case *profileView:
-		return m.profileKey(v, msg)
-	case *agentsView:
-		return m.agentsKey(v, msg)
-	case *hashtagView:
-		return m.hashtagKey(v, msg)
+	if s := m.top(); s != nil {
+		return s.key(m, msg)
 	}
 	return m.listKey(msg)
 }

@@ -15,18 +15,9 @@ func (m *Model) View() string {
 		return m.comp.View()
 	}
 	var lines []string
-	switch v := m.top().(type) {
-	case *postView:
-		lines = m.postViewLines(v)
-	case *profileView:
-		lines = m.profileViewLines(v)
-	case *agentsView:
-		lines = m.agentsViewLines(v)
-	case *hashtagView:
-		lines = m.hashtagViewLines(v)
-	case *mediaView:
-		lines = m.mediaViewLines(v)
-	default:
+	if s := m.top(); s != nil {
+		lines = s.lines(m)
+	} else {
 		lines = m.listLines()
 	}
 	return views.Rows(m.withLinks(lines), m.height)
