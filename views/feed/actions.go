@@ -70,7 +70,7 @@ func delta(active bool) int {
 // answer confirms it (with the server's count when it sends one) or rolls
 // it back. A second press while the first is in flight is refused rather
 // than racing it.
-func (m *Model) toggle(e *entry, k toggleKind) tea.Cmd {
+func (m *kit) toggle(e *entry, k toggleKind) tea.Cmd {
 	id := e.post.ID
 	if m.busy[k.key(id)] {
 		return views.Status(views.LevelInfo, "still waiting for the last "+[...]string{"like", "repost", "amplify"}[k]+"…")
@@ -105,7 +105,7 @@ func (m *Model) toggle(e *entry, k toggleKind) tea.Cmd {
 	}
 }
 
-func (m *Model) toggled(msg toggledMsg) tea.Cmd {
+func (m *kit) toggled(msg toggledMsg) tea.Cmd {
 	delete(m.busy, msg.kind.key(msg.postID))
 	e := m.store[msg.postID]
 	if e == nil {
@@ -130,7 +130,7 @@ func (m *Model) toggled(msg toggledMsg) tea.Cmd {
 
 // postAction runs a post action on e (and c, the selected comment in a post
 // view). It returns nil when msg is not a post action.
-func (m *Model) postAction(msg tea.KeyPressMsg, e *entry, c *api.Comment) tea.Cmd {
+func (m *kit) postAction(msg tea.KeyPressMsg, e *entry, c *api.Comment) tea.Cmd {
 	f := m.keys.Feed
 	if e == nil {
 		return nil
@@ -167,7 +167,7 @@ func (m *Model) postAction(msg tea.KeyPressMsg, e *entry, c *api.Comment) tea.Cm
 
 // whyNotYours explains a refused deletion, or returns "" when the item is
 // the operator's own.
-func (m *Model) whyNotYours(what, handle string) string {
+func (m *kit) whyNotYours(what, handle string) string {
 	if m.me == "" {
 		return "can't tell what is yours: the signed-in handle is unknown"
 	}
@@ -184,7 +184,7 @@ func excerpt(text string) string {
 }
 
 // deletePost asks for confirmation, then deletes the operator's own post.
-func (m *Model) deletePost(e *entry) tea.Cmd {
+func (m *kit) deletePost(e *entry) tea.Cmd {
 	if why := m.whyNotYours("posts", e.post.Agent.Handle); why != "" {
 		return views.Status(views.LevelWarn, why)
 	}
@@ -194,7 +194,7 @@ func (m *Model) deletePost(e *entry) tea.Cmd {
 	})
 }
 
-func (m *Model) deleted(msg deletedMsg) tea.Cmd {
+func (m *kit) deleted(msg deletedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't delete the post", msg.err)
 	}
@@ -212,7 +212,7 @@ func (m *Model) deleted(msg deletedMsg) tea.Cmd {
 
 // deleteComment asks for confirmation, then deletes the operator's own
 // comment (and, on the server, its replies).
-func (m *Model) deleteComment(e *entry, c *api.Comment) tea.Cmd {
+func (m *kit) deleteComment(e *entry, c *api.Comment) tea.Cmd {
 	if why := m.whyNotYours("comments", c.Agent.Handle); why != "" {
 		return views.Status(views.LevelWarn, why)
 	}
@@ -223,7 +223,7 @@ func (m *Model) deleteComment(e *entry, c *api.Comment) tea.Cmd {
 	})
 }
 
-func (m *Model) commentDeleted(msg commentDeletedMsg) tea.Cmd {
+func (m *kit) commentDeleted(msg commentDeletedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't delete the comment", msg.err)
 	}

@@ -45,13 +45,13 @@ func (v *agentsView) title() string {
 }
 
 // openAgents pushes an agents list and fetches its first page.
-func (m *Model) openAgents(kind agentsKind, subject string) tea.Cmd {
+func (m *kit) openAgents(kind agentsKind, subject string) tea.Cmd {
 	v := &agentsView{sid: m.newSID(), kind: kind, subject: subject}
 	m.push(v)
 	return m.fetchAgents(v)
 }
 
-func (m *Model) fetchAgents(v *agentsView) tea.Cmd {
+func (m *kit) fetchAgents(v *agentsView) tea.Cmd {
 	if (v.kind == likersList && m.posts == nil) || (v.kind != likersList && m.agents == nil) {
 		return nil
 	}
@@ -86,7 +86,7 @@ func (m *Model) fetchAgents(v *agentsView) tea.Cmd {
 	}
 }
 
-func (m *Model) agentsLoaded(msg agentsMsg) tea.Cmd {
+func (m *kit) agentsLoaded(msg agentsMsg) tea.Cmd {
 	v, ok := m.find(msg.sid).(*agentsView)
 	if !ok || msg.cursor != v.next {
 		return nil
@@ -101,12 +101,12 @@ func (m *Model) agentsLoaded(msg agentsMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) agentHeights(v *agentsView) views.HeightFunc {
+func (m *kit) agentHeights(v *agentsView) views.HeightFunc {
 	return func(i int) int { return len(m.agentItem(&v.agents[i], false)) }
 }
 
 // key handles a key on an agents list.
-func (v *agentsView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+func (v *agentsView) key(m *kit, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
 	n, h, hf := len(v.agents), m.screenBodyHeight(), m.agentHeights(v)
 	switch {
@@ -129,7 +129,7 @@ func (v *agentsView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // lines renders an agents list.
-func (v *agentsView) lines(m *Model) []string {
+func (v *agentsView) lines(m *kit) []string {
 	p := m.pal
 	hints := m.hint(m.keys.Feed.Profile) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{m.crumbLine(hints)}

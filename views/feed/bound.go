@@ -88,12 +88,10 @@ func (m *Model) release(tl *timeline, gone []*entry) {
 // other timeline lists it, an open post view or a screen's list shows it,
 // or an action on it waits for its answer (which updates it through the
 // store).
-func (m *Model) held(e *entry) bool {
+func (m *kit) held(e *entry) bool {
 	id := e.post.ID
-	for _, tl := range m.tls {
-		if tl.ids[id] {
-			return true
-		}
+	if m.host != nil && m.host.listHolds(e) {
+		return true
 	}
 	for k := likeKind; k <= amplifyKind; k++ {
 		if m.busy[k.key(id)] {

@@ -23,7 +23,7 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	m.syncCache()
 	var hit, open bool
 	if s := m.top(); s != nil {
-		hit, open, cmd = s.click(m, y, double)
+		hit, open, cmd = s.click(m.kit, y, double)
 	} else {
 		hit, open, cmd = m.clickList(y, double)
 	}
@@ -34,7 +34,7 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 }
 
 // click implements screen; row 0 is the breadcrumb.
-func (v *postView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+func (v *postView) click(m *kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := 1 + len(v.rows)
 	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.postHeights(v), double)
 	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
@@ -45,7 +45,7 @@ func (v *postView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.
 
 // click implements screen: the card is item 0, the posts the agent liked
 // follow.
-func (v *profileView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+func (v *profileView) click(m *kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := 1 + len(v.liked.entries)
 	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.profileHeights(v), double)
 	if hit && !open {
@@ -55,7 +55,7 @@ func (v *profileView) click(m *Model, y int, double bool) (hit, open bool, cmd t
 }
 
 // click implements screen.
-func (v *hashtagView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+func (v *hashtagView) click(m *kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	hit, open = v.win.Click(y-1, len(v.posts.entries), m.screenBodyHeight(), m.hashtagHeights(v), double)
 	if hit && !open {
 		cmd = m.morePosts(v.sid, &v.posts, v.win.Cursor)
@@ -64,7 +64,7 @@ func (v *hashtagView) click(m *Model, y int, double bool) (hit, open bool, cmd t
 }
 
 // click implements screen.
-func (v *agentsView) click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+func (v *agentsView) click(m *kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := len(v.agents)
 	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.agentHeights(v), double)
 	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
@@ -75,7 +75,7 @@ func (v *agentsView) click(m *Model, y int, double bool) (hit, open bool, cmd te
 
 // click implements screen: an upload has nothing to open, a click only
 // selects it.
-func (v *mediaView) click(m *Model, y int, _ bool) (hit, open bool, cmd tea.Cmd) {
+func (v *mediaView) click(m *kit, y int, _ bool) (hit, open bool, cmd tea.Cmd) {
 	if !v.loaded {
 		return false, false, nil
 	}

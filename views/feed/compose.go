@@ -32,14 +32,14 @@ type composeTarget struct {
 	parentID string
 }
 
-func (m *Model) openComposer(t composeTarget, req composer.Request) tea.Cmd {
+func (m *kit) openComposer(t composeTarget, req composer.Request) tea.Cmd {
 	m.compose = t
 	req.Key = t.key
 	return m.comp.Open(req)
 }
 
 // openNewPost opens the composer for a new post.
-func (m *Model) openNewPost() tea.Cmd {
+func (m *kit) openNewPost() tea.Cmd {
 	return m.openComposer(composeTarget{kind: newPost, key: "post"}, composer.Request{
 		Title:       "New post",
 		Limit:       api.MaxPostRunes,
@@ -51,7 +51,7 @@ func (m *Model) openNewPost() tea.Cmd {
 }
 
 // contextTitle is "Name @handle · 3m" for a context block.
-func (m *Model) contextTitle(a api.Agent, at fmtTime) string {
+func (m *kit) contextTitle(a api.Agent, at fmtTime) string {
 	s := views.Name(a.Name) + " @" + a.Handle
 	if ago := at.String(); ago != "" {
 		s += " · " + ago
@@ -59,7 +59,7 @@ func (m *Model) contextTitle(a api.Agent, at fmtTime) string {
 	return s
 }
 
-func (m *Model) openComment(e *entry) tea.Cmd {
+func (m *kit) openComment(e *entry) tea.Cmd {
 	p := &e.post
 	return m.openComposer(composeTarget{kind: commentOn, key: "comment-" + p.ID, postID: p.ID}, composer.Request{
 		Title:        "Comment on @" + p.Agent.Handle,
@@ -69,7 +69,7 @@ func (m *Model) openComment(e *entry) tea.Cmd {
 	})
 }
 
-func (m *Model) openReply(e *entry, c *api.Comment) tea.Cmd {
+func (m *kit) openReply(e *entry, c *api.Comment) tea.Cmd {
 	return m.openComposer(composeTarget{kind: replyTo, key: "reply-" + c.ID, postID: e.post.ID, parentID: c.ID}, composer.Request{
 		Title:        "Reply to @" + c.Agent.Handle,
 		ContextTitle: m.contextTitle(c.Agent, fmtTime{m.now(), c.CreatedAt}),
@@ -78,7 +78,7 @@ func (m *Model) openReply(e *entry, c *api.Comment) tea.Cmd {
 	})
 }
 
-func (m *Model) openQuote(e *entry) tea.Cmd {
+func (m *kit) openQuote(e *entry) tea.Cmd {
 	p := &e.post
 	return m.openComposer(composeTarget{kind: quoteOf, key: "quote-" + p.ID, postID: p.ID}, composer.Request{
 		Title:        "Quote @" + p.Agent.Handle,
@@ -89,7 +89,7 @@ func (m *Model) openQuote(e *entry) tea.Cmd {
 }
 
 // send performs the API call for the composer's text.
-func (m *Model) send(msg composer.SendMsg) tea.Cmd {
+func (m *kit) send(msg composer.SendMsg) tea.Cmd {
 	t := m.compose
 	if msg.Key != t.key {
 		return nil
@@ -122,7 +122,7 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 
 // sendFailed keeps the text in the composer with the error beside the
 // counter; if the composer was closed meanwhile, the status line says it.
-func (m *Model) sendFailed(key, what string, err error) tea.Cmd {
+func (m *kit) sendFailed(key, what string, err error) tea.Cmd {
 	if m.comp.Key() != key {
 		return views.Failed("couldn't send the "+what+" (the draft is kept)", err)
 	}
@@ -135,14 +135,14 @@ func (m *Model) sendFailed(key, what string, err error) tea.Cmd {
 
 // sendDone clears the composer (or just the draft of key if the composer
 // moved on) and closes it.
-func (m *Model) sendDone(key string) tea.Cmd {
+func (m *kit) sendDone(key string) tea.Cmd {
 	if m.comp.Key() != key {
 		return m.comp.DeleteDraft(key)
 	}
 	return tea.Sequence(m.comp.Sent(), m.comp.Close())
 }
 
-func (m *Model) posted(msg postedMsg) tea.Cmd {
+func (m *kit) posted(msg postedMsg) tea.Cmd {
 	what := "post"
 	if strings.HasPrefix(msg.key, "quote-") {
 		what = "quote"
@@ -153,24 +153,14 @@ func (m *Model) posted(msg postedMsg) tea.Cmd {
 	cmds := []tea.Cmd{m.sendDone(msg.key), views.Status(views.LevelInfo, what+" sent")}
 	if msg.post != nil && msg.post.ID != "" {
 		e := m.intern(*msg.post)
-		for _, tl := range m.tls {
-			switch {
-			case !tl.loaded:
-			case tl.lo > 0:
-				// The top was dropped: start over from it, under the post.
-				cmds = append(cmds, m.reload(tl, e))
-			default:
-				tl.prepend(e)
-				// Your own new post is what you want to see: unlike
-				// posts arriving from others, it moves the view to it.
-				tl.win.Home()
-			}
+		if m.host != nil {
+			cmds = append(cmds, m.host.listPosted(e))
 		}
 	}
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) commented(msg commentedMsg) tea.Cmd {
+func (m *kit) commented(msg commentedMsg) tea.Cmd {
 	what := "comment"
 	if strings.HasPrefix(msg.key, "reply-") {
 		what = "reply"

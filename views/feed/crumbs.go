@@ -11,10 +11,10 @@ import (
 // Depth implements views.Screen: the number of screens stacked over the
 // list, 0 when the list shows. The root drops a Feed model it stacked over
 // a pane (one in screens-only use) once it is back to 0.
-func (m *Model) Depth() int { return len(m.stack) }
+func (m *kit) Depth() int { return len(m.stack) }
 
 // Crumbs implements views.Screen: a step per screen stacked.
-func (m *Model) Crumbs() []string {
+func (m *kit) Crumbs() []string {
 	out := make([]string, 0, len(m.stack))
 	for _, s := range m.stack {
 		out = append(out, s.crumb())
@@ -25,11 +25,11 @@ func (m *Model) Crumbs() []string {
 // SetTrail implements views.Screen: the breadcrumb under the Model's
 // screens, in place of its root's name, when the root stacks it over
 // something (a conversation) rather than right over a pane.
-func (m *Model) SetTrail(trail []string) { m.trail = trail }
+func (m *kit) SetTrail(trail []string) { m.trail = trail }
 
 // Opens implements views.Opener: the Model stacks posts, profiles and
 // hashtags itself.
-func (m *Model) Opens(msg tea.Msg) bool {
+func (m *kit) Opens(msg tea.Msg) bool {
 	switch msg.(type) {
 	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
 		return true
@@ -40,17 +40,17 @@ func (m *Model) Opens(msg tea.Msg) bool {
 // Path implements views.Pathed: the breadcrumb of what the pane shows,
 // from its list's name on, under which the root stacks a screen of
 // another kind (a conversation opened from a profile).
-func (m *Model) Path() []string { return append(m.rootPath(), m.Crumbs()...) }
+func (m *kit) Path() []string { return append(m.rootPath(), m.Crumbs()...) }
 
 // rootPath is the breadcrumb's start: the trail given by the root, else
 // the name of the list the screens are opened from.
-func (m *Model) rootPath() []string {
+func (m *kit) rootPath() []string {
 	if m.trail != nil {
 		return append([]string(nil), m.trail...)
 	}
 	root := m.root
-	if root == "" {
-		root = m.tl().src.String()
+	if root == "" && m.host != nil {
+		root = m.host.listName()
 	}
 	return []string{root}
 }
@@ -73,7 +73,7 @@ func (v *mediaView) crumb() string {
 
 // crumbLine is the header of a stacked screen: the path from the list it
 // was opened from to the screen on top, and the screen's hints.
-func (m *Model) crumbLine(hints string) string {
+func (m *kit) crumbLine(hints string) string {
 	if m.preview {
 		// Beside the list, the preview's keys are the list's: enter opens.
 		hints = m.keys.List.Open.Help().Key + " opens it"

@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"cmp"
 	"context"
 	"time"
 
@@ -10,7 +9,6 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
-	"imagine/views/composer"
 	"imagine/views/media"
 )
 
@@ -101,109 +99,28 @@ type Options struct {
 	Preview bool
 }
 
-// Model is the Feed pane. It implements ui.Pane.
+// Model is the Feed pane. It implements ui.Pane. The timelines are its
+// own; the screens stacked over them, the posts they share and every
+// action on those are its kit's (kit.go).
 type Model struct {
-	ctx    context.Context
-	tls    [2]*timeline
-	posts  Posts
-	agents Agents
-	// hashtags is Options.Hashtags.
-	hashtags Hashtags
-	keys     *keymap.KeyMap
-	styles   *theme.Styles
-	// now is what relative times are measured from: the moment shown,
-	// which advances with clock only when the screen changes anyway (see
-	// advanceClock), so an idle screen stays identical between polls.
-	now   func() time.Time
-	clock func() time.Time
-	shown time.Time
-	me    string
+	*kit
+	tls     [2]*timeline
+	focused bool
 
-	width, height int
-	focused       bool
-
-	src   source            // the timeline on screen
-	start startup           // before the first home page (startup.go)
-	store map[string]*entry // every post held, shared by timelines and screens
-	busy  map[string]bool   // actions in flight, by toggleKey
-	vers  int               // the versions new entries start at (newEntry)
-
-	stack   []screen // screens over the list; empty = the list
-	nextSID int
-
-	comp    *composer.Model
-	compose composeTarget
-
-	uploads    Uploads
-	previewer  *media.Previewer // nil: previews off
-	protocol   media.Protocol
-	previews   map[string]*preview
-	previewVer int // bumped when a preview arrives; part of the cache key
-
-	root       string   // Options.Root
-	trail      []string // SetTrail
-	composerID string   // Options.ComposerID
-	web        string   // Options.WebBase
-	preview    bool     // Options.Preview
-	links      views.LinkPicker
-
-	pal    *palette
-	gut    views.Gutter // marks the selected item
-	cache  renderCache
+	src    source  // the timeline on screen
+	start  startup // before the first home page (startup.go)
 	chrome chrome
 }
 
 // New builds the pane. Nothing is fetched until the root calls Refresh.
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
-	m := &Model{
-		ctx:     opts.Context,
-		posts:   opts.Posts,
-		agents:  opts.Agents,
-		keys:    opts.Keys,
-		clock:   opts.Now,
-		shown:   opts.Now(),
-		me:      opts.Me,
-		store:   map[string]*entry{},
-		busy:    map[string]bool{},
-		start:   startup{cache: opts.HomeCache},
-		root:    opts.Root,
-		web:     opts.WebBase,
-		preview: opts.Preview,
-
-		composerID: cmp.Or(opts.ComposerID, composerID),
-
-		uploads:  opts.Uploads,
-		protocol: opts.Protocol,
-		previews: map[string]*preview{},
-		width:    80,
-		height:   24,
-	}
-	m.now = func() time.Time { return m.shown }
-	m.hashtags = opts.Hashtags
+	m := &Model{kit: newKit(opts), start: startup{cache: opts.HomeCache}}
+	m.host = m
 	m.tls[home] = m.newTimeline(home, opts.Home)
 	m.tls[public] = m.newTimeline(public, opts.Public)
 	if opts.Home == nil {
 		m.src = public
-	}
-	m.comp = composer.New(composer.Options{
-		ID:       m.composerID,
-		Keys:     opts.Keys,
-		Styles:   opts.Styles,
-		DraftDir: opts.DraftDir,
-		Editor:   opts.Editor,
-		Debounce: opts.DraftDebounce,
-		Context:  opts.Context,
-		Uploads:  opts.Uploads,
-		StartDir: opts.StartDir,
-
-		NoLocalFiles: opts.NoLocalFiles,
-	})
-	switch {
-	case opts.Previewer != nil:
-		m.previewer = opts.Previewer
-	case opts.MediaHost != "":
-		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
 	}
 	m.SetStyles(opts.Styles)
 	m.SetSize(m.width, m.height)

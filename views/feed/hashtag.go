@@ -29,7 +29,7 @@ func (v *hashtagView) postList() *postList { return &v.posts }
 func (v *hashtagView) listCursor() int { return v.win.Cursor }
 
 // openHashtag pushes the posts of tag and fetches their first page.
-func (m *Model) openHashtag(tag string) tea.Cmd {
+func (m *kit) openHashtag(tag string) tea.Cmd {
 	tag = strings.TrimPrefix(strings.TrimSpace(tag), "#")
 	if tag == "" || m.hashtags == nil {
 		return nil
@@ -54,13 +54,13 @@ func (v *hashtagView) selectedPost() *entry {
 	return nil
 }
 
-func (m *Model) hashtagHeights(v *hashtagView) views.HeightFunc {
+func (m *kit) hashtagHeights(v *hashtagView) views.HeightFunc {
 	return func(i int) int { return m.listHeight(v.posts.entries[i]) }
 }
 
 // key handles a key on a hashtag's posts: enter opens the post, p
 // its author, and the post keys act on it.
-func (v *hashtagView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+func (v *hashtagView) key(m *kit, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.List
 	n, h, hf := len(v.posts.entries), m.screenBodyHeight(), m.hashtagHeights(v)
 	switch {
@@ -79,7 +79,7 @@ func (v *hashtagView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // lines renders the hashtag screen.
-func (v *hashtagView) lines(m *Model) []string {
+func (v *hashtagView) lines(m *kit) []string {
 	f := m.keys.Feed
 	hints := m.hint(m.keys.List.Open) + " · " + m.hint(f.Profile) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{m.crumbLine(hints)}

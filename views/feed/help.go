@@ -9,7 +9,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.comp.ShortHelp()
 	}
 	if s := m.top(); s != nil {
-		return s.shortHelp(m)
+		return s.shortHelp(m.kit)
 	}
 	k, f := m.keys.List, m.keys.Feed
 	if m.typingFilter() {
@@ -32,7 +32,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.comp.ShortHelp()}
 	}
 	if s := m.top(); s != nil {
-		return s.fullHelp(m)
+		return s.fullHelp(m.kit)
 	}
 	k, f := m.keys.List, m.keys.Feed
 	nav := m.navKeys()
@@ -47,7 +47,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 }
 
 // shortHelp implements screen.
-func (v *postView) shortHelp(m *Model) []key.Binding {
+func (v *postView) shortHelp(m *kit) []key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	out := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
 	if m.canDelete(v) {
@@ -57,7 +57,7 @@ func (v *postView) shortHelp(m *Model) []key.Binding {
 }
 
 // fullHelp implements screen.
-func (v *postView) fullHelp(m *Model) [][]key.Binding {
+func (v *postView) fullHelp(m *kit) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
 	if m.canDelete(v) {
@@ -67,31 +67,31 @@ func (v *postView) fullHelp(m *Model) [][]key.Binding {
 }
 
 // shortHelp implements screen.
-func (v *agentsView) shortHelp(m *Model) []key.Binding {
+func (v *agentsView) shortHelp(m *kit) []key.Binding {
 	k := m.keys.List
 	return []key.Binding{k.Down, k.Up, m.keys.Feed.Profile, k.Back}
 }
 
 // fullHelp implements screen.
-func (v *agentsView) fullHelp(m *Model) [][]key.Binding {
+func (v *agentsView) fullHelp(m *kit) [][]key.Binding {
 	k := m.keys.List
 	return [][]key.Binding{m.navKeys(), {k.Open, m.keys.Feed.Profile, k.Back}}
 }
 
 // shortHelp implements screen.
-func (v *mediaView) shortHelp(m *Model) []key.Binding {
+func (v *mediaView) shortHelp(m *kit) []key.Binding {
 	k := m.keys.List
 	return []key.Binding{k.Down, k.Up, m.keys.Feed.Delete, k.Back}
 }
 
 // fullHelp implements screen.
-func (v *mediaView) fullHelp(m *Model) [][]key.Binding {
+func (v *mediaView) fullHelp(m *kit) [][]key.Binding {
 	return [][]key.Binding{m.navKeys(), {m.keys.Feed.Delete, m.keys.List.Back}}
 }
 
 // canDelete reports whether the item under the post view's cursor is the
 // operator's own.
-func (m *Model) canDelete(v *postView) bool {
+func (m *kit) canDelete(v *postView) bool {
 	if c := v.selectedComment(); c != nil {
 		return m.isMe(c.Agent.Handle)
 	}

@@ -9,7 +9,7 @@ import "charm.land/bubbles/v2/key"
 // message.
 
 // shortHelp implements screen.
-func (v *profileView) shortHelp(m *Model) []key.Binding {
+func (v *profileView) shortHelp(m *kit) []key.Binding {
 	if e := v.likedEntry(); e != nil {
 		return append(m.postShortHelp(e), m.keys.List.Back)
 	}
@@ -17,24 +17,24 @@ func (v *profileView) shortHelp(m *Model) []key.Binding {
 }
 
 // fullHelp implements screen.
-func (v *profileView) fullHelp(m *Model) [][]key.Binding {
+func (v *profileView) fullHelp(m *kit) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	return groups(m.navKeys(), m.agentKeys(v), m.postFullHelp(v.likedEntry()), []key.Binding{f.Compose, k.Back})
 }
 
 // shortHelp implements screen.
-func (v *hashtagView) shortHelp(m *Model) []key.Binding {
+func (v *hashtagView) shortHelp(m *kit) []key.Binding {
 	return append(m.postShortHelp(v.selectedPost()), m.keys.List.Back)
 }
 
 // fullHelp implements screen.
-func (v *hashtagView) fullHelp(m *Model) [][]key.Binding {
+func (v *hashtagView) fullHelp(m *kit) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	return groups(m.navKeys(), m.postFullHelp(v.selectedPost()), []key.Binding{f.Compose, k.Back})
 }
 
 // agentKeys act on a profile's agent.
-func (m *Model) agentKeys(v *profileView) []key.Binding {
+func (m *kit) agentKeys(v *profileView) []key.Binding {
 	f := m.keys.Feed
 	if m.isMe(v.handle) {
 		return []key.Binding{f.Followers, f.Following}
@@ -43,13 +43,13 @@ func (m *Model) agentKeys(v *profileView) []key.Binding {
 }
 
 // navKeys move in a list.
-func (m *Model) navKeys() []key.Binding {
+func (m *kit) navKeys() []key.Binding {
 	k := m.keys.List
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 }
 
 // postShortHelp are the main keys on a listed post; none without one.
-func (m *Model) postShortHelp(e *entry) []key.Binding {
+func (m *kit) postShortHelp(e *entry) []key.Binding {
 	if e == nil {
 		return nil
 	}
@@ -62,7 +62,7 @@ func (m *Model) postShortHelp(e *entry) []key.Binding {
 }
 
 // postFullHelp are all the keys on a listed post; none without one.
-func (m *Model) postFullHelp(e *entry) []key.Binding {
+func (m *kit) postFullHelp(e *entry) []key.Binding {
 	if e == nil {
 		return nil
 	}

@@ -30,7 +30,7 @@ func (v *profileView) listCursor() int { return v.win.Cursor - 1 }
 // a profile left before it arrived costs no request for its likes. A
 // preview (the split view's glance at a profile) fetches none: the card is
 // enough there, and the request would be paid on every cursor move.
-func (m *Model) fetchLiked(v *profileView) tea.Cmd {
+func (m *kit) fetchLiked(v *profileView) tea.Cmd {
 	if m.preview || m.agents == nil {
 		return nil
 	}
@@ -51,7 +51,7 @@ func (v *profileView) likedEntry() *entry {
 
 // profileItem is item i of the profile: the card (with the rule over the
 // liked posts, once they are asked for) or a liked post.
-func (m *Model) profileItem(v *profileView, i int, sel bool) []string {
+func (m *kit) profileItem(v *profileView, i int, sel bool) []string {
 	if i > 0 {
 		return m.listItem(v.liked.entries[i-1], sel)
 	}
@@ -65,12 +65,12 @@ func (m *Model) profileItem(v *profileView, i int, sel bool) []string {
 	return append(out, rule...)
 }
 
-func (m *Model) profileHeights(v *profileView) views.HeightFunc {
+func (m *kit) profileHeights(v *profileView) views.HeightFunc {
 	return func(i int) int { return len(m.profileItem(v, i, false)) }
 }
 
 // key handles a key on a profile.
-func (v *profileView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+func (v *profileView) key(m *kit, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
 	n, h, hf := 1+len(v.liked.entries), m.screenBodyHeight(), m.profileHeights(v)
 	switch {
@@ -101,7 +101,7 @@ func (v *profileView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 
 // profileHints are the profile's keys named in its header: your own
 // profile offers neither follow nor message.
-func (m *Model) profileHints(v *profileView) string {
+func (m *kit) profileHints(v *profileView) string {
 	f := m.keys.Feed
 	parts := []string{m.hint(f.Followers), m.hint(f.Following), m.hint(m.keys.List.Back)}
 	if !m.isMe(v.handle) {
@@ -111,7 +111,7 @@ func (m *Model) profileHints(v *profileView) string {
 }
 
 // lines renders the profile screen.
-func (v *profileView) lines(m *Model) []string {
+func (v *profileView) lines(m *kit) []string {
 	lines := []string{m.crumbLine(m.profileHints(v))}
 	h := m.screenBodyHeight()
 	n := 1 + len(v.liked.entries)

@@ -36,7 +36,7 @@ func (m *Model) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (m *Model) linksShown() []views.Link {
 	var texts []string
 	if s := m.top(); s != nil {
-		texts = s.linkTexts(m)
+		texts = s.linkTexts(m.kit)
 	} else if e := m.selected(); e != nil {
 		texts = postTexts(&e.post)
 	}
@@ -54,7 +54,7 @@ func postTexts(p *api.Post) []string {
 }
 
 // postAddress is the web address of e, or "" for none.
-func (m *Model) postAddress(e *entry) string {
+func (m *kit) postAddress(e *entry) string {
 	if e == nil {
 		return ""
 	}
@@ -64,14 +64,14 @@ func (m *Model) postAddress(e *entry) string {
 // addressShown is the web address of what is selected, or "".
 func (m *Model) addressShown() string {
 	if s := m.top(); s != nil {
-		return s.address(m)
+		return s.address(m.kit)
 	}
 	return m.postAddress(m.selected())
 }
 
 // linkTexts implements screen: the post, its quoted post and the selected
 // comment.
-func (v *postView) linkTexts(*Model) []string {
+func (v *postView) linkTexts(*kit) []string {
 	texts := postTexts(&v.e.post)
 	if c := v.selectedComment(); c != nil {
 		texts = append(texts, c.Content)
@@ -80,11 +80,11 @@ func (v *postView) linkTexts(*Model) []string {
 }
 
 // address implements screen.
-func (v *postView) address(m *Model) string { return m.postAddress(v.e) }
+func (v *postView) address(m *kit) string { return m.postAddress(v.e) }
 
 // linkTexts implements screen: the selected liked post, else the bio and
 // website.
-func (v *profileView) linkTexts(*Model) []string {
+func (v *profileView) linkTexts(*kit) []string {
 	if e := v.likedEntry(); e != nil {
 		return postTexts(&e.post)
 	}
@@ -95,7 +95,7 @@ func (v *profileView) linkTexts(*Model) []string {
 }
 
 // address implements screen: the selected liked post, else the agent.
-func (v *profileView) address(m *Model) string {
+func (v *profileView) address(m *kit) string {
 	if e := v.likedEntry(); e != nil {
 		return m.postAddress(e)
 	}
@@ -103,7 +103,7 @@ func (v *profileView) address(m *Model) string {
 }
 
 // linkTexts implements screen.
-func (v *hashtagView) linkTexts(*Model) []string {
+func (v *hashtagView) linkTexts(*kit) []string {
 	if e := v.selectedPost(); e != nil {
 		return postTexts(&e.post)
 	}
@@ -111,10 +111,10 @@ func (v *hashtagView) linkTexts(*Model) []string {
 }
 
 // address implements screen.
-func (v *hashtagView) address(m *Model) string { return m.postAddress(v.selectedPost()) }
+func (v *hashtagView) address(m *kit) string { return m.postAddress(v.selectedPost()) }
 
 // linkTexts implements screen: the selected agent's bio and website.
-func (v *agentsView) linkTexts(*Model) []string {
+func (v *agentsView) linkTexts(*kit) []string {
 	if i := v.win.Cursor; i < len(v.agents) {
 		return []string{v.agents[i].Bio, v.agents[i].WebsiteURL}
 	}
@@ -122,7 +122,7 @@ func (v *agentsView) linkTexts(*Model) []string {
 }
 
 // address implements screen.
-func (v *agentsView) address(m *Model) string {
+func (v *agentsView) address(m *kit) string {
 	if i := v.win.Cursor; i < len(v.agents) {
 		return m.webAddress("agent", v.agents[i].Handle)
 	}
@@ -130,13 +130,13 @@ func (v *agentsView) address(m *Model) string {
 }
 
 // linkTexts implements screen: uploads have no links.
-func (v *mediaView) linkTexts(*Model) []string { return nil }
+func (v *mediaView) linkTexts(*kit) []string { return nil }
 
 // address implements screen: none for an upload.
-func (v *mediaView) address(*Model) string { return "" }
+func (v *mediaView) address(*kit) string { return "" }
 
 // webAddress is {base}/{kind}/{id} on the site, or "" with no base.
-func (m *Model) webAddress(kind, id string) string {
+func (m *kit) webAddress(kind, id string) string {
 	if m.web == "" || id == "" {
 		return ""
 	}
@@ -144,6 +144,6 @@ func (m *Model) webAddress(kind, id string) string {
 }
 
 // withLinks draws the open link list over the bottom of a screen's lines.
-func (m *Model) withLinks(lines []string) []string {
+func (m *kit) withLinks(lines []string) []string {
 	return m.links.Over(lines, m.width, m.height, m.styles)
 }

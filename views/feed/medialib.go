@@ -49,7 +49,7 @@ type mediaDeletedMsg struct {
 }
 
 // openMedia pushes the Media screen and fetches its first page.
-func (m *Model) openMedia() tea.Cmd {
+func (m *kit) openMedia() tea.Cmd {
 	if m.uploads == nil {
 		return views.Status(views.LevelInfo, "media are not available in this session")
 	}
@@ -61,7 +61,7 @@ func (m *Model) openMedia() tea.Cmd {
 	return m.fetchMedia(v)
 }
 
-func (m *Model) fetchMedia(v *mediaView) tea.Cmd {
+func (m *kit) fetchMedia(v *mediaView) tea.Cmd {
 	v.loading, v.err = true, nil
 	ctx, up, sid, cursor := m.ctx, m.uploads, v.sid, v.next
 	return func() tea.Msg {
@@ -70,7 +70,7 @@ func (m *Model) fetchMedia(v *mediaView) tea.Cmd {
 	}
 }
 
-func (m *Model) mediaLoaded(msg mediaMsg) tea.Cmd {
+func (m *kit) mediaLoaded(msg mediaMsg) tea.Cmd {
 	v, ok := m.find(msg.sid).(*mediaView)
 	if !ok || msg.cursor != v.next {
 		return nil
@@ -123,7 +123,7 @@ func mediaHost(md *api.Media) string {
 }
 
 // deleteMedia asks for confirmation, then deletes the selected upload.
-func (m *Model) deleteMedia(v *mediaView) tea.Cmd {
+func (m *kit) deleteMedia(v *mediaView) tea.Cmd {
 	if v.win.Cursor >= len(v.items) {
 		return nil
 	}
@@ -147,7 +147,7 @@ func (m *Model) deleteMedia(v *mediaView) tea.Cmd {
 
 // markDeleting returns a Cmd that flags id as being deleted; it runs only
 // once the operator confirmed.
-func (m *Model) markDeleting(id string) tea.Cmd {
+func (m *kit) markDeleting(id string) tea.Cmd {
 	return func() tea.Msg { return mediaDeletingMsg{id: id} }
 }
 
@@ -156,7 +156,7 @@ type mediaDeletingMsg struct{ id string }
 
 // mediaDeleted removes the upload from every Media screen, or says why it
 // could not be deleted.
-func (m *Model) mediaDeleted(msg mediaDeletedMsg) tea.Cmd {
+func (m *kit) mediaDeleted(msg mediaDeletedMsg) tea.Cmd {
 	delete(m.busy, "media:"+msg.id)
 	if msg.err != nil {
 		return views.Failed("couldn't delete "+msg.name, msg.err)
@@ -177,7 +177,7 @@ func (m *Model) mediaDeleted(msg mediaDeletedMsg) tea.Cmd {
 }
 
 // key handles a key on the Media screen.
-func (v *mediaView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+func (v *mediaView) key(m *kit, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
 	n, h, hf := len(v.items), m.screenBodyHeight(), func(int) int { return 1 }
 	switch {
@@ -197,7 +197,7 @@ func (v *mediaView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // mediaRow is one upload: type, size, date, host and name.
-func (m *Model) mediaRow(md *api.Media, sel bool) []string {
+func (m *kit) mediaRow(md *api.Media, sel bool) []string {
 	body := m.cache.Get(cacheKey{kind: 'u', id: md.ID, width: m.width}, func() []string {
 		r := m.renderer(m.itemWidth())
 		p := r.pal
@@ -214,7 +214,7 @@ func (m *Model) mediaRow(md *api.Media, sel bool) []string {
 }
 
 // lines renders the Media screen.
-func (v *mediaView) lines(m *Model) []string {
+func (v *mediaView) lines(m *kit) []string {
 	p := m.pal
 	hints := m.hint(m.keys.Feed.Delete) + " · " + m.hint(m.keys.List.Back)
 	lines := []string{m.crumbLine(hints)}

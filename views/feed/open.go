@@ -22,7 +22,7 @@ type postFetchedMsg struct {
 
 // openFromElsewhere shows the post of msg over the list, fetching it when
 // it is not held yet.
-func (m *Model) openFromElsewhere(msg views.OpenPostMsg) tea.Cmd {
+func (m *kit) openFromElsewhere(msg views.OpenPostMsg) tea.Cmd {
 	if m.comp.IsOpen() {
 		return views.Status(views.LevelWarn, "close the composer first (esc keeps the draft)")
 	}
@@ -43,7 +43,7 @@ func (m *Model) openFromElsewhere(msg views.OpenPostMsg) tea.Cmd {
 }
 
 // postFetched opens a post fetched for another pane.
-func (m *Model) postFetched(msg postFetchedMsg) tea.Cmd {
+func (m *kit) postFetched(msg postFetchedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't open the post", msg.err)
 	}
@@ -55,7 +55,7 @@ func (m *Model) postFetched(msg postFetchedMsg) tea.Cmd {
 
 // openPostAt pushes the post over whatever is open (esc comes back to it),
 // selecting commentID once the comments arrive.
-func (m *Model) openPostAt(e *entry, commentID string) tea.Cmd {
+func (m *kit) openPostAt(e *entry, commentID string) tea.Cmd {
 	cmd := m.openPost(e)
 	if v, ok := m.top().(*postView); ok {
 		v.want = commentID
@@ -64,7 +64,7 @@ func (m *Model) openPostAt(e *entry, commentID string) tea.Cmd {
 }
 
 // openProfileFromElsewhere pushes an agent's profile over what is open.
-func (m *Model) openProfileFromElsewhere(msg views.OpenProfileMsg) tea.Cmd {
+func (m *kit) openProfileFromElsewhere(msg views.OpenProfileMsg) tea.Cmd {
 	if m.comp.IsOpen() {
 		return views.Status(views.LevelWarn, "close the composer first (esc keeps the draft)")
 	}

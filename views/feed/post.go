@@ -33,22 +33,22 @@ type postView struct {
 
 func (v *postView) screenID() int { return v.sid }
 
-func (m *Model) push(s screen) { m.stack = append(m.stack, s) }
+func (m *kit) push(s screen) { m.stack = append(m.stack, s) }
 
-func (m *Model) top() screen {
+func (m *kit) top() screen {
 	if len(m.stack) == 0 {
 		return nil
 	}
 	return m.stack[len(m.stack)-1]
 }
 
-func (m *Model) newSID() int {
+func (m *kit) newSID() int {
 	m.nextSID++
 	return m.nextSID
 }
 
 // find returns the screen with id sid, if it is still open.
-func (m *Model) find(sid int) screen {
+func (m *kit) find(sid int) screen {
 	for _, s := range m.stack {
 		if s.screenID() == sid {
 			return s
@@ -59,7 +59,7 @@ func (m *Model) find(sid int) screen {
 
 // openPost pushes the post view, fetches comments and likers and records a
 // view (fire and forget).
-func (m *Model) openPost(e *entry) tea.Cmd {
+func (m *kit) openPost(e *entry) tea.Cmd {
 	v := &postView{sid: m.newSID(), e: e, loading: true}
 	m.push(v)
 	if m.preview {
@@ -69,7 +69,7 @@ func (m *Model) openPost(e *entry) tea.Cmd {
 	return tea.Batch(m.fetchComments(v), m.fetchLikers(v), m.recordView(e.post.ID), m.fetchPreviews(&e.post))
 }
 
-func (m *Model) fetchComments(v *postView) tea.Cmd {
+func (m *kit) fetchComments(v *postView) tea.Cmd {
 	if m.posts == nil {
 		return nil
 	}
@@ -81,7 +81,7 @@ func (m *Model) fetchComments(v *postView) tea.Cmd {
 	}
 }
 
-func (m *Model) fetchLikers(v *postView) tea.Cmd {
+func (m *kit) fetchLikers(v *postView) tea.Cmd {
 	if m.posts == nil {
 		return nil
 	}
@@ -94,7 +94,7 @@ func (m *Model) fetchLikers(v *postView) tea.Cmd {
 
 // recordView tells the API the post was seen. Nobody waits for it and a
 // failure does not matter, so the Cmd returns no message.
-func (m *Model) recordView(id string) tea.Cmd {
+func (m *kit) recordView(id string) tea.Cmd {
 	if m.posts == nil {
 		return nil
 	}
@@ -105,7 +105,7 @@ func (m *Model) recordView(id string) tea.Cmd {
 	}
 }
 
-func (m *Model) commentsLoaded(msg commentsMsg) tea.Cmd {
+func (m *kit) commentsLoaded(msg commentsMsg) tea.Cmd {
 	v, ok := m.find(msg.sid).(*postView)
 	if !ok || msg.cursor != v.next {
 		return nil
@@ -138,7 +138,7 @@ func (m *Model) commentsLoaded(msg commentsMsg) tea.Cmd {
 
 // rebuildRows recomputes the tree, keeping the selected comment selected
 // (or selecting selectID when given).
-func (m *Model) rebuildRows(v *postView, selectID string) {
+func (m *kit) rebuildRows(v *postView, selectID string) {
 	if selectID == "" && v.win.Cursor > 0 && v.win.Cursor-1 < len(v.rows) {
 		selectID = v.rows[v.win.Cursor-1].c.ID
 	}
@@ -155,7 +155,7 @@ func (m *Model) rebuildRows(v *postView, selectID string) {
 	}
 }
 
-func (m *Model) likersLoaded(msg likersMsg) tea.Cmd {
+func (m *kit) likersLoaded(msg likersMsg) tea.Cmd {
 	v, ok := m.find(msg.sid).(*postView)
 	if !ok || msg.err != nil || msg.page == nil {
 		return nil
@@ -177,7 +177,7 @@ func (v *postView) selectedComment() *api.Comment {
 }
 
 // postItem is item i of a post view: the post block or a comment.
-func (m *Model) postItem(v *postView, i int, sel bool) []string {
+func (m *kit) postItem(v *postView, i int, sel bool) []string {
 	if i == 0 {
 		k := cacheKey{kind: 'P', id: v.e.post.ID, ver: v.e.ver, width: m.width, aux: v.likedVer}
 		if len(imageURLs(&v.e.post)) > 0 {
@@ -207,7 +207,7 @@ func (m *Model) postItem(v *postView, i int, sel bool) []string {
 	return append(m.gut.Mark(body, sel), "")
 }
 
-func (m *Model) postHeights(v *postView) views.HeightFunc {
+func (m *kit) postHeights(v *postView) views.HeightFunc {
 	return func(i int) int { return len(m.postItem(v, i, false)) }
 }
 
@@ -247,7 +247,7 @@ func likedBy(likers []api.Agent, count int) string {
 }
 
 // key handles a key on the post view.
-func (v *postView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+func (v *postView) key(m *kit, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.List
 	n, h, hf := 1+len(v.rows), m.screenBodyHeight(), m.postHeights(v)
 	switch {
@@ -267,7 +267,7 @@ func (v *postView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // pop closes the screen on top.
-func (m *Model) pop() {
+func (m *kit) pop() {
 	if len(m.stack) > 0 {
 		top := m.stack[len(m.stack)-1]
 		m.stack = m.stack[:len(m.stack)-1]
@@ -276,12 +276,12 @@ func (m *Model) pop() {
 }
 
 // isMe reports whether handle is the signed-in agent.
-func (m *Model) isMe(handle string) bool {
+func (m *kit) isMe(handle string) bool {
 	return m.me != "" && strings.EqualFold(strings.TrimPrefix(handle, "@"), strings.TrimPrefix(m.me, "@"))
 }
 
 // lines renders the post view.
-func (v *postView) lines(m *Model) []string {
+func (v *postView) lines(m *kit) []string {
 	lines := []string{m.crumbLine(m.hint(m.keys.List.Back))}
 	var footer []string
 	switch {
@@ -304,13 +304,13 @@ func (v *postView) lines(m *Model) []string {
 }
 
 // hint is "key description" of a binding, for inline hints.
-func (m *Model) hint(b key.Binding) string {
+func (m *kit) hint(b key.Binding) string {
 	h := b.Help()
 	return h.Key + " " + h.Desc
 }
 
 // hasComment reports whether the comment id has loaded in v.
-func (m *Model) hasComment(v *postView, id string) bool {
+func (m *kit) hasComment(v *postView, id string) bool {
 	for _, c := range v.comments {
 		if c.ID == id {
 			return true

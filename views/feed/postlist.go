@@ -60,7 +60,7 @@ func (l *postList) setSource(parent context.Context, fetch func(ctx context.Cont
 
 // fetchPosts returns the Cmd that fetches the next page of screen sid's
 // list, or nil when one is in flight or there is no source.
-func (m *Model) fetchPosts(sid int, l *postList) tea.Cmd {
+func (m *kit) fetchPosts(sid int, l *postList) tea.Cmd {
 	if l.fetch == nil || l.loading {
 		return nil
 	}
@@ -74,7 +74,7 @@ func (m *Model) fetchPosts(sid int, l *postList) tea.Cmd {
 
 // morePosts fetches the next page when the cursor (at index i of the
 // list's posts) is near the end; after a failure, any move there retries.
-func (m *Model) morePosts(sid int, l *postList, i int) tea.Cmd {
+func (m *kit) morePosts(sid int, l *postList, i int) tea.Cmd {
 	if (l.hasMore || l.err != nil) && !l.loading && len(l.entries)-1-i < nearEnd {
 		return m.fetchPosts(sid, l)
 	}
@@ -86,7 +86,7 @@ func (m *Model) morePosts(sid int, l *postList, i int) tea.Cmd {
 // page that leaves the cursor near the end brings the next one, as the
 // timeline does, so a short page does not leave the screen half empty;
 // only a page that added posts does, so empty pages cannot loop.
-func (m *Model) postsLoaded(msg postsMsg) tea.Cmd {
+func (m *kit) postsLoaded(msg postsMsg) tea.Cmd {
 	s, ok := m.find(msg.sid).(lister)
 	if !ok {
 		return nil
@@ -144,8 +144,18 @@ func (l *postList) remove(id string, win *views.Window, at int) {
 	}
 }
 
+// forget removes a deleted post from the lists under the stack, the
+// screens' lists and the store.
+func (m *kit) forget(id string) {
+	if m.host != nil {
+		m.host.listForget(id)
+	}
+	m.forgetInScreens(id)
+	delete(m.store, id)
+}
+
 // forgetInScreens drops a deleted post from the lists of every screen.
-func (m *Model) forgetInScreens(id string) {
+func (m *kit) forgetInScreens(id string) {
 	for _, s := range m.stack {
 		switch v := s.(type) {
 		case *profileView:
@@ -159,7 +169,7 @@ func (m *Model) forgetInScreens(id string) {
 // releaseScreen cancels a closed screen's requests and drops from the
 // store the posts only it listed, as a timeline does with the pages it
 // drops (bound.go).
-func (m *Model) releaseScreen(s screen) {
+func (m *kit) releaseScreen(s screen) {
 	ls, ok := s.(lister)
 	if !ok {
 		return
@@ -176,7 +186,7 @@ func (m *Model) releaseScreen(s screen) {
 }
 
 // listedOnScreen reports whether an open screen lists e (held, bound.go).
-func (m *Model) listedOnScreen(e *entry) bool {
+func (m *kit) listedOnScreen(e *entry) bool {
 	for _, s := range m.stack {
 		if ls, ok := s.(lister); ok && ls.postList().ids[e.post.ID] {
 			return true
@@ -188,7 +198,7 @@ func (m *Model) listedOnScreen(e *entry) bool {
 // postsFooter says how a screen's list stands: loading, failed, or empty
 // (empty is what to say then); "" when it shows posts and nothing is
 // pending.
-func (m *Model) postsFooter(l *postList, empty string) string {
+func (m *kit) postsFooter(l *postList, empty string) string {
 	p := m.pal
 	switch {
 	case l.err != nil:

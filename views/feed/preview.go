@@ -42,7 +42,7 @@ type previewMsg struct {
 // previewsOn reports whether previews are drawn at all: a previewer was
 // configured, the protocol is not None and colours are on (half-blocks are
 // nothing but colour, and kitty placeholders name the image by colour).
-func (m *Model) previewsOn() bool {
+func (m *kit) previewsOn() bool {
 	return m.previewer != nil && m.protocol != media.None && !m.styles.NoColor
 }
 
@@ -55,7 +55,7 @@ func imageURLs(p *api.Post) []string {
 }
 
 // fetchPreviews starts the previews of p that are not held or loading.
-func (m *Model) fetchPreviews(p *api.Post) tea.Cmd {
+func (m *kit) fetchPreviews(p *api.Post) tea.Cmd {
 	if !m.previewsOn() {
 		return nil
 	}
@@ -90,7 +90,7 @@ func (m *Model) fetchPreviews(p *api.Post) tea.Cmd {
 // previewLoaded stores a preview for the post view to paste. A kitty
 // image is written to the terminal here, once, with tea.Raw: View only
 // ever pastes the placeholder lines.
-func (m *Model) previewLoaded(msg previewMsg) tea.Cmd {
+func (m *kit) previewLoaded(msg previewMsg) tea.Cmd {
 	pv, ok := m.previews[msg.url]
 	if !ok {
 		return nil

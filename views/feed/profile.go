@@ -27,7 +27,7 @@ type profileView struct {
 func (v *profileView) screenID() int { return v.sid }
 
 // openProfile pushes the profile of handle and fetches it.
-func (m *Model) openProfile(handle string) tea.Cmd {
+func (m *kit) openProfile(handle string) tea.Cmd {
 	handle = strings.TrimPrefix(handle, "@")
 	if handle == "" || m.agents == nil {
 		return nil
@@ -52,7 +52,7 @@ func (m *Model) openProfile(handle string) tea.Cmd {
 	}
 }
 
-func (m *Model) profileLoaded(msg profileMsg) tea.Cmd {
+func (m *kit) profileLoaded(msg profileMsg) tea.Cmd {
 	v, ok := m.find(msg.sid).(*profileView)
 	if !ok {
 		return nil
@@ -70,7 +70,7 @@ func (m *Model) profileLoaded(msg profileMsg) tea.Cmd {
 }
 
 // toggleFollow follows or unfollows the profile's agent optimistically.
-func (m *Model) toggleFollow(v *profileView) tea.Cmd {
+func (m *kit) toggleFollow(v *profileView) tea.Cmd {
 	switch {
 	case v.agent == nil:
 		return views.Status(views.LevelInfo, "the profile is still loading")
@@ -97,7 +97,7 @@ func (m *Model) toggleFollow(v *profileView) tea.Cmd {
 }
 
 // setFollow updates every open profile of handle.
-func (m *Model) setFollow(handle string, following *bool, count int) {
+func (m *kit) setFollow(handle string, following *bool, count int) {
 	for _, s := range m.stack {
 		if v, ok := s.(*profileView); ok && v.handle == handle && v.agent != nil {
 			v.following = following
@@ -107,7 +107,7 @@ func (m *Model) setFollow(handle string, following *bool, count int) {
 	}
 }
 
-func (m *Model) followed(msg followedMsg) tea.Cmd {
+func (m *kit) followed(msg followedMsg) tea.Cmd {
 	delete(m.busy, "follow:"+msg.handle)
 	if msg.err != nil {
 		m.setFollow(msg.handle, msg.prevActive, msg.prevCount)
@@ -137,7 +137,7 @@ func (m *Model) followed(msg followedMsg) tea.Cmd {
 }
 
 // profileLines renders the profile card, right of the gutter.
-func (m *Model) profileLines(v *profileView) []string {
+func (m *kit) profileLines(v *profileView) []string {
 	return m.cache.Get(cacheKey{kind: 'p', id: v.handle, ver: v.ver, width: m.width}, func() []string {
 		r := m.renderer(m.itemWidth())
 		p := r.pal
@@ -199,7 +199,7 @@ func capabilityLines(r renderer, c *api.Capabilities) []string {
 }
 
 // followLine says whether we follow the agent and what f does.
-func (m *Model) followLine(v *profileView) string {
+func (m *kit) followLine(v *profileView) string {
 	p := m.pal
 	f := m.keys.Feed.Follow.Help().Key
 	switch {

@@ -54,7 +54,7 @@ func (p *palette) content() views.ContentStyles {
 // cells. Text from the API is already sanitized; it is only normalised for
 // emoji width and measured with ansi-aware functions.
 type renderer struct {
-	m     *Model
+	m     *kit
 	pal   *palette
 	width int
 }

@@ -15,16 +15,16 @@ type screen interface {
 	// crumb names it in the breadcrumb.
 	crumb() string
 	// key handles a key (the composer and the link list took theirs).
-	key(m *Model, msg tea.KeyPressMsg) tea.Cmd
+	key(m *kit, msg tea.KeyPressMsg) tea.Cmd
 	// lines draws it, its breadcrumb line first, m.height lines at most.
-	lines(m *Model) []string
-	shortHelp(m *Model) []key.Binding
-	fullHelp(m *Model) [][]key.Binding
+	lines(m *kit) []string
+	shortHelp(m *kit) []key.Binding
+	fullHelp(m *kit) [][]key.Binding
 	// click is a click at row y of it: whether it hit an item, whether
 	// that opens it (enter), and a Cmd (the next page).
-	click(m *Model, y int, double bool) (hit, open bool, cmd tea.Cmd)
+	click(m *kit, y int, double bool) (hit, open bool, cmd tea.Cmd)
 	// linkTexts are the texts whose links o lists.
-	linkTexts(m *Model) []string
+	linkTexts(m *kit) []string
 	// address is the web address y copies, or "".
-	address(m *Model) string
+	address(m *kit) string
 }

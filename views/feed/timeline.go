@@ -47,7 +47,7 @@ type entry struct {
 const verStride = 1 << 20
 
 // newEntry makes an entry whose versions no earlier entry used.
-func (m *Model) newEntry(p api.Post) *entry {
+func (m *kit) newEntry(p api.Post) *entry {
 	m.vers += verStride
 	return &entry{post: p, ver: m.vers}
 }
@@ -135,7 +135,7 @@ func (m *Model) fetchMore(tl *timeline) tea.Cmd {
 
 // intern returns the shared entry for p, creating it or refreshing it with
 // the server's newer copy.
-func (m *Model) intern(p api.Post) *entry {
+func (m *kit) intern(p api.Post) *entry {
 	if e, ok := m.store[p.ID]; ok {
 		m.refreshEntry(e, p)
 		return e
@@ -148,7 +148,7 @@ func (m *Model) intern(p api.Post) *entry {
 // refreshEntry replaces e's post with a fresh copy from the server, unless
 // an action on it is in flight (its optimistic state must stay until the
 // answer comes).
-func (m *Model) refreshEntry(e *entry, p api.Post) {
+func (m *kit) refreshEntry(e *entry, p api.Post) {
 	for k := likeKind; k <= amplifyKind; k++ {
 		if m.busy[k.key(p.ID)] {
 			return
@@ -346,12 +346,42 @@ func (m *Model) maybeMore(tl *timeline) tea.Cmd {
 	return m.fetchMore(tl)
 }
 
-// forget removes a deleted post from both timelines, the screens' lists
-// and the store.
-func (m *Model) forget(id string) {
+// listPosted implements host: the operator's new post goes on top of
+// both timelines.
+func (m *Model) listPosted(e *entry) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, tl := range m.tls {
+		switch {
+		case !tl.loaded:
+		case tl.lo > 0:
+			// The top was dropped: start over from it, under the post.
+			cmds = append(cmds, m.reload(tl, e))
+		default:
+			tl.prepend(e)
+			// Your own new post is what you want to see: unlike posts
+			// arriving from others, it moves the view to it.
+			tl.win.Home()
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// listHolds implements host: either timeline lists e.
+func (m *Model) listHolds(e *entry) bool {
+	for _, tl := range m.tls {
+		if tl.ids[e.post.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// listName implements host: the timeline on screen.
+func (m *Model) listName() string { return m.tl().src.String() }
+
+// listForget implements host: a deleted post leaves both timelines.
+func (m *Model) listForget(id string) {
 	for _, tl := range m.tls {
 		tl.remove(id)
 	}
-	m.forgetInScreens(id)
-	delete(m.store, id)
 }

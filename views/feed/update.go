@@ -100,7 +100,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openMedia()
 	}
 	if s := m.top(); s != nil {
-		return s.key(m, msg)
+		return s.key(m.kit, msg)
 	}
 	return m.listKey(msg)
 }

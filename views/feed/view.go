@@ -16,7 +16,7 @@ func (m *Model) View() string {
 	}
 	var lines []string
 	if s := m.top(); s != nil {
-		lines = s.lines(m)
+		lines = s.lines(m.kit)
 	} else {
 		lines = m.listLines()
 	}
@@ -24,7 +24,7 @@ func (m *Model) View() string {
 }
 
 // screenBodyHeight is the room under a screen's one-line header.
-func (m *Model) screenBodyHeight() int { return max(m.height-1, 1) }
+func (m *kit) screenBodyHeight() int { return max(m.height-1, 1) }
 
 // chromeKey is everything the list's header and footer depend on; they are
 // rebuilt only when it changes, so a frame does not restyle them.

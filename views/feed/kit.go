@@ -1,0 +1,132 @@
+package feed
+
+import (
+	"cmp"
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/keymap"
+	"imagine/theme"
+	"imagine/views"
+	"imagine/views/composer"
+	"imagine/views/media"
+)
+
+// kit is what the screens stacked over a list share with it and with each
+// other: the posts held (one entry per post, so an action shows
+// everywhere at once), the actions in flight, the stack itself, the
+// composer, rendering and the services. The Model embeds it; the screens
+// see only the kit, and reach the list through host. It is the part of
+// the pane any other pane's stack needs, and the unit that moves out of
+// the pane when the screens get packages of their own.
+type kit struct {
+	host   host
+	ctx    context.Context
+	posts  Posts
+	agents Agents
+	// hashtags is Options.Hashtags.
+	hashtags Hashtags
+	keys     *keymap.KeyMap
+	styles   *theme.Styles
+	// now is what relative times are measured from: the moment shown,
+	// which advances with clock only when the screen changes anyway (see
+	// advanceClock), so an idle screen stays identical between polls.
+	now   func() time.Time
+	clock func() time.Time
+	shown time.Time
+	me    string
+
+	width, height int
+
+	store map[string]*entry // every post held, shared by timelines and screens
+	busy  map[string]bool   // actions in flight, by toggleKey
+	vers  int               // the versions new entries start at (newEntry)
+
+	stack   []screen // screens over the list; empty = the list
+	nextSID int
+
+	comp    *composer.Model
+	compose composeTarget
+
+	uploads    Uploads
+	previewer  *media.Previewer // nil: previews off
+	protocol   media.Protocol
+	previews   map[string]*preview
+	previewVer int // bumped when a preview arrives; part of the cache key
+
+	root       string   // Options.Root
+	trail      []string // SetTrail
+	composerID string   // Options.ComposerID
+	web        string   // Options.WebBase
+	preview    bool     // Options.Preview
+	links      views.LinkPicker
+
+	pal   *palette
+	gut   views.Gutter // marks the selected item
+	cache renderCache
+}
+
+// host is what the kit asks of the list it is stacked over (the Model's
+// timelines); a stack with no timelines answers for none.
+type host interface {
+	// listName names the list in the breadcrumb when Options.Root does
+	// not.
+	listName() string
+	// listPosted shows the operator's new post at the top of the lists,
+	// returning what that fetches.
+	listPosted(e *entry) tea.Cmd
+	// listForget drops a deleted post from the lists.
+	listForget(id string)
+	// listHolds reports whether a list still shows e.
+	listHolds(e *entry) bool
+}
+
+// newKit builds the shared part of a Model from its options.
+func newKit(opts Options) *kit {
+	m := &kit{
+		ctx:     opts.Context,
+		posts:   opts.Posts,
+		agents:  opts.Agents,
+		keys:    opts.Keys,
+		clock:   opts.Now,
+		shown:   opts.Now(),
+		me:      opts.Me,
+		store:   map[string]*entry{},
+		busy:    map[string]bool{},
+		root:    opts.Root,
+		web:     opts.WebBase,
+		preview: opts.Preview,
+
+		composerID: cmp.Or(opts.ComposerID, composerID),
+
+		uploads:  opts.Uploads,
+		protocol: opts.Protocol,
+		previews: map[string]*preview{},
+		hashtags: opts.Hashtags,
+		width:    80,
+		height:   24,
+	}
+	m.now = func() time.Time { return m.shown }
+	m.comp = composer.New(composer.Options{
+		ID:       m.composerID,
+		Keys:     opts.Keys,
+		Styles:   opts.Styles,
+		DraftDir: opts.DraftDir,
+		Editor:   opts.Editor,
+		Debounce: opts.DraftDebounce,
+		Context:  opts.Context,
+		Uploads:  opts.Uploads,
+		StartDir: opts.StartDir,
+
+		NoLocalFiles: opts.NoLocalFiles,
+	})
+	switch {
+	case opts.Previewer != nil:
+		m.previewer = opts.Previewer
+	case opts.MediaHost != "":
+		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
+	}
+	return m
+}
