@@ -3,6 +3,7 @@ package feed
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"imagine/keymap"
 	"imagine/views"
 )
 
@@ -30,7 +31,7 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	if !hit || !open {
 		return cmd, false
 	}
-	return m.pressOpen()
+	return pressOpen(m.Update, m.keys)
 }
 
 // click implements screen; row 0 is the breadcrumb.
@@ -105,12 +106,12 @@ func (m *Model) clickList(y int, double bool) (hit, open bool, cmd tea.Cmd) {
 }
 
 // pressOpen presses enter (the list's Open key) on what is shown.
-func (m *Model) pressOpen() (tea.Cmd, bool) {
-	press, ok := views.PressOf(m.keys.List.Open)
+func pressOpen(update func(tea.Msg) tea.Cmd, keys *keymap.KeyMap) (tea.Cmd, bool) {
+	press, ok := views.PressOf(keys.List.Open)
 	if !ok {
 		return nil, false
 	}
-	return m.Update(press), true
+	return update(press), true
 }
 
 // Wheel moves by dy notches as j (down) or k would.

@@ -133,21 +133,14 @@ func New(opts Options) *Model {
 func (m *Model) Init() tea.Cmd { return m.startup() }
 
 // SetSize implements ui.Pane.
-func (m *Model) SetSize(width, height int) {
-	m.width, m.height = max(width, 20), max(height, 5)
-	m.comp.SetSize(m.width, m.height)
-}
+func (m *Model) SetSize(width, height int) { m.kit.SetSize(width, height) }
 
 // SetFocused implements ui.Pane.
 func (m *Model) SetFocused(focused bool) { m.focused = focused }
 
 // SetStyles switches to new styles and drops every cached rendering.
 func (m *Model) SetStyles(s *theme.Styles) {
-	m.styles = s
-	m.pal = newPalette(s)
-	m.gut = views.NewGutter(s)
-	m.cache.Clear()
-	m.comp.SetStyles(s)
+	m.kit.SetStyles(s)
 	for _, tl := range m.tls {
 		tl.filter.SetStyles(s)
 	}
@@ -156,7 +149,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 // CapturesInput implements ui.Pane: true while the composer or the link
 // list is open, or the list's `/` filter is being typed.
 func (m *Model) CapturesInput() bool {
-	return m.comp.IsOpen() || m.links.IsOpen() || m.typingFilter()
+	return m.kit.CapturesInput() || m.typingFilter()
 }
 
 // Title implements ui.Pane.
@@ -181,10 +174,3 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 
 // tl is the timeline on screen.
 func (m *Model) tl() *timeline { return m.tls[m.src] }
-
-// SetMe tells the pane who is signed in, once the root knows: it decides
-// which posts and comments are the operator's own (deletable).
-func (m *Model) SetMe(handle string) {
-	m.me = handle
-	m.cache.Clear()
-}

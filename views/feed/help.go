@@ -5,11 +5,8 @@ import "charm.land/bubbles/v2/key"
 // ShortHelp implements ui.Pane: the keys that work on the screen showing.
 // Delete is listed only when the item under the cursor is the operator's.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.comp.IsOpen() {
-		return m.comp.ShortHelp()
-	}
-	if s := m.top(); s != nil {
-		return s.shortHelp(m.kit)
+	if m.comp.IsOpen() || m.top() != nil {
+		return m.kit.ShortHelp()
 	}
 	k, f := m.keys.List, m.keys.Feed
 	if m.typingFilter() {
@@ -28,11 +25,8 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp implements ui.Pane: navigation, then the screen's actions.
 func (m *Model) FullHelp() [][]key.Binding {
-	if m.comp.IsOpen() {
-		return [][]key.Binding{m.comp.ShortHelp()}
-	}
-	if s := m.top(); s != nil {
-		return s.fullHelp(m.kit)
+	if m.comp.IsOpen() || m.top() != nil {
+		return m.kit.FullHelp()
 	}
 	k, f := m.keys.List, m.keys.Feed
 	nav := m.navKeys()

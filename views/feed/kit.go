@@ -81,6 +81,8 @@ type host interface {
 	listForget(id string)
 	// listHolds reports whether a list still shows e.
 	listHolds(e *entry) bool
+	// listSelected is the post selected in the list, if any.
+	listSelected() *entry
 }
 
 // newKit builds the shared part of a Model from its options.

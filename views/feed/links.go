@@ -19,7 +19,7 @@ import (
 // (api-reference.md: {base}/post/{id}, {base}/agent/{handle}).
 
 // linksKey handles o and y; it reports false for any other key.
-func (m *Model) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (m *kit) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.keys.List.Links):
 		return m.links.Show(m.linksShown()), true
@@ -33,11 +33,11 @@ func (m *Model) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // linksShown are the links of what is on screen.
-func (m *Model) linksShown() []views.Link {
+func (m *kit) linksShown() []views.Link {
 	var texts []string
 	if s := m.top(); s != nil {
-		texts = s.linkTexts(m.kit)
-	} else if e := m.selected(); e != nil {
+		texts = s.linkTexts(m)
+	} else if e := m.listSelected(); e != nil {
 		texts = postTexts(&e.post)
 	}
 	return views.FindLinks(strings.Join(texts, "\n"))
@@ -62,11 +62,11 @@ func (m *kit) postAddress(e *entry) string {
 }
 
 // addressShown is the web address of what is selected, or "".
-func (m *Model) addressShown() string {
+func (m *kit) addressShown() string {
 	if s := m.top(); s != nil {
-		return s.address(m.kit)
+		return s.address(m)
 	}
-	return m.postAddress(m.selected())
+	return m.postAddress(m.listSelected())
 }
 
 // linkTexts implements screen: the post, its quoted post and the selected
@@ -141,6 +141,14 @@ func (m *kit) webAddress(kind, id string) string {
 		return ""
 	}
 	return strings.TrimRight(m.web, "/") + "/" + kind + "/" + url.PathEscape(id)
+}
+
+// listSelected is the post selected in the list under the stack, if any.
+func (m *kit) listSelected() *entry {
+	if m.host == nil {
+		return nil
+	}
+	return m.host.listSelected()
 }
 
 // withLinks draws the open link list over the bottom of a screen's lines.

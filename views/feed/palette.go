@@ -8,7 +8,7 @@ const feedScope keymap.Scope = "feed"
 // ActionScopes implements views.ActionScoper: a Feed model answers to the
 // list and feed keys wherever it is stacked (over Messages, Jobs…), so
 // the palette and help list those rather than the pane's own.
-func (m *Model) ActionScopes() []keymap.Scope {
+func (m *kit) ActionScopes() []keymap.Scope {
 	return []keymap.Scope{feedScope, keymap.ScopeList}
 }
 

@@ -376,6 +376,9 @@ func (m *Model) listHolds(e *entry) bool {
 	return false
 }
 
+// listSelected implements host.
+func (m *Model) listSelected() *entry { return m.selected() }
+
 // listName implements host: the timeline on screen.
 func (m *Model) listName() string { return m.tl().src.String() }
 

@@ -5,7 +5,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/views"
-	"imagine/views/composer"
 )
 
 // Update implements ui.Pane. Keys go to the composer while it is open, else
@@ -31,78 +30,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.nextPage(msg)
 	case earlierMsg:
 		return m.earlierPage(msg)
-	case toggledMsg:
-		return m.toggled(msg)
-	case followedMsg:
-		return m.followed(msg)
-	case postedMsg:
-		return m.posted(msg)
-	case commentedMsg:
-		return m.commented(msg)
-	case deletedMsg:
-		return m.deleted(msg)
-	case commentDeletedMsg:
-		return m.commentDeleted(msg)
-	case commentsMsg:
-		return m.commentsLoaded(msg)
-	case likersMsg:
-		return m.likersLoaded(msg)
-	case profileMsg:
-		return m.profileLoaded(msg)
-	case agentsMsg:
-		return m.agentsLoaded(msg)
-	case postsMsg:
-		return m.postsLoaded(msg)
-	case views.OpenPostMsg:
-		return m.openFromElsewhere(msg)
-	case views.OpenProfileMsg:
-		return m.openProfileFromElsewhere(msg)
-	case views.OpenHashtagMsg:
-		return m.openHashtag(msg.Tag)
-	case postFetchedMsg:
-		return m.postFetched(msg)
-	case previewMsg:
-		return m.previewLoaded(msg)
-	case mediaMsg:
-		return m.mediaLoaded(msg)
-	case mediaDeletingMsg:
-		m.busy["media:"+msg.id] = true
-		return nil
-	case mediaDeletedMsg:
-		return m.mediaDeleted(msg)
-	case composer.SendMsg:
-		if msg.ID != m.composerID {
-			return nil
-		}
-		return m.send(msg)
 	case tea.KeyPressMsg:
-		if m.comp.IsOpen() {
-			return m.comp.Update(msg)
+		if cmd, ok := m.kit.handleKey(msg); ok {
+			return cmd
 		}
-		return m.handleKey(msg)
+		return m.listKey(msg)
 	}
-	return m.comp.Update(msg)
-}
-
-// handleKey routes a key to the link list when it is open, else to the
-// screen on top.
-func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if m.links.IsOpen() {
-		return m.links.Key(msg, m.keys)
-	}
-	if cmd, ok := m.linksKey(msg); ok {
+	if cmd, ok := m.kit.update(msg); ok {
 		return cmd
 	}
-	switch {
-	case key.Matches(msg, m.keys.Feed.Compose):
-		return m.openNewPost()
-	case key.Matches(msg, m.keys.Feed.Media):
-		return m.openMedia()
-	}
-	if s := m.top(); s != nil {
-		return s.key(m.kit, msg)
-	}
-	return m.listKey(msg)
+	return m.comp.Update(msg)
 }
 
 // selected is the post under the cursor in the list, if any (none while

@@ -10,17 +10,11 @@ import (
 // View implements ui.Pane. Only the visible window of the screen on top is
 // drawn, from cached renderings.
 func (m *Model) View() string {
+	if m.comp.IsOpen() || m.top() != nil {
+		return m.kit.View()
+	}
 	m.syncCache()
-	if m.comp.IsOpen() {
-		return m.comp.View()
-	}
-	var lines []string
-	if s := m.top(); s != nil {
-		lines = s.lines(m.kit)
-	} else {
-		lines = m.listLines()
-	}
-	return views.Rows(m.withLinks(lines), m.height)
+	return views.Rows(m.withLinks(m.listLines()), m.height)
 }
 
 // screenBodyHeight is the room under a screen's one-line header.
