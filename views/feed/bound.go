@@ -84,28 +84,6 @@ func (m *Model) release(tl *timeline, gone []*entry) {
 	}
 }
 
-// held reports whether e is still needed though a timeline dropped it: the
-// other timeline lists it, an open post view or a screen's list shows it,
-// or an action on it waits for its answer (which updates it through the
-// store).
-func (m *kit) held(e *entry) bool {
-	id := e.post.ID
-	if m.host != nil && m.host.listHolds(e) {
-		return true
-	}
-	for k := likeKind; k <= amplifyKind; k++ {
-		if m.busy[k.key(id)] {
-			return true
-		}
-	}
-	for _, s := range m.stack {
-		if v, ok := s.(*postView); ok && v.e == e {
-			return true
-		}
-	}
-	return m.listedOnScreen(e)
-}
-
 // reload starts the timeline over from its newest posts, with top (the
 // operator's new post) above them. It is how g, "." and a new post reach
 // the top once the first page was dropped: every held page is dropped and

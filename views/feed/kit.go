@@ -132,3 +132,13 @@ func newKit(opts Options) *kit {
 	}
 	return m
 }
+
+// feedScope is the keymap group of the Feed's own keys.
+const feedScope keymap.Scope = "feed"
+
+// ActionScopes implements views.ActionScoper: a Feed model answers to the
+// list and feed keys wherever it is stacked (over Messages, Jobs…), so
+// the palette and help list those rather than the pane's own.
+func (m *kit) ActionScopes() []keymap.Scope {
+	return []keymap.Scope{feedScope, keymap.ScopeList}
+}

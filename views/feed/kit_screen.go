@@ -100,3 +100,6 @@ func (m *kit) Wheel(dy int) tea.Cmd {
 	}
 	return views.Replay(m.Update, views.WheelKeys(dy, m.keys.List)...)
 }
+
+// screenBodyHeight is the room under a screen's one-line header.
+func (m *kit) screenBodyHeight() int { return max(m.height-1, 1) }

@@ -1,17 +1,5 @@
 package feed
 
-import "imagine/keymap"
-
-// feedScope is the keymap group of the Feed's own keys.
-const feedScope keymap.Scope = "feed"
-
-// ActionScopes implements views.ActionScoper: a Feed model answers to the
-// list and feed keys wherever it is stacked (over Messages, Jobs…), so
-// the palette and help list those rather than the pane's own.
-func (m *kit) ActionScopes() []keymap.Scope {
-	return []keymap.Scope{feedScope, keymap.ScopeList}
-}
-
 // ActionDisabled implements views.ActionGate for the timeline, where a
 // post action needs a post under the cursor. Stacked screens list in
 // FullHelp exactly the keys that work there, which the palette reads.

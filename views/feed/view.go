@@ -17,9 +17,6 @@ func (m *Model) View() string {
 	return views.Rows(m.withLinks(m.listLines()), m.height)
 }
 
-// screenBodyHeight is the room under a screen's one-line header.
-func (m *kit) screenBodyHeight() int { return max(m.height-1, 1) }
-
 // chromeKey is everything the list's header and footer depend on; they are
 // rebuilt only when it changes, so a frame does not restyle them.
 type chromeKey struct {
