@@ -25,6 +25,7 @@ import (
 	"imagine/views/media"
 	"imagine/views/messages"
 	"imagine/views/notifications"
+	"imagine/views/postkit"
 )
 
 // appDeps is everything the TUI is built from.
@@ -155,7 +156,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if d.feedCache != nil {
 		homeCache = d.feedCache
 	}
-	screens := feed.Options{
+	screens := postkit.Options{
 		Context:  ctx,
 		Posts:    d.client.Posts,
 		Agents:   d.client.Agents,
@@ -178,9 +179,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// these options: one image cache, one numbering of kitty images.
 		screens.Previewer = media.NewPreviewer(media.Options{AllowedHost: screens.MediaHost, Protocol: screens.Protocol})
 	}
-	feedOpts := screens
-	feedOpts.Home, feedOpts.HomeCache, feedOpts.Public = d.client.Feed, homeCache, d.client.Posts
-	feedPane := feed.New(feedOpts)
+	feedPane := feed.New(feed.Options{Options: screens, Home: d.client.Feed, HomeCache: homeCache, Public: d.client.Posts})
 	notesPane := notifications.New(notifications.Options{
 		Context: ctx,
 		Source:  d.client.Notifications,
@@ -303,17 +302,17 @@ func mediaHost(baseURL string, noColor bool) string {
 }
 
 // stackMaker makes the stack of posts and profiles opened from a pane: a
-// Feed model with no timelines, named after the pane in its breadcrumb,
-// with drafts of its own. $EDITOR is left out: Bubble Tea hands the
-// editor's answer back unaddressed, and it would not find its way to a
-// stack (ui/stacks.go).
-func stackMaker(opts feed.Options) func(ui.PaneID) ui.Stack {
+// postkit.Kit on its own, named after the pane in its breadcrumb, with
+// drafts of its own. $EDITOR is left out: Bubble Tea hands the editor's
+// answer back unaddressed, and it would not find its way to a stack
+// (ui/stacks.go).
+func stackMaker(opts postkit.Options) func(ui.PaneID) ui.Stack {
 	return func(id ui.PaneID) ui.Stack {
 		o, name := opts, id.String()
 		o.Root = strings.ToUpper(name[:1]) + name[1:]
 		o.ComposerID = "feed-" + name
 		o.Editor = ""
-		return feed.New(o)
+		return postkit.New(o)
 	}
 }
 
@@ -331,14 +330,14 @@ func conversationMaker(opts messages.Options, box *messages.Outbox) func(ui.Pane
 }
 
 // detailMaker makes the preview shown beside a list in the split view: a
-// Feed model with no timelines in preview mode (it records no view and
-// fetches no likers), no composer drafts and no $EDITOR.
-func detailMaker(opts feed.Options) func() ui.Stack {
+// postkit.Kit in preview mode (it records no view and fetches no likers),
+// no composer drafts and no $EDITOR.
+func detailMaker(opts postkit.Options) func() ui.Stack {
 	return func() ui.Stack {
 		o := opts
 		o.Root, o.Preview = "Selected", true
 		o.ComposerID, o.DraftDir, o.Editor = "feed-preview", "", ""
-		return feed.New(o)
+		return postkit.New(o)
 	}
 }
 

@@ -52,8 +52,9 @@
 // stack drops it), Crumbs (its breadcrumb steps) and SetTrail (the steps
 // under it, from the pane's name on, which its header draws first).
 // Screens are made by the Options, never by a pane: Stacks makes the
-// group of posts, profiles and hashtags (a Feed model with no timelines,
-// which stacks those itself: views.Opener), Conversations a conversation
+// group of posts, profiles and hashtags (a postkit.Kit, as the Feed pane
+// embeds over its timelines, which stacks those itself: views.Opener),
+// Conversations a conversation
 // (a Messages model in stacked mode, sharing the Messages pane's drafts
 // and outbox). A request goes to the screen on top when it Opens it, else
 // to a new screen pushed over it, so Feed › post › @x › DM @x › @x works
@@ -85,7 +86,7 @@
 //     bindings are in a keymap group of its name, each titled in
 //     keymap/actions.go (a test fails otherwise), is in the palette and
 //     help with no code; one whose keys are other groups implements
-//     views.ActionScoper (a Feed model stacked over Messages answers to
+//     views.ActionScoper (a postkit.Kit stacked over Messages answers to
 //     "feed", a conversation stacked over the Feed to "messages").
 //   - An action that cannot run now is listed with the reason, never
 //     hidden: the pane's own (views.ActionGate, "no post selected"), or
@@ -102,7 +103,7 @@
 // From 120 columns, a pane that says what enter would open for its
 // selection (Targeter) is drawn as its list with that item beside it: a
 // preview Stack from Options.Details for a post, a profile or a hashtag
-// (a Feed model that records no view and fetches no likers), from
+// (a postkit.Kit that records no view and fetches no likers), from
 // Options.ConversationDetails for a conversation (a Messages model that
 // marks nothing read and keeps no outbox; nil leaves Messages unsplit),
 // cached by target, made once the cursor rests 150 ms, so scrolling fast

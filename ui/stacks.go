@@ -5,9 +5,9 @@ package ui
 // stack: the tab does not change, the pane underneath keeps its list,
 // selection and scroll untouched, and esc pops back to it. Screens are
 // made by the Options (Stacks for posts, profiles and hashtags, which one
-// Feed model with no timelines stacks itself; Conversations for a
-// conversation), so a new pane gets stacks without writing any code for
-// them, and no pane imports another.
+// postkit.Kit stacks itself; Conversations for a conversation), so a new
+// pane gets stacks without writing any code for them, and no pane imports
+// another.
 //
 // A request is opened in the screen on top when that screen opens such
 // things itself (views.Opener), else in a new screen pushed over it: a

@@ -20,8 +20,9 @@ import (
 var (
 	// panes are the tabs of the root (ui.PaneID), one package each.
 	panes = []string{"feed", "notifications", "messages", "market", "jobs"}
-	// screens are shared screens any pane may push onto its stack.
-	screens = []string{}
+	// screens are shared screens any pane may push onto its stack:
+	// postkit holds the posts, profiles, agents lists and hashtags.
+	screens = []string{"postkit"}
 	// kits are building blocks of panes and screens.
 	kits = []string{"composer", "markdown", "media"}
 )

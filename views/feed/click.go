@@ -15,22 +15,23 @@ import (
 // Click selects the item at row y of what is shown; opened reports that
 // it pressed enter.
 func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
+	if m.Depth() > 0 {
+		return m.Kit.Click(0, y, double)
+	}
 	if m.CapturesInput() {
 		return nil, false
 	}
 	// A click changes the screen as a key does: relative times catch up.
-	m.shown = m.clock()
-	m.syncCache()
-	var hit, open bool
-	if s := m.top(); s != nil {
-		hit, open, cmd = s.click(m.kit, y, double)
-	} else {
-		hit, open, cmd = m.clickList(y, double)
-	}
+	m.Tick()
+	hit, open, cmd := m.clickList(y, double)
 	if !hit || !open {
 		return cmd, false
 	}
-	return pressOpen(m.Update, m.keys)
+	press, ok := views.PressOf(m.keys.List.Open)
+	if !ok {
+		return nil, false
+	}
+	return m.Update(press), true
 }
 
 // clickList is a click at row y of the timeline list, over the matches

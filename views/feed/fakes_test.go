@@ -14,6 +14,7 @@ import (
 	"imagine/internal/tuitest"
 	"imagine/keymap"
 	"imagine/theme"
+	"imagine/views/postkit"
 )
 
 // testNow is the fixed clock of every test.
@@ -309,10 +310,12 @@ func newHarnessWith(t testing.TB, w, h int, firstPage []api.Post, hasMore bool, 
 	}
 	hs.home.pages[""] = &api.Page[api.Post]{Items: firstPage, NextCursor: next, HasMore: hasMore}
 	opts := Options{
-		Context: t.Context(), Home: hs.home, Public: hs.public,
-		Posts: hs.posts, Agents: hs.agents,
-		Keys: keymap.Default(), Styles: theme.New(true, false),
-		Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+		Home: hs.home, Public: hs.public,
+		Options: postkit.Options{
+			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
+			Keys: keymap.Default(), Styles: theme.New(true, false),
+			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+		},
 	}
 	if with != nil {
 		with(&opts)

@@ -9,7 +9,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
-	"imagine/views/media"
+	"imagine/views/postkit"
 )
 
 // Poll cadences (security.md §5.4): the first page of the timeline on
@@ -18,20 +18,15 @@ import (
 const (
 	focusedPoll   = 30 * time.Second
 	unfocusedPoll = 2 * time.Minute
-	// nearEnd is how close to the last loaded item the cursor gets before
-	// the next page is fetched.
+	// nearEnd is how close to the last loaded post the cursor gets
+	// before the next page is fetched.
 	nearEnd = 5
 )
 
-// composerID tags the pane's composer messages (and names its drafts);
-// Options.ComposerID replaces it for a second Model.
-const composerID = "feed"
-
-// Options configure the Feed pane.
+// Options configure the Feed pane: the kit's (postkit.Options, shared by
+// every pane's stack of posts and profiles) and the timelines.
 type Options struct {
-	// Context is the program's context; every request derives from it
-	// (the API client adds the per-request deadlines).
-	Context context.Context
+	postkit.Options
 	// Home is the signed-in agent's feed; nil leaves only Public.
 	Home Timeline
 	// HomeCache keeps Home's first page across runs, shown at start until
@@ -39,71 +34,20 @@ type Options struct {
 	HomeCache HomeCache
 	// Public is the public timeline.
 	Public Timeline
-	Posts  Posts
-	Agents Agents
-	// Hashtags reads a hashtag's posts (views.OpenHashtagMsg); nil
-	// opens none.
-	Hashtags Hashtags
-	Keys     *keymap.KeyMap
-	Styles   *theme.Styles
-	// Now is the clock for relative times; nil means time.Now.
-	Now func() time.Time
-	// Me is the signed-in handle, which decides what is deletable.
-	Me string
-	// DraftDir holds composer drafts; "" keeps them in memory only.
-	DraftDir string
-	// Editor is the $VISUAL/$EDITOR command, resolved by the caller.
-	Editor string
-	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
-	DraftDebounce time.Duration
-
-	// Uploads uploads the new post's attachments and lists and deletes the
-	// operator's media (the Media screen); nil turns both off.
-	Uploads Uploads
-	// StartDir is where the attachment file picker starts; "" is the
-	// working directory.
-	StartDir string
-	// NoLocalFiles turns the attachment file picker off; set it for SSH
-	// sessions, where the files would be the server's.
-	NoLocalFiles bool
-	// MediaHost is the API host (e.g. "imagineanything.com" or the base
-	// URL): image previews in the post view are fetched from it and from
-	// loopback only, with a plain client of their own. "" turns previews
-	// off (the alt text "[image: host]" shows instead).
-	MediaHost string
-	// Protocol is how previews are drawn, chosen by the caller from the
-	// terminal (media.DetectProtocol); the zero value is half-blocks, and
-	// media.None shows the alt text only.
-	Protocol media.Protocol
-	// Previewer, when set, is shared with the other Feed models of the
-	// program (each pane's stack, the split view's previews) instead of
-	// one made from MediaHost: one image cache, and kitty image IDs that
-	// cannot collide on the terminal.
-	Previewer *media.Previewer
-
-	// Root names the list that screens are opened from in their
-	// breadcrumb ("Notifications › post by @x"); "" is the timeline's
-	// name. A Model with no timelines (Home and Public nil) serves as the
-	// stack of posts and profiles another pane opens (the root keeps one
-	// per pane); it is then named after that pane.
-	Root string
-	// ComposerID tags this Model's composer and its drafts; "" is "feed".
-	// Each Model sharing a DraftDir needs its own.
-	ComposerID string
-	// WebBase is the site the web addresses copied with y point at
-	// ({base}/post/{id}); "" copies none.
-	WebBase string
-	// Preview makes a Model that shows what a list's selection would open,
-	// beside the list (the split view): opening a post records no view
-	// and fetches no likers.
-	Preview bool
 }
 
 // Model is the Feed pane. It implements ui.Pane. The timelines are its
 // own; the screens stacked over them, the posts they share and every
 // action on those are its kit's (kit.go).
 type Model struct {
-	*kit
+	*postkit.Kit
+	ctx    context.Context
+	keys   *keymap.KeyMap
+	styles *theme.Styles
+	pal    *palette // the list's styles; new with every SetStyles
+
+	width, height int
+
 	tls     [2]*timeline
 	focused bool
 
@@ -115,8 +59,11 @@ type Model struct {
 // New builds the pane. Nothing is fetched until the root calls Refresh.
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
-	m := &Model{kit: newKit(opts), start: startup{cache: opts.HomeCache}}
-	m.host = m
+	m := &Model{
+		Kit: postkit.New(opts.Options), start: startup{cache: opts.HomeCache},
+		ctx: opts.Context, keys: opts.Keys, width: 80, height: 24,
+	}
+	m.SetHost(m)
 	m.tls[home] = m.newTimeline(home, opts.Home)
 	m.tls[public] = m.newTimeline(public, opts.Public)
 	if opts.Home == nil {
@@ -133,14 +80,18 @@ func New(opts Options) *Model {
 func (m *Model) Init() tea.Cmd { return m.startup() }
 
 // SetSize implements ui.Pane.
-func (m *Model) SetSize(width, height int) { m.kit.SetSize(width, height) }
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(width, 20), max(height, 5)
+	m.Kit.SetSize(width, height)
+}
 
 // SetFocused implements ui.Pane.
 func (m *Model) SetFocused(focused bool) { m.focused = focused }
 
 // SetStyles switches to new styles and drops every cached rendering.
 func (m *Model) SetStyles(s *theme.Styles) {
-	m.kit.SetStyles(s)
+	m.Kit.SetStyles(s)
+	m.styles, m.pal = s, newPalette(s)
 	for _, tl := range m.tls {
 		tl.filter.SetStyles(s)
 	}
@@ -149,7 +100,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 // CapturesInput implements ui.Pane: true while the composer or the link
 // list is open, or the list's `/` filter is being typed.
 func (m *Model) CapturesInput() bool {
-	return m.kit.CapturesInput() || m.typingFilter()
+	return m.Kit.CapturesInput() || m.typingFilter()
 }
 
 // Title implements ui.Pane.

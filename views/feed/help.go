@@ -5,8 +5,8 @@ import "charm.land/bubbles/v2/key"
 // ShortHelp implements ui.Pane: the keys that work on the screen showing.
 // Delete is listed only when the item under the cursor is the operator's.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.comp.IsOpen() || m.top() != nil {
-		return m.kit.ShortHelp()
+	if m.ComposerOpen() || m.Depth() > 0 {
+		return m.Kit.ShortHelp()
 	}
 	k, f := m.keys.List, m.keys.Feed
 	if m.typingFilter() {
@@ -14,7 +14,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	out := []key.Binding{k.Open, f.Compose, f.Like, f.Comment, f.Profile, f.Timeline}
 	out = append(out, m.tl().filter.Help()...)
-	if e := m.selected(); e != nil && m.isMe(e.post.Agent.Handle) {
+	if e := m.selected(); e != nil && m.IsMe(e.Post.Agent.Handle) {
 		out = append(out, f.Delete)
 	}
 	if len(m.tl().pending) > 0 {
@@ -25,16 +25,16 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp implements ui.Pane: navigation, then the screen's actions.
 func (m *Model) FullHelp() [][]key.Binding {
-	if m.comp.IsOpen() || m.top() != nil {
-		return m.kit.FullHelp()
+	if m.ComposerOpen() || m.Depth() > 0 {
+		return m.Kit.FullHelp()
 	}
 	k, f := m.keys.List, m.keys.Feed
-	nav := m.navKeys()
+	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	if m.typingFilter() {
 		return [][]key.Binding{m.tl().filter.Help()}
 	}
 	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
-	if e := m.selected(); e != nil && m.isMe(e.post.Agent.Handle) {
+	if e := m.selected(); e != nil && m.IsMe(e.Post.Agent.Handle) {
 		acts = append(acts, f.Delete)
 	}
 	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew}, acts, {f.Profile, f.Likers, f.Media}, m.tl().filter.Help()}

@@ -4,7 +4,7 @@ package feed
 // post action needs a post under the cursor. Stacked screens list in
 // FullHelp exactly the keys that work there, which the palette reads.
 func (m *Model) ActionDisabled(id string) string {
-	if m.top() != nil || m.comp.IsOpen() || m.tl() == nil {
+	if m.Depth() > 0 || m.ComposerOpen() || m.tl() == nil {
 		return ""
 	}
 	e := m.selected()
@@ -18,7 +18,7 @@ func (m *Model) ActionDisabled(id string) string {
 		switch {
 		case e == nil:
 			return "no post selected"
-		case !m.isMe(e.post.Agent.Handle):
+		case !m.IsMe(e.Post.Agent.Handle):
 			return "not your post"
 		}
 	case "feed.show_new":

@@ -8,6 +8,7 @@ import (
 
 	"imagine/api"
 	"imagine/views"
+	"imagine/views/postkit"
 )
 
 // source names a timeline.
@@ -33,7 +34,7 @@ func (s source) String() string {
 type timeline struct {
 	src     source
 	list    Timeline
-	entries []*entry
+	entries []*postkit.Entry
 	ids     map[string]bool // the posts in entries
 	pages   []pageRef       // every page met from the top, held or dropped
 	lo, hi  int             // the held pages
@@ -50,7 +51,7 @@ type timeline struct {
 	// hole stands for the dropped pages above (in entries[0] while lo > 0);
 	// up is the page above in flight. topIDs are the first page's posts
 	// while it is dropped: a refresh reaching one of them connects.
-	hole   *entry
+	hole   *postkit.Entry
 	up     bool
 	topIDs []string
 
@@ -70,8 +71,8 @@ type timeline struct {
 }
 
 func (m *Model) newTimeline(src source, list Timeline) *timeline {
-	hole := m.newEntry(api.Post{})
-	hole.hole = true
+	hole := m.NewEntry(api.Post{})
+	hole.Hole = true
 	return &timeline{src: src, list: list, ids: map[string]bool{}, hole: hole, filter: views.NewFilter(nil, m.keys.List)}
 }
 
@@ -129,18 +130,18 @@ func (tl *timeline) append(m *Model, posts []api.Post) {
 			continue
 		}
 		tl.ids[p.ID] = true
-		tl.entries = append(tl.entries, m.intern(p))
+		tl.entries = append(tl.entries, m.Intern(p))
 	}
 }
 
 // prepend inserts e at the top and keeps the selection on the same post.
 // The top must be held (lo == 0); reload covers the other case.
-func (tl *timeline) prepend(e *entry) {
-	if tl.ids[e.post.ID] {
+func (tl *timeline) prepend(e *postkit.Entry) {
+	if tl.ids[e.Post.ID] {
 		return
 	}
-	tl.ids[e.post.ID] = true
-	tl.entries = append([]*entry{e}, tl.entries...)
+	tl.ids[e.Post.ID] = true
+	tl.entries = append([]*postkit.Entry{e}, tl.entries...)
 	tl.addTop(1)
 	if len(tl.entries) > 1 {
 		tl.win.Cursor++
@@ -155,7 +156,7 @@ func (tl *timeline) remove(id string) {
 	}
 	delete(tl.ids, id)
 	for i, e := range tl.entries {
-		if e.hole || e.post.ID != id {
+		if e.Hole || e.Post.ID != id {
 			continue
 		}
 		if k := tl.pageOf(i); k >= 0 {
@@ -215,7 +216,8 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 	}
 	for _, p := range items {
 		if tl.ids[p.ID] {
-			m.refreshEntry(m.store[p.ID], p)
+			m.Intern(p) // refreshes the entry held
+
 		}
 	}
 	tl.pending = fresh
@@ -236,13 +238,13 @@ func (m *Model) showNew(tl *timeline) tea.Cmd {
 	case tl.lo > 0:
 		return m.reload(tl)
 	default:
-		fresh := make([]*entry, 0, len(tl.pending)+len(tl.entries))
+		fresh := make([]*postkit.Entry, 0, len(tl.pending)+len(tl.entries))
 		for _, p := range tl.pending {
 			if p.ID == "" || tl.ids[p.ID] {
 				continue
 			}
 			tl.ids[p.ID] = true
-			fresh = append(fresh, m.intern(p))
+			fresh = append(fresh, m.Intern(p))
 		}
 		tl.entries = append(fresh, tl.entries...)
 		tl.addTop(len(fresh))
@@ -281,9 +283,9 @@ func (m *Model) maybeMore(tl *timeline) tea.Cmd {
 	return m.fetchMore(tl)
 }
 
-// listPosted implements host: the operator's new post goes on top of
+// ListPosted implements postkit.Host: the operator's new post goes on top of
 // both timelines.
-func (m *Model) listPosted(e *entry) tea.Cmd {
+func (m *Model) ListPosted(e *postkit.Entry) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, tl := range m.tls {
 		switch {
@@ -301,24 +303,24 @@ func (m *Model) listPosted(e *entry) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// listHolds implements host: either timeline lists e.
-func (m *Model) listHolds(e *entry) bool {
+// ListHolds implements postkit.Host: either timeline lists e.
+func (m *Model) ListHolds(e *postkit.Entry) bool {
 	for _, tl := range m.tls {
-		if tl.ids[e.post.ID] {
+		if tl.ids[e.Post.ID] {
 			return true
 		}
 	}
 	return false
 }
 
-// listSelected implements host.
-func (m *Model) listSelected() *entry { return m.selected() }
+// ListSelected implements postkit.Host.
+func (m *Model) ListSelected() *postkit.Entry { return m.selected() }
 
-// listName implements host: the timeline on screen.
-func (m *Model) listName() string { return m.tl().src.String() }
+// ListName implements postkit.Host: the timeline on screen.
+func (m *Model) ListName() string { return m.tl().src.String() }
 
-// listForget implements host: a deleted post leaves both timelines.
-func (m *Model) listForget(id string) {
+// ListForget implements postkit.Host: a deleted post leaves both timelines.
+func (m *Model) ListForget(id string) {
 	for _, tl := range m.tls {
 		tl.remove(id)
 	}

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/views"
+	"imagine/views/postkit"
 )
 
 // Update implements ui.Pane. Keys go to the composer while it is open, else
@@ -18,9 +19,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	// Whatever changed the posts, the filter's matches follow.
 	defer m.refilterAfter(msg)
 	if _, poll := msg.(pageMsg); !poll {
-		m.shown = m.clock()
+		m.Tick()
 	}
-	m.syncCache()
+	m.SyncCache()
 	switch msg := msg.(type) {
 	case pageMsg:
 		return m.advanceClockIfChanged(func() tea.Cmd { return m.pageArrived(msg) })
@@ -31,20 +32,17 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case earlierMsg:
 		return m.earlierPage(msg)
 	case tea.KeyPressMsg:
-		if cmd, ok := m.kit.handleKey(msg); ok {
+		if cmd, ok := m.HandleKey(msg); ok {
 			return cmd
 		}
 		return m.listKey(msg)
 	}
-	if cmd, ok := m.kit.update(msg); ok {
-		return cmd
-	}
-	return m.comp.Update(msg)
+	return m.Deliver(msg)
 }
 
 // selected is the post under the cursor in the list, if any (none while
 // the placeholder of dropped posts is).
-func (m *Model) selected() *entry {
+func (m *Model) selected() *postkit.Entry {
 	tl := m.tl()
 	if len(tl.entries) == 0 {
 		return nil
@@ -58,7 +56,7 @@ func (m *Model) selected() *entry {
 			return nil
 		}
 	}
-	if e := tl.entries[min(i, len(tl.entries)-1)]; !e.hole {
+	if e := tl.entries[min(i, len(tl.entries)-1)]; !e.Hole {
 		return e
 	}
 	return nil
@@ -106,11 +104,11 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.switchTimeline()
 	case key.Matches(msg, k.Open):
 		if e := m.selected(); e != nil {
-			return m.openPost(e)
+			return m.OpenPost(e)
 		}
 		return nil
 	default:
-		return m.postAction(msg, m.selected(), nil)
+		return m.PostAction(msg, m.selected(), nil)
 	}
 	m.trim(tl)
 	return tea.Batch(m.maybeMore(tl), m.maybeEarlier(tl))
@@ -143,8 +141,7 @@ func (m *Model) advanceClockIfChanged(handle func() tea.Cmd) tea.Cmd {
 	before := m.View()
 	cmd := handle()
 	if m.View() != before {
-		m.shown = m.clock()
-		m.syncCache()
+		m.Tick()
 	}
 	return cmd
 }

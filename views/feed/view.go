@@ -4,17 +4,20 @@ import (
 	"fmt"
 	"reflect"
 
+	"imagine/theme"
 	"imagine/views"
+
+	"charm.land/lipgloss/v2"
 )
 
 // View implements ui.Pane. Only the visible window of the screen on top is
 // drawn, from cached renderings.
 func (m *Model) View() string {
-	if m.comp.IsOpen() || m.top() != nil {
-		return m.kit.View()
+	if m.ComposerOpen() || m.Depth() > 0 {
+		return m.Kit.View()
 	}
-	m.syncCache()
-	return views.Rows(m.withLinks(m.listLines()), m.height)
+	m.SyncCache()
+	return views.Rows(m.WithLinks(m.listLines()), m.height)
 }
 
 // chromeKey is everything the list's header and footer depend on; they are
@@ -149,4 +152,14 @@ func (m *Model) listLines() []string {
 		lines = append(lines, m.filterLine(tl))
 	}
 	return lines
+}
+
+// palette is the styles the list's header, footer and placeholders are
+// drawn with; the posts are drawn by the kit, as the screens draw theirs.
+type palette struct {
+	title, muted, faint, warn, errs, accent lipgloss.Style
+}
+
+func newPalette(s *theme.Styles) *palette {
+	return &palette{title: s.Title, muted: s.Muted, faint: s.Faint, warn: s.Warn, errs: s.Error, accent: s.Accent}
 }

@@ -1,0 +1,88 @@
+package postkit
+
+import (
+	"imagine/api"
+	"imagine/views"
+	"strings"
+	"testing"
+	"time"
+)
+
+// rowOf is the row of the pane's frame where text shows first.
+func (hs *harness) rowOf(t *testing.T, text string) int {
+	t.Helper()
+	for y, l := range strings.Split(hs.plain(), "\n") {
+		if strings.Contains(l, text) {
+			return y
+		}
+	}
+	t.Fatalf("%q is not on screen:\n%s", text, hs.plain())
+	return -1
+}
+
+// click clicks at row y and settles what it returns.
+func (hs *harness) click(y int, double bool) bool {
+	cmd, opened := hs.m.Click(3, y, double)
+	hs.settle(cmd)
+	return opened
+}
+
+// wheel turns the wheel and settles what it returns.
+func (hs *harness) wheel(dy int) { hs.settle(hs.m.Wheel(dy)) }
+
+func TestClickInThePostViewSelectsAComment(t *testing.T) {
+	hs := newHarness(t, 80, 30, []api.Post{post("p1", "alice", "Root post", time.Hour)}, false)
+	threadFixture(hs)
+	hs.keys("enter")
+	v := hs.m.top().(*postView)
+	hs.click(hs.rowOf(t, "A reply to bob"), false)
+	if c := v.selectedComment(); c == nil || c.ID != "c2" {
+		t.Fatalf("selected %v", c)
+	}
+	hs.wheel(1)
+	if c := v.selectedComment(); c == nil || c.ID != "c4" {
+		t.Fatalf("after a notch down %v", c)
+	}
+	// The crumb line is no item.
+	hs.click(0, false)
+	if c := v.selectedComment(); c == nil || c.ID != "c4" || hs.m.top() != v {
+		t.Fatal("a click on the breadcrumb changed something")
+	}
+}
+
+func TestClickOnAProfilesLikedPosts(t *testing.T) {
+	hs := likedFixture(t, 100, 40, 3, 20)
+	hs.keys("p")
+	v := hs.m.top().(*profileView)
+	hs.click(hs.rowOf(t, "Liked post 2,"), false)
+	if e := v.likedEntry(); e == nil || e.Post.ID != "l2" {
+		t.Fatalf("selected %v", e)
+	}
+	hs.click(hs.rowOf(t, "Alice Example"), false) // the card
+	if v.likedEntry() != nil || hs.m.top() != v {
+		t.Fatal("a click on the card did not select it")
+	}
+	hs.click(hs.rowOf(t, "Liked post 3"), false)
+	hs.click(hs.rowOf(t, "Liked post 3"), true)
+	if pv, ok := hs.m.top().(*postView); !ok || pv.e.Post.ID != "l3" {
+		t.Fatalf("a double click opened %T", hs.m.top())
+	}
+}
+
+func TestClickOnAHashtagsPosts(t *testing.T) {
+	hs, _ := tagFixture(t, 100, 40, 5, 20)
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+	v := hs.m.top().(*hashtagView)
+	hs.click(hs.rowOf(t, "Tagged post 3 "), false)
+	if e := v.selectedPost(); e == nil || e.Post.ID != "g3" {
+		t.Fatalf("selected %v:\n%s", e, hs.plain())
+	}
+	hs.wheel(1)
+	if e := v.selectedPost(); e == nil || e.Post.ID != "g4" {
+		t.Fatalf("after a notch down %v", e)
+	}
+	hs.click(hs.rowOf(t, "Tagged post 4 "), false)
+	if pv, ok := hs.m.top().(*postView); !ok || pv.e.Post.ID != "g4" {
+		t.Fatalf("a click on the selected post opened %T", hs.m.top())
+	}
+}

@@ -1,0 +1,282 @@
+package postkit
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"imagine/api"
+	"imagine/internal/tuitest"
+	"imagine/views"
+)
+
+// fakeHashtags serves a hashtag's pages by "tag@cursor" and records every
+// request the same way.
+type fakeHashtags struct {
+	mu    sync.Mutex
+	pages map[string]*api.Page[api.Post]
+	errs  map[string]error // by "tag@cursor"
+	calls []string
+}
+
+func (f *fakeHashtags) Posts(_ context.Context, tag string, opts *api.ListOptions) (*api.Page[api.Post], error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	k := tag + "@" + opts.Cursor
+	f.calls = append(f.calls, k)
+	if err := f.errs[k]; err != nil {
+		return nil, err
+	}
+	if p, ok := f.pages[k]; ok {
+		return p, nil
+	}
+	return &api.Page[api.Post]{}, nil
+}
+
+func (f *fakeHashtags) called(k string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		if c == k {
+			n++
+		}
+	}
+	return n
+}
+
+// tagFixture is a harness whose home feed has a post mentioning #golang,
+// with n posts for that tag in pages of per (cursors c2, c3…).
+func tagFixture(t *testing.T, w, h, n, per int) (*harness, *fakeHashtags) {
+	t.Helper()
+	tags := &fakeHashtags{pages: map[string]*api.Page[api.Post]{}, errs: map[string]error{}}
+	first := []api.Post{post("p1", "alice", "Ask @bob about #golang, please.", time.Minute)}
+	hs := newHarnessWith(t, w, h, first, false, func(o *Options) { o.Hashtags = tags })
+	authors := []string{"bob", "carol", "dave", "me"}
+	for page := 0; page*per < n; page++ {
+		var items []api.Post
+		for i := page * per; i < min(n, (page+1)*per); i++ {
+			items = append(items, post(fmt.Sprintf("g%d", i+1), authors[i%len(authors)], fmt.Sprintf("Tagged post %d on #golang and #go.", i+1), time.Duration(i+1)*17*time.Minute))
+		}
+		cursor := ""
+		if page > 0 {
+			cursor = fmt.Sprintf("c%d", page+1)
+		}
+		pg := &api.Page[api.Post]{Items: items}
+		if (page+1)*per < n {
+			pg.NextCursor, pg.HasMore = fmt.Sprintf("c%d", page+2), true
+		}
+		tags.pages["golang@"+cursor] = pg
+	}
+	return hs, tags
+}
+
+// TestHashtagScreenListsOpensAndGoesBack: OpenHashtagMsg pushes the tag's
+// posts over what is open, named in the breadcrumb; enter opens a post, p
+// its author, esc walks back.
+func TestHashtagScreenListsOpensAndGoesBack(t *testing.T) {
+	hs, tags := tagFixture(t, 100, 40, 5, 20)
+	hs.agents.agents["carol"] = &api.Agent{Handle: "carol", Name: "Carol"}
+	hs.keys("enter") // the post, under the hashtag screen
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+	v, ok := hs.m.top().(*hashtagView)
+	if !ok {
+		t.Fatalf("OpenHashtagMsg opened %T", hs.m.top())
+	}
+	view := hs.plain()
+	for _, want := range []string{"Home feed › post by @alice › #golang", "Tagged post 1 on #golang", "Tagged post 5", "enter open"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("the hashtag screen lacks %q:\n%s", want, view)
+		}
+	}
+	if tags.called("golang@") != 1 {
+		t.Errorf("calls = %v", tags.calls)
+	}
+	hs.keys("j")
+	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.List.Open) || !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Profile) {
+		t.Errorf("help = %v", bindings(hs.m.ShortHelp()))
+	}
+	hs.keys("enter")
+	if pv, ok := hs.m.top().(*postView); !ok || pv.e.Post.ID != "g2" {
+		t.Fatalf("enter opened %T", hs.m.top())
+	}
+	hs.keys("esc")
+	if hs.m.top() != v || v.selectedPost().Post.ID != "g2" {
+		t.Fatal("esc did not come back to the same post")
+	}
+	hs.keys("p")
+	if pr, ok := hs.m.top().(*profileView); !ok || pr.handle != "carol" {
+		t.Fatalf("p opened %T", hs.m.top())
+	}
+	hs.keys("esc", "esc", "esc")
+	if hs.m.Depth() != 0 {
+		t.Errorf("depth %d after walking back", hs.m.Depth())
+	}
+}
+
+// TestHashtagFromTheLinkList: o on a post lists its hashtag; enter opens
+// the tag's posts on the same stack.
+func TestHashtagFromTheLinkList(t *testing.T) {
+	hs, _ := tagFixture(t, 80, 24, 3, 20)
+	hs.keys("enter", "o")
+	for i := 0; i < 3 && !strings.Contains(hs.plain(), "▌ #"); i++ {
+		hs.keys("j")
+	}
+	hs.keys("enter")
+	if v, ok := hs.m.top().(*hashtagView); !ok || v.tag != "golang" || hs.m.Depth() != 2 {
+		t.Fatalf("the link opened %T at depth %d:\n%s", hs.m.top(), hs.m.Depth(), hs.plain())
+	}
+}
+
+// TestHashtagPagesInNearTheEnd: the next page comes as the cursor nears
+// the end, and the last page is not asked for twice.
+func TestHashtagPagesInNearTheEnd(t *testing.T) {
+	hs, tags := tagFixture(t, 80, 24, 30, 20)
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "#golang"}))
+	v := hs.m.top().(*hashtagView)
+	for range 14 {
+		hs.keys("j")
+	}
+	if tags.called("golang@c2") != 0 {
+		t.Fatal("fetched far from the end")
+	}
+	hs.keys("j")
+	if tags.called("golang@c2") != 1 || len(v.posts.entries) != 30 {
+		t.Fatalf("calls %v, %d posts", tags.calls, len(v.posts.entries))
+	}
+	hs.keys("G", "k", "j")
+	if len(tags.calls) != 2 {
+		t.Errorf("calls = %v", tags.calls)
+	}
+}
+
+// TestHashtagEmptyAndFailed: a tag nobody used says so; a failed page says
+// why and a move retries it.
+func TestHashtagEmptyAndFailed(t *testing.T) {
+	hs, tags := tagFixture(t, 80, 24, 3, 20)
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "nobody"}))
+	if view := hs.plain(); !strings.Contains(view, "no posts with #nobody yet") || !strings.Contains(view, "› #nobody") {
+		t.Errorf("empty tag:\n%s", view)
+	}
+	hs.keys("esc")
+	tags.errs["golang@"] = api.ErrOffline
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+	if view := hs.plain(); !strings.Contains(view, "couldn't load:") {
+		t.Fatalf("no error:\n%s", view)
+	}
+	delete(tags.errs, "golang@")
+	hs.keys("j")
+	if v := hs.m.top().(*hashtagView); len(v.posts.entries) != 3 {
+		t.Errorf("retry: %d posts, calls %v", len(v.posts.entries), tags.calls)
+	}
+}
+
+// TestHashtagWithoutASourceOpensNothing: a Model built without Hashtags
+// (or asked for an empty tag) stays where it is.
+func TestHashtagWithoutASourceOpensNothing(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(2), false)
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+	if hs.m.Depth() != 0 {
+		t.Error("a hashtag opened with no source")
+	}
+	hs2, _ := tagFixture(t, 80, 24, 1, 20)
+	hs2.settle(hs2.m.Update(views.OpenHashtagMsg{Tag: " # "}))
+	if hs2.m.Depth() != 0 {
+		t.Error("an empty tag opened a screen")
+	}
+}
+
+// TestHashtagSelectionIsMarkedInTheGutterOnly: a move changes the gutter.
+func TestHashtagSelectionIsMarkedInTheGutterOnly(t *testing.T) {
+	hs, _ := tagFixture(t, 80, 24, 5, 20)
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+	before := hs.m.View()
+	hs.keys("j")
+	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
+}
+
+// TestNewScreensFitNarrowAndOddSizes walks the profile with liked posts
+// and the hashtag screen at sizes where wrapping and truncation meet
+// their limits.
+func TestNewScreensFitNarrowAndOddSizes(t *testing.T) {
+	for _, w := range []int{20, 27, 41, 63, 119} {
+		for _, h := range []int{5, 11, 24} {
+			hs := likedFixture(t, w, h, 6, 20)
+			tags := &fakeHashtags{pages: map[string]*api.Page[api.Post]{"golang@": {Items: hostileFixture()}}}
+			hs.m.hashtags = tags
+			check := func(step string) {
+				t.Helper()
+				for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
+					t.Errorf("%dx%d %s: %s", w, h, step, f)
+				}
+			}
+			hs.keys("p")
+			for range 8 {
+				check("profile")
+				hs.keys("j")
+			}
+			hs.keys("esc")
+			hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: strings.Repeat("long", 30)}))
+			check("empty hashtag")
+			hs.keys("esc")
+			hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+			for range 9 {
+				check("hashtag")
+				hs.keys("j")
+			}
+		}
+	}
+}
+
+func TestGoldenHashtag(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			hs, _ := tagFixture(t, sz[0], sz[1], 6, 4)
+			hs.keys("enter")
+			hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+			hs.keys("j")
+			view := hs.m.View()
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
+			golden.RequireEqual(t, []byte(ansi.Strip(view)))
+		})
+	}
+}
+
+// TestLinksAndAddressFollowTheSelectedPost: on a hashtag's posts and on a
+// profile's liked posts, o lists the links of the selected post and y
+// copies its address; on the profile card, the bio's and the profile's.
+func TestLinksAndAddressFollowTheSelectedPost(t *testing.T) {
+	hs, _ := tagFixture(t, 80, 24, 3, 20)
+	hs.m.web = "https://imagineanything.com"
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+	hs.keys("j")
+	if links := hs.m.linksShown(); len(links) != 2 || links[0].Text != "#golang" || links[1].Text != "#go" {
+		t.Errorf("hashtag screen links = %+v", links)
+	}
+	if got := hs.m.addressShown(); got != "https://imagineanything.com/post/g2" {
+		t.Errorf("hashtag screen address = %q", got)
+	}
+	hs.keys("esc")
+	hs.agents.agents["alice"] = &api.Agent{Handle: "alice", Name: "Alice", Bio: "Ask @carol."}
+	hs.agents.liked = map[string]*api.Page[api.Post]{"alice@": {Items: []api.Post{post("l1", "bob", "Liked, see @dave", time.Hour)}}}
+	hs.keys("p")
+	if links := hs.m.linksShown(); len(links) != 1 || links[0].Text != "@carol" {
+		t.Errorf("profile card links = %+v", links)
+	}
+	if got := hs.m.addressShown(); got != "https://imagineanything.com/agent/alice" {
+		t.Errorf("profile card address = %q", got)
+	}
+	hs.keys("j")
+	if links := hs.m.linksShown(); len(links) != 1 || links[0].Text != "@dave" {
+		t.Errorf("liked post links = %+v", links)
+	}
+	if got := hs.m.addressShown(); got != "https://imagineanything.com/post/l1" {
+		t.Errorf("liked post address = %q", got)
+	}
+}

@@ -1,0 +1,86 @@
+package postkit
+
+import "charm.land/bubbles/v2/key"
+
+// Help of the screens that list posts under something: a profile (its
+// card, then its liked posts) and a hashtag. The keys shown follow the
+// selection: on a post, what acts on the post; on a profile's card, what
+// acts on the agent, which for your own profile is neither follow nor
+// message.
+
+// shortHelp implements screen.
+func (v *profileView) shortHelp(m *Kit) []key.Binding {
+	if e := v.likedEntry(); e != nil {
+		return append(m.postShortHelp(e), m.keys.List.Back)
+	}
+	return append(m.agentKeys(v), m.keys.List.Back)
+}
+
+// fullHelp implements screen.
+func (v *profileView) fullHelp(m *Kit) [][]key.Binding {
+	k, f := m.keys.List, m.keys.Feed
+	return groups(m.navKeys(), m.agentKeys(v), m.postFullHelp(v.likedEntry()), []key.Binding{f.Compose, k.Back})
+}
+
+// shortHelp implements screen.
+func (v *hashtagView) shortHelp(m *Kit) []key.Binding {
+	return append(m.postShortHelp(v.selectedPost()), m.keys.List.Back)
+}
+
+// fullHelp implements screen.
+func (v *hashtagView) fullHelp(m *Kit) [][]key.Binding {
+	k, f := m.keys.List, m.keys.Feed
+	return groups(m.navKeys(), m.postFullHelp(v.selectedPost()), []key.Binding{f.Compose, k.Back})
+}
+
+// agentKeys act on a profile's agent.
+func (m *Kit) agentKeys(v *profileView) []key.Binding {
+	f := m.keys.Feed
+	if m.IsMe(v.handle) {
+		return []key.Binding{f.Followers, f.Following}
+	}
+	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following}
+}
+
+// navKeys move in a list.
+func (m *Kit) navKeys() []key.Binding {
+	k := m.keys.List
+	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
+}
+
+// postShortHelp are the main keys on a listed post; none without one.
+func (m *Kit) postShortHelp(e *Entry) []key.Binding {
+	if e == nil {
+		return nil
+	}
+	k, f := m.keys.List, m.keys.Feed
+	out := []key.Binding{k.Open, f.Like, f.Comment, f.Profile}
+	if m.IsMe(e.Post.Agent.Handle) {
+		out = append(out, f.Delete)
+	}
+	return out
+}
+
+// postFullHelp are all the keys on a listed post; none without one.
+func (m *Kit) postFullHelp(e *Entry) []key.Binding {
+	if e == nil {
+		return nil
+	}
+	k, f := m.keys.List, m.keys.Feed
+	out := []key.Binding{k.Open, f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
+	if m.IsMe(e.Post.Agent.Handle) {
+		out = append(out, f.Delete)
+	}
+	return append(out, f.Profile, f.Likers)
+}
+
+// groups are the non-empty groups of bindings, for FullHelp.
+func groups(gs ...[]key.Binding) [][]key.Binding {
+	out := make([][]key.Binding, 0, len(gs))
+	for _, g := range gs {
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}

@@ -1,0 +1,355 @@
+package postkit
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"imagine/api"
+	"imagine/internal/tuitest"
+	"imagine/views"
+)
+
+// likedFixture gives alice a profile and n liked posts by others, in pages
+// of per (cursors c2, c3…), and returns the harness on the home feed whose
+// first post is alice's, then more.
+func likedFixture(t *testing.T, w, h, n, per int, more ...api.Post) *harness {
+	t.Helper()
+	first := append([]api.Post{post("p1", "alice", "Alice's own post about #go.", time.Minute)}, more...)
+	hs := newHarness(t, w, h, first, false)
+	hs.agents.agents["alice"] = &api.Agent{
+		Handle: "alice", Name: "Alice Example", AgentType: api.AgentTypeCreative,
+		Bio:           "I write release notes for other agents.",
+		FollowerCount: 1204, FollowingCount: 87, PostCount: 342,
+	}
+	hs.agents.liked = map[string]*api.Page[api.Post]{}
+	authors := []string{"bob", "carol", "dave"}
+	for page := 0; page*per < n; page++ {
+		var items []api.Post
+		for i := page * per; i < min(n, (page+1)*per); i++ {
+			p := post(fmt.Sprintf("l%d", i+1), authors[i%len(authors)], fmt.Sprintf("Liked post %d, about #agents.", i+1), time.Duration(i+1)*time.Hour)
+			p.LikeCount = 10 + i
+			items = append(items, p)
+		}
+		cursor := ""
+		if page > 0 {
+			cursor = fmt.Sprintf("c%d", page+1)
+		}
+		pg := &api.Page[api.Post]{Items: items}
+		if (page+1)*per < n {
+			pg.NextCursor, pg.HasMore = fmt.Sprintf("c%d", page+2), true
+		}
+		hs.agents.liked["alice@"+cursor] = pg
+	}
+	return hs
+}
+
+func (f *fakeAgents) called(call string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		if c == call {
+			n++
+		}
+	}
+	return n
+}
+
+// TestProfileListsLikedPostsToOpen: under the card come the posts the
+// agent liked; j moves into them, enter opens one on the same stack, esc
+// comes back to the same item, p opens its author.
+func TestProfileListsLikedPostsToOpen(t *testing.T) {
+	hs := likedFixture(t, 100, 40, 3, 20)
+	hs.keys("p")
+	v, ok := hs.m.top().(*profileView)
+	if !ok {
+		t.Fatalf("p opened %T", hs.m.top())
+	}
+	view := hs.plain()
+	for _, want := range []string{"Alice Example", "── Liked posts", "Liked post 1, about #agents.", "@bob", "Liked post 3"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("the profile lacks %q:\n%s", want, view)
+		}
+	}
+	if hs.agents.called("likes:alice@") != 1 {
+		t.Errorf("calls = %v", hs.agents.calls)
+	}
+	if v.likedEntry() != nil || !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Follow) {
+		t.Error("the card is not selected first, with the agent's keys")
+	}
+	hs.keys("j", "j")
+	if e := v.likedEntry(); e == nil || e.Post.ID != "l2" {
+		t.Fatalf("j j selected %v", e)
+	}
+	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.List.Open) || !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Like) {
+		t.Errorf("help on a liked post = %v", hs.m.ShortHelp())
+	}
+	hs.keys("enter")
+	pv, ok := hs.m.top().(*postView)
+	if !ok || pv.e.Post.ID != "l2" {
+		t.Fatalf("enter opened %T", hs.m.top())
+	}
+	if view := hs.plain(); !strings.Contains(view, "Home feed › @alice › post by @carol") {
+		t.Errorf("breadcrumb:\n%s", view)
+	}
+	hs.keys("esc")
+	if hs.m.top() != v || v.likedEntry().Post.ID != "l2" {
+		t.Fatal("esc did not come back to the same liked post")
+	}
+	hs.keys("p")
+	if pr, ok := hs.m.top().(*profileView); !ok || pr.handle != "carol" {
+		t.Fatalf("p on a liked post opened %T", hs.m.top())
+	}
+	hs.keys("esc", "esc")
+	if hs.m.Depth() != 0 {
+		t.Errorf("depth %d after walking back", hs.m.Depth())
+	}
+}
+
+// TestProfileLikedPostsPageInNearTheEnd: the next page is fetched as the
+// cursor nears the end of what is loaded, once, and appended.
+func TestProfileLikedPostsPageInNearTheEnd(t *testing.T) {
+	hs := likedFixture(t, 80, 24, 45, 20)
+	hs.keys("p")
+	v := hs.m.top().(*profileView)
+	for range 14 {
+		hs.keys("j")
+	}
+	if hs.agents.called("likes:alice@c2") != 0 {
+		t.Fatal("the next page was fetched far from the end")
+	}
+	for range 2 {
+		hs.keys("j")
+	}
+	if hs.agents.called("likes:alice@c2") != 1 || len(v.liked.entries) != 40 {
+		t.Fatalf("near the end: calls %v, %d posts", hs.agents.calls, len(v.liked.entries))
+	}
+	hs.keys("G")
+	if len(v.liked.entries) != 45 || v.liked.hasMore || hs.agents.called("likes:alice@c3") != 1 {
+		t.Errorf("at the end: %d posts, more=%v, calls %v", len(v.liked.entries), v.liked.hasMore, hs.agents.calls)
+	}
+	hs.keys("G", "k", "j")
+	if n := len(hs.agents.calls); hs.agents.called("likes:alice@c3") != 1 {
+		t.Errorf("the last page was fetched again (%d calls)", n)
+	}
+}
+
+// TestProfileLikedPostsFailureRetriesOnMove: a failed page says so under
+// the list, and the next move asks again.
+func TestProfileLikedPostsFailureRetriesOnMove(t *testing.T) {
+	hs := likedFixture(t, 80, 24, 3, 20)
+	hs.agents.errs["likes"] = api.ErrOffline
+	hs.keys("p")
+	if view := hs.plain(); !strings.Contains(view, "couldn't load:") || !strings.Contains(view, "move to retry") {
+		t.Fatalf("no error shown:\n%s", view)
+	}
+	delete(hs.agents.errs, "likes")
+	hs.keys("j")
+	v := hs.m.top().(*profileView)
+	if len(v.liked.entries) != 3 || strings.Contains(hs.plain(), "couldn't load") {
+		t.Errorf("the retry did not load: %d posts\n%s", len(v.liked.entries), hs.plain())
+	}
+}
+
+// TestProfileWithoutLikesSaysSo: an agent who liked nothing, and you.
+func TestProfileWithoutLikesSaysSo(t *testing.T) {
+	hs := likedFixture(t, 80, 24, 0, 20)
+	hs.keys("p")
+	if view := hs.plain(); !strings.Contains(view, "@alice hasn't liked any posts yet") {
+		t.Errorf("no empty note:\n%s", view)
+	}
+	hs.keys("esc")
+	hs.agents.agents["me"] = &api.Agent{Handle: "me", Name: "Me"}
+	hs.settle(hs.m.Update(views.OpenProfileMsg{Handle: "me"}))
+	if view := hs.plain(); !strings.Contains(view, "you haven't liked any posts yet") {
+		t.Errorf("no empty note on your own profile:\n%s", view)
+	}
+}
+
+// TestOwnProfileOffersNoFollowOrMessage: neither the header, nor the help,
+// nor the keys offer following or messaging yourself.
+func TestOwnProfileOffersNoFollowOrMessage(t *testing.T) {
+	hs := newHarness(t, 80, 24, []api.Post{post("p1", "me", "My post.", time.Minute)}, false)
+	hs.agents.agents["me"] = &api.Agent{Handle: "me", Name: "Me"}
+	hs.keys("p")
+	if _, ok := hs.m.top().(*profileView); !ok {
+		t.Fatalf("p opened %T", hs.m.top())
+	}
+	header := strings.SplitN(hs.plain(), "\n", 2)[0]
+	if strings.Contains(header, "message") || !strings.Contains(header, "followers") {
+		t.Errorf("header = %q", header)
+	}
+	f := hs.m.keys.Feed
+	for _, help := range [][]string{bindings(hs.m.ShortHelp()), bindings(flatten(hs.m.FullHelp()))} {
+		for _, b := range help {
+			if b == f.Follow.Help().Desc || b == f.Message.Help().Desc {
+				t.Errorf("help offers %q on your own profile: %v", b, help)
+			}
+		}
+	}
+	if !strings.Contains(hs.plain(), "this is you") {
+		t.Errorf("the card does not say it is you:\n%s", hs.plain())
+	}
+	for _, k := range []string{"f", "m"} {
+		msgs := hs.keys(k)
+		if _, ok := tuitest.Find[views.OpenConversationMsg](msgs); ok {
+			t.Errorf("%s opened a conversation with yourself", k)
+		}
+		if len(hs.agents.calls) > 0 && strings.HasPrefix(hs.agents.calls[len(hs.agents.calls)-1], "follow") {
+			t.Errorf("%s followed yourself", k)
+		}
+	}
+	// Someone else's profile offers both.
+	hs.settle(hs.m.Update(views.OpenProfileMsg{Handle: "alice"}))
+	if !hasBinding(hs.m.ShortHelp(), f.Follow) || !hasBinding(hs.m.ShortHelp(), f.Message) {
+		t.Errorf("another agent's help = %v", bindings(hs.m.ShortHelp()))
+	}
+}
+
+// TestALikeOnALikedPostShowsEverywhere: the liked posts share entries with
+// the timeline, so acting on one updates both.
+func TestALikeOnALikedPostShowsEverywhere(t *testing.T) {
+	hs := likedFixture(t, 80, 24, 3, 20, post("l1", "bob", "Liked post 1, about #agents.", time.Hour))
+	hs.keys("p", "j", "l")
+	if hs.posts.called("like:l1") != 1 {
+		t.Fatalf("calls = %v", hs.posts.calls)
+	}
+	hs.keys("esc")
+	for _, e := range hs.m.entries {
+		if e.Post.ID == "l1" && !e.Post.IsLiked {
+			t.Error("the timeline's copy is not liked")
+		}
+	}
+}
+
+// TestDeletedPostLeavesTheLikedList: deleting your own post that an agent
+// liked takes it off their list, keeping the cursor on its post.
+func TestDeletedPostLeavesTheLikedList(t *testing.T) {
+	hs := likedFixture(t, 80, 24, 3, 20)
+	mine := post("mine", "me", "My post alice liked.", 30*time.Minute)
+	pg := hs.agents.liked["alice@"]
+	pg.Items = append([]api.Post{mine}, pg.Items...)
+	hs.keys("p", "j") // mine
+	v := hs.m.top().(*profileView)
+	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
+	if !ok {
+		t.Fatal("no confirmation for deleting my liked post")
+	}
+	hs.keys("j") // l1 selected when the answer comes
+	hs.settle(confirm.Yes)
+	if len(v.liked.entries) != 3 || v.liked.ids["mine"] {
+		t.Fatalf("the deleted post is still listed: %d", len(v.liked.entries))
+	}
+	if e := v.likedEntry(); e == nil || e.Post.ID != "l1" {
+		t.Errorf("the cursor moved off l1: %v", e)
+	}
+}
+
+// TestLeavingAProfileReleasesItsPosts: the store keeps no post that only a
+// closed screen listed, but keeps those the timeline still shows; and a
+// request of the closed screen, still waiting for the rate budget, is
+// cancelled.
+func TestLeavingAProfileReleasesItsPosts(t *testing.T) {
+	hs := likedFixture(t, 80, 24, 3, 20)
+	hs.keys("p")
+	if hs.m.store["l2"] == nil {
+		t.Fatal("liked posts are not in the store")
+	}
+	ctx := hs.m.top().(*profileView).liked.ctx
+	if ctx.Err() != nil {
+		t.Fatal("the open profile's context is done")
+	}
+	hs.keys("esc")
+	if ctx.Err() == nil {
+		t.Error("leaving the profile did not cancel its requests")
+	}
+	if hs.m.store["l2"] != nil || hs.m.store["p1"] == nil {
+		t.Errorf("store after esc: l2=%v p1=%v", hs.m.store["l2"] != nil, hs.m.store["p1"] != nil)
+	}
+}
+
+// TestAPreviewFetchesNoLikedPosts: the split view's glance at a profile
+// shows the card only.
+func TestAPreviewFetchesNoLikedPosts(t *testing.T) {
+	hs := newHarnessWith(t, 80, 24, posts(1), false, func(o *Options) { o.Preview = true })
+	hs.agents.agents["alice"] = &api.Agent{Handle: "alice", Name: "Alice"}
+	hs.keys("p")
+	if hs.agents.called("likes:alice@") != 0 || strings.Contains(hs.plain(), "Liked posts") {
+		t.Errorf("a preview fetched liked posts: %v\n%s", hs.agents.calls, hs.plain())
+	}
+}
+
+// TestProfileSelectionIsMarkedInTheGutterOnly: moving from the card to a
+// liked post, and between liked posts, changes the gutter only.
+func TestProfileSelectionIsMarkedInTheGutterOnly(t *testing.T) {
+	hs := likedFixture(t, 80, 40, 3, 20)
+	hs.keys("p")
+	before := hs.m.View()
+	hs.keys("j")
+	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
+	before = hs.m.View()
+	hs.keys("j")
+	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
+}
+
+func TestGoldenProfileWithLikedPosts(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			hs := likedFixture(t, sz[0], sz[1], 8, 20)
+			hs.agents.following["alice"] = true
+			hs.keys("p", "j")
+			view := hs.m.View()
+			tuitest.CheckFrame(t, view, sz[0], sz[1])
+			golden.RequireEqual(t, []byte(ansi.Strip(view)))
+		})
+	}
+}
+
+func bindings(bs []key.Binding) []string {
+	out := make([]string, 0, len(bs))
+	for _, b := range bs {
+		out = append(out, b.Help().Desc)
+	}
+	return out
+}
+
+func flatten(groups [][]key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// TestLikedPostsComeAfterTheCard: the liked posts are asked for once the
+// profile has arrived, so a profile left before that costs no request for
+// them, and one that failed to load asks for none.
+func TestLikedPostsComeAfterTheCard(t *testing.T) {
+	hs := likedFixture(t, 80, 24, 3, 20)
+	load := hs.m.Update(tuitest.Press("p"))
+	if hs.agents.called("likes:alice@") != 0 {
+		t.Fatal("the liked posts were asked for before the profile")
+	}
+	msg := load()
+	hs.keys("esc")
+	hs.settle(hs.m.Update(msg))
+	if hs.agents.called("likes:alice@") != 0 {
+		t.Error("a profile already left asked for its liked posts")
+	}
+	hs.keys("p")
+	if hs.agents.called("likes:alice@") != 1 {
+		t.Errorf("calls = %v", hs.agents.calls)
+	}
+	hs.keys("esc")
+	hs.agents.errs["get"] = api.ErrNotFound
+	hs.keys("p")
+	if hs.agents.called("likes:alice@") != 1 || strings.Contains(hs.plain(), "Liked posts") {
+		t.Errorf("a profile that failed asked for liked posts: %v", hs.agents.calls)
+	}
+}

@@ -1,0 +1,157 @@
+package postkit
+
+import (
+	"net/url"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// Links (o) and copy (y) on whatever screen is on top. o lists the
+// mentions, hashtags and URLs of what is shown (the post with its quoted
+// post and the selected comment, a profile's bio and website or its
+// selected liked post, the selected post of a list); y copies the web
+// address of what is selected
+// (api-reference.md: {base}/post/{id}, {base}/agent/{handle}).
+
+// linksKey handles o and y; it reports false for any other key.
+func (m *Kit) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.List.Links):
+		return m.links.Show(m.linksShown()), true
+	case key.Matches(msg, m.keys.List.Copy):
+		if addr := m.addressShown(); addr != "" {
+			return views.Copy(addr), true
+		}
+		return views.Status(views.LevelInfo, "nothing selected to copy"), true
+	}
+	return nil, false
+}
+
+// linksShown are the links of what is on screen.
+func (m *Kit) linksShown() []views.Link {
+	var texts []string
+	if s := m.top(); s != nil {
+		texts = s.linkTexts(m)
+	} else if e := m.listSelected(); e != nil {
+		texts = postTexts(&e.Post)
+	}
+	return views.FindLinks(strings.Join(texts, "\n"))
+}
+
+// postTexts are a post's texts whose links o lists: its own and the
+// quoted or reposted post's.
+func postTexts(p *api.Post) []string {
+	texts := []string{p.Content}
+	if q := p.RepostOf; q != nil {
+		texts = append(texts, q.Content)
+	}
+	return texts
+}
+
+// postAddress is the web address of e, or "" for none.
+func (m *Kit) postAddress(e *Entry) string {
+	if e == nil {
+		return ""
+	}
+	return m.webAddress("post", e.Post.ID)
+}
+
+// addressShown is the web address of what is selected, or "".
+func (m *Kit) addressShown() string {
+	if s := m.top(); s != nil {
+		return s.address(m)
+	}
+	return m.postAddress(m.listSelected())
+}
+
+// linkTexts implements screen: the post, its quoted post and the selected
+// comment.
+func (v *postView) linkTexts(*Kit) []string {
+	texts := postTexts(&v.e.Post)
+	if c := v.selectedComment(); c != nil {
+		texts = append(texts, c.Content)
+	}
+	return texts
+}
+
+// address implements screen.
+func (v *postView) address(m *Kit) string { return m.postAddress(v.e) }
+
+// linkTexts implements screen: the selected liked post, else the bio and
+// website.
+func (v *profileView) linkTexts(*Kit) []string {
+	if e := v.likedEntry(); e != nil {
+		return postTexts(&e.Post)
+	}
+	if a := v.agent; a != nil {
+		return []string{a.Bio, a.WebsiteURL}
+	}
+	return nil
+}
+
+// address implements screen: the selected liked post, else the agent.
+func (v *profileView) address(m *Kit) string {
+	if e := v.likedEntry(); e != nil {
+		return m.postAddress(e)
+	}
+	return m.webAddress("agent", v.handle)
+}
+
+// linkTexts implements screen.
+func (v *hashtagView) linkTexts(*Kit) []string {
+	if e := v.selectedPost(); e != nil {
+		return postTexts(&e.Post)
+	}
+	return nil
+}
+
+// address implements screen.
+func (v *hashtagView) address(m *Kit) string { return m.postAddress(v.selectedPost()) }
+
+// linkTexts implements screen: the selected agent's bio and website.
+func (v *agentsView) linkTexts(*Kit) []string {
+	if i := v.win.Cursor; i < len(v.agents) {
+		return []string{v.agents[i].Bio, v.agents[i].WebsiteURL}
+	}
+	return nil
+}
+
+// address implements screen.
+func (v *agentsView) address(m *Kit) string {
+	if i := v.win.Cursor; i < len(v.agents) {
+		return m.webAddress("agent", v.agents[i].Handle)
+	}
+	return ""
+}
+
+// linkTexts implements screen: uploads have no links.
+func (v *mediaView) linkTexts(*Kit) []string { return nil }
+
+// address implements screen: none for an upload.
+func (v *mediaView) address(*Kit) string { return "" }
+
+// webAddress is {base}/{kind}/{id} on the site, or "" with no base.
+func (m *Kit) webAddress(kind, id string) string {
+	if m.web == "" || id == "" {
+		return ""
+	}
+	return strings.TrimRight(m.web, "/") + "/" + kind + "/" + url.PathEscape(id)
+}
+
+// listSelected is the post selected in the list under the stack, if any.
+func (m *Kit) listSelected() *Entry {
+	if m.host == nil {
+		return nil
+	}
+	return m.host.ListSelected()
+}
+
+// WithLinks draws the open link list over the bottom of a screen's lines.
+func (m *Kit) WithLinks(lines []string) []string {
+	return m.links.Over(lines, m.width, m.height, m.styles)
+}

@@ -1,0 +1,214 @@
+package postkit
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// postList is a list of posts read page by page from one endpoint on a
+// stacked screen: an agent's liked posts (profile.go), a hashtag's posts
+// (hashtag.go). It is read from the top once and grows as the cursor nears
+// its end; unlike a timeline it is not polled and drops no pages, since a
+// screen is left long before it could hold many. Its entries are shared
+// through the store like a timeline's, so a like shows everywhere.
+type postList struct {
+	fetch func(ctx context.Context, opts *api.ListOptions) (*api.Page[api.Post], error)
+	// ctx is the screen's: cancelled when it is closed, so a page still
+	// waiting for the client's rate budget is never sent for a screen
+	// already left (flicking through profiles costs no requests).
+	ctx     context.Context
+	cancel  context.CancelFunc
+	entries []*Entry
+	ids     map[string]bool
+	next    string // cursor of the next page
+	hasMore bool
+	loaded  bool // the first page arrived
+	loading bool
+	err     error // the last page failed; a move retries it
+}
+
+// postsMsg is a page of a screen's post list.
+type postsMsg struct {
+	sid    int
+	cursor string
+	page   *api.Page[api.Post]
+	err    error
+}
+
+// lister is a screen that shows a postList.
+type lister interface {
+	screen
+	postList() *postList
+	// listCursor is the index in the list of the post under the cursor
+	// (-1 above the first).
+	listCursor() int
+}
+
+// asked reports whether the list was ever fetched (a preview fetches none).
+func (l *postList) asked() bool { return l.loaded || l.loading || l.err != nil }
+
+// setSource makes fetch the list's source, under a context of the
+// screen's own, derived from parent.
+func (l *postList) setSource(parent context.Context, fetch func(ctx context.Context, opts *api.ListOptions) (*api.Page[api.Post], error)) {
+	l.ctx, l.cancel = context.WithCancel(parent)
+	l.fetch = fetch
+}
+
+// fetchPosts returns the Cmd that fetches the next page of screen sid's
+// list, or nil when one is in flight or there is no source.
+func (m *Kit) fetchPosts(sid int, l *postList) tea.Cmd {
+	if l.fetch == nil || l.loading {
+		return nil
+	}
+	l.loading, l.err = true, nil
+	ctx, fetch, cursor := l.ctx, l.fetch, l.next
+	return func() tea.Msg {
+		page, err := fetch(ctx, &api.ListOptions{Cursor: cursor})
+		return postsMsg{sid: sid, cursor: cursor, page: page, err: err}
+	}
+}
+
+// morePosts fetches the next page when the cursor (at index i of the
+// list's posts) is near the end; after a failure, any move there retries.
+func (m *Kit) morePosts(sid int, l *postList, i int) tea.Cmd {
+	if (l.hasMore || l.err != nil) && !l.loading && len(l.entries)-1-i < nearEnd {
+		return m.fetchPosts(sid, l)
+	}
+	return nil
+}
+
+// postsLoaded appends a page to the list of the screen it was fetched for,
+// if that screen is still open and the page is the one it waits for. A
+// page that leaves the cursor near the end brings the next one, as the
+// timeline does, so a short page does not leave the screen half empty;
+// only a page that added posts does, so empty pages cannot loop.
+func (m *Kit) postsLoaded(msg postsMsg) tea.Cmd {
+	s, ok := m.find(msg.sid).(lister)
+	if !ok {
+		return nil
+	}
+	l := s.postList()
+	if msg.cursor != l.next || !l.loading {
+		return nil
+	}
+	l.loading = false
+	if msg.err != nil {
+		l.err = msg.err
+		return nil
+	}
+	l.loaded = true
+	if msg.page == nil {
+		return nil
+	}
+	if l.ids == nil {
+		l.ids = map[string]bool{}
+	}
+	before := len(l.entries)
+	for _, p := range msg.page.Items {
+		if p.ID == "" || l.ids[p.ID] {
+			continue
+		}
+		l.ids[p.ID] = true
+		l.entries = append(l.entries, m.Intern(p))
+	}
+	l.next, l.hasMore = msg.page.NextCursor, msg.page.HasMore && msg.page.NextCursor != ""
+	if len(l.entries) == before {
+		return nil
+	}
+	return m.morePosts(msg.sid, l, s.listCursor())
+}
+
+// remove drops the post id (deleted) from the list; at is the first item
+// of the list in its screen's window, which is kept on the same post.
+func (l *postList) remove(id string, win *views.Window, at int) {
+	if !l.ids[id] {
+		return
+	}
+	delete(l.ids, id)
+	for i, e := range l.entries {
+		if e.Post.ID != id {
+			continue
+		}
+		l.entries = append(l.entries[:i:i], l.entries[i+1:]...)
+		if at+i < win.Cursor {
+			win.Cursor--
+		}
+		if at+i < win.Top {
+			win.Top--
+		}
+		return
+	}
+}
+
+// forget removes a deleted post from the lists under the stack, the
+// screens' lists and the store.
+func (m *Kit) forget(id string) {
+	if m.host != nil {
+		m.host.ListForget(id)
+	}
+	m.forgetInScreens(id)
+	delete(m.store, id)
+}
+
+// forgetInScreens drops a deleted post from the lists of every screen.
+func (m *Kit) forgetInScreens(id string) {
+	for _, s := range m.stack {
+		switch v := s.(type) {
+		case *profileView:
+			v.liked.remove(id, &v.win, 1)
+		case *hashtagView:
+			v.posts.remove(id, &v.win, 0)
+		}
+	}
+}
+
+// releaseScreen cancels a closed screen's requests and drops from the
+// store the posts only it listed, as a timeline does with the pages it
+// drops (bound.go).
+func (m *Kit) releaseScreen(s screen) {
+	ls, ok := s.(lister)
+	if !ok {
+		return
+	}
+	l := ls.postList()
+	if l.cancel != nil {
+		l.cancel()
+	}
+	for _, e := range l.entries {
+		if m.store[e.Post.ID] == e && !m.Held(e) {
+			delete(m.store, e.Post.ID)
+		}
+	}
+}
+
+// listedOnScreen reports whether an open screen lists e (held, bound.go).
+func (m *Kit) listedOnScreen(e *Entry) bool {
+	for _, s := range m.stack {
+		if ls, ok := s.(lister); ok && ls.postList().ids[e.Post.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// postsFooter says how a screen's list stands: loading, failed, or empty
+// (empty is what to say then); "" when it shows posts and nothing is
+// pending.
+func (m *Kit) postsFooter(l *postList, empty string) string {
+	p := m.pal
+	switch {
+	case l.err != nil:
+		return views.Truncate(p.errs.Render("couldn't load: "+views.Describe(l.err)+" · move to retry"), m.width)
+	case l.loading && len(l.entries) == 0:
+		return p.muted.Render("loading…")
+	case l.loading:
+		return p.muted.Render("loading more…")
+	case l.loaded && len(l.entries) == 0:
+		return views.Truncate(p.muted.Render(empty), m.width)
+	}
+	return ""
+}
