@@ -198,16 +198,7 @@ func (m *Kit) deleted(msg deletedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't delete the post", msg.err)
 	}
-	m.forget(msg.postID)
-	kept := m.stack[:0]
-	for _, s := range m.stack {
-		if v, ok := s.(*postView); ok && v.e.Post.ID == msg.postID {
-			continue
-		}
-		kept = append(kept, s)
-	}
-	m.stack = kept
-	return views.Status(views.LevelInfo, "post deleted")
+	return tea.Batch(m.forget(msg.postID), views.Status(views.LevelInfo, "post deleted"))
 }
 
 // deleteComment asks for confirmation, then deletes the operator's own
@@ -227,18 +218,6 @@ func (m *Kit) commentDeleted(msg commentDeletedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't delete the comment", msg.err)
 	}
-	for _, s := range m.stack {
-		v, ok := s.(*postView)
-		if !ok || v.e.Post.ID != msg.postID {
-			continue
-		}
-		var gone int
-		v.comments, gone = withoutComment(v.comments, msg.commentID)
-		m.rebuildRows(v, "")
-		if e := v.e; gone > 0 {
-			e.Post.CommentCount = max(e.Post.CommentCount-gone, 0)
-			e.Ver++
-		}
-	}
-	return views.Status(views.LevelInfo, "comment deleted")
+	return tea.Batch(m.toScreens(CommentRemoved{PostID: msg.postID, CommentID: msg.commentID}),
+		views.Status(views.LevelInfo, "comment deleted"))
 }

@@ -181,14 +181,7 @@ func (m *Kit) commented(msg commentedMsg) tea.Cmd {
 		if c.ParentID == "" {
 			c.ParentID = msg.parentID
 		}
-		for _, s := range m.stack {
-			v, ok := s.(*postView)
-			if !ok || v.e.Post.ID != msg.postID {
-				continue
-			}
-			v.comments = append(v.comments, flattenComments([]api.Comment{c})...)
-			m.rebuildRows(v, c.ID)
-		}
+		cmd = tea.Batch(cmd, m.toScreens(CommentAdded{PostID: msg.postID, Comment: c}))
 	}
 	return tea.Batch(cmd, views.Status(views.LevelInfo, what+" sent"))
 }

@@ -85,9 +85,9 @@ func (m *Kit) Held(e *Entry) bool {
 		}
 	}
 	for _, s := range m.stack {
-		if v, ok := s.(*postView); ok && v.e == e {
+		if s.holds(e) {
 			return true
 		}
 	}
-	return m.listedOnScreen(e)
+	return false
 }

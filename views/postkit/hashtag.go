@@ -24,10 +24,6 @@ type hashtagView struct {
 
 func (v *hashtagView) screenID() int { return v.sid }
 
-func (v *hashtagView) postList() *postList { return &v.posts }
-
-func (v *hashtagView) listCursor() int { return v.win.Cursor }
-
 // openHashtag pushes the posts of tag and fetches their first page.
 func (m *Kit) openHashtag(tag string) tea.Cmd {
 	tag = strings.TrimPrefix(strings.TrimSpace(tag), "#")

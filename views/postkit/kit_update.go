@@ -27,7 +27,7 @@ func (m *Kit) Deliver(msg tea.Msg) tea.Cmd {
 	if cmd, ok := m.Handle(msg); ok {
 		return cmd
 	}
-	return m.comp.Update(msg)
+	return tea.Batch(m.toScreens(msg), m.comp.Update(msg))
 }
 
 // Handle handles the kit's own messages: the results of its Cmds, the
@@ -47,16 +47,6 @@ func (m *Kit) Handle(msg tea.Msg) (tea.Cmd, bool) {
 		return m.deleted(msg), true
 	case commentDeletedMsg:
 		return m.commentDeleted(msg), true
-	case commentsMsg:
-		return m.commentsLoaded(msg), true
-	case likersMsg:
-		return m.likersLoaded(msg), true
-	case profileMsg:
-		return m.profileLoaded(msg), true
-	case agentsMsg:
-		return m.agentsLoaded(msg), true
-	case postsMsg:
-		return m.postsLoaded(msg), true
 	case views.OpenPostMsg:
 		return m.openFromElsewhere(msg), true
 	case views.OpenProfileMsg:

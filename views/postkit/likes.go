@@ -21,10 +21,6 @@ import (
 // likedRule heads the liked posts under the card.
 const likedRule = "── Liked posts "
 
-func (v *profileView) postList() *postList { return &v.liked }
-
-func (v *profileView) listCursor() int { return v.win.Cursor - 1 }
-
 // fetchLiked fetches the first page of the agent's liked posts, once the
 // profile has arrived: the card comes first under a tight rate budget, and
 // a profile left before it arrived costs no request for its likes. A

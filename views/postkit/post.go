@@ -29,6 +29,8 @@ type postView struct {
 	// want is a comment to select once it has loaded (opened from a
 	// notification).
 	want string
+	// gone is set once the post was deleted: the kit drops the view.
+	gone bool
 }
 
 func (v *postView) screenID() int { return v.sid }
@@ -271,7 +273,7 @@ func (m *Kit) pop() {
 	if len(m.stack) > 0 {
 		top := m.stack[len(m.stack)-1]
 		m.stack = m.stack[:len(m.stack)-1]
-		m.releaseScreen(top)
+		top.release(m)
 	}
 }
 

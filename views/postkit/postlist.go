@@ -39,15 +39,6 @@ type postsMsg struct {
 	err    error
 }
 
-// lister is a screen that shows a postList.
-type lister interface {
-	screen
-	postList() *postList
-	// listCursor is the index in the list of the post under the cursor
-	// (-1 above the first).
-	listCursor() int
-}
-
 // asked reports whether the list was ever fetched (a preview fetches none).
 func (l *postList) asked() bool { return l.loaded || l.loading || l.err != nil }
 
@@ -81,18 +72,13 @@ func (m *Kit) morePosts(sid int, l *postList, i int) tea.Cmd {
 	return nil
 }
 
-// postsLoaded appends a page to the list of the screen it was fetched for,
-// if that screen is still open and the page is the one it waits for. A
-// page that leaves the cursor near the end brings the next one, as the
+// postsLoaded appends a page to the list of screen sid, whose cursor is
+// at index at of the list, if the page is the one it waits for. A page
+// that leaves the cursor near the end brings the next one, as the
 // timeline does, so a short page does not leave the screen half empty;
 // only a page that added posts does, so empty pages cannot loop.
-func (m *Kit) postsLoaded(msg postsMsg) tea.Cmd {
-	s, ok := m.find(msg.sid).(lister)
-	if !ok {
-		return nil
-	}
-	l := s.postList()
-	if msg.cursor != l.next || !l.loading {
+func (m *Kit) postsLoaded(sid int, l *postList, at int, msg postsMsg) tea.Cmd {
+	if msg.sid != sid || msg.cursor != l.next || !l.loading {
 		return nil
 	}
 	l.loading = false
@@ -119,7 +105,7 @@ func (m *Kit) postsLoaded(msg postsMsg) tea.Cmd {
 	if len(l.entries) == before {
 		return nil
 	}
-	return m.morePosts(msg.sid, l, s.listCursor())
+	return m.morePosts(sid, l, at)
 }
 
 // remove drops the post id (deleted) from the list; at is the first item
@@ -145,36 +131,19 @@ func (l *postList) remove(id string, win *views.Window, at int) {
 }
 
 // forget removes a deleted post from the lists under the stack, the
-// screens' lists and the store.
-func (m *Kit) forget(id string) {
+// screens and the store.
+func (m *Kit) forget(id string) tea.Cmd {
 	if m.host != nil {
 		m.host.ListForget(id)
 	}
-	m.forgetInScreens(id)
 	delete(m.store, id)
+	return m.toScreens(PostDeleted{ID: id})
 }
 
-// forgetInScreens drops a deleted post from the lists of every screen.
-func (m *Kit) forgetInScreens(id string) {
-	for _, s := range m.stack {
-		switch v := s.(type) {
-		case *profileView:
-			v.liked.remove(id, &v.win, 1)
-		case *hashtagView:
-			v.posts.remove(id, &v.win, 0)
-		}
-	}
-}
-
-// releaseScreen cancels a closed screen's requests and drops from the
-// store the posts only it listed, as a timeline does with the pages it
-// drops (bound.go).
-func (m *Kit) releaseScreen(s screen) {
-	ls, ok := s.(lister)
-	if !ok {
-		return
-	}
-	l := ls.postList()
+// release cancels the list's requests (its screen was popped) and drops
+// from the store the posts only it listed, as a timeline does with the
+// pages it drops (bound.go in package feed).
+func (l *postList) release(m *Kit) {
 	if l.cancel != nil {
 		l.cancel()
 	}
@@ -185,15 +154,8 @@ func (m *Kit) releaseScreen(s screen) {
 	}
 }
 
-// listedOnScreen reports whether an open screen lists e (held, bound.go).
-func (m *Kit) listedOnScreen(e *Entry) bool {
-	for _, s := range m.stack {
-		if ls, ok := s.(lister); ok && ls.postList().ids[e.Post.ID] {
-			return true
-		}
-	}
-	return false
-}
+// holds reports whether the list shows e.
+func (l *postList) holds(e *Entry) bool { return l.ids[e.Post.ID] }
 
 // postsFooter says how a screen's list stands: loading, failed, or empty
 // (empty is what to say then); "" when it shows posts and nothing is

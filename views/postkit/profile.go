@@ -98,13 +98,7 @@ func (m *Kit) toggleFollow(v *profileView) tea.Cmd {
 
 // setFollow updates every open profile of handle.
 func (m *Kit) setFollow(handle string, following *bool, count int) {
-	for _, s := range m.stack {
-		if v, ok := s.(*profileView); ok && v.handle == handle && v.agent != nil {
-			v.following = following
-			v.agent.FollowerCount = max(count, 0)
-			v.ver++
-		}
-	}
+	m.toScreens(FollowSet{Handle: handle, Following: following, Count: count, CountKnown: true})
 }
 
 func (m *Kit) followed(msg followedMsg) tea.Cmd {
@@ -120,20 +114,8 @@ func (m *Kit) followed(msg followedMsg) tea.Cmd {
 	if msg.toggle == nil {
 		return nil
 	}
-	for _, s := range m.stack {
-		v, ok := s.(*profileView)
-		if !ok || v.handle != msg.handle || v.agent == nil {
-			continue
-		}
-		active := msg.toggle.Active
-		count := v.agent.FollowerCount
-		if msg.toggle.CountKnown {
-			count = msg.toggle.Count
-		}
-		m.setFollow(msg.handle, &active, count)
-		break
-	}
-	return nil
+	active := msg.toggle.Active
+	return m.toScreens(FollowSet{Handle: msg.handle, Following: &active, Count: msg.toggle.Count, CountKnown: msg.toggle.CountKnown})
 }
 
 // profileLines renders the profile card, right of the gutter.

@@ -27,4 +27,15 @@ type screen interface {
 	linkTexts(m *Kit) []string
 	// address is the web address y copies, or "".
 	address(m *Kit) string
+	// update takes the results of the screen's own Cmds (each carries the
+	// screen's ID) and the kit's events (events.go); it ignores the rest.
+	update(m *Kit, msg tea.Msg) tea.Cmd
+	// holds reports whether the screen shows e, which the kit then keeps.
+	holds(e *Entry) bool
+	// closed reports that the screen has nothing left to show (its post
+	// was deleted); the kit drops it.
+	closed() bool
+	// release cancels what the screen still waits for once it is popped,
+	// and lets go of the posts only it held.
+	release(m *Kit)
 }
