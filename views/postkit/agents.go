@@ -31,7 +31,7 @@ type agentsView struct {
 	win     views.Window
 }
 
-func (v *agentsView) screenID() int { return v.sid }
+func (v *agentsView) ID() int { return v.sid }
 
 // title names the list.
 func (v *agentsView) title() string {
@@ -46,8 +46,8 @@ func (v *agentsView) title() string {
 
 // openAgents pushes an agents list and fetches its first page.
 func (m *Kit) openAgents(kind agentsKind, subject string) tea.Cmd {
-	v := &agentsView{sid: m.newSID(), kind: kind, subject: subject}
-	m.push(v)
+	v := &agentsView{sid: m.NewID(), kind: kind, subject: subject}
+	m.Push(v)
 	return m.fetchAgents(v)
 }
 
@@ -105,13 +105,13 @@ func (m *Kit) agentHeights(v *agentsView) views.HeightFunc {
 	return func(i int) int { return len(m.agentItem(&v.agents[i], false)) }
 }
 
-// key handles a key on an agents list.
-func (v *agentsView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
+// Key handles a key on an agents list.
+func (v *agentsView) Key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
-	n, h, hf := len(v.agents), m.screenBodyHeight(), m.agentHeights(v)
+	n, h, hf := len(v.agents), m.BodyHeight(), m.agentHeights(v)
 	switch {
 	case key.Matches(msg, k.Back):
-		m.pop()
+		m.Pop()
 		return nil
 	case key.Matches(msg, k.Open, f.Profile):
 		if n == 0 {
@@ -128,12 +128,12 @@ func (v *agentsView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// lines renders an agents list.
-func (v *agentsView) lines(m *Kit) []string {
+// Lines renders an agents list.
+func (v *agentsView) Lines(m *Kit) []string {
 	p := m.pal
-	hints := m.hint(m.keys.Feed.Profile) + " · " + m.hint(m.keys.List.Back)
-	lines := []string{m.crumbLine(hints)}
-	h := m.screenBodyHeight()
+	hints := m.Hint(m.keys.Feed.Profile) + " · " + m.Hint(m.keys.List.Back)
+	lines := []string{m.CrumbLine(hints)}
+	h := m.BodyHeight()
 	n := len(v.agents)
 	v.win.Fix(n, h, m.agentHeights(v))
 	body := v.win.Render(n, h, func(i int, sel bool) []string { return m.agentItem(&v.agents[i], sel) })

@@ -17,7 +17,7 @@ func (m *Kit) Depth() int { return len(m.stack) }
 func (m *Kit) Crumbs() []string {
 	out := make([]string, 0, len(m.stack))
 	for _, s := range m.stack {
-		out = append(out, s.crumb())
+		out = append(out, s.Crumb())
 	}
 	return out
 }
@@ -57,12 +57,12 @@ func (m *Kit) rootPath() []string {
 
 // The breadcrumb steps of the screens.
 
-func (v *postView) crumb() string    { return "post by @" + v.e.Post.Agent.Handle }
-func (v *profileView) crumb() string { return "@" + v.handle }
-func (v *agentsView) crumb() string  { return v.title() }
-func (v *hashtagView) crumb() string { return "#" + v.tag }
+func (v *postView) Crumb() string    { return "post by @" + v.e.Post.Agent.Handle }
+func (v *profileView) Crumb() string { return "@" + v.handle }
+func (v *agentsView) Crumb() string  { return v.title() }
+func (v *hashtagView) Crumb() string { return "#" + v.tag }
 
-func (v *mediaView) crumb() string {
+func (v *mediaView) Crumb() string {
 	if n := len(v.items); n > 0 && v.hasMore {
 		return fmt.Sprintf("Your media · %d+", n)
 	} else if n > 0 {
@@ -71,9 +71,9 @@ func (v *mediaView) crumb() string {
 	return "Your media"
 }
 
-// crumbLine is the header of a stacked screen: the path from the list it
+// CrumbLine is the header of a stacked screen: the path from the list it
 // was opened from to the screen on top, and the screen's hints.
-func (m *Kit) crumbLine(hints string) string {
+func (m *Kit) CrumbLine(hints string) string {
 	if m.preview {
 		// Beside the list, the preview's keys are the list's: enter opens.
 		hints = m.keys.List.Open.Help().Key + " opens it"

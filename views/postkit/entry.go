@@ -85,7 +85,7 @@ func (m *Kit) Held(e *Entry) bool {
 		}
 	}
 	for _, s := range m.stack {
-		if s.holds(e) {
+		if s.Holds(e) {
 			return true
 		}
 	}

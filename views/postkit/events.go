@@ -38,11 +38,11 @@ type (
 func (m *Kit) toScreens(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, s := range m.stack {
-		cmds = append(cmds, s.update(m, msg))
+		cmds = append(cmds, s.Update(m, msg))
 	}
 	kept := m.stack[:0]
 	for _, s := range m.stack {
-		if !s.closed() {
+		if !s.Closed() {
 			kept = append(kept, s)
 		}
 	}

@@ -147,8 +147,8 @@ func TestHashtagPagesInNearTheEnd(t *testing.T) {
 		t.Fatal("fetched far from the end")
 	}
 	hs.keys("j")
-	if tags.called("golang@c2") != 1 || len(v.posts.entries) != 30 {
-		t.Fatalf("calls %v, %d posts", tags.calls, len(v.posts.entries))
+	if tags.called("golang@c2") != 1 || len(v.posts.Entries) != 30 {
+		t.Fatalf("calls %v, %d posts", tags.calls, len(v.posts.Entries))
 	}
 	hs.keys("G", "k", "j")
 	if len(tags.calls) != 2 {
@@ -172,8 +172,8 @@ func TestHashtagEmptyAndFailed(t *testing.T) {
 	}
 	delete(tags.errs, "golang@")
 	hs.keys("j")
-	if v := hs.m.top().(*hashtagView); len(v.posts.entries) != 3 {
-		t.Errorf("retry: %d posts, calls %v", len(v.posts.entries), tags.calls)
+	if v := hs.m.top().(*hashtagView); len(v.posts.Entries) != 3 {
+		t.Errorf("retry: %d posts, calls %v", len(v.posts.Entries), tags.calls)
 	}
 }
 

@@ -8,29 +8,29 @@ import "charm.land/bubbles/v2/key"
 // acts on the agent, which for your own profile is neither follow nor
 // message.
 
-// shortHelp implements screen.
-func (v *profileView) shortHelp(m *Kit) []key.Binding {
+// ShortHelp implements Screen.
+func (v *profileView) ShortHelp(m *Kit) []key.Binding {
 	if e := v.likedEntry(); e != nil {
-		return append(m.postShortHelp(e), m.keys.List.Back)
+		return append(m.PostShortHelp(e), m.keys.List.Back)
 	}
 	return append(m.agentKeys(v), m.keys.List.Back)
 }
 
-// fullHelp implements screen.
-func (v *profileView) fullHelp(m *Kit) [][]key.Binding {
+// FullHelp implements Screen.
+func (v *profileView) FullHelp(m *Kit) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
-	return groups(m.navKeys(), m.agentKeys(v), m.postFullHelp(v.likedEntry()), []key.Binding{f.Compose, k.Back})
+	return HelpGroups(m.NavKeys(), m.agentKeys(v), m.PostFullHelp(v.likedEntry()), []key.Binding{f.Compose, k.Back})
 }
 
-// shortHelp implements screen.
-func (v *hashtagView) shortHelp(m *Kit) []key.Binding {
-	return append(m.postShortHelp(v.selectedPost()), m.keys.List.Back)
+// ShortHelp implements Screen.
+func (v *hashtagView) ShortHelp(m *Kit) []key.Binding {
+	return append(m.PostShortHelp(v.selectedPost()), m.keys.List.Back)
 }
 
-// fullHelp implements screen.
-func (v *hashtagView) fullHelp(m *Kit) [][]key.Binding {
+// FullHelp implements Screen.
+func (v *hashtagView) FullHelp(m *Kit) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
-	return groups(m.navKeys(), m.postFullHelp(v.selectedPost()), []key.Binding{f.Compose, k.Back})
+	return HelpGroups(m.NavKeys(), m.PostFullHelp(v.selectedPost()), []key.Binding{f.Compose, k.Back})
 }
 
 // agentKeys act on a profile's agent.
@@ -42,14 +42,14 @@ func (m *Kit) agentKeys(v *profileView) []key.Binding {
 	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following}
 }
 
-// navKeys move in a list.
-func (m *Kit) navKeys() []key.Binding {
+// NavKeys move in a list.
+func (m *Kit) NavKeys() []key.Binding {
 	k := m.keys.List
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 }
 
-// postShortHelp are the main keys on a listed post; none without one.
-func (m *Kit) postShortHelp(e *Entry) []key.Binding {
+// PostShortHelp are the main keys on a listed post; none without one.
+func (m *Kit) PostShortHelp(e *Entry) []key.Binding {
 	if e == nil {
 		return nil
 	}
@@ -61,8 +61,8 @@ func (m *Kit) postShortHelp(e *Entry) []key.Binding {
 	return out
 }
 
-// postFullHelp are all the keys on a listed post; none without one.
-func (m *Kit) postFullHelp(e *Entry) []key.Binding {
+// PostFullHelp are all the keys on a listed post; none without one.
+func (m *Kit) PostFullHelp(e *Entry) []key.Binding {
 	if e == nil {
 		return nil
 	}
@@ -74,8 +74,8 @@ func (m *Kit) postFullHelp(e *Entry) []key.Binding {
 	return append(out, f.Profile, f.Likers)
 }
 
-// groups are the non-empty groups of bindings, for FullHelp.
-func groups(gs ...[]key.Binding) [][]key.Binding {
+// HelpGroups are the non-empty groups of bindings, for FullHelp.
+func HelpGroups(gs ...[]key.Binding) [][]key.Binding {
 	out := make([][]key.Binding, 0, len(gs))
 	for _, g := range gs {
 		if len(g) > 0 {

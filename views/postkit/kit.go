@@ -44,7 +44,7 @@ type Kit struct {
 	busy  map[string]bool   // actions in flight, by toggleKey
 	vers  int               // the versions new entries start at (newEntry)
 
-	stack   []screen // screens over the list; empty = the list
+	stack   []Screen // screens over the list; empty = the list
 	nextSID int
 
 	comp    *composer.Model

@@ -7,54 +7,54 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// click implements screen; row 0 is the breadcrumb.
-func (v *postView) click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+// Click implements Screen; row 0 is the breadcrumb.
+func (v *postView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := 1 + len(v.rows)
-	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.postHeights(v), double)
+	hit, open = v.win.Click(y-1, n, m.BodyHeight(), m.postHeights(v), double)
 	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
 		cmd = m.fetchComments(v)
 	}
 	return hit, open, cmd
 }
 
-// click implements screen: the card is item 0, the posts the agent liked
+// Click implements Screen: the card is item 0, the posts the agent liked
 // follow.
-func (v *profileView) click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
-	n := 1 + len(v.liked.entries)
-	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.profileHeights(v), double)
+func (v *profileView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+	n := 1 + len(v.liked.Entries)
+	hit, open = v.win.Click(y-1, n, m.BodyHeight(), m.profileHeights(v), double)
 	if hit && !open {
-		cmd = m.morePosts(v.sid, &v.liked, v.win.Cursor-1)
+		cmd = m.MorePosts(v.sid, &v.liked, v.win.Cursor-1)
 	}
 	return hit, open, cmd
 }
 
-// click implements screen.
-func (v *hashtagView) click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
-	hit, open = v.win.Click(y-1, len(v.posts.entries), m.screenBodyHeight(), m.hashtagHeights(v), double)
+// Click implements Screen.
+func (v *hashtagView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+	hit, open = v.win.Click(y-1, len(v.posts.Entries), m.BodyHeight(), m.hashtagHeights(v), double)
 	if hit && !open {
-		cmd = m.morePosts(v.sid, &v.posts, v.win.Cursor)
+		cmd = m.MorePosts(v.sid, &v.posts, v.win.Cursor)
 	}
 	return hit, open, cmd
 }
 
-// click implements screen.
-func (v *agentsView) click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+// Click implements Screen.
+func (v *agentsView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := len(v.agents)
-	hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.agentHeights(v), double)
+	hit, open = v.win.Click(y-1, n, m.BodyHeight(), m.agentHeights(v), double)
 	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
 		cmd = m.fetchAgents(v)
 	}
 	return hit, open, cmd
 }
 
-// click implements screen: an upload has nothing to open, a click only
+// Click implements Screen: an upload has nothing to open, a click only
 // selects it.
-func (v *mediaView) click(m *Kit, y int, _ bool) (hit, open bool, cmd tea.Cmd) {
+func (v *mediaView) Click(m *Kit, y int, _ bool) (hit, open bool, cmd tea.Cmd) {
 	if !v.loaded {
 		return false, false, nil
 	}
 	n := len(v.items)
-	hit, _ = v.win.Click(y-1, n, m.screenBodyHeight(), func(int) int { return 1 }, false)
+	hit, _ = v.win.Click(y-1, n, m.BodyHeight(), func(int) int { return 1 }, false)
 	if hit && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
 		cmd = m.fetchMedia(v)
 	}

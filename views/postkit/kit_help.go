@@ -2,8 +2,8 @@ package postkit
 
 import "charm.land/bubbles/v2/key"
 
-// shortHelp implements screen.
-func (v *postView) shortHelp(m *Kit) []key.Binding {
+// ShortHelp implements Screen.
+func (v *postView) ShortHelp(m *Kit) []key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	out := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
 	if m.canDelete(v) {
@@ -12,37 +12,37 @@ func (v *postView) shortHelp(m *Kit) []key.Binding {
 	return append(out, f.Profile, f.Likers, k.Back)
 }
 
-// fullHelp implements screen.
-func (v *postView) fullHelp(m *Kit) [][]key.Binding {
+// FullHelp implements Screen.
+func (v *postView) FullHelp(m *Kit) [][]key.Binding {
 	k, f := m.keys.List, m.keys.Feed
 	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
 	if m.canDelete(v) {
 		acts = append(acts, f.Delete)
 	}
-	return [][]key.Binding{m.navKeys(), acts, {f.Profile, f.Likers, f.Compose, k.Links, k.Copy, k.Back}}
+	return [][]key.Binding{m.NavKeys(), acts, {f.Profile, f.Likers, f.Compose, k.Links, k.Copy, k.Back}}
 }
 
-// shortHelp implements screen.
-func (v *agentsView) shortHelp(m *Kit) []key.Binding {
+// ShortHelp implements Screen.
+func (v *agentsView) ShortHelp(m *Kit) []key.Binding {
 	k := m.keys.List
 	return []key.Binding{k.Down, k.Up, m.keys.Feed.Profile, k.Back}
 }
 
-// fullHelp implements screen.
-func (v *agentsView) fullHelp(m *Kit) [][]key.Binding {
+// FullHelp implements Screen.
+func (v *agentsView) FullHelp(m *Kit) [][]key.Binding {
 	k := m.keys.List
-	return [][]key.Binding{m.navKeys(), {k.Open, m.keys.Feed.Profile, k.Back}}
+	return [][]key.Binding{m.NavKeys(), {k.Open, m.keys.Feed.Profile, k.Back}}
 }
 
-// shortHelp implements screen.
-func (v *mediaView) shortHelp(m *Kit) []key.Binding {
+// ShortHelp implements Screen.
+func (v *mediaView) ShortHelp(m *Kit) []key.Binding {
 	k := m.keys.List
 	return []key.Binding{k.Down, k.Up, m.keys.Feed.Delete, k.Back}
 }
 
-// fullHelp implements screen.
-func (v *mediaView) fullHelp(m *Kit) [][]key.Binding {
-	return [][]key.Binding{m.navKeys(), {m.keys.Feed.Delete, m.keys.List.Back}}
+// FullHelp implements Screen.
+func (v *mediaView) FullHelp(m *Kit) [][]key.Binding {
+	return [][]key.Binding{m.NavKeys(), {m.keys.Feed.Delete, m.keys.List.Back}}
 }
 
 // canDelete reports whether the item under the post view's cursor is the

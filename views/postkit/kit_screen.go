@@ -23,7 +23,7 @@ func (m *Kit) View() string {
 	if s == nil {
 		return ""
 	}
-	return views.Rows(m.WithLinks(s.lines(m)), m.height)
+	return views.Rows(m.WithLinks(s.Lines(m)), m.height)
 }
 
 // SetSize implements views.Screen.
@@ -60,7 +60,7 @@ func (m *Kit) ShortHelp() []key.Binding {
 		return m.comp.ShortHelp()
 	}
 	if s := m.top(); s != nil {
-		return s.shortHelp(m)
+		return s.ShortHelp(m)
 	}
 	return nil
 }
@@ -71,7 +71,7 @@ func (m *Kit) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.comp.ShortHelp()}
 	}
 	if s := m.top(); s != nil {
-		return s.fullHelp(m)
+		return s.FullHelp(m)
 	}
 	return nil
 }
@@ -86,7 +86,7 @@ func (m *Kit) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	// A click changes the screen as a key does: relative times catch up.
 	m.shown = m.clock()
 	m.SyncCache()
-	hit, open, cmd := s.click(m, y, double)
+	hit, open, cmd := s.Click(m, y, double)
 	if !hit || !open {
 		return cmd, false
 	}
@@ -101,5 +101,5 @@ func (m *Kit) Wheel(dy int) tea.Cmd {
 	return views.Replay(m.Update, views.WheelKeys(dy, m.keys.List)...)
 }
 
-// screenBodyHeight is the room under a screen's one-line header.
-func (m *Kit) screenBodyHeight() int { return max(m.height-1, 1) }
+// BodyHeight is the room under a screen's one-line header.
+func (m *Kit) BodyHeight() int { return max(m.height-1, 1) }

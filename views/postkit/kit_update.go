@@ -93,7 +93,7 @@ func (m *Kit) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openMedia(), true
 	}
 	if s := m.top(); s != nil {
-		return s.key(m, msg), true
+		return s.Key(m, msg), true
 	}
 	return nil, false
 }

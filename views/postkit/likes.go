@@ -31,16 +31,16 @@ func (m *Kit) fetchLiked(v *profileView) tea.Cmd {
 		return nil
 	}
 	agents, handle := m.agents, v.handle
-	v.liked.setSource(m.ctx, func(ctx context.Context, opts *api.ListOptions) (*api.Page[api.Post], error) {
+	v.liked.SetSource(m.ctx, func(ctx context.Context, opts *api.ListOptions) (*api.Page[api.Post], error) {
 		return agents.Likes(ctx, handle, opts)
 	})
-	return m.fetchPosts(v.sid, &v.liked)
+	return m.FetchPosts(v.sid, &v.liked)
 }
 
 // likedEntry is the liked post under the cursor, or nil on the card.
 func (v *profileView) likedEntry() *Entry {
-	if i := v.win.Cursor - 1; i >= 0 && i < len(v.liked.entries) {
-		return v.liked.entries[i]
+	if i := v.win.Cursor - 1; i >= 0 && i < len(v.liked.Entries) {
+		return v.liked.Entries[i]
 	}
 	return nil
 }
@@ -49,7 +49,7 @@ func (v *profileView) likedEntry() *Entry {
 // liked posts, once they are asked for) or a liked post.
 func (m *Kit) profileItem(v *profileView, i int, sel bool) []string {
 	if i > 0 {
-		return m.ListItem(v.liked.entries[i-1], sel)
+		return m.ListItem(v.liked.Entries[i-1], sel)
 	}
 	out := append(m.gut.Mark(m.profileLines(v), sel), "")
 	if !v.liked.asked() {
@@ -65,13 +65,13 @@ func (m *Kit) profileHeights(v *profileView) views.HeightFunc {
 	return func(i int) int { return len(m.profileItem(v, i, false)) }
 }
 
-// key handles a key on a profile.
-func (v *profileView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
+// Key handles a key on a profile.
+func (v *profileView) Key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
-	n, h, hf := 1+len(v.liked.entries), m.screenBodyHeight(), m.profileHeights(v)
+	n, h, hf := 1+len(v.liked.Entries), m.BodyHeight(), m.profileHeights(v)
 	switch {
 	case key.Matches(msg, k.Back):
-		m.pop()
+		m.Pop()
 		return nil
 	case key.Matches(msg, f.Follow):
 		return m.toggleFollow(v)
@@ -90,7 +90,7 @@ func (v *profileView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case v.win.Navigate(msg, k, n, h, hf):
-		return m.morePosts(v.sid, &v.liked, v.win.Cursor-1)
+		return m.MorePosts(v.sid, &v.liked, v.win.Cursor-1)
 	}
 	return m.PostAction(msg, v.likedEntry(), nil)
 }
@@ -99,18 +99,18 @@ func (v *profileView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 // profile offers neither follow nor message.
 func (m *Kit) profileHints(v *profileView) string {
 	f := m.keys.Feed
-	parts := []string{m.hint(f.Followers), m.hint(f.Following), m.hint(m.keys.List.Back)}
+	parts := []string{m.Hint(f.Followers), m.Hint(f.Following), m.Hint(m.keys.List.Back)}
 	if !m.IsMe(v.handle) {
-		parts = append([]string{m.hint(f.Message)}, parts...)
+		parts = append([]string{m.Hint(f.Message)}, parts...)
 	}
 	return strings.Join(parts, " · ")
 }
 
-// lines renders the profile screen.
-func (v *profileView) lines(m *Kit) []string {
-	lines := []string{m.crumbLine(m.profileHints(v))}
-	h := m.screenBodyHeight()
-	n := 1 + len(v.liked.entries)
+// Lines renders the profile screen.
+func (v *profileView) Lines(m *Kit) []string {
+	lines := []string{m.CrumbLine(m.profileHints(v))}
+	h := m.BodyHeight()
+	n := 1 + len(v.liked.Entries)
 	v.win.Fix(n, h, m.profileHeights(v))
 	body := v.win.Render(n, h, func(i int, sel bool) []string { return m.profileItem(v, i, sel) })
 	lines = append(lines, body...)
@@ -118,7 +118,7 @@ func (v *profileView) lines(m *Kit) []string {
 	if m.IsMe(v.handle) {
 		empty = "you haven't liked any posts yet"
 	}
-	if footer := m.postsFooter(&v.liked, empty); footer != "" && len(body) < h {
+	if footer := m.PostsFooter(&v.liked, empty); footer != "" && len(body) < h {
 		lines = append(lines, footer)
 	}
 	return lines

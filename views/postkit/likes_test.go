@@ -127,12 +127,12 @@ func TestProfileLikedPostsPageInNearTheEnd(t *testing.T) {
 	for range 2 {
 		hs.keys("j")
 	}
-	if hs.agents.called("likes:alice@c2") != 1 || len(v.liked.entries) != 40 {
-		t.Fatalf("near the end: calls %v, %d posts", hs.agents.calls, len(v.liked.entries))
+	if hs.agents.called("likes:alice@c2") != 1 || len(v.liked.Entries) != 40 {
+		t.Fatalf("near the end: calls %v, %d posts", hs.agents.calls, len(v.liked.Entries))
 	}
 	hs.keys("G")
-	if len(v.liked.entries) != 45 || v.liked.hasMore || hs.agents.called("likes:alice@c3") != 1 {
-		t.Errorf("at the end: %d posts, more=%v, calls %v", len(v.liked.entries), v.liked.hasMore, hs.agents.calls)
+	if len(v.liked.Entries) != 45 || v.liked.hasMore || hs.agents.called("likes:alice@c3") != 1 {
+		t.Errorf("at the end: %d posts, more=%v, calls %v", len(v.liked.Entries), v.liked.hasMore, hs.agents.calls)
 	}
 	hs.keys("G", "k", "j")
 	if n := len(hs.agents.calls); hs.agents.called("likes:alice@c3") != 1 {
@@ -152,8 +152,8 @@ func TestProfileLikedPostsFailureRetriesOnMove(t *testing.T) {
 	delete(hs.agents.errs, "likes")
 	hs.keys("j")
 	v := hs.m.top().(*profileView)
-	if len(v.liked.entries) != 3 || strings.Contains(hs.plain(), "couldn't load") {
-		t.Errorf("the retry did not load: %d posts\n%s", len(v.liked.entries), hs.plain())
+	if len(v.liked.Entries) != 3 || strings.Contains(hs.plain(), "couldn't load") {
+		t.Errorf("the retry did not load: %d posts\n%s", len(v.liked.Entries), hs.plain())
 	}
 }
 
@@ -243,8 +243,8 @@ func TestDeletedPostLeavesTheLikedList(t *testing.T) {
 	}
 	hs.keys("j") // l1 selected when the answer comes
 	hs.settle(confirm.Yes)
-	if len(v.liked.entries) != 3 || v.liked.ids["mine"] {
-		t.Fatalf("the deleted post is still listed: %d", len(v.liked.entries))
+	if len(v.liked.Entries) != 3 || v.liked.ids["mine"] {
+		t.Fatalf("the deleted post is still listed: %d", len(v.liked.Entries))
 	}
 	if e := v.likedEntry(); e == nil || e.Post.ID != "l1" {
 		t.Errorf("the cursor moved off l1: %v", e)

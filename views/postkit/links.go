@@ -36,16 +36,16 @@ func (m *Kit) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (m *Kit) linksShown() []views.Link {
 	var texts []string
 	if s := m.top(); s != nil {
-		texts = s.linkTexts(m)
+		texts = s.LinkTexts(m)
 	} else if e := m.listSelected(); e != nil {
-		texts = postTexts(&e.Post)
+		texts = PostTexts(&e.Post)
 	}
 	return views.FindLinks(strings.Join(texts, "\n"))
 }
 
-// postTexts are a post's texts whose links o lists: its own and the
+// PostTexts are a post's texts whose links o lists: its own and the
 // quoted or reposted post's.
-func postTexts(p *api.Post) []string {
+func PostTexts(p *api.Post) []string {
 	texts := []string{p.Content}
 	if q := p.RepostOf; q != nil {
 		texts = append(texts, q.Content)
@@ -53,8 +53,8 @@ func postTexts(p *api.Post) []string {
 	return texts
 }
 
-// postAddress is the web address of e, or "" for none.
-func (m *Kit) postAddress(e *Entry) string {
+// PostAddress is the web address of e, or "" for none.
+func (m *Kit) PostAddress(e *Entry) string {
 	if e == nil {
 		return ""
 	}
@@ -64,29 +64,29 @@ func (m *Kit) postAddress(e *Entry) string {
 // addressShown is the web address of what is selected, or "".
 func (m *Kit) addressShown() string {
 	if s := m.top(); s != nil {
-		return s.address(m)
+		return s.Address(m)
 	}
-	return m.postAddress(m.listSelected())
+	return m.PostAddress(m.listSelected())
 }
 
-// linkTexts implements screen: the post, its quoted post and the selected
+// LinkTexts implements Screen: the post, its quoted post and the selected
 // comment.
-func (v *postView) linkTexts(*Kit) []string {
-	texts := postTexts(&v.e.Post)
+func (v *postView) LinkTexts(*Kit) []string {
+	texts := PostTexts(&v.e.Post)
 	if c := v.selectedComment(); c != nil {
 		texts = append(texts, c.Content)
 	}
 	return texts
 }
 
-// address implements screen.
-func (v *postView) address(m *Kit) string { return m.postAddress(v.e) }
+// Address implements Screen.
+func (v *postView) Address(m *Kit) string { return m.PostAddress(v.e) }
 
-// linkTexts implements screen: the selected liked post, else the bio and
+// LinkTexts implements Screen: the selected liked post, else the bio and
 // website.
-func (v *profileView) linkTexts(*Kit) []string {
+func (v *profileView) LinkTexts(*Kit) []string {
 	if e := v.likedEntry(); e != nil {
-		return postTexts(&e.Post)
+		return PostTexts(&e.Post)
 	}
 	if a := v.agent; a != nil {
 		return []string{a.Bio, a.WebsiteURL}
@@ -94,46 +94,46 @@ func (v *profileView) linkTexts(*Kit) []string {
 	return nil
 }
 
-// address implements screen: the selected liked post, else the agent.
-func (v *profileView) address(m *Kit) string {
+// Address implements Screen: the selected liked post, else the agent.
+func (v *profileView) Address(m *Kit) string {
 	if e := v.likedEntry(); e != nil {
-		return m.postAddress(e)
+		return m.PostAddress(e)
 	}
 	return m.webAddress("agent", v.handle)
 }
 
-// linkTexts implements screen.
-func (v *hashtagView) linkTexts(*Kit) []string {
+// LinkTexts implements Screen.
+func (v *hashtagView) LinkTexts(*Kit) []string {
 	if e := v.selectedPost(); e != nil {
-		return postTexts(&e.Post)
+		return PostTexts(&e.Post)
 	}
 	return nil
 }
 
-// address implements screen.
-func (v *hashtagView) address(m *Kit) string { return m.postAddress(v.selectedPost()) }
+// Address implements Screen.
+func (v *hashtagView) Address(m *Kit) string { return m.PostAddress(v.selectedPost()) }
 
-// linkTexts implements screen: the selected agent's bio and website.
-func (v *agentsView) linkTexts(*Kit) []string {
+// LinkTexts implements Screen: the selected agent's bio and website.
+func (v *agentsView) LinkTexts(*Kit) []string {
 	if i := v.win.Cursor; i < len(v.agents) {
 		return []string{v.agents[i].Bio, v.agents[i].WebsiteURL}
 	}
 	return nil
 }
 
-// address implements screen.
-func (v *agentsView) address(m *Kit) string {
+// Address implements Screen.
+func (v *agentsView) Address(m *Kit) string {
 	if i := v.win.Cursor; i < len(v.agents) {
 		return m.webAddress("agent", v.agents[i].Handle)
 	}
 	return ""
 }
 
-// linkTexts implements screen: uploads have no links.
-func (v *mediaView) linkTexts(*Kit) []string { return nil }
+// LinkTexts implements Screen: uploads have no links.
+func (v *mediaView) LinkTexts(*Kit) []string { return nil }
 
-// address implements screen: none for an upload.
-func (v *mediaView) address(*Kit) string { return "" }
+// Address implements Screen: none for an upload.
+func (v *mediaView) Address(*Kit) string { return "" }
 
 // webAddress is {base}/{kind}/{id} on the site, or "" with no base.
 func (m *Kit) webAddress(kind, id string) string {

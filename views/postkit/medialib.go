@@ -32,7 +32,7 @@ type mediaView struct {
 	win     views.Window
 }
 
-func (v *mediaView) screenID() int { return v.sid }
+func (v *mediaView) ID() int { return v.sid }
 
 // mediaMsg is a page of the operator's uploads.
 type mediaMsg struct {
@@ -56,8 +56,8 @@ func (m *Kit) openMedia() tea.Cmd {
 	if v, ok := m.top().(*mediaView); ok {
 		return m.fetchMedia(v)
 	}
-	v := &mediaView{sid: m.newSID()}
-	m.push(v)
+	v := &mediaView{sid: m.NewID()}
+	m.Push(v)
 	return m.fetchMedia(v)
 }
 
@@ -176,13 +176,13 @@ func (m *Kit) mediaDeleted(msg mediaDeletedMsg) tea.Cmd {
 	return views.Status(views.LevelInfo, msg.name+" deleted")
 }
 
-// key handles a key on the Media screen.
-func (v *mediaView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
+// Key handles a key on the Media screen.
+func (v *mediaView) Key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	k, f := m.keys.List, m.keys.Feed
-	n, h, hf := len(v.items), m.screenBodyHeight(), func(int) int { return 1 }
+	n, h, hf := len(v.items), m.BodyHeight(), func(int) int { return 1 }
 	switch {
 	case key.Matches(msg, k.Back):
-		m.pop()
+		m.Pop()
 		return nil
 	case v.win.Navigate(msg, k, n, h, hf):
 	case key.Matches(msg, f.Delete):
@@ -213,12 +213,12 @@ func (m *Kit) mediaRow(md *api.Media, sel bool) []string {
 	return m.gut.Mark(body, sel)
 }
 
-// lines renders the Media screen.
-func (v *mediaView) lines(m *Kit) []string {
+// Lines renders the Media screen.
+func (v *mediaView) Lines(m *Kit) []string {
 	p := m.pal
-	hints := m.hint(m.keys.Feed.Delete) + " · " + m.hint(m.keys.List.Back)
-	lines := []string{m.crumbLine(hints)}
-	h := m.screenBodyHeight()
+	hints := m.Hint(m.keys.Feed.Delete) + " · " + m.Hint(m.keys.List.Back)
+	lines := []string{m.CrumbLine(hints)}
+	h := m.BodyHeight()
 	switch {
 	case !v.loaded && v.err != nil:
 		return append(lines, views.Truncate(p.errs.Render("couldn't load your media: "+views.Describe(v.err)), m.width))

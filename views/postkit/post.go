@@ -33,26 +33,26 @@ type postView struct {
 	gone bool
 }
 
-func (v *postView) screenID() int { return v.sid }
+func (v *postView) ID() int { return v.sid }
 
-func (m *Kit) push(s screen) { m.stack = append(m.stack, s) }
+func (m *Kit) Push(s Screen) { m.stack = append(m.stack, s) }
 
-func (m *Kit) top() screen {
+func (m *Kit) top() Screen {
 	if len(m.stack) == 0 {
 		return nil
 	}
 	return m.stack[len(m.stack)-1]
 }
 
-func (m *Kit) newSID() int {
+func (m *Kit) NewID() int {
 	m.nextSID++
 	return m.nextSID
 }
 
 // find returns the screen with id sid, if it is still open.
-func (m *Kit) find(sid int) screen {
+func (m *Kit) find(sid int) Screen {
 	for _, s := range m.stack {
-		if s.screenID() == sid {
+		if s.ID() == sid {
 			return s
 		}
 	}
@@ -62,8 +62,8 @@ func (m *Kit) find(sid int) screen {
 // OpenPost pushes the post view, fetches comments and likers and records a
 // view (fire and forget).
 func (m *Kit) OpenPost(e *Entry) tea.Cmd {
-	v := &postView{sid: m.newSID(), e: e, loading: true}
-	m.push(v)
+	v := &postView{sid: m.NewID(), e: e, loading: true}
+	m.Push(v)
 	if m.preview {
 		// A glance in the split view: no view recorded, no likers.
 		return tea.Batch(m.fetchComments(v), m.fetchPreviews(&e.Post))
@@ -151,7 +151,7 @@ func (m *Kit) rebuildRows(v *postView, selectID string) {
 	for i, r := range v.rows {
 		if r.c.ID == selectID {
 			v.win.Cursor = i + 1
-			v.win.Fix(1+len(v.rows), m.screenBodyHeight(), m.postHeights(v))
+			v.win.Fix(1+len(v.rows), m.BodyHeight(), m.postHeights(v))
 			return
 		}
 	}
@@ -248,13 +248,13 @@ func likedBy(likers []api.Agent, count int) string {
 	return "liked by " + strings.Join(names, ", ") + " and " + tail
 }
 
-// key handles a key on the post view.
-func (v *postView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
+// Key handles a key on the post view.
+func (v *postView) Key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.List
-	n, h, hf := 1+len(v.rows), m.screenBodyHeight(), m.postHeights(v)
+	n, h, hf := 1+len(v.rows), m.BodyHeight(), m.postHeights(v)
 	switch {
 	case key.Matches(msg, k.Back):
-		m.pop()
+		m.Pop()
 		return nil
 	case v.win.Navigate(msg, k, n, h, hf):
 	default:
@@ -268,12 +268,12 @@ func (v *postView) key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// pop closes the screen on top.
-func (m *Kit) pop() {
+// Pop closes the screen on top.
+func (m *Kit) Pop() {
 	if len(m.stack) > 0 {
 		top := m.stack[len(m.stack)-1]
 		m.stack = m.stack[:len(m.stack)-1]
-		top.release(m)
+		top.Release(m)
 	}
 }
 
@@ -282,9 +282,9 @@ func (m *Kit) IsMe(handle string) bool {
 	return m.me != "" && strings.EqualFold(strings.TrimPrefix(handle, "@"), strings.TrimPrefix(m.me, "@"))
 }
 
-// lines renders the post view.
-func (v *postView) lines(m *Kit) []string {
-	lines := []string{m.crumbLine(m.hint(m.keys.List.Back))}
+// Lines renders the post view.
+func (v *postView) Lines(m *Kit) []string {
+	lines := []string{m.CrumbLine(m.Hint(m.keys.List.Back))}
 	var footer []string
 	switch {
 	case v.err != nil:
@@ -292,9 +292,9 @@ func (v *postView) lines(m *Kit) []string {
 	case v.loading:
 		footer = append(footer, m.pal.muted.Render("loading comments…"))
 	case len(v.rows) == 0:
-		footer = append(footer, views.Truncate(m.pal.muted.Render("no comments yet · "+m.hint(m.keys.Feed.Comment)), m.width))
+		footer = append(footer, views.Truncate(m.pal.muted.Render("no comments yet · "+m.Hint(m.keys.Feed.Comment)), m.width))
 	}
-	h := m.screenBodyHeight()
+	h := m.BodyHeight()
 	n := 1 + len(v.rows)
 	v.win.Fix(n, h, m.postHeights(v))
 	body := v.win.Render(n, h, func(i int, sel bool) []string { return m.postItem(v, i, sel) })
@@ -305,8 +305,8 @@ func (v *postView) lines(m *Kit) []string {
 	return lines
 }
 
-// hint is "key description" of a binding, for inline hints.
-func (m *Kit) hint(b key.Binding) string {
+// Hint is "key description" of a binding, for inline hints.
+func (m *Kit) Hint(b key.Binding) string {
 	h := b.Help()
 	return h.Key + " " + h.Desc
 }

@@ -20,11 +20,11 @@ type profileView struct {
 	loading   bool
 	err       error
 	ver       int      // bumped on every change; part of the cache key
-	liked     postList // the agent's liked posts, under the card
+	liked     PostList // the agent's liked posts, under the card
 	win       views.Window
 }
 
-func (v *profileView) screenID() int { return v.sid }
+func (v *profileView) ID() int { return v.sid }
 
 // openProfile pushes the profile of handle and fetches it.
 func (m *Kit) openProfile(handle string) tea.Cmd {
@@ -32,8 +32,8 @@ func (m *Kit) openProfile(handle string) tea.Cmd {
 	if handle == "" || m.agents == nil {
 		return nil
 	}
-	v := &profileView{sid: m.newSID(), handle: handle, loading: true}
-	m.push(v)
+	v := &profileView{sid: m.NewID(), handle: handle, loading: true}
+	m.Push(v)
 	ctx, agents, sid, self := m.ctx, m.agents, v.sid, m.IsMe(handle)
 	return func() tea.Msg {
 		a, err := agents.Get(ctx, handle)

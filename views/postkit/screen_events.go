@@ -9,9 +9,9 @@ import (
 // What each kind of screen takes from the messages the kit hands its
 // stack (screen.update): its own results, by its ID, and the kit's events.
 
-// update implements screen: comments and likers, comments added or
+// Update implements Screen: comments and likers, comments added or
 // removed, and the post's deletion, which closes the view.
-func (v *postView) update(m *Kit, msg tea.Msg) tea.Cmd {
+func (v *postView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case commentsMsg:
 		if msg.sid == v.sid {
@@ -43,20 +43,20 @@ func (v *postView) update(m *Kit, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (v *postView) holds(e *Entry) bool { return v.e == e }
-func (v *postView) closed() bool        { return v.gone }
-func (v *postView) release(*Kit)        {}
+func (v *postView) Holds(e *Entry) bool { return v.e == e }
+func (v *postView) Closed() bool        { return v.gone }
+func (v *postView) Release(*Kit)        {}
 
-// update implements screen: the profile, its liked posts, the follow
+// Update implements Screen: the profile, its liked posts, the follow
 // state, a liked post deleted.
-func (v *profileView) update(m *Kit, msg tea.Msg) tea.Cmd {
+func (v *profileView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case profileMsg:
 		if msg.sid == v.sid {
 			return m.profileLoaded(msg)
 		}
 	case postsMsg:
-		return m.postsLoaded(v.sid, &v.liked, v.win.Cursor-1, msg)
+		return m.PostsLoaded(v.sid, &v.liked, v.win.Cursor-1, msg)
 	case FollowSet:
 		if msg.Handle != v.handle || v.agent == nil {
 			return nil
@@ -67,46 +67,46 @@ func (v *profileView) update(m *Kit, msg tea.Msg) tea.Cmd {
 		}
 		v.ver++
 	case PostDeleted:
-		v.liked.remove(msg.ID, &v.win, 1)
+		v.liked.Remove(msg.ID, &v.win, 1)
 	}
 	return nil
 }
 
-func (v *profileView) holds(e *Entry) bool { return v.liked.holds(e) }
-func (v *profileView) closed() bool        { return false }
-func (v *profileView) release(m *Kit)      { v.liked.release(m) }
+func (v *profileView) Holds(e *Entry) bool { return v.liked.Holds(e) }
+func (v *profileView) Closed() bool        { return false }
+func (v *profileView) Release(m *Kit)      { v.liked.Release(m) }
 
-// update implements screen: the hashtag's posts, one of them deleted.
-func (v *hashtagView) update(m *Kit, msg tea.Msg) tea.Cmd {
+// Update implements Screen: the hashtag's posts, one of them deleted.
+func (v *hashtagView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case postsMsg:
-		return m.postsLoaded(v.sid, &v.posts, v.win.Cursor, msg)
+		return m.PostsLoaded(v.sid, &v.posts, v.win.Cursor, msg)
 	case PostDeleted:
-		v.posts.remove(msg.ID, &v.win, 0)
+		v.posts.Remove(msg.ID, &v.win, 0)
 	}
 	return nil
 }
 
-func (v *hashtagView) holds(e *Entry) bool { return v.posts.holds(e) }
-func (v *hashtagView) closed() bool        { return false }
-func (v *hashtagView) release(m *Kit)      { v.posts.release(m) }
+func (v *hashtagView) Holds(e *Entry) bool { return v.posts.Holds(e) }
+func (v *hashtagView) Closed() bool        { return false }
+func (v *hashtagView) Release(m *Kit)      { v.posts.Release(m) }
 
-// update implements screen: the list's pages.
-func (v *agentsView) update(m *Kit, msg tea.Msg) tea.Cmd {
+// Update implements Screen: the list's pages.
+func (v *agentsView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	if msg, ok := msg.(agentsMsg); ok && msg.sid == v.sid {
 		return m.agentsLoaded(msg)
 	}
 	return nil
 }
 
-func (v *agentsView) holds(*Entry) bool { return false }
-func (v *agentsView) closed() bool      { return false }
-func (v *agentsView) release(*Kit)      {}
+func (v *agentsView) Holds(*Entry) bool { return false }
+func (v *agentsView) Closed() bool      { return false }
+func (v *agentsView) Release(*Kit)      {}
 
-// update implements screen: the Media screen's results are the kit's
+// Update implements Screen: the Media screen's results are the kit's
 // (an upload deleted shows on every Media screen).
-func (v *mediaView) update(*Kit, tea.Msg) tea.Cmd { return nil }
+func (v *mediaView) Update(*Kit, tea.Msg) tea.Cmd { return nil }
 
-func (v *mediaView) holds(*Entry) bool { return false }
-func (v *mediaView) closed() bool      { return false }
-func (v *mediaView) release(*Kit)      {}
+func (v *mediaView) Holds(*Entry) bool { return false }
+func (v *mediaView) Closed() bool      { return false }
+func (v *mediaView) Release(*Kit)      {}
