@@ -19,6 +19,7 @@ import (
 	"imagine/theme"
 	"imagine/ui"
 	"imagine/views/feed"
+	"imagine/views/hashtag"
 	"imagine/views/jobs"
 	"imagine/views/market"
 	"imagine/views/me"
@@ -160,7 +161,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Context:  ctx,
 		Posts:    d.client.Posts,
 		Agents:   d.client.Agents,
-		Hashtags: d.client.Hashtags,
+		Hashtag:  hashtag.Opener(d.client.Hashtags),
 		Keys:     keys,
 		Styles:   styles,
 		Now:      now,

@@ -31,6 +31,7 @@ type agentsView struct {
 	win     views.Window
 }
 
+// ID implements Screen.
 func (v *agentsView) ID() int { return v.sid }
 
 // title names the list.

@@ -2,7 +2,6 @@ package postkit
 
 import (
 	"imagine/api"
-	"imagine/views"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +33,7 @@ func TestClickInThePostViewSelectsAComment(t *testing.T) {
 	hs := newHarness(t, 80, 30, []api.Post{post("p1", "alice", "Root post", time.Hour)}, false)
 	threadFixture(hs)
 	hs.keys("enter")
-	v := hs.m.top().(*postView)
+	v := hs.m.Top().(*postView)
 	hs.click(hs.rowOf(t, "A reply to bob"), false)
 	if c := v.selectedComment(); c == nil || c.ID != "c2" {
 		t.Fatalf("selected %v", c)
@@ -45,7 +44,7 @@ func TestClickInThePostViewSelectsAComment(t *testing.T) {
 	}
 	// The crumb line is no item.
 	hs.click(0, false)
-	if c := v.selectedComment(); c == nil || c.ID != "c4" || hs.m.top() != v {
+	if c := v.selectedComment(); c == nil || c.ID != "c4" || hs.m.Top() != v {
 		t.Fatal("a click on the breadcrumb changed something")
 	}
 }
@@ -53,36 +52,18 @@ func TestClickInThePostViewSelectsAComment(t *testing.T) {
 func TestClickOnAProfilesLikedPosts(t *testing.T) {
 	hs := likedFixture(t, 100, 40, 3, 20)
 	hs.keys("p")
-	v := hs.m.top().(*profileView)
+	v := hs.m.Top().(*profileView)
 	hs.click(hs.rowOf(t, "Liked post 2,"), false)
 	if e := v.likedEntry(); e == nil || e.Post.ID != "l2" {
 		t.Fatalf("selected %v", e)
 	}
 	hs.click(hs.rowOf(t, "Alice Example"), false) // the card
-	if v.likedEntry() != nil || hs.m.top() != v {
+	if v.likedEntry() != nil || hs.m.Top() != v {
 		t.Fatal("a click on the card did not select it")
 	}
 	hs.click(hs.rowOf(t, "Liked post 3"), false)
 	hs.click(hs.rowOf(t, "Liked post 3"), true)
-	if pv, ok := hs.m.top().(*postView); !ok || pv.e.Post.ID != "l3" {
-		t.Fatalf("a double click opened %T", hs.m.top())
-	}
-}
-
-func TestClickOnAHashtagsPosts(t *testing.T) {
-	hs, _ := tagFixture(t, 100, 40, 5, 20)
-	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
-	v := hs.m.top().(*hashtagView)
-	hs.click(hs.rowOf(t, "Tagged post 3 "), false)
-	if e := v.selectedPost(); e == nil || e.Post.ID != "g3" {
-		t.Fatalf("selected %v:\n%s", e, hs.plain())
-	}
-	hs.wheel(1)
-	if e := v.selectedPost(); e == nil || e.Post.ID != "g4" {
-		t.Fatalf("after a notch down %v", e)
-	}
-	hs.click(hs.rowOf(t, "Tagged post 4 "), false)
-	if pv, ok := hs.m.top().(*postView); !ok || pv.e.Post.ID != "g4" {
-		t.Fatalf("a click on the selected post opened %T", hs.m.top())
+	if pv, ok := hs.m.Top().(*postView); !ok || pv.e.Post.ID != "l3" {
+		t.Fatalf("a double click opened %T", hs.m.Top())
 	}
 }

@@ -57,11 +57,16 @@ func (m *Kit) rootPath() []string {
 
 // The breadcrumb steps of the screens.
 
-func (v *postView) Crumb() string    { return "post by @" + v.e.Post.Agent.Handle }
-func (v *profileView) Crumb() string { return "@" + v.handle }
-func (v *agentsView) Crumb() string  { return v.title() }
-func (v *hashtagView) Crumb() string { return "#" + v.tag }
+// Crumb implements Screen.
+func (v *postView) Crumb() string { return "post by @" + v.e.Post.Agent.Handle }
 
+// Crumb implements Screen.
+func (v *profileView) Crumb() string { return "@" + v.handle }
+
+// Crumb implements Screen.
+func (v *agentsView) Crumb() string { return v.title() }
+
+// Crumb implements Screen.
 func (v *mediaView) Crumb() string {
 	if n := len(v.items); n > 0 && v.hasMore {
 		return fmt.Sprintf("Your media · %d+", n)

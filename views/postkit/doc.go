@@ -23,7 +23,7 @@
 //
 //	k := postkit.New(postkit.Options{
 //		Context: ctx, Posts: client.Posts, Agents: client.Agents,
-//		Hashtags: client.Hashtags, Keys: keys, Styles: styles,
+//		Hashtag: hashtag.Opener(client.Hashtags), Keys: keys, Styles: styles,
 //		Root: "Notifications", ComposerID: "feed-notifications",
 //	})
 //	cmd := k.Update(views.OpenPostMsg{PostID: id})

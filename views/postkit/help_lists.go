@@ -22,17 +22,6 @@ func (v *profileView) FullHelp(m *Kit) [][]key.Binding {
 	return HelpGroups(m.NavKeys(), m.agentKeys(v), m.PostFullHelp(v.likedEntry()), []key.Binding{f.Compose, k.Back})
 }
 
-// ShortHelp implements Screen.
-func (v *hashtagView) ShortHelp(m *Kit) []key.Binding {
-	return append(m.PostShortHelp(v.selectedPost()), m.keys.List.Back)
-}
-
-// FullHelp implements Screen.
-func (v *hashtagView) FullHelp(m *Kit) [][]key.Binding {
-	k, f := m.keys.List, m.keys.Feed
-	return HelpGroups(m.NavKeys(), m.PostFullHelp(v.selectedPost()), []key.Binding{f.Compose, k.Back})
-}
-
 // agentKeys act on a profile's agent.
 func (m *Kit) agentKeys(v *profileView) []key.Binding {
 	f := m.keys.Feed

@@ -26,10 +26,10 @@ type Kit struct {
 	ctx    context.Context
 	posts  Posts
 	agents Agents
-	// hashtags is Options.Hashtags.
-	hashtags Hashtags
-	keys     *keymap.KeyMap
-	styles   *theme.Styles
+	// openHashtag is Options.Hashtag.
+	openHashtagScreen func(k *Kit, tag string) tea.Cmd
+	keys              *keymap.KeyMap
+	styles            *theme.Styles
 	// now is what relative times are measured from: the moment shown,
 	// which advances with clock only when the screen changes anyway (see
 	// advanceClock), so an idle screen stays identical between polls.
@@ -105,12 +105,12 @@ func New(opts Options) *Kit {
 
 		composerID: cmp.Or(opts.ComposerID, composerID),
 
-		uploads:  opts.Uploads,
-		protocol: opts.Protocol,
-		previews: map[string]*preview{},
-		hashtags: opts.Hashtags,
-		width:    80,
-		height:   24,
+		uploads:           opts.Uploads,
+		protocol:          opts.Protocol,
+		previews:          map[string]*preview{},
+		openHashtagScreen: opts.Hashtag,
+		width:             80,
+		height:            24,
 	}
 	m.now = func() time.Time { return m.shown }
 	m.comp = composer.New(composer.Options{

@@ -29,15 +29,6 @@ func (v *profileView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea
 }
 
 // Click implements Screen.
-func (v *hashtagView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
-	hit, open = v.win.Click(y-1, len(v.posts.Entries), m.BodyHeight(), m.hashtagHeights(v), double)
-	if hit && !open {
-		cmd = m.MorePosts(v.sid, &v.posts, v.win.Cursor)
-	}
-	return hit, open, cmd
-}
-
-// Click implements Screen.
 func (v *agentsView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := len(v.agents)
 	hit, open = v.win.Click(y-1, n, m.BodyHeight(), m.agentHeights(v), double)

@@ -1,6 +1,8 @@
 package postkit
 
 import (
+	"context"
+	"imagine/keymap"
 	"imagine/views"
 	"time"
 )
@@ -27,6 +29,12 @@ func (m *Kit) Tick() {
 	m.shown = m.clock()
 	m.SyncCache()
 }
+
+// Keys are the key bindings the kit and its screens answer to.
+func (m *Kit) Keys() *keymap.KeyMap { return m.keys }
+
+// Context is the program's, which a screen's requests derive from.
+func (m *Kit) Context() context.Context { return m.ctx }
 
 // ComposerOpen reports whether the composer shows.
 func (m *Kit) ComposerOpen() bool { return m.comp.IsOpen() }

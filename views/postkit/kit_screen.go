@@ -19,7 +19,7 @@ func (m *Kit) View() string {
 	if m.comp.IsOpen() {
 		return m.comp.View()
 	}
-	s := m.top()
+	s := m.Top()
 	if s == nil {
 		return ""
 	}
@@ -59,7 +59,7 @@ func (m *Kit) ShortHelp() []key.Binding {
 	if m.comp.IsOpen() {
 		return m.comp.ShortHelp()
 	}
-	if s := m.top(); s != nil {
+	if s := m.Top(); s != nil {
 		return s.ShortHelp(m)
 	}
 	return nil
@@ -70,7 +70,7 @@ func (m *Kit) FullHelp() [][]key.Binding {
 	if m.comp.IsOpen() {
 		return [][]key.Binding{m.comp.ShortHelp()}
 	}
-	if s := m.top(); s != nil {
+	if s := m.Top(); s != nil {
 		return s.FullHelp(m)
 	}
 	return nil
@@ -79,7 +79,7 @@ func (m *Kit) FullHelp() [][]key.Binding {
 // Click selects the item at row y of the screen on top; opened reports
 // that it pressed enter.
 func (m *Kit) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
-	s := m.top()
+	s := m.Top()
 	if m.CapturesInput() || s == nil {
 		return nil, false
 	}

@@ -37,11 +37,6 @@ type Agents interface {
 	Likes(ctx context.Context, handle string, opts *api.ListOptions) (*api.Page[api.Post], error)
 }
 
-// Hashtags reads the posts of a hashtag (*api.HashtagsService).
-type Hashtags interface {
-	Posts(ctx context.Context, tag string, opts *api.ListOptions) (*api.Page[api.Post], error)
-}
-
 // Uploads is what the pane does with media (*api.UploadsService): the
 // composer uploads attachments and picks earlier uploads; the Media screen
 // lists and deletes them.
@@ -52,8 +47,7 @@ type Uploads interface {
 
 // The API services satisfy the kit's interfaces.
 var (
-	_ Posts    = (*api.PostsService)(nil)
-	_ Agents   = (*api.AgentsService)(nil)
-	_ Uploads  = (*api.UploadsService)(nil)
-	_ Hashtags = (*api.HashtagsService)(nil)
+	_ Posts   = (*api.PostsService)(nil)
+	_ Agents  = (*api.AgentsService)(nil)
+	_ Uploads = (*api.UploadsService)(nil)
 )

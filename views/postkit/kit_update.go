@@ -92,7 +92,7 @@ func (m *Kit) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.keys.Feed.Media):
 		return m.openMedia(), true
 	}
-	if s := m.top(); s != nil {
+	if s := m.Top(); s != nil {
 		return s.Key(m, msg), true
 	}
 	return nil, false

@@ -67,9 +67,9 @@ func (f *fakeAgents) called(call string) int {
 func TestProfileListsLikedPostsToOpen(t *testing.T) {
 	hs := likedFixture(t, 100, 40, 3, 20)
 	hs.keys("p")
-	v, ok := hs.m.top().(*profileView)
+	v, ok := hs.m.Top().(*profileView)
 	if !ok {
-		t.Fatalf("p opened %T", hs.m.top())
+		t.Fatalf("p opened %T", hs.m.Top())
 	}
 	view := hs.plain()
 	for _, want := range []string{"Alice Example", "── Liked posts", "Liked post 1, about #agents.", "@bob", "Liked post 3"} {
@@ -91,20 +91,20 @@ func TestProfileListsLikedPostsToOpen(t *testing.T) {
 		t.Errorf("help on a liked post = %v", hs.m.ShortHelp())
 	}
 	hs.keys("enter")
-	pv, ok := hs.m.top().(*postView)
+	pv, ok := hs.m.Top().(*postView)
 	if !ok || pv.e.Post.ID != "l2" {
-		t.Fatalf("enter opened %T", hs.m.top())
+		t.Fatalf("enter opened %T", hs.m.Top())
 	}
 	if view := hs.plain(); !strings.Contains(view, "Home feed › @alice › post by @carol") {
 		t.Errorf("breadcrumb:\n%s", view)
 	}
 	hs.keys("esc")
-	if hs.m.top() != v || v.likedEntry().Post.ID != "l2" {
+	if hs.m.Top() != v || v.likedEntry().Post.ID != "l2" {
 		t.Fatal("esc did not come back to the same liked post")
 	}
 	hs.keys("p")
-	if pr, ok := hs.m.top().(*profileView); !ok || pr.handle != "carol" {
-		t.Fatalf("p on a liked post opened %T", hs.m.top())
+	if pr, ok := hs.m.Top().(*profileView); !ok || pr.handle != "carol" {
+		t.Fatalf("p on a liked post opened %T", hs.m.Top())
 	}
 	hs.keys("esc", "esc")
 	if hs.m.Depth() != 0 {
@@ -117,7 +117,7 @@ func TestProfileListsLikedPostsToOpen(t *testing.T) {
 func TestProfileLikedPostsPageInNearTheEnd(t *testing.T) {
 	hs := likedFixture(t, 80, 24, 45, 20)
 	hs.keys("p")
-	v := hs.m.top().(*profileView)
+	v := hs.m.Top().(*profileView)
 	for range 14 {
 		hs.keys("j")
 	}
@@ -151,7 +151,7 @@ func TestProfileLikedPostsFailureRetriesOnMove(t *testing.T) {
 	}
 	delete(hs.agents.errs, "likes")
 	hs.keys("j")
-	v := hs.m.top().(*profileView)
+	v := hs.m.Top().(*profileView)
 	if len(v.liked.Entries) != 3 || strings.Contains(hs.plain(), "couldn't load") {
 		t.Errorf("the retry did not load: %d posts\n%s", len(v.liked.Entries), hs.plain())
 	}
@@ -178,8 +178,8 @@ func TestOwnProfileOffersNoFollowOrMessage(t *testing.T) {
 	hs := newHarness(t, 80, 24, []api.Post{post("p1", "me", "My post.", time.Minute)}, false)
 	hs.agents.agents["me"] = &api.Agent{Handle: "me", Name: "Me"}
 	hs.keys("p")
-	if _, ok := hs.m.top().(*profileView); !ok {
-		t.Fatalf("p opened %T", hs.m.top())
+	if _, ok := hs.m.Top().(*profileView); !ok {
+		t.Fatalf("p opened %T", hs.m.Top())
 	}
 	header := strings.SplitN(hs.plain(), "\n", 2)[0]
 	if strings.Contains(header, "message") || !strings.Contains(header, "followers") {
@@ -236,7 +236,7 @@ func TestDeletedPostLeavesTheLikedList(t *testing.T) {
 	pg := hs.agents.liked["alice@"]
 	pg.Items = append([]api.Post{mine}, pg.Items...)
 	hs.keys("p", "j") // mine
-	v := hs.m.top().(*profileView)
+	v := hs.m.Top().(*profileView)
 	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
 	if !ok {
 		t.Fatal("no confirmation for deleting my liked post")
@@ -261,7 +261,7 @@ func TestLeavingAProfileReleasesItsPosts(t *testing.T) {
 	if hs.m.store["l2"] == nil {
 		t.Fatal("liked posts are not in the store")
 	}
-	ctx := hs.m.top().(*profileView).liked.ctx
+	ctx := hs.m.Top().(*profileView).liked.ctx
 	if ctx.Err() != nil {
 		t.Fatal("the open profile's context is done")
 	}
@@ -351,5 +351,46 @@ func TestLikedPostsComeAfterTheCard(t *testing.T) {
 	hs.keys("p")
 	if hs.agents.called("likes:alice@") != 1 || strings.Contains(hs.plain(), "Liked posts") {
 		t.Errorf("a profile that failed asked for liked posts: %v", hs.agents.calls)
+	}
+}
+
+// TestProfileFitsNarrowAndOddSizes walks the profile with liked posts at
+// sizes where wrapping and truncation meet their limits.
+func TestProfileFitsNarrowAndOddSizes(t *testing.T) {
+	for _, w := range []int{20, 27, 41, 63, 119} {
+		for _, h := range []int{5, 11, 24} {
+			hs := likedFixture(t, w, h, 6, 20)
+			hs.keys("p")
+			for range 8 {
+				for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
+					t.Errorf("%dx%d profile: %s", w, h, f)
+				}
+				hs.keys("j")
+			}
+		}
+	}
+}
+
+// TestProfileLinksAndAddressFollowTheSelection: on the profile card o
+// lists the bio's links and y copies the profile's address; on a liked
+// post, the post's.
+func TestProfileLinksAndAddressFollowTheSelection(t *testing.T) {
+	hs := newHarnessWith(t, 80, 24, []api.Post{post("p1", "alice", "Alice's own post.", time.Minute)}, false,
+		func(o *Options) { o.WebBase = "https://imagineanything.com" })
+	hs.agents.agents["alice"] = &api.Agent{Handle: "alice", Name: "Alice", Bio: "Ask @carol."}
+	hs.agents.liked = map[string]*api.Page[api.Post]{"alice@": {Items: []api.Post{post("l1", "bob", "Liked, see @dave", time.Hour)}}}
+	hs.keys("p")
+	if links := hs.m.LinksShown(); len(links) != 1 || links[0].Text != "@carol" {
+		t.Errorf("profile card links = %+v", links)
+	}
+	if got := hs.m.AddressShown(); got != "https://imagineanything.com/agent/alice" {
+		t.Errorf("profile card address = %q", got)
+	}
+	hs.keys("j")
+	if links := hs.m.LinksShown(); len(links) != 1 || links[0].Text != "@dave" {
+		t.Errorf("liked post links = %+v", links)
+	}
+	if got := hs.m.AddressShown(); got != "https://imagineanything.com/post/l1" {
+		t.Errorf("liked post address = %q", got)
 	}
 }

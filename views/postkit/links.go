@@ -22,9 +22,9 @@ import (
 func (m *Kit) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.keys.List.Links):
-		return m.links.Show(m.linksShown()), true
+		return m.links.Show(m.LinksShown()), true
 	case key.Matches(msg, m.keys.List.Copy):
-		if addr := m.addressShown(); addr != "" {
+		if addr := m.AddressShown(); addr != "" {
 			return views.Copy(addr), true
 		}
 		return views.Status(views.LevelInfo, "nothing selected to copy"), true
@@ -32,10 +32,10 @@ func (m *Kit) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// linksShown are the links of what is on screen.
-func (m *Kit) linksShown() []views.Link {
+// LinksShown are the links of what is on screen.
+func (m *Kit) LinksShown() []views.Link {
 	var texts []string
-	if s := m.top(); s != nil {
+	if s := m.Top(); s != nil {
 		texts = s.LinkTexts(m)
 	} else if e := m.listSelected(); e != nil {
 		texts = PostTexts(&e.Post)
@@ -61,9 +61,9 @@ func (m *Kit) PostAddress(e *Entry) string {
 	return m.webAddress("post", e.Post.ID)
 }
 
-// addressShown is the web address of what is selected, or "".
-func (m *Kit) addressShown() string {
-	if s := m.top(); s != nil {
+// AddressShown is the web address of what is selected, or "".
+func (m *Kit) AddressShown() string {
+	if s := m.Top(); s != nil {
 		return s.Address(m)
 	}
 	return m.PostAddress(m.listSelected())
@@ -101,17 +101,6 @@ func (v *profileView) Address(m *Kit) string {
 	}
 	return m.webAddress("agent", v.handle)
 }
-
-// LinkTexts implements Screen.
-func (v *hashtagView) LinkTexts(*Kit) []string {
-	if e := v.selectedPost(); e != nil {
-		return PostTexts(&e.Post)
-	}
-	return nil
-}
-
-// Address implements Screen.
-func (v *hashtagView) Address(m *Kit) string { return m.PostAddress(v.selectedPost()) }
 
 // LinkTexts implements Screen: the selected agent's bio and website.
 func (v *agentsView) LinkTexts(*Kit) []string {

@@ -32,6 +32,7 @@ type mediaView struct {
 	win     views.Window
 }
 
+// ID implements Screen.
 func (v *mediaView) ID() int { return v.sid }
 
 // mediaMsg is a page of the operator's uploads.
@@ -53,7 +54,7 @@ func (m *Kit) openMedia() tea.Cmd {
 	if m.uploads == nil {
 		return views.Status(views.LevelInfo, "media are not available in this session")
 	}
-	if v, ok := m.top().(*mediaView); ok {
+	if v, ok := m.Top().(*mediaView); ok {
 		return m.fetchMedia(v)
 	}
 	v := &mediaView{sid: m.NewID()}

@@ -57,7 +57,7 @@ func (m *Kit) postFetched(msg postFetchedMsg) tea.Cmd {
 // selecting commentID once the comments arrive.
 func (m *Kit) openPostAt(e *Entry, commentID string) tea.Cmd {
 	cmd := m.OpenPost(e)
-	if v, ok := m.top().(*postView); ok {
+	if v, ok := m.Top().(*postView); ok {
 		v.want = commentID
 	}
 	return cmd

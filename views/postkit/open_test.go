@@ -18,9 +18,9 @@ func TestOpenPostFromAnotherPaneSelectsTheComment(t *testing.T) {
 		{ID: "c2", PostID: "far", Content: "the reply you were told about", Agent: agent("erin", "Erin"), ParentID: "c1"},
 	}}
 	hs.settle(hs.m.Update(views.OpenPostMsg{PostID: "far", CommentID: "c2"}))
-	v, ok := hs.m.top().(*postView)
+	v, ok := hs.m.Top().(*postView)
 	if !ok || v.e.Post.ID != "far" {
-		t.Fatalf("the post did not open: %T", hs.m.top())
+		t.Fatalf("the post did not open: %T", hs.m.Top())
 	}
 	if v.win.Cursor != 2 {
 		t.Fatalf("cursor on row %d, want the reply (row 2)", v.win.Cursor)
@@ -37,7 +37,7 @@ func TestOpenMissingPostSaysWhy(t *testing.T) {
 	if !ok || st.Level != views.LevelError {
 		t.Fatalf("no error status for a missing post: %#v", msgs)
 	}
-	if _, isPost := hs.m.top().(*postView); isPost {
+	if _, isPost := hs.m.Top().(*postView); isPost {
 		t.Fatal("a post view opened for a missing post")
 	}
 }
@@ -46,8 +46,8 @@ func TestOpenProfileFromAnotherPaneAndMessageIt(t *testing.T) {
 	hs := newHarness(t, 100, 30, posts(2), false)
 	hs.agents.agents["zed"] = &api.Agent{Handle: "zed", Name: "Zed"}
 	hs.settle(hs.m.Update(views.OpenProfileMsg{Handle: "zed"}))
-	if _, ok := hs.m.top().(*profileView); !ok {
-		t.Fatalf("profile not open: %T", hs.m.top())
+	if _, ok := hs.m.Top().(*profileView); !ok {
+		t.Fatalf("profile not open: %T", hs.m.Top())
 	}
 	msgs := hs.keys("m")
 	open, ok := tuitest.Find[views.OpenConversationMsg](msgs)

@@ -6,6 +6,8 @@ import (
 	"imagine/theme"
 	"imagine/views/media"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // nearEnd is how close to the last loaded item of a screen's list the
@@ -24,11 +26,13 @@ type Options struct {
 	Context context.Context
 	Posts   Posts
 	Agents  Agents
-	// Hashtags reads a hashtag's posts (views.OpenHashtagMsg); nil
-	// opens none.
-	Hashtags Hashtags
-	Keys     *keymap.KeyMap
-	Styles   *theme.Styles
+	// Hashtag pushes the screen of a hashtag's posts (views.OpenHashtagMsg,
+	// a hashtag in a post's links) onto the kit: views/hashtag's Opener,
+	// set by whoever builds the kit, so postkit imports no screen of
+	// another package; nil opens none.
+	Hashtag func(k *Kit, tag string) tea.Cmd
+	Keys    *keymap.KeyMap
+	Styles  *theme.Styles
 	// Now is the clock for relative times; nil means time.Now.
 	Now func() time.Time
 	// Me is the signed-in handle, which decides what is deletable.

@@ -33,17 +33,22 @@ type postView struct {
 	gone bool
 }
 
+// ID implements Screen.
 func (v *postView) ID() int { return v.sid }
 
+// Push puts a screen on top of the stack; its ID comes from NewID.
 func (m *Kit) Push(s Screen) { m.stack = append(m.stack, s) }
 
-func (m *Kit) top() Screen {
+// Top is the screen on top of the stack, nil when the list under it shows.
+func (m *Kit) Top() Screen {
 	if len(m.stack) == 0 {
 		return nil
 	}
 	return m.stack[len(m.stack)-1]
 }
 
+// NewID is the ID of a screen about to be pushed: its results carry it,
+// so a late one for a screen gone finds nothing.
 func (m *Kit) NewID() int {
 	m.nextSID++
 	return m.nextSID

@@ -72,12 +72,22 @@ func (m *Kit) MorePosts(sid int, l *PostList, i int) tea.Cmd {
 	return nil
 }
 
-// PostsLoaded appends a page to the list of screen sid, whose cursor is
+// PostsLoaded appends a page (msg, when it is one) to the list of screen
+// sid, whose cursor is
 // at index at of the list, if the page is the one it waits for. A page
 // that leaves the cursor near the end brings the next one, as the
 // timeline does, so a short page does not leave the screen half empty;
 // only a page that added posts does, so empty pages cannot loop.
-func (m *Kit) PostsLoaded(sid int, l *PostList, at int, msg postsMsg) tea.Cmd {
+func (m *Kit) PostsLoaded(sid int, l *PostList, at int, msg tea.Msg) tea.Cmd {
+	page, ok := msg.(postsMsg)
+	if !ok {
+		return nil
+	}
+	return m.postsLoaded(sid, l, at, page)
+}
+
+// postsLoaded is PostsLoaded for a page.
+func (m *Kit) postsLoaded(sid int, l *PostList, at int, msg postsMsg) tea.Cmd {
 	if msg.sid != sid || msg.cursor != l.next || !l.loading {
 		return nil
 	}

@@ -24,6 +24,7 @@ type profileView struct {
 	win       views.Window
 }
 
+// ID implements Screen.
 func (v *profileView) ID() int { return v.sid }
 
 // openProfile pushes the profile of handle and fetches it.

@@ -43,9 +43,14 @@ func (v *postView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// Holds implements Screen.
 func (v *postView) Holds(e *Entry) bool { return v.e == e }
-func (v *postView) Closed() bool        { return v.gone }
-func (v *postView) Release(*Kit)        {}
+
+// Closed implements Screen.
+func (v *postView) Closed() bool { return v.gone }
+
+// Release implements Screen.
+func (v *postView) Release(*Kit) {}
 
 // Update implements Screen: the profile, its liked posts, the follow
 // state, a liked post deleted.
@@ -72,24 +77,14 @@ func (v *profileView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// Holds implements Screen.
 func (v *profileView) Holds(e *Entry) bool { return v.liked.Holds(e) }
-func (v *profileView) Closed() bool        { return false }
-func (v *profileView) Release(m *Kit)      { v.liked.Release(m) }
 
-// Update implements Screen: the hashtag's posts, one of them deleted.
-func (v *hashtagView) Update(m *Kit, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case postsMsg:
-		return m.PostsLoaded(v.sid, &v.posts, v.win.Cursor, msg)
-	case PostDeleted:
-		v.posts.Remove(msg.ID, &v.win, 0)
-	}
-	return nil
-}
+// Closed implements Screen.
+func (v *profileView) Closed() bool { return false }
 
-func (v *hashtagView) Holds(e *Entry) bool { return v.posts.Holds(e) }
-func (v *hashtagView) Closed() bool        { return false }
-func (v *hashtagView) Release(m *Kit)      { v.posts.Release(m) }
+// Release implements Screen.
+func (v *profileView) Release(m *Kit) { v.liked.Release(m) }
 
 // Update implements Screen: the list's pages.
 func (v *agentsView) Update(m *Kit, msg tea.Msg) tea.Cmd {
@@ -99,14 +94,24 @@ func (v *agentsView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// Holds implements Screen.
 func (v *agentsView) Holds(*Entry) bool { return false }
-func (v *agentsView) Closed() bool      { return false }
-func (v *agentsView) Release(*Kit)      {}
+
+// Closed implements Screen.
+func (v *agentsView) Closed() bool { return false }
+
+// Release implements Screen.
+func (v *agentsView) Release(*Kit) {}
 
 // Update implements Screen: the Media screen's results are the kit's
 // (an upload deleted shows on every Media screen).
 func (v *mediaView) Update(*Kit, tea.Msg) tea.Cmd { return nil }
 
+// Holds implements Screen.
 func (v *mediaView) Holds(*Entry) bool { return false }
-func (v *mediaView) Closed() bool      { return false }
-func (v *mediaView) Release(*Kit)      {}
+
+// Closed implements Screen.
+func (v *mediaView) Closed() bool { return false }
+
+// Release implements Screen.
+func (v *mediaView) Release(*Kit) {}

@@ -26,7 +26,7 @@ func TestCommentTreeNestsRepliesUnderTheirParents(t *testing.T) {
 	hs := newHarness(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)}, false)
 	threadFixture(hs)
 	hs.keys("enter")
-	v := hs.m.top().(*postView)
+	v := hs.m.Top().(*postView)
 	var got []string
 	for _, r := range v.rows {
 		got = append(got, strings.Repeat(">", r.depth)+r.c.ID)
@@ -71,7 +71,7 @@ func TestReplyToACommentFromThePostView(t *testing.T) {
 	if hs.m.CapturesInput() {
 		t.Error("the composer stayed open after sending")
 	}
-	v := hs.m.top().(*postView)
+	v := hs.m.Top().(*postView)
 	var got []string
 	for _, r := range v.rows {
 		got = append(got, strings.Repeat(">", r.depth)+r.c.ID)
@@ -104,7 +104,7 @@ func TestDeleteCommentOnlyOwnWithConfirmation(t *testing.T) {
 	if hs.posts.called("deleteComment:p1/c5") != 1 {
 		t.Errorf("calls = %v", hs.posts.calls)
 	}
-	if n := len(hs.m.top().(*postView).rows); n != 4 {
+	if n := len(hs.m.Top().(*postView).rows); n != 4 {
 		t.Errorf("%d comments left, want 4", n)
 	}
 }
@@ -127,9 +127,9 @@ func TestFollowIsOptimisticAndRolledBack(t *testing.T) {
 	hs := newHarness(t, 80, 24, posts(1), false)
 	hs.agents.agents["alice"] = &api.Agent{Handle: "alice", Name: "Alice", FollowerCount: 10, Bio: "Builds #tools."}
 	hs.keys("p")
-	v, ok := hs.m.top().(*profileView)
+	v, ok := hs.m.Top().(*profileView)
 	if !ok || v.agent == nil {
-		t.Fatalf("profile not loaded: %T", hs.m.top())
+		t.Fatalf("profile not loaded: %T", hs.m.Top())
 	}
 	if v.following == nil || *v.following {
 		t.Fatalf("follow state = %v", v.following)
@@ -158,18 +158,18 @@ func TestLikersListOpensProfiles(t *testing.T) {
 	hs.posts.likes = []api.Like{{Agent: agent("bob", "Bob")}, {Agent: agent("carol", "Carol")}}
 	hs.agents.agents["carol"] = &api.Agent{Handle: "carol", Name: "Carol"}
 	hs.keys("enter", "L")
-	if _, ok := hs.m.top().(*agentsView); !ok {
-		t.Fatalf("L opened %T", hs.m.top())
+	if _, ok := hs.m.Top().(*agentsView); !ok {
+		t.Fatalf("L opened %T", hs.m.Top())
 	}
 	if v := hs.plain(); !strings.Contains(v, "Liked by") || !strings.Contains(v, "@carol") {
 		t.Errorf("likers not shown:\n%s", v)
 	}
 	hs.keys("j", "enter")
-	if p, ok := hs.m.top().(*profileView); !ok || p.handle != "carol" {
-		t.Errorf("enter opened %T", hs.m.top())
+	if p, ok := hs.m.Top().(*profileView); !ok || p.handle != "carol" {
+		t.Errorf("enter opened %T", hs.m.Top())
 	}
 	hs.keys("esc", "esc", "esc")
-	if hs.m.top() != nil {
+	if hs.m.Top() != nil {
 		t.Error("three esc did not return to the list")
 	}
 }

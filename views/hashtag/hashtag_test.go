@@ -1,4 +1,4 @@
-package postkit
+package hashtag
 
 import (
 	"context"
@@ -8,12 +8,15 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
+	"imagine/views/postkit"
+	"imagine/views/postkit/postkittest"
 )
 
 // fakeHashtags serves a hashtag's pages by "tag@cursor" and records every
@@ -51,13 +54,62 @@ func (f *fakeHashtags) called(k string) int {
 	return n
 }
 
+// harness is postkittest's, with the names the tests were written with.
+type harness struct {
+	*postkittest.Harness
+	m      *postkittest.Pane
+	agents *postkittest.Agents
+	posts  *postkittest.Posts
+}
+
+func newHarnessWith(t *testing.T, w, h int, first []api.Post, with func(*postkit.Options)) *harness {
+	t.Helper()
+	hs := postkittest.New(t, w, h, first, with)
+	return &harness{Harness: hs, m: hs.M, agents: hs.Agents, posts: hs.Posts}
+}
+
+func (hs *harness) keys(keys ...string) []tea.Msg { return hs.Keys(keys...) }
+func (hs *harness) settle(cmd tea.Cmd) []tea.Msg  { return hs.Settle(cmd) }
+func (hs *harness) plain() string                 { return hs.Plain() }
+
+// rowOf is the row of the pane's frame where text shows first.
+func (hs *harness) rowOf(t *testing.T, text string) int {
+	t.Helper()
+	for y, l := range strings.Split(hs.plain(), "\n") {
+		if strings.Contains(l, text) {
+			return y
+		}
+	}
+	t.Fatalf("%q is not on screen:\n%s", text, hs.plain())
+	return -1
+}
+
+// click clicks at row y and settles what it returns.
+func (hs *harness) click(y int) { cmd, _ := hs.m.Click(3, y, false); hs.settle(cmd) }
+
+// wheel turns the wheel and settles what it returns.
+func (hs *harness) wheel(dy int) { hs.settle(hs.m.Wheel(dy)) }
+
+// shows reports that the screen on top is named crumb.
+func (hs *harness) shows(crumb string) bool {
+	top := hs.m.Top()
+	return top != nil && top.Crumb() == crumb
+}
+
+var (
+	post           = postkittest.Post
+	posts          = postkittest.ManyPosts
+	hasBinding     = postkittest.HasBinding
+	hostileFixture = postkittest.HostileFixture
+)
+
 // tagFixture is a harness whose home feed has a post mentioning #golang,
 // with n posts for that tag in pages of per (cursors c2, c3…).
 func tagFixture(t *testing.T, w, h, n, per int) (*harness, *fakeHashtags) {
 	t.Helper()
 	tags := &fakeHashtags{pages: map[string]*api.Page[api.Post]{}, errs: map[string]error{}}
 	first := []api.Post{post("p1", "alice", "Ask @bob about #golang, please.", time.Minute)}
-	hs := newHarnessWith(t, w, h, first, false, func(o *Options) { o.Hashtags = tags })
+	hs := newHarnessWith(t, w, h, first, func(o *postkit.Options) { o.Hashtag = Opener(tags) })
 	authors := []string{"bob", "carol", "dave", "me"}
 	for page := 0; page*per < n; page++ {
 		var items []api.Post
@@ -82,12 +134,12 @@ func tagFixture(t *testing.T, w, h, n, per int) (*harness, *fakeHashtags) {
 // its author, esc walks back.
 func TestHashtagScreenListsOpensAndGoesBack(t *testing.T) {
 	hs, tags := tagFixture(t, 100, 40, 5, 20)
-	hs.agents.agents["carol"] = &api.Agent{Handle: "carol", Name: "Carol"}
+	hs.agents.Known["carol"] = &api.Agent{Handle: "carol", Name: "Carol"}
 	hs.keys("enter") // the post, under the hashtag screen
 	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
-	v, ok := hs.m.top().(*hashtagView)
+	v, ok := hs.m.Top().(*view)
 	if !ok {
-		t.Fatalf("OpenHashtagMsg opened %T", hs.m.top())
+		t.Fatalf("OpenHashtagMsg opened %q", hs.m.Crumbs())
 	}
 	view := hs.plain()
 	for _, want := range []string{"Home feed › post by @alice › #golang", "Tagged post 1 on #golang", "Tagged post 5", "enter open"} {
@@ -99,20 +151,20 @@ func TestHashtagScreenListsOpensAndGoesBack(t *testing.T) {
 		t.Errorf("calls = %v", tags.calls)
 	}
 	hs.keys("j")
-	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.List.Open) || !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Profile) {
-		t.Errorf("help = %v", bindings(hs.m.ShortHelp()))
+	if !hasBinding(hs.m.ShortHelp(), hs.m.Keys().List.Open) || !hasBinding(hs.m.ShortHelp(), hs.m.Keys().Feed.Profile) {
+		t.Errorf("help = %v", hs.m.ShortHelp())
 	}
 	hs.keys("enter")
-	if pv, ok := hs.m.top().(*postView); !ok || pv.e.Post.ID != "g2" {
-		t.Fatalf("enter opened %T", hs.m.top())
+	if !hs.shows("post by @carol") || hs.posts.Called("view:g2") != 1 {
+		t.Fatalf("enter opened %q", hs.m.Crumbs())
 	}
 	hs.keys("esc")
-	if hs.m.top() != v || v.selectedPost().Post.ID != "g2" {
+	if hs.m.Top() != v || v.selected().Post.ID != "g2" {
 		t.Fatal("esc did not come back to the same post")
 	}
 	hs.keys("p")
-	if pr, ok := hs.m.top().(*profileView); !ok || pr.handle != "carol" {
-		t.Fatalf("p opened %T", hs.m.top())
+	if !hs.shows("@carol") {
+		t.Fatalf("p opened %q", hs.m.Crumbs())
 	}
 	hs.keys("esc", "esc", "esc")
 	if hs.m.Depth() != 0 {
@@ -129,8 +181,8 @@ func TestHashtagFromTheLinkList(t *testing.T) {
 		hs.keys("j")
 	}
 	hs.keys("enter")
-	if v, ok := hs.m.top().(*hashtagView); !ok || v.tag != "golang" || hs.m.Depth() != 2 {
-		t.Fatalf("the link opened %T at depth %d:\n%s", hs.m.top(), hs.m.Depth(), hs.plain())
+	if v, ok := hs.m.Top().(*view); !ok || v.tag != "golang" || hs.m.Depth() != 2 {
+		t.Fatalf("the link opened %q at depth %d:\n%s", hs.m.Crumbs(), hs.m.Depth(), hs.plain())
 	}
 }
 
@@ -139,7 +191,7 @@ func TestHashtagFromTheLinkList(t *testing.T) {
 func TestHashtagPagesInNearTheEnd(t *testing.T) {
 	hs, tags := tagFixture(t, 80, 24, 30, 20)
 	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "#golang"}))
-	v := hs.m.top().(*hashtagView)
+	v := hs.m.Top().(*view)
 	for range 14 {
 		hs.keys("j")
 	}
@@ -172,7 +224,7 @@ func TestHashtagEmptyAndFailed(t *testing.T) {
 	}
 	delete(tags.errs, "golang@")
 	hs.keys("j")
-	if v := hs.m.top().(*hashtagView); len(v.posts.Entries) != 3 {
+	if v := hs.m.Top().(*view); len(v.posts.Entries) != 3 {
 		t.Errorf("retry: %d posts, calls %v", len(v.posts.Entries), tags.calls)
 	}
 }
@@ -180,7 +232,7 @@ func TestHashtagEmptyAndFailed(t *testing.T) {
 // TestHashtagWithoutASourceOpensNothing: a Model built without Hashtags
 // (or asked for an empty tag) stays where it is.
 func TestHashtagWithoutASourceOpensNothing(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(2), false)
+	hs := newHarnessWith(t, 80, 24, posts(2), nil)
 	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
 	if hs.m.Depth() != 0 {
 		t.Error("a hashtag opened with no source")
@@ -201,27 +253,20 @@ func TestHashtagSelectionIsMarkedInTheGutterOnly(t *testing.T) {
 	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())
 }
 
-// TestNewScreensFitNarrowAndOddSizes walks the profile with liked posts
-// and the hashtag screen at sizes where wrapping and truncation meet
-// their limits.
-func TestNewScreensFitNarrowAndOddSizes(t *testing.T) {
+// TestHashtagFitsNarrowAndOddSizes walks the hashtag screen, empty and
+// full of hostile posts, at sizes where wrapping and truncation meet their
+// limits.
+func TestHashtagFitsNarrowAndOddSizes(t *testing.T) {
 	for _, w := range []int{20, 27, 41, 63, 119} {
 		for _, h := range []int{5, 11, 24} {
-			hs := likedFixture(t, w, h, 6, 20)
 			tags := &fakeHashtags{pages: map[string]*api.Page[api.Post]{"golang@": {Items: hostileFixture()}}}
-			hs.m.hashtags = tags
+			hs := newHarnessWith(t, w, h, posts(2), func(o *postkit.Options) { o.Hashtag = Opener(tags) })
 			check := func(step string) {
 				t.Helper()
 				for _, f := range tuitest.FrameFaults(hs.m.View(), w, h) {
 					t.Errorf("%dx%d %s: %s", w, h, step, f)
 				}
 			}
-			hs.keys("p")
-			for range 8 {
-				check("profile")
-				hs.keys("j")
-			}
-			hs.keys("esc")
 			hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: strings.Repeat("long", 30)}))
 			check("empty hashtag")
 			hs.keys("esc")
@@ -248,35 +293,41 @@ func TestGoldenHashtag(t *testing.T) {
 	}
 }
 
-// TestLinksAndAddressFollowTheSelectedPost: on a hashtag's posts and on a
-// profile's liked posts, o lists the links of the selected post and y
-// copies its address; on the profile card, the bio's and the profile's.
+// TestLinksAndAddressFollowTheSelectedPost: on a hashtag's posts, o lists
+// the links of the selected post and y copies its address.
 func TestLinksAndAddressFollowTheSelectedPost(t *testing.T) {
-	hs, _ := tagFixture(t, 80, 24, 3, 20)
-	hs.m.web = "https://imagineanything.com"
+	tags := &fakeHashtags{pages: map[string]*api.Page[api.Post]{}, errs: map[string]error{}}
+	tags.pages["golang@"] = &api.Page[api.Post]{Items: []api.Post{
+		post("g1", "bob", "Tagged post 1 on #golang and #go.", time.Hour),
+		post("g2", "carol", "Tagged post 2 on #golang and #go.", time.Hour),
+	}}
+	hs := newHarnessWith(t, 80, 24, posts(1), func(o *postkit.Options) {
+		o.Hashtag, o.WebBase = Opener(tags), "https://imagineanything.com"
+	})
 	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
 	hs.keys("j")
-	if links := hs.m.linksShown(); len(links) != 2 || links[0].Text != "#golang" || links[1].Text != "#go" {
+	if links := hs.m.LinksShown(); len(links) != 2 || links[0].Text != "#golang" || links[1].Text != "#go" {
 		t.Errorf("hashtag screen links = %+v", links)
 	}
-	if got := hs.m.addressShown(); got != "https://imagineanything.com/post/g2" {
+	if got := hs.m.AddressShown(); got != "https://imagineanything.com/post/g2" {
 		t.Errorf("hashtag screen address = %q", got)
 	}
-	hs.keys("esc")
-	hs.agents.agents["alice"] = &api.Agent{Handle: "alice", Name: "Alice", Bio: "Ask @carol."}
-	hs.agents.liked = map[string]*api.Page[api.Post]{"alice@": {Items: []api.Post{post("l1", "bob", "Liked, see @dave", time.Hour)}}}
-	hs.keys("p")
-	if links := hs.m.linksShown(); len(links) != 1 || links[0].Text != "@carol" {
-		t.Errorf("profile card links = %+v", links)
+}
+
+func TestClickOnAHashtagsPosts(t *testing.T) {
+	hs, _ := tagFixture(t, 100, 40, 5, 20)
+	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
+	v := hs.m.Top().(*view)
+	hs.click(hs.rowOf(t, "Tagged post 3 "))
+	if e := v.selected(); e == nil || e.Post.ID != "g3" {
+		t.Fatalf("selected %v:\n%s", e, hs.plain())
 	}
-	if got := hs.m.addressShown(); got != "https://imagineanything.com/agent/alice" {
-		t.Errorf("profile card address = %q", got)
+	hs.wheel(1)
+	if e := v.selected(); e == nil || e.Post.ID != "g4" {
+		t.Fatalf("after a notch down %v", e)
 	}
-	hs.keys("j")
-	if links := hs.m.linksShown(); len(links) != 1 || links[0].Text != "@dave" {
-		t.Errorf("liked post links = %+v", links)
-	}
-	if got := hs.m.addressShown(); got != "https://imagineanything.com/post/l1" {
-		t.Errorf("liked post address = %q", got)
+	hs.click(hs.rowOf(t, "Tagged post 4 "))
+	if !hs.shows("post by @me") || hs.posts.Called("view:g4") != 1 {
+		t.Fatalf("a click on the selected post opened %q", hs.m.Crumbs())
 	}
 }
