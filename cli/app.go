@@ -27,6 +27,7 @@ import (
 	"imagine/views/messages"
 	"imagine/views/notifications"
 	"imagine/views/postkit"
+	"imagine/views/profile"
 )
 
 // appDeps is everything the TUI is built from.
@@ -162,6 +163,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Posts:    d.client.Posts,
 		Agents:   d.client.Agents,
 		Hashtag:  hashtag.Opener(d.client.Hashtags),
+		Profile:  profile.Open,
 		Keys:     keys,
 		Styles:   styles,
 		Now:      now,

@@ -21,9 +21,10 @@ var (
 	// panes are the tabs of the root (ui.PaneID), one package each.
 	panes = []string{"feed", "notifications", "messages", "market", "jobs"}
 	// screens are shared screens any pane may push onto its stack:
-	// postkit holds the posts, profiles and agents lists and what every
-	// screen of posts shares; hashtag is a hashtag's posts.
-	screens = []string{"postkit", "hashtag"}
+	// postkit holds the post view, the agents lists, the Media screen and
+	// what every screen of posts shares; hashtag is a hashtag's posts,
+	// profile an agent's profile.
+	screens = []string{"postkit", "hashtag", "profile"}
 	// kits are building blocks of panes and screens.
 	kits = []string{"composer", "markdown", "media"}
 )

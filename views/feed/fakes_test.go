@@ -15,6 +15,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views/postkit"
+	"imagine/views/profile"
 )
 
 // testNow is the fixed clock of every test.
@@ -315,6 +316,7 @@ func newHarnessWith(t testing.TB, w, h int, firstPage []api.Post, hasMore bool, 
 			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
 			Keys: keymap.Default(), Styles: theme.New(true, false),
 			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+			Profile: profile.Open,
 		},
 	}
 	if with != nil {

@@ -11,6 +11,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views/postkit"
+	"imagine/views/profile"
 )
 
 // startHarness is a pane as the root starts it: built, sized, focused, and
@@ -29,6 +30,7 @@ func startHarness(t *testing.T, cache HomeCache, homePage, publicPage []api.Post
 			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
 			Keys: keymap.Default(), Styles: theme.New(true, false),
 			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+			Profile: profile.Open,
 		},
 	})
 	hs.m.SetSize(100, 40)

@@ -17,6 +17,7 @@ import (
 	"imagine/views"
 	"imagine/views/postkit"
 	"imagine/views/postkit/postkittest"
+	"imagine/views/profile"
 )
 
 // fakeHashtags serves a hashtag's pages by "tag@cursor" and records every
@@ -64,7 +65,12 @@ type harness struct {
 
 func newHarnessWith(t *testing.T, w, h int, first []api.Post, with func(*postkit.Options)) *harness {
 	t.Helper()
-	hs := postkittest.New(t, w, h, first, with)
+	hs := postkittest.New(t, w, h, first, func(o *postkit.Options) {
+		o.Profile = profile.Open // p on a post opens its author
+		if with != nil {
+			with(o)
+		}
+	})
 	return &harness{Harness: hs, m: hs.M, agents: hs.Agents, posts: hs.Posts}
 }
 

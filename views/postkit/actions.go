@@ -160,7 +160,7 @@ func (m *Kit) PostAction(msg tea.KeyPressMsg, e *Entry, c *api.Comment) tea.Cmd 
 		}
 		return m.openProfile(e.Post.Agent.Handle)
 	case key.Matches(msg, f.Likers):
-		return m.openAgents(likersList, e.Post.ID)
+		return m.OpenAgents(LikersList, e.Post.ID)
 	}
 	return nil
 }

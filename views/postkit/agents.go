@@ -8,20 +8,20 @@ import (
 	"imagine/views"
 )
 
-// agentsKind is what an agents list shows.
-type agentsKind int
+// AgentsKind is what an agents list shows.
+type AgentsKind int
 
 const (
-	likersList agentsKind = iota
-	followersList
-	followingList
+	LikersList AgentsKind = iota
+	FollowersList
+	FollowingList
 )
 
 // agentsView is a paged list of agents: a post's likers, an agent's
 // followers or the agents it follows.
 type agentsView struct {
 	sid     int
-	kind    agentsKind
+	kind    AgentsKind
 	subject string // the post ID (likers) or the handle
 	agents  []api.Agent
 	next    string
@@ -37,23 +37,23 @@ func (v *agentsView) ID() int { return v.sid }
 // title names the list.
 func (v *agentsView) title() string {
 	switch v.kind {
-	case followersList:
+	case FollowersList:
 		return "Followers of @" + v.subject
-	case followingList:
+	case FollowingList:
 		return "Followed by @" + v.subject
 	}
 	return "Liked by"
 }
 
-// openAgents pushes an agents list and fetches its first page.
-func (m *Kit) openAgents(kind agentsKind, subject string) tea.Cmd {
+// OpenAgents pushes an agents list and fetches its first page.
+func (m *Kit) OpenAgents(kind AgentsKind, subject string) tea.Cmd {
 	v := &agentsView{sid: m.NewID(), kind: kind, subject: subject}
 	m.Push(v)
 	return m.fetchAgents(v)
 }
 
 func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
-	if (v.kind == likersList && m.posts == nil) || (v.kind != likersList && m.agents == nil) {
+	if (v.kind == LikersList && m.posts == nil) || (v.kind != LikersList && m.agents == nil) {
 		return nil
 	}
 	v.loading, v.err = true, nil
@@ -63,7 +63,7 @@ func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
 		opts := &api.ListOptions{Cursor: cursor}
 		msg := agentsMsg{sid: sid, cursor: cursor}
 		switch kind {
-		case likersList:
+		case LikersList:
 			page, err := posts.Likes(ctx, subject, opts)
 			msg.err = err
 			if page != nil {
@@ -74,7 +74,7 @@ func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
 			}
 		default:
 			list := agents.Followers
-			if kind == followingList {
+			if kind == FollowingList {
 				list = agents.Following
 			}
 			page, err := list(ctx, subject, opts)

@@ -48,22 +48,3 @@ func TestClickInThePostViewSelectsAComment(t *testing.T) {
 		t.Fatal("a click on the breadcrumb changed something")
 	}
 }
-
-func TestClickOnAProfilesLikedPosts(t *testing.T) {
-	hs := likedFixture(t, 100, 40, 3, 20)
-	hs.keys("p")
-	v := hs.m.Top().(*profileView)
-	hs.click(hs.rowOf(t, "Liked post 2,"), false)
-	if e := v.likedEntry(); e == nil || e.Post.ID != "l2" {
-		t.Fatalf("selected %v", e)
-	}
-	hs.click(hs.rowOf(t, "Alice Example"), false) // the card
-	if v.likedEntry() != nil || hs.m.Top() != v {
-		t.Fatal("a click on the card did not select it")
-	}
-	hs.click(hs.rowOf(t, "Liked post 3"), false)
-	hs.click(hs.rowOf(t, "Liked post 3"), true)
-	if pv, ok := hs.m.Top().(*postView); !ok || pv.e.Post.ID != "l3" {
-		t.Fatalf("a double click opened %T", hs.m.Top())
-	}
-}

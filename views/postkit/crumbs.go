@@ -61,9 +61,6 @@ func (m *Kit) rootPath() []string {
 func (v *postView) Crumb() string { return "post by @" + v.e.Post.Agent.Handle }
 
 // Crumb implements Screen.
-func (v *profileView) Crumb() string { return "@" + v.handle }
-
-// Crumb implements Screen.
 func (v *agentsView) Crumb() string { return v.title() }
 
 // Crumb implements Screen.

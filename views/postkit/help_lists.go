@@ -8,29 +8,6 @@ import "charm.land/bubbles/v2/key"
 // acts on the agent, which for your own profile is neither follow nor
 // message.
 
-// ShortHelp implements Screen.
-func (v *profileView) ShortHelp(m *Kit) []key.Binding {
-	if e := v.likedEntry(); e != nil {
-		return append(m.PostShortHelp(e), m.keys.List.Back)
-	}
-	return append(m.agentKeys(v), m.keys.List.Back)
-}
-
-// FullHelp implements Screen.
-func (v *profileView) FullHelp(m *Kit) [][]key.Binding {
-	k, f := m.keys.List, m.keys.Feed
-	return HelpGroups(m.NavKeys(), m.agentKeys(v), m.PostFullHelp(v.likedEntry()), []key.Binding{f.Compose, k.Back})
-}
-
-// agentKeys act on a profile's agent.
-func (m *Kit) agentKeys(v *profileView) []key.Binding {
-	f := m.keys.Feed
-	if m.IsMe(v.handle) {
-		return []key.Binding{f.Followers, f.Following}
-	}
-	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following}
-}
-
 // NavKeys move in a list.
 func (m *Kit) NavKeys() []key.Binding {
 	k := m.keys.List

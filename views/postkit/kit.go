@@ -26,8 +26,10 @@ type Kit struct {
 	ctx    context.Context
 	posts  Posts
 	agents Agents
-	// openHashtag is Options.Hashtag.
+	// openHashtagScreen and openProfileScreen are Options.Hashtag and
+	// Options.Profile.
 	openHashtagScreen func(k *Kit, tag string) tea.Cmd
+	openProfileScreen func(k *Kit, handle string) tea.Cmd
 	keys              *keymap.KeyMap
 	styles            *theme.Styles
 	// now is what relative times are measured from: the moment shown,
@@ -109,6 +111,7 @@ func New(opts Options) *Kit {
 		protocol:          opts.Protocol,
 		previews:          map[string]*preview{},
 		openHashtagScreen: opts.Hashtag,
+		openProfileScreen: opts.Profile,
 		width:             80,
 		height:            24,
 	}

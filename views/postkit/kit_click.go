@@ -17,17 +17,6 @@ func (v *postView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cm
 	return hit, open, cmd
 }
 
-// Click implements Screen: the card is item 0, the posts the agent liked
-// follow.
-func (v *profileView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
-	n := 1 + len(v.liked.Entries)
-	hit, open = v.win.Click(y-1, n, m.BodyHeight(), m.profileHeights(v), double)
-	if hit && !open {
-		cmd = m.MorePosts(v.sid, &v.liked, v.win.Cursor-1)
-	}
-	return hit, open, cmd
-}
-
 // Click implements Screen.
 func (v *agentsView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := len(v.agents)

@@ -3,8 +3,12 @@ package postkit
 import (
 	"context"
 	"imagine/keymap"
+	"imagine/theme"
 	"imagine/views"
+	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // What the list under the stack (the Feed's timelines) uses of the kit:
@@ -74,4 +78,52 @@ func (m *Kit) HoleLines(e *Entry, sel bool) []string {
 		return []string{r.fit(text)}
 	})
 	return m.gut.Mark(lines, sel)
+}
+
+// Agents is the agents service the kit was built with (Options.Agents),
+// for the screens that read agents (a profile).
+func (m *Kit) Agents() Agents { return m.agents }
+
+// Previewing reports a kit that shows beside a list (the split view): its
+// screens fetch only what they show at once.
+func (m *Kit) Previewing() bool { return m.preview }
+
+// Styles are the theme's styles, for a screen's own lines.
+func (m *Kit) Styles() *theme.Styles { return m.styles }
+
+// Has reports whether the kit holds the post id.
+func (m *Kit) Has(id string) bool { return m.store[id] != nil }
+
+// Renderer draws a screen's own lines as the kit draws posts: Width cells
+// wide, right of the gutter.
+type Renderer struct{ r renderer }
+
+// Width is how wide a line is.
+func (r Renderer) Width() int { return r.r.width }
+
+// Fit pads or cuts one line to the width.
+func (r Renderer) Fit(line string) string { return r.r.fit(line) }
+
+// Full is text read in full (a bio), as markdown, in lines of the width.
+func (r Renderer) Full(text string) []string { return r.r.full(text) }
+
+// Cached is a screen's own lines (a profile card), rendered by render
+// once per kind, id, version and width: kind is a letter the kit's own
+// renderings do not use ('p' for a profile card).
+func (m *Kit) Cached(kind byte, id string, ver int, render func(Renderer) []string) []string {
+	return m.cache.Get(cacheKey{kind: kind, id: id, ver: ver, width: m.width}, func() []string {
+		return render(Renderer{m.renderer(m.itemWidth())})
+	})
+}
+
+// Mark puts the gutter beside lines, marked when sel: the selection is
+// drawn there only, so moving it changes a few cells.
+func (m *Kit) Mark(lines []string, sel bool) []string { return m.gut.Mark(lines, sel) }
+
+// Rule is a rule line headed by label across the width ("── Liked posts
+// ───"), under which a screen lists something.
+func (m *Kit) Rule(label string) []string {
+	return m.cache.Get(cacheKey{kind: 'R', id: label, width: m.width}, func() []string {
+		return []string{m.pal.faint.Render(label + strings.Repeat("─", max(m.width-ansi.StringWidth(label), 0)))}
+	})
 }

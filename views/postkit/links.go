@@ -58,7 +58,7 @@ func (m *Kit) PostAddress(e *Entry) string {
 	if e == nil {
 		return ""
 	}
-	return m.webAddress("post", e.Post.ID)
+	return m.WebAddress("post", e.Post.ID)
 }
 
 // AddressShown is the web address of what is selected, or "".
@@ -82,26 +82,6 @@ func (v *postView) LinkTexts(*Kit) []string {
 // Address implements Screen.
 func (v *postView) Address(m *Kit) string { return m.PostAddress(v.e) }
 
-// LinkTexts implements Screen: the selected liked post, else the bio and
-// website.
-func (v *profileView) LinkTexts(*Kit) []string {
-	if e := v.likedEntry(); e != nil {
-		return PostTexts(&e.Post)
-	}
-	if a := v.agent; a != nil {
-		return []string{a.Bio, a.WebsiteURL}
-	}
-	return nil
-}
-
-// Address implements Screen: the selected liked post, else the agent.
-func (v *profileView) Address(m *Kit) string {
-	if e := v.likedEntry(); e != nil {
-		return m.PostAddress(e)
-	}
-	return m.webAddress("agent", v.handle)
-}
-
 // LinkTexts implements Screen: the selected agent's bio and website.
 func (v *agentsView) LinkTexts(*Kit) []string {
 	if i := v.win.Cursor; i < len(v.agents) {
@@ -113,7 +93,7 @@ func (v *agentsView) LinkTexts(*Kit) []string {
 // Address implements Screen.
 func (v *agentsView) Address(m *Kit) string {
 	if i := v.win.Cursor; i < len(v.agents) {
-		return m.webAddress("agent", v.agents[i].Handle)
+		return m.WebAddress("agent", v.agents[i].Handle)
 	}
 	return ""
 }
@@ -124,8 +104,8 @@ func (v *mediaView) LinkTexts(*Kit) []string { return nil }
 // Address implements Screen: none for an upload.
 func (v *mediaView) Address(*Kit) string { return "" }
 
-// webAddress is {base}/{kind}/{id} on the site, or "" with no base.
-func (m *Kit) webAddress(kind, id string) string {
+// WebAddress is {base}/{kind}/{id} on the site, or "" with no base.
+func (m *Kit) WebAddress(kind, id string) string {
 	if m.web == "" || id == "" {
 		return ""
 	}

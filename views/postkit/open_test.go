@@ -41,17 +41,3 @@ func TestOpenMissingPostSaysWhy(t *testing.T) {
 		t.Fatal("a post view opened for a missing post")
 	}
 }
-
-func TestOpenProfileFromAnotherPaneAndMessageIt(t *testing.T) {
-	hs := newHarness(t, 100, 30, posts(2), false)
-	hs.agents.agents["zed"] = &api.Agent{Handle: "zed", Name: "Zed"}
-	hs.settle(hs.m.Update(views.OpenProfileMsg{Handle: "zed"}))
-	if _, ok := hs.m.Top().(*profileView); !ok {
-		t.Fatalf("profile not open: %T", hs.m.Top())
-	}
-	msgs := hs.keys("m")
-	open, ok := tuitest.Find[views.OpenConversationMsg](msgs)
-	if !ok || open.Handle != "zed" {
-		t.Fatalf("m should ask to message @zed: %#v", msgs)
-	}
-}

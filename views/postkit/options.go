@@ -31,6 +31,10 @@ type Options struct {
 	// set by whoever builds the kit, so postkit imports no screen of
 	// another package; nil opens none.
 	Hashtag func(k *Kit, tag string) tea.Cmd
+	// Profile pushes the screen of an agent's profile (p on a post or a
+	// comment, views.OpenProfileMsg, an agents list): views/profile's
+	// Open; nil opens none.
+	Profile func(k *Kit, handle string) tea.Cmd
 	Keys    *keymap.KeyMap
 	Styles  *theme.Styles
 	// Now is the clock for relative times; nil means time.Now.

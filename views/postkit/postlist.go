@@ -10,8 +10,8 @@ import (
 )
 
 // PostList is a list of posts read page by page from one endpoint on a
-// stacked screen: an agent's liked posts (profile.go), a hashtag's posts
-// (hashtag.go). It is read from the top once and grows as the cursor nears
+// stacked screen: an agent's liked posts (views/profile), a hashtag's posts
+// (views/hashtag). It is read from the top once and grows as the cursor nears
 // its end; unlike a timeline it is not polled and drops no pages, since a
 // screen is left long before it could hold many. Its entries are shared
 // through the store like a timeline's, so a like shows everywhere.
@@ -39,8 +39,8 @@ type postsMsg struct {
 	err    error
 }
 
-// asked reports whether the list was ever fetched (a preview fetches none).
-func (l *PostList) asked() bool { return l.loaded || l.loading || l.err != nil }
+// Asked reports whether the list was ever fetched (a preview fetches none).
+func (l *PostList) Asked() bool { return l.loaded || l.loading || l.err != nil }
 
 // SetSource makes fetch the list's source, under a context of the
 // screen's own, derived from parent.
@@ -184,3 +184,10 @@ func (m *Kit) PostsFooter(l *PostList, empty string) string {
 	}
 	return ""
 }
+
+// Cancelled reports whether the list's requests were cancelled: its
+// screen was left.
+func (l *PostList) Cancelled() bool { return l.ctx != nil && l.ctx.Err() != nil }
+
+// More reports whether the server has more pages of the list.
+func (l *PostList) More() bool { return l.hasMore }

@@ -52,40 +52,6 @@ func (v *postView) Closed() bool { return v.gone }
 // Release implements Screen.
 func (v *postView) Release(*Kit) {}
 
-// Update implements Screen: the profile, its liked posts, the follow
-// state, a liked post deleted.
-func (v *profileView) Update(m *Kit, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case profileMsg:
-		if msg.sid == v.sid {
-			return m.profileLoaded(msg)
-		}
-	case postsMsg:
-		return m.PostsLoaded(v.sid, &v.liked, v.win.Cursor-1, msg)
-	case FollowSet:
-		if msg.Handle != v.handle || v.agent == nil {
-			return nil
-		}
-		v.following = msg.Following
-		if msg.CountKnown {
-			v.agent.FollowerCount = max(msg.Count, 0)
-		}
-		v.ver++
-	case PostDeleted:
-		v.liked.Remove(msg.ID, &v.win, 1)
-	}
-	return nil
-}
-
-// Holds implements Screen.
-func (v *profileView) Holds(e *Entry) bool { return v.liked.Holds(e) }
-
-// Closed implements Screen.
-func (v *profileView) Closed() bool { return false }
-
-// Release implements Screen.
-func (v *profileView) Release(m *Kit) { v.liked.Release(m) }
-
 // Update implements Screen: the list's pages.
 func (v *agentsView) Update(m *Kit, msg tea.Msg) tea.Cmd {
 	if msg, ok := msg.(agentsMsg); ok && msg.sid == v.sid {

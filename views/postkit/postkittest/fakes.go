@@ -331,3 +331,16 @@ func HostileFixture() []api.Post {
 		mk("h30", "wall", "Wall", strings.Repeat("x", 2000)),
 	}
 }
+
+// Called counts the calls recorded as given ("follow:alice").
+func (f *Agents) Called(call string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.Calls {
+		if c == call {
+			n++
+		}
+	}
+	return n
+}
