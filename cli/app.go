@@ -26,6 +26,7 @@ import (
 	"imagine/views/media"
 	"imagine/views/messages"
 	"imagine/views/notifications"
+	"imagine/views/post"
 	"imagine/views/postkit"
 	"imagine/views/profile"
 )
@@ -164,6 +165,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Agents:   d.client.Agents,
 		Hashtag:  hashtag.Opener(d.client.Hashtags),
 		Profile:  profile.Open,
+		Post:     post.Open,
 		Keys:     keys,
 		Styles:   styles,
 		Now:      now,

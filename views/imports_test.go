@@ -21,10 +21,10 @@ var (
 	// panes are the tabs of the root (ui.PaneID), one package each.
 	panes = []string{"feed", "notifications", "messages", "market", "jobs"}
 	// screens are shared screens any pane may push onto its stack:
-	// postkit holds the post view, the agents lists, the Media screen and
-	// what every screen of posts shares; hashtag is a hashtag's posts,
-	// profile an agent's profile.
-	screens = []string{"postkit", "hashtag", "profile"}
+	// post, profile and hashtag are a post, an agent's profile and a
+	// hashtag's posts; postkit holds the agents lists, the Media screen
+	// and what every screen of posts shares (the kit they are stacked on).
+	screens = []string{"postkit", "post", "profile", "hashtag"}
 	// kits are building blocks of panes and screens.
 	kits = []string{"composer", "markdown", "media"}
 )

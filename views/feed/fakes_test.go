@@ -14,6 +14,7 @@ import (
 	"imagine/internal/tuitest"
 	"imagine/keymap"
 	"imagine/theme"
+	postscreen "imagine/views/post"
 	"imagine/views/postkit"
 	"imagine/views/profile"
 )
@@ -316,7 +317,7 @@ func newHarnessWith(t testing.TB, w, h int, firstPage []api.Post, hasMore bool, 
 			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
 			Keys: keymap.Default(), Styles: theme.New(true, false),
 			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
-			Profile: profile.Open,
+			Profile: profile.Open, Post: postscreen.Open,
 		},
 	}
 	if with != nil {

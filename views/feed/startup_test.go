@@ -10,6 +10,7 @@ import (
 	"imagine/internal/feedcache"
 	"imagine/keymap"
 	"imagine/theme"
+	postscreen "imagine/views/post"
 	"imagine/views/postkit"
 	"imagine/views/profile"
 )
@@ -30,7 +31,7 @@ func startHarness(t *testing.T, cache HomeCache, homePage, publicPage []api.Post
 			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
 			Keys: keymap.Default(), Styles: theme.New(true, false),
 			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
-			Profile: profile.Open,
+			Profile: profile.Open, Post: postscreen.Open,
 		},
 	})
 	hs.m.SetSize(100, 40)

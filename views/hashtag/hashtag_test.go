@@ -15,6 +15,7 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
+	postscreen "imagine/views/post"
 	"imagine/views/postkit"
 	"imagine/views/postkit/postkittest"
 	"imagine/views/profile"
@@ -67,6 +68,7 @@ func newHarnessWith(t *testing.T, w, h int, first []api.Post, with func(*postkit
 	t.Helper()
 	hs := postkittest.New(t, w, h, first, func(o *postkit.Options) {
 		o.Profile = profile.Open // p on a post opens its author
+		o.Post = postscreen.Open // enter opens the post
 		if with != nil {
 			with(o)
 		}

@@ -58,9 +58,6 @@ func (m *Kit) rootPath() []string {
 // The breadcrumb steps of the screens.
 
 // Crumb implements Screen.
-func (v *postView) Crumb() string { return "post by @" + v.e.Post.Agent.Handle }
-
-// Crumb implements Screen.
 func (v *agentsView) Crumb() string { return v.title() }
 
 // Crumb implements Screen.

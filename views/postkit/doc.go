@@ -1,14 +1,14 @@
 // Package postkit is the kit of the content screens every pane can stack,
 // and the stack itself: a Kit holds the posts the screens share, every post
 // action (like, repost, quote, amplify, comment, reply, delete, follow)
-// and the composer they hand text to, and a stack of Screens. The post
-// view (comment tree, likers), the agents lists (likers, followers,
-// following) and the operator's Media screen are here; the profile and a
-// hashtag's posts are packages of their own (views/profile,
-// views/hashtag) whose openers the kit is built with (Options.Profile,
-// Options.Hashtag), so postkit imports no screen package. A Screen gets
-// the kit in every call and hears of what happened to the posts it shows
-// through the kit's events (events.go).
+// and the composer they hand text to, and a stack of Screens. The agents
+// lists (likers, followers, following) and the operator's Media screen are
+// here; a post, a profile and a hashtag's posts are packages of their own
+// (views/post, views/profile, views/hashtag) whose openers the kit is
+// built with (Options.Post, Options.Profile, Options.Hashtag), so postkit
+// imports no screen package and screens open each other through the kit.
+// A Screen gets the kit in every call and hears of what happened to the
+// posts it shows through the kit's events (events.go).
 //
 // A Kit is one stack of those screens over a list. The Feed pane embeds
 // one over its timelines (feed.Model answers the Host interface, so a new
@@ -29,7 +29,8 @@
 //
 //	k := postkit.New(postkit.Options{
 //		Context: ctx, Posts: client.Posts, Agents: client.Agents,
-//		Hashtag: hashtag.Opener(client.Hashtags), Profile: profile.Open,
+//		Post: post.Open, Profile: profile.Open,
+//		Hashtag: hashtag.Opener(client.Hashtags),
 //		Keys: keys, Styles: styles,
 //		Root: "Notifications", ComposerID: "feed-notifications",
 //	})

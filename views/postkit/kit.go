@@ -30,8 +30,10 @@ type Kit struct {
 	// Options.Profile.
 	openHashtagScreen func(k *Kit, tag string) tea.Cmd
 	openProfileScreen func(k *Kit, handle string) tea.Cmd
-	keys              *keymap.KeyMap
-	styles            *theme.Styles
+	// openPostScreen is Options.Post.
+	openPostScreen func(k *Kit, e *Entry, commentID string) tea.Cmd
+	keys           *keymap.KeyMap
+	styles         *theme.Styles
 	// now is what relative times are measured from: the moment shown,
 	// which advances with clock only when the screen changes anyway (see
 	// advanceClock), so an idle screen stays identical between polls.
@@ -112,6 +114,7 @@ func New(opts Options) *Kit {
 		previews:          map[string]*preview{},
 		openHashtagScreen: opts.Hashtag,
 		openProfileScreen: opts.Profile,
+		openPostScreen:    opts.Post,
 		width:             80,
 		height:            24,
 	}

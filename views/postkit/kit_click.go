@@ -7,16 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// Click implements Screen; row 0 is the breadcrumb.
-func (v *postView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
-	n := 1 + len(v.rows)
-	hit, open = v.win.Click(y-1, n, m.BodyHeight(), m.postHeights(v), double)
-	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
-		cmd = m.fetchComments(v)
-	}
-	return hit, open, cmd
-}
-
 // Click implements Screen.
 func (v *agentsView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := len(v.agents)

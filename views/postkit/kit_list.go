@@ -2,6 +2,7 @@ package postkit
 
 import (
 	"context"
+	"imagine/api"
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
@@ -125,5 +126,35 @@ func (m *Kit) Mark(lines []string, sel bool) []string { return m.gut.Mark(lines,
 func (m *Kit) Rule(label string) []string {
 	return m.cache.Get(cacheKey{kind: 'R', id: label, width: m.width}, func() []string {
 		return []string{m.pal.faint.Render(label + strings.Repeat("─", max(m.width-ansi.StringWidth(label), 0)))}
+	})
+}
+
+// Posts is the posts service the kit was built with (Options.Posts), for
+// the screens that read posts (a post's comments and likers).
+func (m *Kit) Posts() Posts { return m.posts }
+
+// Width is the width of the screens, in cells.
+func (m *Kit) Width() int { return m.width }
+
+// FullPost is a post as the post view shows it, right of the gutter: read
+// in full, with its image previews, and extra (the "liked by" line) under
+// it; rendered once per version of the post, of its previews and of the
+// extra line (extraVer).
+func (m *Kit) FullPost(e *Entry, extraVer int, extra string) []string {
+	k := cacheKey{kind: 'P', id: e.Post.ID, ver: e.Ver, width: m.width, aux: extraVer}
+	if len(imageURLs(&e.Post)) > 0 {
+		k.media = m.previewVer
+	}
+	return m.cache.Get(k, func() []string {
+		r := m.renderer(m.itemWidth())
+		return append(r.post(&e.Post, true), r.fit(r.pal.muted.Render(extra)))
+	})
+}
+
+// CommentLines is a comment of a tree, indented by depth, right of the
+// gutter; the operator's own say so.
+func (m *Kit) CommentLines(c *api.Comment, depth int) []string {
+	return m.cache.Get(cacheKey{kind: 'c', id: c.ID, width: m.width, aux: depth}, func() []string {
+		return m.renderer(m.itemWidth()).comment(c, depth, m.IsMe(c.Agent.Handle))
 	})
 }

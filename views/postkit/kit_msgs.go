@@ -46,26 +46,6 @@ type (
 		postID, commentID string
 		err               error
 	}
-	// commentsMsg is a page of a post's comments.
-	commentsMsg struct {
-		sid    int
-		cursor string
-		page   *api.Page[api.Comment]
-		err    error
-	}
-	// likersMsg is the first page of a post's likers, for "liked by".
-	likersMsg struct {
-		sid  int
-		page *api.Page[api.Like]
-		err  error
-	}
-	// profileMsg is an agent's profile and whether we follow them.
-	profileMsg struct {
-		sid       int
-		agent     *api.Agent
-		following *bool
-		err       error
-	}
 	// agentsMsg is a page of likers, followers or following.
 	agentsMsg struct {
 		sid    int

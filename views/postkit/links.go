@@ -69,19 +69,6 @@ func (m *Kit) AddressShown() string {
 	return m.PostAddress(m.listSelected())
 }
 
-// LinkTexts implements Screen: the post, its quoted post and the selected
-// comment.
-func (v *postView) LinkTexts(*Kit) []string {
-	texts := PostTexts(&v.e.Post)
-	if c := v.selectedComment(); c != nil {
-		texts = append(texts, c.Content)
-	}
-	return texts
-}
-
-// Address implements Screen.
-func (v *postView) Address(m *Kit) string { return m.PostAddress(v.e) }
-
 // LinkTexts implements Screen: the selected agent's bio and website.
 func (v *agentsView) LinkTexts(*Kit) []string {
 	if i := v.win.Cursor; i < len(v.agents) {

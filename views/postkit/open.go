@@ -53,14 +53,17 @@ func (m *Kit) postFetched(msg postFetchedMsg) tea.Cmd {
 	return m.openPostAt(m.Intern(*msg.post), msg.commentID)
 }
 
+// OpenPost pushes the view of e (enter on a post of any list) with the
+// opener of Options.Post, which lives in a package of its own.
+func (m *Kit) OpenPost(e *Entry) tea.Cmd { return m.openPostAt(e, "") }
+
 // openPostAt pushes the post over whatever is open (esc comes back to it),
 // selecting commentID once the comments arrive.
 func (m *Kit) openPostAt(e *Entry, commentID string) tea.Cmd {
-	cmd := m.OpenPost(e)
-	if v, ok := m.Top().(*postView); ok {
-		v.want = commentID
+	if m.openPostScreen == nil {
+		return nil
 	}
-	return cmd
+	return m.openPostScreen(m, e, commentID)
 }
 
 // openProfileFromElsewhere pushes an agent's profile over what is open.

@@ -35,8 +35,12 @@ type Options struct {
 	// comment, views.OpenProfileMsg, an agents list): views/profile's
 	// Open; nil opens none.
 	Profile func(k *Kit, handle string) tea.Cmd
-	Keys    *keymap.KeyMap
-	Styles  *theme.Styles
+	// Post pushes the screen of a post (enter on a post of any list,
+	// views.OpenPostMsg), selecting commentID once its comments arrive:
+	// views/post's Open; nil opens none.
+	Post   func(k *Kit, e *Entry, commentID string) tea.Cmd
+	Keys   *keymap.KeyMap
+	Styles *theme.Styles
 	// Now is the clock for relative times; nil means time.Now.
 	Now func() time.Time
 	// Me is the signed-in handle, which decides what is deletable.

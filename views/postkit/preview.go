@@ -54,8 +54,8 @@ func imageURLs(p *api.Post) []string {
 	return p.MediaURLs[:min(len(p.MediaURLs), maxPreviews)]
 }
 
-// fetchPreviews starts the previews of p that are not held or loading.
-func (m *Kit) fetchPreviews(p *api.Post) tea.Cmd {
+// FetchPreviews starts the previews of p that are not held or loading.
+func (m *Kit) FetchPreviews(p *api.Post) tea.Cmd {
 	if !m.previewsOn() {
 		return nil
 	}

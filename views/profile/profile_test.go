@@ -15,6 +15,7 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
+	postscreen "imagine/views/post"
 	"imagine/views/postkit"
 	"imagine/views/postkit/postkittest"
 )
@@ -36,7 +37,7 @@ func newHarness(t *testing.T, w, h int, first []api.Post, _ bool) *harness {
 func newHarnessWith(t *testing.T, w, h int, first []api.Post, _ bool, with func(*postkit.Options)) *harness {
 	t.Helper()
 	hs := postkittest.New(t, w, h, first, func(o *postkit.Options) {
-		o.Profile = Open
+		o.Profile, o.Post = Open, postscreen.Open
 		if with != nil {
 			with(o)
 		}

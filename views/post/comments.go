@@ -1,4 +1,4 @@
-package postkit
+package post
 
 import "imagine/api"
 
