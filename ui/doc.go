@@ -53,14 +53,16 @@
 // under it, from the pane's name on, which its header draws first).
 // Screens are made by the Options, never by a pane: Stacks makes the
 // group of posts, profiles and hashtags (a postkit.Kit, as the Feed pane
-// embeds over its timelines, which stacks those itself: views.Opener),
-// Conversations a conversation
-// (a Messages model in stacked mode, sharing the Messages pane's drafts
-// and outbox). A request goes to the screen on top when it Opens it, else
-// to a new screen pushed over it, so Feed › post › @x › DM @x › @x works
-// whatever the kinds. The first group on a pane is the stack's base and
-// outlives its screens; the Feed pane stacks its posts and profiles
-// itself and is the base of its own stack, whose trail is its Path.
+// embeds over its timelines, which stacks those itself: views.Opener;
+// the post, profile and hashtag screens are the packages views/post,
+// views/profile and views/hashtag, whose openers the kit is built with),
+// Conversations a conversation (a Messages model in stacked mode, sharing
+// the Messages pane's drafts and outbox). A request goes to the screen on
+// top when it Opens it, else to a new screen pushed over it, so
+// Feed › post › @x › DM @x › @x works whatever the kinds. The first group
+// on a pane is the stack's base and outlives its screens; the Feed pane
+// stacks its posts and profiles itself and is the base of its own stack,
+// whose trail is its Path.
 //
 // While a stack shows a screen it is the pane's front: it takes the
 // pane's keys, draws the body and supplies the help. Every stacked screen
