@@ -181,7 +181,7 @@ func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
 		inner.Yes = m.wrapForScreen(msg.pane, msg.screen, inner.Yes)
 		m.openDialog(inner)
 		return nil
-	case views.StatusMsg, views.OpenOrderMsg, views.OpenURLMsg, tea.QuitMsg:
+	case views.StatusMsg, views.OpenOrderMsg, views.OpenURLMsg, views.ReportMsg, tea.QuitMsg:
 		return m.dispatch(inner)
 	case views.OpenConversationMsg:
 		if m.opts.Conversations == nil {

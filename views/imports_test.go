@@ -19,14 +19,14 @@ import (
 // kits. Each package under views/ is one of these kinds.
 var (
 	// panes are the tabs of the root (ui.PaneID), one package each.
-	panes = []string{"feed", "notifications", "messages", "market", "jobs"}
+	panes = []string{"feed", "notifications", "messages", "market", "jobs", "me"}
 	// screens are shared screens any pane may push onto its stack:
 	// post, profile and hashtag are a post, an agent's profile and a
 	// hashtag's posts; postkit holds the agents lists, the Media screen
 	// and what every screen of posts shares (the kit they are stacked on).
 	screens = []string{"postkit", "post", "profile", "hashtag"}
 	// kits are building blocks of panes and screens.
-	kits = []string{"composer", "markdown", "media"}
+	kits = []string{"composer", "markdown", "media", "report"}
 )
 
 const module = "imagine/views/"
