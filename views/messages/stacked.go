@@ -9,12 +9,16 @@ package messages
 // same composer ID and drafts directory) and the pane's outbox
 // (Options.Outbox), so a reply sent from a stack waits, is retried and is
 // reconciled exactly as one sent from the Messages tab, and survives a
-// restart. What it does not do is what belongs to the pane: it is not
-// polled, and it has no conversation list; esc from the conversation (or
-// from the composer of a first message) closes it, and the root pops it.
+// restart: what the pane's polls send from there shows here as sent on
+// the next key (followOutbox). What it does not do is what belongs to the
+// pane: it is not polled (a message from the other agent shows when the
+// conversation is opened again), and it has no conversation list; esc
+// from the conversation (or from the composer of a first message) closes
+// it, and the root pops it.
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"imagine/keymap"
 	"imagine/views"
@@ -58,6 +62,26 @@ func (m *Model) settle() {
 	if m.stacked && m.open == nil && !m.comp.IsOpen() && !m.prompt.open && m.want == "" {
 		m.closed = true
 	}
+}
+
+// followOutbox brings a stacked Model's conversation up to date with the
+// outbox it shares with the Messages pane, whose polls send what waits
+// there, including what was queued here (a stacked Model is not polled).
+// An entry shown here that left the outbox without this Model delivering
+// it (its own deliveries and discards rebuild the rows at once) was sent
+// by the pane: the conversation is read again to show it as sent.
+func (m *Model) followOutbox() tea.Cmd {
+	t := m.open
+	if t == nil {
+		return nil
+	}
+	for _, r := range t.rows {
+		if r.out != nil && m.box.find(r.out.ID) == nil {
+			m.refreshRows(t.convID)
+			return m.fetchNewest(t)
+		}
+	}
+	return nil
 }
 
 // crumbLine is a stacked Model's first line: the path from the pane it

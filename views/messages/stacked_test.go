@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"imagine/api"
 	"imagine/keymap"
 	"imagine/theme"
 )
@@ -79,5 +80,34 @@ func TestStackedFirstMessageOpensTheComposerAndEscCloses(t *testing.T) {
 	st.keys("esc")
 	if st.m.Depth() != 0 {
 		t.Fatalf("esc left depth %d", st.m.Depth())
+	}
+}
+
+// TestStackedConversationFollowsThePanesSends: a reply queued on a stack
+// while offline is sent by the Messages pane's next poll (the stacked
+// Model is not polled); the stacked conversation then shows it as sent,
+// not as waiting.
+func TestStackedConversationFollowsThePanesSends(t *testing.T) {
+	pane := newHarness(t, 80, 24, standardServer(), "")
+	st := stackedOver(t, pane)
+	st.settle(st.m.Update(openMsg("bob")))
+	pane.srv.plan = []sendOutcome{{err: api.ErrOffline}}
+	st.keys("n")
+	st.typeText("queued on a stack")
+	st.keys("ctrl+s", "esc")
+	if n := pane.srv.count("send:c2:queued on a stack"); n != 1 {
+		t.Fatalf("premise: one offline attempt, got %d", n)
+	}
+	if !strings.Contains(st.plain(), "queued on a stack") {
+		t.Fatalf("the reply does not show as waiting:\n%s", st.plain())
+	}
+	pane.poll()
+	if got := pane.srv.sent("c2"); got[len(got)-1] != "queued on a stack" {
+		t.Fatalf("the pane's poll did not send it: %q", got)
+	}
+	st.keys("k")
+	view := st.plain()
+	if strings.Count(view, "queued on a stack") != 1 || strings.Contains(view, "waiting") || strings.Contains(view, "sending") {
+		t.Errorf("the stacked conversation does not show the reply as sent:\n%s", view)
 	}
 }
