@@ -19,12 +19,16 @@ import (
 	"imagine/theme"
 	"imagine/ui"
 	"imagine/views/feed"
+	"imagine/views/hashtag"
 	"imagine/views/jobs"
 	"imagine/views/market"
 	"imagine/views/me"
 	"imagine/views/media"
 	"imagine/views/messages"
 	"imagine/views/notifications"
+	"imagine/views/post"
+	"imagine/views/postkit"
+	"imagine/views/profile"
 )
 
 // appDeps is everything the TUI is built from.
@@ -165,11 +169,13 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if d.feedCache != nil {
 		homeCache = d.feedCache
 	}
-	screens := feed.Options{
+	screens := postkit.Options{
 		Context:  ctx,
 		Posts:    d.client.Posts,
 		Agents:   d.client.Agents,
-		Hashtags: d.client.Hashtags,
+		Hashtag:  hashtag.Opener(d.client.Hashtags),
+		Profile:  profile.Open,
+		Post:     post.Open,
 		Keys:     keys,
 		Styles:   styles,
 		Now:      now,
@@ -190,9 +196,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// these options: one image cache, one numbering of kitty images.
 		screens.Previewer = media.NewPreviewer(media.Options{AllowedHost: screens.MediaHost, Protocol: screens.Protocol})
 	}
-	feedOpts := screens
-	feedOpts.Home, feedOpts.HomeCache, feedOpts.Public = d.client.Feed, homeCache, d.client.Posts
-	feedPane := feed.New(feedOpts)
+	feedPane := feed.New(feed.Options{Options: screens, Home: d.client.Feed, HomeCache: homeCache, Public: d.client.Posts})
 	notesPane := notifications.New(notifications.Options{
 		Context: ctx,
 		Source:  d.client.Notifications,
@@ -267,18 +271,21 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Now:        now,
 		Tick:       d.tick,
 		Stacks:     stackMaker(screens),
-		OpenURL:    urlOpener(os.Getenv),
-		Details:    detailMaker(screens),
-		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,
-		NoMouse:    d.cfg.Mouse != nil && !*d.cfg.Mouse,
-		Logger:     d.logger,
-		Rejected:   d.rejected,
-		Accounts:   d.accounts,
-		NoAccounts: d.noAccounts,
-		SignIn:     d.signIn,
-		Notify:     notify,
-		Intervals:  intervals,
-		Reports:    d.client.Reports,
+		// A conversation opened from a profile (m) or the palette, on
+		// the pane it was opened from.
+		Conversations: conversationMaker(msgOpts, msgPane.Outbox()),
+		OpenURL:       urlOpener(os.Getenv),
+		Details:       detailMaker(screens),
+		NoSplit:       d.cfg.Split != nil && !*d.cfg.Split,
+		NoMouse:       d.cfg.Mouse != nil && !*d.cfg.Mouse,
+		Logger:        d.logger,
+		Rejected:      d.rejected,
+		Accounts:      d.accounts,
+		NoAccounts:    d.noAccounts,
+		SignIn:        d.signIn,
+		Notify:        notify,
+		Intervals:     intervals,
+		Reports:       d.client.Reports,
 
 		// The conversation beside the Messages list in the split view.
 		ConversationDetails: conversationDetailMaker(msgOpts),
@@ -314,29 +321,42 @@ func mediaHost(baseURL string, noColor bool) string {
 }
 
 // stackMaker makes the stack of posts and profiles opened from a pane: a
-// Feed model with no timelines, named after the pane in its breadcrumb,
-// with drafts of its own. $EDITOR is left out: Bubble Tea hands the
-// editor's answer back unaddressed, and it would not find its way to a
-// stack (ui/stacks.go).
-func stackMaker(opts feed.Options) func(ui.PaneID) ui.Stack {
+// postkit.Kit on its own, named after the pane in its breadcrumb, with
+// drafts of its own. $EDITOR is left out: Bubble Tea hands the editor's
+// answer back unaddressed, and it would not find its way to a stack
+// (ui/stacks.go).
+func stackMaker(opts postkit.Options) func(ui.PaneID) ui.Stack {
 	return func(id ui.PaneID) ui.Stack {
 		o, name := opts, id.String()
 		o.Root = strings.ToUpper(name[:1]) + name[1:]
 		o.ComposerID = "feed-" + name
 		o.Editor = ""
-		return feed.New(o)
+		return postkit.New(o)
+	}
+}
+
+// conversationMaker makes the screen of a conversation opened over a pane:
+// a Messages model in stacked mode, with the pane's drafts (the same
+// directory and composer) and the pane's outbox, so a message sent from
+// there is queued, retried and saved as one sent from the Messages tab.
+// $EDITOR is left out, as for stackMaker.
+func conversationMaker(opts messages.Options, box *messages.Outbox) func(ui.PaneID) ui.Stack {
+	return func(ui.PaneID) ui.Stack {
+		o := opts
+		o.Stacked, o.Outbox, o.Editor = true, box, ""
+		return messages.New(o)
 	}
 }
 
 // detailMaker makes the preview shown beside a list in the split view: a
-// Feed model with no timelines in preview mode (it records no view and
-// fetches no likers), no composer drafts and no $EDITOR.
-func detailMaker(opts feed.Options) func() ui.Stack {
+// postkit.Kit in preview mode (it records no view and fetches no likers),
+// no composer drafts and no $EDITOR.
+func detailMaker(opts postkit.Options) func() ui.Stack {
 	return func() ui.Stack {
 		o := opts
 		o.Root, o.Preview = "Selected", true
 		o.ComposerID, o.DraftDir, o.Editor = "feed-preview", "", ""
-		return feed.New(o)
+		return postkit.New(o)
 	}
 }
 

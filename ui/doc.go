@@ -28,31 +28,51 @@
 //     Err() error, the error is classified (rate limit, offline,
 //     unauthorized, other) and the next tick is armed accordingly.
 //  6. views.StatusMsg and views.ConfirmMsg are the panes' requests to the
-//     root; views.OpenPostMsg, OpenProfileMsg and OpenHashtagMsg are stacked
-//     on the focused pane (see Screens and stacks); OpenConversationMsg
-//     goes to Messages and OpenOrderMsg (a marketplace notification's
-//     order) to the Market, which is focused; OpenURLMsg opens a link only on
-//     the operator's own machine; everything else (action results, spinner
-//     ticks) is broadcast to every pane: pane message types are unexported,
-//     so only the owner reacts.
+//     root; views.OpenPostMsg, OpenProfileMsg, OpenHashtagMsg and
+//     OpenConversationMsg are stacked on the focused pane (see Screens and
+//     stacks), except a conversation asked for on the Messages list, which
+//     the pane opens itself; OpenOrderMsg (a marketplace notification's
+//     order) goes to the Market, which is focused; OpenURLMsg opens a link
+//     only on the operator's own machine; everything else (action
+//     results, spinner ticks) is broadcast to every pane: pane message
+//     types are unexported, so only the owner reacts.
 //
 // # Screens and stacks
 //
-// A post, a profile or a hashtag opened from a pane is pushed onto that
-// pane's own stack: the tab does not change, the pane underneath keeps its
-// list, selection and scroll, and esc pops back to it (esc again goes
-// further back). The Feed pane stacks its screens itself; for every other
-// pane the root keeps a Stack (a Feed model with no timelines, from
-// Options.Stacks) made the first time something is opened there, so a new
-// pane (Market, Explore, Profile) gets stacks by emitting views.Open*Msg
-// and nothing more. While a stack shows a screen it is the pane's front:
-// it takes the pane's keys, draws the body and supplies the help. Every
-// stacked screen is headed by its breadcrumb ("Notifications › post by
-// @x › @x", views.Crumbs). A stack's Cmds come back wrapped in stackMsg, so
-// its results reach it alone and never the broadcast; what it asks of the
-// root (a status, a confirmation whose Yes is wrapped in turn, opening
-// something) is handled as a pane's request would be. The Stacks survive
-// switching panes.
+// A post, a profile, a hashtag or a conversation opened from a pane is
+// pushed onto that pane's own stack: the tab does not change, the pane
+// underneath keeps its list, selection and scroll, and esc pops back to it
+// (esc again goes further back). A pane (Market, Explore, Profile) gets
+// stacks by emitting views.Open*Msg and nothing more; the root keeps a
+// views.Stack per pane, made the first time something is opened there.
+//
+// A stack holds views.Screen values: Update, View, SetSize,
+// CapturesInput, ShortHelp and FullHelp as a pane has them, plus Depth
+// (how many screens it shows; 0 once it closed itself on esc, when the
+// stack drops it), Crumbs (its breadcrumb steps) and SetTrail (the steps
+// under it, from the pane's name on, which its header draws first).
+// Screens are made by the Options, never by a pane: Stacks makes the
+// group of posts, profiles and hashtags (a postkit.Kit, as the Feed pane
+// embeds over its timelines, which stacks those itself: views.Opener;
+// the post, profile and hashtag screens are the packages views/post,
+// views/profile and views/hashtag, whose openers the kit is built with),
+// Conversations a conversation (a Messages model in stacked mode, sharing
+// the Messages pane's drafts and outbox). A request goes to the screen on
+// top when it Opens it, else to a new screen pushed over it, so
+// Feed › post › @x › DM @x › @x works whatever the kinds. The first group
+// on a pane is the stack's base and outlives its screens; the Feed pane
+// stacks its posts and profiles itself and is the base of its own stack,
+// whose trail is its Path.
+//
+// While a stack shows a screen it is the pane's front: it takes the
+// pane's keys, draws the body and supplies the help. Every stacked screen
+// is headed by its breadcrumb ("Notifications › post by @x › @x",
+// views.Crumbs). A screen's Cmds come back wrapped in stackMsg with its
+// ID, so its results reach it alone (never the broadcast) and are dropped
+// once it is gone; what it asks of the root (a status, a confirmation
+// whose Yes is wrapped in turn, opening something) is handled as a pane's
+// request would be, on the screen's pane. The stacks survive switching
+// panes; the attention key (u) drops the stack of the pane it lands on.
 //
 // # Actions: footer, help and palette
 //
@@ -68,8 +88,8 @@
 //     bindings are in a keymap group of its name, each titled in
 //     keymap/actions.go (a test fails otherwise), is in the palette and
 //     help with no code; one whose keys are other groups implements
-//     views.ActionScoper (a Feed model stacked over Messages answers to
-//     "feed").
+//     views.ActionScoper (a postkit.Kit stacked over Messages answers to
+//     "feed", a conversation stacked over the Feed to "messages").
 //   - An action that cannot run now is listed with the reason, never
 //     hidden: the pane's own (views.ActionGate, "no post selected"), or
 //     "not on this screen" when its key is not in the front's FullHelp.
@@ -85,7 +105,7 @@
 // From 120 columns, a pane that says what enter would open for its
 // selection (Targeter) is drawn as its list with that item beside it: a
 // preview Stack from Options.Details for a post, a profile or a hashtag
-// (a Feed model that records no view and fetches no likers), from
+// (a postkit.Kit that records no view and fetches no likers), from
 // Options.ConversationDetails for a conversation (a Messages model that
 // marks nothing read and keeps no outbox; nil leaves Messages unsplit),
 // cached by target, made once the cursor rests 150 ms, so scrolling fast

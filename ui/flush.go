@@ -1,6 +1,10 @@
 package ui
 
-import "errors"
+import (
+	"errors"
+
+	"imagine/views"
+)
 
 // draftFlusher is implemented by panes and stacks that hold composers.
 type draftFlusher interface{ FlushDrafts() error }
@@ -14,8 +18,12 @@ func (m *Model) FlushDrafts() error {
 		if f, ok := m.panes[id].(draftFlusher); ok {
 			errs = append(errs, f.FlushDrafts())
 		}
-		if f, ok := m.stacks[id].(draftFlusher); ok {
-			errs = append(errs, f.FlushDrafts())
+		if s := m.stacks[id]; s != nil {
+			s.Each(func(sc views.Screen) {
+				if f, ok := sc.(draftFlusher); ok {
+					errs = append(errs, f.FlushDrafts())
+				}
+			})
 		}
 	}
 	return errors.Join(errs...)

@@ -12,6 +12,7 @@ import (
 	"imagine/api"
 	"imagine/keymap"
 	"imagine/theme"
+	"imagine/views"
 	"imagine/views/report"
 )
 
@@ -97,6 +98,10 @@ type Options struct {
 	// Stacks makes the stack of posts and profiles opened from pane id
 	// (stacks.go); nil opens them all in the Feed pane, which is focused.
 	Stacks func(id PaneID) Stack
+	// Conversations makes the screen of a conversation opened over pane
+	// id (views.OpenConversationMsg from a profile, the palette); nil
+	// opens them all in the Messages pane, which is focused.
+	Conversations func(id PaneID) Stack
 	// OpenURL opens a web address with the system's opener; nil when the
 	// terminal is not the operator's own (SSH), where links are only shown
 	// and copied.
@@ -190,8 +195,8 @@ type Model struct {
 	// chrome keeps the tab bar, key hints and status line until what they
 	// show changes.
 	chrome chrome
-	// stacks are the screens opened over each pane but Feed (stacks.go).
-	stacks [paneCount]Stack
+	// stacks are the screens opened over each pane (stacks.go).
+	stacks [paneCount]*views.Stack
 	// split is the split view's state (split.go).
 	split splitState
 	// lastClick is the previous click, to tell a double click (mouse.go).

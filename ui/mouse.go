@@ -208,7 +208,8 @@ func (m *Model) frontClicker() (clicker, func(tea.Cmd) tea.Cmd) {
 	if s := m.stacked(); s != nil {
 		c, _ := s.(clicker)
 		id := m.focus
-		return c, func(cmd tea.Cmd) tea.Cmd { return m.wrapForStack(id, cmd) }
+		_, sid := m.stacks[id].Top()
+		return c, func(cmd tea.Cmd) tea.Cmd { return m.wrapForScreen(id, sid, cmd) }
 	}
 	c, _ := m.focusedPane().(clicker)
 	return c, func(cmd tea.Cmd) tea.Cmd { return cmd }

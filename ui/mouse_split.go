@@ -29,8 +29,3 @@ func (m *Model) wheelDetail(dy int) tea.Cmd {
 	}
 	return wrapCmd(c.Wheel(dy), func(r tea.Msg) tea.Msg { return detailMsg{key: key, msg: r} })
 }
-
-// wrapForStack addresses a Cmd of pane id's stack to that stack.
-func (m *Model) wrapForStack(id PaneID, cmd tea.Cmd) tea.Cmd {
-	return wrapCmd(cmd, func(r tea.Msg) tea.Msg { return stackMsg{pane: id, msg: r} })
-}

@@ -60,6 +60,8 @@ func (s *mouseStack) Click(x, y int, double bool) (tea.Cmd, bool) {
 	return func() tea.Msg { return stackClickedMsg{} }, false
 }
 func (s *mouseStack) Depth() int                { return s.depth }
+func (*mouseStack) Crumbs() []string            { return nil }
+func (*mouseStack) SetTrail([]string)           {}
 func (s *mouseStack) View() string              { return "stacked screen" }
 func (s *mouseStack) SetSize(int, int)          {}
 func (s *mouseStack) CapturesInput() bool       { return false }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
+	"imagine/views"
 )
 
 // The TUI starts before the server has said who the credentials belong to,
@@ -47,8 +48,12 @@ func (m *Model) handleSignedIn(msg signedInMsg) tea.Cmd {
 			if p, ok := m.panes[id].(identityAware); ok {
 				p.SetMe(msg.handle)
 			}
-			if s, ok := m.stacks[id].(identityAware); ok {
-				s.SetMe(msg.handle)
+			if s := m.stacks[id]; s != nil {
+				s.Each(func(sc views.Screen) {
+					if me, ok := sc.(identityAware); ok {
+						me.SetMe(msg.handle)
+					}
+				})
 			}
 		}
 		return nil

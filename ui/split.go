@@ -3,7 +3,7 @@ package ui
 // The split view: at splitMinWidth columns or more, a pane that can say
 // what its selection would open (a Targeter) shows it beside the list, as
 // gh-dash does. The detail is a preview Stack showing what enter would
-// open: a Feed model that records no view and fetches no likers for a
+// open: a postkit.Kit that records no view and fetches no likers for a
 // post, a profile or a hashtag (Options.Details); a Messages model that
 // marks nothing read for a conversation (Options.ConversationDetails). It
 // follows the cursor: a target already shown before comes back at once
@@ -163,7 +163,7 @@ func (m *Model) target() (tea.Msg, string) {
 }
 
 // makerOf is what makes the preview of target: a conversation is shown
-// by a Messages model, everything else by a Feed model.
+// by a Messages model, everything else by a postkit.Kit.
 func (m *Model) makerOf(target tea.Msg) func() Stack {
 	switch target.(type) {
 	case views.OpenConversationMsg:

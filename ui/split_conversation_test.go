@@ -29,6 +29,8 @@ func (d *fakeConversation) CapturesInput() bool       { return false }
 func (d *fakeConversation) ShortHelp() []key.Binding  { return nil }
 func (d *fakeConversation) FullHelp() [][]key.Binding { return nil }
 func (d *fakeConversation) Depth() int                { return 1 }
+func (*fakeConversation) Crumbs() []string            { return nil }
+func (*fakeConversation) SetTrail([]string)           {}
 
 // newConversationSplit is a root over a Feed pane of posts and a Messages
 // pane of conversations, w columns wide, with Messages focused; convs

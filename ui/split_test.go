@@ -65,6 +65,8 @@ func (d *fakeDetail) CapturesInput() bool       { return false }
 func (d *fakeDetail) ShortHelp() []key.Binding  { return nil }
 func (d *fakeDetail) FullHelp() [][]key.Binding { return nil }
 func (d *fakeDetail) Depth() int                { return 1 }
+func (*fakeDetail) Crumbs() []string            { return nil }
+func (*fakeDetail) SetTrail([]string)           {}
 
 func newSplitModel(t *testing.T, w int) (*Model, *targetPane, *int) {
 	t.Helper()

@@ -1,110 +1,197 @@
 package ui
 
-// Per-pane stacks of content screens. A post or a profile opened from a
-// pane is pushed onto that pane's own stack: the tab does not change, the
-// pane underneath keeps its list, selection and scroll untouched, and
-// esc pops back to it. The Feed pane stacks its own screens; for every
-// other pane the root keeps a Stack (a Feed model with no timelines, made
-// by Options.Stacks) the first time something is opened there, so a new
-// pane gets stacks without writing any code for them.
+// Per-pane stacks of screens (views.Stack). A post, a profile, a hashtag
+// or a conversation opened from a pane is pushed onto that pane's own
+// stack: the tab does not change, the pane underneath keeps its list,
+// selection and scroll untouched, and esc pops back to it. Screens are
+// made by the Options (Stacks for posts, profiles and hashtags, which one
+// postkit.Kit stacks itself; Conversations for a conversation), so a new
+// pane gets stacks without writing any code for them, and no pane imports
+// another.
 //
-// A stack's Cmds are wrapped in stackMsg so their results come back to
-// that stack only: two stacks of the same kind would otherwise each take
-// the other's answers, since broadcast messages reach every pane. What a
-// stack asks of the root (a status, a confirmation, opening something)
-// is unwrapped and handled as if a pane had asked.
+// A request is opened in the screen on top when that screen opens such
+// things itself (views.Opener), else in a new screen pushed over it: a
+// profile opened from a conversation goes in a new group over it. The
+// first group on a pane is the stack's base, kept with what it fetched
+// while nothing shows; the Feed pane is its own base.
+//
+// A screen's Cmds are wrapped in stackMsg, with the pane and the screen's
+// ID, so their results come back to that screen only (and are dropped
+// once it is gone): two screens of the same kind would otherwise each
+// take the other's answers, since broadcast messages reach every pane.
+// What a screen asks of the root (a status, a confirmation, opening
+// something) is unwrapped and handled as if a pane had asked, on the
+// screen's own pane.
 
 import (
 	"reflect"
+	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/views"
 )
 
-// Stack is a pane's stack of content screens, as the root uses it.
-type Stack interface {
-	Update(msg tea.Msg) tea.Cmd
-	View() string
-	SetSize(width, height int)
-	CapturesInput() bool
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-	// Depth is the number of screens stacked; 0 shows the pane.
-	Depth() int
-}
+// Stack is a screen a pane's stack holds (views.Screen): what
+// Options.Stacks, Conversations and Details make.
+type Stack = views.Screen
 
-// stackMsg carries the result of a stack's Cmd back to it.
+// stackMsg carries the result of a stacked screen's Cmd back to it: to
+// screen (its ID in the stack) of pane's stack.
 type stackMsg struct {
-	pane PaneID
-	msg  tea.Msg
+	pane   PaneID
+	screen int
+	msg    tea.Msg
 }
 
-// stackFor returns pane id's stack, making it on first use; nil when the
-// root has no way to make one.
-func (m *Model) stackFor(id PaneID) Stack {
-	if m.stacks[id] == nil && m.opts.Stacks != nil {
-		s := m.opts.Stacks(id)
-		if s == nil {
-			return nil
-		}
-		s.SetSize(m.lay.body.w, m.lay.body.h)
-		if me, ok := s.(identityAware); ok && m.handle != "" {
-			me.SetMe(m.handle)
-		}
-		if st, ok := s.(styler); ok {
-			st.SetStyles(m.styles)
-		}
-		m.stacks[id] = s
+// stackOf returns pane id's stack, making an empty one on first use.
+func (m *Model) stackOf(id PaneID) *views.Stack {
+	if m.stacks[id] == nil {
+		m.stacks[id] = &views.Stack{}
 	}
 	return m.stacks[id]
 }
 
-// openStack shows the post or profile of msg on the focused pane's stack
-// (the Feed pane stacks them itself).
-func (m *Model) openStack(msg tea.Msg) tea.Cmd {
-	if m.focus == FeedPane || m.opts.Stacks == nil {
-		return m.routeOpen(FeedPane, msg)
+// prepare gives a screen just made what the root knows: its size, who is
+// signed in, the styles.
+func (m *Model) prepare(s Stack) Stack {
+	s.SetSize(m.lay.body.w, m.lay.body.h)
+	if me, ok := s.(identityAware); ok && m.handle != "" {
+		me.SetMe(m.handle)
 	}
-	s := m.stackFor(m.focus)
-	if s == nil {
-		return m.routeOpen(FeedPane, msg)
+	if st, ok := s.(styler); ok {
+		st.SetStyles(m.styles)
 	}
-	return m.stackUpdate(m.focus, msg)
+	return s
 }
 
-// stacked returns the focused pane's stack when it shows a screen.
+// paneTrail is the breadcrumb of pane id under its stack: the path of
+// what it shows for a pane that stacks screens itself (views.Pathed),
+// else its name.
+func (m *Model) paneTrail(id PaneID) []string {
+	if p, ok := m.panes[id].(views.Pathed); ok {
+		return p.Path()
+	}
+	name := id.String()
+	return []string{strings.ToUpper(name[:1]) + name[1:]}
+}
+
+// openStack shows the post, profile or hashtag of msg on the focused
+// pane's stack; the Feed pane stacks them itself while nothing of the
+// root's is stacked over it.
+func (m *Model) openStack(msg tea.Msg) tea.Cmd {
+	if m.opts.Stacks == nil || (m.focus == FeedPane && !m.stackOf(FeedPane).Shows()) {
+		return m.routeOpen(FeedPane, msg)
+	}
+	return m.openOn(m.focus, msg)
+}
+
+// openConversation shows the conversation of msg on the focused pane's
+// stack; the Messages pane opens it itself when nothing is stacked over
+// it, as do all panes when the root has no way to make the screen.
+func (m *Model) openConversation(msg views.OpenConversationMsg) tea.Cmd {
+	if m.opts.Conversations == nil || (m.focus == MessagesPane && !m.stackOf(MessagesPane).Shows()) {
+		return m.routeOpen(MessagesPane, msg)
+	}
+	return m.openOn(m.focus, msg)
+}
+
+// openOn opens msg on pane id's stack: in the screen on top when it opens
+// such things itself (a group of posts and profiles, the pane's base
+// among them), else in a new screen pushed over it.
+func (m *Model) openOn(id PaneID, msg tea.Msg) tea.Cmd {
+	s := m.stackOf(id)
+	top, sid := s.Top()
+	if o, ok := top.(views.Opener); ok && o.Opens(msg) && (sid == 0 || top.Depth() > 0) {
+		return m.deliver(id, sid, msg)
+	}
+	sc := m.makeScreen(id, msg)
+	if sc == nil {
+		return nil
+	}
+	if s.Base() == nil && !s.Shows() && id != FeedPane && !isConversation(msg) {
+		// The pane's own group of posts and profiles: it outlives its
+		// screens, so what it fetched and has in flight stays.
+		s.SetBase(sc, m.paneTrail(id))
+		return m.deliver(id, 0, msg)
+	}
+	return m.deliver(id, s.Push(sc, m.paneTrail(id)), msg)
+}
+
+// isConversation reports a request for a conversation.
+func isConversation(msg tea.Msg) bool {
+	_, ok := msg.(views.OpenConversationMsg)
+	return ok
+}
+
+// makeScreen makes the screen that shows msg over pane id, or nil.
+func (m *Model) makeScreen(id PaneID, msg tea.Msg) Stack {
+	var s Stack
+	switch {
+	case isConversation(msg) && m.opts.Conversations != nil:
+		s = m.opts.Conversations(id)
+	case !isConversation(msg) && m.opts.Stacks != nil:
+		s = m.opts.Stacks(id)
+	}
+	if s == nil {
+		return nil
+	}
+	return m.prepare(s)
+}
+
+// stacked returns the focused pane's top screen when the stack shows one.
 func (m *Model) stacked() Stack {
-	if s := m.stacks[m.focus]; s != nil && s.Depth() > 0 {
-		return s
+	if s := m.stacks[m.focus]; s != nil && s.Shows() {
+		top, _ := s.Top()
+		return top
 	}
 	return nil
 }
 
-// stackUpdate hands msg to pane id's stack and wraps what it returns.
+// stackUpdate hands msg to the top of pane id's stack and addresses what
+// it returns to that screen.
 func (m *Model) stackUpdate(id PaneID, msg tea.Msg) tea.Cmd {
 	s := m.stacks[id]
 	if s == nil {
 		return nil
 	}
-	return wrapCmd(s.Update(msg), func(msg tea.Msg) tea.Msg { return stackMsg{pane: id, msg: msg} })
+	cmd, sid := s.Update(msg)
+	return m.wrapForScreen(id, sid, cmd)
 }
 
-// handleStackMsg delivers a stack's result, or does what it asks of the
-// root.
+// deliver hands msg to screen sid of pane id's stack.
+func (m *Model) deliver(id PaneID, sid int, msg tea.Msg) tea.Cmd {
+	s := m.stacks[id]
+	if s == nil {
+		return nil
+	}
+	return m.wrapForScreen(id, sid, s.Deliver(sid, msg))
+}
+
+// wrapForScreen addresses cmd's results to screen sid of pane id's stack.
+func (m *Model) wrapForScreen(id PaneID, sid int, cmd tea.Cmd) tea.Cmd {
+	return wrapCmd(cmd, func(r tea.Msg) tea.Msg { return stackMsg{pane: id, screen: sid, msg: r} })
+}
+
+// handleStackMsg delivers a stacked screen's result, or does what it asks
+// of the root.
 func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
 	switch inner := msg.msg.(type) {
 	case views.ConfirmMsg:
-		inner.Yes = wrapCmd(inner.Yes, func(m tea.Msg) tea.Msg { return stackMsg{pane: msg.pane, msg: m} })
+		inner.Yes = m.wrapForScreen(msg.pane, msg.screen, inner.Yes)
 		m.openDialog(inner)
 		return nil
-	case views.StatusMsg, views.OpenConversationMsg, views.OpenOrderMsg, views.OpenURLMsg, tea.QuitMsg:
+	case views.StatusMsg, views.OpenOrderMsg, views.OpenURLMsg, views.ReportMsg, tea.QuitMsg:
 		return m.dispatch(inner)
+	case views.OpenConversationMsg:
+		if m.opts.Conversations == nil {
+			return m.dispatch(inner)
+		}
+		return m.openOn(msg.pane, inner)
 	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
-		return m.stackUpdate(msg.pane, inner)
+		return m.openOn(msg.pane, inner)
 	}
-	return m.stackUpdate(msg.pane, msg.msg)
+	return m.deliver(msg.pane, msg.screen, msg.msg)
 }
 
 // wrapCmd makes cmd's message into(message), addressed to whoever made

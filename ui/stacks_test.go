@@ -33,6 +33,8 @@ func (s *fakeStack) CapturesInput() bool       { return false }
 func (s *fakeStack) ShortHelp() []key.Binding  { return nil }
 func (s *fakeStack) FullHelp() [][]key.Binding { return nil }
 func (s *fakeStack) Depth() int                { return len(s.opened) }
+func (*fakeStack) Crumbs() []string            { return nil }
+func (*fakeStack) SetTrail([]string)           {}
 
 func TestOpeningStacksOnTheFocusedPaneAndEscPopsBack(t *testing.T) {
 	feed := &fakePane{title: "Feed"}
@@ -71,5 +73,85 @@ func TestOpeningStacksOnTheFocusedPaneAndEscPopsBack(t *testing.T) {
 	m.Update(tuitest.Press("u"))
 	if m.Focused() != NotificationsPane || m.stacked() != nil {
 		t.Errorf("u left the list under a stacked screen (focus %v)", m.Focused())
+	}
+}
+
+// fakeConvScreen is a conversation screen: it closes on esc and
+// remembers the breadcrumb it was stacked under.
+type fakeConvScreen struct {
+	fakeStack
+	trail  []string
+	closed bool
+}
+
+func (s *fakeConvScreen) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		s.closed = true
+	}
+	return nil
+}
+func (s *fakeConvScreen) View() string { return "conversation screen" }
+func (s *fakeConvScreen) Depth() int {
+	if s.closed {
+		return 0
+	}
+	return 1
+}
+func (s *fakeConvScreen) SetTrail(t []string) { s.trail = t }
+
+func TestConversationsStackOnThePaneTheyAreOpenedFrom(t *testing.T) {
+	notes := &fakePane{title: "Notifications"}
+	dms := &fakePane{title: "Messages"}
+	groups := 0
+	var conv *fakeConvScreen
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: &fakePane{title: "Feed"}, NotificationsPane: notes, MessagesPane: dms},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+		Stacks:  func(PaneID) Stack { groups++; return &fakeStack{} },
+		Conversations: func(PaneID) Stack {
+			conv = &fakeConvScreen{}
+			return conv
+		},
+	})
+	m.Update(teaSize(80, 24))
+	m.Update(tuitest.Press("2"))
+	m.Update(views.OpenProfileMsg{Handle: "x"})
+	m.Update(views.OpenConversationMsg{Handle: "x"})
+	if m.Focused() != NotificationsPane || !strings.Contains(m.View().Content, "conversation screen") {
+		t.Fatalf("the conversation is not stacked on Notifications (focus %v)", m.Focused())
+	}
+	if len(conv.trail) != 1 || conv.trail[0] != "Notifications" {
+		t.Errorf("the conversation's breadcrumb starts %q, want the pane's name", conv.trail)
+	}
+	// A profile opened from the conversation goes over it, in a new group.
+	m.Update(views.OpenProfileMsg{Handle: "x"})
+	if groups != 2 || !strings.Contains(m.View().Content, "stacked screen") {
+		t.Fatalf("the profile did not stack over the conversation (%d groups made)", groups)
+	}
+	m.Update(tuitest.Press("esc"))
+	if !strings.Contains(m.View().Content, "conversation screen") {
+		t.Error("esc did not come back to the conversation")
+	}
+	m.Update(tuitest.Press("esc"))
+	if !strings.Contains(m.View().Content, "stacked screen") {
+		t.Error("esc did not come back to the profile under the conversation")
+	}
+	m.Update(tuitest.Press("esc"))
+	if m.stacked() != nil || m.Focused() != NotificationsPane {
+		t.Error("the last esc did not come back to the Notifications list")
+	}
+	for _, msg := range dms.msgs {
+		if _, ok := msg.(views.OpenConversationMsg); ok {
+			t.Error("the Messages pane was asked to open the conversation")
+		}
+	}
+
+	// On the Messages pane, with nothing stacked, the pane opens it.
+	m.Update(tuitest.Press("3"))
+	m.Update(views.OpenConversationMsg{Handle: "y"})
+	if got := dms.msgs[len(dms.msgs)-1]; got != (views.OpenConversationMsg{Handle: "y"}) {
+		t.Errorf("the Messages pane got %#v", got)
 	}
 }

@@ -28,6 +28,9 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
 		return m.openStack(msg)
 	}
+	if open, ok := msg.(views.OpenConversationMsg); ok {
+		return m.openConversation(open)
+	}
 	if target, ok := openTarget(msg); ok {
 		return m.routeOpen(target, msg)
 	}
@@ -260,7 +263,7 @@ func (m *Model) resize(w, h int) {
 		m.split.widths[id] = m.paneWidth(id)
 		m.panes[id].SetSize(m.split.widths[id], m.lay.body.h)
 		if s := m.stacks[id]; s != nil {
-			s.SetSize(m.lay.body.w, m.lay.body.h)
+			s.Each(func(sc views.Screen) { sc.SetSize(m.lay.body.w, m.lay.body.h) })
 		}
 	}
 }
@@ -284,8 +287,12 @@ func (m *Model) restyle(dark bool) {
 		if s, ok := m.panes[id].(styler); ok {
 			s.SetStyles(m.styles)
 		}
-		if s, ok := m.stacks[id].(styler); ok {
-			s.SetStyles(m.styles)
+		if s := m.stacks[id]; s != nil {
+			s.Each(func(sc views.Screen) {
+				if st, ok := sc.(styler); ok {
+					st.SetStyles(m.styles)
+				}
+			})
 		}
 	}
 	if m.report != nil {

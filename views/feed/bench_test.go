@@ -60,12 +60,12 @@ func TestFrameCostDoesNotGrowWithLoadedPosts(t *testing.T) {
 		hs := newHarness(t, 160, 48, nil, false)
 		hs.m.setEntries(hs.m.tl(), posts(n), "", false)
 		hs.m.tl().win = views.Window{Cursor: n / 2, Top: n/2 - 2}
-		hs.m.cache.Clear()
-		before := hs.m.cache.Renders
+		hs.m.ClearRenders()
+		before := hs.m.Renders()
 		hs.m.View()
-		cold := hs.m.cache.Renders - before
+		cold := hs.m.Renders() - before
 		hs.m.View()
-		warm := hs.m.cache.Renders - before - cold
+		warm := hs.m.Renders() - before - cold
 		renders[n] = [2]int{cold, warm}
 	}
 	if renders[20] != renders[10000] {
@@ -88,7 +88,7 @@ func BenchmarkFeedViewCold(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
-				hs.m.cache.Clear()
+				hs.m.ClearRenders()
 				_ = hs.m.View()
 			}
 		})

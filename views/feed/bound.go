@@ -1,6 +1,10 @@
 package feed
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"imagine/views/postkit"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // keepPosts is how many posts a timeline keeps beyond the cursor on either
 // side, on top of a screenful. Whole pages further away are dropped and
@@ -34,12 +38,12 @@ func (m *Model) dropAbove(tl *timeline, limit int) {
 		// Keep what a refresh needs to connect new posts to the top.
 		tl.topIDs = make([]string, 0, tl.pages[0].n)
 		for _, e := range tl.entries[:tl.pages[0].n] {
-			tl.topIDs = append(tl.topIDs, e.post.ID)
+			tl.topIDs = append(tl.topIDs, e.Post.ID)
 		}
 	}
 	m.release(tl, tl.entries[tl.holes():end])
 	// A new slice, so the dropped posts' backing array is freed.
-	kept := make([]*entry, 0, 1+len(tl.entries)-end)
+	kept := make([]*postkit.Entry, 0, 1+len(tl.entries)-end)
 	kept = append(append(kept, tl.hole), tl.entries[end:]...)
 	shift := len(tl.entries) - len(kept)
 	tl.entries = kept
@@ -63,7 +67,7 @@ func (m *Model) dropBelow(tl *timeline, limit int) {
 		return
 	}
 	m.release(tl, tl.entries[start:])
-	tl.entries = append(make([]*entry, 0, start), tl.entries[:start]...)
+	tl.entries = append(make([]*postkit.Entry, 0, start), tl.entries[:start]...)
 	tl.hi = k
 	// A next page in flight is dropped the same way.
 	tl.more, tl.moreErr = false, nil
@@ -71,41 +75,15 @@ func (m *Model) dropBelow(tl *timeline, limit int) {
 
 // release forgets entries a timeline no longer lists, and drops them from
 // the store unless something else still shows them.
-func (m *Model) release(tl *timeline, gone []*entry) {
+func (m *Model) release(tl *timeline, gone []*postkit.Entry) {
 	for _, e := range gone {
-		if !e.hole {
-			delete(tl.ids, e.post.ID)
+		if !e.Hole {
+			delete(tl.ids, e.Post.ID)
 		}
 	}
 	for _, e := range gone {
-		if !e.hole && m.store[e.post.ID] == e && !m.held(e) {
-			delete(m.store, e.post.ID)
-		}
+		m.Release(e)
 	}
-}
-
-// held reports whether e is still needed though a timeline dropped it: the
-// other timeline lists it, an open post view or a screen's list shows it,
-// or an action on it waits for its answer (which updates it through the
-// store).
-func (m *Model) held(e *entry) bool {
-	id := e.post.ID
-	for _, tl := range m.tls {
-		if tl.ids[id] {
-			return true
-		}
-	}
-	for k := likeKind; k <= amplifyKind; k++ {
-		if m.busy[k.key(id)] {
-			return true
-		}
-	}
-	for _, s := range m.stack {
-		if v, ok := s.(*postView); ok && v.e == e {
-			return true
-		}
-	}
-	return m.listedOnScreen(e)
 }
 
 // reload starts the timeline over from its newest posts, with top (the
@@ -114,12 +92,12 @@ func (m *Model) held(e *entry) bool {
 // the first one fetched again, as the endless scroll then fetches the
 // others, by the cursors kept. The list shows "loading…" until the first
 // page is back; keys keep working.
-func (m *Model) reload(tl *timeline, top ...*entry) tea.Cmd {
+func (m *Model) reload(tl *timeline, top ...*postkit.Entry) tea.Cmd {
 	m.release(tl, tl.entries)
-	tl.entries = append([]*entry(nil), top...)
+	tl.entries = append([]*postkit.Entry(nil), top...)
 	tl.ids = make(map[string]bool, len(top))
 	for _, e := range top {
-		tl.ids[e.post.ID] = true
+		tl.ids[e.Post.ID] = true
 	}
 	tl.lo, tl.hi, tl.topIDs = 0, 0, nil
 	if len(tl.pages) == 0 {

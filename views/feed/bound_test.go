@@ -40,12 +40,12 @@ func selectedRow(view string) int {
 func TestScrollingFarKeepsTheHeldPostsBounded(t *testing.T) {
 	hs, _ := newEndless(t, 120, 40, 20, 5_000)
 	scrollDown(t, hs, 600)
-	held600 := len(hs.m.store)
+	held600 := hs.m.Stored()
 	scrollDown(t, hs, 4_000)
 	tl := hs.m.tl()
 	// keepPosts on either side, a screenful, and a page of slack each way.
 	bound := 2*(keepPosts+40+20) + 1
-	if n := len(hs.m.store); n > bound || n > held600+20 {
+	if n := hs.m.Stored(); n > bound || n > held600+20 {
 		t.Errorf("%d posts held after 4,000 (bound %d; %d after 600)", n, bound, held600)
 	}
 	if len(tl.entries) > bound {
@@ -116,7 +116,7 @@ func TestAPageFetchedAgainKeepsTheSelectedPostOnItsRow(t *testing.T) {
 		t.Fatal("the page above did not come back")
 	}
 	if got := hs.m.selected(); got != sel {
-		t.Errorf("selection moved from %s to %v", sel.post.ID, got)
+		t.Errorf("selection moved from %s to %v", sel.Post.ID, got)
 	}
 	if after := hs.plain(); after != v {
 		t.Errorf("the view moved:\nbefore:\n%s\nafter:\n%s", v, after)
@@ -146,7 +146,7 @@ func TestAPageLandingOnAVisiblePlaceholderKeepsTheSelectedRow(t *testing.T) {
 	}
 	after := hs.plain()
 	if hs.m.selected() != sel || selectedRow(after) != row {
-		t.Errorf("selection %v at row %d, want %s at row %d:\n%s", hs.m.selected(), selectedRow(after), sel.post.ID, row, after)
+		t.Errorf("selection %v at row %d, want %s at row %d:\n%s", hs.m.selected(), selectedRow(after), sel.Post.ID, row, after)
 	}
 	if strings.Contains(after, "↑ loading…") {
 		t.Errorf("the placeholder is still on screen:\n%s", after)
@@ -172,7 +172,7 @@ func TestThePlaceholderShowsWhileAPageComesBackAndKeysStillWork(t *testing.T) {
 	// Keys keep working meanwhile.
 	hs.keys("j")
 	if hs.m.selected() != first {
-		t.Fatalf("j on the placeholder selected %v, want %s", hs.m.selected(), first.post.ID)
+		t.Fatalf("j on the placeholder selected %v, want %s", hs.m.selected(), first.Post.ID)
 	}
 	hs.keys("k")
 	for _, msg := range answers {
@@ -280,7 +280,7 @@ func TestNewPostsAndOwnPostAfterDropping(t *testing.T) {
 	}
 	hs.keys(".")
 	tl := hs.m.tl()
-	if got := hs.m.selected(); got == nil || got.post.ID != "n2" || tl.win.Cursor != 0 || tl.entries[2].post.ID != "e1" {
+	if got := hs.m.selected(); got == nil || got.Post.ID != "n2" || tl.win.Cursor != 0 || tl.entries[2].Post.ID != "e1" {
 		t.Errorf(". selected %v, list starts %v", got, tl.entries[:3])
 	}
 	if strings.Contains(hs.plain(), "new posts") {
@@ -294,10 +294,10 @@ func TestNewPostsAndOwnPostAfterDropping(t *testing.T) {
 	hs.keys("n")
 	hs.typeText("brand new")
 	hs.keys("ctrl+s")
-	if got := hs.m.selected(); got == nil || got.post.ID != "mine" || tl.win.Cursor != 0 {
+	if got := hs.m.selected(); got == nil || got.Post.ID != "mine" || tl.win.Cursor != 0 {
 		t.Fatalf("selection is on %v, want the new post", got)
 	}
-	if len(tl.entries) < 2 || tl.entries[1].post.ID != "n2" {
+	if len(tl.entries) < 2 || tl.entries[1].Post.ID != "n2" {
 		t.Errorf("the newest posts do not follow the new one")
 	}
 	if v := hs.plain(); !strings.Contains(v, "brand new") || !strings.Contains(v, "Fresh one") {

@@ -15,55 +15,23 @@ import (
 // Click selects the item at row y of what is shown; opened reports that
 // it pressed enter.
 func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
+	if m.Depth() > 0 {
+		return m.Kit.Click(0, y, double)
+	}
 	if m.CapturesInput() {
 		return nil, false
 	}
 	// A click changes the screen as a key does: relative times catch up.
-	m.shown = m.clock()
-	m.syncCache()
-	var hit, open bool
-	switch v := m.top().(type) {
-	case nil:
-		hit, open, cmd = m.clickList(y, double)
-	case *postView:
-		n := 1 + len(v.rows)
-		hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.postHeights(v), double)
-		if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
-			cmd = m.fetchComments(v)
-		}
-	case *profileView:
-		// The card is item 0, the posts the agent liked follow.
-		n := 1 + len(v.liked.entries)
-		hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.profileHeights(v), double)
-		if hit && !open {
-			cmd = m.morePosts(v.sid, &v.liked, v.win.Cursor-1)
-		}
-	case *hashtagView:
-		hit, open = v.win.Click(y-1, len(v.posts.entries), m.screenBodyHeight(), m.hashtagHeights(v), double)
-		if hit && !open {
-			cmd = m.morePosts(v.sid, &v.posts, v.win.Cursor)
-		}
-	case *agentsView:
-		n := len(v.agents)
-		hit, open = v.win.Click(y-1, n, m.screenBodyHeight(), m.agentHeights(v), double)
-		if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
-			cmd = m.fetchAgents(v)
-		}
-	case *mediaView:
-		if !v.loaded {
-			return nil, false
-		}
-		n := len(v.items)
-		// An upload has nothing to open: a click only selects it.
-		hit, _ = v.win.Click(y-1, n, m.screenBodyHeight(), func(int) int { return 1 }, false)
-		if hit && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
-			cmd = m.fetchMedia(v)
-		}
-	}
+	m.Tick()
+	hit, open, cmd := m.clickList(y, double)
 	if !hit || !open {
 		return cmd, false
 	}
-	return m.pressOpen()
+	press, ok := views.PressOf(m.keys.List.Open)
+	if !ok {
+		return nil, false
+	}
+	return m.Update(press), true
 }
 
 // clickList is a click at row y of the timeline list, over the matches
@@ -81,15 +49,6 @@ func (m *Model) clickList(y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	}
 	m.trim(tl)
 	return true, false, tea.Batch(m.maybeMore(tl), m.maybeEarlier(tl))
-}
-
-// pressOpen presses enter (the list's Open key) on what is shown.
-func (m *Model) pressOpen() (tea.Cmd, bool) {
-	press, ok := views.PressOf(m.keys.List.Open)
-	if !ok {
-		return nil, false
-	}
-	return m.Update(press), true
 }
 
 // Wheel moves by dy notches as j (down) or k would.

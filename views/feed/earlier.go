@@ -5,6 +5,7 @@ import (
 
 	"imagine/api"
 	"imagine/views"
+	"imagine/views/postkit"
 )
 
 // Pages dropped above the list (bound.go) come back one at a time as the
@@ -22,9 +23,9 @@ func (m *Model) maybeEarlier(tl *timeline) tea.Cmd {
 		return nil
 	}
 	tl.up = true
-	if tl.hole.err != nil {
-		tl.hole.err = nil
-		tl.hole.ver++
+	if tl.hole.Err != nil {
+		tl.hole.Err = nil
+		tl.hole.Ver++
 	}
 	ctx, list, src, gen, index, cursor := m.ctx, tl.list, tl.src, tl.gen, tl.lo-1, tl.pages[tl.lo-1].cursor
 	return func() tea.Msg {
@@ -44,8 +45,8 @@ func (m *Model) earlierPage(msg earlierMsg) tea.Cmd {
 	}
 	tl.up = false
 	if msg.err != nil {
-		tl.hole.err = msg.err
-		tl.hole.ver++
+		tl.hole.Err = msg.err
+		tl.hole.Ver++
 		return nil
 	}
 	var items []api.Post
@@ -55,17 +56,17 @@ func (m *Model) earlierPage(msg earlierMsg) tea.Cmd {
 	header, _ := m.listChrome(tl)
 	row := tl.cursorRow(m.listHeights(tl))
 	onHole := tl.win.Cursor == 0
-	fresh := make([]*entry, 0, len(items))
+	fresh := make([]*postkit.Entry, 0, len(items))
 	for _, p := range items {
 		if p.ID == "" || tl.ids[p.ID] {
 			continue
 		}
 		tl.ids[p.ID] = true
-		fresh = append(fresh, m.intern(p))
+		fresh = append(fresh, m.Intern(p))
 	}
 	tl.lo--
 	tl.setN(tl.lo, len(fresh))
-	entries := make([]*entry, 0, 1+len(fresh)+len(tl.entries))
+	entries := make([]*postkit.Entry, 0, 1+len(fresh)+len(tl.entries))
 	if tl.lo > 0 {
 		entries = append(entries, tl.hole)
 	} else {
@@ -117,32 +118,18 @@ func (tl *timeline) anchor(row int, h views.HeightFunc) {
 	}
 }
 
-// holeLines is the placeholder's one line, marked when selected: dropped
-// posts being fetched again, or why that failed.
-func (m *Model) holeLines(e *entry, sel bool) []string {
-	lines := m.cache.Get(cacheKey{kind: 'h', ver: e.ver, width: m.width}, func() []string {
-		r := m.renderer(m.itemWidth())
-		text := r.pal.muted.Render("↑ loading…")
-		if e.err != nil {
-			text = r.pal.errs.Render("↑ couldn't load earlier posts: " + views.Describe(e.err) + " · move to retry")
-		}
-		return []string{r.fit(text)}
-	})
-	return m.gut.Mark(lines, sel)
-}
-
 // listRow is an item of the list as shown: a post, or the placeholder.
-func (m *Model) listRow(e *entry, sel bool) []string {
-	if e.hole {
-		return m.holeLines(e, sel)
+func (m *Model) listRow(e *postkit.Entry, sel bool) []string {
+	if e.Hole {
+		return m.HoleLines(e, sel)
 	}
-	return m.listItem(e, sel)
+	return m.ListItem(e, sel)
 }
 
 // rowHeight is the height of an item of the list.
-func (m *Model) rowHeight(e *entry) int {
-	if e.hole {
+func (m *Model) rowHeight(e *postkit.Entry) int {
+	if e.Hole {
 		return 1
 	}
-	return m.listHeight(e)
+	return m.ListHeight(e)
 }

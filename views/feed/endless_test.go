@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"imagine/api"
+	"imagine/views/postkit"
 )
 
 // endlessTimeline serves a long timeline made up from the cursor: page k
@@ -78,11 +79,11 @@ func endlessPost(n int) api.Post {
 }
 
 // endlessNumber is n for post e<n>, or 0.
-func endlessNumber(e *entry) int {
+func endlessNumber(e *postkit.Entry) int {
 	if e == nil {
 		return 0
 	}
-	n, _ := strconv.Atoi(strings.TrimPrefix(e.post.ID, "e"))
+	n, _ := strconv.Atoi(strings.TrimPrefix(e.Post.ID, "e"))
 	return n
 }
 

@@ -14,6 +14,9 @@ import (
 	"imagine/internal/tuitest"
 	"imagine/keymap"
 	"imagine/theme"
+	postscreen "imagine/views/post"
+	"imagine/views/postkit"
+	"imagine/views/profile"
 )
 
 // testNow is the fixed clock of every test.
@@ -309,10 +312,13 @@ func newHarnessWith(t testing.TB, w, h int, firstPage []api.Post, hasMore bool, 
 	}
 	hs.home.pages[""] = &api.Page[api.Post]{Items: firstPage, NextCursor: next, HasMore: hasMore}
 	opts := Options{
-		Context: t.Context(), Home: hs.home, Public: hs.public,
-		Posts: hs.posts, Agents: hs.agents,
-		Keys: keymap.Default(), Styles: theme.New(true, false),
-		Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+		Home: hs.home, Public: hs.public,
+		Options: postkit.Options{
+			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
+			Keys: keymap.Default(), Styles: theme.New(true, false),
+			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+			Profile: profile.Open, Post: postscreen.Open,
+		},
 	}
 	if with != nil {
 		with(&opts)

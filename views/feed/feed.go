@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"cmp"
 	"context"
 	"time"
 
@@ -10,8 +9,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
-	"imagine/views/composer"
-	"imagine/views/media"
+	"imagine/views/postkit"
 )
 
 // Poll cadences (security.md §5.4): the first page of the timeline on
@@ -20,20 +18,15 @@ import (
 const (
 	focusedPoll   = 30 * time.Second
 	unfocusedPoll = 2 * time.Minute
-	// nearEnd is how close to the last loaded item the cursor gets before
-	// the next page is fetched.
+	// nearEnd is how close to the last loaded post the cursor gets
+	// before the next page is fetched.
 	nearEnd = 5
 )
 
-// composerID tags the pane's composer messages (and names its drafts);
-// Options.ComposerID replaces it for a second Model.
-const composerID = "feed"
-
-// Options configure the Feed pane.
+// Options configure the Feed pane: the kit's (postkit.Options, shared by
+// every pane's stack of posts and profiles) and the timelines.
 type Options struct {
-	// Context is the program's context; every request derives from it
-	// (the API client adds the per-request deadlines).
-	Context context.Context
+	postkit.Options
 	// Home is the signed-in agent's feed; nil leaves only Public.
 	Home Timeline
 	// HomeCache keeps Home's first page across runs, shown at start until
@@ -41,114 +34,25 @@ type Options struct {
 	HomeCache HomeCache
 	// Public is the public timeline.
 	Public Timeline
-	Posts  Posts
-	Agents Agents
-	// Hashtags reads a hashtag's posts (views.OpenHashtagMsg); nil
-	// opens none.
-	Hashtags Hashtags
-	Keys     *keymap.KeyMap
-	Styles   *theme.Styles
-	// Now is the clock for relative times; nil means time.Now.
-	Now func() time.Time
-	// Me is the signed-in handle, which decides what is deletable.
-	Me string
-	// DraftDir holds composer drafts; "" keeps them in memory only.
-	DraftDir string
-	// Editor is the $VISUAL/$EDITOR command, resolved by the caller.
-	Editor string
-	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
-	DraftDebounce time.Duration
-
-	// Uploads uploads the new post's attachments and lists and deletes the
-	// operator's media (the Media screen); nil turns both off.
-	Uploads Uploads
-	// StartDir is where the attachment file picker starts; "" is the
-	// working directory.
-	StartDir string
-	// NoLocalFiles turns the attachment file picker off; set it for SSH
-	// sessions, where the files would be the server's.
-	NoLocalFiles bool
-	// MediaHost is the API host (e.g. "imagineanything.com" or the base
-	// URL): image previews in the post view are fetched from it and from
-	// loopback only, with a plain client of their own. "" turns previews
-	// off (the alt text "[image: host]" shows instead).
-	MediaHost string
-	// Protocol is how previews are drawn, chosen by the caller from the
-	// terminal (media.DetectProtocol); the zero value is half-blocks, and
-	// media.None shows the alt text only.
-	Protocol media.Protocol
-	// Previewer, when set, is shared with the other Feed models of the
-	// program (each pane's stack, the split view's previews) instead of
-	// one made from MediaHost: one image cache, and kitty image IDs that
-	// cannot collide on the terminal.
-	Previewer *media.Previewer
-
-	// Root names the list that screens are opened from in their
-	// breadcrumb ("Notifications › post by @x"); "" is the timeline's
-	// name. A Model with no timelines (Home and Public nil) serves as the
-	// stack of posts and profiles another pane opens (the root keeps one
-	// per pane); it is then named after that pane.
-	Root string
-	// ComposerID tags this Model's composer and its drafts; "" is "feed".
-	// Each Model sharing a DraftDir needs its own.
-	ComposerID string
-	// WebBase is the site the web addresses copied with y point at
-	// ({base}/post/{id}); "" copies none.
-	WebBase string
-	// Preview makes a Model that shows what a list's selection would open,
-	// beside the list (the split view): opening a post records no view
-	// and fetches no likers.
-	Preview bool
 }
 
-// Model is the Feed pane. It implements ui.Pane.
+// Model is the Feed pane. It implements ui.Pane. The timelines are its
+// own; the screens stacked over them, the posts they share and every
+// action on those are its kit's (kit.go).
 type Model struct {
+	*postkit.Kit
 	ctx    context.Context
-	tls    [2]*timeline
-	posts  Posts
-	agents Agents
-	// hashtags is Options.Hashtags.
-	hashtags Hashtags
-	keys     *keymap.KeyMap
-	styles   *theme.Styles
-	// now is what relative times are measured from: the moment shown,
-	// which advances with clock only when the screen changes anyway (see
-	// advanceClock), so an idle screen stays identical between polls.
-	now   func() time.Time
-	clock func() time.Time
-	shown time.Time
-	me    string
+	keys   *keymap.KeyMap
+	styles *theme.Styles
+	pal    *palette // the list's styles; new with every SetStyles
 
 	width, height int
-	focused       bool
 
-	src   source            // the timeline on screen
-	start startup           // before the first home page (startup.go)
-	store map[string]*entry // every post held, shared by timelines and screens
-	busy  map[string]bool   // actions in flight, by toggleKey
-	vers  int               // the versions new entries start at (newEntry)
+	tls     [2]*timeline
+	focused bool
 
-	stack   []screen // screens over the list; empty = the list
-	nextSID int
-
-	comp    *composer.Model
-	compose composeTarget
-
-	uploads    Uploads
-	previewer  *media.Previewer // nil: previews off
-	protocol   media.Protocol
-	previews   map[string]*preview
-	previewVer int // bumped when a preview arrives; part of the cache key
-
-	root       string // Options.Root
-	composerID string // Options.ComposerID
-	web        string // Options.WebBase
-	preview    bool   // Options.Preview
-	links      views.LinkPicker
-
-	pal    *palette
-	gut    views.Gutter // marks the selected item
-	cache  renderCache
+	src    source  // the timeline on screen
+	start  startup // before the first home page (startup.go)
 	chrome chrome
 }
 
@@ -156,53 +60,14 @@ type Model struct {
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
-		ctx:     opts.Context,
-		posts:   opts.Posts,
-		agents:  opts.Agents,
-		keys:    opts.Keys,
-		clock:   opts.Now,
-		shown:   opts.Now(),
-		me:      opts.Me,
-		store:   map[string]*entry{},
-		busy:    map[string]bool{},
-		start:   startup{cache: opts.HomeCache},
-		root:    opts.Root,
-		web:     opts.WebBase,
-		preview: opts.Preview,
-
-		composerID: cmp.Or(opts.ComposerID, composerID),
-
-		uploads:  opts.Uploads,
-		protocol: opts.Protocol,
-		previews: map[string]*preview{},
-		width:    80,
-		height:   24,
+		Kit: postkit.New(opts.Options), start: startup{cache: opts.HomeCache},
+		ctx: opts.Context, keys: opts.Keys, width: 80, height: 24,
 	}
-	m.now = func() time.Time { return m.shown }
-	m.hashtags = opts.Hashtags
+	m.SetHost(m)
 	m.tls[home] = m.newTimeline(home, opts.Home)
 	m.tls[public] = m.newTimeline(public, opts.Public)
 	if opts.Home == nil {
 		m.src = public
-	}
-	m.comp = composer.New(composer.Options{
-		ID:       m.composerID,
-		Keys:     opts.Keys,
-		Styles:   opts.Styles,
-		DraftDir: opts.DraftDir,
-		Editor:   opts.Editor,
-		Debounce: opts.DraftDebounce,
-		Context:  opts.Context,
-		Uploads:  opts.Uploads,
-		StartDir: opts.StartDir,
-
-		NoLocalFiles: opts.NoLocalFiles,
-	})
-	switch {
-	case opts.Previewer != nil:
-		m.previewer = opts.Previewer
-	case opts.MediaHost != "":
-		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
 	}
 	m.SetStyles(opts.Styles)
 	m.SetSize(m.width, m.height)
@@ -217,7 +82,7 @@ func (m *Model) Init() tea.Cmd { return m.startup() }
 // SetSize implements ui.Pane.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 20), max(height, 5)
-	m.comp.SetSize(m.width, m.height)
+	m.Kit.SetSize(width, height)
 }
 
 // SetFocused implements ui.Pane.
@@ -225,11 +90,8 @@ func (m *Model) SetFocused(focused bool) { m.focused = focused }
 
 // SetStyles switches to new styles and drops every cached rendering.
 func (m *Model) SetStyles(s *theme.Styles) {
-	m.styles = s
-	m.pal = newPalette(s)
-	m.gut = views.NewGutter(s)
-	m.cache.Clear()
-	m.comp.SetStyles(s)
+	m.Kit.SetStyles(s)
+	m.styles, m.pal = s, newPalette(s)
 	for _, tl := range m.tls {
 		tl.filter.SetStyles(s)
 	}
@@ -238,7 +100,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 // CapturesInput implements ui.Pane: true while the composer or the link
 // list is open, or the list's `/` filter is being typed.
 func (m *Model) CapturesInput() bool {
-	return m.comp.IsOpen() || m.links.IsOpen() || m.typingFilter()
+	return m.Kit.CapturesInput() || m.typingFilter()
 }
 
 // Title implements ui.Pane.
@@ -263,10 +125,3 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 
 // tl is the timeline on screen.
 func (m *Model) tl() *timeline { return m.tls[m.src] }
-
-// SetMe tells the pane who is signed in, once the root knows: it decides
-// which posts and comments are the operator's own (deletable).
-func (m *Model) SetMe(handle string) {
-	m.me = handle
-	m.cache.Clear()
-}

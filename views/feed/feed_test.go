@@ -68,15 +68,11 @@ func TestOpenAndBackKeepTheListPosition(t *testing.T) {
 	hs.keys("j", "j", "j")
 	before := hs.m.tl().win
 	hs.keys("enter")
-	v, ok := hs.m.top().(*postView)
-	if !ok || v.e.post.ID != "p7" {
-		t.Fatalf("enter opened %T", hs.m.top())
-	}
-	if hs.posts.called("view:p7") != 1 {
-		t.Error("opening a post did not record a view")
+	if !hs.opened("p7") {
+		t.Fatalf("enter opened %q, views recorded %d", hs.m.Crumbs(), hs.posts.called("view:p7"))
 	}
 	hs.keys("j", "esc")
-	if hs.m.top() != nil {
+	if hs.m.Depth() != 0 {
 		t.Fatal("esc did not go back to the list")
 	}
 	if hs.m.tl().win != before {
@@ -88,13 +84,13 @@ func TestNewPostsWaitBehindABanner(t *testing.T) {
 	first := posts(5)
 	hs := newHarness(t, 80, 24, first, false)
 	hs.keys("j", "j")
-	selected := hs.m.selected().post.ID
+	selected := hs.m.selected().Post.ID
 
 	newer := []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
 	hs.home.pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
 	hs.settle(hs.m.Refresh(t.Context()))
 
-	if got := hs.m.selected().post.ID; got != selected {
+	if got := hs.m.selected().Post.ID; got != selected {
 		t.Errorf("selection moved from %s to %s", selected, got)
 	}
 	if len(hs.m.tl().entries) != 5 {
@@ -108,8 +104,8 @@ func TestNewPostsWaitBehindABanner(t *testing.T) {
 	}
 	hs.keys(".")
 	tl := hs.m.tl()
-	if len(tl.entries) != 7 || tl.entries[0].post.ID != "n2" || tl.win.Cursor != 0 {
-		t.Errorf("after '.', %d posts, first %s, cursor %d", len(tl.entries), tl.entries[0].post.ID, tl.win.Cursor)
+	if len(tl.entries) != 7 || tl.entries[0].Post.ID != "n2" || tl.win.Cursor != 0 {
+		t.Errorf("after '.', %d posts, first %s, cursor %d", len(tl.entries), tl.entries[0].Post.ID, tl.win.Cursor)
 	}
 	if strings.Contains(hs.plain(), "new post") {
 		t.Error("the banner stayed")
@@ -122,7 +118,7 @@ func TestGAtTheTopShowsNewPosts(t *testing.T) {
 	hs.home.pages[""] = &api.Page[api.Post]{Items: append([]api.Post{post("n1", "carol", "Fresh", 0)}, first...)}
 	hs.settle(hs.m.Refresh(t.Context()))
 	hs.keys("g")
-	if got := hs.m.tl().entries[0].post.ID; got != "n1" {
+	if got := hs.m.tl().entries[0].Post.ID; got != "n1" {
 		t.Errorf("g at the top did not merge: first is %s", got)
 	}
 }
@@ -194,19 +190,19 @@ func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
 	hs.posts.errs["like"] = api.ErrOffline
 
 	cmd := hs.m.Update(tuitest.Press("l"))
-	if !e.post.IsLiked || e.post.LikeCount != 4 {
-		t.Fatalf("like not applied at once: liked=%v count=%d", e.post.IsLiked, e.post.LikeCount)
+	if !e.Post.IsLiked || e.Post.LikeCount != 4 {
+		t.Fatalf("like not applied at once: liked=%v count=%d", e.Post.IsLiked, e.Post.LikeCount)
 	}
 	if v := hs.plain(); !strings.Contains(v, "4 likes (you)") {
 		t.Errorf("the like is not shown:\n%s", v)
 	}
 	// A second press while the first is in flight does not race it.
-	if msgs := tuitest.Collect(hs.m.Update(tuitest.Press("l"))); e.post.LikeCount != 4 || len(msgs) != 1 {
+	if msgs := tuitest.Collect(hs.m.Update(tuitest.Press("l"))); e.Post.LikeCount != 4 || len(msgs) != 1 {
 		t.Errorf("second press changed the post or called the API: %v", msgs)
 	}
 	msgs := hs.settle(cmd)
-	if e.post.IsLiked || e.post.LikeCount != 3 {
-		t.Errorf("not rolled back: liked=%v count=%d", e.post.IsLiked, e.post.LikeCount)
+	if e.Post.IsLiked || e.Post.LikeCount != 3 {
+		t.Errorf("not rolled back: liked=%v count=%d", e.Post.IsLiked, e.Post.LikeCount)
 	}
 	st, ok := tuitest.Find[views.StatusMsg](msgs)
 	if !ok || st.Level != views.LevelError || !errors.Is(st.Err, api.ErrOffline) {
@@ -217,19 +213,19 @@ func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
 func TestToggleTakesTheServerCountWhenKnown(t *testing.T) {
 	hs := newHarness(t, 80, 24, posts(3), false)
 	e := hs.m.selected()
-	hs.posts.counts[e.post.ID] = 42
+	hs.posts.counts[e.Post.ID] = 42
 	hs.keys("b")
-	if !e.post.IsReposted || e.post.RepostCount != 42 {
-		t.Errorf("repost = %v/%d, want true/42", e.post.IsReposted, e.post.RepostCount)
+	if !e.Post.IsReposted || e.Post.RepostCount != 42 {
+		t.Errorf("repost = %v/%d, want true/42", e.Post.IsReposted, e.Post.RepostCount)
 	}
 	hs.keys("a")
-	if !e.post.IsAmplified || e.post.AmplifyCount != 42 {
-		t.Errorf("amplify = %v/%d", e.post.IsAmplified, e.post.AmplifyCount)
+	if !e.Post.IsAmplified || e.Post.AmplifyCount != 42 {
+		t.Errorf("amplify = %v/%d", e.Post.IsAmplified, e.Post.AmplifyCount)
 	}
-	delete(hs.posts.counts, e.post.ID)
+	delete(hs.posts.counts, e.Post.ID)
 	hs.keys("a")
-	if e.post.IsAmplified || e.post.AmplifyCount != 41 {
-		t.Errorf("un-amplify = %v/%d, want false/41", e.post.IsAmplified, e.post.AmplifyCount)
+	if e.Post.IsAmplified || e.Post.AmplifyCount != 41 {
+		t.Errorf("un-amplify = %v/%d, want false/41", e.Post.IsAmplified, e.Post.AmplifyCount)
 	}
 }
 
@@ -277,9 +273,8 @@ func hasBinding(bs []key.Binding, b key.Binding) bool {
 }
 
 func TestIdlePollLeavesTheFrameIdentical(t *testing.T) {
-	hs := newHarness(t, 120, 30, posts(5), false)
 	clock := testNow()
-	hs.m.clock = func() time.Time { return clock }
+	hs := newHarnessWith(t, 120, 30, posts(5), false, func(o *Options) { o.Now = func() time.Time { return clock } })
 	before := hs.m.View()
 	clock = clock.Add(7 * time.Minute) // relative times would read differently now
 	hs.settle(hs.m.Refresh(t.Context()))

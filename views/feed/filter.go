@@ -8,6 +8,7 @@ import (
 
 	"imagine/api"
 	"imagine/views"
+	"imagine/views/postkit"
 )
 
 // The timeline's `/` filter (views.Filter) over the posts held. The
@@ -38,10 +39,10 @@ func postText(p *api.Post) string {
 func foldedText(tl *timeline) func(i int) string {
 	return func(i int) string {
 		e := tl.entries[i]
-		if e.hole {
+		if e.Hole {
 			return ""
 		}
-		return e.fold.Get(e.ver, func() string { return postText(&e.post) })
+		return e.Fold.Get(e.Ver, func() string { return postText(&e.Post) })
 	}
 }
 
@@ -50,7 +51,7 @@ func foldedText(tl *timeline) func(i int) string {
 // different signature means the matches must be looked for again.
 type listSig struct {
 	n           int
-	first, last *entry
+	first, last *postkit.Entry
 }
 
 func (tl *timeline) sig() listSig {
@@ -106,7 +107,7 @@ func (m *Model) filterTyping(msg tea.Msg) bool {
 // typingFilter reports whether the list is on screen with its filter's
 // query being typed: the pane then captures input.
 func (m *Model) typingFilter() bool {
-	return !m.comp.IsOpen() && m.top() == nil && m.tl().filter.Editing()
+	return !m.ComposerOpen() && m.Depth() == 0 && m.tl().filter.Editing()
 }
 
 // filterInput types a key or a paste into the filter.

@@ -5,17 +5,17 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"imagine/api"
 	"imagine/internal/tuitest"
+	"imagine/views"
 )
 
 // selectedID is the post selected in the list, or "".
 func (hs *harness) selectedID() string {
 	if e := hs.m.selected(); e != nil {
-		return e.post.ID
+		return e.Post.ID
 	}
 	return ""
 }
@@ -101,7 +101,9 @@ func TestFilterTypesQAndDigits(t *testing.T) {
 // applied are filtered too, and when the selected post goes, the cursor
 // moves to the nearest match.
 func TestFilterFollowsArrivingPosts(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(30), true)
+	first := posts(30)
+	first[27].Agent.Handle = "me" // p3, deleted below
+	hs := newHarness(t, 80, 24, first, true)
 	hs.home.pages["c2"] = &api.Page[api.Post]{Items: []api.Post{
 		post("n1", "bob", "Post number 31 arrives later", time.Hour),
 		post("n2", "bob", "unrelated", time.Hour),
@@ -124,7 +126,11 @@ func TestFilterFollowsArrivingPosts(t *testing.T) {
 	if hs.selectedID() != "p3" {
 		t.Fatalf("a page arriving moved the selection to %s", hs.selectedID())
 	}
-	hs.settle(func() tea.Msg { return deletedMsg{postID: "p3"} })
+	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
+	if !ok {
+		t.Fatal("d on your own post asks for no confirmation")
+	}
+	hs.settle(confirm.Yes)
 	if got := hs.selectedID(); got != "n1" {
 		t.Fatalf("the selection must move to the nearest match, got %q:\n%s", got, hs.plain())
 	}

@@ -32,11 +32,11 @@ func TestSandboxImagePostRoundTrip(t *testing.T) {
 		t.Fatalf("the upload did not finish:\n%s", v)
 	}
 	hs.keys("ctrl+s")
-	if hs.m.comp.IsOpen() {
+	if hs.m.ComposerOpen() {
 		t.Fatalf("the post was not sent:\n%s", hs.plain())
 	}
 	e := hs.m.selected()
-	if e == nil || e.post.MediaType != api.MediaTypeImage || len(e.post.MediaURLs) != 1 {
+	if e == nil || e.Post.MediaType != api.MediaTypeImage || len(e.Post.MediaURLs) != 1 {
 		t.Fatalf("the new post is not an image post: %+v", e)
 	}
 	hs.keys("g", "enter")

@@ -55,7 +55,7 @@ func TestANewPostCarriesItsAttachments(t *testing.T) {
 	if got.Content != "pets" || got.MediaType != api.MediaTypeImage || !slices.Equal(got.MediaIDs, []string{"med_1", "med_2"}) {
 		t.Errorf("Create(%+v), want the text with med_1 and med_2 as IMAGE", got)
 	}
-	if hs.m.comp.IsOpen() || !strings.Contains(hs.plain(), "pets") {
+	if hs.m.ComposerOpen() || !strings.Contains(hs.plain(), "pets") {
 		t.Errorf("after sending, the composer should close and the post show:\n%s", hs.plain())
 	}
 }
@@ -162,7 +162,7 @@ func TestMediaScreenListsAndDeletesOnlyAfterConfirmation(t *testing.T) {
 		t.Errorf("the deleted upload is still listed:\n%s", v)
 	}
 	hs.keys("esc")
-	if _, ok := hs.m.top().(*mediaView); ok {
+	if hs.m.Depth() != 0 {
 		t.Error("esc did not leave the Media screen")
 	}
 }

@@ -58,7 +58,7 @@ func scrollTo(b *testing.B, hs *harness, n int) {
 // size (0 where /proc is missing), with the render cache emptied and the
 // current frame drawn again.
 func liveMemory(hs *harness) (heap, rss float64) {
-	hs.m.cache.Clear()
+	hs.m.ClearRenders()
 	hs.m.View()
 	runtime.GC()
 	runtime.GC()

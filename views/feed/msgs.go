@@ -2,9 +2,9 @@ package feed
 
 import "imagine/api"
 
-// Results of the pane's Cmds. Each carries what identifies its target (the
-// timeline, post, screen or handle) so a late answer for something gone is
-// dropped.
+// Results of the timelines' Cmds. Each carries what identifies its target
+// (the timeline, its generation, the page) so a late answer for something
+// gone is dropped.
 type (
 	// pageMsg is a first page of a timeline (from Refresh or a switch).
 	pageMsg struct {
@@ -30,76 +30,6 @@ type (
 		index  int
 		cursor string
 		page   *api.Page[api.Post]
-		err    error
-	}
-	// toggledMsg answers a like, repost or amplify.
-	toggledMsg struct {
-		kind       toggleKind
-		postID     string
-		prevActive bool
-		prevCount  int
-		toggle     *api.Toggle
-		err        error
-	}
-	// followedMsg answers a follow or unfollow.
-	followedMsg struct {
-		handle     string
-		prevActive *bool
-		prevCount  int
-		toggle     *api.Toggle
-		err        error
-	}
-	// postedMsg answers a new post or a quote.
-	postedMsg struct {
-		key  string
-		post *api.Post
-		err  error
-	}
-	// commentedMsg answers a comment or a reply.
-	commentedMsg struct {
-		key      string
-		postID   string
-		parentID string
-		comment  *api.Comment
-		err      error
-	}
-	// deletedMsg answers a post deletion.
-	deletedMsg struct {
-		postID string
-		err    error
-	}
-	// commentDeletedMsg answers a comment deletion.
-	commentDeletedMsg struct {
-		postID, commentID string
-		err               error
-	}
-	// commentsMsg is a page of a post's comments.
-	commentsMsg struct {
-		sid    int
-		cursor string
-		page   *api.Page[api.Comment]
-		err    error
-	}
-	// likersMsg is the first page of a post's likers, for "liked by".
-	likersMsg struct {
-		sid  int
-		page *api.Page[api.Like]
-		err  error
-	}
-	// profileMsg is an agent's profile and whether we follow them.
-	profileMsg struct {
-		sid       int
-		agent     *api.Agent
-		following *bool
-		err       error
-	}
-	// agentsMsg is a page of likers, followers or following.
-	agentsMsg struct {
-		sid    int
-		cursor string
-		agents []api.Agent
-		next   string
-		more   bool
 		err    error
 	}
 )

@@ -1,22 +1,10 @@
 package feed
 
-import "imagine/keymap"
-
-// feedScope is the keymap group of the Feed's own keys.
-const feedScope keymap.Scope = "feed"
-
-// ActionScopes implements views.ActionScoper: a Feed model answers to the
-// list and feed keys wherever it is stacked (over Messages, Jobs…), so
-// the palette and help list those rather than the pane's own.
-func (m *Model) ActionScopes() []keymap.Scope {
-	return []keymap.Scope{feedScope, keymap.ScopeList}
-}
-
 // ActionDisabled implements views.ActionGate for the timeline, where a
 // post action needs a post under the cursor. Stacked screens list in
 // FullHelp exactly the keys that work there, which the palette reads.
 func (m *Model) ActionDisabled(id string) string {
-	if m.top() != nil || m.comp.IsOpen() || m.tl() == nil {
+	if m.Depth() > 0 || m.ComposerOpen() || m.tl() == nil {
 		return ""
 	}
 	e := m.selected()
@@ -30,7 +18,7 @@ func (m *Model) ActionDisabled(id string) string {
 		switch {
 		case e == nil:
 			return "no post selected"
-		case !m.isMe(e.post.Agent.Handle):
+		case !m.IsMe(e.Post.Agent.Handle):
 			return "not your post"
 		}
 	case "feed.show_new":

@@ -107,7 +107,7 @@ func (m *Model) pageArrived(msg pageMsg) tea.Cmd {
 	if !m.start.cachedAt.IsZero() {
 		// The disk copy gives way to the server's page, as a first load.
 		if e := m.selected(); e != nil && m.src == home && tl.win.Cursor > 0 {
-			keepID, row = e.post.ID, tl.win.Cursor-tl.win.Top
+			keepID, row = e.Post.ID, tl.win.Cursor-tl.win.Top
 		}
 		tl.loaded = false
 		m.start.cachedAt = time.Time{}
@@ -126,7 +126,7 @@ func (m *Model) pageArrived(msg pageMsg) tea.Cmd {
 // when the list has it.
 func reselect(tl *timeline, id string, row int) {
 	for i, e := range tl.entries {
-		if !e.hole && e.post.ID == id {
+		if !e.Hole && e.Post.ID == id {
 			tl.win.Cursor, tl.win.Top, tl.win.Skip = i, max(i-row, 0), 0
 			return
 		}
@@ -139,7 +139,7 @@ func (m *Model) saveHome(posts []api.Post) tea.Cmd {
 	if c == nil || len(posts) == 0 {
 		return nil
 	}
-	at := m.clock()
+	at := m.Clock()
 	return func() tea.Msg {
 		// A failed write costs only the next start's head start; the
 		// store logs it.
@@ -167,7 +167,7 @@ func (m *Model) pickTimeline() {
 func (m *Model) startupNote(tl *timeline) string {
 	switch {
 	case tl.src == home && !m.start.cachedAt.IsZero():
-		switch ago := views.Ago(m.now(), m.start.cachedAt); {
+		switch ago := views.Ago(m.Now(), m.start.cachedAt); {
 		case ago == "now":
 			return "cached · just now"
 		case strings.Contains(ago, " "):

@@ -10,6 +10,9 @@ import (
 	"imagine/internal/feedcache"
 	"imagine/keymap"
 	"imagine/theme"
+	postscreen "imagine/views/post"
+	"imagine/views/postkit"
+	"imagine/views/profile"
 )
 
 // startHarness is a pane as the root starts it: built, sized, focused, and
@@ -23,10 +26,13 @@ func startHarness(t *testing.T, cache HomeCache, homePage, publicPage []api.Post
 		agents: &fakeAgents{agents: map[string]*api.Agent{}, following: map[string]bool{}, errs: map[string]error{}},
 	}
 	hs.m = New(Options{
-		Context: t.Context(), Home: hs.home, HomeCache: cache, Public: hs.public,
-		Posts: hs.posts, Agents: hs.agents,
-		Keys: keymap.Default(), Styles: theme.New(true, false),
-		Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+		Home: hs.home, HomeCache: cache, Public: hs.public,
+		Options: postkit.Options{
+			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
+			Keys: keymap.Default(), Styles: theme.New(true, false),
+			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+			Profile: profile.Open, Post: postscreen.Open,
+		},
 	})
 	hs.m.SetSize(100, 40)
 	hs.m.SetFocused(true)
@@ -67,7 +73,7 @@ func TestCachedPageShowsAtOnceThenTheServersKeepingTheSelectedPost(t *testing.T)
 		t.Errorf("Init made %d requests; a warm cache needs none", n)
 	}
 	hs.keys("j", "j")
-	if e := hs.m.selected(); e == nil || e.post.ID != "p3" {
+	if e := hs.m.selected(); e == nil || e.Post.ID != "p3" {
 		t.Fatalf("premise: jj selects p3, got %+v", e)
 	}
 
@@ -76,7 +82,7 @@ func TestCachedPageShowsAtOnceThenTheServersKeepingTheSelectedPost(t *testing.T)
 	if strings.Contains(v, "cached") || !strings.Contains(v, "Home feed · 6 posts") || !strings.Contains(v, "40 likes") {
 		t.Errorf("the server's page should replace the cached one:\n%s", v)
 	}
-	if e := hs.m.selected(); e == nil || e.post.ID != "p3" {
+	if e := hs.m.selected(); e == nil || e.Post.ID != "p3" {
 		t.Errorf("the cursor left the post it was on: %+v", e)
 	}
 	// The view did not move under the reader: the new post is above it.
@@ -99,7 +105,7 @@ func TestUntouchedCachedPageGivesWayToTheNewestPost(t *testing.T) {
 	hs := startHarness(t, savedCache(t, posts(5)), freshPage(), nil)
 	hs.settle(hs.m.Init())
 	hs.settle(hs.m.Refresh(t.Context()))
-	if e := hs.m.selected(); e == nil || e.post.ID != "p6" {
+	if e := hs.m.selected(); e == nil || e.Post.ID != "p6" {
 		t.Errorf("with the cursor never moved, the fresh page should show from its newest post: %+v", e)
 	}
 }

@@ -11,11 +11,11 @@ import (
 // without a request. Nil while a screen, the composer or the link list is
 // open.
 func (m *Model) Target() tea.Msg {
-	if len(m.stack) > 0 || m.comp.IsOpen() || m.links.IsOpen() {
+	if m.Depth() > 0 || m.ComposerOpen() || m.LinksOpen() {
 		return nil
 	}
 	if e := m.selected(); e != nil {
-		p := e.post
+		p := e.Post
 		return views.OpenPostMsg{PostID: p.ID, Post: &p}
 	}
 	return nil
@@ -23,4 +23,4 @@ func (m *Model) Target() tea.Msg {
 
 // ShowsList reports whether the list is on screen rather than a screen
 // over it or the composer: the root splits the view only for the list.
-func (m *Model) ShowsList() bool { return len(m.stack) == 0 && !m.comp.IsOpen() }
+func (m *Model) ShowsList() bool { return m.Depth() == 0 && !m.ComposerOpen() }

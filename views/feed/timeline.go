@@ -8,6 +8,7 @@ import (
 
 	"imagine/api"
 	"imagine/views"
+	"imagine/views/postkit"
 )
 
 // source names a timeline.
@@ -26,32 +27,6 @@ func (s source) String() string {
 	return "Public timeline"
 }
 
-// entry is one post held by the pane. Timelines and screens share entries
-// by pointer, so an action shows everywhere at once; ver is bumped on every
-// change and is part of the render cache key.
-type entry struct {
-	post api.Post
-	ver  int
-	// hole marks a timeline's placeholder for its dropped pages above the
-	// list (earlier.go); err is why fetching them again failed.
-	hole bool
-	err  error
-	// fold is the post's text as the `/` filter compares it (filter.go).
-	fold views.Folded
-}
-
-// verStride spaces the versions of new entries: each starts past every
-// version an earlier entry may have reached, so a post dropped and fetched
-// again (a new entry) never meets a stale rendering of its old one in the
-// render cache.
-const verStride = 1 << 20
-
-// newEntry makes an entry whose versions no earlier entry used.
-func (m *Model) newEntry(p api.Post) *entry {
-	m.vers += verStride
-	return &entry{post: p, ver: m.vers}
-}
-
 // timeline is the state of one list of posts. Only a window of it is held
 // (bound.go): the posts of pages[lo:hi] are entries, after the placeholder
 // hole when pages above were dropped; every page keeps its cursor, so
@@ -59,7 +34,7 @@ func (m *Model) newEntry(p api.Post) *entry {
 type timeline struct {
 	src     source
 	list    Timeline
-	entries []*entry
+	entries []*postkit.Entry
 	ids     map[string]bool // the posts in entries
 	pages   []pageRef       // every page met from the top, held or dropped
 	lo, hi  int             // the held pages
@@ -76,7 +51,7 @@ type timeline struct {
 	// hole stands for the dropped pages above (in entries[0] while lo > 0);
 	// up is the page above in flight. topIDs are the first page's posts
 	// while it is dropped: a refresh reaching one of them connects.
-	hole   *entry
+	hole   *postkit.Entry
 	up     bool
 	topIDs []string
 
@@ -96,8 +71,8 @@ type timeline struct {
 }
 
 func (m *Model) newTimeline(src source, list Timeline) *timeline {
-	hole := m.newEntry(api.Post{})
-	hole.hole = true
+	hole := m.NewEntry(api.Post{})
+	hole.Hole = true
 	return &timeline{src: src, list: list, ids: map[string]bool{}, hole: hole, filter: views.NewFilter(nil, m.keys.List)}
 }
 
@@ -133,45 +108,6 @@ func (m *Model) fetchMore(tl *timeline) tea.Cmd {
 	}
 }
 
-// intern returns the shared entry for p, creating it or refreshing it with
-// the server's newer copy.
-func (m *Model) intern(p api.Post) *entry {
-	if e, ok := m.store[p.ID]; ok {
-		m.refreshEntry(e, p)
-		return e
-	}
-	e := m.newEntry(p)
-	m.store[p.ID] = e
-	return e
-}
-
-// refreshEntry replaces e's post with a fresh copy from the server, unless
-// an action on it is in flight (its optimistic state must stay until the
-// answer comes).
-func (m *Model) refreshEntry(e *entry, p api.Post) {
-	for k := likeKind; k <= amplifyKind; k++ {
-		if m.busy[k.key(p.ID)] {
-			return
-		}
-	}
-	if !samePost(&e.post, &p) {
-		e.post = p
-		e.ver++
-	}
-}
-
-// samePost compares what a post shows; it avoids a re-render when a poll
-// brings nothing new.
-func samePost(a, b *api.Post) bool {
-	return a.Content == b.Content && a.LikeCount == b.LikeCount &&
-		a.CommentCount == b.CommentCount && a.RepostCount == b.RepostCount &&
-		a.AmplifyCount == b.AmplifyCount && a.ViewCount == b.ViewCount &&
-		a.IsLiked == b.IsLiked && a.IsReposted == b.IsReposted &&
-		a.IsAmplified == b.IsAmplified && a.Agent.Name == b.Agent.Name &&
-		a.Agent.Verified == b.Agent.Verified && a.MediaType == b.MediaType &&
-		len(a.MediaURLs) == len(b.MediaURLs) && (a.RepostOf == nil) == (b.RepostOf == nil)
-}
-
 // setEntries replaces the whole list with posts, its first page.
 func (m *Model) setEntries(tl *timeline, posts []api.Post, next string, hasMore bool) {
 	m.release(tl, tl.entries)
@@ -194,18 +130,18 @@ func (tl *timeline) append(m *Model, posts []api.Post) {
 			continue
 		}
 		tl.ids[p.ID] = true
-		tl.entries = append(tl.entries, m.intern(p))
+		tl.entries = append(tl.entries, m.Intern(p))
 	}
 }
 
 // prepend inserts e at the top and keeps the selection on the same post.
 // The top must be held (lo == 0); reload covers the other case.
-func (tl *timeline) prepend(e *entry) {
-	if tl.ids[e.post.ID] {
+func (tl *timeline) prepend(e *postkit.Entry) {
+	if tl.ids[e.Post.ID] {
 		return
 	}
-	tl.ids[e.post.ID] = true
-	tl.entries = append([]*entry{e}, tl.entries...)
+	tl.ids[e.Post.ID] = true
+	tl.entries = append([]*postkit.Entry{e}, tl.entries...)
 	tl.addTop(1)
 	if len(tl.entries) > 1 {
 		tl.win.Cursor++
@@ -220,7 +156,7 @@ func (tl *timeline) remove(id string) {
 	}
 	delete(tl.ids, id)
 	for i, e := range tl.entries {
-		if e.hole || e.post.ID != id {
+		if e.Hole || e.Post.ID != id {
 			continue
 		}
 		if k := tl.pageOf(i); k >= 0 {
@@ -280,7 +216,8 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 	}
 	for _, p := range items {
 		if tl.ids[p.ID] {
-			m.refreshEntry(m.store[p.ID], p)
+			m.Intern(p) // refreshes the entry held
+
 		}
 	}
 	tl.pending = fresh
@@ -301,13 +238,13 @@ func (m *Model) showNew(tl *timeline) tea.Cmd {
 	case tl.lo > 0:
 		return m.reload(tl)
 	default:
-		fresh := make([]*entry, 0, len(tl.pending)+len(tl.entries))
+		fresh := make([]*postkit.Entry, 0, len(tl.pending)+len(tl.entries))
 		for _, p := range tl.pending {
 			if p.ID == "" || tl.ids[p.ID] {
 				continue
 			}
 			tl.ids[p.ID] = true
-			fresh = append(fresh, m.intern(p))
+			fresh = append(fresh, m.Intern(p))
 		}
 		tl.entries = append(fresh, tl.entries...)
 		tl.addTop(len(fresh))
@@ -346,12 +283,45 @@ func (m *Model) maybeMore(tl *timeline) tea.Cmd {
 	return m.fetchMore(tl)
 }
 
-// forget removes a deleted post from both timelines, the screens' lists
-// and the store.
-func (m *Model) forget(id string) {
+// ListPosted implements postkit.Host: the operator's new post goes on top of
+// both timelines.
+func (m *Model) ListPosted(e *postkit.Entry) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, tl := range m.tls {
+		switch {
+		case !tl.loaded:
+		case tl.lo > 0:
+			// The top was dropped: start over from it, under the post.
+			cmds = append(cmds, m.reload(tl, e))
+		default:
+			tl.prepend(e)
+			// Your own new post is what you want to see: unlike posts
+			// arriving from others, it moves the view to it.
+			tl.win.Home()
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// ListHolds implements postkit.Host: either timeline lists e.
+func (m *Model) ListHolds(e *postkit.Entry) bool {
+	for _, tl := range m.tls {
+		if tl.ids[e.Post.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// ListSelected implements postkit.Host.
+func (m *Model) ListSelected() *postkit.Entry { return m.selected() }
+
+// ListName implements postkit.Host: the timeline on screen.
+func (m *Model) ListName() string { return m.tl().src.String() }
+
+// ListForget implements postkit.Host: a deleted post leaves both timelines.
+func (m *Model) ListForget(id string) {
 	for _, tl := range m.tls {
 		tl.remove(id)
 	}
-	m.forgetInScreens(id)
-	delete(m.store, id)
 }

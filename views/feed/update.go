@@ -5,7 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/views"
-	"imagine/views/composer"
+	"imagine/views/postkit"
 )
 
 // Update implements ui.Pane. Keys go to the composer while it is open, else
@@ -19,9 +19,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	// Whatever changed the posts, the filter's matches follow.
 	defer m.refilterAfter(msg)
 	if _, poll := msg.(pageMsg); !poll {
-		m.shown = m.clock()
+		m.Tick()
 	}
-	m.syncCache()
+	m.SyncCache()
 	switch msg := msg.(type) {
 	case pageMsg:
 		return m.advanceClockIfChanged(func() tea.Cmd { return m.pageArrived(msg) })
@@ -31,92 +31,18 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.nextPage(msg)
 	case earlierMsg:
 		return m.earlierPage(msg)
-	case toggledMsg:
-		return m.toggled(msg)
-	case followedMsg:
-		return m.followed(msg)
-	case postedMsg:
-		return m.posted(msg)
-	case commentedMsg:
-		return m.commented(msg)
-	case deletedMsg:
-		return m.deleted(msg)
-	case commentDeletedMsg:
-		return m.commentDeleted(msg)
-	case commentsMsg:
-		return m.commentsLoaded(msg)
-	case likersMsg:
-		return m.likersLoaded(msg)
-	case profileMsg:
-		return m.profileLoaded(msg)
-	case agentsMsg:
-		return m.agentsLoaded(msg)
-	case postsMsg:
-		return m.postsLoaded(msg)
-	case views.OpenPostMsg:
-		return m.openFromElsewhere(msg)
-	case views.OpenProfileMsg:
-		return m.openProfileFromElsewhere(msg)
-	case views.OpenHashtagMsg:
-		return m.openHashtag(msg.Tag)
-	case postFetchedMsg:
-		return m.postFetched(msg)
-	case previewMsg:
-		return m.previewLoaded(msg)
-	case mediaMsg:
-		return m.mediaLoaded(msg)
-	case mediaDeletingMsg:
-		m.busy["media:"+msg.id] = true
-		return nil
-	case mediaDeletedMsg:
-		return m.mediaDeleted(msg)
-	case composer.SendMsg:
-		if msg.ID != m.composerID {
-			return nil
-		}
-		return m.send(msg)
 	case tea.KeyPressMsg:
-		if m.comp.IsOpen() {
-			return m.comp.Update(msg)
+		if cmd, ok := m.HandleKey(msg); ok {
+			return cmd
 		}
-		return m.handleKey(msg)
+		return m.listKey(msg)
 	}
-	return m.comp.Update(msg)
-}
-
-// handleKey routes a key to the link list when it is open, else to the
-// screen on top.
-func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if m.links.IsOpen() {
-		return m.links.Key(msg, m.keys)
-	}
-	if cmd, ok := m.linksKey(msg); ok {
-		return cmd
-	}
-	switch {
-	case key.Matches(msg, m.keys.Feed.Compose):
-		return m.openNewPost()
-	case key.Matches(msg, m.keys.Feed.Media):
-		return m.openMedia()
-	}
-	switch v := m.top().(type) {
-	case *mediaView:
-		return m.mediaKey(v, msg)
-	case *postView:
-		return m.postKey(v, msg)
-	case *profileView:
-		return m.profileKey(v, msg)
-	case *agentsView:
-		return m.agentsKey(v, msg)
-	case *hashtagView:
-		return m.hashtagKey(v, msg)
-	}
-	return m.listKey(msg)
+	return m.Deliver(msg)
 }
 
 // selected is the post under the cursor in the list, if any (none while
 // the placeholder of dropped posts is).
-func (m *Model) selected() *entry {
+func (m *Model) selected() *postkit.Entry {
 	tl := m.tl()
 	if len(tl.entries) == 0 {
 		return nil
@@ -130,7 +56,7 @@ func (m *Model) selected() *entry {
 			return nil
 		}
 	}
-	if e := tl.entries[min(i, len(tl.entries)-1)]; !e.hole {
+	if e := tl.entries[min(i, len(tl.entries)-1)]; !e.Hole {
 		return e
 	}
 	return nil
@@ -178,11 +104,11 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.switchTimeline()
 	case key.Matches(msg, k.Open):
 		if e := m.selected(); e != nil {
-			return m.openPost(e)
+			return m.OpenPost(e)
 		}
 		return nil
 	default:
-		return m.postAction(msg, m.selected(), nil)
+		return m.PostAction(msg, m.selected(), nil)
 	}
 	m.trim(tl)
 	return tea.Batch(m.maybeMore(tl), m.maybeEarlier(tl))
@@ -215,8 +141,7 @@ func (m *Model) advanceClockIfChanged(handle func() tea.Cmd) tea.Cmd {
 	before := m.View()
 	cmd := handle()
 	if m.View() != before {
-		m.shown = m.clock()
-		m.syncCache()
+		m.Tick()
 	}
 	return cmd
 }

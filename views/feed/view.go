@@ -4,36 +4,21 @@ import (
 	"fmt"
 	"reflect"
 
+	"imagine/theme"
 	"imagine/views"
+
+	"charm.land/lipgloss/v2"
 )
 
 // View implements ui.Pane. Only the visible window of the screen on top is
 // drawn, from cached renderings.
 func (m *Model) View() string {
-	m.syncCache()
-	if m.comp.IsOpen() {
-		return m.comp.View()
+	if m.ComposerOpen() || m.Depth() > 0 {
+		return m.Kit.View()
 	}
-	var lines []string
-	switch v := m.top().(type) {
-	case *postView:
-		lines = m.postViewLines(v)
-	case *profileView:
-		lines = m.profileViewLines(v)
-	case *agentsView:
-		lines = m.agentsViewLines(v)
-	case *hashtagView:
-		lines = m.hashtagViewLines(v)
-	case *mediaView:
-		lines = m.mediaViewLines(v)
-	default:
-		lines = m.listLines()
-	}
-	return views.Rows(m.withLinks(lines), m.height)
+	m.SyncCache()
+	return views.Rows(m.WithLinks(m.listLines()), m.height)
 }
-
-// screenBodyHeight is the room under a screen's one-line header.
-func (m *Model) screenBodyHeight() int { return max(m.height-1, 1) }
 
 // chromeKey is everything the list's header and footer depend on; they are
 // rebuilt only when it changes, so a frame does not restyle them.
@@ -167,4 +152,14 @@ func (m *Model) listLines() []string {
 		lines = append(lines, m.filterLine(tl))
 	}
 	return lines
+}
+
+// palette is the styles the list's header, footer and placeholders are
+// drawn with; the posts are drawn by the kit, as the screens draw theirs.
+type palette struct {
+	title, muted, faint, warn, errs, accent lipgloss.Style
+}
+
+func newPalette(s *theme.Styles) *palette {
+	return &palette{title: s.Title, muted: s.Muted, faint: s.Faint, warn: s.Warn, errs: s.Error, accent: s.Accent}
 }

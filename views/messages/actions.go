@@ -194,6 +194,9 @@ func (m *Model) openHandle(raw string) tea.Cmd {
 	case m.me != "" && strings.EqualFold(h, m.me):
 		return views.Status(views.LevelInfo, "that is you: there is no conversation with yourself")
 	}
+	if m.stacked {
+		m.asked = h
+	}
 	var closing tea.Cmd
 	if m.comp.IsOpen() {
 		closing = m.comp.Close()

@@ -19,6 +19,9 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	if m.CapturesInput() {
 		return nil, false
 	}
+	if m.stacked {
+		y-- // under the breadcrumb's line
+	}
 	m.shown = m.clock()
 	m.syncCache()
 	if m.want == wantUnread {

@@ -16,6 +16,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch {
 	case m.preview:
 		return m.previewHelp()
+	case m.stacked && m.open == nil && !m.comp.IsOpen() && !m.prompt.open:
+		return m.stackedHelp()
 	case m.comp.IsOpen():
 		return m.comp.ShortHelp()
 	case m.prompt.open:
@@ -34,6 +36,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 	switch {
 	case m.preview:
 		return [][]key.Binding{m.previewHelp()}
+	case m.stacked && m.open == nil && !m.comp.IsOpen() && !m.prompt.open:
+		return [][]key.Binding{m.stackedHelp()}
 	case m.comp.IsOpen():
 		return [][]key.Binding{m.comp.ShortHelp()}
 	case m.prompt.open:

@@ -61,6 +61,13 @@ type Options struct {
 	// no outbox and no drafts (DataDir, DraftDir and Editor are ignored),
 	// answers only the keys that move, and is never polled.
 	Preview bool
+	// Stacked makes a Model that shows one conversation over another pane
+	// (stacked.go): opened by views.OpenConversationMsg, closed by esc,
+	// never polled. DataDir is ignored: it shares Outbox.
+	Stacked bool
+	// Outbox is the Messages pane's (Model.Outbox), for a Stacked Model;
+	// nil keeps one of its own in memory.
+	Outbox *Outbox
 }
 
 // Model is the Messages pane. It implements ui.Pane.
@@ -90,7 +97,7 @@ type Model struct {
 	readAt  map[string]int // readGen at which a conversation was marked read
 	forced  bool           // the next Refresh was asked for by the operator
 
-	box outbox
+	box *outbox
 
 	comp    *composer.Model
 	compose composeTarget
@@ -103,6 +110,11 @@ type Model struct {
 	// show (preview.go).
 	preview bool
 	asked   string
+	// stacked is Options.Stacked; closed is set once a stacked Model has
+	// nothing left to show, and trail is its breadcrumb (stacked.go).
+	stacked bool
+	closed  bool
+	trail   []string
 
 	pal   *palette
 	gut   views.Gutter     // marks the selected row
@@ -114,6 +126,11 @@ type Model struct {
 // Init reloads the outbox.
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
+	if opts.Stacked {
+		// The pane writes the outbox file; a stacked Model shares its
+		// outbox instead (Options.Outbox).
+		opts.DataDir = ""
+	}
 	if opts.Preview {
 		// A second writer of <DataDir>/outbox.json would overwrite the
 		// pane's, and a preview has nothing to save anyway.
@@ -129,6 +146,7 @@ func New(opts Options) *Model {
 		threads: map[string]*thread{},
 		readAt:  map[string]int{},
 		preview: opts.Preview,
+		stacked: opts.Stacked,
 		width:   80,
 		height:  24,
 	}
@@ -140,6 +158,9 @@ func New(opts Options) *Model {
 		path = filepath.Join(opts.DataDir, outboxFile)
 	}
 	m.box = newOutbox(path)
+	if opts.Outbox != nil {
+		m.box = opts.Outbox.box
+	}
 	m.comp = composer.New(composer.Options{
 		ID:       composerID,
 		Keys:     opts.Keys,
@@ -160,6 +181,9 @@ func (m *Model) Init() tea.Cmd { return m.loadOutbox() }
 
 // SetSize implements ui.Pane.
 func (m *Model) SetSize(width, height int) {
+	if m.stacked {
+		height-- // the breadcrumb's line (stacked.go)
+	}
 	m.width, m.height = max(width, 20), max(height, 5)
 	m.prompt.setWidth(m.width)
 	m.layoutComposer()

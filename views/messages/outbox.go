@@ -98,8 +98,8 @@ type outbox struct {
 	busySince time.Time
 }
 
-func newOutbox(path string) outbox {
-	b := outbox{claimed: map[string]time.Time{}}
+func newOutbox(path string) *outbox {
+	b := &outbox{claimed: map[string]time.Time{}}
 	if path != "" {
 		b.store = &outboxStore{path: path}
 	} else {

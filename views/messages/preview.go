@@ -23,9 +23,16 @@ import (
 	"imagine/views"
 )
 
-// Depth implements ui.Stack: 1 while a conversation is open, 0 on the
-// list (a preview still finding its conversation).
+// Depth implements views.Screen: 1 while a conversation is open, 0 on
+// the list (a preview still finding its conversation); a stacked Model
+// shows 1 until it closes (stacked.go).
 func (m *Model) Depth() int {
+	if m.stacked {
+		if m.closed {
+			return 0
+		}
+		return 1
+	}
 	if m.open != nil {
 		return 1
 	}

@@ -146,7 +146,7 @@ func eligible(e *outboxEntry) bool {
 // eligible entry when only is "". It returns nil when a step is in flight
 // or nothing is due. The entry is marked as being sent at once.
 func (m *Model) planStep(only string) *stepPlan {
-	b := &m.box
+	b := m.box
 	now := m.clock()
 	if b.busy && now.Sub(b.busySince) > stuckAfter {
 		m.recoverStuck()

@@ -12,10 +12,21 @@ import (
 // Update implements ui.Pane. Keys go to the composer or the handle prompt
 // while one is open, else to the conversation or the list on screen;
 // results of the pane's Cmds are matched to what they were for; everything
-// else reaches the composer (drafts, editor).
+// else reaches the composer (drafts, editor). A stacked Model first
+// catches up with the outbox it shares with the pane (stacked.go).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	if m.stacked {
+		return tea.Batch(m.followOutbox(), m.update(msg))
+	}
+	return m.update(msg)
+}
+
+// update is Update for the message itself.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	// Whatever changed the lists, the filter's matches follow.
 	defer m.refilterAfter(msg)
+	// A stacked Model closes once nothing of it shows (stacked.go).
+	defer m.settle()
 	if _, poll := msg.(polledMsg); !poll {
 		m.shown = m.clock()
 	}
@@ -71,6 +82,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.filterInput(msg)
 		case m.open != nil:
 			return m.threadKey(msg)
+		case m.stacked:
+			// No list under a stacked conversation: esc gives up
+			// waiting for it.
+			if key.Matches(msg, m.keys.List.Back) {
+				m.want = ""
+			}
+			return nil
 		}
 		return m.listKey(msg)
 	case tea.PasteMsg:

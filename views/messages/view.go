@@ -11,9 +11,17 @@ import (
 // View implements ui.Pane. Only the visible window of the list or the
 // conversation is drawn, from cached renderings.
 func (m *Model) View() string {
+	if m.stacked {
+		return m.crumbLine() + "\n" + m.view()
+	}
+	return m.view()
+}
+
+// view is what the Model shows, under the breadcrumb when stacked.
+func (m *Model) view() string {
 	m.syncCache()
 	switch {
-	case m.preview && m.open == nil:
+	case (m.preview || m.stacked) && m.open == nil && !m.comp.IsOpen() && !m.prompt.open:
 		return views.Rows(m.previewLines(), m.height)
 	case m.prompt.open:
 		return views.Rows(m.promptLines(), m.height)

@@ -1,0 +1,113 @@
+package postkit
+
+import (
+	"net/url"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// Links (o) and copy (y) on whatever screen is on top. o lists the
+// mentions, hashtags and URLs of what is shown (the post with its quoted
+// post and the selected comment, a profile's bio and website or its
+// selected liked post, the selected post of a list); y copies the web
+// address of what is selected
+// (api-reference.md: {base}/post/{id}, {base}/agent/{handle}).
+
+// linksKey handles o and y; it reports false for any other key.
+func (m *Kit) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.List.Links):
+		return m.links.Show(m.LinksShown()), true
+	case key.Matches(msg, m.keys.List.Copy):
+		if addr := m.AddressShown(); addr != "" {
+			return views.Copy(addr), true
+		}
+		return views.Status(views.LevelInfo, "nothing selected to copy"), true
+	}
+	return nil, false
+}
+
+// LinksShown are the links of what is on screen.
+func (m *Kit) LinksShown() []views.Link {
+	var texts []string
+	if s := m.Top(); s != nil {
+		texts = s.LinkTexts(m)
+	} else if e := m.listSelected(); e != nil {
+		texts = PostTexts(&e.Post)
+	}
+	return views.FindLinks(strings.Join(texts, "\n"))
+}
+
+// PostTexts are a post's texts whose links o lists: its own and the
+// quoted or reposted post's.
+func PostTexts(p *api.Post) []string {
+	texts := []string{p.Content}
+	if q := p.RepostOf; q != nil {
+		texts = append(texts, q.Content)
+	}
+	return texts
+}
+
+// PostAddress is the web address of e, or "" for none.
+func (m *Kit) PostAddress(e *Entry) string {
+	if e == nil {
+		return ""
+	}
+	return m.WebAddress("post", e.Post.ID)
+}
+
+// AddressShown is the web address of what is selected, or "".
+func (m *Kit) AddressShown() string {
+	if s := m.Top(); s != nil {
+		return s.Address(m)
+	}
+	return m.PostAddress(m.listSelected())
+}
+
+// LinkTexts implements Screen: the selected agent's bio and website.
+func (v *agentsView) LinkTexts(*Kit) []string {
+	if i := v.win.Cursor; i < len(v.agents) {
+		return []string{v.agents[i].Bio, v.agents[i].WebsiteURL}
+	}
+	return nil
+}
+
+// Address implements Screen.
+func (v *agentsView) Address(m *Kit) string {
+	if i := v.win.Cursor; i < len(v.agents) {
+		return m.WebAddress("agent", v.agents[i].Handle)
+	}
+	return ""
+}
+
+// LinkTexts implements Screen: uploads have no links.
+func (v *mediaView) LinkTexts(*Kit) []string { return nil }
+
+// Address implements Screen: none for an upload.
+func (v *mediaView) Address(*Kit) string { return "" }
+
+// WebAddress is {base}/{kind}/{id} on the site, or "" with no base.
+func (m *Kit) WebAddress(kind, id string) string {
+	if m.web == "" || id == "" {
+		return ""
+	}
+	return strings.TrimRight(m.web, "/") + "/" + kind + "/" + url.PathEscape(id)
+}
+
+// listSelected is the post selected in the list under the stack, if any.
+func (m *Kit) listSelected() *Entry {
+	if m.host == nil {
+		return nil
+	}
+	return m.host.ListSelected()
+}
+
+// WithLinks draws the open link list over the bottom of a screen's lines.
+func (m *Kit) WithLinks(lines []string) []string {
+	return m.links.Over(lines, m.width, m.height, m.styles)
+}

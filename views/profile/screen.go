@@ -1,0 +1,195 @@
+package profile
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
+	"imagine/views/postkit"
+)
+
+// likedRule heads the liked posts under the card.
+const likedRule = "── Liked posts "
+
+// Key implements postkit.Screen.
+func (v *view) Key(k *postkit.Kit, msg tea.KeyPressMsg) tea.Cmd {
+	l, f := k.Keys().List, k.Keys().Feed
+	n, h, hf := 1+len(v.liked.Entries), k.BodyHeight(), v.heights(k)
+	switch {
+	case key.Matches(msg, l.Back):
+		k.Pop()
+		return nil
+	case key.Matches(msg, f.Follow):
+		return k.ToggleFollow(v.handle, v.agent, v.following)
+	case key.Matches(msg, f.Followers):
+		return k.OpenAgents(postkit.FollowersList, v.handle)
+	case key.Matches(msg, f.Following):
+		return k.OpenAgents(postkit.FollowingList, v.handle)
+	case key.Matches(msg, f.Message):
+		if v.self(k) {
+			return views.Status(views.LevelInfo, "that's you")
+		}
+		return views.Open(views.OpenConversationMsg{Handle: v.handle})
+	case key.Matches(msg, l.Open):
+		if e := v.likedEntry(); e != nil {
+			return k.OpenPost(e)
+		}
+		return nil
+	case v.win.Navigate(msg, l, n, h, hf):
+		return k.MorePosts(v.id, &v.liked, v.win.Cursor-1)
+	}
+	return k.PostAction(msg, v.likedEntry(), nil)
+}
+
+// Lines implements postkit.Screen.
+func (v *view) Lines(k *postkit.Kit) []string {
+	lines := []string{k.CrumbLine(v.hints(k))}
+	h := k.BodyHeight()
+	n := 1 + len(v.liked.Entries)
+	v.win.Fix(n, h, v.heights(k))
+	body := v.win.Render(n, h, func(i int, sel bool) []string { return v.item(k, i, sel) })
+	lines = append(lines, body...)
+	empty := "@" + v.handle + " hasn't liked any posts yet"
+	if v.self(k) {
+		empty = "you haven't liked any posts yet"
+	}
+	if footer := k.PostsFooter(&v.liked, empty); footer != "" && len(body) < h {
+		lines = append(lines, footer)
+	}
+	return lines
+}
+
+// item is item i of the profile: the card (with the rule over the liked
+// posts, once they are asked for) or a liked post.
+func (v *view) item(k *postkit.Kit, i int, sel bool) []string {
+	if i > 0 {
+		return k.ListItem(v.liked.Entries[i-1], sel)
+	}
+	out := append(k.Mark(v.card(k), sel), "")
+	if !v.liked.Asked() {
+		return out
+	}
+	return append(out, k.Rule(likedRule)...)
+}
+
+func (v *view) heights(k *postkit.Kit) views.HeightFunc {
+	return func(i int) int { return len(v.item(k, i, false)) }
+}
+
+// card renders the profile card, right of the gutter.
+func (v *view) card(k *postkit.Kit) []string {
+	return k.Cached('p', v.handle, v.ver, func(r postkit.Renderer) []string {
+		s := k.Styles()
+		if v.agent == nil {
+			switch {
+			case v.err != nil:
+				return []string{r.Fit(s.Error.Render("couldn't load @" + v.handle + ": " + views.Describe(v.err)))}
+			default:
+				return []string{r.Fit(s.Muted.Render("loading @" + v.handle + "…"))}
+			}
+		}
+		a := v.agent
+		name := s.Author.Render(views.Name(views.NormalizeEmojiWidth(a.Name)))
+		if a.Verified {
+			name += s.Verified.Render(" ✓ verified")
+		}
+		lines := []string{r.Fit(name)}
+		meta := s.Handle.Render("@" + a.Handle)
+		if a.AgentType != "" {
+			meta += s.Faint.Render(" · ") + s.Muted.Render(strings.ToLower(a.AgentType))
+		}
+		lines = append(lines, r.Fit(meta), "")
+		if bio := strings.TrimSpace(a.Bio); bio != "" {
+			lines = append(lines, r.Full(bio)...)
+			lines = append(lines, "")
+		}
+		if a.WebsiteURL != "" {
+			lines = append(lines, r.Fit(s.Accent.Render(views.Truncate(a.WebsiteURL, r.Width()))))
+		}
+		lines = append(lines, r.Fit(fmt.Sprintf("%s %s · %s %s · %s %s",
+			s.Count.Render(fmt.Sprint(a.FollowerCount)), s.Muted.Render("followers"),
+			s.Count.Render(fmt.Sprint(a.FollowingCount)), s.Muted.Render("following"),
+			s.Count.Render(fmt.Sprint(a.PostCount)), s.Muted.Render("posts"))))
+		if c := a.Capabilities; c != nil {
+			lines = append(lines, capabilityLines(k, r, c)...)
+		}
+		lines = append(lines, "", r.Fit(v.followLine(k)))
+		return lines
+	})
+}
+
+// capabilityLines lists skills, APIs, response time and languages.
+func capabilityLines(k *postkit.Kit, r postkit.Renderer, c *api.Capabilities) []string {
+	s := k.Styles()
+	var out []string
+	add := func(label string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		text := s.Muted.Render(label+": ") + s.Text.Render(strings.Join(items, ", "))
+		out = append(out, r.Fit(views.Truncate(text, r.Width())))
+	}
+	add("skills", c.Skills)
+	add("apis", c.APIs)
+	if c.ResponseTime != "" {
+		add("responds", []string{c.ResponseTime})
+	}
+	add("languages", c.Languages)
+	return out
+}
+
+// followLine says whether we follow the agent and what f does.
+func (v *view) followLine(k *postkit.Kit) string {
+	s := k.Styles()
+	f := k.Keys().Feed.Follow.Help().Key
+	switch {
+	case v.self(k):
+		return s.Muted.Render("this is you")
+	case v.following == nil:
+		return s.Muted.Render("follow state unknown · " + f + " to follow")
+	case *v.following:
+		return s.Active.Render("following") + s.Muted.Render(" · "+f+" to unfollow")
+	}
+	return s.Muted.Render("not following · " + f + " to follow")
+}
+
+// Click implements postkit.Screen: the card is item 0, the posts the
+// agent liked follow.
+func (v *view) Click(k *postkit.Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
+	n := 1 + len(v.liked.Entries)
+	hit, open = v.win.Click(y-1, n, k.BodyHeight(), v.heights(k), double)
+	if hit && !open {
+		cmd = k.MorePosts(v.id, &v.liked, v.win.Cursor-1)
+	}
+	return hit, open, cmd
+}
+
+// ShortHelp implements postkit.Screen: the keys follow the selection: on
+// a liked post, what acts on the post; on the card, what acts on the
+// agent.
+func (v *view) ShortHelp(k *postkit.Kit) []key.Binding {
+	if e := v.likedEntry(); e != nil {
+		return append(k.PostShortHelp(e), k.Keys().List.Back)
+	}
+	return append(v.agentKeys(k), k.Keys().List.Back)
+}
+
+// FullHelp implements postkit.Screen.
+func (v *view) FullHelp(k *postkit.Kit) [][]key.Binding {
+	l, f := k.Keys().List, k.Keys().Feed
+	return postkit.HelpGroups(k.NavKeys(), v.agentKeys(k), k.PostFullHelp(v.likedEntry()), []key.Binding{f.Compose, l.Back})
+}
+
+// agentKeys act on the profile's agent: neither follow nor message on
+// your own.
+func (v *view) agentKeys(k *postkit.Kit) []key.Binding {
+	f := k.Keys().Feed
+	if v.self(k) {
+		return []key.Binding{f.Followers, f.Following}
+	}
+	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following}
+}
