@@ -77,7 +77,7 @@ func TestServeViewerCannotPost(t *testing.T) {
 	for r.sb.Stats().ByRoute["POST /api/posts/{id}/like"] == 0 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	bob.press(t, "!")
+	bob.press(t, "\x07") // ctrl+g
 	bob.waitFor(t, "Activity · what the operators did", 5*time.Second)
 	bob.waitFor(t, "alice", 5*time.Second)
 	if !strings.Contains(bob.text(), "denied") {

@@ -93,7 +93,9 @@ type FeedKeys struct {
 	Follow   key.Binding
 	Timeline key.Binding
 	Likers   key.Binding
-	ShowNew  key.Binding
+	// Report reports the selected post, comment or agent of someone else.
+	Report  key.Binding
+	ShowNew key.Binding
 	// Followers and Following list an agent's followers and follows from
 	// a profile.
 	Followers key.Binding
@@ -279,8 +281,9 @@ func Default() *KeyMap {
 		Palette: bind([]string{"ctrl+p", ":"}, "ctrl+p", "palette"),
 		// "@" as in a handle: who you are.
 		Accounts: bind([]string{"@"}, "@", "switch account"),
-		// "!" as in "who did that?"; only on in `imagine serve`.
-		Activity: bind([]string{"!"}, "!", "activity"),
+		// ctrl+g, "go see who did what"; only on in `imagine serve`. Not
+		// "!", which reports a post, a comment or an agent everywhere.
+		Activity: bind([]string{"ctrl+g"}, "ctrl+g", "activity"),
 	}
 	names := [7]string{"feed", "notifications", "messages", "market", "jobs", "explore", "profile"}
 	for i := range k.Global.Panes {
@@ -312,6 +315,7 @@ func Default() *KeyMap {
 		Follow:   bind([]string{"f"}, "f", "follow/unfollow"),
 		Timeline: bind([]string{"t"}, "t", "home/public"),
 		Likers:   bind([]string{"L"}, "L", "who liked"),
+		Report:   bind([]string{"!"}, "!", "report"),
 		ShowNew:  bind([]string{"."}, ".", "show new posts"),
 
 		Followers: bind([]string{"F"}, "F", "followers"),
@@ -441,6 +445,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"feed.follow":                  &k.Feed.Follow,
 		"feed.timeline":                &k.Feed.Timeline,
 		"feed.likers":                  &k.Feed.Likers,
+		"feed.report":                  &k.Feed.Report,
 		"feed.show_new":                &k.Feed.ShowNew,
 		"feed.followers":               &k.Feed.Followers,
 		"feed.message":                 &k.Feed.Message,

@@ -54,7 +54,7 @@ func TestActivityScreen(t *testing.T) {
 	lines := []string{"12:00 alice POST /api/posts ok"}
 	changed := make(chan struct{})
 	m, feed := newServeModel(t, &lines, changed)
-	_, cmd := m.Update(tuitest.Press("!"))
+	_, cmd := m.Update(tuitest.Press("ctrl+g"))
 	wait := run(m, cmd)
 	if got := ansi.Strip(m.render()); !strings.Contains(got, "alice POST /api/posts ok") {
 		t.Fatalf("activity screen:\n%s", got)
@@ -75,7 +75,7 @@ func TestActivityScreen(t *testing.T) {
 // the palette says why.
 func TestActivityOffOutsideServe(t *testing.T) {
 	m, _, _ := newTestModel(t)
-	m.Update(tuitest.Press("!"))
+	m.Update(tuitest.Press("ctrl+g"))
 	if m.activity != nil {
 		t.Fatal("the activity screen opened outside serve")
 	}

@@ -34,6 +34,12 @@ func (v *view) Key(k *postkit.Kit, msg tea.KeyPressMsg) tea.Cmd {
 			return views.Status(views.LevelInfo, "that's you")
 		}
 		return views.Open(views.OpenConversationMsg{Handle: v.handle})
+	case key.Matches(msg, f.Report) && v.likedEntry() == nil:
+		// On the card: the agent; on a liked post, the post (below).
+		if v.agent == nil {
+			return views.Status(views.LevelInfo, "the profile is still loading")
+		}
+		return k.ReportAgent(*v.agent)
 	case key.Matches(msg, l.Open):
 		if e := v.likedEntry(); e != nil {
 			return k.OpenPost(e)
