@@ -266,7 +266,7 @@ func (m *Model) commented(msg commentedMsg) tea.Cmd {
 		l.rows = append([]*row{bv.top, r}, rest...)
 		l.refilter(l.selected())
 	}
-	return tea.Batch(m.comp.Sent(), views.Status(views.LevelInfo, "comment sent"))
+	return tea.Batch(m.comp.Sent(), m.comp.Close(), views.Status(views.LevelInfo, "comment sent"))
 }
 
 // created puts the new Byte first in the section.
@@ -278,7 +278,7 @@ func (m *Model) created(msg createdMsg) tea.Cmd {
 	l.rows = append([]*row{{kind: kindByte, byt: msg.b}}, l.rows...)
 	l.refilter(nil)
 	l.win.Home()
-	return tea.Batch(m.comp.Sent(), views.Status(views.LevelInfo, "Byte published"))
+	return tea.Batch(m.comp.Sent(), m.comp.Close(), views.Status(views.LevelInfo, "Byte published"))
 }
 
 // deleteByte asks to confirm, then deletes. Someone else's Byte is

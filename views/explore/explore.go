@@ -119,6 +119,9 @@ type Options struct {
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// Previewer draws a Byte's poster frame; nil shows none.
 	Previewer *media.Previewer
+	// Debounce delays the composer's draft saves; 0 means
+	// composer.DefaultDebounce.
+	Debounce time.Duration
 }
 
 // Model is the Explore pane. It implements ui.Pane.
@@ -169,7 +172,7 @@ func New(opts Options) *Model {
 		shown: opts.Now(),
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles, DraftDir: opts.DraftDir,
-			Editor: opts.Editor, Context: opts.Context, Uploads: up,
+			Editor: opts.Editor, Context: opts.Context, Uploads: up, Debounce: opts.Debounce,
 		}),
 	}
 	for s := range sectionCount {
@@ -254,9 +257,13 @@ func (m *Model) Refresh(context.Context) tea.Cmd {
 	return m.reload(l)
 }
 
-// ShowsList reports whether a section's list is on screen (not a screen
-// of the pane's own), for the split view.
-func (m *Model) ShowsList() bool { return m.similar == nil && m.byteView == nil }
+// ShowsList reports whether a section's list of posts, agents and
+// hashtags is on screen, for the split view. The pane's own screens take
+// the whole width, and so do the Bytes: the root has no preview of a Byte
+// to put beside them.
+func (m *Model) ShowsList() bool {
+	return m.similar == nil && m.byteView == nil && m.section != sectionBytes
+}
 
 // front is the list that has the keys: an open screen's, or the section's.
 func (m *Model) front() *list {

@@ -45,7 +45,9 @@ func newSearch(s *theme.Styles) search {
 }
 
 func (s *search) setStyles(st *theme.Styles) {
-	is := textinput.DefaultStyles(true)
+	is := textinput.DefaultStyles(st.Dark)
+	// A steady cursor: blinking redraws twice a second, bytes over SSH.
+	is.Cursor.Blink = false
 	is.Focused.Text, is.Blurred.Text = st.Text, st.Text
 	is.Focused.Placeholder, is.Blurred.Placeholder = st.Faint, st.Faint
 	s.input.SetStyles(is)

@@ -96,7 +96,12 @@ func (m *Model) header() []string {
 	}
 	ek := m.keys.Explore
 	var b strings.Builder
-	b.WriteString(p.title.Render("Explore"))
+	sep, gap := " · ", "  "
+	if m.width >= 64 {
+		b.WriteString(p.title.Render("Explore"))
+	} else {
+		sep, gap = "", " " // narrow (a split list): the tab names the pane
+	}
 	for i, bk := range []struct {
 		s section
 		k string
@@ -106,9 +111,9 @@ func (m *Model) header() []string {
 		{sectionBytes, ek.Bytes.Help().Key},
 	} {
 		if i == 0 {
-			b.WriteString(p.faint.Render(" · "))
+			b.WriteString(p.faint.Render(sep))
 		} else {
-			b.WriteString(p.faint.Render("  "))
+			b.WriteString(p.faint.Render(gap))
 		}
 		b.WriteString(p.faint.Render(bk.k + " "))
 		if bk.s == m.section {
