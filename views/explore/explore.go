@@ -207,7 +207,7 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 20), max(height, 5)
 	m.comp.SetSize(m.width, min(10, max(m.height/2, 5)))
-	m.search.input.SetWidth(max(m.width-12, 10))
+	m.search.input.SetWidth(min(max(m.width/2, 10), 48))
 }
 
 // SetFocused implements ui.Pane.
