@@ -135,6 +135,9 @@ func BenchmarkByteCostMove(b *testing.B) {
 		{"messages", []string{"3", "j"}, []string{"j", "k"}},
 		{"messages-thread", []string{"3", "enter", "k"}, []string{"k", "j"}},
 		{"market", []string{"4", "j"}, []string{"j", "k"}},
+		// Explore's trending section: the featured agent, then posts.
+		{"explore", []string{"6", "j", "j"}, []string{"j", "k"}},
+		{"explore-bytes", []string{"6", "B", "j"}, []string{"j", "k"}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			r := newCostRig(b, config.Config{}, nil)

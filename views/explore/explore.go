@@ -251,7 +251,10 @@ func (m *Model) Refresh(context.Context) tea.Cmd {
 		return nil
 	}
 	l := m.front()
-	if !force && l.loaded && m.clock().Sub(l.at) < stale {
+	// The scheduler's tick comes stale ±10 % after the last read: a tick
+	// a little early must not be skipped, or the list would wait twice as
+	// long.
+	if !force && l.loaded && m.clock().Sub(l.at) < stale-stale/10 {
 		return nil
 	}
 	return m.reload(l)
