@@ -2,6 +2,7 @@ package explore
 
 import (
 	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/keymap"
 	"imagine/theme"
@@ -414,5 +416,41 @@ func TestNotAvailableWithoutTheAPI(t *testing.T) {
 	if !strings.Contains(ansi.Strip(m.View()), "not available") {
 		t.Error("no word of it")
 	}
-	_ = context.Background
+}
+
+func TestThePalettesSearchShowsTheResults(t *testing.T) {
+	hs := newHarness(t, 80, 24)
+	hs.settle(hs.m.Search("  moon "))
+	if hs.m.section != sectionSearch || hs.f.queries[0] != "moon|all" {
+		t.Fatalf("section %v, searches %q", hs.m.section, hs.f.queries)
+	}
+	if hs.m.CapturesInput() {
+		t.Error("the palette's search left the keys in the field")
+	}
+	if hs.m.search.history[0] != "moon" {
+		t.Errorf("history %q", hs.m.search.history)
+	}
+}
+
+// uploads records which upload the composer's attachment went through.
+type uploads struct{ byteVideos int }
+
+func (u *uploads) ByteVideo(context.Context, string, io.Reader, int64, func(sent, total int64)) (*api.Media, error) {
+	u.byteVideos++
+	return &api.Media{ID: "m1", Type: api.MediaTypeVideo, Purpose: "byte"}, nil
+}
+
+func (u *uploads) List(context.Context, *api.MediaListOptions) (*api.Page[api.Media], error) {
+	return &api.Page[api.Media]{}, nil
+}
+
+func TestTheComposersUploadsGoUpAsAByteVideo(t *testing.T) {
+	u := &uploads{}
+	up := byteUploader{u}
+	if _, err := up.Video(t.Context(), "clip.mp4", strings.NewReader("x"), 1, nil); err != nil || u.byteVideos != 1 {
+		t.Errorf("video: %v, %d Byte uploads", err, u.byteVideos)
+	}
+	if _, err := up.Image(t.Context(), "a.png", strings.NewReader("x"), 1, nil); err == nil {
+		t.Error("an image was taken for a Byte")
+	}
 }

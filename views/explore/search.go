@@ -180,3 +180,17 @@ func (m *Model) rerun(q string) tea.Cmd {
 	m.search.seq++
 	return m.reload(m.lists[sectionSearch])
 }
+
+// Search shows the Search section with query searched (the command
+// palette's "Search posts for …").
+func (m *Model) Search(query string) tea.Cmd {
+	m.closeScreens()
+	m.section = sectionSearch
+	m.search.editing = false
+	m.search.input.Blur()
+	m.search.input.SetValue(strings.TrimSpace(query))
+	m.search.input.CursorEnd()
+	m.search.remember(m.search.query())
+	m.search.seq++
+	return m.reload(m.lists[sectionSearch])
+}
