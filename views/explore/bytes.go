@@ -111,8 +111,12 @@ func (m *Model) posterCmd(b *api.Byte) tea.Cmd {
 		return nil
 	}
 	ctx, pv, id, url := m.ctx, m.pv, b.ID, b.ThumbnailURL
+	// A third of the pane at most, so the caption and the first comments
+	// show with it on a small terminal.
+	rows := min(media.PreviewRows, max(m.height/3, 3))
+	cols := media.PreviewCols * rows / media.PreviewRows
 	return func() tea.Msg {
-		p, err := pv.Draw(ctx, url, media.PreviewCols, media.PreviewRows)
+		p, err := pv.Draw(ctx, url, cols, rows)
 		if err != nil {
 			return nil // the caption and the address stand in for it
 		}

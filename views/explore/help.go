@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -30,7 +31,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	default:
 		out = append(out, ek.Similar)
 	}
-	return append(out, ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes, lk.Filter)
+	for _, b := range []key.Binding{ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes, lk.Filter} {
+		if !slices.ContainsFunc(out, func(o key.Binding) bool { return o.Help().Key == b.Help().Key }) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // FullHelp implements ui.Pane: every key of the pane, so the palette and
