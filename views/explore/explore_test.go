@@ -454,3 +454,23 @@ func TestTheComposersUploadsGoUpAsAByteVideo(t *testing.T) {
 		t.Error("an image was taken for a Byte")
 	}
 }
+
+func TestAClickSelectsAndASecondOpens(t *testing.T) {
+	hs := newHarness(t, 80, 24)
+	// Rows: 2 header lines, then "Featured agent" and the agent (2
+	// lines), "Trending posts" and the first post (2 lines).
+	cmd, opened := hs.m.Click(4, 6, false)
+	hs.settle(cmd)
+	if opened || hs.m.front().selected().id() != "p:p1" {
+		t.Fatalf("click on the first post: opened %v, selected %s", opened, hs.m.front().selected().id())
+	}
+	cmd, opened = hs.m.Click(4, 6, false)
+	hs.settle(cmd)
+	if p, ok := tuitest.Find[views.OpenPostMsg](hs.take()); !opened || !ok || p.PostID != "p1" {
+		t.Errorf("second click: opened %v, %+v", opened, p)
+	}
+	hs.settle(hs.m.Wheel(1))
+	if hs.m.front().selected().id() != "p:p2" {
+		t.Errorf("wheel: %s", hs.m.front().selected().id())
+	}
+}
