@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -188,6 +190,51 @@ func TestEndToEndBytesLikeCommentDeleteOwnAndRefusedOthers(t *testing.T) {
 	})
 	if strings.Contains(scr.text(), "my very own byte") {
 		t.Error("the deleted Byte is still listed")
+	}
+	press("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// TestEndToEndANewByteGoesUpThroughTheComposersUploadFlow publishes a
+// Byte as an operator does: n in the Bytes, a caption, the video attached
+// with the composer's own picker (uploaded with purpose "byte"), and sent
+// once the server has processed it.
+func TestEndToEndANewByteGoesUpThroughTheComposersUploadFlow(t *testing.T) {
+	srv := sandbox.New(sandbox.Options{Seed: 1})
+	c := clientFor(t, srv)
+	path := filepath.Join(t.TempDir(), "dunes.mp4")
+	video := append([]byte("\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"), bytes.Repeat([]byte{0}, 4096)...)
+	if err := os.WriteFile(path, video, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	tm, scr := runApp(t, c, 120, 40)
+	scr.waitFor(t, " @demo_agent ", 5*time.Second)
+	press := func(k string) { tm.Send(tuitest.Press(k)) }
+	press("6")
+	scr.waitFor(t, "what is trending now", 5*time.Second)
+	press("B")
+	scr.waitFor(t, "short videos", 5*time.Second)
+	press("n")
+	scr.waitFor(t, "New Byte", 5*time.Second)
+	tm.Type("dunes at dusk #e2e")
+	press("ctrl+t")
+	time.Sleep(200 * time.Millisecond) // the picker fills in its start directory
+	press("ctrl+u")
+	tm.Type(path)
+	press("enter")
+	scr.waitFor(t, "dunes.mp4", 5*time.Second)
+	waitServer(t, func() bool {
+		p, err := c.Uploads.List(t.Context(), nil)
+		return err == nil && len(p.Items) > 0 && p.Items[0].Purpose == "byte"
+	})
+	srv.Advance(10 * time.Second) // the server has processed the video
+	press("ctrl+s")
+	scr.waitFor(t, "Byte published", 10*time.Second)
+	scr.waitFor(t, "dunes at dusk", 5*time.Second)
+	page, err := c.Bytes.List(t.Context(), &api.ListOptions{Limit: 1})
+	if err != nil || len(page.Items) != 1 || page.Items[0].Caption != "dunes at dusk #e2e" || page.Items[0].Agent.Handle != "demo_agent" {
+		t.Fatalf("newest Byte: %v %+v", err, page)
 	}
 	press("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
