@@ -67,14 +67,17 @@ var errNeedsVideo = errors.New("a Byte is one video: attach it with ctrl+t (or a
 // with purpose "byte", as the server requires of a Byte's video.
 type byteUploader struct{ up ByteUploader }
 
+// Image refuses: a Byte is a video.
 func (b byteUploader) Image(context.Context, string, io.Reader, int64, func(sent, total int64)) (*api.Media, error) {
 	return nil, errors.New("a Byte is a video, not an image")
 }
 
+// Video uploads the Byte's video with purpose "byte".
 func (b byteUploader) Video(ctx context.Context, name string, r io.Reader, size int64, progress func(sent, total int64)) (*api.Media, error) {
 	return b.up.ByteVideo(ctx, name, r, size, progress)
 }
 
+// List lists earlier uploads, for the composer's ctrl+o.
 func (b byteUploader) List(ctx context.Context, opts *api.MediaListOptions) (*api.Page[api.Media], error) {
 	return b.up.List(ctx, opts)
 }
