@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
+	"imagine/api/sanitize"
 	"imagine/views"
 	"imagine/views/composer"
 )
@@ -62,7 +63,9 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 	case m.search.editing:
 		return m.searchKey(msg)
 	case m.rec.editing:
-		m.rec.text += msg.Content
+		// Pasted text is the operator's, but it may carry controls: one
+		// line, cleaned as remote text is.
+		m.rec.text += sanitize.Line(msg.Content)
 	case m.front().query.Editing():
 		m.filterInput(msg)
 	}
