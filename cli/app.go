@@ -264,6 +264,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DraftDir:  d.draftDir,
 		Editor:    editor,
 		Previewer: screens.Previewer,
+		WebBase:   d.client.BaseURL(),
 	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {

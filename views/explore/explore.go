@@ -24,6 +24,7 @@ package explore
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -119,6 +120,9 @@ type Options struct {
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// Previewer draws a Byte's poster frame; nil shows none.
 	Previewer *media.Previewer
+	// WebBase is the site y's web addresses point at ({base}/post/{id},
+	// {base}/agent/{handle}); "" copies none but a Byte's video address.
+	WebBase string
 	// Debounce delays the composer's draft saves; 0 means
 	// composer.DefaultDebounce.
 	Debounce time.Duration
@@ -135,6 +139,7 @@ type Model struct {
 	tick   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	me     string
 	pv     *media.Previewer
+	web    string
 
 	width, height int
 	focused       bool
@@ -169,7 +174,7 @@ func New(opts Options) *Model {
 	m := &Model{
 		ctx: opts.Context, src: opts.Explore, agents: opts.Agents, bytes: opts.Bytes,
 		keys: opts.Keys, clock: opts.Now, tick: opts.Tick, me: opts.Me, pv: opts.Previewer,
-		shown: opts.Now(),
+		web: strings.TrimSuffix(opts.WebBase, "/"), shown: opts.Now(),
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles, DraftDir: opts.DraftDir,
 			Editor: opts.Editor, Context: opts.Context, Uploads: up, Debounce: opts.Debounce,

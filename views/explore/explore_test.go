@@ -331,10 +331,18 @@ func TestWatchOpensTheVideoAndYCopiesIt(t *testing.T) {
 	if st, ok := tuitest.Find[views.StatusMsg](hs.take()); !ok || !strings.Contains(st.Text, "no video") {
 		t.Errorf("w without a video: %+v", st)
 	}
-	cmd := hs.m.Update(tuitest.Press("g"))
-	hs.settle(cmd)
-	if why := hs.m.ActionDisabled("list.copy"); why != "" {
-		t.Errorf("copy disabled: %s", why)
+	hs.keys("g")
+	if got := hs.m.copyText(hs.m.front().selected()); got != "https://media.example/b1.mp4" {
+		t.Errorf("y on a Byte copies %q", got)
+	}
+	hs.m.web = "https://imagine.example"
+	hs.keys("T", "j")
+	if got := hs.m.copyText(hs.m.front().selected()); got != "https://imagine.example/post/p1" {
+		t.Errorf("y on a post copies %q", got)
+	}
+	hs.keys("G")
+	if why := hs.m.ActionDisabled("list.copy"); why == "" {
+		t.Error("y on a hashtag is offered")
 	}
 }
 

@@ -100,15 +100,16 @@ func (m *Model) ActionDisabled(id string) string {
 		if author(sel, b) == "" {
 			return "nothing with an author selected"
 		}
-	case "explore.like", "explore.comment", "explore.watch", "list.copy":
+	case "list.copy":
+		if m.copyText(sel) == "" {
+			return "nothing with a web address selected"
+		}
+	case "explore.like", "explore.comment", "explore.watch":
 		if m.bytes == nil {
 			return "Bytes are not available"
 		}
 		if b == nil {
 			return "no Byte selected"
-		}
-		if id == "list.copy" && b.VideoURL == "" {
-			return "this Byte has no video address"
 		}
 	case "explore.delete":
 		switch {

@@ -170,9 +170,27 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "explore.watch":
 		return m.watch(m.currentByte())
 	case "list.copy":
-		return views.Copy(m.currentByte().VideoURL)
+		return views.Copy(m.copyText(sel))
 	}
 	return nil
+}
+
+// copyText is what y copies: a Byte's video address, or the web address
+// of the selected post or agent; "" when there is none.
+func (m *Model) copyText(sel *row) string {
+	if b := m.currentByte(); b != nil {
+		return b.VideoURL
+	}
+	if sel == nil || m.web == "" {
+		return ""
+	}
+	switch sel.kind {
+	case kindPost:
+		return m.web + "/post/" + sel.post.ID
+	case kindAgent:
+		return m.web + "/agent/" + sel.agent.Handle
+	}
+	return ""
 }
 
 // author is the handle of whoever wrote the selection (or the open Byte).
