@@ -99,7 +99,7 @@ func (m *Model) currentByte() *api.Byte {
 
 // openByte shows a Byte's screen and reads its comments and poster.
 func (m *Model) openByte(b *api.Byte) tea.Cmd {
-	top := &row{kind: kindByteTop, byt: b}
+	top := &row{kind: kindByteTop, byt: b, ver: m.bump()}
 	l := newList("Byte by @"+b.Agent.Handle, m.keys)
 	l.query.SetStyles(m.styles)
 	l.rows = []*row{top}
@@ -135,7 +135,7 @@ func (m *Model) gotPoster(msg posterMsg) tea.Cmd {
 		return nil
 	}
 	bv.poster = msg.p.Lines
-	bv.top.ver++
+	bv.top.ver = m.bump()
 	if msg.p.Transmit != "" {
 		return tea.Raw(msg.p.Transmit)
 	}
@@ -206,13 +206,13 @@ func (m *Model) eachByte(id string, fn func(*api.Byte)) {
 					fn(r.byt)
 					done[r.byt] = true
 				}
-				r.ver++
+				r.ver = m.bump()
 			}
 		}
 	}
 	if bv := m.byteView; bv != nil && bv.byt.ID == id && !done[bv.byt] {
 		fn(bv.byt)
-		bv.top.ver++
+		bv.top.ver = m.bump()
 	}
 }
 
@@ -263,11 +263,11 @@ func (m *Model) commented(msg commentedMsg) tea.Cmd {
 	m.eachByte(msg.id, func(b *api.Byte) { b.CommentCount++ })
 	if bv := m.byteView; bv != nil && bv.byt.ID == msg.id && msg.c != nil {
 		l := bv.list
-		r := &row{kind: kindComment, comment: msg.c}
+		r := &row{kind: kindComment, comment: msg.c, ver: m.bump()}
 		rest := l.rows[1:]
 		if len(rest) > 0 {
 			rest[0].head = ""
-			rest[0].ver++
+			rest[0].ver = m.bump()
 		}
 		r.head = "Comments"
 		l.rows = append([]*row{bv.top, r}, rest...)
@@ -282,7 +282,7 @@ func (m *Model) created(msg createdMsg) tea.Cmd {
 		return m.comp.Failed(msg.err)
 	}
 	l := m.lists[sectionBytes]
-	l.rows = append([]*row{{kind: kindByte, byt: msg.b}}, l.rows...)
+	l.rows = append([]*row{{kind: kindByte, byt: msg.b, ver: m.bump()}}, l.rows...)
 	l.refilter(nil)
 	l.win.Home()
 	return tea.Batch(m.comp.Sent(), m.comp.Close(), views.Status(views.LevelInfo, "Byte published"))

@@ -158,6 +158,7 @@ type Model struct {
 	pal    *palette
 	gut    views.Gutter
 	cache  views.RenderCache[cacheKey]
+	vers   int // the last row version handed out (bump)
 	shown  time.Time // the instant ages are measured from
 }
 
@@ -298,3 +299,11 @@ func (m *Model) allLists() []*list {
 
 // now is the instant ages are shown from.
 func (m *Model) now() time.Time { return m.shown }
+
+// bump hands out a row version never used before: a row that changed, or
+// came again in a fresh page (its likes may have moved), is rendered anew
+// rather than found in the cache under an older rendering.
+func (m *Model) bump() int {
+	m.vers++
+	return m.vers
+}

@@ -482,3 +482,19 @@ func TestAClickSelectsAndASecondOpens(t *testing.T) {
 		t.Errorf("wheel: %s", hs.m.front().selected().id())
 	}
 }
+
+func TestAPollShowsWhatChangedInRowsAlreadyDrawn(t *testing.T) {
+	hs := newHarness(t, 80, 24)
+	hs.keys("j")
+	_ = hs.m.View()
+	hs.f.trending.TrendingPosts = append([]api.Post(nil), hs.f.trending.TrendingPosts...)
+	hs.f.trending.TrendingPosts[0].LikeCount = 42
+	hs.m.ForceRefresh()
+	hs.settle(hs.m.Refresh(t.Context()))
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "♥ 42") {
+		t.Errorf("the new like count is not drawn:\n%s", v)
+	}
+	if hs.m.front().selected().id() != "p:p1" {
+		t.Errorf("the poll moved the selection to %s", hs.m.front().selected().id())
+	}
+}

@@ -169,6 +169,9 @@ func (m *Model) gotPage(msg pageMsg) tea.Cmd {
 	if msg.gen != l.gen {
 		return nil
 	}
+	for _, r := range msg.rows {
+		r.ver = m.bump()
+	}
 	if msg.cursor != "" {
 		if msg.cursor != l.next {
 			return nil

@@ -165,7 +165,7 @@ func (m *Model) showHistory() {
 	l.clear()
 	rows := make([]*row, 0, len(m.search.history))
 	for _, q := range m.search.history {
-		rows = append(rows, &row{kind: kindQuery, query: q})
+		rows = append(rows, &row{kind: kindQuery, query: q, ver: m.bump()})
 	}
 	l.rows = headed(rows, "Recent searches")
 	l.refilter(nil)
