@@ -158,7 +158,7 @@ type Model struct {
 	pal    *palette
 	gut    views.Gutter
 	cache  views.RenderCache[cacheKey]
-	vers   int // the last row version handed out (bump)
+	vers   int       // the last row version handed out (bump)
 	shown  time.Time // the instant ages are measured from
 }
 
