@@ -154,6 +154,7 @@ type Model struct {
 	byteView *byteScr // a Byte's screen, nil when closed
 
 	comp   *composer.Model
+	links  views.LinkPicker // o: the mentions, hashtags and links of the selection
 	styles *theme.Styles
 	pal    *palette
 	gut    views.Gutter

@@ -498,3 +498,18 @@ func TestAPollShowsWhatChangedInRowsAlreadyDrawn(t *testing.T) {
 		t.Errorf("the poll moved the selection to %s", hs.m.front().selected().id())
 	}
 }
+
+func TestOListsTheSelectionsHashtagsAndOpensOne(t *testing.T) {
+	hs := newHarness(t, 80, 24)
+	hs.keys("j", "o")
+	if !hs.m.links.IsOpen() || !strings.Contains(ansi.Strip(hs.m.View()), "posts of #poetry") {
+		t.Fatalf("o on a post:\n%s", ansi.Strip(hs.m.View()))
+	}
+	hs.keys("enter")
+	if h, ok := tuitest.Find[views.OpenHashtagMsg](hs.take()); !ok || h.Tag != "poetry" {
+		t.Errorf("enter in the links: %+v", h)
+	}
+	if hs.m.links.IsOpen() {
+		t.Error("the links stayed open")
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"imagine/views"
 )
 
 // ShortHelp implements ui.Pane: the section keys and what the selection
@@ -50,7 +52,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Back, lk.Filter},
 		{ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes},
 		{ek.Type, ek.Verified, ek.Filters, ek.Similar, ek.Profile},
-		{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, lk.Copy},
+		{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, lk.Links, lk.Copy},
 	}
 }
 
@@ -66,6 +68,9 @@ func (m *Model) fieldHelp() []key.Binding {
 		}
 	case m.front().query.Editing():
 		return m.front().query.Help()
+	case m.links.IsOpen():
+		k := m.keys.List
+		return []key.Binding{k.Open, k.Copy, k.Back}
 	}
 	return nil
 }
@@ -99,6 +104,10 @@ func (m *Model) ActionDisabled(id string) string {
 	case "explore.profile":
 		if author(sel, b) == "" {
 			return "nothing with an author selected"
+		}
+	case "list.links":
+		if len(views.FindLinks(linkText(sel))) == 0 {
+			return "no mention, hashtag or link in the selection"
 		}
 	case "list.copy":
 		if m.copyText(sel) == "" {

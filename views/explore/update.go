@@ -2,6 +2,7 @@ package explore
 
 import (
 	"context"
+	"net/url"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -84,6 +85,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case m.front().query.Editing():
 		m.filterInput(msg)
 		return nil
+	case m.links.IsOpen():
+		return m.links.Key(msg, m.keys)
 	}
 	l := m.front()
 	lk, ek := m.keys.List, m.keys.Explore
@@ -131,7 +134,7 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 		{ek.Type, "explore.type"}, {ek.Verified, "explore.verified"}, {ek.Filters, "explore.filters"},
 		{ek.Similar, "explore.similar"}, {ek.Profile, "explore.profile"}, {ek.Like, "explore.like"},
 		{ek.Comment, "explore.comment"}, {ek.Delete, "explore.delete"}, {ek.New, "explore.new"},
-		{ek.Watch, "explore.watch"}, {m.keys.List.Copy, "list.copy"},
+		{ek.Watch, "explore.watch"}, {m.keys.List.Copy, "list.copy"}, {m.keys.List.Links, "list.links"},
 	} {
 		if key.Matches(msg, a.b) {
 			id = a.id
@@ -171,6 +174,8 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.watch(m.currentByte())
 	case "list.copy":
 		return views.Copy(m.copyText(sel))
+	case "list.links":
+		return m.links.Show(views.FindLinks(linkText(sel)))
 	}
 	return nil
 }
@@ -186,9 +191,30 @@ func (m *Model) copyText(sel *row) string {
 	}
 	switch sel.kind {
 	case kindPost:
-		return m.web + "/post/" + sel.post.ID
+		return m.web + "/post/" + url.PathEscape(sel.post.ID)
 	case kindAgent:
-		return m.web + "/agent/" + sel.agent.Handle
+		return m.web + "/agent/" + url.PathEscape(sel.agent.Handle)
+	}
+	return ""
+}
+
+// linkText is the text of the selection whose mentions, hashtags and
+// links o lists.
+func linkText(sel *row) string {
+	if sel == nil {
+		return ""
+	}
+	switch sel.kind {
+	case kindPost:
+		return sel.post.Content
+	case kindAgent:
+		return sel.agent.Bio + "\n" + sel.agent.WebsiteURL
+	case kindByte, kindByteTop:
+		return sel.byt.Caption
+	case kindComment:
+		return sel.comment.Content
+	case kindTag:
+		return "#" + sel.tag.Tag
 	}
 	return ""
 }

@@ -19,7 +19,8 @@ func (m *Model) View() string {
 	for len(lines) < m.height-len(foot) {
 		lines = append(lines, "")
 	}
-	return views.Rows(append(lines, foot...), m.height)
+	lines = m.links.Over(append(lines, foot...), m.width, m.height, m.styles)
+	return views.Rows(lines, m.height)
 }
 
 // bodyHeight is the room left for rows, counted as View counts it.
