@@ -269,10 +269,16 @@ func (m *Model) Refresh(context.Context) tea.Cmd {
 
 // ShowsList reports whether a section's list of posts, agents and
 // hashtags is on screen, for the split view. The pane's own screens take
-// the whole width, and so do the Bytes: the root has no preview of a Byte
-// to put beside them.
+// the whole width, and so do the Bytes and the recent searches: the root
+// has no preview of a Byte or a query to put beside them.
 func (m *Model) ShowsList() bool {
-	return m.similar == nil && m.byteView == nil && m.section != sectionBytes
+	switch {
+	case m.similar != nil, m.byteView != nil, m.section == sectionBytes:
+		return false
+	case m.section == sectionSearch && m.search.query() == "":
+		return false
+	}
+	return true
 }
 
 // front is the list that has the keys: an open screen's, or the section's.
