@@ -513,3 +513,12 @@ func TestOListsTheSelectionsHashtagsAndOpensOne(t *testing.T) {
 		t.Error("the links stayed open")
 	}
 }
+
+func TestASearchCancelledByANewerOneIsNoFailureForThePoller(t *testing.T) {
+	if err := (pageMsg{err: context.Canceled}).Err(); err != nil {
+		t.Errorf("a cancelled search reports %v", err)
+	}
+	if err := (pageMsg{err: errBoom}).Err(); err == nil {
+		t.Error("a failed read reports nothing")
+	}
+}

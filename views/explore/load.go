@@ -2,6 +2,7 @@ package explore
 
 import (
 	"context"
+	"errors"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -21,8 +22,14 @@ type pageMsg struct {
 	err     error
 }
 
-// Err implements the root's errorer, so a failed poll backs off.
-func (m pageMsg) Err() error { return m.err }
+// Err implements the root's errorer, so a failed poll backs off. A search
+// cancelled by a newer query did not fail: the server is fine.
+func (m pageMsg) Err() error {
+	if errors.Is(m.err, context.Canceled) {
+		return nil
+	}
+	return m.err
+}
 
 // pager reads one page of a list at a cursor, building its rows.
 type pager func(ctx context.Context, cursor string) (rows []*row, next string, more bool, err error)
