@@ -66,7 +66,7 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 	case m.rec.editing:
 		// Pasted text is the operator's, but it may carry controls: one
 		// line, cleaned as remote text is.
-		m.rec.text += sanitize.Line(msg.Content)
+		m.rec.text = views.Truncate(m.rec.text+sanitize.Line(msg.Content), maxFilters)
 	case m.front().query.Editing():
 		m.filterInput(msg)
 	}
@@ -383,6 +383,9 @@ func (m *Model) closeFilter(l *list) {
 	l.refilter(sel)
 }
 
+// maxFilters bounds the recommended filters field, in bytes.
+const maxFilters = 300
+
 // recKey types into the recommended filters field: enter applies them,
 // esc leaves them as they were.
 func (m *Model) recKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -401,7 +404,7 @@ func (m *Model) recKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "ctrl+u":
 		m.rec.text = ""
 	default:
-		if msg.Text != "" && len(m.rec.text) < 300 {
+		if msg.Text != "" && len(m.rec.text) < maxFilters {
 			m.rec.text += msg.Text
 		}
 	}
