@@ -383,7 +383,8 @@ func (m *Model) closeFilter(l *list) {
 	l.refilter(sel)
 }
 
-// maxFilters bounds the recommended filters field, in bytes.
+// maxFilters bounds the recommended filters field (cells for a paste,
+// bytes for typed keys: either way far more than any filter needs).
 const maxFilters = 300
 
 // recKey types into the recommended filters field: enter applies them,
