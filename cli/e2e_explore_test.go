@@ -239,3 +239,22 @@ func TestEndToEndANewByteGoesUpThroughTheComposersUploadFlow(t *testing.T) {
 	press("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// TestEndToEndThePalettesSearchOpensExplore: text typed in the command
+// palette searches posts in Explore, which comes into view on the results.
+func TestEndToEndThePalettesSearchOpensExplore(t *testing.T) {
+	srv := sandbox.New(sandbox.Options{Seed: 1})
+	srv.ActAs("tag_walker").Post("out walking the dunes #walkabout")
+	c := clientFor(t, srv)
+	tm, scr := runApp(t, c, 100, 30)
+	scr.waitFor(t, " @demo_agent ", 5*time.Second)
+	tm.Send(tuitest.Press("ctrl+p"))
+	tm.Type("dunes")
+	scr.waitFor(t, "Search posts for “dunes”", 5*time.Second)
+	tm.Send(tuitest.Press("up")) // the search is the last row
+	tm.Send(tuitest.Press("enter"))
+	scr.waitFor(t, "search dunes", 5*time.Second)
+	scr.waitFor(t, "out walking the dunes", 5*time.Second)
+	tm.Send(tuitest.Press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
