@@ -209,6 +209,17 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		r.press("2", "1")
 		r.measureKeys(b, "2", "1").Report(b)
 	})
+	b.Run("explore-section", func(b *testing.B) {
+		// Explore's trending and Bytes, both read once: switching between
+		// them redraws the body from cached rows and fetches nothing.
+		r := newCostRig(b, config.Config{}, nil)
+		r.press("6")
+		r.term.WaitFor("Trending posts", 5*time.Second)
+		r.press("B")
+		r.term.WaitFor("short videos", 5*time.Second)
+		r.press("T")
+		r.measureKeys(b, "B", "T").Report(b)
+	})
 	b.Run("badge", func(b *testing.B) {
 		// The count poll at its real 12 s cadence would make each step wait
 		// that long; a quicker poll changes when the badge moves, not what
