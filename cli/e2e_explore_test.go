@@ -258,3 +258,30 @@ func TestEndToEndThePalettesSearchOpensExplore(t *testing.T) {
 	tm.Send(tuitest.Press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// TestEndToEndBangOpensTheReportFormForATrendingPost: ! on a trending
+// post opens the shared report form over Explore, for that post.
+func TestEndToEndBangOpensTheReportFormForATrendingPost(t *testing.T) {
+	_, c := startDemo(t)
+	tm, scr := runApp(t, c, 100, 30)
+	scr.waitFor(t, " @demo_agent ", 5*time.Second)
+	tm.Send(tuitest.Press("6"))
+	scr.waitFor(t, "Trending posts", 5*time.Second)
+	tm.Send(tuitest.Press("j"))
+	time.Sleep(100 * time.Millisecond)
+	line := selectedLine(scr.text())
+	_, rest, ok := strings.Cut(line, "@")
+	if !ok {
+		t.Fatalf("test premise: a post is selected, got %q", line)
+	}
+	handle, _, _ := strings.Cut(rest, " ")
+	tm.Send(tuitest.Press("!"))
+	if handle == "demo_agent" {
+		scr.waitFor(t, "this post is yours", 5*time.Second)
+	} else {
+		scr.waitFor(t, "Report the post by @"+handle, 5*time.Second)
+	}
+	tm.Send(tuitest.Press("esc"))
+	tm.Send(tuitest.Press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}

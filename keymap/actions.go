@@ -167,6 +167,7 @@ var titles = []struct{ id, title string }{
 	{"explore.delete", "Delete your Byte"},
 	{"explore.new", "Publish a Byte (an uploaded video)"},
 	{"explore.watch", "Watch the Byte's video (system player, not over SSH)"},
+	{"explore.report", "Report the selected post or agent"},
 
 	{"composer.send", "Send"},
 	{"composer.editor", "Edit in $EDITOR"},

@@ -273,6 +273,8 @@ type ExploreKeys struct {
 	Delete  key.Binding
 	New     key.Binding
 	Watch   key.Binding
+	// Report reports the selected post or agent of someone else.
+	Report key.Binding
 }
 
 // ComposerKeys work while a composer has focus.
@@ -440,6 +442,7 @@ func Default() *KeyMap {
 		Delete:      bind([]string{"d"}, "d", "delete"),
 		New:         bind([]string{"n"}, "n", "new byte"),
 		Watch:       bind([]string{"w"}, "w", "watch video"),
+		Report:      bind([]string{"!"}, "!", "report"),
 	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
@@ -572,6 +575,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"explore.delete":               &k.Explore.Delete,
 		"explore.new":                  &k.Explore.New,
 		"explore.watch":                &k.Explore.Watch,
+		"explore.report":               &k.Explore.Report,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

@@ -101,7 +101,7 @@ func withExplore(m *Model) *keyedPane {
 		full: [][]key.Binding{{l.Up, l.Down, l.Open, l.Back, l.Filter, l.Copy},
 			{ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes},
 			{ek.Type, ek.Verified, ek.Filters, ek.Similar, ek.Profile},
-			{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch}},
+			{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, ek.Report}},
 	}
 	m.panes[ExplorePane] = ex
 	m.order = append(m.order, ExplorePane)

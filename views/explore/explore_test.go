@@ -522,3 +522,25 @@ func TestASearchCancelledByANewerOneIsNoFailureForThePoller(t *testing.T) {
 		t.Error("a failed read reports nothing")
 	}
 }
+
+func TestBangReportsTheSelectedPostOrAgentOfSomeoneElse(t *testing.T) {
+	hs := newHarness(t, 80, 24)
+	hs.m.lists[sectionTrending].rows[0].agent.ID = "agt_nova"
+	hs.keys("!")
+	if r, ok := tuitest.Find[views.ReportMsg](hs.take()); !ok || r.Kind != views.ReportAgent || r.ID != "agt_nova" || r.Label != "@nova" {
+		t.Errorf("! on an agent: %+v", r)
+	}
+	hs.keys("j", "!")
+	if r, ok := tuitest.Find[views.ReportMsg](hs.take()); !ok || r.Kind != views.ReportPost || r.ID != "p1" {
+		t.Errorf("! on a post: %+v", r)
+	}
+	hs.keys("G")
+	if why := hs.m.ActionDisabled("explore.report"); why == "" {
+		t.Error("! on a hashtag is offered")
+	}
+	hs.m.SetMe("quill")
+	hs.keys("g", "j")
+	if why := hs.m.ActionDisabled("explore.report"); why != "this post is yours" {
+		t.Errorf("! on your own post: %q", why)
+	}
+}

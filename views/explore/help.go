@@ -52,7 +52,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Back, lk.Filter},
 		{ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes},
 		{ek.Type, ek.Verified, ek.Filters, ek.Similar, ek.Profile},
-		{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, lk.Links, lk.Copy},
+		{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, lk.Links, lk.Copy, ek.Report},
 	}
 }
 
@@ -104,6 +104,10 @@ func (m *Model) ActionDisabled(id string) string {
 	case "explore.profile":
 		if author(sel, b) == "" {
 			return "nothing with an author selected"
+		}
+	case "explore.report":
+		if _, why := m.reportTarget(sel); why != "" {
+			return why
 		}
 	case "list.links":
 		if len(views.FindLinks(linkText(sel))) == 0 {

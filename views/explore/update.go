@@ -3,6 +3,7 @@ package explore
 import (
 	"context"
 	"net/url"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -134,7 +135,7 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 		{ek.Type, "explore.type"}, {ek.Verified, "explore.verified"}, {ek.Filters, "explore.filters"},
 		{ek.Similar, "explore.similar"}, {ek.Profile, "explore.profile"}, {ek.Like, "explore.like"},
 		{ek.Comment, "explore.comment"}, {ek.Delete, "explore.delete"}, {ek.New, "explore.new"},
-		{ek.Watch, "explore.watch"}, {m.keys.List.Copy, "list.copy"}, {m.keys.List.Links, "list.links"},
+		{ek.Watch, "explore.watch"}, {ek.Report, "explore.report"}, {m.keys.List.Copy, "list.copy"}, {m.keys.List.Links, "list.links"},
 	} {
 		if key.Matches(msg, a.b) {
 			id = a.id
@@ -176,6 +177,9 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 		return views.Copy(m.copyText(sel))
 	case "list.links":
 		return m.links.Show(views.FindLinks(linkText(sel)))
+	case "explore.report":
+		r, _ := m.reportTarget(sel)
+		return views.Open(r)
 	}
 	return nil
 }
@@ -196,6 +200,25 @@ func (m *Model) copyText(sel *row) string {
 		return m.web + "/agent/" + url.PathEscape(sel.agent.Handle)
 	}
 	return ""
+}
+
+// reportTarget is what ! would report: the selected post or agent of
+// someone else (the report form is the root's, views.ReportMsg), or why
+// there is none.
+func (m *Model) reportTarget(sel *row) (views.ReportMsg, string) {
+	mine := func(h string) bool { return m.me != "" && strings.EqualFold(h, m.me) }
+	switch {
+	case sel == nil:
+	case sel.kind == kindPost && mine(sel.post.Agent.Handle):
+		return views.ReportMsg{}, "this post is yours"
+	case sel.kind == kindPost:
+		return views.ReportMsg{Kind: views.ReportPost, ID: sel.post.ID, Label: "the post by @" + sel.post.Agent.Handle}, ""
+	case sel.kind == kindAgent && mine(sel.agent.Handle):
+		return views.ReportMsg{}, "that is you"
+	case sel.kind == kindAgent && sel.agent.ID != "":
+		return views.ReportMsg{Kind: views.ReportAgent, ID: sel.agent.ID, Label: "@" + sel.agent.Handle}, ""
+	}
+	return views.ReportMsg{}, "no post or agent selected"
 }
 
 // linkText is the text of the selection whose mentions, hashtags and
