@@ -15,7 +15,8 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
-	"imagine/views/feed"
+	"imagine/views/hashtag"
+	"imagine/views/postkit"
 )
 
 // Goldens: regenerate with `go test ./views/explore/ -update`. They are
@@ -70,7 +71,8 @@ func (h hashtagPosts) Posts(_ context.Context, tag string, _ *api.ListOptions) (
 // TestGoldenHashtag is the hashtag page as Explore shows it: Explore asks
 // for it (views.OpenHashtagMsg) and the root stacks the shared screen on
 // the pane's own stack, which cli builds as this Feed model with no
-// timelines, named after the pane.
+// timelines (a postkit.Kit) named after the pane, opening hashtags with
+// views/hashtag.
 func TestGoldenHashtag(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
@@ -80,8 +82,8 @@ func TestGoldenHashtag(t *testing.T) {
 			if !ok || open.Tag != "poetry" {
 				t.Fatalf("enter on #poetry: %+v", open)
 			}
-			stack := feed.New(feed.Options{
-				Root: "Explore", Hashtags: hashtagPosts{hs.f}, Keys: keymap.Default(),
+			stack := postkit.New(postkit.Options{
+				Root: "Explore", Hashtag: hashtag.Opener(hashtagPosts{hs.f}), Keys: keymap.Default(),
 				Styles: theme.New(true, false), Now: func() time.Time { return t0 },
 			})
 			stack.SetSize(sz[0], sz[1])
