@@ -18,6 +18,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/ui"
+	"imagine/views/explore"
 	"imagine/views/feed"
 	"imagine/views/hashtag"
 	"imagine/views/jobs"
@@ -248,6 +249,23 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Now:       now,
 		Previewer: screens.Previewer,
 	})
+	// The Explore pane: discovery and Bytes (a Byte's video goes up
+	// through the composer's own upload flow).
+	explorePane := explore.New(explore.Options{
+		Context:   ctx,
+		Explore:   d.client.Explore,
+		Agents:    d.client.Agents,
+		Bytes:     d.client.Bytes,
+		Uploads:   d.client.Uploads,
+		Keys:      keys,
+		Styles:    styles,
+		Now:       now,
+		Me:        handle,
+		DraftDir:  d.draftDir,
+		Editor:    editor,
+		Previewer: screens.Previewer,
+		WebBase:   d.client.BaseURL(),
+	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {
 		return nil, err
@@ -261,6 +279,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 			ui.MarketPane:        marketPane,
 			ui.JobsPane:          jobsPane,
 			ui.ProfilePane:       mePane,
+			ui.ExplorePane:       explorePane,
 		},
 		Styles:     styles,
 		Keys:       keys,

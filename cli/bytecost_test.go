@@ -135,6 +135,9 @@ func BenchmarkByteCostMove(b *testing.B) {
 		{"messages", []string{"3", "j"}, []string{"j", "k"}},
 		{"messages-thread", []string{"3", "enter", "k"}, []string{"k", "j"}},
 		{"market", []string{"4", "j"}, []string{"j", "k"}},
+		// Explore's trending section: the featured agent, then posts.
+		{"explore", []string{"6", "j", "j"}, []string{"j", "k"}},
+		{"explore-bytes", []string{"6", "B", "j"}, []string{"j", "k"}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			r := newCostRig(b, config.Config{}, nil)
@@ -205,6 +208,17 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.press("2", "1")
 		r.measureKeys(b, "2", "1").Report(b)
+	})
+	b.Run("explore-section", func(b *testing.B) {
+		// Explore's trending and Bytes, both read once: switching between
+		// them redraws the body from cached rows and fetches nothing.
+		r := newCostRig(b, config.Config{}, nil)
+		r.press("6")
+		r.term.WaitFor("Trending posts", 5*time.Second)
+		r.press("B")
+		r.term.WaitFor("short videos", 5*time.Second)
+		r.press("T")
+		r.measureKeys(b, "B", "T").Report(b)
 	})
 	b.Run("badge", func(b *testing.B) {
 		// The count poll at its real 12 s cadence would make each step wait

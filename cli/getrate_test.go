@@ -146,6 +146,13 @@ var rateStates = []rateState{
 		scr.waitFor(t, "Needs you", 5*time.Second)
 		return "Market · orders"
 	}},
+	// Explore in view: trending, read once on coming into view and then
+	// every 2 minutes.
+	{name: "explore", enter: func(t testing.TB, tm *teatest.TestModel, scr *screen) string {
+		tm.Send(tuitest.Press("6"))
+		scr.waitFor(t, "Trending posts", 5*time.Second)
+		return "what is trending now"
+	}},
 	// An order open: the thread is read every 5 s for 30 s after a key,
 	// then, idle, the thread and the list in turn every 12 s.
 	{name: "market-order", enter: func(t testing.TB, tm *teatest.TestModel, scr *screen) string {
@@ -267,7 +274,8 @@ func (r getRate) describe() string {
 // TestIdleClientStaysUnderTheGETBudget runs the whole program in each
 // state of issue 7 (only the feed visible; Notifications; Messages with a
 // conversation open; Jobs with no job; the feed with a video job
-// running) and of issue 9 (Market's orders; an order open) and checks that an idle client makes at most 20 GET/min,
+// running), of issue 9 (Market's orders; an order open) and of issue 10
+// (Explore's trending) and checks that an idle client makes at most 20 GET/min,
 // the running job's own polling aside, at the default cadences (see the
 // clock scaling above). It logs each rate.
 func TestIdleClientStaysUnderTheGETBudget(t *testing.T) {

@@ -27,7 +27,10 @@ type KeyMap struct {
 	Market MarketKeys
 	// Profile acts on the operator's own profile, AXP, analytics, lists
 	// and settings in the Profile pane (7).
-	Profile  ProfileKeys
+	Profile ProfileKeys
+	// Explore acts on the Explore pane: its sections, their filters, the
+	// agents' similar agents and the Bytes.
+	Explore  ExploreKeys
 	Composer ComposerKeys
 	Dialog   DialogKeys
 }
@@ -240,6 +243,42 @@ type ProfileKeys struct {
 	Report key.Binding
 }
 
+// ExploreKeys act in the Explore pane (6). The section keys switch
+// between trending, search, the agent directory, the recommended agents
+// and the Bytes; the list keys move and open (a post, a profile, a
+// hashtag, a recent query, a Byte's comments).
+type ExploreKeys struct {
+	// Trending, Search, Directory, Recommended and Bytes show a section;
+	// Search also puts the keys in the query field.
+	Trending    key.Binding
+	Search      key.Binding
+	Directory   key.Binding
+	Recommended key.Binding
+	Bytes       key.Binding
+	// Type cycles the section's type filter (search: all, agents, posts;
+	// directory: the agent types; recommended: all, agents, humans).
+	Type key.Binding
+	// Verified cycles the directory between all, verified and unverified.
+	Verified key.Binding
+	// Filters edits the recommended agents' skills, APIs, response time
+	// and languages.
+	Filters key.Binding
+	// Similar lists the agents similar to the selected one.
+	Similar key.Binding
+	// Profile opens the author of the selected post or Byte.
+	Profile key.Binding
+	// Like, Comment, Delete, New and Watch act on Bytes: like or unlike,
+	// comment, delete your own (confirmed), publish a video, and open the
+	// video with the system's player (only on the operator's machine).
+	Like    key.Binding
+	Comment key.Binding
+	Delete  key.Binding
+	New     key.Binding
+	Watch   key.Binding
+	// Report reports the selected post or agent of someone else.
+	Report key.Binding
+}
+
 // ComposerKeys work while a composer has focus.
 type ComposerKeys struct {
 	Send   key.Binding
@@ -391,6 +430,24 @@ func Default() *KeyMap {
 		Sort:              bind([]string{"O"}, "O", "sort posts"),
 		Report:            bind([]string{"!"}, "!", "report"),
 	}
+	k.Explore = ExploreKeys{
+		Trending:    bind([]string{"T"}, "T", "trending"),
+		Search:      bind([]string{"S"}, "S", "search"),
+		Directory:   bind([]string{"D"}, "D", "directory"),
+		Recommended: bind([]string{"R"}, "R", "recommended"),
+		Bytes:       bind([]string{"B"}, "B", "bytes"),
+		Type:        bind([]string{"t"}, "t", "type"),
+		Verified:    bind([]string{"v"}, "v", "verified"),
+		Filters:     bind([]string{"F"}, "F", "filters"),
+		Similar:     bind([]string{"s"}, "s", "similar agents"),
+		Profile:     bind([]string{"p"}, "p", "author profile"),
+		Like:        bind([]string{"l"}, "l", "like"),
+		Comment:     bind([]string{"c"}, "c", "comment"),
+		Delete:      bind([]string{"d"}, "d", "delete"),
+		New:         bind([]string{"n"}, "n", "new byte"),
+		Watch:       bind([]string{"w"}, "w", "watch video"),
+		Report:      bind([]string{"!"}, "!", "report"),
+	}
 	k.Composer = ComposerKeys{
 		Send:   bind([]string{"ctrl+s"}, "ctrl+s", "send"),
 		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
@@ -508,6 +565,22 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"profile.range":                &k.Profile.Range,
 		"profile.sort":                 &k.Profile.Sort,
 		"profile.report":               &k.Profile.Report,
+		"explore.trending":             &k.Explore.Trending,
+		"explore.search":               &k.Explore.Search,
+		"explore.directory":            &k.Explore.Directory,
+		"explore.recommended":          &k.Explore.Recommended,
+		"explore.bytes":                &k.Explore.Bytes,
+		"explore.type":                 &k.Explore.Type,
+		"explore.verified":             &k.Explore.Verified,
+		"explore.filters":              &k.Explore.Filters,
+		"explore.similar":              &k.Explore.Similar,
+		"explore.profile":              &k.Explore.Profile,
+		"explore.like":                 &k.Explore.Like,
+		"explore.comment":              &k.Explore.Comment,
+		"explore.delete":               &k.Explore.Delete,
+		"explore.new":                  &k.Explore.New,
+		"explore.watch":                &k.Explore.Watch,
+		"explore.report":               &k.Explore.Report,
 		"composer.send":                &k.Composer.Send,
 		"composer.editor":              &k.Composer.Editor,
 		"composer.cancel":              &k.Composer.Cancel,

@@ -35,7 +35,11 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 		&k.Market.Buy, &k.Market.NewListing, &k.Market.Edit, &k.Market.Delete, &k.Market.Money}
 	// The money section: payouts, the account and the wallet.
 	money := []*key.Binding{&k.Market.Section, &k.Market.Status, &k.Market.Money, &k.Market.Payout, &k.Market.Account, &k.Market.Wallet}
+	ek := &k.Explore
+	explore := []*key.Binding{&ek.Trending, &ek.Search, &ek.Directory, &ek.Recommended, &ek.Bytes, &ek.Type, &ek.Verified,
+		&ek.Filters, &ek.Similar, &ek.Profile, &ek.Like, &ek.Comment, &ek.Delete, &ek.New, &ek.Watch, &ek.Report, &k.List.Links, &k.List.Copy}
 	return map[string][]*key.Binding{
+		"explore pane":       append(append(append([]*key.Binding{}, g...), list...), explore...),
 		"market pane":        append(append(append([]*key.Binding{}, g...), list...), market...),
 		"market services":    append(append(append([]*key.Binding{}, g...), list...), services...),
 		"market money":       append(append(append([]*key.Binding{}, g...), list...), money...),

@@ -191,7 +191,7 @@ func (m *Model) filterPalette() {
 	})
 	rows = append(rows, acts...)
 	if q != "" && !strings.HasPrefix(q, "@") {
-		rows = append(rows, paletteRow{title: "Search posts for “" + q + "”", run: m.searchRunner()})
+		rows = append(rows, paletteRow{title: "Search posts for “" + q + "”", run: m.searchRunner(q)})
 	}
 	p.rows = rows
 	p.sel = min(p.sel, max(len(rows)-1, 0))
@@ -226,10 +226,21 @@ func (m *Model) handleRows(q string) []paletteRow {
 	}
 }
 
-// searchRunner searches posts. There is no search screen until the
-// Explore pane is built, so it says so rather than pretend.
-func (m *Model) searchRunner() func() tea.Cmd {
+// searcher is a pane that searches for what the palette was given (the
+// Explore pane's Search section).
+type searcher interface{ Search(query string) tea.Cmd }
+
+// searchRunner searches posts (and agents) in the Explore pane, which it
+// focuses; without that pane it says so rather than pretend.
+func (m *Model) searchRunner(q string) func() tea.Cmd {
 	return func() tea.Cmd {
-		return m.status.set(levelInfo, "search comes with Explore (pane 6), not in this version yet", 0)
+		s, ok := m.panes[ExplorePane].(searcher)
+		if !ok {
+			return m.status.set(levelInfo, "search comes with Explore (pane 6), not in this build", 0)
+		}
+		// The search first: the pane then comes into view on its results,
+		// not on the section it was last left on.
+		search := s.Search(q)
+		return tea.Batch(search, m.focusPane(ExplorePane))
 	}
 }

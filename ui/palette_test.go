@@ -90,6 +90,25 @@ func newKeyedModel(t *testing.T, w, h int) (*Model, *gatedPane, *keyedPane) {
 	return m, feed, notes
 }
 
+// withExplore adds an Explore pane with the pane's keys to m (kept out of
+// newKeyedModel so the goldens of the other panes' tab bar stay as they
+// are).
+func withExplore(m *Model) *keyedPane {
+	l, ek := m.keys.List, m.keys.Explore
+	ex := &keyedPane{
+		fakePane: fakePane{title: "Explore"},
+		short:    []key.Binding{l.Open, ek.Trending, ek.Search, ek.Bytes},
+		full: [][]key.Binding{{l.Up, l.Down, l.Open, l.Back, l.Filter, l.Copy},
+			{ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes},
+			{ek.Type, ek.Verified, ek.Filters, ek.Similar, ek.Profile},
+			{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, ek.Report}},
+	}
+	m.panes[ExplorePane] = ex
+	m.order = append(m.order, ExplorePane)
+	ex.SetSize(m.lay.body.w, m.lay.body.h)
+	return ex
+}
+
 // typeInto sends each key of text to the root.
 func typeInto(m *Model, text string) {
 	for _, k := range tuitest.Type(text) {
@@ -118,6 +137,7 @@ var modalScopes = map[keymap.Scope]bool{"composer": true, "dialog": true}
 // it (the top match, or among rows that score the same).
 func TestEveryActionIsInThePalette(t *testing.T) {
 	m, _, _ := newKeyedModel(t, 120, 40)
+	withExplore(m)
 	found := map[string]bool{}
 	notTop := 0
 	for _, id := range m.order {
@@ -293,8 +313,8 @@ func TestPaletteMovesAndRunsGlobals(t *testing.T) {
 	}
 }
 
-// TestPaletteSearchSaysWhereItComes: there is no search screen yet, and
-// the palette says so rather than pretend.
+// TestPaletteSearchSaysWhereItComes: without the Explore pane there is no
+// search screen, and the palette says so rather than pretend.
 func TestPaletteSearchSaysWhereItComes(t *testing.T) {
 	m, _, _ := newKeyedModel(t, 80, 24)
 	press(m, ":")
@@ -307,6 +327,34 @@ func TestPaletteSearchSaysWhereItComes(t *testing.T) {
 	press(m, "enter")
 	if !strings.Contains(m.status.text, "Explore (pane 6)") {
 		t.Fatalf("status %q", m.status.text)
+	}
+}
+
+// searchingPane is an Explore pane that records what it is asked to
+// search.
+type searchingPane struct {
+	fakePane
+	asked []string
+}
+
+func (p *searchingPane) Search(q string) tea.Cmd {
+	p.asked = append(p.asked, q)
+	return nil
+}
+
+// TestPaletteSearchGoesToExplore: with the Explore pane, the palette's
+// search focuses it and searches there.
+func TestPaletteSearchGoesToExplore(t *testing.T) {
+	m, _, _ := newKeyedModel(t, 80, 24)
+	ex := &searchingPane{fakePane: fakePane{title: "Explore"}}
+	m.panes[ExplorePane] = ex
+	m.order = append(m.order, ExplorePane)
+	press(m, ":")
+	typeInto(m, "llamas")
+	m.palette.sel = len(m.palette.rows) - 1
+	press(m, "enter")
+	if m.Focused() != ExplorePane || len(ex.asked) != 1 || ex.asked[0] != "llamas" {
+		t.Fatalf("focus %v, searched %q", m.Focused(), ex.asked)
 	}
 }
 

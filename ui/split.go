@@ -187,7 +187,13 @@ func (m *Model) detailsFor(id PaneID) func() Stack {
 
 // splitRested fetches the detail the cursor rests on.
 func (m *Model) splitRested(msg splitRestMsg) tea.Cmd {
-	if msg.gen != m.split.gen || !m.splitting() {
+	if msg.gen != m.split.gen {
+		return nil
+	}
+	if !m.splitting() {
+		// A screen opened before the cursor rested: what was wanted is
+		// not shown, so coming back to the list must want it again.
+		m.split.want = m.split.shown
 		return nil
 	}
 	t, key := m.target()

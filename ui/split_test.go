@@ -181,3 +181,25 @@ func TestAnOrderSelectedBesideTheListIsNotPreviewed(t *testing.T) {
 		t.Errorf("made %d previews; view:\n%s", *made, v)
 	}
 }
+
+// TestTheDetailFollowsASelectionMadeJustBeforeAScreenOpened: the cursor
+// moved, and a screen opened before it rested (j then enter, quickly);
+// back on the list, the detail shows the item selected, not the one
+// before it.
+func TestTheDetailFollowsASelectionMadeJustBeforeAScreenOpened(t *testing.T) {
+	m, feed, _ := newSplitModel(t, 120)
+	rest(m)
+	m.Update(tuitest.Press("j"))
+	gen := m.split.gen
+	feed.screen = true
+	m.Update(tuitest.Press("x")) // the pane pushed a screen
+	m.Update(splitRestMsg{gen: gen})
+	feed.screen = false
+	m.Update(tuitest.Press("x")) // and popped it
+	if m.split.gen != gen {
+		rest(m) // a rest armed on the way back
+	}
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "detail of p2") {
+		t.Errorf("back on the list the detail is not the selection's:\n%s", v)
+	}
+}

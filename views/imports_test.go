@@ -19,7 +19,7 @@ import (
 // kits. Each package under views/ is one of these kinds.
 var (
 	// panes are the tabs of the root (ui.PaneID), one package each.
-	panes = []string{"feed", "notifications", "messages", "market", "jobs", "me"}
+	panes = []string{"feed", "notifications", "messages", "market", "jobs", "explore", "me"}
 	// screens are shared screens any pane may push onto its stack:
 	// post, profile and hashtag are a post, an agent's profile and a
 	// hashtag's posts; postkit holds the agents lists, the Media screen

@@ -1,0 +1,185 @@
+package explore
+
+import (
+	"strings"
+
+	"imagine/views"
+)
+
+// View implements ui.Pane: the header (sections, or a screen's
+// breadcrumb), the section's own line (query, filters), the rows, then
+// the paging state, the `/` filter line and the composer.
+func (m *Model) View() string {
+	m.syncCache()
+	l := m.front()
+	lines := m.header()
+	foot := m.footer(l)
+	h := max(m.height-len(lines)-len(foot), 1)
+	lines = append(lines, m.bodyLines(l, h)...)
+	for len(lines) < m.height-len(foot) {
+		lines = append(lines, "")
+	}
+	lines = m.links.Over(append(lines, foot...), m.width, m.height, m.styles)
+	return views.Rows(lines, m.height)
+}
+
+// bodyHeight is the room left for rows, counted as View counts it.
+func (m *Model) bodyHeight() int {
+	return max(m.height-len(m.header())-len(m.footer(m.front())), 1)
+}
+
+// bodyLines is the rows, or what stands in for them.
+func (m *Model) bodyLines(l *list, h int) []string {
+	p := m.pal
+	msg := ""
+	switch {
+	case m.src == nil:
+		msg = "Explore is not available."
+	case l.err != nil && len(l.rows) == 0:
+		return []string{
+			views.Truncate(p.errs.Render("couldn't load: "+views.Describe(l.err)), m.width),
+			views.Truncate(p.muted.Render(m.keys.Global.Refresh.Help().Key+" tries again"), m.width),
+		}
+	case len(l.rows) == 0 && (l.loading || !l.loaded):
+		msg = "loading…"
+	case len(l.vis) == 0 && l.query.Active():
+		msg = "Nothing loaded matches the filter."
+	case len(l.vis) == 0:
+		msg = m.empty()
+	}
+	if msg != "" {
+		return []string{views.Truncate(p.muted.Render(msg), m.width)}
+	}
+	var out []string
+	if l.err != nil {
+		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(l.err)+" · showing what was loaded"), m.width))
+		h = max(h-1, 1)
+	}
+	l.win.Fix(len(l.vis), h, m.heights(l))
+	return append(out, l.win.Render(len(l.vis), h, func(i int, sel bool) []string { return m.lines(l, l.vis[i], sel) })...)
+}
+
+// empty says why a loaded list has no rows.
+func (m *Model) empty() string {
+	switch {
+	case m.byteView != nil:
+		return "No comments yet."
+	case m.similar != nil:
+		return "No similar agents."
+	}
+	switch m.section {
+	case sectionSearch:
+		if m.search.query() == "" {
+			return "Type to search agents and posts (" + m.keys.Explore.Search.Help().Key + "); recent searches show here."
+		}
+		return "Nothing found for “" + m.search.query() + "”."
+	case sectionBytes:
+		return "No Bytes yet."
+	case sectionTrending:
+		return "Nothing is trending."
+	}
+	return "No agents match."
+}
+
+// header is the section bar and the section's own line, or a screen's
+// breadcrumb.
+func (m *Model) header() []string {
+	p := m.pal
+	if m.byteView != nil || m.similar != nil {
+		path := []string{"Explore", m.section.String()}
+		hints := m.keys.List.Back.Help().Key + " back"
+		if m.byteView != nil {
+			path = append(path, m.byteView.list.name)
+		} else {
+			path = append(path, "Similar to "+m.similar.name)
+		}
+		return []string{views.Crumbs(path, hints, m.width, p.title, p.muted, p.faint)}
+	}
+	ek := m.keys.Explore
+	var b strings.Builder
+	sep, gap := " · ", "  "
+	if m.width >= 64 {
+		b.WriteString(p.title.Render("Explore"))
+	} else {
+		sep, gap = "", " " // narrow (a split list): the tab names the pane
+	}
+	for i, bk := range []struct {
+		s section
+		k string
+	}{
+		{sectionTrending, ek.Trending.Help().Key}, {sectionSearch, ek.Search.Help().Key},
+		{sectionDirectory, ek.Directory.Help().Key}, {sectionRecommended, ek.Recommended.Help().Key},
+		{sectionBytes, ek.Bytes.Help().Key},
+	} {
+		if i == 0 {
+			b.WriteString(p.faint.Render(sep))
+		} else {
+			b.WriteString(p.faint.Render(gap))
+		}
+		b.WriteString(p.faint.Render(bk.k + " "))
+		if bk.s == m.section {
+			b.WriteString(p.accent.Render(bk.s.String()))
+		} else {
+			b.WriteString(p.muted.Render(bk.s.String()))
+		}
+	}
+	return []string{views.Truncate(b.String(), m.width), m.sectionLine()}
+}
+
+// sectionLine is the section's query or filters, with their keys.
+func (m *Model) sectionLine() string {
+	p := m.pal
+	ek := m.keys.Explore
+	var left, right string
+	switch m.section {
+	case sectionTrending:
+		left = p.muted.Render("what is trending now")
+		if l := m.lists[sectionTrending]; l.loaded {
+			left += p.faint.Render(" · read " + views.Ago(m.now(), l.at))
+		}
+		right = m.keys.Global.Refresh.Help().Key + " refresh"
+	case sectionSearch:
+		field := m.search.input.View()
+		if !m.search.editing && m.search.query() == "" {
+			field = p.faint.Render("press " + ek.Search.Help().Key + " to type")
+		}
+		left = p.muted.Render("search ") + field
+		right = ek.Type.Help().Key + " " + searchTypes[m.search.typ]
+	case sectionDirectory:
+		left = p.muted.Render("agents · " + m.dir.String())
+		right = ek.Type.Help().Key + " type · " + ek.Verified.Help().Key + " verified"
+	case sectionRecommended:
+		f := m.rec.String()
+		if m.rec.editing {
+			f = p.text.Render(m.rec.text) + p.accent.Render("▏") + p.faint.Render("  skills:a,b apis:x time:fast lang:en · enter apply")
+		} else if f == "" {
+			f = "no filters"
+		}
+		left = p.muted.Render("recommended · "+recommendTypes[m.rec.typ]+" · ") + f
+		right = ek.Type.Help().Key + " type · " + ek.Filters.Help().Key + " filters"
+	case sectionBytes:
+		left = p.muted.Render("short videos")
+		right = ek.New.Help().Key + " new · enter comments"
+	case sectionCount:
+	}
+	return views.Spread(views.Truncate(left, m.width), p.faint.Render(right), m.width)
+}
+
+// footer is the paging state, the `/` filter line and the composer.
+func (m *Model) footer(l *list) []string {
+	p := m.pal
+	var out []string
+	switch {
+	case l.more:
+		out = append(out, p.muted.Render("loading more…"))
+	case l.moreErr != nil:
+		out = append(out, views.Truncate(p.errs.Render("couldn't load more: "+views.Describe(l.moreErr)+" · move to retry"), m.width))
+	}
+	if l.query.Active() {
+		out = append(out, l.query.LineCounts(len(l.vis), len(l.rows), m.width))
+	}
+	if m.comp.IsOpen() {
+		out = append(out, strings.Split(m.comp.View(), "\n")...)
+	}
+	return out
+}
