@@ -1,0 +1,136 @@
+package termcost
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+)
+
+// randomPieces are what random frames are made of: words, spaces, styled
+// runs, and wide text that every width model measures alike (emoji
+// without joiners or selectors, CJK, flags): what the sanitizer leaves.
+var randomPieces = []string{
+	"word", "a", "longer words here", "  ", "    ", "·", "│", "▌", "…", "─────",
+	"🙂", "🚀", "👀", "漢字", "かな", "🇯🇵", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+	"\x1b[1mbold\x1b[22m", "\x1b[90mmuted\x1b[m", "\x1b[95m#tag\x1b[m", "\x1b[96m@who\x1b[m",
+	"\x1b[7mrev\x1b[m", "\x1b[4munder\x1b[m", "\x1b[42mbg\x1b[m",
+}
+
+// randomFrame is h lines of random pieces, each cut to w cells as the
+// program measures them (wcwidth), some lines kept from prev so that
+// frames differ the way a UI's do: a few rows at a time.
+func randomFrame(r *rand.Rand, prev []string, w, h int) []string {
+	out := make([]string, h)
+	// Now and then the rows move up or down, as a scrolled list's do.
+	shift := 0
+	if prev != nil && r.IntN(4) == 0 {
+		shift = r.IntN(5) - 2
+	}
+	for y := range h {
+		if py := y + shift; prev != nil && py >= 0 && py < h && r.IntN(3) > 0 {
+			out[y] = prev[py]
+			continue
+		}
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(randomPieces[r.IntN(len(randomPieces))])
+			if r.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		out[y] = ansi.TruncateWc(b.String(), w, "")
+	}
+	return out
+}
+
+// TestRandomFramesLandExactly draws thousands of random frames of wide and
+// styled text through the patched renderer into a virtual terminal and
+// checks after each that the screen shows exactly the frame's text: the
+// narrow-part diff, blanks drawn with the pen set, the deferred re-anchor
+// and the skipped autowrap switches must never leave a cell stale.
+func TestRandomFramesLandExactly(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {41, 12}, {120, 40}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(w), uint64(h)))
+			draw := frameDrawer(t, w, h)
+			emu := vt.NewEmulator(w, h)
+			go func() { _, _ = io.Copy(io.Discard, emu) }()
+			var prev []string
+			for i := range 1000 {
+				frame := randomFrame(r, prev, w, h)
+				if _, err := emu.Write([]byte(draw(frame))); err != nil {
+					t.Fatal(err)
+				}
+				if got, want := screenText(emu, w, h), expected(frame); got != want {
+					t.Fatalf("frame %d:\n%s\nwant:\n%s\nprevious frame:\n%s", i, got, want, expected(prev))
+				}
+				if x, y, ok := sameLook(emu, frame, w, h); !ok {
+					t.Fatalf("frame %d: cell %d,%d looks different from the frame drawn on a clean screen:\n%s", i, x, y, expected(frame))
+				}
+				prev = frame
+			}
+		})
+	}
+}
+
+// screenText is the emulator's screen as text, a line per row, trailing
+// spaces trimmed.
+func screenText(emu *vt.Emulator, w, h int) string {
+	var b strings.Builder
+	for y := range h {
+		var row strings.Builder
+		for x := 0; x < w; x++ {
+			c := emu.CellAt(x, y)
+			if c == nil || c.Width == 0 && c.Content == "" {
+				if c == nil {
+					row.WriteByte(' ')
+				}
+				continue
+			}
+			if c.Content == "" {
+				row.WriteByte(' ')
+				continue
+			}
+			row.WriteString(c.Content)
+		}
+		b.WriteString(strings.TrimRight(row.String(), " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// sameLook draws frame on a clean virtual terminal and compares every cell
+// with emu's as a person would see it (looksAlike): text, colours,
+// attributes, and for blanks only what a blank shows. It returns the first
+// cell that differs.
+func sameLook(emu *vt.Emulator, frame []string, w, h int) (x, y int, ok bool) {
+	clean := vt.NewEmulator(w, h)
+	go func() { _, _ = io.Copy(io.Discard, clean) }()
+	var b strings.Builder
+	b.WriteString("\x1b[?7l") // nothing wraps, as the renderer keeps it
+	for i, l := range frame {
+		fmt.Fprintf(&b, "\x1b[%d;1H%s\x1b[m", i+1, l)
+	}
+	_, _ = clean.Write([]byte(b.String()))
+	for y := range h {
+		for x := range w {
+			a, c := emu.CellAt(x, y), clean.CellAt(x, y)
+			if a == nil || c == nil {
+				if a != c {
+					return x, y, false
+				}
+				continue
+			}
+			if !looksAlike(a, c) {
+				return x, y, false
+			}
+		}
+	}
+	return 0, 0, true
+}
