@@ -279,8 +279,13 @@ func (m *Model) NotifyText() string {
 	return ""
 }
 
-// JumpToUnread moves to the top of "Needs you".
+// JumpToUnread moves to the top of "Needs you", coming back to the orders
+// from Services or Money: what needs the operator is an order.
 func (m *Model) JumpToUnread() tea.Cmd {
+	if m.section != sectionOrders {
+		m.section = sectionOrders
+		m.refilter()
+	}
 	if m.open == nil {
 		m.win.Home()
 	}

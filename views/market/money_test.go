@@ -383,3 +383,20 @@ func TestMoneyIsReachedFromEveryMarketScreen(t *testing.T) {
 		t.Error("M again comes back to the open order")
 	}
 }
+
+// TestUBringsTheOrdersBackFromServicesAndMoney: u (the root's jump to what
+// needs you) on the Market shows the orders, what needs you on top, from
+// whichever section was showing.
+func TestUBringsTheOrdersBackFromServicesAndMoney(t *testing.T) {
+	for _, section := range []string{"S", "M"} {
+		hs := servicesHarness(t, 100, 30)
+		hs.keys(section)
+		if hs.m.section == sectionOrders {
+			t.Fatalf("%s did not leave the orders", section)
+		}
+		tuitest.Settle(hs.m.Update, hs.m.JumpToUnread())
+		if hs.m.section != sectionOrders || !strings.Contains(ansi.Strip(hs.m.View()), "Market · orders") {
+			t.Errorf("after %s, u shows:\n%s", section, ansi.Strip(hs.m.View()))
+		}
+	}
+}
