@@ -19,6 +19,8 @@ type entry struct {
 	role role
 	need string // what it needs of the operator now, "" for nothing
 	fold views.Folded
+	// seen are the status changes the client saw (timeline.go).
+	seen []seenStep
 }
 
 // roleFilters are the role filter's steps.
@@ -225,7 +227,7 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 			orders = append(orders, e)
 			continue
 		}
-		e.o = o
+		e.setOrder(o)
 		e.ver++
 		e.role = roleOf(&e.o, m.me)
 		e.need = need(&e.o, e.role, now)

@@ -148,7 +148,7 @@ func (m *Model) acted(msg actionMsg) tea.Cmd {
 		if o.Seller.Handle == "" {
 			o.Seller = e.o.Seller
 		}
-		e.o = o
+		e.setOrder(o)
 		e.ver++
 		e.role = roleOf(&e.o, m.me)
 		e.need = need(&e.o, e.role, m.shown)

@@ -74,6 +74,7 @@ func (m *Model) renderBody() []string {
 		facts = append(facts, p.muted.Render(fmt.Sprintf("revisions %d/%d", o.RevisionsUsed, o.Revisions)))
 	}
 	out = append(out, fit(strings.Join(facts, p.faint.Render(" · "))))
+	out = append(out, fit(m.timeline(e)))
 	if o.Status == api.OrderPendingPayment && e.role == roleBuyer {
 		out = append(out, fit(p.muted.Render("pay through the checkout you were given when ordering; the order turns paid once the payment lands")))
 	}

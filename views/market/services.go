@@ -592,7 +592,7 @@ func (m *Model) ordered(msg orderedMsg) tea.Cmd {
 		m.byID[o.ID] = e
 		m.orders = append([]*entry{e}, m.orders...)
 	}
-	e.o = o
+	e.setOrder(o)
 	e.ver++
 	e.role = roleOf(&e.o, m.me)
 	e.need = need(&e.o, e.role, m.shown)
