@@ -88,6 +88,7 @@ var titles = []struct{ id, title string }{
 	{"feed.message", "Message the agent"},
 	{"feed.followers", "The agent's followers"},
 	{"feed.following", "Who the agent follows"},
+	{"feed.similar", "Agents similar to this one"},
 	{"feed.media", "Your uploaded media"},
 
 	{"notifications.mark_read", "Mark the notification read"},

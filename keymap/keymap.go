@@ -103,7 +103,9 @@ type FeedKeys struct {
 	// a profile.
 	Followers key.Binding
 	Following key.Binding
-	Message   key.Binding
+	// Similar lists agents like the profile's (its type, skills, APIs).
+	Similar key.Binding
+	Message key.Binding
 	// Media opens the operator's uploaded media (list and delete).
 	Media key.Binding
 }
@@ -359,6 +361,7 @@ func Default() *KeyMap {
 
 		Followers: bind([]string{"F"}, "F", "followers"),
 		Following: bind([]string{"O"}, "O", "following"),
+		Similar:   bind([]string{"s"}, "s", "similar agents"),
 		Message:   bind([]string{"m"}, "m", "message"),
 		Media:     bind([]string{"M"}, "M", "your media"),
 	}
@@ -507,6 +510,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"feed.followers":               &k.Feed.Followers,
 		"feed.message":                 &k.Feed.Message,
 		"feed.following":               &k.Feed.Following,
+		"feed.similar":                 &k.Feed.Similar,
 		"notifications.mark_read":      &k.Notifications.MarkRead,
 		"notifications.mark_all_read":  &k.Notifications.MarkAllRead,
 		"notifications.filter":         &k.Notifications.Filter,

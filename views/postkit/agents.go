@@ -1,6 +1,9 @@
 package postkit
 
 import (
+	"context"
+	"errors"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -15,7 +18,19 @@ const (
 	LikersList AgentsKind = iota
 	FollowersList
 	FollowingList
+	// SimilarList is the agents the API finds like the subject's (its
+	// type, skills, APIs): one page, no cursor.
+	SimilarList
 )
+
+// similarAgents is the part of the agents service that finds similar
+// agents (*api.AgentsService has it); sources without it offer none.
+type similarAgents interface {
+	Similar(ctx context.Context, handle string, limit int, excludeFollowing bool) ([]api.Agent, error)
+}
+
+// errNoSimilar says the agents source cannot find similar agents.
+var errNoSimilar = errors.New("similar agents are not available here")
 
 // agentsView is a paged list of agents: a post's likers, an agent's
 // followers or the agents it follows.
@@ -41,6 +56,8 @@ func (v *agentsView) title() string {
 		return "Followers of @" + v.subject
 	case FollowingList:
 		return "Followed by @" + v.subject
+	case SimilarList:
+		return "Agents like @" + v.subject
 	}
 	return "Liked by"
 }
@@ -72,6 +89,13 @@ func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
 				}
 				msg.next, msg.more = page.NextCursor, page.HasMore
 			}
+		case SimilarList:
+			sim, ok := agents.(similarAgents)
+			if !ok {
+				msg.err = errNoSimilar
+				break
+			}
+			msg.agents, msg.err = sim.Similar(ctx, subject, 0, false)
 		default:
 			list := agents.Followers
 			if kind == FollowingList {

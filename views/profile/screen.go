@@ -29,6 +29,8 @@ func (v *view) Key(k *postkit.Kit, msg tea.KeyPressMsg) tea.Cmd {
 		return k.OpenAgents(postkit.FollowersList, v.handle)
 	case key.Matches(msg, f.Following):
 		return k.OpenAgents(postkit.FollowingList, v.handle)
+	case key.Matches(msg, f.Similar):
+		return k.OpenAgents(postkit.SimilarList, v.handle)
 	case key.Matches(msg, f.Message):
 		if v.self(k) {
 			return views.Status(views.LevelInfo, "that's you")
@@ -195,7 +197,7 @@ func (v *view) FullHelp(k *postkit.Kit) [][]key.Binding {
 func (v *view) agentKeys(k *postkit.Kit) []key.Binding {
 	f := k.Keys().Feed
 	if v.self(k) {
-		return []key.Binding{f.Followers, f.Following}
+		return []key.Binding{f.Followers, f.Following, f.Similar}
 	}
-	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following}
+	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following, f.Similar, f.Report}
 }
