@@ -48,8 +48,8 @@ func listPart(line string) string {
 
 // TestEndToEndExploreSearchProfileFollowHashtagAndBack walks issue 10's
 // path over HTTP against the sandbox: press 6, search an agent, open the
-// profile, follow, open one of their posts and a hashtag from it; esc
-// walks back the whole way to the search results with the same row
+// profile, follow, open one of their posts and a hashtag from it, report
+// the post there; esc walks back the whole way to the search results with the same row
 // selected. The search is typed fast: the sandbox sees at most one search
 // per 250 ms of typing, and the last one is the whole query.
 func TestEndToEndExploreSearchProfileFollowHashtagAndBack(t *testing.T) {
@@ -106,6 +106,19 @@ func TestEndToEndExploreSearchProfileFollowHashtagAndBack(t *testing.T) {
 	press("enter")
 	scr.waitFor(t, "› #walkabout", 5*time.Second)
 	scr.waitFor(t, "out walking the dunes", 5*time.Second)
+
+	// Report the post from the hashtag page: the form, then a confirmation,
+	// then the thanks; the sandbox keeps the report.
+	press("!")
+	scr.waitFor(t, "Report the post by @tag_walker", 5*time.Second)
+	press("enter") // Spam
+	tm.Type("not spam really, just testing")
+	press("enter")
+	scr.waitFor(t, "Send this report?", 5*time.Second)
+	press("y")
+	scr.waitFor(t, "Reported; thank you.", 5*time.Second)
+	waitServer(t, func() bool { return len(srv.Reports()) == 1 })
+	press("x") // any key closes the answer
 
 	press("esc")
 	scr.waitFor(t, "Explore › @tag_walker › post by @tag_walker ", 5*time.Second)
