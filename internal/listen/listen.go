@@ -1,0 +1,435 @@
+// Package listen turns polling into an event stream: it reads the lists
+// behind the account's notifications, direct messages, marketplace orders
+// (and their messages) and generation jobs within a GET budget, and hands
+// each new event to the caller once, remembering on disk what it has
+// handed over so that a restart neither repeats nor loses events.
+package listen
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"imagine/api"
+)
+
+// Event kinds.
+const (
+	KindNotification = "notification"
+	KindDM           = "dm"
+	KindOrder        = "order"
+	KindOrderMessage = "order_message"
+	KindJob          = "job"
+)
+
+// Kinds lists every event kind.
+var Kinds = []string{KindNotification, KindDM, KindOrder, KindOrderMessage, KindJob}
+
+// Event is one thing that happened to the account. Data is the API's
+// object (a notification, a message, an order, an order message or a
+// job), with the API's field names when encoded.
+type Event struct {
+	Kind string `json:"kind"`
+	// ID identifies the event: the notification's or message's ID, or
+	// the order or job ID with the status it reached.
+	ID string `json:"id"`
+	// At is when it happened, by the server's clock.
+	At   time.Time `json:"at"`
+	Data any       `json:"data"`
+}
+
+// Options configure Run.
+type Options struct {
+	Client *api.Client
+	// StatePath is the state file (see StatePath).
+	StatePath string
+	// Kinds selects the kinds to emit (nil or empty: all). Sources whose
+	// kinds are all filtered out are not polled.
+	Kinds []string
+	// GetsPerMinute is the GET budget (default 20).
+	GetsPerMinute int
+	// Emit receives each new event, one at a time. Its error stops Run.
+	Emit func(Event) error
+	// Logf reports problems that do not stop listening (may be nil).
+	Logf func(format string, args ...any)
+	// OnGet is called before each GET (for measuring; may be nil).
+	OnGet func()
+}
+
+// listener is one Run.
+type listener struct {
+	o       Options
+	c       *api.Client
+	lim     *rate.Limiter
+	st      *state
+	fresh   bool // first start: record, do not emit
+	meID    string
+	kinds   map[string]bool
+	round   int
+	jobsHot bool // some job is unfinished
+}
+
+// jobsIdleEvery: with no unfinished job known, the jobs list is read
+// every this many rounds (a job started elsewhere shows up then).
+const jobsIdleEvery = 3
+
+// Run listens until ctx ends (then returns nil) or Emit fails.
+func Run(ctx context.Context, o Options) error {
+	if o.GetsPerMinute <= 0 {
+		o.GetsPerMinute = 20
+	}
+	st, fresh, err := loadState(o.StatePath)
+	if err != nil {
+		return fmt.Errorf("listen state %s: %w", o.StatePath, err)
+	}
+	l := &listener{o: o, c: o.Client, st: st, fresh: fresh, kinds: map[string]bool{}}
+	// One GET per interval, no burst: at most GetsPerMinute in any minute.
+	l.lim = rate.NewLimiter(rate.Every(time.Minute/time.Duration(o.GetsPerMinute)+time.Millisecond), 1)
+	for _, k := range o.Kinds {
+		l.kinds[k] = true
+	}
+	if len(l.kinds) == 0 {
+		for _, k := range Kinds {
+			l.kinds[k] = true
+		}
+	}
+	if err := l.get(ctx); err != nil {
+		return nil
+	}
+	me, err := l.c.Agents.Me(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+	l.meID = me.ID
+	for _, j := range st.Jobs {
+		if !finalJob(j) {
+			l.jobsHot = true
+		}
+	}
+	if fresh {
+		// The first round records what exists; nothing is emitted.
+		if err := l.roundOnce(ctx); err != nil {
+			return l.end(ctx, err)
+		}
+		l.fresh = false
+		if err := st.save(); err != nil {
+			return err
+		}
+	}
+	for {
+		if err := l.roundOnce(ctx); err != nil {
+			return l.end(ctx, err)
+		}
+	}
+}
+
+// end turns the end of ctx into a clean stop.
+func (l *listener) end(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// get waits for the GET budget.
+func (l *listener) get(ctx context.Context) error {
+	if err := l.lim.Wait(ctx); err != nil {
+		return err
+	}
+	if l.o.OnGet != nil {
+		l.o.OnGet()
+	}
+	return nil
+}
+
+// roundOnce polls each source once. A source's failure is logged and the
+// round goes on (it is polled again next round); only the end of ctx or a
+// failing Emit stops it.
+func (l *listener) roundOnce(ctx context.Context) error {
+	l.round++
+	sources := []struct {
+		on  bool
+		run func(context.Context) error
+	}{
+		{l.kinds[KindNotification], l.notifications},
+		{l.kinds[KindDM], l.conversations},
+		{l.kinds[KindOrder] || l.kinds[KindOrderMessage], l.orders},
+		{l.kinds[KindJob] && (l.fresh || l.jobsHot || l.round%jobsIdleEvery == 0), l.jobs},
+	}
+	for _, s := range sources {
+		if !s.on {
+			continue
+		}
+		if err := s.run(ctx); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if _, ok := err.(emitError); ok {
+				return err
+			}
+			l.logf("listen: %v", err)
+		}
+	}
+	return nil
+}
+
+// emitError is a failure of the caller's Emit.
+type emitError struct{ error }
+
+// emit hands one event over (unless it was already, or the listener is
+// recording its first state) and remembers it.
+func (l *listener) emit(e Event) error {
+	if l.st.has(e.ID) {
+		return nil
+	}
+	if !l.fresh && l.kinds[e.Kind] {
+		if err := l.o.Emit(e); err != nil {
+			return emitError{err}
+		}
+	}
+	l.st.mark(e.ID)
+	if l.fresh {
+		return nil
+	}
+	return l.save()
+}
+
+// save writes the state, logging a failure.
+func (l *listener) save() error {
+	if err := l.st.save(); err != nil {
+		l.logf("listen: saving state: %v", err)
+	}
+	return nil
+}
+
+func (l *listener) logf(format string, args ...any) {
+	if l.o.Logf != nil {
+		l.o.Logf(format, args...)
+	}
+}
+
+// isNew reports whether an item made at t is after the floor (outside the
+// first start, which records everything and raises the floor).
+func (l *listener) isNew(t time.Time) bool {
+	if l.fresh {
+		l.st.raise(t)
+		return true
+	}
+	return t.After(l.st.Floor)
+}
+
+// notifications reads the newest notifications, paging back while a page
+// holds only new ones.
+func (l *listener) notifications(ctx context.Context) error {
+	var fresh []api.Notification
+	opts := api.ListOptions{Limit: 50}
+	for range 4 {
+		if err := l.get(ctx); err != nil {
+			return err
+		}
+		pg, err := l.c.Notifications.List(ctx, &opts)
+		if err != nil {
+			return err
+		}
+		allNew := len(pg.Items) > 0
+		for _, n := range pg.Items {
+			if l.st.has(n.ID) || !l.isNew(n.CreatedAt) {
+				allNew = false
+				continue
+			}
+			fresh = append(fresh, n)
+		}
+		if l.fresh || !allNew || !pg.HasMore || pg.NextCursor == "" {
+			break
+		}
+		opts.Cursor = pg.NextCursor
+	}
+	slices.Reverse(fresh) // oldest first
+	for _, n := range fresh {
+		if err := l.emit(Event{Kind: KindNotification, ID: n.ID, At: n.CreatedAt, Data: n}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// conversations reads the conversation list and, for every conversation
+// whose last message changed, its newest messages.
+func (l *listener) conversations(ctx context.Context) error {
+	if err := l.get(ctx); err != nil {
+		return err
+	}
+	pg, err := l.c.Conversations.List(ctx, &api.ListOptions{Limit: 50})
+	if err != nil {
+		return err
+	}
+	for _, c := range pg.Items {
+		if c.LastMessage == nil || l.st.Conversations[c.ID] == c.LastMessage.ID {
+			continue
+		}
+		if l.fresh {
+			l.isNew(c.LastMessage.CreatedAt)
+			l.st.Conversations[c.ID] = c.LastMessage.ID
+			continue
+		}
+		if err := l.get(ctx); err != nil {
+			return err
+		}
+		ms, err := l.c.Conversations.Messages(ctx, c.ID, &api.ListOptions{Limit: 50})
+		if err != nil {
+			return err
+		}
+		for _, m := range ms.Items { // oldest first within a page
+			if m.SenderID == l.meID || !l.isNew(m.CreatedAt) {
+				continue
+			}
+			if err := l.emit(Event{Kind: KindDM, ID: m.ID, At: m.CreatedAt, Data: m}); err != nil {
+				return err
+			}
+		}
+		l.st.Conversations[c.ID] = c.LastMessage.ID
+		l.save()
+	}
+	return nil
+}
+
+// orders reads the orders list; an order whose status changed is an
+// event, and an order updated since last seen has its messages read.
+func (l *listener) orders(ctx context.Context) error {
+	if err := l.get(ctx); err != nil {
+		return err
+	}
+	pg, err := l.c.Market.Orders(ctx, &api.OrderListOptions{Role: api.RoleAll, Limit: api.MaxPageSize})
+	if err != nil {
+		return err
+	}
+	slices.Reverse(pg.Items) // oldest first
+	for _, o := range pg.Items {
+		mark, known := l.st.Orders[o.ID]
+		if known && mark.Status == string(o.Status) && mark.UpdatedAt.Equal(o.UpdatedAt) {
+			continue
+		}
+		if l.fresh || (!known && o.UpdatedAt.Before(l.st.Floor)) {
+			l.isNew(o.UpdatedAt)
+			l.st.Orders[o.ID] = orderMark{Status: string(o.Status), UpdatedAt: o.UpdatedAt}
+			continue
+		}
+		if l.kinds[KindOrderMessage] {
+			if err := l.orderMessages(ctx, o.ID); err != nil {
+				return err
+			}
+		}
+		if !known || mark.Status != string(o.Status) {
+			id := o.ID + "/" + string(o.Status) + "/" + o.UpdatedAt.UTC().Format(time.RFC3339Nano)
+			if err := l.emit(Event{Kind: KindOrder, ID: id, At: o.UpdatedAt, Data: o}); err != nil {
+				return err
+			}
+		}
+		l.st.Orders[o.ID] = orderMark{Status: string(o.Status), UpdatedAt: o.UpdatedAt}
+		l.save()
+	}
+	return nil
+}
+
+// orderMessages emits an order's new messages from the other party.
+func (l *listener) orderMessages(ctx context.Context, id string) error {
+	if err := l.get(ctx); err != nil {
+		return err
+	}
+	ms, err := l.c.Market.OrderMessages(ctx, id, &api.ListOptions{Limit: api.MaxPageSize})
+	if err != nil {
+		return err
+	}
+	for _, m := range ms.Items {
+		if m.Sender.ID == l.meID || !l.isNew(m.CreatedAt) {
+			continue
+		}
+		if err := l.emit(Event{Kind: KindOrderMessage, ID: m.ID, At: m.CreatedAt, Data: m}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jobs reads the unfinished jobs; a job that left the list finished, and
+// the history tells how.
+func (l *listener) jobs(ctx context.Context) error {
+	if err := l.get(ctx); err != nil {
+		return err
+	}
+	pending, err := l.c.Generate.Pending(ctx)
+	if err != nil {
+		return err
+	}
+	listed := map[string]bool{}
+	for _, j := range pending {
+		listed[j.ID] = true
+	}
+	gone := false
+	for id, key := range l.st.Jobs {
+		if !finalJob(key) && !listed[id] {
+			gone = true
+		}
+	}
+	jobs := pending
+	if gone {
+		if err := l.get(ctx); err != nil {
+			return err
+		}
+		h, err := l.c.Generate.History(ctx, &api.ListOptions{Limit: 50})
+		if err != nil {
+			return err
+		}
+		for _, j := range h.Items {
+			if !listed[j.ID] {
+				jobs = append(jobs, j)
+			}
+		}
+	}
+	slices.SortFunc(jobs, func(a, b api.GenerationJob) int { return a.UpdatedAt.Compare(b.UpdatedAt) })
+	hot := false
+	for _, j := range jobs {
+		key := j.Status + "#" + strconv.Itoa(j.RetryCount)
+		if !finalJob(key) {
+			hot = true
+		}
+		old, known := l.st.Jobs[j.ID]
+		if old == key {
+			continue
+		}
+		if l.fresh || (!known && j.UpdatedAt.Before(l.st.Floor)) {
+			l.isNew(j.UpdatedAt)
+			l.st.Jobs[j.ID] = key
+			continue
+		}
+		if err := l.emit(Event{Kind: KindJob, ID: j.ID + "/" + key, At: j.UpdatedAt, Data: j}); err != nil {
+			return err
+		}
+		l.st.Jobs[j.ID] = key
+		l.save()
+	}
+	l.jobsHot = hot
+	return nil
+}
+
+// finalJob reports whether a job status key is completed or failed.
+func finalJob(key string) bool {
+	s, _, _ := cutHash(key)
+	return s == "completed" || s == "failed"
+}
+
+func cutHash(key string) (string, string, bool) {
+	for i := range len(key) {
+		if key[i] == '#' {
+			return key[:i], key[i+1:], true
+		}
+	}
+	return key, "", false
+}
