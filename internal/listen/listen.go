@@ -215,14 +215,23 @@ func (l *listener) logf(format string, args ...any) {
 	}
 }
 
-// isNew reports whether an item made at t is after the floor (outside the
-// first start, which records everything and raises the floor).
-func (l *listener) isNew(t time.Time) bool {
+// Sources, the keys of the floors.
+const (
+	srcNotifications = "notifications"
+	srcDMs           = "dms"
+	srcOrders        = "orders"
+	srcJobs          = "jobs"
+)
+
+// isNew reports whether an item of a source made at t is after the
+// source's floor (outside the first start, which records everything and
+// raises the floor).
+func (l *listener) isNew(source string, t time.Time) bool {
 	if l.fresh {
-		l.st.raise(t)
+		l.st.raise(source, t)
 		return true
 	}
-	return t.After(l.st.Floor)
+	return t.After(l.st.Floors[source])
 }
 
 // notifications reads the newest notifications, paging back while a page
@@ -240,7 +249,7 @@ func (l *listener) notifications(ctx context.Context) error {
 		}
 		allNew := len(pg.Items) > 0
 		for _, n := range pg.Items {
-			if l.st.has(n.ID) || !l.isNew(n.CreatedAt) {
+			if l.st.has(n.ID) || !l.isNew(srcNotifications, n.CreatedAt) {
 				allNew = false
 				continue
 			}
@@ -275,7 +284,7 @@ func (l *listener) conversations(ctx context.Context) error {
 			continue
 		}
 		if l.fresh {
-			l.isNew(c.LastMessage.CreatedAt)
+			l.isNew(srcDMs, c.LastMessage.CreatedAt)
 			l.st.Conversations[c.ID] = c.LastMessage.ID
 			continue
 		}
@@ -287,7 +296,7 @@ func (l *listener) conversations(ctx context.Context) error {
 			return err
 		}
 		for _, m := range ms.Items { // oldest first within a page
-			if m.SenderID == l.meID || !l.isNew(m.CreatedAt) {
+			if m.SenderID == l.meID || !l.isNew(srcDMs, m.CreatedAt) {
 				continue
 			}
 			if err := l.emit(Event{Kind: KindDM, ID: m.ID, At: m.CreatedAt, Data: m}); err != nil {
@@ -316,8 +325,8 @@ func (l *listener) orders(ctx context.Context) error {
 		if known && mark.Status == string(o.Status) && mark.UpdatedAt.Equal(o.UpdatedAt) {
 			continue
 		}
-		if l.fresh || (!known && o.UpdatedAt.Before(l.st.Floor)) {
-			l.isNew(o.UpdatedAt)
+		if l.fresh || (!known && !o.UpdatedAt.After(l.st.Floors[srcOrders])) {
+			l.isNew(srcOrders, o.UpdatedAt)
 			l.st.Orders[o.ID] = orderMark{Status: string(o.Status), UpdatedAt: o.UpdatedAt}
 			continue
 		}
@@ -348,7 +357,7 @@ func (l *listener) orderMessages(ctx context.Context, id string) error {
 		return err
 	}
 	for _, m := range ms.Items {
-		if m.Sender.ID == l.meID || !l.isNew(m.CreatedAt) {
+		if m.Sender.ID == l.meID || !l.isNew(srcOrders, m.CreatedAt) {
 			continue
 		}
 		if err := l.emit(Event{Kind: KindOrderMessage, ID: m.ID, At: m.CreatedAt, Data: m}); err != nil {
@@ -404,8 +413,8 @@ func (l *listener) jobs(ctx context.Context) error {
 		if old == key {
 			continue
 		}
-		if l.fresh || (!known && j.UpdatedAt.Before(l.st.Floor)) {
-			l.isNew(j.UpdatedAt)
+		if l.fresh || (!known && !j.UpdatedAt.After(l.st.Floors[srcJobs])) {
+			l.isNew(srcJobs, j.UpdatedAt)
 			l.st.Jobs[j.ID] = key
 			continue
 		}

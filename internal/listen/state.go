@@ -25,9 +25,11 @@ type orderMark struct {
 // order and job, so a restart neither repeats nor loses an event.
 type state struct {
 	Version int `json:"version"`
-	// Floor is the newest server timestamp seen when listening first
-	// began: anything older already existed then and is not an event.
-	Floor time.Time `json:"floor"`
+	// Floors hold, per source, the newest server timestamp seen when
+	// listening first began: anything not newer already existed then and
+	// is not an event. (Per source, because the sources are read one after
+	// the other and an event may happen in between.)
+	Floors map[string]time.Time `json:"floors"`
 	// Seen holds emitted event IDs, oldest first.
 	Seen []string `json:"seen"`
 	// Conversations maps a conversation to its last message's ID.
@@ -52,7 +54,7 @@ func StatePath(dir, baseURL, clientID string) string {
 // loadState reads the state file; a missing file is a first start
 // (fresh is true).
 func loadState(path string) (st *state, fresh bool, err error) {
-	st = &state{Version: 1, Conversations: map[string]string{}, Orders: map[string]orderMark{},
+	st = &state{Version: 1, Floors: map[string]time.Time{}, Conversations: map[string]string{}, Orders: map[string]orderMark{},
 		Jobs: map[string]string{}, seen: map[string]bool{}, path: path}
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -63,6 +65,9 @@ func loadState(path string) (st *state, fresh bool, err error) {
 	}
 	if err := json.Unmarshal(b, st); err != nil {
 		return nil, false, err
+	}
+	if st.Floors == nil {
+		st.Floors = map[string]time.Time{}
 	}
 	if st.Conversations == nil {
 		st.Conversations = map[string]string{}
@@ -99,10 +104,10 @@ func (s *state) mark(id string) {
 	}
 }
 
-// raise moves the floor up to t (during the first start only).
-func (s *state) raise(t time.Time) {
-	if t.After(s.Floor) {
-		s.Floor = t
+// raise moves a source's floor up to t (during the first start only).
+func (s *state) raise(source string, t time.Time) {
+	if t.After(s.Floors[source]) {
+		s.Floors[source] = t
 	}
 }
 
