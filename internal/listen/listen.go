@@ -71,11 +71,14 @@ type listener struct {
 	kinds   map[string]bool
 	round   int
 	jobsHot bool // some job is unfinished
+	// historyComplete: the job history lists unfinished jobs too, so the
+	// pending list need not be read.
+	historyComplete bool
 }
 
 // jobsIdleEvery: with no unfinished job known, the jobs list is read
 // every this many rounds (a job started elsewhere shows up then).
-const jobsIdleEvery = 3
+const jobsIdleEvery = 2
 
 // Run listens until ctx ends (then returns nil) or Emit fails.
 func Run(ctx context.Context, o Options) error {
@@ -88,7 +91,10 @@ func Run(ctx context.Context, o Options) error {
 	}
 	l := &listener{o: o, c: o.Client, st: st, fresh: fresh, kinds: map[string]bool{}}
 	// One GET per interval, no burst: at most GetsPerMinute in any minute.
+	// The bucket starts empty, so that a restart cannot spend a second
+	// first token inside the same minute.
 	l.lim = rate.NewLimiter(rate.Every(time.Minute/time.Duration(o.GetsPerMinute)+time.Millisecond), 1)
+	l.lim.Allow()
 	for _, k := range o.Kinds {
 		l.kinds[k] = true
 	}
@@ -161,7 +167,7 @@ func (l *listener) roundOnce(ctx context.Context) error {
 		{l.kinds[KindNotification], l.notifications},
 		{l.kinds[KindDM], l.conversations},
 		{l.kinds[KindOrder] || l.kinds[KindOrderMessage], l.orders},
-		{l.kinds[KindJob] && (l.fresh || l.jobsHot || l.round%jobsIdleEvery == 0), l.jobs},
+		{l.kinds[KindJob] && (l.fresh || l.jobsHot || (l.round-1)%jobsIdleEvery == 0), l.jobs},
 	}
 	for _, s := range sources {
 		if !s.on {
@@ -367,40 +373,50 @@ func (l *listener) orderMessages(ctx context.Context, id string) error {
 	return nil
 }
 
-// jobs reads the unfinished jobs; a job that left the list finished, and
-// the history tells how.
+// jobs reads the newest jobs from the history and, until the history
+// has shown that it lists unfinished jobs too (the sandbox's does; the
+// documentation says only finished ones), the pending list as well. A
+// job that started and finished between two reads is still seen, in the
+// history.
 func (l *listener) jobs(ctx context.Context) error {
-	if err := l.get(ctx); err != nil {
-		return err
-	}
-	pending, err := l.c.Generate.Pending(ctx)
-	if err != nil {
-		return err
-	}
+	var jobs []api.GenerationJob
 	listed := map[string]bool{}
-	for _, j := range pending {
-		listed[j.ID] = true
-	}
-	gone := false
-	for id, key := range l.st.Jobs {
-		if !finalJob(key) && !listed[id] {
-			gone = true
-		}
-	}
-	jobs := pending
-	if gone {
+	if !l.historyComplete {
 		if err := l.get(ctx); err != nil {
 			return err
 		}
-		h, err := l.c.Generate.History(ctx, &api.ListOptions{Limit: 50})
+		pending, err := l.c.Generate.Pending(ctx)
 		if err != nil {
 			return err
 		}
-		for _, j := range h.Items {
-			if !listed[j.ID] {
-				jobs = append(jobs, j)
-			}
+		for _, j := range pending {
+			listed[j.ID] = true
 		}
+		jobs = pending
+	}
+	if err := l.get(ctx); err != nil {
+		return err
+	}
+	h, err := l.c.Generate.History(ctx, &api.ListOptions{Limit: 50})
+	if err != nil {
+		return err
+	}
+	inHistory := map[string]bool{}
+	for _, j := range h.Items {
+		inHistory[j.ID] = true
+		if !finalJob(j.Status) {
+			l.historyComplete = true
+		}
+		if !listed[j.ID] {
+			jobs = append(jobs, j)
+		}
+	}
+	if !l.historyComplete && len(listed) > 0 {
+		complete := true
+		for id := range listed {
+			complete = complete && inHistory[id]
+		}
+		l.historyComplete = complete
 	}
 	slices.SortFunc(jobs, func(a, b api.GenerationJob) int { return a.UpdatedAt.Compare(b.UpdatedAt) })
 	hot := false
