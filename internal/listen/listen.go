@@ -69,16 +69,12 @@ type listener struct {
 	fresh   bool // first start: record, do not emit
 	meID    string
 	kinds   map[string]bool
-	round   int
+	srcs    []*source
 	jobsHot bool // some job is unfinished
 	// historyComplete: the job history lists unfinished jobs too, so the
 	// pending list need not be read.
 	historyComplete bool
 }
-
-// jobsIdleEvery: with no unfinished job known, the jobs list is read
-// every this many rounds (a job started elsewhere shows up then).
-const jobsIdleEvery = 2
 
 // Run listens until ctx ends (then returns nil) or Emit fails.
 func Run(ctx context.Context, o Options) error {
@@ -114,6 +110,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	l.meID = me.ID
+	l.srcs = l.sources()
 	for _, j := range st.Jobs {
 		if !finalJob(j) {
 			l.jobsHot = true
@@ -130,7 +127,7 @@ func Run(ctx context.Context, o Options) error {
 		}
 	}
 	for {
-		if err := l.roundOnce(ctx); err != nil {
+		if err := l.next(ctx); err != nil {
 			return l.end(ctx, err)
 		}
 	}
@@ -147,7 +144,10 @@ func (l *listener) end(ctx context.Context, err error) error {
 // get waits for the GET budget.
 func (l *listener) get(ctx context.Context) error {
 	if err := l.lim.Wait(ctx); err != nil {
-		return err
+		// The only other refusal is a token due after ctx's deadline:
+		// nothing more can be read before the end.
+		<-ctx.Done()
+		return ctx.Err()
 	}
 	if l.o.OnGet != nil {
 		l.o.OnGet()
@@ -155,33 +155,87 @@ func (l *listener) get(ctx context.Context) error {
 	return nil
 }
 
-// roundOnce polls each source once. A source's failure is logged and the
-// round goes on (it is polled again next round); only the end of ctx or a
-// failing Emit stops it.
-func (l *listener) roundOnce(ctx context.Context) error {
-	l.round++
-	sources := []struct {
-		on  bool
-		run func(context.Context) error
-	}{
-		{l.kinds[KindNotification], l.notifications},
-		{l.kinds[KindDM], l.conversations},
-		{l.kinds[KindOrder] || l.kinds[KindOrderMessage], l.orders},
-		{l.kinds[KindJob] && (l.fresh || l.jobsHot || (l.round-1)%jobsIdleEvery == 0), l.jobs},
+// source is one thing listen reads, with how stale it may get.
+type source struct {
+	on     bool
+	target func() time.Duration
+	run    func(context.Context) error
+	last   time.Time // when its last read began (zero: never)
+}
+
+// Staleness targets, for events within 15 s at 20 GET/min (one every
+// 3 s): the three busy sources every 13 s cost about 14 GETs a minute,
+// the jobs every 15 s (9 s while one is unfinished) about 4, which leaves
+// 2 or 3 for the reads that follow a change (a conversation's or an
+// order's messages). When changes need more, every source slows down
+// alike: the budget is never exceeded.
+const (
+	busyEvery    = 13 * time.Second
+	jobsHotEvery = 9 * time.Second
+	jobsIdle     = 15 * time.Second
+)
+
+func (l *listener) sources() []*source {
+	every := func(d time.Duration) func() time.Duration { return func() time.Duration { return d } }
+	return []*source{
+		{on: l.kinds[KindNotification], target: every(busyEvery), run: l.notifications},
+		{on: l.kinds[KindDM], target: every(busyEvery), run: l.conversations},
+		{on: l.kinds[KindOrder] || l.kinds[KindOrderMessage], target: every(busyEvery), run: l.orders},
+		{on: l.kinds[KindJob], target: func() time.Duration {
+			if l.jobsHot {
+				return jobsHotEvery
+			}
+			return jobsIdle
+		}, run: l.jobs},
 	}
-	for _, s := range sources {
+}
+
+// roundOnce reads every source once (the first start's recording round).
+func (l *listener) roundOnce(ctx context.Context) error {
+	for _, s := range l.srcs {
+		if s.on {
+			s.last = time.Now()
+			if err := l.poll(ctx, s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// next reads the source due soonest: the one whose last read plus its
+// staleness target comes first. The GET budget paces the reads.
+func (l *listener) next(ctx context.Context) error {
+	var pick *source
+	var due time.Time
+	for _, s := range l.srcs {
 		if !s.on {
 			continue
 		}
-		if err := s.run(ctx); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if _, ok := err.(emitError); ok {
-				return err
-			}
-			l.logf("listen: %v", err)
+		d := s.last.Add(s.target())
+		if pick == nil || d.Before(due) {
+			pick, due = s, d
 		}
+	}
+	if pick == nil {
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	pick.last = time.Now()
+	return l.poll(ctx, pick)
+}
+
+// poll reads one source. Its failure is logged and it is read again in
+// its turn; only the end of ctx or a failing Emit stops listening.
+func (l *listener) poll(ctx context.Context, s *source) error {
+	if err := s.run(ctx); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if _, ok := err.(emitError); ok {
+			return err
+		}
+		l.logf("listen: %v", err)
 	}
 	return nil
 }
@@ -401,16 +455,16 @@ func (l *listener) jobs(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// The history was read last: its copy of a job is the newer one.
 	inHistory := map[string]bool{}
 	for _, j := range h.Items {
 		inHistory[j.ID] = true
 		if !finalJob(j.Status) {
 			l.historyComplete = true
 		}
-		if !listed[j.ID] {
-			jobs = append(jobs, j)
-		}
 	}
+	jobs = slices.DeleteFunc(jobs, func(j api.GenerationJob) bool { return inHistory[j.ID] })
+	jobs = append(jobs, h.Items...)
 	if !l.historyComplete && len(listed) > 0 {
 		complete := true
 		for id := range listed {
