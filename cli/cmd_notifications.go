@@ -83,4 +83,3 @@ func newNotificationsCmd(b Build) *cobra.Command {
 		}, true)
 	})
 }
-
