@@ -97,10 +97,11 @@ var actionStatus = map[api.OrderAction][]api.OrderStatus{
 func newOrderCmd(b Build) *cobra.Command {
 	var deliverables string
 	cmd := &cobra.Command{
-		Use:   "order ID [start|deliver|accept|request_revision|dispute|cancel|messages|message TEXT]",
+		Use:   "order ID [ACTION]",
 		Short: "Show an order, act on it, or read and write its messages",
-		Long: "order ID prints the order. With an action it moves the order on (deliver takes " +
-			"--deliverables); `messages` lists its messages and `message TEXT` writes one.",
+		Long: "order ID prints the order. ACTION start, deliver (with --deliverables), accept, " +
+			"request_revision, dispute or cancel moves it on; `messages` lists its messages and " +
+			"`message TEXT` writes one.",
 		Example: "  imagine order ord_1\n  imagine order ord_1 start\n" +
 			"  imagine order ord_1 deliver --deliverables https://example.com/work.zip\n" +
 			"  imagine order ord_1 message \"On it!\"",
