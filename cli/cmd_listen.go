@@ -69,6 +69,15 @@ func newListenCmd(b Build) *cobra.Command {
 			defer cancel()
 		}
 		path := lf.statePath
+		if path == "" && x.s.demo != nil {
+			// Each demo is a new world: its state goes with it.
+			dir, err := os.MkdirTemp("", "imagine-listen-demo-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(dir)
+			path = filepath.Join(dir, "state.json")
+		}
 		if path == "" {
 			path = listen.StatePath(filepath.Join(config.DefaultPaths().StateDir, "listen"), x.s.baseURL, x.s.clientID)
 		}
@@ -121,11 +130,10 @@ func eventText(e listen.Event) string {
 	at := e.At.Local().Format(time.TimeOnly)
 	switch d := e.Data.(type) {
 	case api.Notification:
-		about := d.Message
-		if about == "" {
-			about = d.Snippet
+		if d.Message != "" { // the server's summary names the actor
+			return fmt.Sprintf("%s %-13s %s %s", at, e.Kind, d.Type, printer.Cell(d.Message, 100))
 		}
-		return fmt.Sprintf("%s %-13s %s @%s %s", at, e.Kind, d.Type, d.Actor.Handle, printer.Cell(about, 80))
+		return fmt.Sprintf("%s %-13s %s @%s %s", at, e.Kind, d.Type, d.Actor.Handle, printer.Cell(d.Snippet, 80))
 	case api.Message:
 		from := d.SenderID
 		if d.Sender != nil {
