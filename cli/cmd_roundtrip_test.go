@@ -1,7 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,5 +95,30 @@ func TestCmdPostJSONRoundTrip(t *testing.T) {
 	text := e.run("show", id)
 	if !strings.Contains(text, "piped comment") || !strings.Contains(text, "hello from a script") {
 		t.Errorf("show (text) lacks the post or the comment:\n%s", text)
+	}
+}
+
+// TestCmdPostImage: post --image uploads the file and attaches it.
+func TestCmdPostImage(t *testing.T) {
+	e := newHLEnv(t, 0)
+	path := filepath.Join(t.TempDir(), "dot.png")
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var post map[string]any
+	if err := json.Unmarshal([]byte(e.run("post", "--image", path, "--json", "with a picture")), &post); err != nil {
+		t.Fatal(err)
+	}
+	urls, _ := post["mediaUrls"].([]any)
+	if post["mediaType"] != "IMAGE" || len(urls) != 1 {
+		t.Errorf("post --image: %v", post)
+	}
+	if _, _, code := runCLI(t.Context(), "", "post", "--image", filepath.Join(t.TempDir(), "missing.png"), "x"); code != exitUsage {
+		t.Errorf("a missing image file: exit %d, want 2", code)
 	}
 }

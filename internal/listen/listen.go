@@ -3,6 +3,20 @@
 // (and their messages) and generation jobs within a GET budget, and hands
 // each new event to the caller once, remembering on disk what it has
 // handed over so that a restart neither repeats nor loses events.
+//
+// It reads the lists, not the unread counts: the first page of a list
+// costs the same one GET as a count and says what changed, and a count can
+// stand still while events arrive (the operator reads one in the TUI as
+// another comes in), so waiting for a count to move would lose events and
+// spend a second GET on each change. Order messages have neither a count
+// nor a list across orders: an order whose updatedAt moved has its
+// messages read (the sandbox moves it on every message; a server that
+// does not would show order messages only with a status change).
+//
+// Polling sees states, not transitions: a stage shorter than the time
+// between two reads (a job's few seconds "pending", an order paid three
+// seconds after it was placed) may pass unseen; the state reached is
+// always emitted, and nothing is invented.
 package listen
 
 import (
