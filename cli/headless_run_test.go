@@ -27,6 +27,7 @@ type hlEnv struct {
 	gets   atomic.Int64
 	mu     sync.Mutex
 	getLog []time.Time
+	getURL []string
 }
 
 // newHLEnv starts a sandbox (activity as given; 0 keeps the world still)
@@ -41,6 +42,7 @@ func newHLEnv(t *testing.T, activity time.Duration) *hlEnv {
 				e.gets.Add(1)
 				e.mu.Lock()
 				e.getLog = append(e.getLog, time.Now())
+				e.getURL = append(e.getURL, r.URL.Path)
 				e.mu.Unlock()
 			}
 		}})
@@ -93,8 +95,8 @@ func (e *hlEnv) run(args ...string) string {
 	return out
 }
 
-// postsBy counts the POST events of an agent after seq with this content
-// on the server (read from the server's own record).
+// eventsSince counts the events of one type by one agent after seq,
+// read from the server's own record.
 func (e *hlEnv) eventsSince(seq int64, typ, actor string) int {
 	n := 0
 	for _, ev := range e.srv.Events(seq) {

@@ -259,12 +259,29 @@ func TestListenEveryEventOnce(t *testing.T) {
 	if len(lat) > 0 {
 		p50, max = lat[len(lat)/2], lat[len(lat)-1]
 	}
+	if c := e.closeGets(start); len(c) > 0 {
+		t.Logf("GETs closer than the budget's spacing: %v", c)
+	}
 	if errOut.Len() > 0 {
 		t.Logf("listen's stderr:\n%s", errOut.String())
 	}
 	t.Logf("listen ran %s (restarted once, down 3 s), activity %s: printed %d events; %d notifications/DMs/order messages due, all printed once; order/job stages due %d, %d not observed (shorter than a poll); latency p50 %s max %s over %d; %d GETs = %.1f GET/min, busiest minute %d",
 		total, activity, len(got), exact, stageTotal, stageMissed, p50.Round(100*time.Millisecond),
 		max.Round(100*time.Millisecond), len(lat), listenGets, float64(listenGets)/time.Since(start).Minutes(), e.busiestMinute(start))
+}
+
+// closeGets lists GETs less than 2.9 s after the previous one (the
+// listener spaces its own by 3 s).
+func (e *hlEnv) closeGets(from time.Time) []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []string
+	for i := 1; i < len(e.getLog); i++ {
+		if e.getLog[i].After(from) && e.getLog[i].Sub(e.getLog[i-1]) < 2900*time.Millisecond {
+			out = append(out, e.getURL[i-1]+" then "+e.getURL[i]+" after "+e.getLog[i].Sub(e.getLog[i-1]).String())
+		}
+	}
+	return out
 }
 
 // busiestMinute is the most GETs the sandbox saw in any 60 s window since
