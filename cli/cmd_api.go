@@ -34,6 +34,14 @@ func newAPICmd(b Build) *cobra.Command {
 	cmd.Flags().StringArrayVarP(&rawFields, "raw-field", "f", nil, "a string parameter key=value")
 	return headless(cmd, b, false, func(ctx context.Context, x *hx, a []string) error {
 		method := strings.ToUpper(a[0])
+		switch method {
+		case "GET", "POST", "PATCH", "PUT", "DELETE":
+		default:
+			return usagef("method %q: want GET, POST, PATCH, PUT or DELETE", a[0])
+		}
+		if !strings.HasPrefix(a[1], "/api/") {
+			return usagef("path %q must start with /api/", a[1])
+		}
 		params := map[string]any{}
 		for _, kv := range rawFields {
 			k, v, ok := strings.Cut(kv, "=")
@@ -51,7 +59,7 @@ func newAPICmd(b Build) *cobra.Command {
 		}
 		var query url.Values
 		var body any
-		if method == "GET" || method == "DELETE" || method == "HEAD" {
+		if method == "GET" || method == "DELETE" {
 			query = url.Values{}
 			for k, v := range params {
 				query.Set(k, stringValue(v))
@@ -60,13 +68,10 @@ func newAPICmd(b Build) *cobra.Command {
 			body = params
 		}
 		out, err := x.s.client.Raw(ctx, method, a[1], query, body)
+		if errors.Is(err, api.ErrUnknownOutcome) {
+			return &unknownOutcome{What: "the " + method + " request", Check: "imagine api GET <the resource>", Err: err}
+		}
 		if err != nil {
-			if isValidation(err) && !strings.HasPrefix(a[1], "/api/") {
-				return usageErr{err}
-			}
-			if uo, ok := asUnknown(err); ok {
-				return &unknownOutcome{What: "the " + method + " request", Check: "imagine api GET <the resource>", Err: uo}
-			}
 			return err
 		}
 		if out == nil {
@@ -111,13 +116,4 @@ func stringValue(v any) string {
 	}
 	b, _ := json.Marshal(v)
 	return string(b)
-}
-
-func isValidation(err error) bool { return errors.Is(err, api.ErrValidation) }
-
-func asUnknown(err error) (error, bool) {
-	if errors.Is(err, api.ErrUnknownOutcome) {
-		return err, true
-	}
-	return nil, false
 }

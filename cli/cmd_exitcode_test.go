@@ -16,7 +16,7 @@ func TestCmdExitUsage(t *testing.T) {
 	e := newHLEnv(t, 0)
 	for _, args := range [][]string{
 		{"show"}, {"feed", "--bogus"}, {"feed", "--limit", "x"}, {"listen", "--filter", "weather"},
-		{"order", "ord_1", "fly"}, {"feed", "--json", "--jsonl"},
+		{"order", "ord_1", "fly"}, {"feed", "--json", "--jsonl"}, {"api", "FETCH", "/api/posts"}, {"api", "GET", "/etc/passwd"},
 	} {
 		before := e.gets.Load()
 		_, errOut, code := runCLI(t.Context(), "", args...)

@@ -21,7 +21,10 @@ const (
 // usageErr marks a mistake in the command line (exit 2).
 type usageErr struct{ err error }
 
+// Error implements error.
 func (e usageErr) Error() string { return e.err.Error() }
+
+// Unwrap returns the mistake.
 func (e usageErr) Unwrap() error { return e.err }
 
 // usagef makes a usage error.
@@ -37,10 +40,13 @@ type unknownOutcome struct {
 	Err   error
 }
 
+// Error implements error: what may have happened and how to check.
 func (e *unknownOutcome) Error() string {
 	return "outcome unknown: " + e.What + " may or may not have reached the server (" + e.Err.Error() +
 		"); nothing was resent. Check with: " + e.Check
 }
+
+// Unwrap returns the client's *api.UnknownOutcomeError.
 func (e *unknownOutcome) Unwrap() error { return e.Err }
 
 // cobraUsagePrefixes are the messages cobra and pflag give for a bad
