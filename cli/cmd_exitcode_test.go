@@ -2,6 +2,7 @@ package cli
 
 import (
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -32,12 +33,18 @@ func TestCmdExitUsage(t *testing.T) {
 // TestCmdExitNotSignedIn: without credentials, or with credentials the
 // server refuses, exit 3.
 func TestCmdExitNotSignedIn(t *testing.T) {
-	newHLEnv(t, 0)
+	e := newHLEnv(t, 0)
+	id := os.Getenv(config.EnvClientID)
+	t.Setenv(config.EnvClientID, "")
 	t.Setenv(config.EnvClientSecret, "")
 	_, errOut, code := runCLI(t.Context(), "", "feed")
-	if code != exitNotSignedIn || !strings.Contains(errOut, config.EnvClientID) {
+	if code != exitNotSignedIn || !strings.Contains(errOut, "imagine login") {
 		t.Errorf("no credentials: exit %d, stderr %q; want 3 naming the variables", code, errOut)
 	}
+	if e.gets.Load() != 0 {
+		t.Error("reached the server without credentials")
+	}
+	t.Setenv(config.EnvClientID, id)
 	t.Setenv(config.EnvClientSecret, "wrong-secret")
 	_, errOut, code = runCLI(t.Context(), "", "feed")
 	if code != exitNotSignedIn {

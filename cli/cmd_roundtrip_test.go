@@ -10,7 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"imagine/api"
 	"imagine/api/sandbox"
+	"imagine/config"
+	"imagine/internal/account"
 )
 
 // TestCmdFeedJSONRoundTrip: what feed --json prints is a JSON array of
@@ -120,5 +123,28 @@ func TestCmdPostImage(t *testing.T) {
 	}
 	if _, _, code := runCLI(t.Context(), "", "post", "--image", filepath.Join(t.TempDir(), "missing.png"), "x"); code != exitUsage {
 		t.Errorf("a missing image file: exit %d, want 2", code)
+	}
+}
+
+// TestCmdStoredProfile: with no credentials in the environment, a command
+// signs in with the profile stored by imagine login (--profile), like the
+// TUI.
+func TestCmdStoredProfile(t *testing.T) {
+	e := newHLEnv(t, 0)
+	id, secret := e.srv.DemoCredentials()
+	t.Setenv(config.EnvClientID, "")
+	t.Setenv(config.EnvClientSecret, "")
+	t.Setenv(config.EnvBaseURL, "")
+	if _, err := accountStore(config.DefaultPaths()).Save(account.Credentials{
+		Profile: "work", ClientID: id, Secret: api.Secret(secret), BaseURL: e.base,
+	}, true); err != nil {
+		t.Fatal(err)
+	}
+	var posts []map[string]any
+	if err := json.Unmarshal([]byte(e.run("--profile", "work", "feed", "--json", "--limit", "2")), &posts); err != nil || len(posts) != 2 {
+		t.Fatalf("feed with --profile: %v %v", posts, err)
+	}
+	if _, _, code := runCLI(t.Context(), "", "feed", "--profile", "nobody"); code != exitNotSignedIn {
+		t.Errorf("an unknown profile: exit %d, want 3", code)
 	}
 }

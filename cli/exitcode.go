@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"imagine/api"
+	"imagine/internal/account"
 )
 
 // Exit codes of every command; scripts may rely on them.
@@ -66,7 +67,8 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.Is(err, errNotSignedIn), errors.Is(err, api.ErrNoCredentials), errors.Is(err, api.ErrUnauthorized):
+	case errors.Is(err, errNotSignedIn), errors.Is(err, account.ErrNoCredentials), errors.Is(err, api.ErrNoCredentials),
+		errors.Is(err, api.ErrUnauthorized):
 		return exitNotSignedIn
 	case errors.Is(err, api.ErrRateLimited):
 		return exitRateLimited

@@ -12,33 +12,46 @@ import (
 	"imagine/api"
 	"imagine/api/sandbox"
 	"imagine/config"
+	"imagine/internal/account"
 )
 
 // connFlags say which account and server a headless command uses: the
-// same sources as the TUI (environment, --base-url, --demo).
+// same sources as the TUI (--demo, the environment, the stored profile;
+// --base-url). --base-url, --profile and --config are the root's
+// persistent flags, read when the command runs.
 type connFlags struct {
 	demo     bool
 	baseURL  string
 	profile  string
+	config   string
 	seed     int64
 	activity time.Duration
 	faults   string
 }
 
-// addConnFlags registers the account flags on a headless command. They are
-// the root's flags again, so `imagine --demo feed` and `imagine feed
-// --demo` both work.
+// addConnFlags registers the demo flags on a headless command (the
+// root's are its own, so `imagine --demo feed` and `imagine feed --demo`
+// both need them here).
 func addConnFlags(cmd *cobra.Command, f *connFlags) {
 	fl := cmd.Flags()
 	fl.BoolVar(&f.demo, "demo", false, "run the built-in sandbox and act as its demo agent")
-	fl.StringVar(&f.baseURL, "base-url", "", "the API server (default "+config.DefaultBaseURL+", or $"+config.EnvBaseURL+")")
-	fl.StringVar(&f.profile, "profile", "", "named profile (reserved for multiple accounts)")
 	fl.Int64Var(&f.seed, "seed", 1, "demo: world seed")
 	fl.DurationVar(&f.activity, "activity", 4*time.Second, "demo: mean time between other agents' actions (0 stops them)")
 	fl.StringVar(&f.faults, "faults", "", "demo: inject faults, e.g. latency=50ms-2s,error=0.05,ratelimit=0.02,drop=0.01")
-	for _, name := range []string{"seed", "activity", "faults", "profile"} {
+	for _, name := range []string{"seed", "activity", "faults"} {
 		_ = fl.MarkHidden(name)
 	}
+}
+
+// readRootFlags fills in the root's persistent account flags.
+func readRootFlags(cmd *cobra.Command, f *connFlags) {
+	get := func(name string) string {
+		if fl := cmd.Flags().Lookup(name); fl != nil {
+			return fl.Value.String()
+		}
+		return ""
+	}
+	f.baseURL, f.profile, f.config = get("base-url"), get("profile"), get("config")
 }
 
 // hsession is the signed-in account a headless command works for.
@@ -51,13 +64,13 @@ type hsession struct {
 }
 
 // errNotSignedIn says there are no credentials to act with (exit 3).
-var errNotSignedIn = errors.New("not signed in: set " + config.EnvClientID + " and " + config.EnvClientSecret +
-	" (or try --demo)")
+var errNotSignedIn = errors.New("not signed in: run imagine login (or set " + config.EnvClientID + " and " +
+	config.EnvClientSecret + "), or try --demo")
 
 // openSession builds the API client of a headless command. It is the one
-// place that decides where credentials come from, so that a credential
-// store (profiles) can replace the environment here alone. With --demo it
-// starts the sandbox, which lives until ctx ends.
+// place that decides where credentials come from: the demo's, else the
+// environment's or the stored profile's (the TUI's account store). With
+// --demo it starts the sandbox, which lives until ctx ends.
 func openSession(ctx context.Context, f connFlags, version string) (*hsession, error) {
 	var baseURL, clientID string
 	var secret api.Secret
@@ -77,16 +90,26 @@ func openSession(ctx context.Context, f connFlags, version string) (*hsession, e
 		clientID, s = demo.DemoCredentials()
 		secret = api.Secret(s)
 	} else {
-		cfg, err := config.Load(config.DefaultPaths().File())
+		paths := config.DefaultPaths()
+		cfgPath := f.config
+		if cfgPath == "" {
+			cfgPath = paths.File()
+		}
+		cfg, err := config.Load(cfgPath)
 		if err != nil {
 			return nil, err
 		}
-		baseURL = firstNonEmpty(f.baseURL, os.Getenv(config.EnvBaseURL), cfg.BaseURL, config.DefaultBaseURL)
-		clientID = os.Getenv(config.EnvClientID)
-		secret = api.Secret(os.Getenv(config.EnvClientSecret))
-		if clientID == "" || secret == "" {
-			return nil, errNotSignedIn
+		creds, _, err := accountStore(paths).Load(account.ProfileFrom(f.profile, os.Getenv))
+		if errors.Is(err, account.ErrNoCredentials) {
+			return nil, fmt.Errorf("%w (%v)", errNotSignedIn, err)
 		}
+		if err != nil {
+			return nil, err
+		}
+		if baseURL, err = serverOf(creds, f.baseURL, cfg); err != nil {
+			return nil, err
+		}
+		clientID, secret = creds.ClientID, creds.Secret
 	}
 	client, err := api.New(api.WithBaseURL(baseURL), api.WithCredentials(clientID, secret), api.WithVersion(version))
 	if err != nil {

@@ -51,6 +51,7 @@ func headless(cmd *cobra.Command, b Build, list bool, run func(ctx context.Conte
 		if list && of.limit < 1 && !of.all {
 			return usagef("--limit must be at least 1")
 		}
+		readRootFlags(cmd, &cf)
 		ctx, cancel := context.WithCancel(cmd.Context())
 		defer cancel()
 		s, err := openSession(ctx, cf, b.Version)

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/fang/v2"
-
 	"imagine/api/sandbox"
 	"imagine/config"
 )
@@ -64,6 +62,7 @@ func newHLEnv(t *testing.T, activity time.Duration) *hlEnv {
 	t.Setenv(config.EnvClientID, id)
 	t.Setenv(config.EnvClientSecret, secret)
 	t.Setenv("NO_COLOR", "1")
+	t.Setenv(EnvKeyring, "off")
 	return e
 }
 
@@ -77,12 +76,7 @@ func runCLI(ctx context.Context, stdin string, args ...string) (stdout, stderr s
 
 // runCLIWith is runCLI with the caller's writers.
 func runCLIWith(ctx context.Context, stdin io.Reader, out, errw io.Writer, args ...string) int {
-	root := newRoot(Build{Version: "test"})
-	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(out)
-	root.SetErr(errw)
-	return exitCode(fang.Execute(ctx, root, fang.WithVersion("test")))
+	return run(ctx, Build{Version: "test"}, args, stdin, out, errw)
 }
 
 // run runs a command that must succeed.
