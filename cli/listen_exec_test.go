@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"net/http"
 	"context"
 	"encoding/json"
 	"os"
@@ -9,10 +10,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"imagine/api/sandbox"
 )
 
 // TestListenExecFilterState: with --filter, only the chosen kinds are
-// printed; --exec gets each event as JSON on stdin, one at a time, and a
+// printed, through a 429 and a dropped read; --exec gets each event as JSON on stdin, one at a time, and a
 // failing run is reported and not retried; the state file is 0600 in a
 // 0700 directory. (A higher GET budget keeps the test short; the budget
 // itself is measured by TestListenEveryEventOnce.)
@@ -44,6 +47,10 @@ test "$IMAGINE_EVENT_KIND" != dm
 	}()
 	waitFor(t, 20*time.Second, func() bool { _, err := os.Stat(statePath); return err == nil })
 
+	// The server refuses one read (429) and drops another: listen waits
+	// the refusal out, reads again in its turn, and loses nothing.
+	e.srv.InjectOnce(http.MethodGet, "/api/notifications", sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: 2 * time.Second})
+	e.srv.InjectOnce(http.MethodGet, "/api/conversations", sandbox.Fault{Drop: true})
 	poet := e.srv.ActAs("pixel_poet")
 	poet.Follow("demo_agent")
 	poet.SendDM("demo_agent", "hello from a test")
@@ -74,6 +81,9 @@ test "$IMAGINE_EVENT_KIND" != dm
 	}
 	if n := strings.Count(errOut.String(), "--exec failed for dm"); n != 1 {
 		t.Errorf("the failing hook was reported %d times, want once (not retried):\n%s", n, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "rate limited; waiting 2s") {
+		t.Errorf("the 429 was not waited out:\n%s", errOut.String())
 	}
 	if got := strings.Count(out.String(), "\n"); got != 2 {
 		t.Errorf("printed %d events, want 2:\n%s", got, out.String())

@@ -21,6 +21,7 @@ package listen
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -95,6 +96,10 @@ func Run(ctx context.Context, o Options) error {
 	if o.GetsPerMinute <= 0 {
 		o.GetsPerMinute = 20
 	}
+	// A poller's reads make one attempt each (a failed source is read
+	// again in its turn), so every GET the server sees went through the
+	// budget below.
+	ctx = api.Background(ctx)
 	st, fresh, err := loadState(o.StatePath)
 	if err != nil {
 		return fmt.Errorf("listen state %s: %w", o.StatePath, err)
@@ -252,6 +257,16 @@ func (l *listener) poll(ctx context.Context, s *source) error {
 			return err
 		}
 		l.logf("listen: %v", err)
+		var rl *api.RateLimitError
+		if errors.As(err, &rl) && !rl.Local {
+			// The server wants a pause: wait it out before any read.
+			l.logf("listen: rate limited; waiting %s", rl.Wait.Round(time.Second))
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(rl.Wait):
+			}
+		}
 	}
 	return nil
 }
