@@ -88,6 +88,12 @@ test "$IMAGINE_EVENT_KIND" != dm
 	if got := strings.Count(out.String(), "\n"); got != 2 {
 		t.Errorf("printed %d events, want 2:\n%s", got, out.String())
 	}
+	// Listening to every kind later reads the sources --filter left out
+	// for the first time: what they hold existed before and is not new.
+	out2, errOut2, code := runCLI(t.Context(), "", "listen", "--jsonl", "--state", statePath, "--gets-per-minute", "100", "--for", "8s")
+	if code != 0 || out2 != "" {
+		t.Errorf("listening to every kind after --filter: exit %d, printed %q (%s)", code, out2, errOut2)
+	}
 	st, err := os.Stat(statePath)
 	if err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("state file mode %v (%v), want 0600", st.Mode().Perm(), err)

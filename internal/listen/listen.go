@@ -77,15 +77,17 @@ type Options struct {
 
 // listener is one Run.
 type listener struct {
-	o       Options
-	c       *api.Client
-	lim     *rate.Limiter
-	st      *state
-	fresh   bool // first start: record, do not emit
-	meID    string
-	kinds   map[string]bool
-	srcs    []*source
-	jobsHot bool // some job is unfinished
+	o   Options
+	c   *api.Client
+	lim *rate.Limiter
+	st  *state
+	// recording: a source is read for the first time; what it holds is
+	// recorded as existing, not emitted.
+	recording bool
+	meID      string
+	kinds     map[string]bool
+	srcs      []*source
+	jobsHot   bool // some job is unfinished
 	// historyComplete: the job history lists unfinished jobs too, so the
 	// pending list need not be read.
 	historyComplete bool
@@ -100,11 +102,11 @@ func Run(ctx context.Context, o Options) error {
 	// again in its turn), so every GET the server sees went through the
 	// budget below.
 	ctx = api.Background(ctx)
-	st, fresh, err := loadState(o.StatePath)
+	st, err := loadState(o.StatePath)
 	if err != nil {
 		return fmt.Errorf("listen state %s: %w", o.StatePath, err)
 	}
-	l := &listener{o: o, c: o.Client, st: st, fresh: fresh, kinds: map[string]bool{}}
+	l := &listener{o: o, c: o.Client, st: st, kinds: map[string]bool{}}
 	// One GET per interval, no burst, and the bucket starts empty, so
 	// that a restart cannot spend a second first token inside the same
 	// minute. The interval has 5 % to spare: the server sees requests
@@ -120,38 +122,74 @@ func Run(ctx context.Context, o Options) error {
 			l.kinds[k] = true
 		}
 	}
-	if err := l.get(ctx); err != nil {
-		return nil
+	if err := l.whoami(ctx); err != nil {
+		return l.end(ctx, err)
 	}
-	me, err := l.c.Agents.Me(ctx)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil
-		}
-		return err
-	}
-	l.meID = me.ID
 	l.srcs = l.sources()
 	for _, j := range st.Jobs {
 		if !finalJob(j) {
 			l.jobsHot = true
 		}
 	}
-	if fresh {
-		// The first round records what exists; nothing is emitted.
-		if err := l.roundOnce(ctx); err != nil {
-			return l.end(ctx, err)
-		}
-		l.fresh = false
-		if err := st.save(); err != nil {
-			return err
-		}
+	if err := l.baseline(ctx); err != nil {
+		return l.end(ctx, err)
 	}
 	for {
 		if err := l.next(ctx); err != nil {
 			return l.end(ctx, err)
 		}
 	}
+}
+
+// whoami learns the account's ID (its own messages are not events),
+// reading again in turn after a failure other than refused credentials.
+func (l *listener) whoami(ctx context.Context) error {
+	for {
+		if err := l.get(ctx); err != nil {
+			return err
+		}
+		me, err := l.c.Agents.Me(ctx)
+		switch {
+		case err == nil:
+			l.meID = me.ID
+			return nil
+		case ctx.Err() != nil, errors.Is(err, api.ErrUnauthorized), errors.Is(err, api.ErrNoCredentials):
+			return err
+		}
+		l.logf("listen: %v", err)
+	}
+}
+
+// baseline reads every source this account's state has not seen yet
+// (all of them on the first start; a kind first allowed by --filter
+// later) and records what it holds as existing. A failed read is
+// repeated: a source must not start emitting without knowing what was
+// there before.
+func (l *listener) baseline(ctx context.Context) error {
+	did := false
+	for _, s := range l.srcs {
+		if !s.on || l.st.Baselined[s.name] {
+			continue
+		}
+		l.recording = true
+		for {
+			s.last = time.Now()
+			failed, err := l.poll(ctx, s)
+			if err != nil {
+				return err
+			}
+			if !failed {
+				break
+			}
+		}
+		l.recording = false
+		l.st.Baselined[s.name] = true
+		did = true
+	}
+	if did {
+		return l.st.save()
+	}
+	return nil
 }
 
 // end turns the end of ctx into a clean stop.
@@ -178,6 +216,7 @@ func (l *listener) get(ctx context.Context) error {
 
 // source is one thing listen reads, with how stale it may get.
 type source struct {
+	name   string
 	on     bool
 	target func() time.Duration
 	run    func(context.Context) error
@@ -199,29 +238,16 @@ const (
 func (l *listener) sources() []*source {
 	every := func(d time.Duration) func() time.Duration { return func() time.Duration { return d } }
 	return []*source{
-		{on: l.kinds[KindNotification], target: every(busyEvery), run: l.notifications},
-		{on: l.kinds[KindDM], target: every(busyEvery), run: l.conversations},
-		{on: l.kinds[KindOrder] || l.kinds[KindOrderMessage], target: every(busyEvery), run: l.orders},
-		{on: l.kinds[KindJob], target: func() time.Duration {
+		{name: srcNotifications, on: l.kinds[KindNotification], target: every(busyEvery), run: l.notifications},
+		{name: srcDMs, on: l.kinds[KindDM], target: every(busyEvery), run: l.conversations},
+		{name: srcOrders, on: l.kinds[KindOrder] || l.kinds[KindOrderMessage], target: every(busyEvery), run: l.orders},
+		{name: srcJobs, on: l.kinds[KindJob], target: func() time.Duration {
 			if l.jobsHot {
 				return jobsHotEvery
 			}
 			return jobsIdle
 		}, run: l.jobs},
 	}
-}
-
-// roundOnce reads every source once (the first start's recording round).
-func (l *listener) roundOnce(ctx context.Context) error {
-	for _, s := range l.srcs {
-		if s.on {
-			s.last = time.Now()
-			if err := l.poll(ctx, s); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // next reads the source due soonest: the one whose last read plus its
@@ -243,18 +269,20 @@ func (l *listener) next(ctx context.Context) error {
 		return ctx.Err()
 	}
 	pick.last = time.Now()
-	return l.poll(ctx, pick)
+	_, err := l.poll(ctx, pick)
+	return err
 }
 
-// poll reads one source. Its failure is logged and it is read again in
-// its turn; only the end of ctx or a failing Emit stops listening.
-func (l *listener) poll(ctx context.Context, s *source) error {
+// poll reads one source. Its failure is logged (failed) and it is read
+// again in its turn; only the end of ctx or a failing Emit stops
+// listening (err).
+func (l *listener) poll(ctx context.Context, s *source) (failed bool, err error) {
 	if err := s.run(ctx); err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return true, ctx.Err()
 		}
 		if _, ok := err.(emitError); ok {
-			return err
+			return true, err
 		}
 		l.logf("listen: %v", err)
 		var rl *api.RateLimitError
@@ -263,12 +291,13 @@ func (l *listener) poll(ctx context.Context, s *source) error {
 			l.logf("listen: rate limited; waiting %s", rl.Wait.Round(time.Second))
 			select {
 			case <-ctx.Done():
-				return ctx.Err()
+				return true, ctx.Err()
 			case <-time.After(rl.Wait):
 			}
 		}
+		return true, nil
 	}
-	return nil
+	return false, nil
 }
 
 // emitError is a failure of the caller's Emit.
@@ -280,13 +309,13 @@ func (l *listener) emit(e Event) error {
 	if l.st.has(e.ID) {
 		return nil
 	}
-	if !l.fresh && l.kinds[e.Kind] {
+	if !l.recording && l.kinds[e.Kind] {
 		if err := l.o.Emit(e); err != nil {
 			return emitError{err}
 		}
 	}
 	l.st.mark(e.ID)
-	if l.fresh {
+	if l.recording {
 		return nil
 	}
 	return l.save()
@@ -318,7 +347,7 @@ const (
 // source's floor (outside the first start, which records everything and
 // raises the floor).
 func (l *listener) isNew(source string, t time.Time) bool {
-	if l.fresh {
+	if l.recording {
 		l.st.raise(source, t)
 		return true
 	}
@@ -346,7 +375,7 @@ func (l *listener) notifications(ctx context.Context) error {
 			}
 			fresh = append(fresh, n)
 		}
-		if l.fresh || !allNew || !pg.HasMore || pg.NextCursor == "" {
+		if l.recording || !allNew || !pg.HasMore || pg.NextCursor == "" {
 			break
 		}
 		opts.Cursor = pg.NextCursor
@@ -374,7 +403,7 @@ func (l *listener) conversations(ctx context.Context) error {
 		if c.LastMessage == nil || l.st.Conversations[c.ID] == c.LastMessage.ID {
 			continue
 		}
-		if l.fresh {
+		if l.recording {
 			l.isNew(srcDMs, c.LastMessage.CreatedAt)
 			l.st.Conversations[c.ID] = c.LastMessage.ID
 			continue
@@ -416,7 +445,7 @@ func (l *listener) orders(ctx context.Context) error {
 		if known && mark.Status == string(o.Status) && mark.UpdatedAt.Equal(o.UpdatedAt) {
 			continue
 		}
-		if l.fresh || (!known && !o.UpdatedAt.After(l.st.Floors[srcOrders])) {
+		if l.recording || (!known && !o.UpdatedAt.After(l.st.Floors[srcOrders])) {
 			l.isNew(srcOrders, o.UpdatedAt)
 			l.st.Orders[o.ID] = orderMark{Status: string(o.Status), UpdatedAt: o.UpdatedAt}
 			continue
@@ -514,7 +543,7 @@ func (l *listener) jobs(ctx context.Context) error {
 		if old == key {
 			continue
 		}
-		if l.fresh || (!known && !j.UpdatedAt.After(l.st.Floors[srcJobs])) {
+		if l.recording || (!known && !j.UpdatedAt.After(l.st.Floors[srcJobs])) {
 			l.isNew(srcJobs, j.UpdatedAt)
 			l.st.Jobs[j.ID] = key
 			continue

@@ -38,6 +38,8 @@ type state struct {
 	Orders map[string]orderMark `json:"orders"`
 	// Jobs maps a job to its last-seen status key (status and retry).
 	Jobs map[string]string `json:"jobs"`
+	// Baselined marks the sources whose existing items were recorded.
+	Baselined map[string]bool `json:"baselined"`
 
 	seen map[string]bool
 	path string
@@ -51,20 +53,22 @@ func StatePath(dir, baseURL, clientID string) string {
 	return filepath.Join(dir, hex.EncodeToString(h[:12])+".json")
 }
 
-// loadState reads the state file; a missing file is a first start
-// (fresh is true).
-func loadState(path string) (st *state, fresh bool, err error) {
-	st = &state{Version: 1, Floors: map[string]time.Time{}, Conversations: map[string]string{}, Orders: map[string]orderMark{},
-		Jobs: map[string]string{}, seen: map[string]bool{}, path: path}
+// loadState reads the state file; a missing file is a first start.
+func loadState(path string) (*state, error) {
+	st := &state{Version: 1, Floors: map[string]time.Time{}, Conversations: map[string]string{}, Orders: map[string]orderMark{},
+		Jobs: map[string]string{}, Baselined: map[string]bool{}, seen: map[string]bool{}, path: path}
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return st, true, nil
+		return st, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	if err := json.Unmarshal(b, st); err != nil {
-		return nil, false, err
+		return nil, err
+	}
+	if st.Baselined == nil {
+		st.Baselined = map[string]bool{}
 	}
 	if st.Floors == nil {
 		st.Floors = map[string]time.Time{}
@@ -82,7 +86,7 @@ func loadState(path string) (st *state, fresh bool, err error) {
 	for _, id := range st.Seen {
 		st.seen[id] = true
 	}
-	return st, false, nil
+	return st, nil
 }
 
 // has reports whether the event ID was emitted.
@@ -104,7 +108,7 @@ func (s *state) mark(id string) {
 	}
 }
 
-// raise moves a source's floor up to t (during the first start only).
+// raise moves a source's floor up to t (while it is first read).
 func (s *state) raise(source string, t time.Time) {
 	if t.After(s.Floors[source]) {
 		s.Floors[source] = t
