@@ -39,8 +39,8 @@ func newListenCmd(b Build) *cobra.Command {
 			"server, under $XDG_STATE_HOME/imagine/listen, mode 0600), so after a restart it neither " +
 			"repeats nor skips an event; the first start only records what exists.\n\n" +
 			"--exec runs a shell command per event with the event as JSON on its standard input " +
-			"(IMAGINE_EVENT_KIND and IMAGINE_EVENT_ID in its environment), one at a time; a failure is " +
-			"reported on standard error and not retried. Events are JSON objects {kind, id, at, data} " +
+			"(IMAGINE_EVENT_KIND and IMAGINE_EVENT_ID in its environment, its output on standard error), " +
+			"one at a time; a failure is reported on standard error and not retried. Events are JSON objects {kind, id, at, data} " +
 			"where data is the API's object.",
 		Example: "  imagine listen --jsonl\n" +
 			"  imagine listen --filter dm,order_message --exec ./reply.sh\n" +
@@ -117,7 +117,9 @@ func emitEvent(x *hx, execCmd string, e listen.Event) error {
 func runExec(errw io.Writer, command string, e listen.Event, line []byte) {
 	c := exec.Command("/bin/sh", "-c", command)
 	c.Stdin = bytes.NewReader(append(line, '\n'))
-	c.Stdout = os.Stdout
+	// The command's output goes to standard error: standard output is the
+	// event stream, which a program may be reading.
+	c.Stdout = errw
 	c.Stderr = errw
 	c.Env = append(os.Environ(), "IMAGINE_EVENT_KIND="+e.Kind, "IMAGINE_EVENT_ID="+e.ID)
 	if err := c.Run(); err != nil {
