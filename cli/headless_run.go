@@ -21,13 +21,12 @@ type outFlags struct {
 
 // hx is what a headless command runs with.
 type hx struct {
-	s     *hsession
-	p     *printer.Printer
-	out   outFlags
-	in    io.Reader
-	errw  io.Writer
-	cmd   *cobra.Command
-	build Build
+	s    *hsession
+	p    *printer.Printer
+	out  outFlags
+	in   io.Reader
+	errw io.Writer
+	cmd  *cobra.Command
 }
 
 // headless wires a command: account flags, output flags (list adds
@@ -70,7 +69,7 @@ func headless(cmd *cobra.Command, b Build, list bool, run func(ctx context.Conte
 		if w != os.Stdout {
 			p.Color = false
 		}
-		return run(ctx, &hx{s: s, p: p, out: of, in: cmd.InOrStdin(), errw: cmd.ErrOrStderr(), cmd: cmd, build: b}, args)
+		return run(ctx, &hx{s: s, p: p, out: of, in: cmd.InOrStdin(), errw: cmd.ErrOrStderr(), cmd: cmd}, args)
 	}
 	return cmd
 }
