@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bytes"
-	"net/http"
 	"context"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
