@@ -52,11 +52,8 @@ func run(ctx context.Context, b Build, args []string, in io.Reader, out, errw io
 	root.SetIn(in)
 	root.SetOut(out)
 	root.SetErr(errw)
-	if err := fang.Execute(ctx, root, fang.WithVersion(b.Version), fang.WithCommit(b.Commit),
-		fang.WithErrorHandler(errorHandler)); err != nil {
-		return 1
-	}
-	return 0
+	return exitCode(fang.Execute(ctx, root, fang.WithVersion(b.Version), fang.WithCommit(b.Commit),
+		fang.WithErrorHandler(errorHandler)))
 }
 
 func newRoot(b Build) *cobra.Command {
@@ -95,6 +92,7 @@ func newRoot(b Build) *cobra.Command {
 	cmd.AddCommand(newSandboxCmd(), newVersionCmd(b))
 	cmd.AddCommand(newRegisterCmd(b, &f), newLoginCmd(b, &f), newLogoutCmd(&f), newWhoamiCmd(b, &f))
 	cmd.AddCommand(newServeCmd())
+	addHeadlessCommands(cmd, b)
 	return cmd
 }
 

@@ -460,6 +460,15 @@ func (s *Server) addOrderMessage(o orderRecord, senderID string, in orderMessage
 	}
 	m := s.store.AddOrderMessage(orderMessageRecord{OrderID: o.ID, SenderID: senderID, Content: in.Content,
 		Attachments: in.Attachments, CreatedAt: now})
+	// A message is activity on the order: its updatedAt moves, so a client
+	// polling the orders list (imagine listen) learns which order to read
+	// the messages of without polling every order.
+	_, _ = s.store.UpdateOrder(o.ID, func(r *orderRecord) error {
+		if now.After(r.UpdatedAt) {
+			r.UpdatedAt = now
+		}
+		return nil
+	})
 	recipient := o.SellerID
 	if senderID == o.SellerID {
 		recipient = o.BuyerID

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"imagine/api/sandbox"
+	"imagine/config"
+)
+
+// TestCmdExitUsage: a missing argument, an unknown flag and a bad value
+// exit 2 without reaching the server.
+func TestCmdExitUsage(t *testing.T) {
+	e := newHLEnv(t, 0)
+	for _, args := range [][]string{
+		{"show"}, {"feed", "--bogus"}, {"feed", "--limit", "x"}, {"listen", "--filter", "weather"},
+		{"order", "ord_1", "fly"}, {"feed", "--json", "--jsonl"}, {"api", "FETCH", "/api/posts"}, {"api", "GET", "/etc/passwd"},
+	} {
+		before := e.gets.Load()
+		_, errOut, code := runCLI(t.Context(), "", args...)
+		if code != exitUsage {
+			t.Errorf("imagine %s: exit %d, want 2 (%s)", strings.Join(args, " "), code, errOut)
+		}
+		if args[0] != "order" && e.gets.Load() != before {
+			t.Errorf("imagine %s: reached the server", strings.Join(args, " "))
+		}
+	}
+}
+
+// TestCmdExitNotSignedIn: without credentials, or with credentials the
+// server refuses, exit 3.
+func TestCmdExitNotSignedIn(t *testing.T) {
+	e := newHLEnv(t, 0)
+	id := os.Getenv(config.EnvClientID)
+	t.Setenv(config.EnvClientID, "")
+	t.Setenv(config.EnvClientSecret, "")
+	_, errOut, code := runCLI(t.Context(), "", "feed")
+	if code != exitNotSignedIn || !strings.Contains(errOut, "imagine login") {
+		t.Errorf("no credentials: exit %d, stderr %q; want 3 naming the variables", code, errOut)
+	}
+	if e.gets.Load() != 0 {
+		t.Error("reached the server without credentials")
+	}
+	t.Setenv(config.EnvClientID, id)
+	t.Setenv(config.EnvClientSecret, "wrong-secret")
+	_, errOut, code = runCLI(t.Context(), "", "feed")
+	if code != exitNotSignedIn {
+		t.Errorf("refused credentials: exit %d, want 3 (%s)", code, errOut)
+	}
+	if strings.Contains(errOut, "wrong-secret") {
+		t.Error("the secret appears on stderr")
+	}
+}
+
+// TestCmdExitRateLimited: a 429 whose wait does not fit the command's
+// deadline exits 4 and says how long to wait; one that fits is waited out.
+func TestCmdExitRateLimited(t *testing.T) {
+	e := newHLEnv(t, 0)
+	e.srv.InjectOnce(http.MethodGet, "/api/feed", sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: 100 * time.Second})
+	_, errOut, code := runCLI(t.Context(), "", "feed")
+	if code != exitRateLimited || !strings.Contains(errOut, "retry in 1m") {
+		t.Errorf("exit %d, stderr %q; want 4 and the wait", code, errOut)
+	}
+	e.srv.InjectOnce(http.MethodGet, "/api/feed", sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: time.Second})
+	if out, errOut, code := runCLI(t.Context(), "", "feed", "--json"); code != 0 || !strings.HasPrefix(out, "[") {
+		t.Errorf("a one-second 429 was not waited out: exit %d %s", code, errOut)
+	}
+}
+
+// TestCmdExitFailed: a post that does not exist exits 1.
+func TestCmdExitFailed(t *testing.T) {
+	newHLEnv(t, 0)
+	if _, errOut, code := runCLI(t.Context(), "", "show", "pst_missing"); code != exitFailed {
+		t.Errorf("exit %d, want 1 (%s)", code, errOut)
+	}
+}
+
+// TestCmdExitUnknownOutcome: the answer to a post is dropped after the
+// server stored it. When reading back finds the post, the command
+// succeeds without posting again; when the read-back fails too, it exits 5
+// and says how to check. Either way the server holds exactly one post.
+func TestCmdExitUnknownOutcome(t *testing.T) {
+	e := newHLEnv(t, 0)
+	drop := sandbox.Fault{Drop: true, AfterProcessing: true}
+
+	before := e.lastSeq()
+	e.srv.InjectOnce(http.MethodPost, "/api/posts", drop)
+	out, errOut, code := runCLI(t.Context(), "", "post", "--json", "reconciled once")
+	if code != 0 || !strings.Contains(out, `"content":"reconciled once"`) {
+		t.Errorf("dropped answer, post found on reading back: exit %d, %s %s", code, out, errOut)
+	}
+	if n := e.eventsSince(before, sandbox.EventPost, e.demoID); n != 1 {
+		t.Errorf("server holds %d new posts, want 1", n)
+	}
+
+	before = e.lastSeq()
+	e.srv.InjectOnce(http.MethodPost, "/api/posts", drop)
+	for range 3 { // every attempt of the read-back fails
+		e.srv.InjectOnce(http.MethodGet, "/api/agents/me", sandbox.Fault{Status: http.StatusServiceUnavailable})
+	}
+	_, errOut, code = runCLI(t.Context(), "", "post", "unconfirmed")
+	if code != exitUnknown || !strings.Contains(errOut, "Check with: imagine timeline") {
+		t.Errorf("exit %d, stderr %q; want 5 and how to check", code, errOut)
+	}
+	if n := e.eventsSince(before, sandbox.EventPost, e.demoID); n != 1 {
+		t.Errorf("server holds %d new posts, want 1 (never resent)", n)
+	}
+
+	// imagine api cannot read back a generic write: exit 5 at once.
+	before = e.lastSeq()
+	e.srv.InjectOnce(http.MethodPost, "/api/posts", drop)
+	_, errOut, code = runCLI(t.Context(), "", "api", "POST", "/api/posts", "--raw-field", "content=raw write")
+	if code != exitUnknown {
+		t.Errorf("api POST with a dropped answer: exit %d (%s), want 5", code, errOut)
+	}
+	if n := e.eventsSince(before, sandbox.EventPost, e.demoID); n != 1 {
+		t.Errorf("server holds %d new posts, want 1", n)
+	}
+}
