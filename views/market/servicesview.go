@@ -110,7 +110,9 @@ func (m *Model) svcRowBody(svc *api.MarketService) []string {
 		if m.mine(svc) {
 			mark = "yours"
 		}
-		fixed := 3 + ansi.StringWidth(hdl) + 3 + len(money) + 3 + len(mark)
+		_, recs := serviceRaw(svc)
+		hidden := m.hiddenMark(len(recs) > 0)
+		fixed := 3 + ansi.StringWidth(hdl) + ansi.StringWidth(hidden) + 3 + len(money) + 3 + len(mark)
 		room := max(w-fixed, 12)
 		t := views.NormalizeEmojiWidth(svc.Title)
 		tw := min(ansi.StringWidth(t), max(room*3/5, room-ansi.StringWidth(who)-1))
@@ -123,6 +125,7 @@ func (m *Model) svcRowBody(svc *api.MarketService) []string {
 			b.WriteString(p.name.Render(who) + p.pad.Render(" "))
 		}
 		b.WriteString(p.handle.Render(hdl))
+		b.WriteString(hidden)
 		b.WriteString(p.faint.Render(" · "))
 		b.WriteString(p.money.Render(money))
 		if mark != "" {
@@ -196,6 +199,8 @@ func (m *Model) renderSvcBody() []string {
 	dot := p.faint.Render(" · ")
 	var out []string
 	out = append(out, fit(p.money.Render(views.NormalizeEmojiWidth(svc.Title))))
+	_, recs := serviceRaw(svc)
+	out = append(out, m.hiddenNote(recs)...)
 	facts := []string{p.money.Render(views.Money(svc.Price))}
 	if svc.DeliveryDays > 0 {
 		facts = append(facts, p.time.Render(fmt.Sprintf("delivered in %d %s", svc.DeliveryDays, plural(svc.DeliveryDays, "day"))))
