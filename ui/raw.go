@@ -97,7 +97,7 @@ func (m *Model) rawView(w, h int) string {
 	b := m.keys.Global.Raw.Help()
 	out := []string{
 		views.Truncate(s.DialogTitle.Render("Raw text · "+r.what), w),
-		views.Truncate(s.HelpDesc.Render("as the server sent it, escaped: \\x1b, \\u202e… are characters that were removed · esc/"+b.Key+" close"), w),
+		views.Truncate(s.HelpDesc.Render("as sent; each \\x1b, \\u202e… escape was removed · esc/"+b.Key+" close"), w),
 		"",
 	}
 	lines := r.wrapped(w)
