@@ -256,10 +256,6 @@ func (m *Model) theirLines(p *palette, w int, t *thread, msg *api.Message) []str
 	for _, l := range p.md.Render(msg.Content, max(bubble(w)-2, 1)) {
 		lines = append(lines, views.Fit(bar+l, w, p.pad))
 	}
-	if hidden {
-		h := m.keys.Global.Raw.Help()
-		lines = append(lines, views.Fit(bar+views.HiddenNote(p.muted, h.Key+" "+h.Desc, max(w-2, 1)), w, p.pad))
-	}
 	return lines
 }
 
