@@ -82,8 +82,7 @@ func Escape(b *strings.Builder, s string, limit int) {
 		case r >= 0x20 && r < 0x7f:
 			b.WriteByte(byte(r))
 		case isTag(r):
-			j := escapeTags(b, s[i:])
-			i += j
+			i += escapeTags(b, s[i:], limit)
 			continue
 		case plain(r):
 			b.WriteRune(r)
@@ -95,11 +94,12 @@ func Escape(b *strings.Builder, s string, limit int) {
 }
 
 // escapeTags writes the run of tag characters at the start of s as escapes
-// followed by its decoded ASCII, and returns the bytes consumed.
-func escapeTags(b *strings.Builder, s string) int {
+// followed by its decoded ASCII, and returns the bytes consumed; it stops
+// early once b holds limit bytes.
+func escapeTags(b *strings.Builder, s string, limit int) int {
 	var dec strings.Builder
 	i := 0
-	for i < len(s) {
+	for i < len(s) && b.Len() < limit {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isTag(r) {
 			break

@@ -86,3 +86,45 @@ func TestEscapeInvalidAndMarks(t *testing.T) {
 		t.Errorf("Escape = %q, want %q", got, want)
 	}
 }
+
+// TestRemovedTagFloodCapped: a long run of tag characters is capped too.
+func TestRemovedTagFloodCapped(t *testing.T) {
+	k := keeper{Content: "x" + strings.Repeat("\U000e0041", 20000)}
+	Struct(&k)
+	if k.Removed == nil || len(k.Removed.Raw) > 2*RawCap {
+		t.Fatalf("Raw is %d bytes", len(k.Removed.Raw))
+	}
+}
+
+// FuzzRemoved: whatever the input, a record holds only printable text
+// (no control, bidi, invisible, tag, mark or joiner character), valid
+// UTF-8, bounded, and survives cleaning again unchanged.
+func FuzzRemoved(f *testing.F) {
+	for _, s := range []string{"a\u202eb", "\x1b]52;c;QQ==\x07", "x\U000e0041\U000e007f", "\xff\x9b2J", "t\tab\r\n \n", "🏴\U000e0067\U000e0062\U000e007f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := keeper{Name: s, Content: s}
+		Struct(&k)
+		if k.Removed == nil {
+			return
+		}
+		raw := k.Removed.Raw
+		if !utf8.ValidString(raw) || len(raw) > 2*RawCap {
+			t.Fatalf("bad Raw (%d bytes) %q", len(raw), raw)
+		}
+		for _, r := range raw {
+			if r == '\n' {
+				continue
+			}
+			if r < 0x20 || (r >= 0x7f && r < 0xa0) || isBidi(r) || isInvisible(r) || isTag(r) || isMark(r) || r == zwj || r == zwnj {
+				t.Fatalf("Raw holds %U: %q", r, raw)
+			}
+		}
+		before := *k.Removed
+		Struct(&k)
+		if *k.Removed != before {
+			t.Fatalf("cleaning again changed Raw:\n%q\n%q", before.Raw, k.Removed.Raw)
+		}
+	})
+}
