@@ -33,10 +33,12 @@ func (m *Model) openRaw() tea.Cmd {
 	}
 	what, recs := src.Raw()
 	var lines []string
+	seen := map[string]bool{} // the same agent behind several messages shows once
 	for _, r := range recs {
-		if r == nil {
+		if r == nil || seen[r.Raw] {
 			continue
 		}
+		seen[r.Raw] = true
 		if len(lines) > 0 {
 			lines = append(lines, "")
 		}

@@ -82,7 +82,7 @@ func TestRawView(t *testing.T) {
 	}
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			m := newRawModel(t, sz[0], sz[1], recs)
+			m := newRawModel(t, sz[0], sz[1], append(recs, p.Agent.Removed))
 			press(m, "i")
 			if m.raw == nil {
 				t.Fatal("i did not open the raw view")
@@ -99,6 +99,9 @@ func TestRawView(t *testing.T) {
 				if w := ansi.StringWidth(ln); w > sz[0] {
 					t.Errorf("line %d is %d wide", i, w)
 				}
+			}
+			if n := strings.Count(plain, "name: "); n != 1 {
+				t.Errorf("the author's record shows %d times, want once", n)
 			}
 			golden.RequireEqual(t, []byte(plain))
 
