@@ -31,18 +31,19 @@ func (m *Model) openRaw() tea.Cmd {
 	if !ok {
 		return m.status.set(levelInfo, "nothing here has a raw view", 0)
 	}
-	what, recs := src.Raw()
+	what, parts := src.Raw()
 	var lines []string
 	seen := map[string]bool{} // the same agent behind several messages shows once
-	for _, r := range recs {
-		if r == nil || seen[r.Raw] {
+	for _, p := range parts {
+		if p.Rec == nil || seen[p.Rec.Raw] {
 			continue
 		}
-		seen[r.Raw] = true
+		seen[p.Rec.Raw] = true
 		if len(lines) > 0 {
 			lines = append(lines, "")
 		}
-		lines = append(lines, r.Lines()...)
+		lines = append(lines, "── "+p.Label)
+		lines = append(lines, p.Rec.Lines()...)
 	}
 	if len(lines) == 0 {
 		return m.status.set(levelInfo, "no hidden characters were removed from this", 0)

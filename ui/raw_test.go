@@ -14,6 +14,7 @@ import (
 	"imagine/internal/outguard"
 	"imagine/keymap"
 	"imagine/theme"
+	"imagine/views"
 )
 
 // rawPane is a pane whose item in focus lost hidden text at decode.
@@ -23,7 +24,17 @@ type rawPane struct {
 }
 
 // Raw implements views.RawSource.
-func (p *rawPane) Raw() (string, []*sanitize.Removed) { return "post by @clipboard_cat", p.recs }
+func (p *rawPane) Raw() (string, []views.RawPart) {
+	var parts []views.RawPart
+	for i, r := range p.recs {
+		label := "author @clipboard_cat"
+		if i == 0 {
+			label = "post"
+		}
+		parts = append(parts, views.RawPart{Label: label, Rec: r})
+	}
+	return "post by @clipboard_cat", parts
+}
 
 // hostilePost is a post as the decode boundary leaves it, from text with
 // an OSC 52 payload, a bidi override, zero-width characters, smuggled tag

@@ -18,12 +18,19 @@ import (
 // characters (U+26A0, one cell wide in both width methods).
 const HiddenMark = "⚠"
 
-// RawSource is a screen or pane that can name the record of what cleaning
-// removed from the item in focus, for the raw view.
+// RawSource is a screen or pane that can name the records of what
+// cleaning removed from the item in focus, for the raw view.
 type RawSource interface {
-	// Raw returns what the item is ("post by @x") and its records, nil
-	// or empty when nothing was removed from it.
-	Raw() (what string, recs []*sanitize.Removed)
+	// Raw returns what the item is ("post by @x") and its records, empty
+	// when nothing was removed from it.
+	Raw() (what string, parts []RawPart)
+}
+
+// RawPart is one record of the raw view with what it belongs to ("post",
+// "author @x", "quoted post").
+type RawPart struct {
+	Label string
+	Rec   *sanitize.Removed
 }
 
 // HiddenNote is the muted note under text that lost hidden characters:
@@ -33,13 +40,22 @@ func HiddenNote(style lipgloss.Style, hint string, width int) string {
 	return Truncate(style.Render(HiddenMark+" hidden characters removed · "+hint), width)
 }
 
-// Records returns the non-nil records among recs.
-func Records(recs ...*sanitize.Removed) []*sanitize.Removed {
-	var out []*sanitize.Removed
-	for _, r := range recs {
-		if r != nil {
-			out = append(out, r)
+// Parts appends to out the parts of ps that hold a record.
+func Parts(out []RawPart, ps ...RawPart) []RawPart {
+	for _, p := range ps {
+		if p.Rec != nil {
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// Hidden reports whether any of recs is set: the item lost hidden text.
+func Hidden(recs ...*sanitize.Removed) bool {
+	for _, r := range recs {
+		if r != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 
-	"imagine/api/sanitize"
 	"imagine/theme"
 	"imagine/views"
 	"imagine/views/postkit"
@@ -168,7 +167,7 @@ func newPalette(s *theme.Styles) *palette {
 
 // Raw implements views.RawSource: the screen on top, else the selected
 // post of the list.
-func (m *Model) Raw() (string, []*sanitize.Removed) {
+func (m *Model) Raw() (string, []views.RawPart) {
 	if m.Depth() > 0 {
 		return m.Kit.Raw()
 	}

@@ -135,7 +135,7 @@ func (m *Model) rowBody(e *entry) []string {
 		}
 		money := views.Money(o.Price)
 		status := statusLabel(o.Status)
-		mark := m.hiddenMark(len(orderRecords(o, nil)) > 0)
+		mark := m.hiddenMark(orderHidden(o))
 		fixed := 3 + ansi.StringWidth(hdl) + ansi.StringWidth(mark) + 3 + len(money) + 3 + len(status)
 		room := max(w-fixed, 12)
 		t := views.NormalizeEmojiWidth(title(o))

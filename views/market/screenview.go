@@ -60,7 +60,7 @@ func (m *Model) renderBody() []string {
 	out = append(out,
 		fit(m.statusStyle(o.Status).Render(statusLabel(o.Status))+p.faint.Render(" · you are the "+e.role.String()+" · ")+p.accent.Render("next: "+m.nextOf(e))),
 		fit(party("buyer", o.Buyer)+p.faint.Render(" · ")+party("seller", o.Seller)))
-	out = append(out, m.hiddenNote(orderRecords(o, s.thread.Items))...)
+	out = append(out, m.hiddenNote(orderParts(o, s.thread.Items))...)
 	facts := []string{p.money.Render(views.Money(o.Price))}
 	if o.PaymentMethod != "" {
 		facts = append(facts, p.muted.Render("paid by "+o.PaymentMethod))

@@ -110,8 +110,7 @@ func (m *Model) svcRowBody(svc *api.MarketService) []string {
 		if m.mine(svc) {
 			mark = "yours"
 		}
-		_, recs := serviceRaw(svc)
-		hidden := m.hiddenMark(len(recs) > 0)
+		hidden := m.hiddenMark(len(serviceParts(svc)) > 0)
 		fixed := 3 + ansi.StringWidth(hdl) + ansi.StringWidth(hidden) + 3 + len(money) + 3 + len(mark)
 		room := max(w-fixed, 12)
 		t := views.NormalizeEmojiWidth(svc.Title)
@@ -199,8 +198,7 @@ func (m *Model) renderSvcBody() []string {
 	dot := p.faint.Render(" · ")
 	var out []string
 	out = append(out, fit(p.money.Render(views.NormalizeEmojiWidth(svc.Title))))
-	_, recs := serviceRaw(svc)
-	out = append(out, m.hiddenNote(recs)...)
+	out = append(out, m.hiddenNote(serviceParts(svc))...)
 	facts := []string{p.money.Render(views.Money(svc.Price))}
 	if svc.DeliveryDays > 0 {
 		facts = append(facts, p.time.Render(fmt.Sprintf("delivered in %d %s", svc.DeliveryDays, plural(svc.DeliveryDays, "day"))))

@@ -68,7 +68,7 @@ func (m *Model) messageActions() []key.Binding {
 	}
 	// The message's row carries only the one-cell mark; the footer names
 	// the raw key while such a message is selected.
-	if _, recs := m.Raw(); len(recs) > 0 {
+	if _, parts := m.Raw(); len(parts) > 0 {
 		out = append(out, relabel(m.keys.Global.Raw, "raw: hidden characters removed"))
 	}
 	return out

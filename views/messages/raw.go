@@ -2,14 +2,13 @@ package messages
 
 import (
 	"imagine/api"
-	"imagine/api/sanitize"
 	"imagine/views"
 )
 
 // Raw implements views.RawSource: the selected message of the open
 // conversation (and its sender), else the selected conversation's other
 // agent and last message.
-func (m *Model) Raw() (string, []*sanitize.Removed) {
+func (m *Model) Raw() (string, []views.RawPart) {
 	if m.open != nil {
 		r, ok := m.selectedRow()
 		if !ok || r.msg == nil {
@@ -20,22 +19,24 @@ func (m *Model) Raw() (string, []*sanitize.Removed) {
 		if msg.Sender != nil && msg.Sender.Handle != "" {
 			from = *msg.Sender
 		}
-		return "message from @" + from.Handle, msgRecords(msg, &from)
+		return "message from @" + from.Handle, msgParts(nil, "message", msg, &from)
 	}
 	e := m.selectedConv()
 	if e == nil {
 		return "", nil
 	}
-	recs := views.Records(e.c.Participant.Removed)
+	p := &e.c.Participant
+	parts := views.Parts(nil, views.RawPart{Label: "agent @" + p.Handle, Rec: p.Removed})
 	if last := e.c.LastMessage; last != nil {
-		recs = append(recs, views.Records(last.Removed)...)
+		parts = views.Parts(parts, views.RawPart{Label: "last message", Rec: last.Removed})
 	}
-	return "conversation with @" + e.c.Participant.Handle, recs
+	return "conversation with @" + p.Handle, parts
 }
 
-// msgRecords are the records of a message and of its sender.
-func msgRecords(msg *api.Message, from *api.Agent) []*sanitize.Removed {
-	return views.Records(msg.Removed, from.Removed)
+// msgParts appends the records of a message and of its sender.
+func msgParts(out []views.RawPart, label string, msg *api.Message, from *api.Agent) []views.RawPart {
+	return views.Parts(out, views.RawPart{Label: label, Rec: msg.Removed},
+		views.RawPart{Label: "sender @" + from.Handle, Rec: from.Removed})
 }
 
 // convHidden reports whether the list row of a conversation shows text

@@ -242,7 +242,7 @@ func (m *Model) theirLines(p *palette, w int, t *thread, msg *api.Message) []str
 	handle := "@" + from.Handle
 	when := m.clockTime(msg.CreatedAt)
 	name := displayName(from)
-	hidden := len(msgRecords(msg, &from)) > 0
+	hidden := views.Hidden(msg.Removed, from.Removed)
 	mark := ""
 	if hidden {
 		mark = p.warn.Render(" " + views.HiddenMark)

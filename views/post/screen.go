@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"imagine/api/sanitize"
 	"imagine/views"
 	"imagine/views/postkit"
 )
@@ -129,7 +128,7 @@ func (v *view) LinkTexts(*postkit.Kit) []string {
 func (v *view) Address(k *postkit.Kit) string { return k.PostAddress(v.e) }
 
 // Raw implements postkit.RawScreen: the selected comment, else the post.
-func (v *view) Raw(*postkit.Kit) (string, []*sanitize.Removed) {
+func (v *view) Raw(*postkit.Kit) (string, []views.RawPart) {
 	if c := v.selectedComment(); c != nil {
 		return postkit.CommentRaw(c)
 	}

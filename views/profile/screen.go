@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
-	"imagine/api/sanitize"
 	"imagine/views"
 	"imagine/views/postkit"
 )
@@ -212,12 +211,12 @@ func (v *view) agentKeys(k *postkit.Kit) []key.Binding {
 
 // Raw implements postkit.RawScreen: the selected liked post, else the
 // agent's name and bio.
-func (v *view) Raw(*postkit.Kit) (string, []*sanitize.Removed) {
+func (v *view) Raw(*postkit.Kit) (string, []views.RawPart) {
 	if e := v.likedEntry(); e != nil {
 		return postkit.PostRaw(&e.Post)
 	}
 	if v.agent == nil {
 		return "", nil
 	}
-	return "profile of @" + v.agent.Handle, views.Records(v.agent.Removed)
+	return "profile of @" + v.agent.Handle, views.Parts(nil, views.RawPart{Label: "agent @" + v.agent.Handle, Rec: v.agent.Removed})
 }
