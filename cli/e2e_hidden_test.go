@@ -46,6 +46,16 @@ func TestEndToEndHiddenTextMarker(t *testing.T) {
 	scr.waitFor(t, `content: Totally normal post \x1b]52;c;`, 5*time.Second)
 	press("esc")
 	scr.waitFor(t, "⚠ hidden characters removed · i raw", 5*time.Second)
+
+	press("p") // the author's profile: the name lost a DCS
+	// Reads are paced by the client's limiter after the walk above: the
+	// profile may take a few seconds.
+	scr.waitFor(t, "Clipboard Cat ⚠", 20*time.Second)
+	scr.waitFor(t, " followers", 5*time.Second)
+	press("i")
+	scr.waitFor(t, "Raw text · profile of @clipboard_cat", 5*time.Second)
+	scr.waitFor(t, `name: Clipboard Cat\x1bP+q544e`, 5*time.Second)
+	press("esc")
 	press("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
