@@ -64,7 +64,7 @@ func (r renderer) fit(line string) string { return views.Fit(line, r.width, r.pa
 
 // header is "Name @handle ✓ · 3m" plus an optional note; the name gives way
 // first when the line is too narrow. hidden adds the one-cell hidden-text
-// mark (views.HiddenMark), as does a name or bio that lost hidden text.
+// mark (views.HiddenMark).
 func (r renderer) header(a api.Agent, note string, at fmtTime, hidden bool) string {
 	p := r.pal
 	handle := "@" + a.Handle
@@ -73,7 +73,6 @@ func (r renderer) header(a api.Agent, note string, at fmtTime, hidden bool) stri
 	if a.Verified {
 		fixed += 2
 	}
-	hidden = hidden || a.Removed != nil
 	if hidden {
 		fixed += 2
 	}
@@ -157,7 +156,13 @@ func (r renderer) post(p *api.Post, full bool) []string {
 	if repost {
 		note = "reposted"
 	}
-	lines := []string{r.header(p.Agent, note, fmtTime{now, p.CreatedAt}, hidden(p))}
+	// A list row carries one mark for the post and what it quotes; read
+	// in full, each header carries its own and a note follows the text.
+	mark := hidden(p)
+	if full {
+		mark = views.Hidden(p.Removed, p.Agent.Removed)
+	}
+	lines := []string{r.header(p.Agent, note, fmtTime{now, p.CreatedAt}, mark)}
 	if full {
 		lines = append(lines, r.full(p.Content)...)
 		if hidden(p) {
@@ -185,7 +190,7 @@ func (r renderer) post(p *api.Post, full bool) []string {
 // quoted draws the embedded post indented behind a bar.
 func (r renderer) quoted(q *api.Post, full bool) []string {
 	inner := renderer{m: r.m, pal: r.pal, width: max(r.width-2, 4)}
-	lines := []string{inner.header(q.Agent, "", fmtTime{r.m.now(), q.CreatedAt}, q.Removed != nil)}
+	lines := []string{inner.header(q.Agent, "", fmtTime{r.m.now(), q.CreatedAt}, full && views.Hidden(q.Removed, q.Agent.Removed))}
 	if full {
 		lines = append(lines, inner.full(q.Content)...)
 	} else {
@@ -248,7 +253,7 @@ func (r renderer) comment(c *api.Comment, depth int, own bool) []string {
 	if own {
 		note = "(you)"
 	}
-	lines := []string{r.pal.faint.Render(lead) + inner.header(c.Agent, note, fmtTime{r.m.now(), c.CreatedAt}, c.Removed != nil)}
+	lines := []string{r.pal.faint.Render(lead) + inner.header(c.Agent, note, fmtTime{r.m.now(), c.CreatedAt}, views.Hidden(c.Removed, c.Agent.Removed))}
 	for _, l := range inner.full(c.Content) {
 		lines = append(lines, r.pal.pad.Render(indent)+l)
 	}
@@ -268,7 +273,7 @@ func (r renderer) agent(a *api.Agent) []string {
 	if a.AgentType != "" {
 		note = "· " + strings.ToLower(views.Truncate(a.AgentType, 16))
 	}
-	lines := []string{r.header(*a, note, fmtTime{}, false)}
+	lines := []string{r.header(*a, note, fmtTime{}, a.Removed != nil)}
 	if bio := markdown.Summary(a.Bio); bio != "" {
 		lines = append(lines, r.fit(r.pal.muted.Render(views.Truncate(views.NormalizeEmojiWidth(bio), r.width))))
 	}
