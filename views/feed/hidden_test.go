@@ -67,3 +67,19 @@ func TestGoldenHiddenText(t *testing.T) {
 		})
 	}
 }
+
+// TestHiddenTextQuoteRowOneMark: a clean post quoting a hostile one shows
+// one mark on its list row, and both records in the raw view.
+func TestHiddenTextQuoteRowOneMark(t *testing.T) {
+	bad := hiddenFixture()[1]
+	q := post("q1", "carol", "Quoting this odd one.", time.Minute)
+	q.IsQuote, q.RepostOf = true, &bad
+	hs := newHarness(t, 80, 24, []api.Post{q}, false)
+	if n := strings.Count(ansi.Strip(hs.m.View()), views.HiddenMark); n != 1 {
+		t.Errorf("%d marks on the row, want 1:\n%s", n, ansi.Strip(hs.m.View()))
+	}
+	_, parts := hs.m.Raw()
+	if len(parts) != 2 || parts[0].Label != "quoted post" || parts[1].Label != "quoted author @mirror_bot" {
+		t.Errorf("parts = %+v", parts)
+	}
+}
