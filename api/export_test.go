@@ -13,3 +13,10 @@ func WithSleep(sleep func(ctx context.Context, d time.Duration) error) Option {
 
 // Skew exposes the token refresh margin for its table test.
 func Skew(lifetime time.Duration) time.Duration { return skew(lifetime) }
+
+// RemovedIn and WithoutRemoved are the removed-record helpers for the
+// external tests.
+var (
+	RemovedIn      = removedIn
+	WithoutRemoved = withoutRemoved
+)

@@ -9,6 +9,7 @@ import (
 
 	"imagine/api"
 	"imagine/api/sandbox"
+	"imagine/api/sanitize"
 )
 
 // corpusLeftovers are the payloads of the seeded hostile corpus
@@ -33,6 +34,7 @@ func TestSeededCorpusIsInertThroughTheClient(t *testing.T) {
 	e := newEnv(t, sandbox.Options{NoRateLimit: true})
 	ctx := t.Context()
 	var seen strings.Builder
+	marked := 0 // hidden-text records met (security.md §4.5 E2)
 	check := func(what string, v any) {
 		t.Helper()
 		for _, s := range stringsIn(v) {
@@ -45,6 +47,12 @@ func TestSeededCorpusIsInertThroughTheClient(t *testing.T) {
 				if strings.Contains(s, p) {
 					t.Errorf("%s: payload %q left in %q", what, p, s)
 				}
+			}
+		}
+		for _, raw := range api.RemovedIn(v) {
+			marked++
+			if r, bad := firstUnsafe(raw); bad {
+				t.Errorf("%s: removed record holds %U: %q", what, r, raw)
 			}
 		}
 	}
@@ -136,6 +144,11 @@ func TestSeededCorpusIsInertThroughTheClient(t *testing.T) {
 		check("messages of order "+o.ID, ms)
 	}
 
+	// The hostile items carry the hidden-text marker and their raw record.
+	if marked < 10 {
+		t.Errorf("only %d removed records met in the seeded corpus", marked)
+	}
+
 	// The walk met the hostile items (their visible words survive).
 	for _, want := range []string{"Totally normal post", "alice: hello", "invoice", "verify your account", "real flag",
 		"Clipboard Cat", "Hidden Ink", "Curious cat.", "operator=admin", "copy this for me", "line", "Any questions, just ask here."} {
@@ -167,7 +180,7 @@ func stringsIn(v any) []string {
 		case reflect.String:
 			out = append(out, x.String())
 		case reflect.Pointer, reflect.Interface:
-			if !x.IsNil() {
+			if !x.IsNil() && x.Type() != reflect.TypeFor[*sanitize.Removed]() {
 				walk(x.Elem())
 			}
 		case reflect.Struct:

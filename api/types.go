@@ -1,6 +1,10 @@
 package api
 
-import "time"
+import (
+	"time"
+
+	"imagine/api/sanitize"
+)
 
 // The resource types below are what the client hands to its callers. Every
 // string in them has passed the sanitizer (package sanitize) by the time a
@@ -14,8 +18,8 @@ type Agent struct {
 	ID string `json:"id"`
 	// Handle is the server-validated handle without a leading "@".
 	Handle     string `json:"handle"`
-	Name       string `json:"name" clean:"identity"`
-	Bio        string `json:"bio" clean:"block"`
+	Name       string `json:"name" clean:"identity,keep"`
+	Bio        string `json:"bio" clean:"block,keep"`
 	AvatarURL  string `json:"avatarUrl"`
 	WebsiteURL string `json:"websiteUrl"`
 	// AgentType is one of the AgentType constants, or whatever the server sent.
@@ -34,6 +38,10 @@ type Agent struct {
 	IsFollowing *bool `json:"isFollowing,omitempty"`
 
 	Capabilities *Capabilities `json:"capabilities,omitempty"`
+
+	// Removed is set when hidden text or controls were cleaned out of Name
+	// or Bio (the marker and raw view, security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // Agent types accepted by the API.
@@ -71,7 +79,7 @@ const (
 // Post is one post of the feed or the public timeline.
 type Post struct {
 	ID        string    `json:"id"`
-	Content   string    `json:"content" clean:"block"`
+	Content   string    `json:"content" clean:"block,keep"`
 	MediaType string    `json:"mediaType"`
 	MediaURLs []string  `json:"mediaUrls"`
 	CreatedAt time.Time `json:"createdAt"`
@@ -94,13 +102,17 @@ type Post struct {
 
 	// RepostOf is the reposted or quoted post (also read from quotedPost).
 	RepostOf *Post `json:"repostOf,omitempty"`
+
+	// Removed is set when hidden text or controls were cleaned out of
+	// Content (security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // Comment is a comment on a post. Replies carry the ID of their parent.
 type Comment struct {
 	ID        string    `json:"id"`
 	PostID    string    `json:"postId"`
-	Content   string    `json:"content" clean:"block"`
+	Content   string    `json:"content" clean:"block,keep"`
 	CreatedAt time.Time `json:"createdAt"`
 	Agent     Agent     `json:"agent"`
 	ParentID  string    `json:"parentId"`
@@ -108,6 +120,10 @@ type Comment struct {
 	// comments list flattens them (each reply follows its parent with
 	// ParentID set), so lists returned by the client have it empty.
 	Replies []Comment `json:"replies,omitempty"`
+
+	// Removed is set when hidden text or controls were cleaned out of
+	// Content (security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // Like is one entry of a post's likers.

@@ -1,6 +1,10 @@
 package api
 
-import "time"
+import (
+	"time"
+
+	"imagine/api/sanitize"
+)
 
 // Marketplace types (api-reference.md §5.7-5.10). The API documents only a
 // few fields of each; decode_market.go reads the variants a server may use
@@ -134,8 +138,8 @@ type SellerStats struct {
 // filled by Service (the detail), not by the list.
 type MarketService struct {
 	ID           string    `json:"id"`
-	Title        string    `json:"title"`
-	Description  string    `json:"description" clean:"block"`
+	Title        string    `json:"title" clean:"line,keep"`
+	Description  string    `json:"description" clean:"block,keep"`
 	ShortDesc    string    `json:"shortDesc"`
 	Price        int       `json:"price"` // cents
 	DeliveryDays int       `json:"deliveryDays"`
@@ -159,6 +163,10 @@ type MarketService struct {
 	// the server has more (read them with Reviews).
 	Reviews     []Review `json:"reviews"`
 	MoreReviews bool     `json:"moreReviews"`
+
+	// Removed is set when hidden text or controls were cleaned out of
+	// Title or Description (security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // Order is a purchase of a service. Buyer and Seller may hold only an ID
@@ -172,8 +180,8 @@ type Order struct {
 	Buyer         Agent          `json:"buyer"`
 	Seller        Agent          `json:"seller"`
 	Status        OrderStatus    `json:"status" clean:"line"`
-	Requirements  string         `json:"requirements" clean:"block"`
-	Deliverables  string         `json:"deliverables" clean:"block"`
+	Requirements  string         `json:"requirements" clean:"block,keep"`
+	Deliverables  string         `json:"deliverables" clean:"block,keep"`
 	Price         int            `json:"price"` // cents
 	PaymentMethod string         `json:"paymentMethod"`
 	DeliveryDays  int            `json:"deliveryDays"`
@@ -184,6 +192,10 @@ type Order struct {
 	Revisions     int       `json:"revisions"`
 	CreatedAt     time.Time `json:"createdAt"`
 	UpdatedAt     time.Time `json:"updatedAt"`
+
+	// Removed is set when hidden text or controls were cleaned out of
+	// Requirements or Deliverables (security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // Payment is what order creation returns to pay with: a Stripe client
@@ -206,9 +218,13 @@ type OrderMessage struct {
 	ID          string    `json:"id"`
 	OrderID     string    `json:"orderId"`
 	Sender      Agent     `json:"sender"`
-	Content     string    `json:"content" clean:"block"`
+	Content     string    `json:"content" clean:"block,keep"`
 	Attachments []string  `json:"attachments"`
 	CreatedAt   time.Time `json:"createdAt"`
+
+	// Removed is set when hidden text or controls were cleaned out of
+	// Content (security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // Review is a buyer's review of a completed order. The sub-ratings are nil
@@ -222,8 +238,12 @@ type Review struct {
 	QualityRating       *int      `json:"qualityRating,omitempty"`
 	CommunicationRating *int      `json:"communicationRating,omitempty"`
 	DeliveryRating      *int      `json:"deliveryRating,omitempty"`
-	Content             string    `json:"content" clean:"block"`
+	Content             string    `json:"content" clean:"block,keep"`
 	CreatedAt           time.Time `json:"createdAt"`
+
+	// Removed is set when hidden text or controls were cleaned out of
+	// Content (security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // Payout is money owed to the seller for an order.

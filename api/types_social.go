@@ -1,6 +1,10 @@
 package api
 
-import "time"
+import (
+	"time"
+
+	"imagine/api/sanitize"
+)
 
 // Notification types documented by the API.
 const (
@@ -76,13 +80,17 @@ type Conversation struct {
 type Message struct {
 	ID             string    `json:"id"`
 	ConversationID string    `json:"conversationId"`
-	Content        string    `json:"content" clean:"block"`
+	Content        string    `json:"content" clean:"block,keep"`
 	CreatedAt      time.Time `json:"createdAt"`
 	// SenderID is the sending agent's ID; Sender is filled when the server
 	// embeds the agent.
 	SenderID string `json:"senderId"`
 	Sender   *Agent `json:"sender,omitempty"`
 	Read     bool   `json:"read"`
+
+	// Removed is set when hidden text or controls were cleaned out of
+	// Content (security.md §4.5 E2).
+	Removed *sanitize.Removed `json:"removed,omitempty"`
 }
 
 // MaxMessageRunes is the client's limit for one direct message. The API

@@ -49,6 +49,7 @@ var titles = []struct{ id, title string }{
 	{"global.accounts", "Switch account: the stored agents and their unread counts"},
 	{"global.refresh", "Refresh now"},
 	{"global.activity", "Activity: what the operators did (imagine serve)"},
+	{"global.raw", "Raw text: what hidden characters were removed, escaped"},
 	{"global.next_pane", "Next pane"},
 	{"global.prev_pane", "Previous pane"},
 	{"global.pane_1", "Go to Feed"},

@@ -58,6 +58,10 @@ type GlobalKeys struct {
 	// Activity shows what the operators of an `imagine serve` account
 	// did (its audit log); it is off outside serve.
 	Activity key.Binding
+	// Raw shows the item in focus as it came from the server, escaped
+	// (every control, bidi, invisible and tag character as a visible
+	// escape), when cleaning removed hidden text from it (§4.5 E2).
+	Raw key.Binding
 	// Panes jump straight to pane 1…7.
 	Panes [7]key.Binding
 }
@@ -325,6 +329,8 @@ func Default() *KeyMap {
 		// ctrl+g, "go see who did what"; only on in `imagine serve`. Not
 		// "!", which reports a post, a comment or an agent everywhere.
 		Activity: bind([]string{"ctrl+g"}, "ctrl+g", "activity"),
+		// "i" as in inspect; R (the first thought) retries and reviews.
+		Raw: bind([]string{"i"}, "i", "raw"),
 	}
 	names := [7]string{"feed", "notifications", "messages", "market", "jobs", "explore", "profile"}
 	for i := range k.Global.Panes {
@@ -483,6 +489,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"global.palette":               &k.Global.Palette,
 		"global.accounts":              &k.Global.Accounts,
 		"global.activity":              &k.Global.Activity,
+		"global.raw":                   &k.Global.Raw,
 		"list.up":                      &k.List.Up,
 		"list.down":                    &k.List.Down,
 		"list.top":                     &k.List.Top,

@@ -37,6 +37,8 @@ func (m *Model) footerKeys() (left, right []key.Binding) {
 		return []key.Binding{k.run, k.up, k.down, k.close}, []key.Binding{g.ForceQuit}
 	case m.showHelp:
 		return []key.Binding{relabel(l.Down, "scroll"), relabel(l.PageDown, "page"), relabel(l.Back, "close")}, pinned
+	case m.raw != nil:
+		return []key.Binding{relabel(l.Down, "scroll"), relabel(l.PageDown, "page"), relabel(l.Back, "close raw view")}, pinned
 	case front == nil:
 		return nil, pinned
 	case front.CapturesInput():

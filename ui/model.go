@@ -205,6 +205,8 @@ type Model struct {
 	report *report.Model
 	// activity is the open Activity screen (activity.go), or nil.
 	activity *activityScreen
+	// raw is the open raw view (raw.go), or nil.
+	raw *rawScreen
 	// presenceAt is where the operator was last reported to be, and
 	// presenceOthers who else is there (presence.go).
 	presenceAt     string

@@ -145,6 +145,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
+	if m.raw != nil {
+		if cmd, done := m.rawKey(msg); done {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, g.Quit, g.ForceQuit):
 		return tea.Quit
@@ -157,6 +162,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openSwitcher()
 	case key.Matches(msg, g.Activity):
 		return m.openActivity()
+	case key.Matches(msg, g.Raw):
+		return m.openRaw()
 	case key.Matches(msg, g.NextPane):
 		return m.cycleFocus(1)
 	case key.Matches(msg, g.PrevPane):

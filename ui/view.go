@@ -52,6 +52,8 @@ func (m *Model) render() string {
 		body = m.helpView(l.body.w, l.body.h)
 	case m.activity != nil:
 		body = m.activityView(l.body.w, l.body.h)
+	case m.raw != nil:
+		body = m.rawView(l.body.w, l.body.h)
 	case m.splitting():
 		body = m.splitView(m.front().View())
 	case m.front() != nil:

@@ -83,16 +83,23 @@ func BlockFlags(s string) (string, Flags) {
 // (A12), a name that shows nothing becomes BlankName (A13), and names longer
 // than IdentityRunes runes are cut and end in "…".
 func Identity(s string) string {
-	out, _ := clean(s, modeIdentity, LineCap)
+	out, _ := IdentityFlags(s)
+	return out
+}
+
+// IdentityFlags is Identity that also reports what was removed.
+func IdentityFlags(s string) (string, Flags) {
+	out, f := clean(s, modeIdentity, LineCap)
 	if blank(out) {
-		return BlankName
+		return BlankName, f
 	}
 	if utf8.RuneCountInString(out) > IdentityRunes {
 		// Cleaning the cut text again removes what the cut may have left
 		// dangling (a joiner, a space before the ellipsis).
 		out, _ = clean(cutRunes(out, IdentityRunes-1)+"…", modeIdentity, LineCap)
+		f.Truncated = true
 	}
-	return out
+	return out, f
 }
 
 // Handle validates an agent handle: one leading "@" is removed, and the

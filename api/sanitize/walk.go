@@ -3,6 +3,7 @@ package sanitize
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -43,12 +44,20 @@ type policy struct {
 type fieldPlan struct {
 	index int
 	pol   policy
+	// keep is set for a string field tagged with the "keep" option in a
+	// struct that has a *Removed field; name is its JSON name.
+	keep bool
+	name string
 }
 
 // structPlan lists the fields of a struct type that may hold strings.
 type structPlan struct {
 	fields []fieldPlan
+	// removed is the index of the *Removed field, or -1.
+	removed int
 }
+
+var removedType = reflect.TypeFor[*Removed]()
 
 var (
 	// plans caches a *structPlan per struct type. It is the package's one
@@ -83,7 +92,12 @@ func (p *planner) plan(t reflect.Type) *structPlan {
 		return sp.(*structPlan)
 	}
 	p.building[t] = true
-	sp := &structPlan{}
+	sp := &structPlan{removed: -1}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() && f.Type == removedType {
+			sp.removed = i
+		}
+	}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		// Exported fields, and embedded structs whose exported fields are
@@ -92,11 +106,16 @@ func (p *planner) plan(t reflect.Type) *structPlan {
 		if !f.IsExported() && !(f.Anonymous && f.Type.Kind() == reflect.Struct) {
 			continue
 		}
-		pol, raw := tagPolicy(f.Tag.Get("clean"))
+		tag, opt, _ := strings.Cut(f.Tag.Get("clean"), ",")
+		pol, raw := tagPolicy(tag)
 		if raw || !p.mayHold(f.Type, pol.tagged) {
 			continue
 		}
-		sp.fields = append(sp.fields, fieldPlan{index: i, pol: pol})
+		fp := fieldPlan{index: i, pol: pol}
+		if opt == "keep" && sp.removed >= 0 && f.Type.Kind() == reflect.String {
+			fp.keep, fp.name = true, jsonName(f)
+		}
+		sp.fields = append(sp.fields, fp)
 	}
 	delete(p.building, t)
 	actual, _ := plans.LoadOrStore(t, sp)
@@ -160,13 +179,53 @@ func tagPolicy(tag string) (pol policy, raw bool) {
 
 // cleanString cleans s per the policy's mode.
 func cleanString(s string, pol policy) string {
+	out, _ := cleanFlags(s, pol)
+	return out
+}
+
+// cleanFlags cleans s per the policy's mode and reports what was removed.
+func cleanFlags(s string, pol policy) (string, Flags) {
 	switch pol.mode {
 	case modeBlock:
-		return Block(s)
+		return BlockFlags(s)
 	case modeIdentity:
-		return Identity(s)
+		return IdentityFlags(s)
 	}
-	return Line(s)
+	return LineFlags(s)
+}
+
+// kept cleans the kept string field f of struct v and, when hidden text or
+// controls were removed, records the original in v's *Removed field.
+func (w *walker) kept(v reflect.Value, sp *structPlan, f fieldPlan) {
+	fv := v.Field(f.index)
+	if !fv.CanSet() {
+		return
+	}
+	s := fv.String()
+	c, fl := cleanFlags(s, f.pol)
+	if c == s {
+		return
+	}
+	fv.SetString(c)
+	if !fl.Shows() {
+		return
+	}
+	rv := v.Field(sp.removed)
+	if !rv.CanSet() {
+		return
+	}
+	if rv.IsNil() {
+		rv.Set(reflect.ValueOf(&Removed{}))
+	}
+	rv.Interface().(*Removed).add(f.name, s, fl)
+}
+
+// jsonName is the JSON name of struct field f, or its Go name.
+func jsonName(f reflect.StructField) string {
+	if n, _, _ := strings.Cut(f.Tag.Get("json"), ","); n != "" && n != "-" {
+		return n
+	}
+	return f.Name
 }
 
 // cycleDepth is the nesting depth of pointers, maps and slices from which the
@@ -202,6 +261,10 @@ func (w *walker) value(v reflect.Value, pol policy) {
 	case reflect.Struct:
 		sp := planFor(v.Type())
 		for _, f := range sp.fields {
+			if f.keep {
+				w.kept(v, sp, f)
+				continue
+			}
 			w.value(v.Field(f.index), f.pol)
 		}
 	case reflect.Pointer:

@@ -86,12 +86,18 @@ func (m *Model) body(l *list, r *row) []string {
 	})
 }
 
-// who is "Name @handle ✓", the name giving way first.
-func (m *Model) who(a *api.Agent, room int) string {
+// who is "Name @handle ✓", the name giving way first, with the one-cell
+// hidden-text mark when the name or bio lost hidden characters, or when
+// hidden is set (the text beside it did).
+func (m *Model) who(a *api.Agent, room int, hidden ...bool) string {
 	p := m.pal
 	h := "@" + a.Handle
 	fixed := ansi.StringWidth(h) + 1
 	if a.Verified {
+		fixed += 2
+	}
+	mark := a.Removed != nil || (len(hidden) > 0 && hidden[0])
+	if mark {
 		fixed += 2
 	}
 	name := views.Truncate(views.Name(views.NormalizeEmojiWidth(a.Name)), max(room-fixed, 6))
@@ -99,13 +105,16 @@ func (m *Model) who(a *api.Agent, room int) string {
 	if a.Verified {
 		s += p.verified.Render(" ✓")
 	}
+	if mark {
+		s += p.warn.Render(" " + views.HiddenMark)
+	}
 	return s
 }
 
 // postLines is a post in two lines: who and when, then the start of it.
 func (m *Model) postLines(post *api.Post, w int) []string {
 	p := m.pal
-	head := m.who(&post.Agent, w-16)
+	head := m.who(&post.Agent, w-16, post.Removed != nil)
 	if ago := views.Ago(m.now(), post.CreatedAt); ago != "" {
 		head += p.faint.Render(" · ") + p.time.Render(ago)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"imagine/theme"
 	"imagine/views"
+	"imagine/views/postkit"
 
 	"charm.land/lipgloss/v2"
 )
@@ -162,4 +163,16 @@ type palette struct {
 
 func newPalette(s *theme.Styles) *palette {
 	return &palette{title: s.Title, muted: s.Muted, faint: s.Faint, warn: s.Warn, errs: s.Error, accent: s.Accent}
+}
+
+// Raw implements views.RawSource: the screen on top, else the selected
+// post of the list.
+func (m *Model) Raw() (string, []views.RawPart) {
+	if m.Depth() > 0 {
+		return m.Kit.Raw()
+	}
+	if e := m.selected(); e != nil {
+		return postkit.PostRaw(&e.Post)
+	}
+	return "", nil
 }

@@ -135,7 +135,8 @@ func (m *Model) rowBody(e *entry) []string {
 		}
 		money := views.Money(o.Price)
 		status := statusLabel(o.Status)
-		fixed := 3 + ansi.StringWidth(hdl) + 3 + len(money) + 3 + len(status)
+		mark := m.hiddenMark(orderHidden(o))
+		fixed := 3 + ansi.StringWidth(hdl) + ansi.StringWidth(mark) + 3 + len(money) + 3 + len(status)
 		room := max(w-fixed, 12)
 		t := views.NormalizeEmojiWidth(title(o))
 		tw := min(ansi.StringWidth(t), max(room*3/5, room-ansi.StringWidth(who)-1))
@@ -149,6 +150,7 @@ func (m *Model) rowBody(e *entry) []string {
 			b.WriteString(p.name.Render(who) + p.pad.Render(" "))
 		}
 		b.WriteString(p.handle.Render(hdl))
+		b.WriteString(mark)
 		b.WriteString(p.faint.Render(" · "))
 		b.WriteString(p.money.Render(money))
 		b.WriteString(p.faint.Render(" · "))

@@ -60,6 +60,7 @@ func (m *Model) renderBody() []string {
 	out = append(out,
 		fit(m.statusStyle(o.Status).Render(statusLabel(o.Status))+p.faint.Render(" · you are the "+e.role.String()+" · ")+p.accent.Render("next: "+m.nextOf(e))),
 		fit(party("buyer", o.Buyer)+p.faint.Render(" · ")+party("seller", o.Seller)))
+	out = append(out, m.hiddenNote(orderParts(o, s.thread.Items))...)
 	facts := []string{p.money.Render(views.Money(o.Price))}
 	if o.PaymentMethod != "" {
 		facts = append(facts, p.muted.Render("paid by "+o.PaymentMethod))
@@ -112,7 +113,7 @@ func (m *Model) renderBody() []string {
 	for i := range th.Items {
 		msg := &th.Items[i]
 		who := views.Name(views.NormalizeEmojiWidth(msg.Sender.Name))
-		line := p.name.Render(who) + " " + p.handle.Render(handleOf(msg.Sender))
+		line := p.name.Render(who) + " " + p.handle.Render(handleOf(msg.Sender)) + m.hiddenMark(msg.Removed != nil || msg.Sender.Removed != nil)
 		if a := views.Ago(m.shown, msg.CreatedAt); a != "" {
 			line += p.faint.Render(" · ") + p.time.Render(a)
 		}

@@ -110,7 +110,8 @@ func (m *Model) svcRowBody(svc *api.MarketService) []string {
 		if m.mine(svc) {
 			mark = "yours"
 		}
-		fixed := 3 + ansi.StringWidth(hdl) + 3 + len(money) + 3 + len(mark)
+		hidden := m.hiddenMark(len(serviceParts(svc)) > 0)
+		fixed := 3 + ansi.StringWidth(hdl) + ansi.StringWidth(hidden) + 3 + len(money) + 3 + len(mark)
 		room := max(w-fixed, 12)
 		t := views.NormalizeEmojiWidth(svc.Title)
 		tw := min(ansi.StringWidth(t), max(room*3/5, room-ansi.StringWidth(who)-1))
@@ -123,6 +124,7 @@ func (m *Model) svcRowBody(svc *api.MarketService) []string {
 			b.WriteString(p.name.Render(who) + p.pad.Render(" "))
 		}
 		b.WriteString(p.handle.Render(hdl))
+		b.WriteString(hidden)
 		b.WriteString(p.faint.Render(" · "))
 		b.WriteString(p.money.Render(money))
 		if mark != "" {
@@ -196,6 +198,7 @@ func (m *Model) renderSvcBody() []string {
 	dot := p.faint.Render(" · ")
 	var out []string
 	out = append(out, fit(p.money.Render(views.NormalizeEmojiWidth(svc.Title))))
+	out = append(out, m.hiddenNote(serviceParts(svc))...)
 	facts := []string{p.money.Render(views.Money(svc.Price))}
 	if svc.DeliveryDays > 0 {
 		facts = append(facts, p.time.Render(fmt.Sprintf("delivered in %d %s", svc.DeliveryDays, plural(svc.DeliveryDays, "day"))))

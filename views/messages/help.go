@@ -66,6 +66,11 @@ func (m *Model) messageActions() []key.Binding {
 	case r.msg != nil && m.who(m.open).mine(&r.msg.m):
 		out = append(out, relabel(x.Delete, "delete message"))
 	}
+	// The message's row carries only the one-cell mark; the footer names
+	// the raw key while such a message is selected.
+	if _, parts := m.Raw(); len(parts) > 0 {
+		out = append(out, relabel(m.keys.Global.Raw, "raw: hidden characters removed"))
+	}
 	return out
 }
 

@@ -70,6 +70,10 @@ func (m *Model) convLines(e *convEntry, sel bool) []string {
 			extra.WriteString(p.verified.Render(" ✓"))
 			fixed += 2
 		}
+		if convHidden(c) {
+			extra.WriteString(p.warn.Render(" " + views.HiddenMark))
+			fixed += 2
+		}
 		if unsent > 0 {
 			s := " · " + strconv.Itoa(unsent) + " unsent"
 			extra.WriteString(p.warn.Render(s))
@@ -238,10 +242,15 @@ func (m *Model) theirLines(p *palette, w int, t *thread, msg *api.Message) []str
 	handle := "@" + from.Handle
 	when := m.clockTime(msg.CreatedAt)
 	name := displayName(from)
-	if room := w - ansi.StringWidth(handle) - 4 - len(when); room >= 6 {
+	hidden := views.Hidden(msg.Removed, from.Removed)
+	mark := ""
+	if hidden {
+		mark = p.warn.Render(" " + views.HiddenMark)
+	}
+	if room := w - ansi.StringWidth(handle) - 4 - len(when) - ansi.StringWidth(mark); room >= 6 {
 		name = views.Truncate(name, room)
 	}
-	hdr := p.author.Render(name) + p.text.Render(" ") + p.handle.Render(handle) + p.faint.Render(" · ") + p.time.Render(when)
+	hdr := p.author.Render(name) + p.text.Render(" ") + p.handle.Render(handle) + mark + p.faint.Render(" · ") + p.time.Render(when)
 	lines := []string{views.Fit(hdr, w, p.pad)}
 	bar := p.faint.Render("│ ")
 	for _, l := range p.md.Render(msg.Content, max(bubble(w)-2, 1)) {

@@ -126,3 +126,11 @@ func (v *view) LinkTexts(*postkit.Kit) []string {
 
 // Address implements postkit.Screen: the post's.
 func (v *view) Address(k *postkit.Kit) string { return k.PostAddress(v.e) }
+
+// Raw implements postkit.RawScreen: the selected comment, else the post.
+func (v *view) Raw(*postkit.Kit) (string, []views.RawPart) {
+	if c := v.selectedComment(); c != nil {
+		return postkit.CommentRaw(c)
+	}
+	return postkit.PostRaw(&v.e.Post)
+}

@@ -63,13 +63,17 @@ type renderer struct {
 func (r renderer) fit(line string) string { return views.Fit(line, r.width, r.pal.pad) }
 
 // header is "Name @handle ✓ · 3m" plus an optional note; the name gives way
-// first when the line is too narrow.
-func (r renderer) header(a api.Agent, note string, at fmtTime) string {
+// first when the line is too narrow. hidden adds the one-cell hidden-text
+// mark (views.HiddenMark).
+func (r renderer) header(a api.Agent, note string, at fmtTime, hidden bool) string {
 	p := r.pal
 	handle := "@" + a.Handle
 	ago := at.String()
 	fixed := ansi.StringWidth(handle) + 1
 	if a.Verified {
+		fixed += 2
+	}
+	if hidden {
 		fixed += 2
 	}
 	if note != "" {
@@ -88,6 +92,9 @@ func (r renderer) header(a api.Agent, note string, at fmtTime) string {
 	b.WriteString(p.handle.Render(handle))
 	if a.Verified {
 		b.WriteString(p.verified.Render(" ✓"))
+	}
+	if hidden {
+		b.WriteString(p.warn.Render(" " + views.HiddenMark))
 	}
 	if note != "" {
 		b.WriteString(p.muted.Render(" " + note))
@@ -149,9 +156,18 @@ func (r renderer) post(p *api.Post, full bool) []string {
 	if repost {
 		note = "reposted"
 	}
-	lines := []string{r.header(p.Agent, note, fmtTime{now, p.CreatedAt})}
+	// A list row carries one mark for the post and what it quotes; read
+	// in full, each header carries its own and a note follows the text.
+	mark := hidden(p)
+	if full {
+		mark = views.Hidden(p.Removed, p.Agent.Removed)
+	}
+	lines := []string{r.header(p.Agent, note, fmtTime{now, p.CreatedAt}, mark)}
 	if full {
 		lines = append(lines, r.full(p.Content)...)
+		if hidden(p) {
+			lines = append(lines, r.hiddenNote())
+		}
 	} else {
 		lines = append(lines, r.body(p.Content, listContentLines, "… more: open the post to read it all")...)
 	}
@@ -174,7 +190,7 @@ func (r renderer) post(p *api.Post, full bool) []string {
 // quoted draws the embedded post indented behind a bar.
 func (r renderer) quoted(q *api.Post, full bool) []string {
 	inner := renderer{m: r.m, pal: r.pal, width: max(r.width-2, 4)}
-	lines := []string{inner.header(q.Agent, "", fmtTime{r.m.now(), q.CreatedAt})}
+	lines := []string{inner.header(q.Agent, "", fmtTime{r.m.now(), q.CreatedAt}, full && views.Hidden(q.Removed, q.Agent.Removed))}
 	if full {
 		lines = append(lines, inner.full(q.Content)...)
 	} else {
@@ -237,11 +253,17 @@ func (r renderer) comment(c *api.Comment, depth int, own bool) []string {
 	if own {
 		note = "(you)"
 	}
-	lines := []string{r.pal.faint.Render(lead) + inner.header(c.Agent, note, fmtTime{r.m.now(), c.CreatedAt})}
+	lines := []string{r.pal.faint.Render(lead) + inner.header(c.Agent, note, fmtTime{r.m.now(), c.CreatedAt}, views.Hidden(c.Removed, c.Agent.Removed))}
 	for _, l := range inner.full(c.Content) {
 		lines = append(lines, r.pal.pad.Render(indent)+l)
 	}
 	return lines
+}
+
+// hiddenNote is the muted line under text that lost hidden characters,
+// naming the raw key.
+func (r renderer) hiddenNote() string {
+	return r.fit(views.HiddenNote(r.pal.muted, r.m.Hint(r.m.keys.Global.Raw), r.width))
 }
 
 // agent draws one row of an agents list: name, handle, type, and the first
@@ -251,7 +273,7 @@ func (r renderer) agent(a *api.Agent) []string {
 	if a.AgentType != "" {
 		note = "· " + strings.ToLower(views.Truncate(a.AgentType, 16))
 	}
-	lines := []string{r.header(*a, note, fmtTime{})}
+	lines := []string{r.header(*a, note, fmtTime{}, a.Removed != nil)}
 	if bio := markdown.Summary(a.Bio); bio != "" {
 		lines = append(lines, r.fit(r.pal.muted.Render(views.Truncate(views.NormalizeEmojiWidth(bio), r.width))))
 	}

@@ -105,12 +105,19 @@ func (v *view) card(k *postkit.Kit) []string {
 		if a.Verified {
 			name += s.Verified.Render(" ✓ verified")
 		}
+		if a.Removed != nil {
+			name += s.Warn.Render(" " + views.HiddenMark)
+		}
 		lines := []string{r.Fit(name)}
 		meta := s.Handle.Render("@" + a.Handle)
 		if a.AgentType != "" {
 			meta += s.Faint.Render(" · ") + s.Muted.Render(strings.ToLower(a.AgentType))
 		}
-		lines = append(lines, r.Fit(meta), "")
+		lines = append(lines, r.Fit(meta))
+		if a.Removed != nil {
+			lines = append(lines, r.Fit(views.HiddenNote(s.Muted, k.Hint(k.Keys().Global.Raw), r.Width())))
+		}
+		lines = append(lines, "")
 		if bio := strings.TrimSpace(a.Bio); bio != "" {
 			lines = append(lines, r.Full(bio)...)
 			lines = append(lines, "")
@@ -200,4 +207,16 @@ func (v *view) agentKeys(k *postkit.Kit) []key.Binding {
 		return []key.Binding{f.Followers, f.Following, f.Similar}
 	}
 	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following, f.Similar, f.Report}
+}
+
+// Raw implements postkit.RawScreen: the selected liked post, else the
+// agent's name and bio.
+func (v *view) Raw(*postkit.Kit) (string, []views.RawPart) {
+	if e := v.likedEntry(); e != nil {
+		return postkit.PostRaw(&e.Post)
+	}
+	if v.agent == nil {
+		return "", nil
+	}
+	return "profile of @" + v.agent.Handle, views.Parts(nil, views.RawPart{Label: "agent @" + v.agent.Handle, Rec: v.agent.Removed})
 }
