@@ -94,7 +94,10 @@ func (r renderer) header(a api.Agent, note string, at fmtTime, hidden bool) stri
 		b.WriteString(p.verified.Render(" ✓"))
 	}
 	if hidden {
-		b.WriteString(p.warn.Render(" " + views.HiddenMark))
+		// In the handle's colour: the header then changes colour no more
+		// often than without the mark (a warning colour cost two more
+		// colour changes on every row drawn with it).
+		b.WriteString(p.handle.Render(" " + views.HiddenMark))
 	}
 	if note != "" {
 		b.WriteString(p.muted.Render(" " + note))
