@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"imagine/views/postkit/postkittest"
 	"strings"
 	"testing"
 
@@ -29,14 +30,14 @@ func (hs *harness) click(y int, double bool) bool {
 // opened reports that the post id alone shows over the list: one screen
 // stacked, and the post's view recorded once (on opening it).
 func (hs *harness) opened(id string) bool {
-	return hs.m.Depth() == 1 && strings.HasPrefix(hs.m.Crumbs()[0], "post by @") && hs.posts.called("view:"+id) == 1
+	return hs.m.Depth() == 1 && strings.HasPrefix(hs.m.Crumbs()[0], "post by @") && hs.posts.Called("view:"+id) == 1
 }
 
 // wheel turns the wheel and settles what it returns.
 func (hs *harness) wheel(dy int) { hs.settle(hs.m.Wheel(dy)) }
 
 func TestClickSelectsThePostThenOpensIt(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(10), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
 	if hs.m.selected().Post.ID != "p10" {
 		t.Fatal("premise: the newest post is selected")
 	}
@@ -59,12 +60,12 @@ func TestClickSelectsThePostThenOpensIt(t *testing.T) {
 		t.Fatal("a click on the selected post did not open it")
 	}
 	if !hs.opened("p8") {
-		t.Fatalf("opened %q, views recorded %d", hs.m.Crumbs(), hs.posts.called("view:p8"))
+		t.Fatalf("opened %q, views recorded %d", hs.m.Crumbs(), hs.posts.Called("view:p8"))
 	}
 }
 
 func TestDoubleClickOpensThePost(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(10), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
 	y := hs.rowOf(t, "Post number 9 about")
 	hs.click(y, false)
 	hs.click(y, true)
@@ -74,7 +75,7 @@ func TestDoubleClickOpensThePost(t *testing.T) {
 }
 
 func TestWheelMovesAsJAndK(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(10), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
 	hs.wheel(1)
 	hs.wheel(1)
 	if got := hs.m.selected().Post.ID; got != "p8" {
@@ -94,7 +95,7 @@ func TestWheelMovesAsJAndK(t *testing.T) {
 }
 
 func TestClickInAFilteredListSelectsTheMatch(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(10), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
 	hs.keys("/")
 	for _, r := range "number 3" {
 		hs.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -111,7 +112,7 @@ func TestClickInAFilteredListSelectsTheMatch(t *testing.T) {
 }
 
 func TestNoMouseWhileTyping(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(10), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
 	hs.keys("n")
 	if !hs.m.CapturesInput() {
 		t.Fatal("premise: n opens the composer")

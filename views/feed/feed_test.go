@@ -6,16 +6,16 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
+	"imagine/views/postkit/postkittest"
 )
 
 func TestFirstLoadShowsThePostsAndExposesErrors(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(3), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(3), false)
 	v := hs.plain()
 	for _, want := range []string{"Home feed", "3 posts", "Post number 3 about #go", "Alice @alice · 1m", "3 likes · 1 comment"} {
 		if !strings.Contains(v, want) {
@@ -23,7 +23,7 @@ func TestFirstLoadShowsThePostsAndExposesErrors(t *testing.T) {
 		}
 	}
 	// The refresh result tells the root about failures.
-	hs.home.err = api.ErrOffline
+	hs.home.Err = api.ErrOffline
 	msgs := tuitest.Collect(hs.m.Refresh(t.Context()))
 	pm, ok := msgs[0].(interface{ Err() error })
 	if !ok || !errors.Is(pm.Err(), api.ErrOffline) {
@@ -36,7 +36,7 @@ func TestFirstLoadShowsThePostsAndExposesErrors(t *testing.T) {
 }
 
 func TestNavigationMovesTheHighlightedPost(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(20), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(20), false)
 	tl := hs.m.tl()
 	hs.keys("j", "j")
 	if tl.win.Cursor != 2 {
@@ -64,12 +64,12 @@ func TestNavigationMovesTheHighlightedPost(t *testing.T) {
 }
 
 func TestOpenAndBackKeepTheListPosition(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(10), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
 	hs.keys("j", "j", "j")
 	before := hs.m.tl().win
 	hs.keys("enter")
 	if !hs.opened("p7") {
-		t.Fatalf("enter opened %q, views recorded %d", hs.m.Crumbs(), hs.posts.called("view:p7"))
+		t.Fatalf("enter opened %q, views recorded %d", hs.m.Crumbs(), hs.posts.Called("view:p7"))
 	}
 	hs.keys("j", "esc")
 	if hs.m.Depth() != 0 {
@@ -81,13 +81,13 @@ func TestOpenAndBackKeepTheListPosition(t *testing.T) {
 }
 
 func TestNewPostsWaitBehindABanner(t *testing.T) {
-	first := posts(5)
+	first := postkittest.ManyPosts(5)
 	hs := newHarness(t, 80, 24, first, false)
 	hs.keys("j", "j")
 	selected := hs.m.selected().Post.ID
 
-	newer := []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
-	hs.home.pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
+	newer := []api.Post{postkittest.Post("n2", "carol", "Fresh one", 0), postkittest.Post("n1", "carol", "Fresh two", 0)}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
 	hs.settle(hs.m.Refresh(t.Context()))
 
 	if got := hs.m.selected().Post.ID; got != selected {
@@ -113,9 +113,9 @@ func TestNewPostsWaitBehindABanner(t *testing.T) {
 }
 
 func TestGAtTheTopShowsNewPosts(t *testing.T) {
-	first := posts(3)
+	first := postkittest.ManyPosts(3)
 	hs := newHarness(t, 80, 24, first, false)
-	hs.home.pages[""] = &api.Page[api.Post]{Items: append([]api.Post{post("n1", "carol", "Fresh", 0)}, first...)}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: append([]api.Post{postkittest.Post("n1", "carol", "Fresh", 0)}, first...)}
 	hs.settle(hs.m.Refresh(t.Context()))
 	hs.keys("g")
 	if got := hs.m.tl().entries[0].Post.ID; got != "n1" {
@@ -128,7 +128,7 @@ func TestEmptyListJustShowsNewPosts(t *testing.T) {
 	if v := hs.plain(); !strings.Contains(v, "home feed is empty") {
 		t.Errorf("empty feed not explained:\n%s", v)
 	}
-	hs.home.pages[""] = &api.Page[api.Post]{Items: posts(2)}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: postkittest.ManyPosts(2)}
 	hs.settle(hs.m.Refresh(t.Context()))
 	if len(hs.m.tl().entries) != 2 || len(hs.m.tl().pending) != 0 {
 		t.Errorf("posts on an empty list should show at once")
@@ -136,12 +136,12 @@ func TestEmptyListJustShowsNewPosts(t *testing.T) {
 }
 
 func TestEndlessScrollFetchesTheNextPageOnce(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(12), true)
-	hs.home.pages["c2"] = &api.Page[api.Post]{Items: []api.Post{post("old1", "bob", "older", time.Hour)}}
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(12), true)
+	hs.home.Pages["c2"] = &api.Page[api.Post]{Items: []api.Post{postkittest.Post("old1", "bob", "older", time.Hour)}}
 
 	// Far from the end: nothing is fetched.
 	hs.settle(hs.m.Update(tuitest.Press("j")))
-	if got := len(hs.home.requests()); got != 1 {
+	if got := len(hs.home.Requests()); got != 1 {
 		t.Fatalf("%d requests before nearing the end", got)
 	}
 	// Near the end: exactly one request, kept in flight.
@@ -158,7 +158,7 @@ func TestEndlessScrollFetchesTheNextPageOnce(t *testing.T) {
 		t.Errorf("no loading line:\n%s", v)
 	}
 	hs.settle(pending[0])
-	if reqs := hs.home.requests(); len(reqs) != 2 || reqs[1] != "c2" {
+	if reqs := hs.home.Requests(); len(reqs) != 2 || reqs[1] != "c2" {
 		t.Errorf("requests = %q", reqs)
 	}
 	if n := len(hs.m.tl().entries); n != 13 {
@@ -167,16 +167,16 @@ func TestEndlessScrollFetchesTheNextPageOnce(t *testing.T) {
 }
 
 func TestFailedNextPageShowsInlineAndRetriesOnMove(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(12), true)
-	hs.home.errs = map[string]error{"c2": api.ErrOffline}
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(12), true)
+	hs.home.Errs = map[string]error{"c2": api.ErrOffline}
 	hs.keys("G")
 	if v := hs.plain(); !strings.Contains(v, "couldn't load more") {
 		t.Errorf("no inline failure:\n%s", v)
 	}
-	hs.home.errs = nil
-	hs.home.pages["c2"] = &api.Page[api.Post]{Items: []api.Post{post("old1", "bob", "older", time.Hour)}}
+	hs.home.Errs = nil
+	hs.home.Pages["c2"] = &api.Page[api.Post]{Items: []api.Post{postkittest.Post("old1", "bob", "older", time.Hour)}}
 	hs.keys("k")
-	if reqs := hs.home.requests(); len(reqs) != 3 || reqs[2] != "c2" {
+	if reqs := hs.home.Requests(); len(reqs) != 3 || reqs[2] != "c2" {
 		t.Errorf("a move did not retry: %q", reqs)
 	}
 	if strings.Contains(hs.plain(), "couldn't load more") || len(hs.m.tl().entries) != 13 {
@@ -185,9 +185,9 @@ func TestFailedNextPageShowsInlineAndRetriesOnMove(t *testing.T) {
 }
 
 func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(3), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(3), false)
 	e := hs.m.selected()
-	hs.posts.errs["like"] = api.ErrOffline
+	hs.posts.Errs["like"] = api.ErrOffline
 
 	cmd := hs.m.Update(tuitest.Press("l"))
 	if !e.Post.IsLiked || e.Post.LikeCount != 4 {
@@ -211,9 +211,9 @@ func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
 }
 
 func TestToggleTakesTheServerCountWhenKnown(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(3), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(3), false)
 	e := hs.m.selected()
-	hs.posts.counts[e.Post.ID] = 42
+	hs.posts.Counts[e.Post.ID] = 42
 	hs.keys("b")
 	if !e.Post.IsReposted || e.Post.RepostCount != 42 {
 		t.Errorf("repost = %v/%d, want true/42", e.Post.IsReposted, e.Post.RepostCount)
@@ -222,7 +222,7 @@ func TestToggleTakesTheServerCountWhenKnown(t *testing.T) {
 	if !e.Post.IsAmplified || e.Post.AmplifyCount != 42 {
 		t.Errorf("amplify = %v/%d", e.Post.IsAmplified, e.Post.AmplifyCount)
 	}
-	delete(hs.posts.counts, e.Post.ID)
+	delete(hs.posts.Counts, e.Post.ID)
 	hs.keys("a")
 	if e.Post.IsAmplified || e.Post.AmplifyCount != 41 {
 		t.Errorf("un-amplify = %v/%d, want false/41", e.Post.IsAmplified, e.Post.AmplifyCount)
@@ -230,7 +230,7 @@ func TestToggleTakesTheServerCountWhenKnown(t *testing.T) {
 }
 
 func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
-	list := []api.Post{post("mine", "me", "my post", time.Minute), post("theirs", "bob", "bob's post", 2*time.Minute)}
+	list := []api.Post{postkittest.Post("mine", "me", "my post", time.Minute), postkittest.Post("theirs", "bob", "bob's post", 2*time.Minute)}
 	hs := newHarness(t, 80, 24, list, false)
 
 	hs.keys("j")
@@ -239,7 +239,7 @@ func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
 	if !ok || st.Level != views.LevelWarn || !strings.Contains(st.Text, "only delete your own") || !strings.Contains(st.Text, "@bob") {
 		t.Errorf("deleting bob's post: %v", msgs)
 	}
-	if hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
+	if postkittest.HasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
 		t.Error("help offers delete on someone else's post")
 	}
 	if _, ok := tuitest.Find[views.ConfirmMsg](msgs); ok {
@@ -247,34 +247,25 @@ func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
 	}
 
 	hs.keys("k")
-	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
+	if !postkittest.HasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
 		t.Error("help does not offer delete on my post")
 	}
 	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
 	if !ok || !strings.Contains(confirm.Body, "my post") {
 		t.Fatalf("no confirmation for my post")
 	}
-	if hs.posts.called("delete:mine") != 0 {
+	if hs.posts.Called("delete:mine") != 0 {
 		t.Fatal("deleted before confirmation")
 	}
 	hs.settle(confirm.Yes)
-	if hs.posts.called("delete:mine") != 1 || len(hs.m.tl().entries) != 1 {
-		t.Errorf("after yes: calls %v, %d posts", hs.posts.calls, len(hs.m.tl().entries))
+	if hs.posts.Called("delete:mine") != 1 || len(hs.m.tl().entries) != 1 {
+		t.Errorf("after yes: calls %v, %d posts", hs.posts.Calls, len(hs.m.tl().entries))
 	}
-}
-
-func hasBinding(bs []key.Binding, b key.Binding) bool {
-	for _, x := range bs {
-		if x.Help() == b.Help() {
-			return true
-		}
-	}
-	return false
 }
 
 func TestIdlePollLeavesTheFrameIdentical(t *testing.T) {
-	clock := testNow()
-	hs := newHarnessWith(t, 120, 30, posts(5), false, func(o *Options) { o.Now = func() time.Time { return clock } })
+	clock := postkittest.Now()
+	hs := newHarnessWith(t, 120, 30, postkittest.ManyPosts(5), false, func(o *Options) { o.Now = func() time.Time { return clock } })
 	before := hs.m.View()
 	clock = clock.Add(7 * time.Minute) // relative times would read differently now
 	hs.settle(hs.m.Refresh(t.Context()))

@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"imagine/api"
-	"imagine/api/sanitize"
 	"imagine/internal/tuitest"
+	"imagine/views/postkit/postkittest"
 )
 
 // Goldens: regenerate with `go test ./views/... -update`. Layout goldens are
@@ -22,22 +22,22 @@ func sizes() [][2]int { return [][2]int{{80, 24}, {160, 48}} }
 
 // listFixture is a timeline showing every kind of row.
 func listFixture() []api.Post {
-	quoted := post("q0", "bob", "The original thought about #agents, with a link to @carol's work.", 3*time.Hour)
+	quoted := postkittest.Post("q0", "bob", "The original thought about #agents, with a link to @carol's work.", 3*time.Hour)
 	quoted.Agent.Verified = true
 
-	p1 := post("p1", "alice", "Shipping a new #release today. Thanks @bob and @carol for the reviews! Longer text wraps at the width of the pane without breaking words.", 3*time.Minute)
+	p1 := postkittest.Post("p1", "alice", "Shipping a new #release today. Thanks @bob and @carol for the reviews! Longer text wraps at the width of the pane without breaking words.", 3*time.Minute)
 	p1.Agent.Verified = true
 	p1.IsLiked, p1.LikeCount = true, 12
-	p2 := post("p2", "carol", "Agreed, and here is why.", 2*time.Hour)
+	p2 := postkittest.Post("p2", "carol", "Agreed, and here is why.", 2*time.Hour)
 	p2.IsQuote, p2.RepostOf = true, &quoted
 	p2.IsReposted, p2.RepostCount = true, 4
-	p3 := post("p3", "dave", "A picture of the sunset from the data centre roof.", 5*24*time.Hour)
+	p3 := postkittest.Post("p3", "dave", "A picture of the sunset from the data centre roof.", 5*24*time.Hour)
 	p3.MediaType, p3.MediaURLs = api.MediaTypeImage, []string{"https://cdn.example/a.jpg", "https://cdn.example/b.jpg"}
-	p4 := post("p4", "me", "My own post, which I may delete.", 9*24*time.Hour)
+	p4 := postkittest.Post("p4", "me", "My own post, which I may delete.", 9*24*time.Hour)
 	p4.IsAmplified, p4.AmplifyCount = true, 2
-	p5 := post("p5", "erin", "", 40*24*time.Hour)
+	p5 := postkittest.Post("p5", "erin", "", 40*24*time.Hour)
 	p5.RepostOf = &quoted
-	p6 := post("p6", "frank", "Last one #tail", 400*24*time.Hour)
+	p6 := postkittest.Post("p6", "frank", "Last one #tail", 400*24*time.Hour)
 	return []api.Post{p1, p2, p3, p4, p5, p6}
 }
 
@@ -61,7 +61,7 @@ func TestGoldenListColour(t *testing.T) {
 func TestGoldenPostWithCommentTree(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			root := post("p1", "alice", "What should a #terminal client for agents do first? Ideas welcome, @bob.", time.Hour)
+			root := postkittest.Post("p1", "alice", "What should a #terminal client for agents do first? Ideas welcome, @bob.", time.Hour)
 			root.LikeCount, root.CommentCount = 14, 5
 			hs := newHarness(t, sz[0], sz[1], []api.Post{root}, false)
 			threadFixture(hs)
@@ -77,14 +77,14 @@ func TestGoldenProfile(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			hs := newHarness(t, sz[0], sz[1], listFixture(), false)
-			hs.agents.agents["alice"] = &api.Agent{
+			hs.agents.Known["alice"] = &api.Agent{
 				Handle: "alice", Name: "Alice Example", AgentType: api.AgentTypeCreative, Verified: true,
 				Bio:           "I write release notes for other agents.\nAsk me about #changelogs and @bob's build system.",
 				WebsiteURL:    "https://alice.example",
 				FollowerCount: 1204, FollowingCount: 87, PostCount: 342,
 				Capabilities: &api.Capabilities{Skills: []string{"writing", "review"}, APIs: []string{"github"}, ResponseTime: "fast", Languages: []string{"en", "fr"}},
 			}
-			hs.agents.following["alice"] = true
+			hs.agents.Follows["alice"] = true
 			hs.keys("p")
 			view := hs.m.View()
 			tuitest.CheckFrame(t, view, sz[0], sz[1])
@@ -106,7 +106,7 @@ func TestGoldenComposerInPane(t *testing.T) {
 				hs.settle(hs.m.Update(teaPaste(text)))
 				if name == "over" {
 					hs.keys("ctrl+s")
-					if hs.posts.called("quote:p1") != 0 {
+					if hs.posts.Called("quote:p1") != 0 {
 						t.Fatal("a quote over the limit was sent")
 					}
 				}
@@ -118,33 +118,12 @@ func TestGoldenComposerInPane(t *testing.T) {
 	}
 }
 
-// hostileFixture builds, through the sanitizer as package api would, posts
-// carrying the security.md §8.1 payloads H01, H11, H15, H17, H19, H22, H24
-// and an unbreakable 2,000-character word.
-func hostileFixture() []api.Post {
-	mk := func(id, handle, rawName, rawContent string) api.Post {
-		p := post(id, handle, sanitize.Block(rawContent), 5*time.Minute)
-		p.Agent.Name = sanitize.Line(rawName)
-		return p
-	}
-	return []api.Post{
-		mk("h11", "alice", "alice: hello\rbob:  ", "alice: hello\rbob:  "),
-		mk("h01", "eve", "\x1b]0;SENTINEL-TITLE\x07Eve", "hi \x1b]52;c;Y3VybCAtZnNTTCBodHRwczovL2V2aWwuZXhhbXBsZS94IHwgc2gK\x07 there"),
-		mk("h15", "mallory", "Mallory\x1b]0;SENTINEL never", "before\x1b]0;SENTINEL never terminated"),
-		mk("h17", "trudy", "alice\u2066\u2067bob\u2069", "invoice\u202egpj.exe and a\u061cb"),
-		mk("h19", "oscar", "Oscar", "hello\U000E0049\U000E0047\U000E004E\U000E004F\U000E0052\U000E0045 #hidden"),
-		mk("h22", "zed", "Z"+strings.Repeat("\u0301", 1000), "Z"+strings.Repeat("\u0301", 1000)+" zalgo"),
-		mk("h24", "fam", "Family 👨\u200d👩\u200d👧\u200d👦", "family 👨\u200d👩\u200d👧\u200d👦 emoji"),
-		mk("h30", "wall", "Wall", strings.Repeat("x", 2000)),
-	}
-}
-
 func TestGoldenHostile(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			hs := newHarness(t, sz[0], sz[1], hostileFixture(), false)
+			hs := newHarness(t, sz[0], sz[1], postkittest.HostileFixture(), false)
 			var frames []string
-			for range hostileFixture() {
+			for range postkittest.HostileFixture() {
 				frames = append(frames, hs.m.View())
 				hs.keys("j")
 			}
@@ -185,11 +164,11 @@ func TestGoldenHostile(t *testing.T) {
 func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 	for _, w := range []int{20, 27, 41, 63, 80, 119} {
 		for _, h := range []int{5, 11, 24} {
-			fixture := append(listFixture(), hostileFixture()...)
+			fixture := append(listFixture(), postkittest.HostileFixture()...)
 			fixture[0].ID = "p1"
 			hs := newHarness(t, w, h, fixture, false)
 			threadFixture(hs)
-			hs.agents.agents["alice"] = &api.Agent{Handle: "alice", Name: strings.Repeat("Long Name ", 9), Bio: strings.Repeat("word ", 80),
+			hs.agents.Known["alice"] = &api.Agent{Handle: "alice", Name: strings.Repeat("Long Name ", 9), Bio: strings.Repeat("word ", 80),
 				Capabilities: &api.Capabilities{Skills: []string{strings.Repeat("skill", 30)}}}
 			check := func(step string) {
 				t.Helper()
@@ -220,7 +199,7 @@ func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 // timeline and in a post's comments moves the gutter mark and changes
 // nothing else, so a move costs a few cells over SSH.
 func TestTheSelectionIsMarkedInTheGutterOnly(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(6), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(6), false)
 	before := hs.m.View()
 	hs.keys("j")
 	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())

@@ -12,6 +12,7 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views/media"
+	"imagine/views/postkit/postkittest"
 )
 
 // kittyHarness is a media harness drawing previews with protocol.
@@ -24,7 +25,7 @@ func kittyHarness(t *testing.T, protocol media.Protocol) *harness {
 
 // imagePost is one IMAGE post whose image is at u.
 func imagePost(u string) api.Post {
-	p := post("p1", "alice", "A red and blue square.", time.Hour)
+	p := postkittest.Post("p1", "alice", "A red and blue square.", time.Hour)
 	p.MediaType, p.MediaURLs = api.MediaTypeImage, []string{u}
 	return p
 }
@@ -32,7 +33,7 @@ func imagePost(u string) api.Post {
 func TestKittyPreviewIsTransmittedOnceAndViewHoldsOnlyPlaceholders(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 48, 48))
 	hs := kittyHarness(t, media.Kitty)
-	hs.home.pages[""] = &api.Page[api.Post]{Items: []api.Post{imagePost(srv.URL + "/media/a.png")}}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: []api.Post{imagePost(srv.URL + "/media/a.png")}}
 	hs.settle(hs.m.Refresh(t.Context()))
 	msgs := hs.keys("enter")
 	raw, ok := tuitest.Find[tea.RawMsg](msgs)
@@ -77,7 +78,7 @@ func TestKittyPreviewIsTransmittedOnceAndViewHoldsOnlyPlaceholders(t *testing.T)
 func TestKittyPreviewInTmuxIsWrappedInPassthrough(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 8, 8))
 	hs := kittyHarness(t, media.KittyInTmux)
-	hs.home.pages[""] = &api.Page[api.Post]{Items: []api.Post{imagePost(srv.URL + "/a.png")}}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: []api.Post{imagePost(srv.URL + "/a.png")}}
 	hs.settle(hs.m.Refresh(t.Context()))
 	raw, _ := tuitest.Find[tea.RawMsg](hs.keys("enter"))
 	if seq, _ := raw.Msg.(string); !strings.HasPrefix(seq, "\x1bPtmux;\x1b\x1b_G") {
@@ -88,7 +89,7 @@ func TestKittyPreviewInTmuxIsWrappedInPassthrough(t *testing.T) {
 func TestPreviewProtocolNoneShowsTheAltText(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 8, 8))
 	hs := kittyHarness(t, media.None)
-	hs.home.pages[""] = &api.Page[api.Post]{Items: []api.Post{imagePost(srv.URL + "/a.png")}}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: []api.Post{imagePost(srv.URL + "/a.png")}}
 	hs.settle(hs.m.Refresh(t.Context()))
 	hs.keys("enter")
 	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "[image: 127.0.0.1]") || srv.hits.Load() != 0 {

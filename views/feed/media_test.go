@@ -15,6 +15,7 @@ import (
 	"imagine/internal/tuitest"
 	"imagine/theme"
 	"imagine/views"
+	"imagine/views/postkit/postkittest"
 )
 
 // mediaHarness is a feed with uploads, the file picker starting in files,
@@ -38,8 +39,8 @@ func TestANewPostCarriesItsAttachments(t *testing.T) {
 	pngFile(t, files, "cat.png")
 	pngFile(t, files, "dog.png")
 	up := &fakeUploads{}
-	hs := mediaHarness(t, 80, 24, posts(3), up, files)
-	hs.posts.created = &api.Post{ID: "new", Content: "pets", MediaType: api.MediaTypeImage, Agent: agent("me", "Me"), CreatedAt: testNow()}
+	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(3), up, files)
+	hs.posts.Created = &api.Post{ID: "new", Content: "pets", MediaType: api.MediaTypeImage, Agent: postkittest.Agent("me", "Me"), CreatedAt: postkittest.Now()}
 	hs.keys("n")
 	hs.typeText("pets")
 	hs.attachByName("cat.png")
@@ -48,10 +49,10 @@ func TestANewPostCarriesItsAttachments(t *testing.T) {
 		t.Fatalf("the composer does not show two uploaded attachments:\n%s", v)
 	}
 	hs.keys("ctrl+s")
-	if len(hs.posts.creates) != 1 {
-		t.Fatalf("%d Create calls, want 1", len(hs.posts.creates))
+	if len(hs.posts.Creates) != 1 {
+		t.Fatalf("%d Create calls, want 1", len(hs.posts.Creates))
 	}
-	got := hs.posts.creates[0]
+	got := hs.posts.Creates[0]
 	if got.Content != "pets" || got.MediaType != api.MediaTypeImage || !slices.Equal(got.MediaIDs, []string{"med_1", "med_2"}) {
 		t.Errorf("Create(%+v), want the text with med_1 and med_2 as IMAGE", got)
 	}
@@ -64,23 +65,21 @@ func TestSendWaitsForUploadsThenCreatesThePost(t *testing.T) {
 	files := t.TempDir()
 	pngFile(t, files, "slow.png")
 	up := &fakeUploads{gate: make(chan struct{})}
-	hs := mediaHarness(t, 80, 24, posts(2), up, files)
+	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(2), up, files)
 	l := newLoop(t, hs)
 	l.Press("n", "h", "i", "ctrl+t")
 	l.Until("the picker lists the file", func() bool { return strings.Contains(hs.plain(), "slow.png") })
 	l.Press("enter")
 	l.Until("the upload runs", func() bool { return strings.Contains(hs.plain(), "0%") })
 	l.Press("ctrl+s")
-	if len(hs.posts.creates) != 0 || !strings.Contains(hs.plain(), "waiting for uploads") {
+	if len(hs.posts.Creates) != 0 || !strings.Contains(hs.plain(), "waiting for uploads") {
 		t.Fatalf("the post went before its upload finished:\n%s", hs.plain())
 	}
 	close(up.gate)
 	l.Until("the post is created", func() bool {
-		hs.posts.mu.Lock()
-		defer hs.posts.mu.Unlock()
-		return len(hs.posts.creates) == 1
+		return len(hs.posts.CreateRequests()) == 1
 	})
-	if got := hs.posts.creates[0]; got.Content != "hi" || !slices.Equal(got.MediaIDs, []string{"med_1"}) {
+	if got := hs.posts.Creates[0]; got.Content != "hi" || !slices.Equal(got.MediaIDs, []string{"med_1"}) {
 		t.Errorf("Create(%+v)", got)
 	}
 }
@@ -89,8 +88,8 @@ func TestAFailedPostKeepsTheTextAndTheAttachments(t *testing.T) {
 	files := t.TempDir()
 	pngFile(t, files, "cat.png")
 	up := &fakeUploads{}
-	hs := mediaHarness(t, 80, 24, posts(1), up, files)
-	hs.posts.errs["create"] = api.ErrOffline
+	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(1), up, files)
+	hs.posts.Errs["create"] = api.ErrOffline
 	hs.keys("n")
 	hs.typeText("again")
 	hs.attachByName("cat.png")
@@ -98,10 +97,10 @@ func TestAFailedPostKeepsTheTextAndTheAttachments(t *testing.T) {
 	if v := hs.plain(); !strings.Contains(v, "not sent:") || !strings.Contains(v, "again") || !strings.Contains(v, "cat.png") {
 		t.Fatalf("after a failed post the text, the attachment and the error must show:\n%s", v)
 	}
-	delete(hs.posts.errs, "create")
+	delete(hs.posts.Errs, "create")
 	hs.keys("ctrl+s")
-	if n := len(hs.posts.creates); n != 2 || !slices.Equal(hs.posts.creates[1].MediaIDs, []string{"med_1"}) {
-		t.Errorf("the retry sent %+v", hs.posts.creates)
+	if n := len(hs.posts.Creates); n != 2 || !slices.Equal(hs.posts.Creates[1].MediaIDs, []string{"med_1"}) {
+		t.Errorf("the retry sent %+v", hs.posts.Creates)
 	}
 	if len(up.calls) != 1 {
 		t.Errorf("the retry uploaded again: %v", up.calls)
@@ -110,7 +109,7 @@ func TestAFailedPostKeepsTheTextAndTheAttachments(t *testing.T) {
 
 func TestQuotesAndCommentsStayTextOnly(t *testing.T) {
 	up := &fakeUploads{}
-	hs := mediaHarness(t, 80, 24, posts(1), up, t.TempDir())
+	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(1), up, t.TempDir())
 	for _, open := range []string{"Q", "c"} {
 		hs.keys(open, "ctrl+t")
 		if v := hs.plain(); strings.Contains(v, "attach a file") || strings.Contains(v, "ctrl+t attach") {
@@ -132,7 +131,7 @@ func mediaFixture() []api.Media {
 
 func TestMediaScreenListsAndDeletesOnlyAfterConfirmation(t *testing.T) {
 	up := &fakeUploads{items: mediaFixture()}
-	hs := mediaHarness(t, 100, 24, posts(1), up, t.TempDir())
+	hs := mediaHarness(t, 100, 24, postkittest.ManyPosts(1), up, t.TempDir())
 	hs.keys("M")
 	v := hs.plain()
 	for _, want := range []string{"Your media · 3", "IMAGE", "312 KB", "Nov 20 2026", "api.example", "med_3.png", "VIDEO", "23 MB", "processing", "cdn.example"} {
@@ -169,7 +168,7 @@ func TestMediaScreenListsAndDeletesOnlyAfterConfirmation(t *testing.T) {
 
 func TestPostViewShowsAnImagePreviewFromTheAllowedHostOnly(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 48, 48))
-	p := post("p1", "alice", "A red and blue square.", time.Hour)
+	p := postkittest.Post("p1", "alice", "A red and blue square.", time.Hour)
 	p.MediaType, p.MediaURLs = api.MediaTypeImage, []string{srv.URL + "/media/a.png", "https://evil.example/b.png"}
 	hs := mediaHarness(t, 80, 30, []api.Post{p}, &fakeUploads{}, t.TempDir())
 	if strings.Contains(hs.m.View(), "▀") || srv.hits.Load() != 0 {
@@ -211,7 +210,7 @@ func TestPostViewShowsAnImagePreviewFromTheAllowedHostOnly(t *testing.T) {
 
 func TestPreviewFallsBackToAltText(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 8, 8))
-	p := post("p1", "alice", "pic", time.Hour)
+	p := postkittest.Post("p1", "alice", "pic", time.Hour)
 	p.MediaType, p.MediaURLs = api.MediaTypeImage, []string{srv.URL + "/a.png"}
 	cases := map[string]func(*Options){
 		"no colour":    func(o *Options) { o.Styles = theme.New(true, true) },
@@ -255,7 +254,7 @@ func TestGoldenPostWithPreview(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 64, 40))
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			p := post("p1", "alice", "Two renders of the new #dashboard, red and blue. Thoughts, @bob?", time.Hour)
+			p := postkittest.Post("p1", "alice", "Two renders of the new #dashboard, red and blue. Thoughts, @bob?", time.Hour)
 			p.MediaType = api.MediaTypeImage
 			p.MediaURLs = []string{srv.URL + "/media/med_1.png", srv.URL + "/media/med_2.png"}
 			p.LikeCount, p.CommentCount = 4, 0
@@ -272,7 +271,7 @@ func TestGoldenPostWithPreview(t *testing.T) {
 func TestGoldenMediaScreen(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			hs := mediaHarness(t, sz[0], sz[1], posts(1), &fakeUploads{items: mediaFixture()}, t.TempDir())
+			hs := mediaHarness(t, sz[0], sz[1], postkittest.ManyPosts(1), &fakeUploads{items: mediaFixture()}, t.TempDir())
 			hs.keys("M", "j")
 			view := hs.m.View()
 			tuitest.CheckFrame(t, view, sz[0], sz[1])
@@ -282,7 +281,7 @@ func TestGoldenMediaScreen(t *testing.T) {
 }
 
 func TestMediaScreenWithoutUploadsSaysSo(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(1), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(1), false)
 	msgs := hs.keys("M")
 	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || !strings.Contains(st.Text, "not available") {
 		t.Errorf("M without uploads: %+v", msgs)
@@ -293,7 +292,7 @@ func TestMediaScreenWithoutUploadsSaysSo(t *testing.T) {
 // view with previews where truncation and the fit of previews bite.
 func TestMediaScreensFitNarrowAndOddWidths(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 30, 60))
-	p := post("p1", "alice", "pics", time.Hour)
+	p := postkittest.Post("p1", "alice", "pics", time.Hour)
 	p.MediaType = api.MediaTypeImage
 	p.MediaURLs = []string{srv.URL + "/1.png", srv.URL + "/2.png", srv.URL + "/3.png", srv.URL + "/4.png", srv.URL + "/5.png"}
 	for _, w := range []int{20, 27, 41, 63, 80, 119} {
@@ -308,7 +307,7 @@ func TestMediaScreensFitNarrowAndOddWidths(t *testing.T) {
 }
 
 func TestNewPostOffersAttachmentsOnlyWhenTheyWork(t *testing.T) {
-	hs := newHarness(t, 80, 24, posts(1), false)
+	hs := newHarness(t, 80, 24, postkittest.ManyPosts(1), false)
 	hs.keys("n", "ctrl+t")
 	if v := hs.plain(); strings.Contains(v, "attach") {
 		t.Errorf("without an uploads service the composer offers attachments:\n%s", v)
@@ -318,7 +317,7 @@ func TestNewPostOffersAttachmentsOnlyWhenTheyWork(t *testing.T) {
 	// Over SSH the files would be the server's: the picker is off, the
 	// uploads list still works.
 	up := &fakeUploads{items: mediaFixture()}
-	hs = newHarnessWith(t, 80, 24, posts(1), false, func(o *Options) { o.Uploads, o.NoLocalFiles = up, true })
+	hs = newHarnessWith(t, 80, 24, postkittest.ManyPosts(1), false, func(o *Options) { o.Uploads, o.NoLocalFiles = up, true })
 	hs.keys("n", "ctrl+t")
 	if v := hs.plain(); strings.Contains(v, "attach a file") || !strings.Contains(v, "attaching local files is off") {
 		t.Errorf("ctrl+t with local files off:\n%s", v)

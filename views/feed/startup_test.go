@@ -12,6 +12,7 @@ import (
 	"imagine/theme"
 	postscreen "imagine/views/post"
 	"imagine/views/postkit"
+	"imagine/views/postkit/postkittest"
 	"imagine/views/profile"
 )
 
@@ -20,17 +21,17 @@ import (
 func startHarness(t *testing.T, cache HomeCache, homePage, publicPage []api.Post) *harness {
 	t.Helper()
 	hs := &harness{
-		home:   &fakeTimeline{pages: map[string]*api.Page[api.Post]{"": {Items: homePage}}},
-		public: &fakeTimeline{pages: map[string]*api.Page[api.Post]{"": {Items: publicPage}}},
-		posts:  &fakePosts{errs: map[string]error{}, counts: map[string]int{}, comments: map[string]*api.Page[api.Comment]{}},
-		agents: &fakeAgents{agents: map[string]*api.Agent{}, following: map[string]bool{}, errs: map[string]error{}},
+		home:   &postkittest.Timeline{Pages: map[string]*api.Page[api.Post]{"": {Items: homePage}}},
+		public: &postkittest.Timeline{Pages: map[string]*api.Page[api.Post]{"": {Items: publicPage}}},
+		posts:  postkittest.NewPosts(),
+		agents: postkittest.NewAgents(),
 	}
 	hs.m = New(Options{
 		Home: hs.home, HomeCache: cache, Public: hs.public,
 		Options: postkit.Options{
 			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
 			Keys: keymap.Default(), Styles: theme.New(true, false),
-			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+			Now: postkittest.Now, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
 			Profile: profile.Open, Post: postscreen.Open,
 		},
 	})
@@ -39,19 +40,19 @@ func startHarness(t *testing.T, cache HomeCache, homePage, publicPage []api.Post
 	return hs
 }
 
-// savedCache is a cache holding page, saved 3 minutes before testNow.
+// savedCache is a cache holding page, saved 3 minutes before postkittest.Now.
 func savedCache(t *testing.T, page []api.Post) *feedcache.Store {
 	t.Helper()
 	c := feedcache.New(t.TempDir(), "http://127.0.0.1:1", "client-1", nil)
-	if err := c.Save(page, testNow().Add(-3*time.Minute)); err != nil {
+	if err := c.Save(page, postkittest.Now().Add(-3*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
 
-// freshPage is posts(5) a little later: one new post on top, new counts.
+// freshPage is postkittest.ManyPosts(5) a little later: one new post on top, new counts.
 func freshPage() []api.Post {
-	page := append([]api.Post{post("p6", "carol", "Fresh from the server.", 0)}, posts(5)...)
+	page := append([]api.Post{postkittest.Post("p6", "carol", "Fresh from the server.", 0)}, postkittest.ManyPosts(5)...)
 	for i := range page {
 		page[i].LikeCount = 40
 	}
@@ -59,7 +60,7 @@ func freshPage() []api.Post {
 }
 
 func TestCachedPageShowsAtOnceThenTheServersKeepingTheSelectedPost(t *testing.T) {
-	cache := savedCache(t, posts(5))
+	cache := savedCache(t, postkittest.ManyPosts(5))
 	hs := startHarness(t, cache, freshPage(), nil)
 
 	hs.settle(hs.m.Init())
@@ -69,7 +70,7 @@ func TestCachedPageShowsAtOnceThenTheServersKeepingTheSelectedPost(t *testing.T)
 			t.Fatalf("before any answer the cached page should show (%q):\n%s", want, v)
 		}
 	}
-	if n := len(hs.home.requests()) + len(hs.public.requests()); n != 0 {
+	if n := len(hs.home.Requests()) + len(hs.public.Requests()); n != 0 {
 		t.Errorf("Init made %d requests; a warm cache needs none", n)
 	}
 	hs.keys("j", "j")
@@ -96,13 +97,13 @@ func TestCachedPageShowsAtOnceThenTheServersKeepingTheSelectedPost(t *testing.T)
 
 	// The fresh page is what the next start will show.
 	saved, at, err := cache.Load()
-	if err != nil || len(saved) != 6 || saved[0].ID != "p6" || !at.Equal(testNow()) {
+	if err != nil || len(saved) != 6 || saved[0].ID != "p6" || !at.Equal(postkittest.Now()) {
 		t.Errorf("cache after the refresh: %d posts (%v), saved %v", len(saved), err, at)
 	}
 }
 
 func TestUntouchedCachedPageGivesWayToTheNewestPost(t *testing.T) {
-	hs := startHarness(t, savedCache(t, posts(5)), freshPage(), nil)
+	hs := startHarness(t, savedCache(t, postkittest.ManyPosts(5)), freshPage(), nil)
 	hs.settle(hs.m.Init())
 	hs.settle(hs.m.Refresh(t.Context()))
 	if e := hs.m.selected(); e == nil || e.Post.ID != "p6" {
@@ -111,8 +112,8 @@ func TestUntouchedCachedPageGivesWayToTheNewestPost(t *testing.T) {
 }
 
 func TestCachedPageStaysWhenTheRefreshFails(t *testing.T) {
-	hs := startHarness(t, savedCache(t, posts(5)), freshPage(), nil)
-	hs.home.err = api.ErrOffline
+	hs := startHarness(t, savedCache(t, postkittest.ManyPosts(5)), freshPage(), nil)
+	hs.home.Err = api.ErrOffline
 	hs.settle(hs.m.Init())
 	hs.settle(hs.m.Refresh(t.Context()))
 	v := hs.plain()
@@ -124,15 +125,15 @@ func TestCachedPageStaysWhenTheRefreshFails(t *testing.T) {
 }
 
 func TestPublicTimelineStandsInUntilTheHomeFeedArrives(t *testing.T) {
-	pub := []api.Post{post("q1", "dora", "Public news.", time.Minute)}
-	hs := startHarness(t, nil, posts(3), pub)
+	pub := []api.Post{postkittest.Post("q1", "dora", "Public news.", time.Minute)}
+	hs := startHarness(t, nil, postkittest.ManyPosts(3), pub)
 
 	hs.settle(hs.m.Init())
 	v := hs.plain()
 	if !strings.Contains(v, "Public timeline · 1 posts · home feed loading…") || !strings.Contains(v, "Public news.") {
 		t.Fatalf("with no cache, the public timeline should stand in at once:\n%s", v)
 	}
-	if n := len(hs.home.requests()); n != 0 {
+	if n := len(hs.home.Requests()); n != 0 {
 		t.Errorf("Init fetched the home feed %d times; Refresh does", n)
 	}
 
@@ -142,14 +143,14 @@ func TestPublicTimelineStandsInUntilTheHomeFeedArrives(t *testing.T) {
 	if !strings.Contains(v, "Home feed · 3 posts") || strings.Contains(v, "Public news.") || strings.Contains(v, "loading…") {
 		t.Errorf("the home feed should take over when it arrives:\n%s", v)
 	}
-	if n := len(hs.public.requests()); n != 1 {
+	if n := len(hs.public.Requests()); n != 1 {
 		t.Errorf("the public timeline was fetched %d times, want 1", n)
 	}
 }
 
 func TestAPickedTimelineIsNotSwitchedAway(t *testing.T) {
-	pub := []api.Post{post("q1", "dora", "Public news.", time.Minute)}
-	hs := startHarness(t, nil, posts(3), pub)
+	pub := []api.Post{postkittest.Post("q1", "dora", "Public news.", time.Minute)}
+	hs := startHarness(t, nil, postkittest.ManyPosts(3), pub)
 	hs.settle(hs.m.Init())
 	hs.keys("t") // back to the home feed, still loading
 	hs.keys("t") // and to the public timeline, on purpose
@@ -165,8 +166,8 @@ func TestCorruptCacheFallsBackToThePublicTimeline(t *testing.T) {
 	if err := os.WriteFile(cache.Path(), []byte(`{"version":1,"posts":[{"id":`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	pub := []api.Post{post("q1", "dora", "Public news.", time.Minute)}
-	hs := startHarness(t, cache, posts(3), pub)
+	pub := []api.Post{postkittest.Post("q1", "dora", "Public news.", time.Minute)}
+	hs := startHarness(t, cache, postkittest.ManyPosts(3), pub)
 	hs.settle(hs.m.Init())
 	if v := hs.plain(); !strings.Contains(v, "Public news.") {
 		t.Errorf("an unreadable cache should be ignored for the public timeline:\n%s", v)

@@ -20,7 +20,7 @@ func Now() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) }
 type Timeline struct {
 	mu    sync.Mutex
 	Pages map[string]*api.Page[api.Post]
-	err   error
+	Err   error            // every request fails with it while set
 	Errs  map[string]error // by cursor
 	Calls []string
 }
@@ -30,8 +30,8 @@ func (f *Timeline) List(_ context.Context, opts *api.ListOptions) (*api.Page[api
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.Calls = append(f.Calls, opts.Cursor)
-	if f.err != nil {
-		return nil, f.err
+	if f.Err != nil {
+		return nil, f.Err
 	}
 	if err := f.Errs[opts.Cursor]; err != nil {
 		return nil, err
@@ -61,6 +61,19 @@ type Posts struct {
 	Creates []api.PostCreateRequest // every Create request, in order
 	Reply   *api.Comment
 	ByID    map[string]api.Post // what Get answers
+}
+
+// NewPosts is a Posts with its maps made, ready to be filled.
+func NewPosts() *Posts {
+	return &Posts{Errs: map[string]error{}, Counts: map[string]int{}, Threads: map[string]*api.Page[api.Comment]{}}
+}
+
+// CreateRequests are the Create requests so far, in order; it is safe to
+// call while a command may still be creating.
+func (f *Posts) CreateRequests() []api.PostCreateRequest {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]api.PostCreateRequest(nil), f.Creates...)
 }
 
 func (f *Posts) record(method, id string) error {
@@ -198,6 +211,11 @@ type Agents struct {
 	Liked        map[string]*api.Page[api.Post] // Likes pages by "handle@cursor"
 	Errs         map[string]error
 	Calls        []string
+}
+
+// NewAgents is an Agents with its maps made, ready to be filled.
+func NewAgents() *Agents {
+	return &Agents{Known: map[string]*api.Agent{}, Follows: map[string]bool{}, Errs: map[string]error{}}
 }
 
 func (f *Agents) record(method, handle string) error {

@@ -128,8 +128,8 @@ type Harness struct {
 func New(t testing.TB, w, h int, first []api.Post, with func(*postkit.Options)) *Harness {
 	t.Helper()
 	hs := &Harness{
-		Posts:  &Posts{Errs: map[string]error{}, Counts: map[string]int{}, Threads: map[string]*api.Page[api.Comment]{}},
-		Agents: &Agents{Known: map[string]*api.Agent{}, Follows: map[string]bool{}, Errs: map[string]error{}},
+		Posts:  NewPosts(),
+		Agents: NewAgents(),
 	}
 	opts := postkit.Options{
 		Context: t.Context(), Posts: hs.Posts, Agents: hs.Agents,
