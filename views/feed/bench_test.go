@@ -10,16 +10,15 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
-	"imagine/views/postkit/postkittest"
 )
 
 // bigTimeline is n posts of varied length, newest first.
 func bigTimeline(n int) []api.Post {
 	out := make([]api.Post, n)
 	for i := range out {
-		p := postkittest.Post(fmt.Sprintf("p%d", n-i), "alice", fmt.Sprintf("Post %d about #go and @bob. %s", n-i, lorem[:40+(i*37)%len(lorem[40:])]), time.Duration(i)*time.Minute)
+		p := post(fmt.Sprintf("p%d", n-i), "alice", fmt.Sprintf("Post %d about #go and @bob. %s", n-i, lorem[:40+(i*37)%len(lorem[40:])]), time.Duration(i)*time.Minute)
 		if i%7 == 3 {
-			q := postkittest.Post(fmt.Sprintf("q%d", i), "bob", "Quoted #thought", time.Hour)
+			q := post(fmt.Sprintf("q%d", i), "bob", "Quoted #thought", time.Hour)
 			p.IsQuote, p.RepostOf = true, &q
 		}
 		out[i] = p
@@ -59,7 +58,7 @@ func TestFrameCostDoesNotGrowWithLoadedPosts(t *testing.T) {
 	renders := map[int][2]int{}
 	for _, n := range []int{20, 10000} {
 		hs := newHarness(t, 160, 48, nil, false)
-		hs.m.setEntries(hs.m.tl(), postkittest.ManyPosts(n), "", false)
+		hs.m.setEntries(hs.m.tl(), posts(n), "", false)
 		hs.m.tl().win = views.Window{Cursor: n / 2, Top: n/2 - 2}
 		hs.m.ClearRenders()
 		before := hs.m.Renders()

@@ -10,7 +10,6 @@ import (
 
 	"imagine/api"
 	"imagine/internal/tuitest"
-	"imagine/views/postkit/postkittest"
 )
 
 // scrollDown presses pgdown until post n is selected, settling each key
@@ -271,7 +270,7 @@ func TestNewPostsAndOwnPostAfterDropping(t *testing.T) {
 	sel := hs.m.selected()
 
 	// New posts on the server: the banner counts them, the view stays.
-	src.newer = []api.Post{postkittest.Post("n2", "carol", "Fresh one", 0), postkittest.Post("n1", "carol", "Fresh two", 0)}
+	src.newer = []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
 	hs.settle(hs.m.Refresh(t.Context()))
 	if v := hs.plain(); !strings.Contains(v, "↑ 2 new posts · press . to show") {
 		t.Errorf("no banner for 2 new posts:\n%s", v)
@@ -290,7 +289,7 @@ func TestNewPostsAndOwnPostAfterDropping(t *testing.T) {
 
 	// Your own new post goes on top, selected, above the newest posts.
 	scrollDown(t, hs, 300)
-	created := postkittest.Post("mine", "me", "brand new", 0)
+	created := post("mine", "me", "brand new", 0)
 	hs.posts.Created = &created
 	hs.keys("n")
 	hs.typeText("brand new")

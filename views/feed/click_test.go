@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"imagine/views/postkit/postkittest"
 	"strings"
 	"testing"
 
@@ -37,7 +36,7 @@ func (hs *harness) opened(id string) bool {
 func (hs *harness) wheel(dy int) { hs.settle(hs.m.Wheel(dy)) }
 
 func TestClickSelectsThePostThenOpensIt(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
+	hs := newHarness(t, 80, 24, posts(10), false)
 	if hs.m.selected().Post.ID != "p10" {
 		t.Fatal("premise: the newest post is selected")
 	}
@@ -65,7 +64,7 @@ func TestClickSelectsThePostThenOpensIt(t *testing.T) {
 }
 
 func TestDoubleClickOpensThePost(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
+	hs := newHarness(t, 80, 24, posts(10), false)
 	y := hs.rowOf(t, "Post number 9 about")
 	hs.click(y, false)
 	hs.click(y, true)
@@ -75,7 +74,7 @@ func TestDoubleClickOpensThePost(t *testing.T) {
 }
 
 func TestWheelMovesAsJAndK(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
+	hs := newHarness(t, 80, 24, posts(10), false)
 	hs.wheel(1)
 	hs.wheel(1)
 	if got := hs.m.selected().Post.ID; got != "p8" {
@@ -95,7 +94,7 @@ func TestWheelMovesAsJAndK(t *testing.T) {
 }
 
 func TestClickInAFilteredListSelectsTheMatch(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
+	hs := newHarness(t, 80, 24, posts(10), false)
 	hs.keys("/")
 	for _, r := range "number 3" {
 		hs.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -112,7 +111,7 @@ func TestClickInAFilteredListSelectsTheMatch(t *testing.T) {
 }
 
 func TestNoMouseWhileTyping(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
+	hs := newHarness(t, 80, 24, posts(10), false)
 	hs.keys("n")
 	if !hs.m.CapturesInput() {
 		t.Fatal("premise: n opens the composer")

@@ -11,7 +11,6 @@ import (
 
 	"imagine/api"
 	"imagine/views/postkit"
-	"imagine/views/postkit/postkittest"
 )
 
 // endlessTimeline serves a long timeline made up from the cursor: page k
@@ -71,9 +70,9 @@ func (f *endlessTimeline) requests() []string {
 // endlessPost is post number n of an endless timeline (1 is the newest), of
 // varied length, every seventh one quoting another.
 func endlessPost(n int) api.Post {
-	p := postkittest.Post(fmt.Sprintf("e%d", n), "alice", fmt.Sprintf("Post %d about #go and @bob. %s", n, lorem[:40+(n*37)%len(lorem[40:])]), time.Duration(n)*time.Minute)
+	p := post(fmt.Sprintf("e%d", n), "alice", fmt.Sprintf("Post %d about #go and @bob. %s", n, lorem[:40+(n*37)%len(lorem[40:])]), time.Duration(n)*time.Minute)
 	if n%7 == 3 {
-		q := postkittest.Post(fmt.Sprintf("q%d", n), "bob", "Quoted #thought", time.Hour)
+		q := post(fmt.Sprintf("q%d", n), "bob", "Quoted #thought", time.Hour)
 		p.IsQuote, p.RepostOf = true, &q
 	}
 	return p

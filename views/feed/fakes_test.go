@@ -13,17 +13,28 @@ import (
 	"imagine/theme"
 	postscreen "imagine/views/post"
 	"imagine/views/postkit"
-	"imagine/views/postkit/postkittest"
+	"imagine/views/postkit/fake"
 	"imagine/views/profile"
+)
+
+// The fixtures of package fake, under the names the tests were written
+// with.
+var (
+	testNow        = fake.Now
+	post           = fake.Post
+	posts          = fake.ManyPosts
+	agent          = fake.Agent
+	hasBinding     = fake.HasBinding
+	hostileFixture = fake.HostileFixture
 )
 
 // harness is a feed model with fakes behind it.
 type harness struct {
 	m      *Model
-	home   *postkittest.Timeline
-	public *postkittest.Timeline
-	posts  *postkittest.Posts
-	agents *postkittest.Agents
+	home   *fake.Timeline
+	public *fake.Timeline
+	posts  *fake.Posts
+	agents *fake.Agents
 }
 
 func newHarness(t testing.TB, w, h int, firstPage []api.Post, hasMore bool) *harness {
@@ -36,10 +47,10 @@ func newHarness(t testing.TB, w, h int, firstPage []api.Post, hasMore bool) *har
 func newHarnessWith(t testing.TB, w, h int, firstPage []api.Post, hasMore bool, with func(*Options)) *harness {
 	t.Helper()
 	hs := &harness{
-		home:   &postkittest.Timeline{Pages: map[string]*api.Page[api.Post]{}},
-		public: &postkittest.Timeline{Pages: map[string]*api.Page[api.Post]{}},
-		posts:  postkittest.NewPosts(),
-		agents: postkittest.NewAgents(),
+		home:   &fake.Timeline{Pages: map[string]*api.Page[api.Post]{}},
+		public: &fake.Timeline{Pages: map[string]*api.Page[api.Post]{}},
+		posts:  fake.NewPosts(),
+		agents: fake.NewAgents(),
 	}
 	next := ""
 	if hasMore {
@@ -51,7 +62,7 @@ func newHarnessWith(t testing.TB, w, h int, firstPage []api.Post, hasMore bool, 
 		Options: postkit.Options{
 			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
 			Keys: keymap.Default(), Styles: theme.New(true, false),
-			Now: postkittest.Now, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
 			Profile: profile.Open, Post: postscreen.Open,
 		},
 	}

@@ -11,11 +11,10 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
-	"imagine/views/postkit/postkittest"
 )
 
 func TestFirstLoadShowsThePostsAndExposesErrors(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(3), false)
+	hs := newHarness(t, 80, 24, posts(3), false)
 	v := hs.plain()
 	for _, want := range []string{"Home feed", "3 posts", "Post number 3 about #go", "Alice @alice · 1m", "3 likes · 1 comment"} {
 		if !strings.Contains(v, want) {
@@ -36,7 +35,7 @@ func TestFirstLoadShowsThePostsAndExposesErrors(t *testing.T) {
 }
 
 func TestNavigationMovesTheHighlightedPost(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(20), false)
+	hs := newHarness(t, 80, 24, posts(20), false)
 	tl := hs.m.tl()
 	hs.keys("j", "j")
 	if tl.win.Cursor != 2 {
@@ -64,7 +63,7 @@ func TestNavigationMovesTheHighlightedPost(t *testing.T) {
 }
 
 func TestOpenAndBackKeepTheListPosition(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(10), false)
+	hs := newHarness(t, 80, 24, posts(10), false)
 	hs.keys("j", "j", "j")
 	before := hs.m.tl().win
 	hs.keys("enter")
@@ -81,12 +80,12 @@ func TestOpenAndBackKeepTheListPosition(t *testing.T) {
 }
 
 func TestNewPostsWaitBehindABanner(t *testing.T) {
-	first := postkittest.ManyPosts(5)
+	first := posts(5)
 	hs := newHarness(t, 80, 24, first, false)
 	hs.keys("j", "j")
 	selected := hs.m.selected().Post.ID
 
-	newer := []api.Post{postkittest.Post("n2", "carol", "Fresh one", 0), postkittest.Post("n1", "carol", "Fresh two", 0)}
+	newer := []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
 	hs.home.Pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
 	hs.settle(hs.m.Refresh(t.Context()))
 
@@ -113,9 +112,9 @@ func TestNewPostsWaitBehindABanner(t *testing.T) {
 }
 
 func TestGAtTheTopShowsNewPosts(t *testing.T) {
-	first := postkittest.ManyPosts(3)
+	first := posts(3)
 	hs := newHarness(t, 80, 24, first, false)
-	hs.home.Pages[""] = &api.Page[api.Post]{Items: append([]api.Post{postkittest.Post("n1", "carol", "Fresh", 0)}, first...)}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: append([]api.Post{post("n1", "carol", "Fresh", 0)}, first...)}
 	hs.settle(hs.m.Refresh(t.Context()))
 	hs.keys("g")
 	if got := hs.m.tl().entries[0].Post.ID; got != "n1" {
@@ -128,7 +127,7 @@ func TestEmptyListJustShowsNewPosts(t *testing.T) {
 	if v := hs.plain(); !strings.Contains(v, "home feed is empty") {
 		t.Errorf("empty feed not explained:\n%s", v)
 	}
-	hs.home.Pages[""] = &api.Page[api.Post]{Items: postkittest.ManyPosts(2)}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: posts(2)}
 	hs.settle(hs.m.Refresh(t.Context()))
 	if len(hs.m.tl().entries) != 2 || len(hs.m.tl().pending) != 0 {
 		t.Errorf("posts on an empty list should show at once")
@@ -136,8 +135,8 @@ func TestEmptyListJustShowsNewPosts(t *testing.T) {
 }
 
 func TestEndlessScrollFetchesTheNextPageOnce(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(12), true)
-	hs.home.Pages["c2"] = &api.Page[api.Post]{Items: []api.Post{postkittest.Post("old1", "bob", "older", time.Hour)}}
+	hs := newHarness(t, 80, 24, posts(12), true)
+	hs.home.Pages["c2"] = &api.Page[api.Post]{Items: []api.Post{post("old1", "bob", "older", time.Hour)}}
 
 	// Far from the end: nothing is fetched.
 	hs.settle(hs.m.Update(tuitest.Press("j")))
@@ -167,14 +166,14 @@ func TestEndlessScrollFetchesTheNextPageOnce(t *testing.T) {
 }
 
 func TestFailedNextPageShowsInlineAndRetriesOnMove(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(12), true)
+	hs := newHarness(t, 80, 24, posts(12), true)
 	hs.home.Errs = map[string]error{"c2": api.ErrOffline}
 	hs.keys("G")
 	if v := hs.plain(); !strings.Contains(v, "couldn't load more") {
 		t.Errorf("no inline failure:\n%s", v)
 	}
 	hs.home.Errs = nil
-	hs.home.Pages["c2"] = &api.Page[api.Post]{Items: []api.Post{postkittest.Post("old1", "bob", "older", time.Hour)}}
+	hs.home.Pages["c2"] = &api.Page[api.Post]{Items: []api.Post{post("old1", "bob", "older", time.Hour)}}
 	hs.keys("k")
 	if reqs := hs.home.Requests(); len(reqs) != 3 || reqs[2] != "c2" {
 		t.Errorf("a move did not retry: %q", reqs)
@@ -185,7 +184,7 @@ func TestFailedNextPageShowsInlineAndRetriesOnMove(t *testing.T) {
 }
 
 func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(3), false)
+	hs := newHarness(t, 80, 24, posts(3), false)
 	e := hs.m.selected()
 	hs.posts.Errs["like"] = api.ErrOffline
 
@@ -211,7 +210,7 @@ func TestLikeIsOptimisticAndRolledBackOnError(t *testing.T) {
 }
 
 func TestToggleTakesTheServerCountWhenKnown(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(3), false)
+	hs := newHarness(t, 80, 24, posts(3), false)
 	e := hs.m.selected()
 	hs.posts.Counts[e.Post.ID] = 42
 	hs.keys("b")
@@ -230,7 +229,7 @@ func TestToggleTakesTheServerCountWhenKnown(t *testing.T) {
 }
 
 func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
-	list := []api.Post{postkittest.Post("mine", "me", "my post", time.Minute), postkittest.Post("theirs", "bob", "bob's post", 2*time.Minute)}
+	list := []api.Post{post("mine", "me", "my post", time.Minute), post("theirs", "bob", "bob's post", 2*time.Minute)}
 	hs := newHarness(t, 80, 24, list, false)
 
 	hs.keys("j")
@@ -239,7 +238,7 @@ func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
 	if !ok || st.Level != views.LevelWarn || !strings.Contains(st.Text, "only delete your own") || !strings.Contains(st.Text, "@bob") {
 		t.Errorf("deleting bob's post: %v", msgs)
 	}
-	if postkittest.HasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
+	if hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
 		t.Error("help offers delete on someone else's post")
 	}
 	if _, ok := tuitest.Find[views.ConfirmMsg](msgs); ok {
@@ -247,7 +246,7 @@ func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
 	}
 
 	hs.keys("k")
-	if !postkittest.HasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
+	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.Feed.Delete) {
 		t.Error("help does not offer delete on my post")
 	}
 	confirm, ok := tuitest.Find[views.ConfirmMsg](hs.keys("d"))
@@ -264,8 +263,8 @@ func TestDeleteIsOfferedOnlyForOwnPostsAndConfirmed(t *testing.T) {
 }
 
 func TestIdlePollLeavesTheFrameIdentical(t *testing.T) {
-	clock := postkittest.Now()
-	hs := newHarnessWith(t, 120, 30, postkittest.ManyPosts(5), false, func(o *Options) { o.Now = func() time.Time { return clock } })
+	clock := testNow()
+	hs := newHarnessWith(t, 120, 30, posts(5), false, func(o *Options) { o.Now = func() time.Time { return clock } })
 	before := hs.m.View()
 	clock = clock.Add(7 * time.Minute) // relative times would read differently now
 	hs.settle(hs.m.Refresh(t.Context()))

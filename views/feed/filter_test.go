@@ -10,7 +10,6 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
-	"imagine/views/postkit/postkittest"
 )
 
 // selectedID is the post selected in the list, or "".
@@ -102,12 +101,12 @@ func TestFilterTypesQAndDigits(t *testing.T) {
 // applied are filtered too, and when the selected post goes, the cursor
 // moves to the nearest match.
 func TestFilterFollowsArrivingPosts(t *testing.T) {
-	first := postkittest.ManyPosts(30)
+	first := posts(30)
 	first[27].Agent.Handle = "me" // p3, deleted below
 	hs := newHarness(t, 80, 24, first, true)
 	hs.home.Pages["c2"] = &api.Page[api.Post]{Items: []api.Post{
-		postkittest.Post("n1", "bob", "Post number 31 arrives later", time.Hour),
-		postkittest.Post("n2", "bob", "unrelated", time.Hour),
+		post("n1", "bob", "Post number 31 arrives later", time.Hour),
+		post("n2", "bob", "unrelated", time.Hour),
 	}}
 	// The next page is asked for, and arrives once the filter is on.
 	fetch := hs.m.Update(tuitest.Press("G"))

@@ -11,7 +11,6 @@ import (
 
 	"imagine/api"
 	"imagine/internal/tuitest"
-	"imagine/views/postkit/postkittest"
 )
 
 // Goldens: regenerate with `go test ./views/... -update`. Layout goldens are
@@ -22,22 +21,22 @@ func sizes() [][2]int { return [][2]int{{80, 24}, {160, 48}} }
 
 // listFixture is a timeline showing every kind of row.
 func listFixture() []api.Post {
-	quoted := postkittest.Post("q0", "bob", "The original thought about #agents, with a link to @carol's work.", 3*time.Hour)
+	quoted := post("q0", "bob", "The original thought about #agents, with a link to @carol's work.", 3*time.Hour)
 	quoted.Agent.Verified = true
 
-	p1 := postkittest.Post("p1", "alice", "Shipping a new #release today. Thanks @bob and @carol for the reviews! Longer text wraps at the width of the pane without breaking words.", 3*time.Minute)
+	p1 := post("p1", "alice", "Shipping a new #release today. Thanks @bob and @carol for the reviews! Longer text wraps at the width of the pane without breaking words.", 3*time.Minute)
 	p1.Agent.Verified = true
 	p1.IsLiked, p1.LikeCount = true, 12
-	p2 := postkittest.Post("p2", "carol", "Agreed, and here is why.", 2*time.Hour)
+	p2 := post("p2", "carol", "Agreed, and here is why.", 2*time.Hour)
 	p2.IsQuote, p2.RepostOf = true, &quoted
 	p2.IsReposted, p2.RepostCount = true, 4
-	p3 := postkittest.Post("p3", "dave", "A picture of the sunset from the data centre roof.", 5*24*time.Hour)
+	p3 := post("p3", "dave", "A picture of the sunset from the data centre roof.", 5*24*time.Hour)
 	p3.MediaType, p3.MediaURLs = api.MediaTypeImage, []string{"https://cdn.example/a.jpg", "https://cdn.example/b.jpg"}
-	p4 := postkittest.Post("p4", "me", "My own post, which I may delete.", 9*24*time.Hour)
+	p4 := post("p4", "me", "My own post, which I may delete.", 9*24*time.Hour)
 	p4.IsAmplified, p4.AmplifyCount = true, 2
-	p5 := postkittest.Post("p5", "erin", "", 40*24*time.Hour)
+	p5 := post("p5", "erin", "", 40*24*time.Hour)
 	p5.RepostOf = &quoted
-	p6 := postkittest.Post("p6", "frank", "Last one #tail", 400*24*time.Hour)
+	p6 := post("p6", "frank", "Last one #tail", 400*24*time.Hour)
 	return []api.Post{p1, p2, p3, p4, p5, p6}
 }
 
@@ -61,7 +60,7 @@ func TestGoldenListColour(t *testing.T) {
 func TestGoldenPostWithCommentTree(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			root := postkittest.Post("p1", "alice", "What should a #terminal client for agents do first? Ideas welcome, @bob.", time.Hour)
+			root := post("p1", "alice", "What should a #terminal client for agents do first? Ideas welcome, @bob.", time.Hour)
 			root.LikeCount, root.CommentCount = 14, 5
 			hs := newHarness(t, sz[0], sz[1], []api.Post{root}, false)
 			threadFixture(hs)
@@ -121,9 +120,9 @@ func TestGoldenComposerInPane(t *testing.T) {
 func TestGoldenHostile(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			hs := newHarness(t, sz[0], sz[1], postkittest.HostileFixture(), false)
+			hs := newHarness(t, sz[0], sz[1], hostileFixture(), false)
 			var frames []string
-			for range postkittest.HostileFixture() {
+			for range hostileFixture() {
 				frames = append(frames, hs.m.View())
 				hs.keys("j")
 			}
@@ -164,7 +163,7 @@ func TestGoldenHostile(t *testing.T) {
 func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 	for _, w := range []int{20, 27, 41, 63, 80, 119} {
 		for _, h := range []int{5, 11, 24} {
-			fixture := append(listFixture(), postkittest.HostileFixture()...)
+			fixture := append(listFixture(), hostileFixture()...)
 			fixture[0].ID = "p1"
 			hs := newHarness(t, w, h, fixture, false)
 			threadFixture(hs)
@@ -199,7 +198,7 @@ func TestEveryScreenFitsNarrowAndOddWidths(t *testing.T) {
 // timeline and in a post's comments moves the gutter mark and changes
 // nothing else, so a move costs a few cells over SSH.
 func TestTheSelectionIsMarkedInTheGutterOnly(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(6), false)
+	hs := newHarness(t, 80, 24, posts(6), false)
 	before := hs.m.View()
 	hs.keys("j")
 	tuitest.SelectionMovedInGutterOnly(t, before, hs.m.View())

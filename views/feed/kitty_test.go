@@ -12,7 +12,6 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views/media"
-	"imagine/views/postkit/postkittest"
 )
 
 // kittyHarness is a media harness drawing previews with protocol.
@@ -25,7 +24,7 @@ func kittyHarness(t *testing.T, protocol media.Protocol) *harness {
 
 // imagePost is one IMAGE post whose image is at u.
 func imagePost(u string) api.Post {
-	p := postkittest.Post("p1", "alice", "A red and blue square.", time.Hour)
+	p := post("p1", "alice", "A red and blue square.", time.Hour)
 	p.MediaType, p.MediaURLs = api.MediaTypeImage, []string{u}
 	return p
 }

@@ -11,7 +11,6 @@ import (
 
 	"imagine/api"
 	"imagine/views"
-	"imagine/views/postkit/postkittest"
 )
 
 // TestOListsTheLinksOfThePostAndFollowsThem: o on an open post lists its
@@ -20,7 +19,7 @@ import (
 // closes the list without leaving the post; y copies the post's web
 // address.
 func TestOListsTheLinksOfThePostAndFollowsThem(t *testing.T) {
-	p := postkittest.Post("p1", "alice", "Ask @bob about #golang, notes at https://example.com/notes.", time.Minute)
+	p := post("p1", "alice", "Ask @bob about #golang, notes at https://example.com/notes.", time.Minute)
 	hs := newHarnessWith(t, 80, 24, []api.Post{p}, false, func(o *Options) { o.WebBase = "https://imagineanything.com" })
 	hs.keys("enter", "o")
 	view := ansi.Strip(hs.m.View())

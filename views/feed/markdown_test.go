@@ -12,12 +12,11 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/theme"
-	"imagine/views/postkit/postkittest"
 )
 
 // markdownPost is a post written in markdown, with a hashtag and a mention.
 func markdownPost() api.Post {
-	p := postkittest.Post("p1", "alice", "## Release **v2.4**\n\nWhat changed:\n- *faster* timelines\n- `markdown` in posts, see [the notes](https://example.com/notes)\n\n> ship it #release @bob", time.Hour)
+	p := post("p1", "alice", "## Release **v2.4**\n\nWhat changed:\n- *faster* timelines\n- `markdown` in posts, see [the notes](https://example.com/notes)\n\n> ship it #release @bob", time.Hour)
 	p.LikeCount, p.CommentCount = 3, 1
 	return p
 }
@@ -27,9 +26,9 @@ func markdownPost() api.Post {
 func TestGoldenMarkdownPost(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			hs := newHarness(t, sz[0], sz[1], []api.Post{markdownPost(), postkittest.Post("p2", "bob", "a plain post, #nothing special", 2*time.Hour)}, false)
+			hs := newHarness(t, sz[0], sz[1], []api.Post{markdownPost(), post("p2", "bob", "a plain post, #nothing special", 2*time.Hour)}, false)
 			hs.posts.Threads["p1@"] = &api.Page[api.Comment]{Items: []api.Comment{
-				{ID: "c1", Content: "**Agreed**, and `go vet` is clean.", CreatedAt: postkittest.Now().Add(-50 * time.Minute), Agent: postkittest.Agent("bob", "Bob")},
+				{ID: "c1", Content: "**Agreed**, and `go vet` is clean.", CreatedAt: testNow().Add(-50 * time.Minute), Agent: agent("bob", "Bob")},
 			}}
 			list := hs.m.View()
 			tuitest.CheckFrame(t, list, sz[0], sz[1])

@@ -15,7 +15,6 @@ import (
 	"imagine/internal/tuitest"
 	"imagine/theme"
 	"imagine/views"
-	"imagine/views/postkit/postkittest"
 )
 
 // mediaHarness is a feed with uploads, the file picker starting in files,
@@ -39,8 +38,8 @@ func TestANewPostCarriesItsAttachments(t *testing.T) {
 	pngFile(t, files, "cat.png")
 	pngFile(t, files, "dog.png")
 	up := &fakeUploads{}
-	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(3), up, files)
-	hs.posts.Created = &api.Post{ID: "new", Content: "pets", MediaType: api.MediaTypeImage, Agent: postkittest.Agent("me", "Me"), CreatedAt: postkittest.Now()}
+	hs := mediaHarness(t, 80, 24, posts(3), up, files)
+	hs.posts.Created = &api.Post{ID: "new", Content: "pets", MediaType: api.MediaTypeImage, Agent: agent("me", "Me"), CreatedAt: testNow()}
 	hs.keys("n")
 	hs.typeText("pets")
 	hs.attachByName("cat.png")
@@ -65,7 +64,7 @@ func TestSendWaitsForUploadsThenCreatesThePost(t *testing.T) {
 	files := t.TempDir()
 	pngFile(t, files, "slow.png")
 	up := &fakeUploads{gate: make(chan struct{})}
-	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(2), up, files)
+	hs := mediaHarness(t, 80, 24, posts(2), up, files)
 	l := newLoop(t, hs)
 	l.Press("n", "h", "i", "ctrl+t")
 	l.Until("the picker lists the file", func() bool { return strings.Contains(hs.plain(), "slow.png") })
@@ -88,7 +87,7 @@ func TestAFailedPostKeepsTheTextAndTheAttachments(t *testing.T) {
 	files := t.TempDir()
 	pngFile(t, files, "cat.png")
 	up := &fakeUploads{}
-	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(1), up, files)
+	hs := mediaHarness(t, 80, 24, posts(1), up, files)
 	hs.posts.Errs["create"] = api.ErrOffline
 	hs.keys("n")
 	hs.typeText("again")
@@ -109,7 +108,7 @@ func TestAFailedPostKeepsTheTextAndTheAttachments(t *testing.T) {
 
 func TestQuotesAndCommentsStayTextOnly(t *testing.T) {
 	up := &fakeUploads{}
-	hs := mediaHarness(t, 80, 24, postkittest.ManyPosts(1), up, t.TempDir())
+	hs := mediaHarness(t, 80, 24, posts(1), up, t.TempDir())
 	for _, open := range []string{"Q", "c"} {
 		hs.keys(open, "ctrl+t")
 		if v := hs.plain(); strings.Contains(v, "attach a file") || strings.Contains(v, "ctrl+t attach") {
@@ -131,7 +130,7 @@ func mediaFixture() []api.Media {
 
 func TestMediaScreenListsAndDeletesOnlyAfterConfirmation(t *testing.T) {
 	up := &fakeUploads{items: mediaFixture()}
-	hs := mediaHarness(t, 100, 24, postkittest.ManyPosts(1), up, t.TempDir())
+	hs := mediaHarness(t, 100, 24, posts(1), up, t.TempDir())
 	hs.keys("M")
 	v := hs.plain()
 	for _, want := range []string{"Your media · 3", "IMAGE", "312 KB", "Nov 20 2026", "api.example", "med_3.png", "VIDEO", "23 MB", "processing", "cdn.example"} {
@@ -168,7 +167,7 @@ func TestMediaScreenListsAndDeletesOnlyAfterConfirmation(t *testing.T) {
 
 func TestPostViewShowsAnImagePreviewFromTheAllowedHostOnly(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 48, 48))
-	p := postkittest.Post("p1", "alice", "A red and blue square.", time.Hour)
+	p := post("p1", "alice", "A red and blue square.", time.Hour)
 	p.MediaType, p.MediaURLs = api.MediaTypeImage, []string{srv.URL + "/media/a.png", "https://evil.example/b.png"}
 	hs := mediaHarness(t, 80, 30, []api.Post{p}, &fakeUploads{}, t.TempDir())
 	if strings.Contains(hs.m.View(), "▀") || srv.hits.Load() != 0 {
@@ -210,7 +209,7 @@ func TestPostViewShowsAnImagePreviewFromTheAllowedHostOnly(t *testing.T) {
 
 func TestPreviewFallsBackToAltText(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 8, 8))
-	p := postkittest.Post("p1", "alice", "pic", time.Hour)
+	p := post("p1", "alice", "pic", time.Hour)
 	p.MediaType, p.MediaURLs = api.MediaTypeImage, []string{srv.URL + "/a.png"}
 	cases := map[string]func(*Options){
 		"no colour":    func(o *Options) { o.Styles = theme.New(true, true) },
@@ -254,7 +253,7 @@ func TestGoldenPostWithPreview(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 64, 40))
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			p := postkittest.Post("p1", "alice", "Two renders of the new #dashboard, red and blue. Thoughts, @bob?", time.Hour)
+			p := post("p1", "alice", "Two renders of the new #dashboard, red and blue. Thoughts, @bob?", time.Hour)
 			p.MediaType = api.MediaTypeImage
 			p.MediaURLs = []string{srv.URL + "/media/med_1.png", srv.URL + "/media/med_2.png"}
 			p.LikeCount, p.CommentCount = 4, 0
@@ -271,7 +270,7 @@ func TestGoldenPostWithPreview(t *testing.T) {
 func TestGoldenMediaScreen(t *testing.T) {
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			hs := mediaHarness(t, sz[0], sz[1], postkittest.ManyPosts(1), &fakeUploads{items: mediaFixture()}, t.TempDir())
+			hs := mediaHarness(t, sz[0], sz[1], posts(1), &fakeUploads{items: mediaFixture()}, t.TempDir())
 			hs.keys("M", "j")
 			view := hs.m.View()
 			tuitest.CheckFrame(t, view, sz[0], sz[1])
@@ -281,7 +280,7 @@ func TestGoldenMediaScreen(t *testing.T) {
 }
 
 func TestMediaScreenWithoutUploadsSaysSo(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(1), false)
+	hs := newHarness(t, 80, 24, posts(1), false)
 	msgs := hs.keys("M")
 	if st, ok := tuitest.Find[views.StatusMsg](msgs); !ok || !strings.Contains(st.Text, "not available") {
 		t.Errorf("M without uploads: %+v", msgs)
@@ -292,7 +291,7 @@ func TestMediaScreenWithoutUploadsSaysSo(t *testing.T) {
 // view with previews where truncation and the fit of previews bite.
 func TestMediaScreensFitNarrowAndOddWidths(t *testing.T) {
 	srv := newImageServer(t, pngBytes(t, 30, 60))
-	p := postkittest.Post("p1", "alice", "pics", time.Hour)
+	p := post("p1", "alice", "pics", time.Hour)
 	p.MediaType = api.MediaTypeImage
 	p.MediaURLs = []string{srv.URL + "/1.png", srv.URL + "/2.png", srv.URL + "/3.png", srv.URL + "/4.png", srv.URL + "/5.png"}
 	for _, w := range []int{20, 27, 41, 63, 80, 119} {
@@ -307,7 +306,7 @@ func TestMediaScreensFitNarrowAndOddWidths(t *testing.T) {
 }
 
 func TestNewPostOffersAttachmentsOnlyWhenTheyWork(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(1), false)
+	hs := newHarness(t, 80, 24, posts(1), false)
 	hs.keys("n", "ctrl+t")
 	if v := hs.plain(); strings.Contains(v, "attach") {
 		t.Errorf("without an uploads service the composer offers attachments:\n%s", v)
@@ -317,7 +316,7 @@ func TestNewPostOffersAttachmentsOnlyWhenTheyWork(t *testing.T) {
 	// Over SSH the files would be the server's: the picker is off, the
 	// uploads list still works.
 	up := &fakeUploads{items: mediaFixture()}
-	hs = newHarnessWith(t, 80, 24, postkittest.ManyPosts(1), false, func(o *Options) { o.Uploads, o.NoLocalFiles = up, true })
+	hs = newHarnessWith(t, 80, 24, posts(1), false, func(o *Options) { o.Uploads, o.NoLocalFiles = up, true })
 	hs.keys("n", "ctrl+t")
 	if v := hs.plain(); strings.Contains(v, "attach a file") || !strings.Contains(v, "attaching local files is off") {
 		t.Errorf("ctrl+t with local files off:\n%s", v)

@@ -6,7 +6,6 @@ import (
 
 	"imagine/api"
 	"imagine/views"
-	"imagine/views/postkit/postkittest"
 )
 
 var (
@@ -25,7 +24,7 @@ func TestActionDisabledSaysWhy(t *testing.T) {
 		t.Errorf("show new with nothing waiting: %q", why)
 	}
 
-	hs := newHarness(t, 80, 24, []api.Post{postkittest.Post("p2", "me", "mine", time.Minute), postkittest.Post("p1", "alice", "hers", 2*time.Minute)}, false)
+	hs := newHarness(t, 80, 24, []api.Post{post("p2", "me", "mine", time.Minute), post("p1", "alice", "hers", 2*time.Minute)}, false)
 	for id, want := range map[string]string{"feed.like": "", "feed.delete": "", "feed.compose": ""} {
 		if why := hs.m.ActionDisabled(id); why != want {
 			t.Errorf("%s on my post: %q", id, why)

@@ -12,7 +12,7 @@ import (
 	"imagine/theme"
 	postscreen "imagine/views/post"
 	"imagine/views/postkit"
-	"imagine/views/postkit/postkittest"
+	"imagine/views/postkit/fake"
 	"imagine/views/profile"
 )
 
@@ -21,17 +21,17 @@ import (
 func startHarness(t *testing.T, cache HomeCache, homePage, publicPage []api.Post) *harness {
 	t.Helper()
 	hs := &harness{
-		home:   &postkittest.Timeline{Pages: map[string]*api.Page[api.Post]{"": {Items: homePage}}},
-		public: &postkittest.Timeline{Pages: map[string]*api.Page[api.Post]{"": {Items: publicPage}}},
-		posts:  postkittest.NewPosts(),
-		agents: postkittest.NewAgents(),
+		home:   &fake.Timeline{Pages: map[string]*api.Page[api.Post]{"": {Items: homePage}}},
+		public: &fake.Timeline{Pages: map[string]*api.Page[api.Post]{"": {Items: publicPage}}},
+		posts:  fake.NewPosts(),
+		agents: fake.NewAgents(),
 	}
 	hs.m = New(Options{
 		Home: hs.home, HomeCache: cache, Public: hs.public,
 		Options: postkit.Options{
 			Context: t.Context(), Posts: hs.posts, Agents: hs.agents,
 			Keys: keymap.Default(), Styles: theme.New(true, false),
-			Now: postkittest.Now, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+			Now: testNow, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
 			Profile: profile.Open, Post: postscreen.Open,
 		},
 	})
@@ -40,19 +40,19 @@ func startHarness(t *testing.T, cache HomeCache, homePage, publicPage []api.Post
 	return hs
 }
 
-// savedCache is a cache holding page, saved 3 minutes before postkittest.Now.
+// savedCache is a cache holding page, saved 3 minutes before testNow.
 func savedCache(t *testing.T, page []api.Post) *feedcache.Store {
 	t.Helper()
 	c := feedcache.New(t.TempDir(), "http://127.0.0.1:1", "client-1", nil)
-	if err := c.Save(page, postkittest.Now().Add(-3*time.Minute)); err != nil {
+	if err := c.Save(page, testNow().Add(-3*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
 
-// freshPage is postkittest.ManyPosts(5) a little later: one new post on top, new counts.
+// freshPage is posts(5) a little later: one new post on top, new counts.
 func freshPage() []api.Post {
-	page := append([]api.Post{postkittest.Post("p6", "carol", "Fresh from the server.", 0)}, postkittest.ManyPosts(5)...)
+	page := append([]api.Post{post("p6", "carol", "Fresh from the server.", 0)}, posts(5)...)
 	for i := range page {
 		page[i].LikeCount = 40
 	}
@@ -60,7 +60,7 @@ func freshPage() []api.Post {
 }
 
 func TestCachedPageShowsAtOnceThenTheServersKeepingTheSelectedPost(t *testing.T) {
-	cache := savedCache(t, postkittest.ManyPosts(5))
+	cache := savedCache(t, posts(5))
 	hs := startHarness(t, cache, freshPage(), nil)
 
 	hs.settle(hs.m.Init())
@@ -97,13 +97,13 @@ func TestCachedPageShowsAtOnceThenTheServersKeepingTheSelectedPost(t *testing.T)
 
 	// The fresh page is what the next start will show.
 	saved, at, err := cache.Load()
-	if err != nil || len(saved) != 6 || saved[0].ID != "p6" || !at.Equal(postkittest.Now()) {
+	if err != nil || len(saved) != 6 || saved[0].ID != "p6" || !at.Equal(testNow()) {
 		t.Errorf("cache after the refresh: %d posts (%v), saved %v", len(saved), err, at)
 	}
 }
 
 func TestUntouchedCachedPageGivesWayToTheNewestPost(t *testing.T) {
-	hs := startHarness(t, savedCache(t, postkittest.ManyPosts(5)), freshPage(), nil)
+	hs := startHarness(t, savedCache(t, posts(5)), freshPage(), nil)
 	hs.settle(hs.m.Init())
 	hs.settle(hs.m.Refresh(t.Context()))
 	if e := hs.m.selected(); e == nil || e.Post.ID != "p6" {
@@ -112,7 +112,7 @@ func TestUntouchedCachedPageGivesWayToTheNewestPost(t *testing.T) {
 }
 
 func TestCachedPageStaysWhenTheRefreshFails(t *testing.T) {
-	hs := startHarness(t, savedCache(t, postkittest.ManyPosts(5)), freshPage(), nil)
+	hs := startHarness(t, savedCache(t, posts(5)), freshPage(), nil)
 	hs.home.Err = api.ErrOffline
 	hs.settle(hs.m.Init())
 	hs.settle(hs.m.Refresh(t.Context()))
@@ -125,8 +125,8 @@ func TestCachedPageStaysWhenTheRefreshFails(t *testing.T) {
 }
 
 func TestPublicTimelineStandsInUntilTheHomeFeedArrives(t *testing.T) {
-	pub := []api.Post{postkittest.Post("q1", "dora", "Public news.", time.Minute)}
-	hs := startHarness(t, nil, postkittest.ManyPosts(3), pub)
+	pub := []api.Post{post("q1", "dora", "Public news.", time.Minute)}
+	hs := startHarness(t, nil, posts(3), pub)
 
 	hs.settle(hs.m.Init())
 	v := hs.plain()
@@ -149,8 +149,8 @@ func TestPublicTimelineStandsInUntilTheHomeFeedArrives(t *testing.T) {
 }
 
 func TestAPickedTimelineIsNotSwitchedAway(t *testing.T) {
-	pub := []api.Post{postkittest.Post("q1", "dora", "Public news.", time.Minute)}
-	hs := startHarness(t, nil, postkittest.ManyPosts(3), pub)
+	pub := []api.Post{post("q1", "dora", "Public news.", time.Minute)}
+	hs := startHarness(t, nil, posts(3), pub)
 	hs.settle(hs.m.Init())
 	hs.keys("t") // back to the home feed, still loading
 	hs.keys("t") // and to the public timeline, on purpose
@@ -166,8 +166,8 @@ func TestCorruptCacheFallsBackToThePublicTimeline(t *testing.T) {
 	if err := os.WriteFile(cache.Path(), []byte(`{"version":1,"posts":[{"id":`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	pub := []api.Post{postkittest.Post("q1", "dora", "Public news.", time.Minute)}
-	hs := startHarness(t, cache, postkittest.ManyPosts(3), pub)
+	pub := []api.Post{post("q1", "dora", "Public news.", time.Minute)}
+	hs := startHarness(t, cache, posts(3), pub)
 	hs.settle(hs.m.Init())
 	if v := hs.plain(); !strings.Contains(v, "Public news.") {
 		t.Errorf("an unreadable cache should be ignored for the public timeline:\n%s", v)

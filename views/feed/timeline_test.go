@@ -4,15 +4,14 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views/composer"
-	"imagine/views/postkit/postkittest"
 	"strings"
 	"testing"
 	"time"
 )
 
 func TestOwnNewPostAppearsOnTopSelected(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(4), false)
-	created := postkittest.Post("new", "me", "brand new", 0)
+	hs := newHarness(t, 80, 24, posts(4), false)
+	created := post("new", "me", "brand new", 0)
 	hs.posts.Created = &created
 	hs.keys("j")
 	sel := hs.m.selected().Post.ID
@@ -37,8 +36,8 @@ func TestOwnNewPostAppearsOnTopSelected(t *testing.T) {
 }
 
 func TestTimelineSwitchFetchesThePublicTimeline(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(2), false)
-	hs.public.Pages[""] = &api.Page[api.Post]{Items: []api.Post{postkittest.Post("pub1", "zed", "public hello", time.Minute)}}
+	hs := newHarness(t, 80, 24, posts(2), false)
+	hs.public.Pages[""] = &api.Page[api.Post]{Items: []api.Post{post("pub1", "zed", "public hello", time.Minute)}}
 	hs.keys("t")
 	if v := hs.plain(); !strings.Contains(v, "Public timeline") || !strings.Contains(v, "public hello") {
 		t.Errorf("public timeline not shown:\n%s", v)
@@ -53,7 +52,7 @@ func TestTimelineSwitchFetchesThePublicTimeline(t *testing.T) {
 }
 
 func TestPaneContract(t *testing.T) {
-	hs := newHarness(t, 80, 24, postkittest.ManyPosts(2), false)
+	hs := newHarness(t, 80, 24, posts(2), false)
 	if hs.m.PollInterval() != 30*time.Second {
 		t.Errorf("focused poll = %v", hs.m.PollInterval())
 	}
@@ -65,14 +64,14 @@ func TestPaneContract(t *testing.T) {
 	if !hs.m.CapturesInput() || hs.m.PollInterval() == 0 {
 		t.Error("the composer should capture input and polling should go on")
 	}
-	if !postkittest.HasBinding(hs.m.ShortHelp(), hs.m.keys.Composer.Send) {
+	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.Composer.Send) {
 		t.Error("composer help lacks send")
 	}
 	hs.keys("esc")
 	if hs.m.CapturesInput() {
 		t.Error("esc did not close the composer")
 	}
-	if !postkittest.HasBinding(hs.m.ShortHelp(), hs.m.keys.List.Open) {
+	if !hasBinding(hs.m.ShortHelp(), hs.m.keys.List.Open) {
 		t.Error("list help lacks open")
 	}
 }
@@ -80,11 +79,11 @@ func TestPaneContract(t *testing.T) {
 // threadFixture is a post with a three-level comment thread.
 func threadFixture(hs *harness) {
 	hs.posts.Threads["p1@"] = &api.Page[api.Comment]{Items: []api.Comment{
-		{ID: "c1", Content: "Top-level thought #first", CreatedAt: postkittest.Now().Add(-50 * time.Minute), Agent: postkittest.Agent("bob", "Bob")},
-		{ID: "c2", Content: "A reply to bob", ParentID: "c1", CreatedAt: postkittest.Now().Add(-40 * time.Minute), Agent: postkittest.Agent("carol", "Carol")},
-		{ID: "c3", Content: "Second top-level", CreatedAt: postkittest.Now().Add(-30 * time.Minute), Agent: postkittest.Agent("me", "Me")},
-		{ID: "c4", Content: "A reply to the reply, @bob", ParentID: "c2", CreatedAt: postkittest.Now().Add(-20 * time.Minute), Agent: postkittest.Agent("dave", "Dave")},
-		{ID: "c5", Content: "Another answer to bob", ParentID: "c1", CreatedAt: postkittest.Now().Add(-10 * time.Minute), Agent: postkittest.Agent("me", "Me")},
+		{ID: "c1", Content: "Top-level thought #first", CreatedAt: testNow().Add(-50 * time.Minute), Agent: agent("bob", "Bob")},
+		{ID: "c2", Content: "A reply to bob", ParentID: "c1", CreatedAt: testNow().Add(-40 * time.Minute), Agent: agent("carol", "Carol")},
+		{ID: "c3", Content: "Second top-level", CreatedAt: testNow().Add(-30 * time.Minute), Agent: agent("me", "Me")},
+		{ID: "c4", Content: "A reply to the reply, @bob", ParentID: "c2", CreatedAt: testNow().Add(-20 * time.Minute), Agent: agent("dave", "Dave")},
+		{ID: "c5", Content: "Another answer to bob", ParentID: "c1", CreatedAt: testNow().Add(-10 * time.Minute), Agent: agent("me", "Me")},
 	}}
-	hs.posts.Likers = []api.Like{{ID: "l1", Agent: postkittest.Agent("bob", "Bob")}, {ID: "l2", Agent: postkittest.Agent("carol", "Carol")}}
+	hs.posts.Likers = []api.Like{{ID: "l1", Agent: agent("bob", "Bob")}, {ID: "l2", Agent: agent("carol", "Carol")}}
 }

@@ -17,6 +17,7 @@ import (
 	"imagine/views"
 	postscreen "imagine/views/post"
 	"imagine/views/postkit"
+	"imagine/views/postkit/fake"
 	"imagine/views/postkit/postkittest"
 	"imagine/views/profile"
 )
@@ -60,8 +61,8 @@ func (f *fakeHashtags) called(k string) int {
 type harness struct {
 	*postkittest.Harness
 	m      *postkittest.Pane
-	agents *postkittest.Agents
-	posts  *postkittest.Posts
+	agents *fake.Agents
+	posts  *fake.Posts
 }
 
 func newHarnessWith(t *testing.T, w, h int, first []api.Post, with func(*postkit.Options)) *harness {
@@ -105,10 +106,10 @@ func (hs *harness) shows(crumb string) bool {
 }
 
 var (
-	post           = postkittest.Post
-	posts          = postkittest.ManyPosts
-	hasBinding     = postkittest.HasBinding
-	hostileFixture = postkittest.HostileFixture
+	post           = fake.Post
+	posts          = fake.ManyPosts
+	hasBinding     = fake.HasBinding
+	hostileFixture = fake.HostileFixture
 )
 
 // tagFixture is a harness whose home feed has a post mentioning #golang,

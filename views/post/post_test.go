@@ -9,6 +9,7 @@ import (
 	"imagine/internal/tuitest"
 	"imagine/views"
 	"imagine/views/postkit"
+	"imagine/views/postkit/fake"
 	"imagine/views/postkit/postkittest"
 	"imagine/views/profile"
 
@@ -20,8 +21,8 @@ import (
 type harness struct {
 	*postkittest.Harness
 	m      *postkittest.Pane
-	agents *postkittest.Agents
-	posts  *postkittest.Posts
+	agents *fake.Agents
+	posts  *fake.Posts
 }
 
 func newHarness(t *testing.T, w, h int, first []api.Post, _ bool) *harness {
@@ -58,19 +59,19 @@ func (hs *harness) click(y int, double bool) bool {
 }
 
 var (
-	post  = postkittest.Post
-	posts = postkittest.ManyPosts
-	agent = postkittest.Agent
+	post  = fake.Post
+	posts = fake.ManyPosts
+	agent = fake.Agent
 )
 
 // threadFixture is a post with a three-level comment thread.
 func threadFixture(hs *harness) {
 	hs.posts.Threads["p1@"] = &api.Page[api.Comment]{Items: []api.Comment{
-		{ID: "c1", Content: "Top-level thought #first", CreatedAt: postkittest.Now().Add(-50 * time.Minute), Agent: agent("bob", "Bob")},
-		{ID: "c2", Content: "A reply to bob", ParentID: "c1", CreatedAt: postkittest.Now().Add(-40 * time.Minute), Agent: agent("carol", "Carol")},
-		{ID: "c3", Content: "Second top-level", CreatedAt: postkittest.Now().Add(-30 * time.Minute), Agent: agent("me", "Me")},
-		{ID: "c4", Content: "A reply to the reply, @bob", ParentID: "c2", CreatedAt: postkittest.Now().Add(-20 * time.Minute), Agent: agent("dave", "Dave")},
-		{ID: "c5", Content: "Another answer to bob", ParentID: "c1", CreatedAt: postkittest.Now().Add(-10 * time.Minute), Agent: agent("me", "Me")},
+		{ID: "c1", Content: "Top-level thought #first", CreatedAt: fake.Now().Add(-50 * time.Minute), Agent: agent("bob", "Bob")},
+		{ID: "c2", Content: "A reply to bob", ParentID: "c1", CreatedAt: fake.Now().Add(-40 * time.Minute), Agent: agent("carol", "Carol")},
+		{ID: "c3", Content: "Second top-level", CreatedAt: fake.Now().Add(-30 * time.Minute), Agent: agent("me", "Me")},
+		{ID: "c4", Content: "A reply to the reply, @bob", ParentID: "c2", CreatedAt: fake.Now().Add(-20 * time.Minute), Agent: agent("dave", "Dave")},
+		{ID: "c5", Content: "Another answer to bob", ParentID: "c1", CreatedAt: fake.Now().Add(-10 * time.Minute), Agent: agent("me", "Me")},
 	}}
 	hs.posts.Likers = []api.Like{{ID: "l1", Agent: agent("bob", "Bob")}, {ID: "l2", Agent: agent("carol", "Carol")}}
 }
@@ -107,7 +108,7 @@ func TestCommentTreeKeepsOrphansAndSurvivesCycles(t *testing.T) {
 func TestReplyToACommentFromThePostView(t *testing.T) {
 	hs := newHarness(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)}, false)
 	threadFixture(hs)
-	hs.posts.Reply = &api.Comment{ID: "c9", Content: "my reply", Agent: agent("me", "Me"), CreatedAt: postkittest.Now()}
+	hs.posts.Reply = &api.Comment{ID: "c9", Content: "my reply", Agent: agent("me", "Me"), CreatedAt: fake.Now()}
 	hs.keys("enter", "j", "j") // the post, c1, c2
 	hs.keys("c")
 	if !hs.m.ComposerOpen() {

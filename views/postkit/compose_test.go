@@ -9,7 +9,7 @@ import (
 
 func TestFailedPostKeepsTheTextInTheComposer(t *testing.T) {
 	hs := newHarness(t, 80, 24, posts(2), false)
-	hs.posts.errs["create"] = api.ErrOffline
+	hs.posts.Errs["create"] = api.ErrOffline
 	hs.keys("n")
 	hs.typeText("hello world")
 	hs.keys("ctrl+s")

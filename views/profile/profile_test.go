@@ -17,6 +17,7 @@ import (
 	"imagine/views"
 	postscreen "imagine/views/post"
 	"imagine/views/postkit"
+	"imagine/views/postkit/fake"
 	"imagine/views/postkit/postkittest"
 )
 
@@ -25,8 +26,8 @@ import (
 type harness struct {
 	*postkittest.Harness
 	m      *postkittest.Pane
-	agents *postkittest.Agents
-	posts  *postkittest.Posts
+	agents *fake.Agents
+	posts  *fake.Posts
 }
 
 func newHarness(t *testing.T, w, h int, first []api.Post, _ bool) *harness {
@@ -74,10 +75,10 @@ func (hs *harness) shows(crumb string) bool {
 }
 
 var (
-	post       = postkittest.Post
-	posts      = postkittest.ManyPosts
-	agent      = postkittest.Agent
-	hasBinding = postkittest.HasBinding
+	post       = fake.Post
+	posts      = fake.ManyPosts
+	agent      = fake.Agent
+	hasBinding = fake.HasBinding
 )
 
 // likedFixture gives alice a profile and n liked posts by others, in pages

@@ -15,6 +15,7 @@ import (
 	"imagine/theme"
 	"imagine/views"
 	"imagine/views/postkit"
+	"imagine/views/postkit/fake"
 )
 
 // Pane is a list of posts with a kit over it, as the Feed's timelines have
@@ -119,8 +120,8 @@ func (p *Pane) ListSelected() *postkit.Entry {
 // package.
 type Harness struct {
 	M      *Pane
-	Posts  *Posts
-	Agents *Agents
+	Posts  *fake.Posts
+	Agents *fake.Agents
 }
 
 // New builds a harness w×h over first, with extra options set by with
@@ -128,13 +129,13 @@ type Harness struct {
 func New(t testing.TB, w, h int, first []api.Post, with func(*postkit.Options)) *Harness {
 	t.Helper()
 	hs := &Harness{
-		Posts:  NewPosts(),
-		Agents: NewAgents(),
+		Posts:  fake.NewPosts(),
+		Agents: fake.NewAgents(),
 	}
 	opts := postkit.Options{
 		Context: t.Context(), Posts: hs.Posts, Agents: hs.Agents,
 		Keys: keymap.Default(), Styles: theme.New(true, false),
-		Now: Now, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
+		Now: fake.Now, Me: "me", DraftDir: t.TempDir(), DraftDebounce: time.Millisecond,
 	}
 	if with != nil {
 		with(&opts)

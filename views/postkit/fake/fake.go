@@ -1,4 +1,4 @@
-package postkittest
+package fake
 
 import (
 	"context"
