@@ -5,18 +5,14 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"imagine/views/postkit/postkittest"
 )
 
 // rowOf is the row of the pane's frame where text shows first.
 func (hs *harness) rowOf(t *testing.T, text string) int {
 	t.Helper()
-	for y, l := range strings.Split(hs.plain(), "\n") {
-		if strings.Contains(l, text) {
-			return y
-		}
-	}
-	t.Fatalf("%q is not on screen:\n%s", text, hs.plain())
-	return -1
+	return postkittest.RowOf(t, hs.plain(), text)
 }
 
 // click clicks at row y and settles what it returns.

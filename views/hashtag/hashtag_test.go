@@ -48,13 +48,7 @@ func (f *fakeHashtags) Posts(_ context.Context, tag string, opts *api.ListOption
 func (f *fakeHashtags) called(k string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	n := 0
-	for _, c := range f.calls {
-		if c == k {
-			n++
-		}
-	}
-	return n
+	return fake.Count(f.calls, k)
 }
 
 // harness is postkittest's, with the names the tests were written with.
@@ -81,29 +75,8 @@ func (hs *harness) keys(keys ...string) []tea.Msg { return hs.Keys(keys...) }
 func (hs *harness) settle(cmd tea.Cmd) []tea.Msg  { return hs.Settle(cmd) }
 func (hs *harness) plain() string                 { return hs.Plain() }
 
-// rowOf is the row of the pane's frame where text shows first.
-func (hs *harness) rowOf(t *testing.T, text string) int {
-	t.Helper()
-	for y, l := range strings.Split(hs.plain(), "\n") {
-		if strings.Contains(l, text) {
-			return y
-		}
-	}
-	t.Fatalf("%q is not on screen:\n%s", text, hs.plain())
-	return -1
-}
-
-// click clicks at row y and settles what it returns.
-func (hs *harness) click(y int) { cmd, _ := hs.m.Click(3, y, false); hs.settle(cmd) }
-
 // wheel turns the wheel and settles what it returns.
 func (hs *harness) wheel(dy int) { hs.settle(hs.m.Wheel(dy)) }
-
-// shows reports that the screen on top is named crumb.
-func (hs *harness) shows(crumb string) bool {
-	top := hs.m.Top()
-	return top != nil && top.Crumb() == crumb
-}
 
 var (
 	post           = fake.Post
@@ -164,7 +137,7 @@ func TestHashtagScreenListsOpensAndGoesBack(t *testing.T) {
 		t.Errorf("help = %v", hs.m.ShortHelp())
 	}
 	hs.keys("enter")
-	if !hs.shows("post by @carol") || hs.posts.Called("view:g2") != 1 {
+	if !hs.Shows("post by @carol") || hs.posts.Called("view:g2") != 1 {
 		t.Fatalf("enter opened %q", hs.m.Crumbs())
 	}
 	hs.keys("esc")
@@ -172,7 +145,7 @@ func TestHashtagScreenListsOpensAndGoesBack(t *testing.T) {
 		t.Fatal("esc did not come back to the same post")
 	}
 	hs.keys("p")
-	if !hs.shows("@carol") {
+	if !hs.Shows("@carol") {
 		t.Fatalf("p opened %q", hs.m.Crumbs())
 	}
 	hs.keys("esc", "esc", "esc")
@@ -327,7 +300,7 @@ func TestClickOnAHashtagsPosts(t *testing.T) {
 	hs, _ := tagFixture(t, 100, 40, 5, 20)
 	hs.settle(hs.m.Update(views.OpenHashtagMsg{Tag: "golang"}))
 	v := hs.m.Top().(*view)
-	hs.click(hs.rowOf(t, "Tagged post 3 "))
+	hs.Click(hs.RowOf(t, "Tagged post 3 "), false)
 	if e := v.selected(); e == nil || e.Post.ID != "g3" {
 		t.Fatalf("selected %v:\n%s", e, hs.plain())
 	}
@@ -335,8 +308,8 @@ func TestClickOnAHashtagsPosts(t *testing.T) {
 	if e := v.selected(); e == nil || e.Post.ID != "g4" {
 		t.Fatalf("after a notch down %v", e)
 	}
-	hs.click(hs.rowOf(t, "Tagged post 4 "))
-	if !hs.shows("post by @me") || hs.posts.Called("view:g4") != 1 {
+	hs.Click(hs.RowOf(t, "Tagged post 4 "), false)
+	if !hs.Shows("post by @me") || hs.posts.Called("view:g4") != 1 {
 		t.Fatalf("a click on the selected post opened %q", hs.m.Crumbs())
 	}
 }

@@ -36,27 +36,8 @@ func (hs *harness) settle(cmd tea.Cmd) []tea.Msg  { return hs.Settle(cmd) }
 func (hs *harness) plain() string                 { return hs.Plain() }
 func (hs *harness) typeText(s string)             { tuitest.TypeText(hs.m.Update, s) }
 
-// rowOf is the row of the pane's frame where text shows first.
-func (hs *harness) rowOf(t *testing.T, text string) int {
-	t.Helper()
-	for y, l := range strings.Split(hs.plain(), "\n") {
-		if strings.Contains(l, text) {
-			return y
-		}
-	}
-	t.Fatalf("%q is not on screen:\n%s", text, hs.plain())
-	return -1
-}
-
 // wheel turns the wheel and settles what it returns.
 func (hs *harness) wheel(dy int) { hs.settle(hs.m.Wheel(dy)) }
-
-// click clicks at row y and settles what it returns.
-func (hs *harness) click(y int, double bool) bool {
-	cmd, opened := hs.m.Click(3, y, double)
-	hs.settle(cmd)
-	return opened
-}
 
 var (
 	post  = fake.Post
@@ -168,7 +149,7 @@ func TestClickInThePostViewSelectsAComment(t *testing.T) {
 	threadFixture(hs)
 	hs.keys("enter")
 	v := hs.m.Top().(*view)
-	hs.click(hs.rowOf(t, "A reply to bob"), false)
+	hs.Click(hs.RowOf(t, "A reply to bob"), false)
 	if c := v.selectedComment(); c == nil || c.ID != "c2" {
 		t.Fatalf("selected %v", c)
 	}
@@ -177,7 +158,7 @@ func TestClickInThePostViewSelectsAComment(t *testing.T) {
 		t.Fatalf("after a notch down %v", c)
 	}
 	// The crumb line is no item.
-	hs.click(0, false)
+	hs.Click(0, false)
 	if c := v.selectedComment(); c == nil || c.ID != "c4" || hs.m.Top() != v {
 		t.Fatal("a click on the breadcrumb changed something")
 	}

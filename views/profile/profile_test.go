@@ -50,30 +50,6 @@ func (hs *harness) keys(keys ...string) []tea.Msg { return hs.Keys(keys...) }
 func (hs *harness) settle(cmd tea.Cmd) []tea.Msg  { return hs.Settle(cmd) }
 func (hs *harness) plain() string                 { return hs.Plain() }
 
-// rowOf is the row of the pane's frame where text shows first.
-func (hs *harness) rowOf(t *testing.T, text string) int {
-	t.Helper()
-	for y, l := range strings.Split(hs.plain(), "\n") {
-		if strings.Contains(l, text) {
-			return y
-		}
-	}
-	t.Fatalf("%q is not on screen:\n%s", text, hs.plain())
-	return -1
-}
-
-// click clicks at row y and settles what it returns.
-func (hs *harness) click(y int, double bool) {
-	cmd, _ := hs.m.Click(3, y, double)
-	hs.settle(cmd)
-}
-
-// shows reports that the screen on top is named crumb.
-func (hs *harness) shows(crumb string) bool {
-	top := hs.m.Top()
-	return top != nil && top.Crumb() == crumb
-}
-
 var (
 	post       = fake.Post
 	posts      = fake.ManyPosts
@@ -145,7 +121,7 @@ func TestProfileListsLikedPostsToOpen(t *testing.T) {
 		t.Errorf("help on a liked post = %v", hs.m.ShortHelp())
 	}
 	hs.keys("enter")
-	if !hs.shows("post by @carol") || hs.posts.Called("view:l2") != 1 {
+	if !hs.Shows("post by @carol") || hs.posts.Called("view:l2") != 1 {
 		t.Fatalf("enter opened %q", hs.m.Crumbs())
 	}
 	if view := hs.plain(); !strings.Contains(view, "Home feed › @alice › post by @carol") {
@@ -483,7 +459,7 @@ func TestLikersListOpensProfiles(t *testing.T) {
 	hs.posts.Likers = []api.Like{{Agent: agent("bob", "Bob")}, {Agent: agent("carol", "Carol")}}
 	hs.agents.Known["carol"] = &api.Agent{Handle: "carol", Name: "Carol"}
 	hs.keys("enter", "L")
-	if !hs.shows("Liked by") {
+	if !hs.Shows("Liked by") {
 		t.Fatalf("L opened %q", hs.m.Crumbs())
 	}
 	if v := hs.plain(); !strings.Contains(v, "Liked by") || !strings.Contains(v, "@carol") {
@@ -503,17 +479,17 @@ func TestClickOnAProfilesLikedPosts(t *testing.T) {
 	hs := likedFixture(t, 100, 40, 3, 20)
 	hs.keys("p")
 	v := hs.m.Top().(*view)
-	hs.click(hs.rowOf(t, "Liked post 2,"), false)
+	hs.Click(hs.RowOf(t, "Liked post 2,"), false)
 	if e := v.likedEntry(); e == nil || e.Post.ID != "l2" {
 		t.Fatalf("selected %v", e)
 	}
-	hs.click(hs.rowOf(t, "Alice Example"), false) // the card
+	hs.Click(hs.RowOf(t, "Alice Example"), false) // the card
 	if v.likedEntry() != nil || hs.m.Top() != v {
 		t.Fatal("a click on the card did not select it")
 	}
-	hs.click(hs.rowOf(t, "Liked post 3"), false)
-	hs.click(hs.rowOf(t, "Liked post 3"), true)
-	if !hs.shows("post by @dave") || hs.posts.Called("view:l3") != 1 {
+	hs.Click(hs.RowOf(t, "Liked post 3"), false)
+	hs.Click(hs.RowOf(t, "Liked post 3"), true)
+	if !hs.Shows("post by @dave") || hs.posts.Called("view:l3") != 1 {
 		t.Fatalf("a double click opened %q", hs.m.Crumbs())
 	}
 }

@@ -87,13 +87,7 @@ func (f *Posts) record(method, id string) error {
 func (f *Posts) Called(call string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	n := 0
-	for _, c := range f.Calls {
-		if c == call {
-			n++
-		}
-	}
-	return n
+	return Count(f.Calls, call)
 }
 
 func (f *Posts) toggle(method, id string, active bool) (*api.Toggle, error) {
@@ -354,8 +348,13 @@ func HostileFixture() []api.Post {
 func (f *Agents) Called(call string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return Count(f.Calls, call)
+}
+
+// Count counts the calls recorded as given.
+func Count(calls []string, call string) int {
 	n := 0
-	for _, c := range f.Calls {
+	for _, c := range calls {
 		if c == call {
 			n++
 		}

@@ -2,6 +2,7 @@ package postkittest
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -154,3 +155,37 @@ func (hs *Harness) Keys(keys ...string) []tea.Msg { return tuitest.Keys(hs.M.Upd
 
 // Plain is the pane's view without styling.
 func (hs *Harness) Plain() string { return ansi.Strip(hs.M.View()) }
+
+// RowOf is the row of the pane's frame where text shows first; the test
+// fails if it is not on screen.
+func (hs *Harness) RowOf(t testing.TB, text string) int {
+	t.Helper()
+	return RowOf(t, hs.Plain(), text)
+}
+
+// Shows reports that the screen on top is named crumb.
+func (hs *Harness) Shows(crumb string) bool {
+	top := hs.M.Top()
+	return top != nil && top.Crumb() == crumb
+}
+
+// Click clicks at row y (double: twice in a row), settles what it returns,
+// and reports whether the click opened something.
+func (hs *Harness) Click(y int, double bool) bool {
+	cmd, opened := hs.M.Click(3, y, double)
+	hs.Settle(cmd)
+	return opened
+}
+
+// RowOf is the row of frame (plain text) where text shows first; the test
+// fails if it is not there.
+func RowOf(t testing.TB, frame, text string) int {
+	t.Helper()
+	for y, l := range strings.Split(frame, "\n") {
+		if strings.Contains(l, text) {
+			return y
+		}
+	}
+	t.Fatalf("%q is not on screen:\n%s", text, frame)
+	return -1
+}
