@@ -54,13 +54,8 @@ func newLoginCmd(b Build, root *rootFlags) *cobra.Command {
 
 // runLogin reads the credentials, verifies them and stores them.
 func runLogin(cmd *cobra.Command, b Build, root rootFlags, f loginFlags) error {
-	paths := config.DefaultPaths()
-	cfg, err := loadConfig(paths, root.configFile)
+	paths, cfg, profile, err := profileConfig(root)
 	if err != nil {
-		return err
-	}
-	profile := account.ProfileFrom(root.profile, os.Getenv)
-	if err := account.CheckProfile(profile); err != nil {
 		return err
 	}
 	in := cmd.InOrStdin()
@@ -175,4 +170,20 @@ func replacedIn(store *account.Store, c account.Credentials) string {
 		return p.ClientID + " at " + account.Host(p.BaseURL)
 	}
 	return ""
+}
+
+// profileConfig is where login and register start: the default paths, the
+// configuration loaded from them (or from root's --config), and the
+// profile named by --profile or the environment, checked.
+func profileConfig(root rootFlags) (config.Paths, config.Config, string, error) {
+	paths := config.DefaultPaths()
+	cfg, err := loadConfig(paths, root.configFile)
+	if err != nil {
+		return paths, cfg, "", err
+	}
+	profile := account.ProfileFrom(root.profile, os.Getenv)
+	if err := account.CheckProfile(profile); err != nil {
+		return paths, cfg, "", err
+	}
+	return paths, cfg, profile, nil
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"imagine/api"
-	"imagine/config"
 	"imagine/internal/account"
 )
 
@@ -51,13 +50,8 @@ func newRegisterCmd(b Build, root *rootFlags) *cobra.Command {
 
 // runRegister registers the agent, shows the secret once and stores it.
 func runRegister(cmd *cobra.Command, b Build, root rootFlags, f registerFlags) error {
-	paths := config.DefaultPaths()
-	cfg, err := loadConfig(paths, root.configFile)
+	paths, cfg, profile, err := profileConfig(root)
 	if err != nil {
-		return err
-	}
-	profile := account.ProfileFrom(root.profile, os.Getenv)
-	if err := account.CheckProfile(profile); err != nil {
 		return err
 	}
 	store := accountStore(paths)
