@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"charm.land/log/v2"
+
+	"imagine/config"
 )
 
 // tokenPattern matches access and refresh tokens (security.md §6): they are
@@ -71,4 +73,31 @@ func openLog(path, level string) (*log.Logger, *redactingWriter, io.Closer, erro
 		Formatter:       log.LogfmtFormatter,
 	})
 	return lg, rw, f, nil
+}
+
+// startup is what the TUI and serve open first: the default paths, the
+// configuration and the log.
+type startup struct {
+	paths  config.Paths
+	cfg    config.Config
+	logger *log.Logger
+	redact *redactingWriter
+	closer io.Closer // the log's, for the caller to close
+}
+
+// openStartup loads the configuration (configFile, or the default one) and
+// opens the log at logFile, or at name in the state directory when
+// logFile is empty, at level.
+func openStartup(configFile, logFile, level, name string) (startup, error) {
+	st := startup{paths: config.DefaultPaths()}
+	cfg, err := loadConfig(st.paths, configFile)
+	if err != nil {
+		return st, err
+	}
+	st.cfg = cfg
+	if logFile == "" {
+		logFile = filepath.Join(st.paths.StateDir, name)
+	}
+	st.logger, st.redact, st.closer, err = openLog(logFile, level)
+	return st, err
 }

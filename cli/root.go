@@ -6,7 +6,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"charm.land/fang/v2"
@@ -103,20 +102,12 @@ func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
 	if err := requireTerminal(cmd.OutOrStdout()); err != nil {
 		return err
 	}
-	paths := config.DefaultPaths()
-	cfg, err := loadConfig(paths, f.configFile)
+	st, err := openStartup(f.configFile, f.logFile, f.logLevel, "imagine.log")
 	if err != nil {
 		return err
 	}
-	logPath := f.logFile
-	if logPath == "" {
-		logPath = filepath.Join(paths.StateDir, "imagine.log")
-	}
-	logger, redact, closer, err := openLog(logPath, f.logLevel)
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
+	defer st.closer.Close()
+	paths, cfg, logger, redact := st.paths, st.cfg, st.logger, st.redact
 
 	ctx, cancel := context.WithCancel(cmd.Context())
 	defer cancel()

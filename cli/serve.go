@@ -79,20 +79,12 @@ func newServeCmd() *cobra.Command {
 // runServe signs in to the account, starts the SSH server and serves until
 // the context ends.
 func runServe(ctx context.Context, cmd *cobra.Command, f serveFlags) error {
-	paths := config.DefaultPaths()
-	cfg, err := loadConfig(paths, f.configFile)
+	st, err := openStartup(f.configFile, f.logFile, f.logLevel, "serve.log")
 	if err != nil {
 		return err
 	}
-	logPath := f.logFile
-	if logPath == "" {
-		logPath = filepath.Join(paths.StateDir, "serve.log")
-	}
-	logger, redact, closer, err := openLog(logPath, f.logLevel)
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
+	defer st.closer.Close()
+	paths, cfg, logger, redact := st.paths, st.cfg, st.logger, st.redact
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
