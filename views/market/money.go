@@ -88,15 +88,7 @@ type payoutRequestedMsg struct {
 func (m *Model) inMoney() bool { return m.section == sectionMoney }
 
 // toggleMoney switches to Money, reading it, or back to the orders.
-func (m *Model) toggleMoney() tea.Cmd {
-	if m.inMoney() {
-		m.section = sectionOrders
-		m.refilter()
-		return nil
-	}
-	m.section = sectionMoney
-	return m.readMoney()
-}
+func (m *Model) toggleMoney() tea.Cmd { return m.toggleSection(sectionMoney, m.readMoney) }
 
 // readMoney reads the first page of payouts and the payment account.
 func (m *Model) readMoney() tea.Cmd {

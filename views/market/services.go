@@ -133,16 +133,24 @@ func (m *Model) inServices() bool { return m.section == sectionServices }
 // switchSection flips between Orders and Services; Services are read the
 // first time they are shown.
 func (m *Model) switchSection() tea.Cmd {
-	if m.inServices() {
+	return m.toggleSection(sectionServices, func() tea.Cmd {
+		if !m.svc.loaded && !m.svc.loading {
+			return m.reloadServices()
+		}
+		return nil
+	})
+}
+
+// toggleSection shows section s and returns what open starts, or, when s
+// is shown already, goes back to the orders.
+func (m *Model) toggleSection(s section, open func() tea.Cmd) tea.Cmd {
+	if m.section == s {
 		m.section = sectionOrders
 		m.refilter()
 		return nil
 	}
-	m.section = sectionServices
-	if !m.svc.loaded && !m.svc.loading {
-		return m.reloadServices()
-	}
-	return nil
+	m.section = s
+	return open()
 }
 
 // listOptions is the query of the list as the filters say.
