@@ -29,6 +29,8 @@ func Describe(err error) string {
 	var apiErr *api.Error
 	var open *api.CircuitOpenError
 	switch {
+	case errors.Is(err, ErrNotThere):
+		return err.Error()
 	case errors.As(err, &rl) && rl.Local:
 		return "holding back to stay within the rate limit; try again in " + waitText(rl.Wait)
 	case errors.As(err, &rl):

@@ -277,6 +277,18 @@ func (m *Model) Failed(err error) tea.Cmd {
 	return nil
 }
 
+// Unconfirmed tells the composer the send's outcome is still unknown (an
+// answer was lost and checking failed): the text and the draft stay, and
+// why is shown beside the counter as given, without "not sent".
+func (m *Model) Unconfirmed(why string) tea.Cmd {
+	m.sending, m.waiting = false, false
+	m.problem = why
+	if m.open {
+		return m.ta.Focus()
+	}
+	return nil
+}
+
 // Update handles keys and paste while open, and the composer's own results
 // (drafts, editor) at any time.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {

@@ -128,6 +128,17 @@ func (f *fakeSource) find(id string) *api.Order {
 	return nil
 }
 
+// Order implements Source.
+func (f *fakeSource) Order(_ context.Context, id string) (*api.Order, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if o := f.find(id); o != nil {
+		c := *o
+		return &c, nil
+	}
+	return nil, api.ErrNotFound
+}
+
 func (f *fakeSource) OrderAction(_ context.Context, id string, a api.OrderAction, deliverables string) (*api.Order, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

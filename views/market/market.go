@@ -50,6 +50,8 @@ const (
 type Source interface {
 	Orders(ctx context.Context, opts *api.OrderListOptions) (*api.Page[api.Order], error)
 	OrderAction(ctx context.Context, id string, action api.OrderAction, deliverables string) (*api.Order, error)
+	// Order reads one order back, after an action whose answer was lost.
+	Order(ctx context.Context, id string) (*api.Order, error)
 	OrderMessages(ctx context.Context, id string, opts *api.ListOptions) (*api.Page[api.OrderMessage], error)
 	SendOrderMessage(ctx context.Context, id, content string, attachments []string) (*api.OrderMessage, error)
 	CreateReview(ctx context.Context, req *api.ReviewRequest) (*api.Review, error)
@@ -148,7 +150,10 @@ type Model struct {
 	money   money    // the Money section
 	formSeq int      // numbers the listing forms
 
-	comp  *composer.Model
+	comp *composer.Model
+	// sends remembers the order messages whose outcome is unknown and
+	// the messages claimed as deliveries (reconcile.go).
+	sends views.Ledger
 	md    *markdown.Renderer
 	pal   *palette
 	gut   views.Gutter

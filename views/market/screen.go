@@ -1,6 +1,7 @@
 package market
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"time"
@@ -48,13 +49,19 @@ type actionMsg struct {
 	err    error
 	// key is the composer draft that carried the deliverables, if any.
 	key string
+	// settled says the answer was lost and the order was read back;
+	// checkErr is why that read failed (the outcome is still unknown).
+	settled  bool
+	checkErr error
 }
 
-// sentMsg is the answer to an order message.
+// sentMsg is the answer to an order message; res says whether a lost
+// answer was read back (views.SendOnce).
 type sentMsg struct {
-	id, key string
-	msg     *api.OrderMessage
-	err     error
+	id, key, text string
+	msg           *api.OrderMessage
+	err           error
+	res           views.SendResult[*api.OrderMessage]
 }
 
 // openOrder shows e's screen and reads its thread.
@@ -118,7 +125,12 @@ func (m *Model) run(id string, a api.OrderAction, deliverables, key string) tea.
 	ctx, src := m.ctx, m.src
 	return func() tea.Msg {
 		o, err := src.OrderAction(ctx, id, a, deliverables)
-		return actionMsg{id: id, action: a, order: o, err: err, key: key}
+		msg := actionMsg{id: id, action: a, order: o, err: err, key: key}
+		if errors.Is(err, api.ErrUnknownOutcome) {
+			msg.settled = true
+			msg.order, msg.err, msg.checkErr = settleAction(ctx, src, id, a, err)
+		}
+		return msg
 	}
 }
 
@@ -131,6 +143,14 @@ func (m *Model) acted(msg actionMsg) tea.Cmd {
 		// The order may have moved on the other side: read the list at the
 		// next poll.
 		m.listAt = time.Time{}
+		if msg.checkErr != nil {
+			why := views.UncheckedText(msg.err, msg.checkErr)
+			if msg.key != "" && m.comp.Key() == msg.key {
+				return m.comp.Unconfirmed(why)
+			}
+			return views.Status(views.LevelWarn, "can't tell whether the order was "+pastTense(msg.action)+": "+
+				strings.TrimPrefix(why, "unconfirmed: ")+"; the list will show it")
+		}
 		if msg.key != "" && m.comp.Key() == msg.key {
 			return m.comp.Failed(msg.err)
 		}
@@ -158,7 +178,11 @@ func (m *Model) acted(msg actionMsg) tea.Cmd {
 		}
 		m.refilter()
 	}
-	done := views.Status(views.LevelInfo, "Order "+pastTense(msg.action))
+	note := "Order " + pastTense(msg.action)
+	if msg.settled {
+		note += " (the answer was lost; the order shows it)"
+	}
+	done := views.Status(views.LevelInfo, note)
 	if msg.key != "" {
 		return tea.Batch(done, m.sentAndClosed(msg.key))
 	}
@@ -208,10 +232,17 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 		}
 		return m.run(id, api.ActionDeliver, msg.Text, key)
 	case "order":
-		text := msg.Text
+		if !m.sends.Start(key) {
+			return views.Status(views.LevelInfo, "still checking the last message…")
+		}
+		text, at := msg.Text, m.clock()
+		prior := m.sends.Prior(key, text)
+		find := findMessage(src, id, m.me, text, m.sends.Claimed())
 		return func() tea.Msg {
-			om, err := src.SendOrderMessage(ctx, id, text, nil)
-			return sentMsg{id: id, key: key, msg: om, err: err}
+			res := views.SendOnce(ctx, "the message", prior, at, func(ctx context.Context) (*api.OrderMessage, error) {
+				return src.SendOrderMessage(ctx, id, text, nil)
+			}, find)
+			return sentMsg{id: id, key: key, text: text, msg: res.Item, err: res.Err, res: res}
 		}
 	}
 	return nil
@@ -220,11 +251,29 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 // sent applies an order message's answer: on failure the text stays in
 // the composer with the error.
 func (m *Model) sent(msg sentMsg) tea.Cmd {
+	m.sends.Done(msg.key)
+	if msg.res.Unknown() {
+		// Nothing is resent until a check finds whether it arrived.
+		m.sends.Unsure(msg.key, msg.text, msg.res.Attempts)
+		why := views.UncheckedText(msg.err, msg.res.CheckErr)
+		if m.comp.Key() == msg.key {
+			return m.comp.Unconfirmed(why)
+		}
+		return views.Status(views.LevelWarn, "order message "+why+" (the draft is kept)")
+	}
+	m.sends.Settle(msg.key)
 	if msg.err != nil {
 		if m.comp.Key() == msg.key {
 			return m.comp.Failed(msg.err)
 		}
 		return views.Failed("couldn't send the order message", msg.err)
+	}
+	var note tea.Cmd
+	if msg.res.Found {
+		note = views.Status(views.LevelInfo, "message sent (the answer was lost; it is in the thread)")
+	}
+	if msg.msg != nil {
+		m.sends.Claim(msg.msg.ID, m.clock())
 	}
 	if s := m.open; s != nil && s.id == msg.id && msg.msg != nil {
 		s.thread.Add(*msg.msg)
@@ -232,9 +281,9 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 		s.off = views.ScrollBottom // show the end of the thread
 	}
 	if m.comp.Key() != msg.key {
-		return m.comp.DeleteDraft(msg.key)
+		return tea.Batch(note, m.comp.DeleteDraft(msg.key))
 	}
-	return m.comp.Sent()
+	return tea.Batch(note, m.comp.Sent())
 }
 
 // writeMessage opens the composer for the open order's thread.

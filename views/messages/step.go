@@ -14,9 +14,6 @@ import (
 )
 
 const (
-	// matchWindow is how far from an attempt a server message may have
-	// been created to count as that attempt's delivery (clocks differ).
-	matchWindow = 120 * time.Second
 	// stuckAfter is how long a step may stay in flight before the outbox
 	// stops waiting for it (its answer was lost): the entry becomes
 	// unconfirmed and is reconciled.
@@ -50,23 +47,17 @@ func (id identity) mine(msg *api.Message) bool {
 }
 
 // findDelivered returns the server message that delivered e: from the
-// operator, with the same text, created within matchWindow of one of e's
-// attempts, and not claimed by another entry.
+// operator, with the same text, created within views.MatchWindow of one
+// of e's attempts, and not claimed by another entry (views.FindSent).
 func findDelivered(items []api.Message, e *outboxEntry, claimed map[string]bool, who identity) *api.Message {
-	want := strings.TrimSpace(e.Text)
-	for i := range items {
-		msg := &items[i]
-		if msg.ID == "" || claimed[msg.ID] || !who.mine(msg) || strings.TrimSpace(msg.Content) != want {
-			continue
-		}
-		for _, at := range e.Attempts {
-			if d := msg.CreatedAt.Sub(at); d <= matchWindow && d >= -matchWindow {
-				found := *msg
-				return &found
-			}
-		}
+	i := views.FindSent(items, e.Text, e.Attempts, claimed, func(msg *api.Message) views.SentItem {
+		return views.SentItem{ID: msg.ID, Text: msg.Content, At: msg.CreatedAt, Mine: msg.ID != "" && who.mine(msg)}
+	})
+	if i < 0 {
+		return nil
 	}
-	return nil
+	found := items[i]
+	return &found
 }
 
 // covers reports whether a newest page reaches back before every match
@@ -81,7 +72,7 @@ func covers(page *api.Page[api.Message], e *outboxEntry) bool {
 	if len(page.Items) == 0 {
 		return false
 	}
-	return page.Items[0].CreatedAt.Before(e.Attempts[0].Add(-matchWindow))
+	return views.Covers(page.Items[0].CreatedAt, e.Attempts)
 }
 
 // stepPlan is one outbox step prepared in Update: a copy of the entry,

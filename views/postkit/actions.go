@@ -2,6 +2,7 @@ package postkit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -101,7 +102,14 @@ func (m *Kit) toggle(e *Entry, k toggleKind) tea.Cmd {
 			call = posts.Unamplify
 		}
 		t, err := call(ctx, id)
-		return toggledMsg{kind: k, postID: id, prevActive: prev, prevCount: count, toggle: t, err: err}
+		settled := false
+		if errors.Is(err, api.ErrUnknownOutcome) {
+			// The answer was lost: the post, read back, says what the
+			// server has (reconcile.go).
+			t, err = settleToggle(ctx, posts, k, id, want, call)
+			settled = err == nil
+		}
+		return toggledMsg{kind: k, postID: id, prevActive: prev, prevCount: count, toggle: t, err: err, settled: settled}
 	}
 }
 
@@ -125,6 +133,10 @@ func (m *Kit) toggled(msg toggledMsg) tea.Cmd {
 	}
 	msg.kind.set(&e.Post, msg.toggle.Active, count)
 	e.Ver++
+	if msg.settled && msg.toggle.Active == msg.prevActive {
+		return views.Status(views.LevelWarn, "couldn't "+msg.kind.verb(!msg.prevActive)+
+			" the post: no answer from the server, and it did not happen; press again")
+	}
 	return nil
 }
 

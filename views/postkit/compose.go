@@ -1,8 +1,10 @@
 package postkit
 
 import (
+	"context"
 	"errors"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -88,7 +90,11 @@ func (m *Kit) openQuote(e *Entry) tea.Cmd {
 	})
 }
 
-// send performs the API call for the composer's text.
+// send performs the API call for the composer's text. A send whose
+// earlier answer was lost (and whose check failed) is checked again
+// before anything is sent; a send whose answer is lost is read back at
+// once (views.SendOnce, reconcile.go), so a resend never makes a second
+// copy. One send per draft is in flight at a time.
 func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 	t := m.compose
 	if msg.Key != t.key {
@@ -97,32 +103,65 @@ func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 	if m.posts == nil {
 		return m.comp.Failed(errNoPosts)
 	}
-	ctx, posts, text := m.ctx, m.posts, msg.Text
+	if !m.sends.Start(t.key) {
+		return views.Status(views.LevelInfo, "still checking the last send…")
+	}
+	ctx, posts, text, at := m.ctx, m.posts, msg.Text, m.clock()
+	prior, claimed, me := m.sends.Prior(t.key, text), m.sends.Claimed(), m.me
 	switch t.kind {
 	case commentOn, replyTo:
+		what := "the comment"
+		if t.kind == replyTo {
+			what = "the reply"
+		}
+		find := findComment(posts, me, t.postID, t.parentID, text, claimed)
 		return func() tea.Msg {
-			c, err := posts.Comment(ctx, t.postID, &api.CommentRequest{Content: text, ParentID: t.parentID})
-			return commentedMsg{key: t.key, postID: t.postID, parentID: t.parentID, comment: c, err: err}
+			res := views.SendOnce(ctx, what, prior, at, func(ctx context.Context) (*api.Comment, error) {
+				return posts.Comment(ctx, t.postID, &api.CommentRequest{Content: text, ParentID: t.parentID})
+			}, find)
+			return commentedMsg{key: t.key, text: text, postID: t.postID, parentID: t.parentID, comment: res.Item, err: res.Err, res: res}
 		}
 	case quoteOf:
+		find := findPost(posts, me, text, t.postID, claimed)
 		return func() tea.Msg {
-			p, err := posts.Quote(ctx, t.postID, text)
-			return postedMsg{key: t.key, post: p, err: err}
+			res := views.SendOnce(ctx, "the quote", prior, at, func(ctx context.Context) (*api.Post, error) {
+				return posts.Quote(ctx, t.postID, text)
+			}, find)
+			return postedMsg{key: t.key, text: text, post: res.Item, err: res.Err, res: res}
 		}
 	}
 	req := &api.PostCreateRequest{Content: text, MediaType: api.MediaTypeText}
 	if len(msg.MediaIDs) > 0 {
 		req.MediaType, req.MediaIDs = msg.MediaType, msg.MediaIDs
 	}
+	find := findPost(posts, me, text, "", claimed)
 	return func() tea.Msg {
-		p, err := posts.Create(ctx, req)
-		return postedMsg{key: t.key, post: p, err: err}
+		res := views.SendOnce(ctx, "the post", prior, at, func(ctx context.Context) (*api.Post, error) {
+			return posts.Create(ctx, req)
+		}, find)
+		return postedMsg{key: t.key, text: text, post: res.Item, err: res.Err, res: res}
 	}
 }
 
 // sendFailed keeps the text in the composer with the error beside the
 // counter; if the composer was closed meanwhile, the status line says it.
-func (m *Kit) sendFailed(key, what string, err error) tea.Cmd {
+// When the outcome is still unknown the composer says "unconfirmed"
+// rather than "not sent", and the next send checks first.
+func (m *Kit) sendFailed(key, text, what string, err, checkErr error, attempts []time.Time) tea.Cmd {
+	if checkErr != nil {
+		m.sends.Unsure(key, text, attempts)
+		why := views.UncheckedText(err, checkErr)
+		status := views.Status(views.LevelWarn, what+" "+why+" (the draft is kept)")
+		if m.comp.Key() != key {
+			return status
+		}
+		cmd := m.comp.Unconfirmed(why)
+		if !m.comp.IsOpen() {
+			cmd = tea.Batch(cmd, status)
+		}
+		return cmd
+	}
+	m.sends.Settle(key)
 	if m.comp.Key() != key {
 		return views.Failed("couldn't send the "+what+" (the draft is kept)", err)
 	}
@@ -136,22 +175,34 @@ func (m *Kit) sendFailed(key, what string, err error) tea.Cmd {
 // sendDone clears the composer (or just the draft of key if the composer
 // moved on) and closes it.
 func (m *Kit) sendDone(key string) tea.Cmd {
+	m.sends.Settle(key)
 	if m.comp.Key() != key {
 		return m.comp.DeleteDraft(key)
 	}
 	return tea.Sequence(m.comp.Sent(), m.comp.Close())
 }
 
+// sentNote is the status after a send: "post sent", or, when its answer
+// was lost and reading back found it, says so.
+func sentNote(what string, found bool) string {
+	if found {
+		return what + " sent (the answer was lost; it is on the server)"
+	}
+	return what + " sent"
+}
+
 func (m *Kit) posted(msg postedMsg) tea.Cmd {
+	m.sends.Done(msg.key)
 	what := "post"
 	if strings.HasPrefix(msg.key, "quote-") {
 		what = "quote"
 	}
 	if msg.err != nil {
-		return m.sendFailed(msg.key, what, msg.err)
+		return m.sendFailed(msg.key, msg.text, what, msg.err, msg.res.CheckErr, msg.res.Attempts)
 	}
-	cmds := []tea.Cmd{m.sendDone(msg.key), views.Status(views.LevelInfo, what+" sent")}
+	cmds := []tea.Cmd{m.sendDone(msg.key), views.Status(views.LevelInfo, sentNote(what, msg.res.Found))}
 	if msg.post != nil && msg.post.ID != "" {
+		m.sends.Claim(msg.post.ID, m.clock())
 		e := m.Intern(*msg.post)
 		if m.host != nil {
 			cmds = append(cmds, m.host.ListPosted(e))
@@ -161,12 +212,13 @@ func (m *Kit) posted(msg postedMsg) tea.Cmd {
 }
 
 func (m *Kit) commented(msg commentedMsg) tea.Cmd {
+	m.sends.Done(msg.key)
 	what := "comment"
 	if strings.HasPrefix(msg.key, "reply-") {
 		what = "reply"
 	}
 	if msg.err != nil {
-		return m.sendFailed(msg.key, what, msg.err)
+		return m.sendFailed(msg.key, msg.text, what, msg.err, msg.res.CheckErr, msg.res.Attempts)
 	}
 	cmd := m.sendDone(msg.key)
 	if e := m.store[msg.postID]; e != nil {
@@ -175,6 +227,7 @@ func (m *Kit) commented(msg commentedMsg) tea.Cmd {
 	}
 	if msg.comment != nil {
 		c := *msg.comment
+		m.sends.Claim(c.ID, m.clock())
 		if c.PostID == "" {
 			c.PostID = msg.postID
 		}
@@ -183,5 +236,5 @@ func (m *Kit) commented(msg commentedMsg) tea.Cmd {
 		}
 		cmd = tea.Batch(cmd, m.toScreens(CommentAdded{PostID: msg.postID, Comment: c}))
 	}
-	return tea.Batch(cmd, views.Status(views.LevelInfo, what+" sent"))
+	return tea.Batch(cmd, views.Status(views.LevelInfo, sentNote(what, msg.res.Found)))
 }

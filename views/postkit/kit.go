@@ -53,6 +53,9 @@ type Kit struct {
 
 	comp    *composer.Model
 	compose composeTarget
+	// sends remembers the sends whose outcome is unknown and the items
+	// claimed as deliveries (views.Ledger; reconcile.go).
+	sends views.Ledger
 
 	uploads    Uploads
 	previewer  *media.Previewer // nil: previews off

@@ -1,6 +1,9 @@
 package postkit
 
-import "imagine/api"
+import (
+	"imagine/api"
+	"imagine/views"
+)
 
 // Results of the kit's Cmds. Each carries what identifies its target (the
 // post, screen or handle) so a late answer for something gone is dropped.
@@ -13,6 +16,9 @@ type (
 		prevCount  int
 		toggle     *api.Toggle
 		err        error
+		// settled says the answer was lost and toggle is the state read
+		// back from the server.
+		settled bool
 	}
 	// followedMsg answers a follow or unfollow.
 	followedMsg struct {
@@ -21,20 +27,25 @@ type (
 		prevCount  int
 		toggle     *api.Toggle
 		err        error
+		settled    bool
 	}
-	// postedMsg answers a new post or a quote.
+	// postedMsg answers a new post or a quote: res.Found when the answer
+	// was lost and reading back found it, res.Unknown() when the check
+	// failed too.
 	postedMsg struct {
-		key  string
-		post *api.Post
-		err  error
+		key, text string
+		post      *api.Post
+		err       error
+		res       views.SendResult[*api.Post]
 	}
-	// commentedMsg answers a comment or a reply.
+	// commentedMsg answers a comment or a reply, as postedMsg.
 	commentedMsg struct {
-		key      string
-		postID   string
-		parentID string
-		comment  *api.Comment
-		err      error
+		key, text string
+		postID    string
+		parentID  string
+		comment   *api.Comment
+		err       error
+		res       views.SendResult[*api.Comment]
 	}
 	// deletedMsg answers a post deletion.
 	deletedMsg struct {

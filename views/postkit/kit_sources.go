@@ -10,6 +10,9 @@ import (
 type Posts interface {
 	Create(ctx context.Context, req *api.PostCreateRequest) (*api.Post, error)
 	Get(ctx context.Context, id string) (*api.Post, error)
+	// List is the public timeline, newest first: where a new post whose
+	// answer was lost is looked for.
+	List(ctx context.Context, opts *api.ListOptions) (*api.Page[api.Post], error)
 	Delete(ctx context.Context, id string) error
 	Like(ctx context.Context, id string) (*api.Toggle, error)
 	Unlike(ctx context.Context, id string) (*api.Toggle, error)

@@ -1,6 +1,7 @@
 package postkit
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,14 +31,19 @@ func (m *Kit) ToggleFollow(handle string, agent *api.Agent, following *bool) tea
 	m.busy["follow:"+handle] = true
 	ctx, agents := m.ctx, m.agents
 	return func() tea.Msg {
-		var t *api.Toggle
-		var err error
+		call := agents.Unfollow
 		if want {
-			t, err = agents.Follow(ctx, handle)
-		} else {
-			t, err = agents.Unfollow(ctx, handle)
+			call = agents.Follow
 		}
-		return followedMsg{handle: handle, prevActive: prev, prevCount: count, toggle: t, err: err}
+		t, err := call(ctx, handle)
+		settled := false
+		if errors.Is(err, api.ErrUnknownOutcome) {
+			// The answer was lost: the follow state, read back, says
+			// what the server has (reconcile.go).
+			t, err = settleFollow(ctx, agents, handle, want, call)
+			settled = err == nil
+		}
+		return followedMsg{handle: handle, prevActive: prev, prevCount: count, toggle: t, err: err, settled: settled}
 	}
 }
 
@@ -60,7 +66,29 @@ func (m *Kit) followed(msg followedMsg) tea.Cmd {
 		return nil
 	}
 	active := msg.toggle.Active
+	if msg.settled {
+		// The state was read back; the count was not: it is what it was,
+		// moved by the change if the change happened.
+		count := msg.prevCount
+		if msg.prevActive == nil || *msg.prevActive != active {
+			count += delta(active)
+		}
+		set := m.toScreens(FollowSet{Handle: msg.handle, Following: &active, Count: count, CountKnown: true})
+		if msg.prevActive != nil && *msg.prevActive == active {
+			return tea.Batch(set, views.Status(views.LevelWarn, "couldn't "+followVerb(!active)+" @"+msg.handle+
+				": no answer from the server, and it did not happen; press again"))
+		}
+		return set
+	}
 	return m.toScreens(FollowSet{Handle: msg.handle, Following: &active, Count: msg.toggle.Count, CountKnown: msg.toggle.CountKnown})
+}
+
+// followVerb is "follow" or "unfollow".
+func followVerb(on bool) string {
+	if on {
+		return "follow"
+	}
+	return "unfollow"
 }
 
 // openProfile pushes the profile of handle with the opener of

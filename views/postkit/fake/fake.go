@@ -185,6 +185,14 @@ func (f *Posts) DeleteComment(_ context.Context, postID, commentID string) error
 	return f.record("deleteComment", postID+"/"+commentID)
 }
 
+// List implements postkit.Posts: the public timeline, empty here.
+func (f *Posts) List(_ context.Context, opts *api.ListOptions) (*api.Page[api.Post], error) {
+	if err := f.record("list", opts.Cursor); err != nil {
+		return nil, err
+	}
+	return &api.Page[api.Post]{}, nil
+}
+
 // Quote implements postkit.Posts.
 func (f *Posts) Quote(_ context.Context, id, content string) (*api.Post, error) {
 	if err := f.record("quote", id); err != nil {

@@ -1,0 +1,138 @@
+package postkit
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"imagine/api"
+	"imagine/views"
+)
+
+// Reads behind a lost answer (views.SendOnce): the operator's new post is
+// looked for in the public timeline (newest first, read back until it
+// covers the match window), a comment among the post's comments (oldest
+// first, read to the end).
+
+// maxCheckPages bounds the pages one check reads.
+const maxCheckPages = 10
+
+// errWhoAmI refuses a check while the operator's handle is unknown: no
+// item could be told to be theirs.
+var errWhoAmI = errors.New("the signed-in handle is unknown")
+
+// errTooMany says the check ran out of pages before covering the window.
+var errTooMany = errors.New("too much was posted meanwhile to find it")
+
+// samePerson compares handles as the kit does (IsMe).
+func samePerson(a, b string) bool {
+	return b != "" && strings.EqualFold(strings.TrimPrefix(a, "@"), strings.TrimPrefix(b, "@"))
+}
+
+// findPost looks for the operator's post (or quote of quoteOf) with text.
+func findPost(posts Posts, me, text, quoteOf string, claimed map[string]bool) func(context.Context, []time.Time) (*api.Post, bool, error) {
+	return func(ctx context.Context, attempts []time.Time) (*api.Post, bool, error) {
+		if me == "" {
+			return nil, false, errWhoAmI
+		}
+		read := func(p *api.Post) views.SentItem {
+			mine := samePerson(p.Agent.Handle, me) && (quoteOf == "" || p.RepostOf == nil || p.RepostOf.ID == quoteOf)
+			return views.SentItem{ID: p.ID, Text: p.Content, At: p.CreatedAt, Mine: mine}
+		}
+		opts := &api.ListOptions{Limit: api.MaxPageSize}
+		for range maxCheckPages {
+			page, err := posts.List(ctx, opts)
+			if err != nil {
+				return nil, false, err
+			}
+			if i := views.FindSent(page.Items, text, attempts, claimed, read); i >= 0 {
+				return &page.Items[i], true, nil
+			}
+			n := len(page.Items)
+			if !page.HasMore || page.NextCursor == "" || n == 0 || views.Covers(page.Items[n-1].CreatedAt, attempts) {
+				return nil, false, nil
+			}
+			opts.Cursor = page.NextCursor
+		}
+		return nil, false, errTooMany
+	}
+}
+
+// findComment looks for the operator's comment (or reply to parentID)
+// with text on postID.
+func findComment(posts Posts, me, postID, parentID, text string, claimed map[string]bool) func(context.Context, []time.Time) (*api.Comment, bool, error) {
+	return func(ctx context.Context, attempts []time.Time) (*api.Comment, bool, error) {
+		if me == "" {
+			return nil, false, errWhoAmI
+		}
+		read := func(c *api.Comment) views.SentItem {
+			mine := samePerson(c.Agent.Handle, me) && c.ParentID == parentID
+			return views.SentItem{ID: c.ID, Text: c.Content, At: c.CreatedAt, Mine: mine}
+		}
+		opts := &api.ListOptions{Limit: api.MaxPageSize}
+		for range maxCheckPages {
+			page, err := posts.Comments(ctx, postID, opts)
+			if err != nil {
+				return nil, false, err
+			}
+			if i := views.FindSent(page.Items, text, attempts, claimed, read); i >= 0 {
+				return &page.Items[i], true, nil
+			}
+			if !page.HasMore || page.NextCursor == "" {
+				return nil, false, nil
+			}
+			opts.Cursor = page.NextCursor
+		}
+		return nil, false, errTooMany
+	}
+}
+
+// settleToggle reads a like, repost or amplify back after its answer was
+// lost. The post's state is the truth: when it shows the change it is
+// done; a like (naturally idempotent) that did not happen is sent once
+// more (security.md §5.3), the others are left as the server has them.
+func settleToggle(ctx context.Context, posts Posts, k toggleKind, id string, want bool,
+	call func(context.Context, string) (*api.Toggle, error)) (*api.Toggle, error) {
+	read := func() (*api.Toggle, error) {
+		p, err := posts.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		active, count := k.state(p)
+		return &api.Toggle{Active: active, Count: count, CountKnown: true}, nil
+	}
+	t, err := read()
+	if err != nil || t.Active == want || k != likeKind {
+		return t, err
+	}
+	if t2, err := call(ctx, id); err == nil {
+		return t2, nil
+	} else if !errors.Is(err, api.ErrUnknownOutcome) {
+		return nil, err
+	}
+	return read()
+}
+
+// settleFollow reads a follow back after its answer was lost; a follow
+// that did not happen is sent once more (it is naturally idempotent).
+func settleFollow(ctx context.Context, agents Agents, handle string, want bool,
+	call func(context.Context, string) (*api.Toggle, error)) (*api.Toggle, error) {
+	read := func() (*api.Toggle, error) {
+		on, err := agents.IsFollowing(ctx, handle)
+		if err != nil {
+			return nil, err
+		}
+		return &api.Toggle{Active: on}, nil
+	}
+	t, err := read()
+	if err != nil || t.Active == want {
+		return t, err
+	}
+	if t2, err := call(ctx, handle); err == nil {
+		return t2, nil
+	} else if !errors.Is(err, api.ErrUnknownOutcome) {
+		return nil, err
+	}
+	return read()
+}
