@@ -1,6 +1,9 @@
 package sandbox
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The helpers below let tests look at the server's state directly, without
 // HTTP, tokens or rate limits (for example to assert that a message a
@@ -81,6 +84,23 @@ func (s *Server) CountMessages(fromHandle, content string) int {
 		return 0
 	}
 	return len(s.store.FindMessages(func(m messageRecord) bool { return m.SenderID == a.ID && m.Content == content }))
+}
+
+// CountPosts counts the posts on the server by the agent with this handle
+// whose content starts with prefix (exactly content when prefix is whole).
+func (s *Server) CountPosts(fromHandle, prefix string) int {
+	a, ok := s.store.AgentByHandle(normalizeHandle(fromHandle))
+	if !ok {
+		return 0
+	}
+	ps, _ := s.store.ListPosts(postQuery{Authors: []string{a.ID}, Page: pageQuery{Limit: 1 << 30}})
+	n := 0
+	for _, p := range ps {
+		if strings.HasPrefix(p.Content, prefix) {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *Server) directMessage(m messageRecord) DirectMessage {
