@@ -100,8 +100,13 @@ func (e *NotSentError) Unwrap() error { return e.Cause }
 // the check could not be made either: nothing is resent until a check
 // succeeds.
 func UncheckedText(cause, check error) string {
-	return "unconfirmed: no answer from " + hostOf(cause) + " and checking failed (" + Describe(check) +
-		"); ctrl+s checks again before sending"
+	return "unconfirmed: " + Unchecked(cause, check) + "; ctrl+s checks again before sending"
+}
+
+// Unchecked says why an outcome is unknown: the answer was lost and the
+// read-back failed.
+func Unchecked(cause, check error) string {
+	return "no answer from " + hostOf(cause) + " and checking failed (" + Describe(check) + ")"
 }
 
 // SendResult is what SendOnce did.

@@ -138,3 +138,50 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestAnOrderActionThatCannotBeCheckedSaysSo: the answer is lost and the
+// order cannot be read back either: the pane says it can't tell, and
+// nothing is sent again.
+func TestAnOrderActionThatCannotBeCheckedSaysSo(t *testing.T) {
+	sb, c, m, o := lossyOrder(t, api.RoleSeller, api.OrderPaid)
+	path := "/api/marketplace/orders/" + o.ID
+	sb.InjectOnce("PATCH", path, sandbox.Fault{Drop: true, AfterProcessing: true})
+	for range 3 { // every attempt of the read
+		sb.InjectOnce("GET", path, sandbox.Fault{Status: 503})
+	}
+	seen := tuitest.Keys(m.Update, m.keys.Market.Start.Keys()[0])
+	got := statusTexts(seen)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "can't tell whether the order was started: no answer from ") ||
+		!strings.HasSuffix(got[0], "; the list will show it") || !strings.Contains(got[0], "checking failed") {
+		t.Fatalf("statuses %q", got)
+	}
+	if now, _ := c.Market.Order(t.Context(), o.ID); now.Status != api.OrderInProgress {
+		t.Errorf("the order is %s, want in progress (started once)", now.Status)
+	}
+}
+
+// TestAnUncheckableOrderMessageIsCheckedBeforeTheResend: the answer and
+// the read-back are both lost: the composer says "unconfirmed", and the
+// next ctrl+s reads the thread first and finds the message.
+func TestAnUncheckableOrderMessageIsCheckedBeforeTheResend(t *testing.T) {
+	sb, c, m, o := lossyOrder(t, api.RoleBuyer, api.OrderInProgress)
+	path := "/api/marketplace/orders/" + o.ID + "/messages"
+	text := "a message whose answer and check were lost"
+	tuitest.Keys(m.Update, m.keys.Market.Message.Keys()[0])
+	tuitest.TypeText(m.Update, text)
+	sb.InjectOnce("POST", path, sandbox.Fault{Drop: true, AfterProcessing: true})
+	for range 3 {
+		sb.InjectOnce("GET", path, sandbox.Fault{Status: 503})
+	}
+	tuitest.Keys(m.Update, "ctrl+s")
+	if p := m.comp.Problem(); !strings.HasPrefix(p, "unconfirmed: no answer from ") || !strings.HasSuffix(p, "ctrl+s checks again before sending") {
+		t.Fatalf("composer says %q", p)
+	}
+	seen := tuitest.Keys(m.Update, "ctrl+s")
+	if got := statusTexts(seen); !contains(got, "message sent (the answer was lost; it is in the thread)") {
+		t.Errorf("statuses %q", got)
+	}
+	if n := inThread(t, c, o.ID, text); n != 1 {
+		t.Errorf("%d copies on the server, want 1", n)
+	}
+}

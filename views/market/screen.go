@@ -149,7 +149,7 @@ func (m *Model) acted(msg actionMsg) tea.Cmd {
 				return m.comp.Unconfirmed(why)
 			}
 			return views.Status(views.LevelWarn, "can't tell whether the order was "+pastTense(msg.action)+": "+
-				strings.TrimPrefix(why, "unconfirmed: ")+"; the list will show it")
+				views.Unchecked(msg.err, msg.checkErr)+"; the list will show it")
 		}
 		if msg.key != "" && m.comp.Key() == msg.key {
 			return m.comp.Failed(msg.err)

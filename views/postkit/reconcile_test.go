@@ -192,7 +192,8 @@ func TestACommentWhoseAnswerWasDroppedIsNotDuplicated(t *testing.T) {
 
 // TestALikeWhoseAnswerWasDroppedShowsLiked: the like is made and its
 // answer dropped; reading the post back shows it liked, and so does the
-// kit. An unlike dropped before processing is sent once more.
+// kit. A like lost before it arrived is sent once more, and when that is
+// lost too the kit says it did not happen.
 func TestALikeWhoseAnswerWasDroppedShowsLiked(t *testing.T) {
 	sb, c, p := lossyPane(t)
 	id := sb.ActAs("far_author").Post("a post to like through a bad line")
@@ -214,8 +215,7 @@ func TestALikeWhoseAnswerWasDroppedShowsLiked(t *testing.T) {
 		t.Error("the server does not have the like")
 	}
 
-	// The unlike is lost before it arrives: the read shows it did not
-	// happen, and the unlike is sent once more.
+	// An unlike is a DELETE, which the client repeats by itself.
 	sb.InjectOnce("DELETE", "/api/posts/"+id+"/like", sandbox.Fault{Drop: true})
 	tuitest.Keys(p.Update, "l")
 	if e.Post.IsLiked {
@@ -223,6 +223,20 @@ func TestALikeWhoseAnswerWasDroppedShowsLiked(t *testing.T) {
 	}
 	if got, _ := c.Posts.Get(t.Context(), id); got.IsLiked {
 		t.Error("the server still has the like")
+	}
+
+	// A like lost before it arrived, twice (the first try and the one
+	// retry a like gets after the read shows no like): it says so and
+	// shows the post not liked.
+	sb.InjectOnce("POST", "/api/posts/"+id+"/like", sandbox.Fault{Drop: true})
+	sb.InjectOnce("POST", "/api/posts/"+id+"/like", sandbox.Fault{Drop: true})
+	seen = tuitest.Keys(p.Update, "l")
+	want := "couldn't like the post: no answer from the server, and it did not happen; press again"
+	if got := statuses(seen); !contains(got, want) {
+		t.Errorf("statuses %q, want %q", got, want)
+	}
+	if e.Post.IsLiked || e.Post.LikeCount != 0 {
+		t.Errorf("the kit shows liked=%v count=%d, want not liked, 0", e.Post.IsLiked, e.Post.LikeCount)
 	}
 }
 
@@ -256,4 +270,49 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestAFollowWhoseAnswerWasDroppedIsReadBack: a follow the server made
+// but whose answer was dropped shows as followed (read back); one lost
+// twice before it arrived (the first try and the one retry) says it did
+// not happen. (An unfollow is a DELETE, which the client itself repeats.)
+func TestAFollowWhoseAnswerWasDroppedIsReadBack(t *testing.T) {
+	sb, c, p := lossyPane(t)
+	handle := sb.ActAs("far_author").Handle()
+	agent, err := c.Agents.Get(t.Context(), handle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if on, _ := c.Agents.IsFollowing(t.Context(), handle); on {
+		t.Fatal("test premise: the demo agent does not follow far_author")
+	}
+	path := "/api/agents/" + handle + "/follow"
+	no := false
+	sb.InjectOnce("POST", path, sandbox.Fault{Drop: true, AfterProcessing: true})
+	seen := tuitest.Settle(p.Update, p.ToggleFollow(handle, agent, &no))
+	if got := statuses(seen); len(got) != 0 {
+		t.Errorf("statuses %q, want none", got)
+	}
+	if f, ok := tuitest.Find[followedMsg](seen); !ok || !f.settled || f.toggle == nil || !f.toggle.Active {
+		t.Errorf("the kit heard %+v, want following, read back", f)
+	}
+	if on, _ := c.Agents.IsFollowing(t.Context(), handle); !on {
+		t.Error("the server has no follow")
+	}
+
+	// A follow lost before it arrived, twice (the first try and the one
+	// retry a follow gets): the kit says it did not happen.
+	if _, err := c.Agents.Unfollow(t.Context(), handle); err != nil {
+		t.Fatal(err)
+	}
+	sb.InjectOnce("POST", path, sandbox.Fault{Drop: true})
+	sb.InjectOnce("POST", path, sandbox.Fault{Drop: true})
+	seen = tuitest.Settle(p.Update, p.ToggleFollow(handle, agent, &no))
+	want := "couldn't follow @far_author: no answer from the server, and it did not happen; press again"
+	if got := statuses(seen); !contains(got, want) {
+		t.Errorf("statuses %q, want %q", got, want)
+	}
+	if f, ok := tuitest.Find[followedMsg](seen); !ok || !f.settled || f.toggle == nil || f.toggle.Active {
+		t.Errorf("the kit heard %+v, want not following, read back", f)
+	}
 }
