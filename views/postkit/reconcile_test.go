@@ -316,3 +316,28 @@ func TestAFollowWhoseAnswerWasDroppedIsReadBack(t *testing.T) {
 		t.Errorf("the kit heard %+v, want not following, read back", f)
 	}
 }
+
+// TestAQuoteWhoseAnswerWasDroppedIsFoundNotResent: a quote the server
+// made but whose answer was dropped is found in the timeline; a second
+// ctrl+s makes no second quote.
+func TestAQuoteWhoseAnswerWasDroppedIsFoundNotResent(t *testing.T) {
+	sb, c, p := lossyPane(t)
+	id := sb.ActAs("far_author").Post("a post to quote through a bad line")
+	post, err := c.Posts.Get(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.entries = append(p.entries, p.Intern(*post))
+	text := "quoting it once, whatever the line does"
+	tuitest.Keys(p.Update, p.keys.Feed.Quote.Keys()[0])
+	tuitest.TypeText(p.Update, text)
+	sb.InjectOnce("POST", "/api/posts/"+id+"/quote", sandbox.Fault{Drop: true, AfterProcessing: true})
+	seen := tuitest.Keys(p.Update, "ctrl+s", "ctrl+s")
+	want := "quote sent (the answer was lost; it is on the server)"
+	if got := statuses(seen); !contains(got, want) {
+		t.Fatalf("statuses %q, want %q", got, want)
+	}
+	if n := onServer(t, c, text); n != 1 {
+		t.Errorf("%d quotes on the server, want 1", n)
+	}
+}
