@@ -172,6 +172,14 @@ func SendOnce[T any](ctx context.Context, what string, prior []time.Time, at tim
 	return r
 }
 
+// MergeAttempts joins two lists of attempt times, in order, without
+// repeats: the attempts held in memory and those kept on disk.
+func MergeAttempts(a, b []time.Time) []time.Time {
+	out := append(slices.Clone(a), b...)
+	slices.SortFunc(out, time.Time.Compare)
+	return slices.CompactFunc(out, time.Time.Equal)
+}
+
 // unsure is a draft's unconfirmed attempts.
 type unsure struct {
 	text     string

@@ -96,6 +96,7 @@ type Model struct {
 	atts    map[string]*attachSet
 	nextAtt int
 	mgen    uint64 // generation of sidecar saves (text saves use gen)
+	ugen    uint64 // generation of unconfirmed-attempt saves (unsure.go)
 	mode    mode
 	waiting bool // send pressed while uploads run: send when they finish
 	picker  picker

@@ -233,13 +233,18 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 		return m.run(id, api.ActionDeliver, msg.Text, key)
 	case "order":
 		if !m.sends.Start(key) {
-			return views.Status(views.LevelInfo, "still checking the last message…")
+			// The composer waits for Sent or Failed; the send in flight
+			// answers for the text, so this one only steps aside.
+			return m.comp.Unconfirmed("still sending or checking this text; ctrl+s again once it is done")
 		}
 		text, at := msg.Text, m.clock()
-		prior := m.sends.Prior(key, text)
+		held, stored := m.sends.Prior(key, text), m.comp.StoredAttempts(key)
 		find := findMessage(src, id, m.me, text, m.sends.Claimed())
 		return func() tea.Msg {
-			res := views.SendOnce(ctx, "the message", prior, at, func(ctx context.Context) (*api.OrderMessage, error) {
+			// Attempts kept next to the draft by an earlier session count
+			// too (an unreadable file adds none).
+			kept, _ := stored(text)
+			res := views.SendOnce(ctx, "the message", views.MergeAttempts(held, kept), at, func(ctx context.Context) (*api.OrderMessage, error) {
 				return src.SendOrderMessage(ctx, id, text, nil)
 			}, find)
 			return sentMsg{id: id, key: key, text: text, msg: res.Item, err: res.Err, res: res}
@@ -255,22 +260,24 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 	if msg.res.Unknown() {
 		// Nothing is resent until a check finds whether it arrived.
 		m.sends.Unsure(msg.key, msg.text, msg.res.Attempts)
+		keep := m.comp.KeepAttempts(msg.key, msg.text, msg.res.Attempts)
 		why := views.UncheckedText(msg.err, msg.res.CheckErr)
 		if m.comp.Key() == msg.key {
-			return m.comp.Unconfirmed(why)
+			return tea.Batch(keep, m.comp.Unconfirmed(why))
 		}
-		return views.Status(views.LevelWarn, "order message "+why+" (the draft is kept)")
+		return tea.Batch(keep, views.Status(views.LevelWarn, "order message "+why+" (the draft is kept)"))
 	}
 	m.sends.Settle(msg.key)
+	drop := m.comp.DropAttempts(msg.key)
 	if msg.err != nil {
 		if m.comp.Key() == msg.key {
-			return m.comp.Failed(msg.err)
+			return tea.Batch(drop, m.comp.Failed(msg.err))
 		}
-		return views.Failed("couldn't send the order message", msg.err)
+		return tea.Batch(drop, views.Failed("couldn't send the order message", msg.err))
 	}
-	var note tea.Cmd
+	note := drop
 	if msg.res.Found {
-		note = views.Status(views.LevelInfo, "message sent (the answer was lost; it is in the thread)")
+		note = tea.Batch(note, views.Status(views.LevelInfo, "message sent (the answer was lost; it is in the thread)"))
 	}
 	if msg.msg != nil {
 		m.sends.Claim(msg.msg.ID, m.clock())

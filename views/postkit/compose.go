@@ -104,10 +104,19 @@ func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 		return m.comp.Failed(errNoPosts)
 	}
 	if !m.sends.Start(t.key) {
-		return views.Status(views.LevelInfo, "still checking the last send…")
+		// The composer waits for Sent or Failed; the send in flight
+		// answers for the text, so this one only steps aside.
+		return m.comp.Unconfirmed("still sending or checking this text; ctrl+s again once it is done")
 	}
 	ctx, posts, text, at := m.ctx, m.posts, msg.Text, m.clock()
-	prior, claimed, me := m.sends.Prior(t.key, text), m.sends.Claimed(), m.me
+	held, claimed, me := m.sends.Prior(t.key, text), m.sends.Claimed(), m.me
+	stored := m.comp.StoredAttempts(t.key)
+	// prior runs in the Cmd: it adds the attempts kept next to the draft
+	// by an earlier session (an unreadable file adds none).
+	prior := func() []time.Time {
+		kept, _ := stored(text)
+		return views.MergeAttempts(held, kept)
+	}
 	switch t.kind {
 	case commentOn, replyTo:
 		what := "the comment"
@@ -116,7 +125,7 @@ func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 		}
 		find := findComment(posts, me, t.postID, t.parentID, text, claimed)
 		return func() tea.Msg {
-			res := views.SendOnce(ctx, what, prior, at, func(ctx context.Context) (*api.Comment, error) {
+			res := views.SendOnce(ctx, what, prior(), at, func(ctx context.Context) (*api.Comment, error) {
 				return posts.Comment(ctx, t.postID, &api.CommentRequest{Content: text, ParentID: t.parentID})
 			}, find)
 			return commentedMsg{key: t.key, text: text, postID: t.postID, parentID: t.parentID, comment: res.Item, err: res.Err, res: res}
@@ -124,7 +133,7 @@ func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 	case quoteOf:
 		find := findPost(posts, me, text, t.postID, claimed)
 		return func() tea.Msg {
-			res := views.SendOnce(ctx, "the quote", prior, at, func(ctx context.Context) (*api.Post, error) {
+			res := views.SendOnce(ctx, "the quote", prior(), at, func(ctx context.Context) (*api.Post, error) {
 				return posts.Quote(ctx, t.postID, text)
 			}, find)
 			return postedMsg{key: t.key, text: text, post: res.Item, err: res.Err, res: res}
@@ -136,7 +145,7 @@ func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 	}
 	find := findPost(posts, me, text, "", claimed)
 	return func() tea.Msg {
-		res := views.SendOnce(ctx, "the post", prior, at, func(ctx context.Context) (*api.Post, error) {
+		res := views.SendOnce(ctx, "the post", prior(), at, func(ctx context.Context) (*api.Post, error) {
 			return posts.Create(ctx, req)
 		}, find)
 		return postedMsg{key: t.key, text: text, post: res.Item, err: res.Err, res: res}
@@ -150,22 +159,24 @@ func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 func (m *Kit) sendFailed(key, text, what string, err, checkErr error, attempts []time.Time) tea.Cmd {
 	if checkErr != nil {
 		m.sends.Unsure(key, text, attempts)
+		keep := m.comp.KeepAttempts(key, text, attempts)
 		why := views.UncheckedText(err, checkErr)
 		status := views.Status(views.LevelWarn, what+" "+why+" (the draft is kept)")
 		if m.comp.Key() != key {
-			return status
+			return tea.Batch(keep, status)
 		}
-		cmd := m.comp.Unconfirmed(why)
+		cmd := tea.Batch(keep, m.comp.Unconfirmed(why))
 		if !m.comp.IsOpen() {
 			cmd = tea.Batch(cmd, status)
 		}
 		return cmd
 	}
 	m.sends.Settle(key)
+	drop := m.comp.DropAttempts(key)
 	if m.comp.Key() != key {
-		return views.Failed("couldn't send the "+what+" (the draft is kept)", err)
+		return tea.Batch(drop, views.Failed("couldn't send the "+what+" (the draft is kept)", err))
 	}
-	cmd := m.comp.Failed(err)
+	cmd := tea.Batch(drop, m.comp.Failed(err))
 	if !m.comp.IsOpen() {
 		cmd = tea.Batch(cmd, views.Failed("couldn't send the "+what+" (the draft is kept)", err))
 	}
@@ -176,10 +187,11 @@ func (m *Kit) sendFailed(key, text, what string, err, checkErr error, attempts [
 // moved on) and closes it.
 func (m *Kit) sendDone(key string) tea.Cmd {
 	m.sends.Settle(key)
+	drop := m.comp.DropAttempts(key)
 	if m.comp.Key() != key {
-		return m.comp.DeleteDraft(key)
+		return tea.Batch(drop, m.comp.DeleteDraft(key))
 	}
-	return tea.Sequence(m.comp.Sent(), m.comp.Close())
+	return tea.Batch(drop, tea.Sequence(m.comp.Sent(), m.comp.Close()))
 }
 
 // sentNote is the status after a send: "post sent", or, when its answer

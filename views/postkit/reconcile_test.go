@@ -2,6 +2,7 @@ package postkit
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -339,5 +340,47 @@ func TestAQuoteWhoseAnswerWasDroppedIsFoundNotResent(t *testing.T) {
 	}
 	if n := onServer(t, c, text); n != 1 {
 		t.Errorf("%d quotes on the server, want 1", n)
+	}
+}
+
+// TestAnUnconfirmedPostIsCheckedAfterARestart: the answer and the check
+// are lost, and the program stops; the next session's kit, on the same
+// drafts, restores the text and reads back before sending: one post.
+func TestAnUnconfirmedPostIsCheckedAfterARestart(t *testing.T) {
+	sb, c := tuitest.SandboxClient(t, sandbox.Options{Seed: 1, NoRateLimit: true})
+	drafts := t.TempDir()
+	open := func() *testPane {
+		return newTestPane(Options{
+			Context: t.Context(), Posts: c.Posts, Agents: c.Agents, Me: "demo_agent",
+			DraftDir: drafts, DraftDebounce: time.Millisecond,
+		}, nil)
+	}
+	text := "lost answer, lost check, then a restart"
+	first := open()
+	tuitest.Settle(first.Update, first.OpenNewPost())
+	tuitest.TypeText(first.Update, text)
+	sb.InjectOnce("POST", "/api/posts", sandbox.Fault{Drop: true, AfterProcessing: true})
+	for range 3 {
+		sb.InjectOnce("GET", "/api/posts", sandbox.Fault{Status: 503})
+	}
+	tuitest.Keys(first.Update, "ctrl+s")
+	if prob := first.comp.Problem(); !strings.HasPrefix(prob, "unconfirmed: ") {
+		t.Fatalf("composer says %q", prob)
+	}
+
+	second := open()
+	tuitest.Settle(second.Update, second.OpenNewPost())
+	if got := second.comp.Value(); got != text {
+		t.Fatalf("the restarted composer holds %q, want the draft", got)
+	}
+	seen := tuitest.Keys(second.Update, "ctrl+s")
+	if got := statuses(seen); !contains(got, "post sent (the answer was lost; it is on the server)") {
+		t.Errorf("statuses %q", got)
+	}
+	if n := onServer(t, c, text); n != 1 {
+		t.Errorf("%d posts on the server, want 1", n)
+	}
+	if left, _ := filepath.Glob(filepath.Join(drafts, "*")); len(left) != 0 {
+		t.Errorf("files left in the drafts directory after the post went: %v", left)
 	}
 }
