@@ -26,6 +26,11 @@
 //		if msg.err != nil { return m.comp.Failed(msg.err) }
 //		return m.comp.Sent()
 //
+// When a send's answer was lost and the owner could not check whether it
+// arrived, Unconfirmed shows why (instead of Failed's "not sent") and
+// KeepAttempts keeps the attempt times next to the draft, so the next
+// send checks first even after a restart (unsure.go).
+//
 // Every message the composer emits carries its ID, because the root model
 // broadcasts messages to all panes and several composers may exist.
 package composer

@@ -19,6 +19,11 @@
 // and share its entries: a like on a post a profile lists shows in the
 // timeline under it at once.
 //
+// A send whose answer is lost (api.ErrUnknownOutcome) is never resent
+// blindly: the kit reads the server back (reconcile.go, views.SendOnce)
+// and the composer says "sent" or "not sent", or "unconfirmed" when the
+// read failed too; the next send of that text then checks first.
+//
 // The kit talks to the API only through the small interfaces in
 // sources.go, inside tea.Cmds; Update and View do no I/O. Rendering is
 // windowed and cached per (item, version, width), the selection marked in
