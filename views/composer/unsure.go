@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +25,7 @@ import (
 // unsureFile is the sidecar's content.
 type unsureFile struct {
 	Version  int         `json:"version"`
+	Key      string      `json:"key"`
 	Text     string      `json:"text"`
 	Attempts []time.Time `json:"attempts"`
 }
@@ -46,7 +49,7 @@ func (s *draftStore) saveUnsure(key string, gen uint64, text string, attempts []
 	if len(attempts) == 0 {
 		return removeFile(s.unsurePath(key))
 	}
-	b, err := json.MarshalIndent(unsureFile{Version: 1, Text: text, Attempts: attempts}, "", "  ")
+	b, err := json.MarshalIndent(unsureFile{Version: 1, Key: key, Text: text, Attempts: attempts}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -96,4 +99,41 @@ func (m *Model) DropAttempts(key string) tea.Cmd { return m.KeepAttempts(key, ""
 func (m *Model) StoredAttempts(key string) func(text string) ([]time.Time, error) {
 	st := m.store
 	return func(text string) ([]time.Time, error) { return st.loadUnsure(key, text) }
+}
+
+// Unsent is a draft whose last send is unconfirmed: kept by an earlier
+// session (or this one) until a check says whether it arrived.
+type Unsent struct {
+	// Key is the draft key ("post", "comment-<postID>"…).
+	Key  string
+	Text string
+	// Attempts are the times it may have been sent.
+	Attempts []time.Time
+}
+
+// Unsent returns a function, to call inside a Cmd (it reads the drafts
+// directory), that lists the drafts whose last send is unconfirmed,
+// oldest attempt first. Unreadable sidecars are skipped.
+func (m *Model) Unsent() func() []Unsent {
+	dir := m.opts.DraftDir
+	return func() []Unsent {
+		if dir == "" {
+			return nil
+		}
+		names, _ := filepath.Glob(filepath.Join(dir, "*.unsure.json"))
+		var out []Unsent
+		for _, name := range names {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				continue
+			}
+			var f unsureFile
+			if json.Unmarshal(b, &f) != nil || f.Key == "" || len(f.Attempts) == 0 {
+				continue
+			}
+			out = append(out, Unsent{Key: f.Key, Text: f.Text, Attempts: f.Attempts})
+		}
+		slices.SortFunc(out, func(a, b Unsent) int { return a.Attempts[0].Compare(b.Attempts[0]) })
+		return out
+	}
 }

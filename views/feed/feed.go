@@ -77,7 +77,11 @@ func New(opts Options) *Model {
 // Init implements ui.Pane. The home feed's first fetch comes from Refresh;
 // Init reads its cached page, or fetches the public timeline to show
 // meanwhile (startup.go).
-func (m *Model) Init() tea.Cmd { return m.startup() }
+func (m *Model) Init() tea.Cmd {
+	// Drafts whose send an earlier session could not confirm are named
+	// at start, so none is forgotten (postkit.UnsentNotice).
+	return tea.Batch(m.startup(), m.UnsentNotice())
+}
 
 // SetSize implements ui.Pane.
 func (m *Model) SetSize(width, height int) {

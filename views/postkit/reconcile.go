@@ -3,11 +3,15 @@ package postkit
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"imagine/api"
 	"imagine/views"
+	"imagine/views/composer"
 )
 
 // Reads behind a lost answer (views.SendOnce): the operator's new post is
@@ -135,4 +139,49 @@ func settleFollow(ctx context.Context, agents Agents, handle string, want bool,
 		return nil, err
 	}
 	return read()
+}
+
+// UnsentNotice reads, in a Cmd, the drafts whose last send is still
+// unconfirmed (kept by an earlier session) and says so in the status
+// line, naming them and how to settle them: reopening a draft and
+// pressing ctrl+s checks the server before anything is sent. Nothing is
+// said when there are none.
+func (m *Kit) UnsentNotice() tea.Cmd {
+	list := m.comp.Unsent()
+	return func() tea.Msg {
+		unsent := list()
+		if len(unsent) == 0 {
+			return nil
+		}
+		return views.StatusMsg{Level: views.LevelWarn, Text: unsentText(unsent)}
+	}
+}
+
+// unsentText is the status line for drafts whose send is unconfirmed.
+func unsentText(unsent []composer.Unsent) string {
+	var names []string
+	for _, u := range unsent {
+		names = append(names, draftName(u.Key)+" \""+excerpt(u.Text)+"\"")
+	}
+	lead := "1 send is unconfirmed: "
+	if len(unsent) > 1 {
+		lead = strconv.Itoa(len(unsent)) + " sends are unconfirmed: "
+	}
+	return lead + strings.Join(names, ", ") + " (reopen it: ctrl+s checks the server before sending)"
+}
+
+// draftName names a draft key for a person.
+func draftName(key string) string {
+	kind, _, _ := strings.Cut(key, "-")
+	switch kind {
+	case "post":
+		return "a post (n)"
+	case "comment":
+		return "a comment"
+	case "reply":
+		return "a reply"
+	case "quote":
+		return "a quote"
+	}
+	return "a draft"
 }

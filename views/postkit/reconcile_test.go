@@ -345,7 +345,8 @@ func TestAQuoteWhoseAnswerWasDroppedIsFoundNotResent(t *testing.T) {
 
 // TestAnUnconfirmedPostIsCheckedAfterARestart: the answer and the check
 // are lost, and the program stops; the next session's kit, on the same
-// drafts, restores the text and reads back before sending: one post.
+// drafts, names the draft at start, restores the text and reads back
+// before sending: one post, and nothing left to name.
 func TestAnUnconfirmedPostIsCheckedAfterARestart(t *testing.T) {
 	sb, c := tuitest.SandboxClient(t, sandbox.Options{Seed: 1, NoRateLimit: true})
 	drafts := t.TempDir()
@@ -369,6 +370,11 @@ func TestAnUnconfirmedPostIsCheckedAfterARestart(t *testing.T) {
 	}
 
 	second := open()
+	notice := tuitest.Collect(second.UnsentNotice())
+	want := `1 send is unconfirmed: a post (n) "lost answer, lost check, then a restart" (reopen it: ctrl+s checks the server before sending)`
+	if got := statuses(notice); !contains(got, want) {
+		t.Errorf("at start the kit says %q, want %q", got, want)
+	}
 	tuitest.Settle(second.Update, second.OpenNewPost())
 	if got := second.comp.Value(); got != text {
 		t.Fatalf("the restarted composer holds %q, want the draft", got)
@@ -379,6 +385,9 @@ func TestAnUnconfirmedPostIsCheckedAfterARestart(t *testing.T) {
 	}
 	if n := onServer(t, c, text); n != 1 {
 		t.Errorf("%d posts on the server, want 1", n)
+	}
+	if got := statuses(tuitest.Collect(open().UnsentNotice())); len(got) != 0 {
+		t.Errorf("after the check the kit still says %q", got)
 	}
 	if left, _ := filepath.Glob(filepath.Join(drafts, "*")); len(left) != 0 {
 		t.Errorf("files left in the drafts directory after the post went: %v", left)
