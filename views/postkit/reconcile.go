@@ -182,6 +182,8 @@ func draftName(key string) string {
 		return "a reply"
 	case "quote":
 		return "a quote"
+	case "order":
+		return "an order message (Market)"
 	}
 	return "a draft"
 }
