@@ -44,7 +44,9 @@ func TestEndToEndFiftyPostsOverALossyLineMakeFiftyPosts(t *testing.T) {
 		tm.Type(text)
 		scr.waitFor(t, fmt.Sprintf("%d/500", len(text)), 10*time.Second)
 		press("ctrl+s")
-		deadline := time.Now().Add(30 * time.Second)
+		// The client's circuit breaker may open on this line (half the
+		// last 20 answers lost): a send then waits its 30 s out.
+		deadline := time.Now().Add(90 * time.Second)
 		for {
 			if time.Now().After(deadline) {
 				t.Fatalf("post %d never went out; last screen:\n%s", i, scr.text())
@@ -68,8 +70,9 @@ func TestEndToEndFiftyPostsOverALossyLineMakeFiftyPosts(t *testing.T) {
 				// what an impatient operator does, and must be harmless.
 				resends++
 				press("ctrl+s")
+				time.Sleep(200 * time.Millisecond)
 			}
-			time.Sleep(40 * time.Millisecond)
+			time.Sleep(20 * time.Millisecond)
 		}
 	}
 	if got := srv.CountPosts("demo_agent", "once over a lossy line, post "); got != n {
@@ -82,7 +85,7 @@ func TestEndToEndFiftyPostsOverALossyLineMakeFiftyPosts(t *testing.T) {
 		}
 	}
 	t.Logf("%d posts, %d presses of ctrl+s on a problem line, %d found after a lost answer, %d proved not sent", n, resends, found, notSent)
-	if resends == 0 {
+	if found+resends == 0 {
 		t.Error("test premise: some answers were lost")
 	}
 	press("q")
