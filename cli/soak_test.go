@@ -1,0 +1,684 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"imagine/api"
+	"imagine/api/sandbox"
+	"imagine/config"
+	"imagine/internal/tuitest"
+)
+
+// The chaos soak (issue 12, "Numbers and tests"): the whole program runs
+// against the sandbox with every fault on and 20 s tokens while a scripted
+// operator, its choices drawn from a seeded RNG, posts, comments, likes,
+// sends DMs and order messages and starts generations through keys, and
+// for a while the network hangs outright. At the end: no panic, no text on
+// the server twice, nothing the operator typed lost (on the server or on
+// disk, as a draft or in the DM outbox), and every key answered within
+// 100 ms of being sent, measured around the model's own Update and View.
+//
+// The short run is part of go test ./...; the long one runs with
+//
+//	go test -run TestChaosSoakLong -soak 30m -timeout 40m ./cli
+//
+// (or IMAGINE_SOAK=30m) and IMAGINE_SOAK_SEED picks another operator.
+
+var soakFlag = flag.Duration("soak", 0, "run TestChaosSoakLong for this long (e.g. 30m)")
+
+// soakFaults is the fault mix of the issue: every fault at once.
+var soakFaults = sandbox.Faults{LatencyMin: 50 * time.Millisecond, LatencyMax: 2 * time.Second,
+	Error: 0.05, RateLimit: 0.02, Drop: 0.01}
+
+// TestChaosSoakShort is the chaos soak kept short enough for every test
+// run: 30 s of operating, a hang of 4 s in the middle.
+func TestChaosSoakShort(t *testing.T) {
+	runSoak(t, 30*time.Second, soakSeed())
+}
+
+// TestChaosSoakLong is the chaos soak for as long as -soak (or
+// IMAGINE_SOAK) says, with a hang of 10 s every 3 minutes.
+func TestChaosSoakLong(t *testing.T) {
+	d := *soakFlag
+	if env := os.Getenv("IMAGINE_SOAK"); d == 0 && env != "" {
+		var err error
+		if d, err = time.ParseDuration(env); err != nil {
+			t.Fatalf("IMAGINE_SOAK=%q: %v", env, err)
+		}
+	}
+	if d <= 0 {
+		t.Skip("the long chaos soak runs only when asked: go test -run TestChaosSoakLong -soak 30m -timeout 40m ./cli (TestChaosSoakShort covers the same ground in go test ./...)")
+	}
+	runSoak(t, d, soakSeed())
+}
+
+func soakSeed() uint64 {
+	var s uint64 = 12
+	if env := os.Getenv("IMAGINE_SOAK_SEED"); env != "" {
+		_, _ = fmt.Sscan(env, &s)
+	}
+	return s
+}
+
+// hangGate stands in front of the sandbox: while it is closed every
+// request waits (the network hangs) until it opens or the client gives up.
+type hangGate struct {
+	next http.Handler
+	mu   sync.Mutex
+	wait chan struct{} // nil while open
+}
+
+func (g *hangGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	g.mu.Lock()
+	wait := g.wait
+	g.mu.Unlock()
+	if wait != nil {
+		select {
+		case <-wait:
+		case <-r.Context().Done():
+			return
+		}
+	}
+	g.next.ServeHTTP(w, r)
+}
+
+func (g *hangGate) hang() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.wait == nil {
+		g.wait = make(chan struct{})
+	}
+}
+
+func (g *hangGate) release() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.wait != nil {
+		close(g.wait)
+		g.wait = nil
+	}
+}
+
+// stampedKey is a key press with the moment the operator pressed it.
+type stampedKey struct {
+	at  time.Time
+	key tea.KeyPressMsg
+}
+
+// soakModel wraps the real root model: it times every key from the moment
+// it was sent until the frame answering it is drawn (Update and View on
+// the program's own loop), keeps the last frame for the operator to read,
+// and catches panics in Update, View and every Cmd, which Bubble Tea
+// would otherwise turn into a quiet exit.
+type soakModel struct {
+	inner tea.Model
+
+	mu        sync.Mutex
+	frame     string
+	keyAt     time.Time // the key whose frame is being drawn
+	keyStart  time.Time // when Update began on it
+	keys      int
+	worstWait time.Duration // sent → frame drawn
+	worstWork time.Duration // Update + View
+	slow      int           // keys over 100 ms
+	panics    []string
+}
+
+func (m *soakModel) recordPanic(where string, v any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.panics = append(m.panics, fmt.Sprintf("%s: %v\n%s", where, v, debug.Stack()))
+}
+
+func (m *soakModel) Init() tea.Cmd { return m.wrap(m.inner.Init()) }
+
+func (m *soakModel) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if v := recover(); v != nil {
+			m.recordPanic("Update", v)
+			cmd = tea.Quit
+		}
+	}()
+	if k, ok := msg.(stampedKey); ok {
+		m.mu.Lock()
+		m.keyAt, m.keyStart = k.at, time.Now()
+		m.mu.Unlock()
+		msg = k.key
+	}
+	next, cmd := m.inner.Update(msg)
+	m.inner = next
+	return m, m.wrap(cmd)
+}
+
+func (m *soakModel) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.recordPanic("View", r)
+		}
+	}()
+	v = m.inner.View()
+	now := time.Now()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.frame = v.Content
+	if !m.keyAt.IsZero() {
+		wait, work := now.Sub(m.keyAt), now.Sub(m.keyStart)
+		m.keys++
+		m.worstWait, m.worstWork = max(m.worstWait, wait), max(m.worstWork, work)
+		if wait > 100*time.Millisecond {
+			m.slow++
+		}
+		m.keyAt = time.Time{}
+	}
+	return v
+}
+
+// screen is the last frame as text.
+func (m *soakModel) screen() string {
+	m.mu.Lock()
+	f := m.frame
+	m.mu.Unlock()
+	return ansi.Strip(f)
+}
+
+// wrap makes cmd, and every Cmd a Batch or Sequence of it holds, record
+// a panic instead of crashing or quietly ending the program.
+func (m *soakModel) wrap(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if v := recover(); v != nil {
+				m.recordPanic("Cmd", v)
+				msg = nil
+			}
+		}()
+		msg = cmd()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			out := make(tea.BatchMsg, len(b))
+			for i, c := range b {
+				out[i] = m.wrap(c)
+			}
+			return out
+		}
+		v := reflect.ValueOf(msg)
+		if v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+			out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+			for i := range v.Len() {
+				c, _ := v.Index(i).Interface().(tea.Cmd)
+				out.Index(i).Set(reflect.ValueOf(m.wrap(c)))
+			}
+			return out.Interface()
+		}
+		return msg
+	}
+}
+
+// tailWriter keeps the last 64 KiB of the log and counts lines that speak
+// of a panic.
+type tailWriter struct {
+	mu     sync.Mutex
+	buf    []byte
+	panics int
+}
+
+func (w *tailWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.panics += bytes.Count(bytes.ToLower(p), []byte("panic"))
+	w.buf = append(w.buf, p...)
+	if len(w.buf) > 64<<10 {
+		w.buf = slices.Clone(w.buf[len(w.buf)-64<<10:])
+	}
+	return len(p), nil
+}
+
+// operator is the scripted person at the keyboard.
+type operator struct {
+	t   *testing.T
+	tm  *teatest.TestModel
+	m   *soakModel
+	rng *rand.Rand
+	n   int
+
+	// typed is every text typed into a composer or form, by kind.
+	typed map[string]string
+	// counts of what happened, for the report.
+	actions, sent, unknown, refused, resent, skipped map[string]int
+}
+
+// press sends one key, stamped, and leaves a person's pause after it.
+func (o *operator) press(keys ...string) {
+	for _, k := range keys {
+		o.tm.Send(stampedKey{at: time.Now(), key: tuitest.Press(k)})
+		time.Sleep(time.Duration(15+o.rng.IntN(25)) * time.Millisecond)
+	}
+}
+
+// typeText types text at a fast typist's pace.
+func (o *operator) typeText(text string) {
+	for _, k := range tuitest.Type(text) {
+		o.tm.Send(stampedKey{at: time.Now(), key: k})
+		time.Sleep(time.Duration(8+o.rng.IntN(12)) * time.Millisecond)
+	}
+}
+
+// waitFor waits until the frame satisfies ok, or d has passed.
+func (o *operator) waitFor(d time.Duration, ok func(string) bool) bool {
+	deadline := time.Now().Add(d)
+	for {
+		if ok(o.m.screen()) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+func (o *operator) waitText(d time.Duration, want string) bool {
+	return o.waitFor(d, func(s string) bool { return strings.Contains(s, want) })
+}
+
+// home leaves any composer, form or stacked screen and goes to pane n.
+func (o *operator) home(n string) {
+	o.press("esc", "esc", "esc", n)
+}
+
+// text is a new text nobody typed before: a unique word and a few others.
+func (o *operator) text(kind string) string {
+	o.n++
+	words := []string{"lantern", "orbit", "granite", "willow", "ember", "cobalt", "meadow", "harbor", "signal", "quartz"}
+	s := fmt.Sprintf("soak%s%03d", kind[:1], o.n)
+	for range 2 + o.rng.IntN(4) {
+		s += " " + words[o.rng.IntN(len(words))]
+	}
+	o.typed[s] = kind
+	return s
+}
+
+var counterRE = regexp.MustCompile(`\b(\d+)/(\d+)\b`)
+
+// emptyComposer reports whether the frame shows a composer with nothing
+// in it (counter 0/limit).
+func emptyComposer(s string) bool {
+	for _, m := range counterRE.FindAllStringSubmatch(s, -1) {
+		if m[1] == "0" && len(m[2]) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// compose fills an empty composer that title says is open and sends it
+// as a person would: a refusal ("not sent" for a reason that says nothing
+// went out) is sent again after a pause, at most twice; an answer that may
+// or may not have arrived is left as a draft (esc) and not resent blindly.
+func (o *operator) compose(kind, title string) {
+	o.actions[kind]++
+	if !o.waitText(8*time.Second, title) {
+		o.skipped[kind]++
+		return
+	}
+	if !o.waitFor(3*time.Second, emptyComposer) {
+		// A draft left from before: a person would not type into it
+		// blindly (and must not send it again if it may have arrived).
+		o.skipped[kind]++
+		o.press("esc")
+		return
+	}
+	text := o.text(kind)
+	o.typeText(text)
+	if !o.waitFor(3*time.Second, func(s string) bool { return strings.Contains(s, text) && !emptyComposer(s) }) {
+		o.press("esc")
+		return
+	}
+	for attempt := 0; ; attempt++ {
+		o.press("ctrl+s")
+		var final string
+		o.waitFor(30*time.Second, func(s string) bool {
+			final = s
+			return !strings.Contains(s, title) || emptyComposer(s) || strings.Contains(s, "not sent")
+		})
+		switch {
+		case !strings.Contains(final, title) || emptyComposer(final):
+			// Closed, or emptied for the next message of a thread.
+			o.sent[kind]++
+			return
+		case strings.Contains(final, "may or may not"):
+			o.unknown[kind]++
+			o.press("esc")
+			return
+		case strings.Contains(final, "not sent") && attempt < 2:
+			o.refused[kind]++
+			o.resent[kind]++
+			time.Sleep(time.Duration(1+o.rng.IntN(3)) * time.Second)
+			continue
+		}
+		o.press("esc")
+		return
+	}
+}
+
+func (o *operator) post() {
+	o.home("1")
+	if !o.waitText(5*time.Second, "Home feed") {
+		return
+	}
+	o.press("n")
+	o.compose("post", "New post")
+}
+
+func (o *operator) down(maxSteps int) {
+	for range o.rng.IntN(maxSteps + 1) {
+		o.press("j")
+	}
+}
+
+func (o *operator) comment() {
+	o.home("1")
+	if !o.waitText(5*time.Second, "Home feed") {
+		return
+	}
+	o.down(12)
+	o.press("c")
+	o.compose("comment", "Comment on @")
+}
+
+func (o *operator) like() {
+	o.actions["like"]++
+	o.home("1")
+	if !o.waitText(5*time.Second, "Home feed") {
+		return
+	}
+	o.down(12)
+	o.press("l")
+	time.Sleep(300 * time.Millisecond)
+}
+
+func (o *operator) dm() {
+	o.home("3")
+	if !o.waitText(5*time.Second, "@") {
+		return
+	}
+	o.down(4)
+	o.press("enter")
+	time.Sleep(500 * time.Millisecond)
+	o.press("c")
+	o.compose("message", "Message to @")
+}
+
+func (o *operator) order() {
+	o.home("4")
+	if !o.waitText(8*time.Second, "Market") {
+		return
+	}
+	o.down(4)
+	o.press("enter")
+	if !o.waitText(8*time.Second, "Market › ") {
+		o.skipped["order message"]++
+		return
+	}
+	o.press("c")
+	o.compose("order message", "Message about ")
+}
+
+func (o *operator) generate() {
+	o.actions["generation"]++
+	o.home("5")
+	if !o.waitText(8*time.Second, "generation slots") {
+		o.skipped["generation"]++
+		return
+	}
+	o.press("n")
+	steps := []struct{ want, key string }{
+		{"provider and type", "enter"}, {"GPT Image 1", "enter"}, {"Size", "enter"}, {"", "enter"},
+	}
+	for _, s := range steps {
+		if !o.waitText(8*time.Second, s.want) {
+			o.skipped["generation"]++
+			return
+		}
+		o.press(s.key)
+	}
+	if !o.waitText(8*time.Second, "What to generate") {
+		o.skipped["generation"]++
+		return
+	}
+	prompt := o.text("generation")
+	o.typeText(prompt)
+	o.press("enter")
+	if !o.waitText(5*time.Second, "┃ Post text") {
+		o.skipped["generation"]++
+		return
+	}
+	o.typeText("made in the soak")
+	o.press("enter")
+	if o.waitText(30*time.Second, "generation slots in use") {
+		o.sent["generation"]++
+	}
+}
+
+// browse moves around without writing: tabs, scrolling, opening a post.
+func (o *operator) browse() {
+	o.actions["browse"]++
+	o.home(fmt.Sprint(1 + o.rng.IntN(6)))
+	for range 3 + o.rng.IntN(8) {
+		o.press([]string{"j", "k", "j", "tab", "shift+tab", "G", "g"}[o.rng.IntN(7)])
+	}
+	o.press("enter")
+	time.Sleep(200 * time.Millisecond)
+	o.press("esc")
+}
+
+func runSoak(t *testing.T, d time.Duration, seed uint64) {
+	start := time.Now()
+	srv := sandbox.New(sandbox.Options{Seed: 1, TokenTTL: 20 * time.Second, Faults: soakFaults, Activity: 2 * time.Second})
+	if err := srv.ConnectService("demo_agent", "openai", "sk-proj-SOAKKEY0123456789abcdef"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	srv.Start(ctx)
+	gate := &hangGate{next: srv}
+	hs := httptest.NewServer(gate)
+	defer hs.Close()
+	defer gate.release() // before hs.Close: no request left waiting
+	id, secret := srv.DemoCredentials()
+	c, err := api.New(api.WithBaseURL(hs.URL), api.WithCredentials(id, api.Secret(secret)), api.WithVersion("soak"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	draftDir, dataDir := t.TempDir(), t.TempDir()
+	logs := &tailWriter{}
+	cfg := config.Config{Theme: "dark", Poll: map[string]config.Duration{
+		"notifications": {Duration: 5 * time.Second},
+		"messages":      {Duration: 5 * time.Second},
+	}}
+	root, err := buildModel(ctx, appDeps{client: c, cfg: cfg, draftDir: draftDir, dataDir: dataDir,
+		logger: log.NewWithOptions(&redactingWriter{w: logs}, log.Options{Level: log.DebugLevel})}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm := &soakModel{inner: root}
+	tm := teatest.NewTestModel(t, sm, teatest.WithInitialTermSize(120, 40),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ANSI), tea.WithoutCatchPanics()))
+	// The frames are read from the model; the terminal's bytes are not
+	// needed and would pile up over a long run.
+	var draining atomic.Bool
+	draining.Store(true)
+	go func() {
+		for draining.Load() {
+			_, _ = io.Copy(io.Discard, tm.Output())
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
+	defer draining.Store(false)
+
+	o := &operator{t: t, tm: tm, m: sm, rng: rand.New(rand.NewPCG(seed, 0x50a4)), typed: map[string]string{},
+		actions: map[string]int{}, sent: map[string]int{}, unknown: map[string]int{}, refused: map[string]int{},
+		resent: map[string]int{}, skipped: map[string]int{}}
+	if !o.waitText(30*time.Second, " @demo_agent ") {
+		t.Fatalf("never signed in; screen:\n%s", sm.screen())
+	}
+
+	// Hangs: one in the middle of a short run, one of 10 s every 3
+	// minutes of a long one.
+	hangEvery, hangFor := d/2, 4*time.Second
+	if d > 3*time.Minute {
+		hangEvery, hangFor = 3*time.Minute, 10*time.Second
+	}
+	var hangs atomic.Int64
+	hangCtx, stopHangs := context.WithCancel(ctx)
+	defer stopHangs()
+	go func() {
+		for {
+			select {
+			case <-hangCtx.Done():
+				return
+			case <-time.After(hangEvery):
+			}
+			gate.hang()
+			hangs.Add(1)
+			select {
+			case <-hangCtx.Done():
+			case <-time.After(hangFor):
+			}
+			gate.release()
+		}
+	}()
+
+	actions := []struct {
+		weight int
+		do     func()
+	}{{4, o.post}, {4, o.comment}, {3, o.like}, {3, o.dm}, {2, o.order}, {1, o.generate}, {3, o.browse}}
+	total := 0
+	for _, a := range actions {
+		total += a.weight
+	}
+	end := time.Now().Add(d)
+	for time.Now().Before(end) && len(sm.panics) == 0 {
+		x := o.rng.IntN(total)
+		for i, a := range actions {
+			if x < a.weight {
+				began := time.Now()
+				a.do()
+				if testing.Verbose() && os.Getenv("IMAGINE_SOAK_TRACE") != "" {
+					t.Logf("action %d took %s; screen:\n%s", i, time.Since(began).Round(time.Millisecond), sm.screen())
+				}
+				break
+			}
+			x -= a.weight
+		}
+	}
+	stopHangs()
+	gate.release()
+
+	// Let what is in flight land (a write takes at most 20 s; most far
+	// less), then quit as a person would and flush the drafts as
+	// runProgram does.
+	o.home("1")
+	time.Sleep(3 * time.Second)
+	o.press("ctrl+c")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
+	if err := root.FlushDrafts(); err != nil {
+		t.Errorf("flushing drafts: %v", err)
+	}
+	checkSoak(t, srv, o, sm, logs, draftDir, dataDir)
+	t.Logf("soak: %s of operating (seed %d), %d hangs, wall time %s", d, seed, hangs.Load(), time.Since(start).Round(time.Millisecond))
+	st := srv.Stats()
+	t.Logf("server: %d requests, %d injected faults, %d genuine 429s", st.Requests, st.Faults, st.RateLimited)
+}
+
+// checkSoak asserts the soak's invariants and reports its counts.
+func checkSoak(t *testing.T, srv *sandbox.Server, o *operator, sm *soakModel, logs *tailWriter, dirs ...string) {
+	t.Helper()
+	sm.mu.Lock()
+	panics := slices.Clone(sm.panics)
+	keys, worstWait, worstWork, slow := sm.keys, sm.worstWait, sm.worstWork, sm.slow
+	sm.mu.Unlock()
+	for _, p := range panics {
+		t.Errorf("panic: %s", p)
+	}
+	logs.mu.Lock()
+	if logs.panics > 0 {
+		t.Errorf("the log speaks of a panic %d times; its tail:\n%s", logs.panics, logs.buf)
+	}
+	logs.mu.Unlock()
+
+	onServer := map[string]int{}
+	for _, a := range srv.AuthoredBy("demo_agent") {
+		onServer[strings.TrimSpace(a.Content)]++
+	}
+	for _, j := range srv.Jobs("demo_agent") {
+		onServer[strings.TrimSpace(j.Prompt)]++
+	}
+	var disk strings.Builder
+	for _, dir := range dirs {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if b, rerr := os.ReadFile(path); rerr == nil {
+					disk.Write(b)
+					disk.WriteByte('\n')
+				}
+			}
+			return nil
+		})
+	}
+	var dup, lost, kept, both, genLost int
+	for text, kind := range o.typed {
+		n, saved := onServer[text], strings.Contains(disk.String(), text)
+		switch {
+		case n > 1:
+			dup++
+			t.Errorf("%s %q is on the server %d times (typed once)", kind, text, n)
+		case n == 0 && !saved && kind == "generation":
+			// The generation form keeps no draft of its prompt yet: a
+			// prompt whose job never started is reported, not failed.
+			genLost++
+		case n == 0 && !saved:
+			lost++
+			t.Errorf("%s %q is neither on the server nor on disk", kind, text)
+		case n == 0:
+			kept++
+		case saved:
+			both++
+		}
+	}
+	if worstWait > 100*time.Millisecond {
+		t.Errorf("%d of %d keys were answered later than 100 ms after being pressed; the worst took %s", slow, keys, worstWait)
+	}
+	t.Logf("operator: actions %v; sent %v; unknown outcome (left as draft) %v; refused %v; resent after refusal %v; skipped %v",
+		o.actions, o.sent, o.unknown, o.refused, o.resent, o.skipped)
+	t.Logf("texts typed %d: duplicates %d, lost %d, kept on disk only %d, on the server and still on disk %d, generation prompts of jobs never started %d",
+		len(o.typed), dup, lost, kept, both, genLost)
+	t.Logf("keys %d: worst sent→frame %s, worst Update+View %s, over 100 ms %d; panics %d",
+		keys, worstWait, worstWork, slow, len(panics))
+}
