@@ -45,7 +45,7 @@ import (
 //
 // The short run is part of go test ./...; the long one runs with
 //
-//	go test -run TestChaosSoakLong -soak 30m -timeout 40m ./cli
+//	go test ./cli -run TestChaosSoakLong -timeout 40m -soak=30m
 //
 // (or IMAGINE_SOAK=30m) and IMAGINE_SOAK_SEED picks another operator.
 
@@ -72,7 +72,7 @@ func TestChaosSoakLong(t *testing.T) {
 		}
 	}
 	if d <= 0 {
-		t.Skip("the long chaos soak runs only when asked: go test -run TestChaosSoakLong -soak 30m -timeout 40m ./cli (TestChaosSoakShort covers the same ground in go test ./...)")
+		t.Skip("the long chaos soak runs only when asked: go test ./cli -run TestChaosSoakLong -timeout 40m -soak=30m (TestChaosSoakShort covers the same ground in go test ./...)")
 	}
 	runSoak(t, d, soakSeed())
 }
@@ -196,6 +196,13 @@ func (m *soakModel) View() (v tea.View) {
 		m.keyAt = time.Time{}
 	}
 	return v
+}
+
+// panicked reports whether a panic was caught.
+func (m *soakModel) panicked() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.panics) > 0
 }
 
 // screen is the last frame as text.
@@ -489,7 +496,7 @@ func (o *operator) generate() {
 // browse moves around without writing: tabs, scrolling, opening a post.
 func (o *operator) browse() {
 	o.actions["browse"]++
-	o.home(fmt.Sprint(1 + o.rng.IntN(6)))
+	o.home(fmt.Sprint(1 + o.rng.IntN(7)))
 	for range 3 + o.rng.IntN(8) {
 		o.press([]string{"j", "k", "j", "tab", "shift+tab", "G", "g"}[o.rng.IntN(7)])
 	}
@@ -584,7 +591,7 @@ func runSoak(t *testing.T, d time.Duration, seed uint64) {
 		total += a.weight
 	}
 	end := time.Now().Add(d)
-	for time.Now().Before(end) && len(sm.panics) == 0 {
+	for time.Now().Before(end) && !sm.panicked() {
 		x := o.rng.IntN(total)
 		for i, a := range actions {
 			if x < a.weight {
