@@ -142,6 +142,8 @@ type soakModel struct {
 	frame     string
 	keyAt     time.Time // the key whose frame is being drawn
 	keyStart  time.Time // when Update began on it
+	keyName   string    // and what it was
+	worstKey  string    // the key of worstWork, with the pane it was pressed in
 	keys      int
 	worstWait time.Duration // sent → frame drawn
 	worstWork time.Duration // Update + View
@@ -166,7 +168,7 @@ func (m *soakModel) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	}()
 	if k, ok := msg.(stampedKey); ok {
 		m.mu.Lock()
-		m.keyAt, m.keyStart = k.at, time.Now()
+		m.keyAt, m.keyStart, m.keyName = k.at, time.Now(), k.key.String()
 		m.mu.Unlock()
 		msg = k.key
 	}
@@ -189,6 +191,9 @@ func (m *soakModel) View() (v tea.View) {
 	if !m.keyAt.IsZero() {
 		wait, work := now.Sub(m.keyAt), now.Sub(m.keyStart)
 		m.keys++
+		if work > m.worstWork {
+			m.worstKey = fmt.Sprintf("%q on %q", m.keyName, firstLine(ansi.Strip(v.Content), 1))
+		}
 		m.worstWait, m.worstWork = max(m.worstWait, wait), max(m.worstWork, work)
 		if wait > 100*time.Millisecond {
 			m.slow++
@@ -196,6 +201,15 @@ func (m *soakModel) View() (v tea.View) {
 		m.keyAt = time.Time{}
 	}
 	return v
+}
+
+// firstLine is line n of s (0-based), trimmed.
+func firstLine(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if n >= len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[n])
 }
 
 // panicked reports whether a panic was caught.
@@ -278,6 +292,9 @@ type operator struct {
 	typed map[string]string
 	// counts of what happened, for the report.
 	actions, sent, unknown, refused, resent, skipped map[string]int
+	// reasons counts the composer's "not sent: …" sentences, digits
+	// dropped.
+	reasons map[string]int
 }
 
 // press sends one key, stamped, and leaves a person's pause after it.
@@ -374,6 +391,16 @@ func (o *operator) compose(kind, title string) {
 			final = s
 			return !strings.Contains(s, title) || emptyComposer(s) || strings.Contains(s, "not sent")
 		})
+		if i := strings.Index(final, "not sent: "); i >= 0 {
+			reason, _, _ := strings.Cut(final[i:], "\n")
+			reason = strings.TrimSpace(strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return -1
+				}
+				return r
+			}, reason))
+			o.reasons[reason]++
+		}
 		switch {
 		case !strings.Contains(final, title) || emptyComposer(final):
 			// Closed, or emptied for the next message of a thread.
@@ -551,7 +578,7 @@ func runSoak(t *testing.T, d time.Duration, seed uint64) {
 
 	o := &operator{t: t, tm: tm, m: sm, rng: rand.New(rand.NewPCG(seed, 0x50a4)), typed: map[string]string{},
 		actions: map[string]int{}, sent: map[string]int{}, unknown: map[string]int{}, refused: map[string]int{},
-		resent: map[string]int{}, skipped: map[string]int{}}
+		resent: map[string]int{}, skipped: map[string]int{}, reasons: map[string]int{}}
 	if !o.waitText(30*time.Second, " @demo_agent ") {
 		t.Fatalf("never signed in; screen:\n%s", sm.screen())
 	}
@@ -629,7 +656,7 @@ func checkSoak(t *testing.T, srv *sandbox.Server, o *operator, sm *soakModel, lo
 	t.Helper()
 	sm.mu.Lock()
 	panics := slices.Clone(sm.panics)
-	keys, worstWait, worstWork, slow := sm.keys, sm.worstWait, sm.worstWork, sm.slow
+	keys, worstWait, worstWork, slow, worstKey := sm.keys, sm.worstWait, sm.worstWork, sm.slow, sm.worstKey
 	sm.mu.Unlock()
 	for _, p := range panics {
 		t.Errorf("panic: %s", p)
@@ -686,6 +713,7 @@ func checkSoak(t *testing.T, srv *sandbox.Server, o *operator, sm *soakModel, lo
 		o.actions, o.sent, o.unknown, o.refused, o.resent, o.skipped)
 	t.Logf("texts typed %d: duplicates %d, lost %d, kept on disk only %d, on the server and still on disk %d, generation prompts of jobs never started %d",
 		len(o.typed), dup, lost, kept, both, genLost)
-	t.Logf("keys %d: worst sent→frame %s, worst Update+View %s, over 100 ms %d; panics %d",
-		keys, worstWait, worstWork, slow, len(panics))
+	t.Logf("keys %d: worst sent→frame %s, worst Update+View %s (%s), over 100 ms %d; panics %d",
+		keys, worstWait, worstWork, worstKey, slow, len(panics))
+	t.Logf("the composer's refusals: %v", o.reasons)
 }
