@@ -219,6 +219,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	msgPane := messages.New(msgOpts)
 	jobsPane := jobs.New(jobs.Options{
 		Context:  ctx,
+		DraftDir: d.draftDir,
 		Generate: d.client.Generate,
 		Services: d.client.Services,
 		Keys:     keys,

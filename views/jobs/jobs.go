@@ -55,6 +55,9 @@ type Options struct {
 	Styles *theme.Styles
 	// Now is the clock for elapsed and relative times; nil means time.Now.
 	Now func() time.Time
+	// DraftDir keeps the generation form's prompt across a quit
+	// (draftfile.go); "" keeps it in memory only.
+	DraftDir string
 }
 
 // Model is the Jobs pane. It implements ui.Pane.
@@ -72,7 +75,9 @@ type Model struct {
 	// on spinner frames (only while a job is active), so an idle screen
 	// stays identical between polls.
 	clock func() time.Time
-	shown time.Time
+	// draftDir holds generation.json, the form's prompt kept across a quit.
+	draftDir string
+	shown    time.Time
 	// after schedules msg after d (tea.Tick); tests replace it to fire
 	// ticks by hand.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -134,17 +139,18 @@ type finished struct {
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
-		ctx:    opts.Context,
-		gen:    opts.Generate,
-		svc:    opts.Services,
-		keys:   opts.Keys,
-		clock:  opts.Now,
-		shown:  opts.Now(),
-		after:  tick,
-		jobs:   newStore(),
-		unseen: map[string]bool{},
-		svcs:   newServices(),
-		live:   views.NewFilter(opts.Styles, opts.Keys.List),
+		draftDir: opts.DraftDir,
+		ctx:      opts.Context,
+		gen:      opts.Generate,
+		svc:      opts.Services,
+		keys:     opts.Keys,
+		clock:    opts.Now,
+		shown:    opts.Now(),
+		after:    tick,
+		jobs:     newStore(),
+		unseen:   map[string]bool{},
+		svcs:     newServices(),
+		live:     views.NewFilter(opts.Styles, opts.Keys.List),
 	}
 	m.hist.filter = views.NewFilter(opts.Styles, opts.Keys.List)
 	m.SetStyles(opts.Styles)
@@ -158,7 +164,7 @@ func tick(d time.Duration, msg tea.Msg) tea.Cmd {
 }
 
 // Init implements ui.Pane. The first fetch comes from Refresh.
-func (m *Model) Init() tea.Cmd { return nil }
+func (m *Model) Init() tea.Cmd { return m.loadDraftFile() }
 
 // SetSize implements ui.Pane.
 func (m *Model) SetSize(width, height int) {

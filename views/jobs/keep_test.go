@@ -1,6 +1,8 @@
 package jobs
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +61,36 @@ func TestAnEnterTypedWhileTheFormLoadsIsKept(t *testing.T) {
 	// were asked for, as if it had been pressed on the shown step.
 	if got := hs.gen.requests(); len(got) == 0 || got[0] != "models:OPENAI/image" {
 		t.Fatalf("the enter typed ahead was lost: requests %q\n%s", got, hs.plain())
+	}
+}
+
+// TestThePromptSurvivesAQuit: what the form held when the program ended
+// is written to the draft directory and offered by the first n of the
+// next run; a form with nothing typed leaves no file.
+func TestThePromptSurvivesAQuit(t *testing.T) {
+	dir := t.TempDir()
+	hs := newHarness(t, 80, 24, true)
+	hs.m.draftDir = dir
+	hs.svc.list = allProviders()
+	hs.keys("n", "enter", "enter", "enter", "enter")
+	hs.typeText("a harbour at night")
+	if err := hs.m.FlushDrafts(); err != nil {
+		t.Fatal(err)
+	}
+	next := newHarness(t, 80, 24, true)
+	next.m.draftDir = dir
+	next.svc.list = allProviders()
+	next.settle(next.m.Init())
+	next.keys("n", "enter", "enter", "enter", "enter")
+	if v := next.plain(); !strings.Contains(v, "a harbour at night") {
+		t.Fatalf("the prompt of the last run is not offered:\n%s", v)
+	}
+	empty := newHarness(t, 80, 24, true)
+	empty.m.draftDir = dir
+	if err := empty.m.FlushDrafts(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, draftFile)); !os.IsNotExist(err) {
+		t.Errorf("nothing to keep, yet the file stays: %v", err)
 	}
 }

@@ -15,6 +15,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	// Whatever changed the jobs, the filters' matches follow.
 	defer m.refilterAfter(msg)
 	switch msg := msg.(type) {
+	case draftFileMsg:
+		m.draftFileLoaded(msg)
+		return nil
 	case pollMsg:
 		return m.advanceClockIfChanged(func() tea.Cmd { return m.polled(msg) })
 	case spinMsg:
