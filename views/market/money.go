@@ -132,16 +132,7 @@ func (m *Model) gotPayouts(msg payoutsMsg) {
 	if msg.cursor == "" {
 		mo.items = mo.items[:0:0]
 	}
-	seen := make(map[string]bool, len(mo.items))
-	for _, p := range mo.items {
-		seen[p.ID] = true
-	}
-	for _, p := range msg.page.Items {
-		if p.ID != "" && !seen[p.ID] {
-			seen[p.ID] = true
-			mo.items = append(mo.items, p)
-		}
-	}
+	mo.items = appendNew(mo.items, msg.page.Items, func(p *api.Payout) string { return p.ID })
 	mo.summary = msg.page.Summary
 	mo.next, mo.more, mo.loaded = msg.page.NextCursor, msg.page.HasMore && msg.page.NextCursor != "", true
 	mo.win.Fix(len(mo.items), m.moneyBodyHeight(), payoutRowHeight)

@@ -220,16 +220,7 @@ func (m *Model) gotServices(msg svcListMsg) {
 		s.win.Home()
 		s.read++
 	}
-	seen := make(map[string]bool, len(s.items))
-	for _, it := range s.items {
-		seen[it.ID] = true
-	}
-	for _, it := range msg.page.Items {
-		if it.ID != "" && !seen[it.ID] {
-			seen[it.ID] = true
-			s.items = append(s.items, it)
-		}
-	}
+	s.items = appendNew(s.items, msg.page.Items, func(it *api.MarketService) string { return it.ID })
 	s.next, s.more, s.loaded = msg.page.NextCursor, msg.page.HasMore && msg.page.NextCursor != "", true
 	s.win.Fix(len(s.items), m.svcBodyHeight(), svcRowHeight)
 }
