@@ -499,26 +499,28 @@ func (o *operator) generate() {
 	}
 	for _, s := range steps {
 		if !o.waitText(8*time.Second, s.want) {
-			o.skipped["generation"]++
+			o.skipped["generation (waiting for "+s.want+")"]++
 			return
 		}
 		o.press(s.key)
 	}
 	if !o.waitText(8*time.Second, "What to generate") {
-		o.skipped["generation"]++
+		o.skipped["generation (waiting for the prompt)"]++
 		return
 	}
 	prompt := o.text("generation")
 	o.typeText(prompt)
 	o.press("enter")
 	if !o.waitText(5*time.Second, "┃ Post text") {
-		o.skipped["generation"]++
+		o.skipped["generation (waiting for the post text)"]++
 		return
 	}
 	o.typeText("made in the soak")
 	o.press("enter")
 	if o.waitText(30*time.Second, "generation slots in use") {
 		o.sent["generation"]++
+	} else {
+		o.skipped["generation (never saw it start)"]++
 	}
 }
 
@@ -699,8 +701,9 @@ func checkSoak(t *testing.T, srv *sandbox.Server, o *operator, sm *soakModel, lo
 			dup++
 			t.Errorf("%s %q is on the server %d times (typed once)", kind, text, n)
 		case n == 0 && !saved && kind == "generation":
-			// The generation form keeps no draft of its prompt yet: a
-			// prompt whose job never started is reported, not failed.
+			// A prompt whose job never started is reported, not failed:
+			// the form keeps it on disk only while the program runs
+			// and at its end, and the operator may have left it.
 			genLost++
 		case n == 0 && !saved:
 			lost++
