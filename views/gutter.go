@@ -19,6 +19,12 @@ func NewGutter(s *theme.Styles) Gutter {
 	return Gutter{on: s.Cursor.Render("▌") + " ", off: "  "}
 }
 
+// Unmarked returns a gutter that marks nothing, for a preview beside a
+// list: the list's cursor is the only selection on screen, and a mark in
+// the preview would be a second one that no key moves (and cells repainted
+// on every move for nothing).
+func (g Gutter) Unmarked() Gutter { return Gutter{on: g.off, off: g.off} }
+
 // Mark returns lines with the gutter in front; lines itself, which may be
 // a cached rendering, is left as it is.
 func (g Gutter) Mark(lines []string, sel bool) []string { return g.MarkFrom(lines, 0, sel) }

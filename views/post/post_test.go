@@ -195,3 +195,23 @@ func TestOpenMissingPostSaysWhy(t *testing.T) {
 		t.Fatal("a post view opened for a missing post")
 	}
 }
+
+// TestAPreviewMarksNoSelection: beside a list (the split view) the post
+// screen is a glance: the list's cursor is the only selection on screen,
+// so the preview draws no mark of its own, where the same screen opened
+// with enter marks the post it starts on.
+func TestAPreviewMarksNoSelection(t *testing.T) {
+	for _, preview := range []bool{false, true} {
+		hs := postkittest.New(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)},
+			func(o *postkit.Options) { o.Post, o.Profile, o.Preview = Open, profile.Open, preview })
+		threadFixture(&harness{Harness: hs, m: hs.M, agents: hs.Agents, posts: hs.Posts})
+		hs.Keys("enter")
+		v := hs.Plain()
+		if !strings.Contains(v, "Top-level thought") {
+			t.Fatalf("preview=%v: the post screen did not open:\n%s", preview, v)
+		}
+		if marked := strings.Contains(v, "▌"); marked == preview {
+			t.Errorf("preview=%v: a selection mark shown = %v:\n%s", preview, marked, v)
+		}
+	}
+}

@@ -37,6 +37,9 @@ func (m *Kit) SetStyles(s *theme.Styles) {
 	m.styles = s
 	m.pal = newPalette(s)
 	m.gut = views.NewGutter(s)
+	if m.preview {
+		m.gut = m.gut.Unmarked()
+	}
 	m.cache.Clear()
 	m.comp.SetStyles(s)
 }
