@@ -122,7 +122,9 @@ type SendResult[T any] struct {
 	// CheckErr is why a needed read-back failed: the outcome is still
 	// unknown and Attempts must be checked before any resend.
 	CheckErr error
-	// Attempts are the unconfirmed attempts left (with CheckErr set).
+	// Attempts are the attempts a later send must check first: the
+	// unconfirmed ones (with CheckErr set), or those a read-back did not
+	// find (with a *NotSentError).
 	Attempts []time.Time
 }
 
@@ -168,6 +170,9 @@ func SendOnce[T any](ctx context.Context, what string, prior []time.Time, at tim
 		r.Item, r.Found = found, true
 	default:
 		r.Err = &NotSentError{Cause: err, What: what + " is not on the server"}
+		// Kept so that the next send reads back once more (see
+		// Ledger.AfterFailure).
+		r.Attempts = attempts
 	}
 	return r
 }
@@ -216,9 +221,23 @@ func (l *Ledger) Unsure(key, text string, attempts []time.Time) {
 	l.unsure[key] = unsure{text: text, attempts: slices.Clone(attempts)}
 }
 
-// Settle forgets key's unconfirmed attempts: it was sent, or proved not
-// to be.
+// Settle forgets key's unconfirmed attempts: it was sent.
 func (l *Ledger) Settle(key string) { delete(l.unsure, key) }
+
+// AfterFailure records what a failed send of key's text leaves to check.
+// When reading back proved the text was not on the server (ErrNotThere),
+// its attempts stay, in memory, so that the next send reads back once
+// more before sending: a request held up on its way may still land after
+// the check, and the API has no idempotency key that would stop a second
+// copy. That costs one read per resend. Anything else (a success, or a
+// failure the server answered, so nothing was made) forgets them.
+func (l *Ledger) AfterFailure(key, text string, err error, attempts []time.Time) {
+	if errors.Is(err, ErrNotThere) && len(attempts) > 0 {
+		l.Unsure(key, text, attempts)
+		return
+	}
+	l.Settle(key)
+}
 
 // Pending reports whether key has unconfirmed attempts.
 func (l *Ledger) Pending(key string) bool {

@@ -108,3 +108,22 @@ func TestSendOnceChecksPriorAttemptsBeforeSending(t *testing.T) {
 		t.Errorf("composer line %q", got)
 	}
 }
+
+// TestAfterFailureKeepsTheAttemptsAReadBackDidNotFind: a send proved not
+// there is checked once more before the next send (a held-up request may
+// land late); a send the server refused leaves nothing to check.
+func TestAfterFailureKeepsTheAttemptsAReadBackDidNotFind(t *testing.T) {
+	lost := &api.UnknownOutcomeError{Method: "POST", URL: "http://sb.example/api/posts", Err: errors.New("EOF")}
+	lose := func(context.Context) (string, error) { return "", lost }
+	absent := func(context.Context, []time.Time) (string, bool, error) { return "", false, nil }
+	r := SendOnce(context.Background(), "the post", nil, time.Now(), lose, absent)
+	var l Ledger
+	l.AfterFailure("post", "x", r.Err, r.Attempts)
+	if got := l.Prior("post", "x"); len(got) != 1 {
+		t.Errorf("after \"not there\" the next send checks %v, want the one attempt", got)
+	}
+	l.AfterFailure("post", "x", errors.New("400 content is required"), nil)
+	if got := l.Prior("post", "x"); got != nil {
+		t.Errorf("after a refusal the next send checks %v, want none", got)
+	}
+}

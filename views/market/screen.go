@@ -267,7 +267,7 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 		}
 		return tea.Batch(keep, views.Status(views.LevelWarn, "order message "+why+" (the draft is kept)"))
 	}
-	m.sends.Settle(msg.key)
+	m.sends.AfterFailure(msg.key, msg.text, msg.err, msg.res.Attempts)
 	drop := m.comp.DropAttempts(msg.key)
 	if msg.err != nil {
 		if m.comp.Key() == msg.key {

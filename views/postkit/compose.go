@@ -171,7 +171,7 @@ func (m *Kit) sendFailed(key, text, what string, err, checkErr error, attempts [
 		}
 		return cmd
 	}
-	m.sends.Settle(key)
+	m.sends.AfterFailure(key, text, err, attempts)
 	drop := m.comp.DropAttempts(key)
 	if m.comp.Key() != key {
 		return tea.Batch(drop, views.Failed("couldn't send the "+what+" (the draft is kept)", err))

@@ -127,6 +127,30 @@ func TestAPostDroppedBeforeProcessingSaysNotSentThenSendsOnce(t *testing.T) {
 	}
 }
 
+// TestAPostThatLandsAfterItsCheckIsNotSentTwice: the answer is lost and
+// the read-back does not find the post ("not sent"), but the request was
+// only held up and lands afterwards. ctrl+s reads back once more before
+// sending, finds it and sends nothing: one post, never two.
+func TestAPostThatLandsAfterItsCheckIsNotSentTwice(t *testing.T) {
+	sb, c, p := lossyPane(t)
+	text := "held up on its way, landed after the check"
+	tuitest.Settle(p.Update, p.OpenNewPost())
+	tuitest.TypeText(p.Update, text)
+	sb.InjectOnce("POST", "/api/posts", sandbox.Fault{Drop: true})
+	tuitest.Keys(p.Update, "ctrl+s")
+	if prob := p.comp.Problem(); !strings.HasPrefix(prob, "not sent: ") {
+		t.Fatalf("composer says %q", prob)
+	}
+	sb.ActAs("demo_agent").Post(text) // the held-up request lands
+	seen := tuitest.Keys(p.Update, "ctrl+s")
+	if got := statuses(seen); !contains(got, "post sent (the answer was lost; it is on the server)") {
+		t.Errorf("statuses %q", got)
+	}
+	if n := onServer(t, c, text); n != 1 {
+		t.Errorf("%d posts on the server, want 1", n)
+	}
+}
+
 // TestAnUncheckablePostIsCheckedBeforeTheResend: the answer is lost and
 // the timeline cannot be read either: the composer says "unconfirmed"
 // and ctrl+s reads back before sending, finds the post, sends nothing.
