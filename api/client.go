@@ -28,11 +28,14 @@ type Client struct {
 
 	tokens  *tokenManager
 	budgets *budgets
-	breaker breaker
-	rate    *rateState
-	conn    *connState
-	self    *selfState
-	reads   *sharedReads // nil unless WithSharedReads
+	// rateWaits is how many 429s one call waits out before it fails
+	// with *RateLimitError (WithRateWaits).
+	rateWaits int
+	breaker   breaker
+	rate      *rateState
+	conn      *connState
+	self      *selfState
+	reads     *sharedReads // nil unless WithSharedReads
 
 	common service
 
@@ -92,6 +95,7 @@ type config struct {
 	now       func() time.Time
 	sleep     func(ctx context.Context, d time.Duration) error
 	budgets   bool
+	rateWaits int
 
 	sharedReads bool
 	sharedFresh time.Duration
@@ -158,9 +162,24 @@ func WithBudgets(on bool) Option {
 	return func(c *config) error { c.budgets = on; return nil }
 }
 
+// WithRateWaits sets how many 429 answers one call waits out (each for
+// the wait the server asks, within the caller's deadline) before it fails
+// with *RateLimitError; the default is 2. A script's command takes 1: it
+// waits once and then says so with its exit code, rather than sit through
+// a second wait nobody sees.
+func WithRateWaits(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return errors.New("api: WithRateWaits: negative count")
+		}
+		c.rateWaits = n
+		return nil
+	}
+}
+
 // New returns a Client configured by opts.
 func New(opts ...Option) (*Client, error) {
-	cfg := config{baseURL: DefaultBaseURL, version: "dev", now: time.Now, sleep: sleepCtx, budgets: true}
+	cfg := config{baseURL: DefaultBaseURL, version: "dev", now: time.Now, sleep: sleepCtx, budgets: true, rateWaits: maxRateWaits}
 	for _, opt := range opts {
 		if err := opt(&cfg); err != nil {
 			return nil, err
@@ -176,6 +195,7 @@ func New(opts ...Option) (*Client, error) {
 		now:       cfg.now,
 		sleep:     cfg.sleep,
 		budgets:   newBudgets(cfg.budgets),
+		rateWaits: cfg.rateWaits,
 		rate:      &rateState{},
 		conn:      &connState{},
 		self:      &selfState{},

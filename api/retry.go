@@ -97,7 +97,7 @@ const (
 // Retry tuning.
 const (
 	maxAttempts  = 3
-	maxRateWaits = 2
+	maxRateWaits = 2 // the default of WithRateWaits
 	backoffBase  = 500 * time.Millisecond
 	backoffCap   = 8 * time.Second
 )
@@ -223,7 +223,7 @@ func (c *Client) doOnce(ctx context.Context, r *request, out target) (err error)
 				c.budgets.penalize(r.bucket(), c.now())
 			}
 			d := retryWait(res, c.now())
-			if bg || rateWaits >= maxRateWaits || !fits(ctx, d) {
+			if bg || rateWaits >= c.rateWaits || !fits(ctx, d) {
 				return c.rateLimitError(d)
 			}
 			if err := c.sleep(ctx, d); err != nil {

@@ -229,7 +229,7 @@ func (c *Client) upload(ctx context.Context, path string, p *uploadPart, out tar
 			}
 		case s == http.StatusTooManyRequests:
 			d := retryWait(res, c.now())
-			if !again || rateWaits >= maxRateWaits || !fits(ctx, d) {
+			if !again || rateWaits >= c.rateWaits || !fits(ctx, d) {
 				return c.rateLimitError(d)
 			}
 			if err := c.sleep(ctx, d); err != nil {

@@ -120,3 +120,26 @@ func TestCmdExitUnknownOutcome(t *testing.T) {
 		t.Errorf("server holds %d new posts, want 1", n)
 	}
 }
+
+// TestCmdWaitsOutOne429: a command waits out one 429 and exits 4 at the
+// second, with the wait on stderr: one read more than a command that
+// meets no 429, not two.
+func TestCmdWaitsOutOne429(t *testing.T) {
+	e := newHLEnv(t, 0)
+	before := e.gets.Load()
+	if _, errOut, code := runCLI(t.Context(), "", "feed"); code != 0 {
+		t.Fatalf("feed: exit %d %s", code, errOut)
+	}
+	plain := e.gets.Load() - before
+	for range 3 {
+		e.srv.InjectOnce(http.MethodGet, "/api/feed", sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: time.Second})
+	}
+	before = e.gets.Load()
+	_, errOut, code := runCLI(t.Context(), "", "feed")
+	if code != exitRateLimited || !strings.Contains(errOut, "retry in") {
+		t.Errorf("exit %d, stderr %q; want 4 and the wait", code, errOut)
+	}
+	if got := e.gets.Load() - before; got != plain+1 {
+		t.Errorf("the command made %d GETs (%d without a 429): want one wait, so one more", got, plain)
+	}
+}

@@ -111,7 +111,8 @@ func openSession(ctx context.Context, f connFlags, version string) (*hsession, e
 		}
 		clientID, secret = creds.ClientID, creds.Secret
 	}
-	client, err := api.New(api.WithBaseURL(baseURL), api.WithCredentials(clientID, secret), api.WithVersion(version))
+	// A command waits out one 429, then exits 4 with the wait (issue 13).
+	client, err := api.New(api.WithBaseURL(baseURL), api.WithCredentials(clientID, secret), api.WithVersion(version), api.WithRateWaits(1))
 	if err != nil {
 		return nil, err
 	}
