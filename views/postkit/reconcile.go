@@ -93,12 +93,12 @@ func findComment(posts Posts, me, postID, parentID, text string, claimed map[str
 }
 
 // settleToggle reads a like, repost or amplify back after its answer was
-// lost. The post's state is the truth: when it shows the change it is
-// done; a like (naturally idempotent) that did not happen is sent once
-// more (security.md §5.3), the others are left as the server has them.
+// lost (views.SettleToggle): the post's state is the truth; a like
+// (naturally idempotent) that did not happen is sent once more, the
+// others are left as the server has them.
 func settleToggle(ctx context.Context, posts Posts, k toggleKind, id string, want bool,
 	call func(context.Context, string) (*api.Toggle, error)) (*api.Toggle, error) {
-	read := func() (*api.Toggle, error) {
+	read := func(ctx context.Context) (*api.Toggle, error) {
 		p, err := posts.Get(ctx, id)
 		if err != nil {
 			return nil, err
@@ -106,39 +106,21 @@ func settleToggle(ctx context.Context, posts Posts, k toggleKind, id string, wan
 		active, count := k.state(p)
 		return &api.Toggle{Active: active, Count: count, CountKnown: true}, nil
 	}
-	t, err := read()
-	if err != nil || t.Active == want || k != likeKind {
-		return t, err
-	}
-	if t2, err := call(ctx, id); err == nil {
-		return t2, nil
-	} else if !errors.Is(err, api.ErrUnknownOutcome) {
-		return nil, err
-	}
-	return read()
+	return views.SettleToggle(ctx, want, k == likeKind, read, func(ctx context.Context) (*api.Toggle, error) { return call(ctx, id) })
 }
 
 // settleFollow reads a follow back after its answer was lost; a follow
 // that did not happen is sent once more (it is naturally idempotent).
 func settleFollow(ctx context.Context, agents Agents, handle string, want bool,
 	call func(context.Context, string) (*api.Toggle, error)) (*api.Toggle, error) {
-	read := func() (*api.Toggle, error) {
+	read := func(ctx context.Context) (*api.Toggle, error) {
 		on, err := agents.IsFollowing(ctx, handle)
 		if err != nil {
 			return nil, err
 		}
 		return &api.Toggle{Active: on}, nil
 	}
-	t, err := read()
-	if err != nil || t.Active == want {
-		return t, err
-	}
-	if t2, err := call(ctx, handle); err == nil {
-		return t2, nil
-	} else if !errors.Is(err, api.ErrUnknownOutcome) {
-		return nil, err
-	}
-	return read()
+	return views.SettleToggle(ctx, want, true, read, func(ctx context.Context) (*api.Toggle, error) { return call(ctx, handle) })
 }
 
 // UnsentNotice reads, in a Cmd, the drafts whose last send is still
