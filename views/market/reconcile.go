@@ -2,7 +2,6 @@ package market
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"time"
 
@@ -13,12 +12,6 @@ import (
 // Writes whose answer was lost are read back before anything is resent
 // (views.SendOnce): an order message is looked for in the order's thread,
 // an order action in the order's status.
-
-// maxCheckPages bounds the thread pages one check reads.
-const maxCheckPages = 10
-
-// errWhoAmI refuses a check while the operator's handle is unknown.
-var errWhoAmI = errors.New("the signed-in handle is unknown")
 
 // actionStatus is the status an order has once action was applied.
 var actionStatus = map[api.OrderAction]api.OrderStatus{
@@ -51,37 +44,15 @@ func settleAction(ctx context.Context, src Source, id string, a api.OrderAction,
 func findMessage(src Source, id, me, text string, claimed map[string]bool) func(context.Context, []time.Time) (*api.OrderMessage, bool, error) {
 	return func(ctx context.Context, attempts []time.Time) (*api.OrderMessage, bool, error) {
 		if me == "" {
-			return nil, false, errWhoAmI
+			return nil, false, views.ErrWhoAmI
 		}
 		read := func(m *api.OrderMessage) views.SentItem {
 			mine := strings.EqualFold(strings.TrimPrefix(m.Sender.Handle, "@"), strings.TrimPrefix(me, "@"))
 			return views.SentItem{ID: m.ID, Text: m.Content, At: m.CreatedAt, Mine: mine}
 		}
-		opts := &api.ListOptions{Limit: threadPage}
-		for range maxCheckPages {
-			page, err := src.OrderMessages(ctx, id, opts)
-			if err != nil {
-				return nil, false, err
-			}
-			if i := views.FindSent(page.Items, text, attempts, claimed, read); i >= 0 {
-				return &page.Items[i], true, nil
-			}
-			if !page.HasMore || page.NextCursor == "" || len(page.Items) == 0 || views.Covers(oldest(page.Items), attempts) {
-				return nil, false, nil
-			}
-			opts.Cursor = page.NextCursor
+		next := func(ctx context.Context, cursor string) (*api.Page[api.OrderMessage], error) {
+			return src.OrderMessages(ctx, id, &api.ListOptions{Limit: threadPage, Cursor: cursor})
 		}
-		return nil, false, errors.New("too many messages meanwhile to find it")
+		return views.FindPaged(ctx, text, attempts, claimed, false, next, read)
 	}
-}
-
-// oldest is when the oldest message of a page was written.
-func oldest(items []api.OrderMessage) time.Time {
-	t := items[0].CreatedAt
-	for _, m := range items[1:] {
-		if m.CreatedAt.Before(t) {
-			t = m.CreatedAt
-		}
-	}
-	return t
 }

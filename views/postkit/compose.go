@@ -152,57 +152,6 @@ func (m *Kit) send(msg composer.SendMsg) tea.Cmd {
 	}
 }
 
-// sendFailed keeps the text in the composer with the error beside the
-// counter; if the composer was closed meanwhile, the status line says it.
-// When the outcome is still unknown the composer says "unconfirmed"
-// rather than "not sent", and the next send checks first.
-func (m *Kit) sendFailed(key, text, what string, err, checkErr error, attempts []time.Time) tea.Cmd {
-	if checkErr != nil {
-		m.sends.Unsure(key, text, attempts)
-		keep := m.comp.KeepAttempts(key, text, attempts)
-		why := views.UncheckedText(err, checkErr)
-		status := views.Status(views.LevelWarn, what+" "+why+" (the draft is kept)")
-		if m.comp.Key() != key {
-			return tea.Batch(keep, status)
-		}
-		cmd := tea.Batch(keep, m.comp.Unconfirmed(why))
-		if !m.comp.IsOpen() {
-			cmd = tea.Batch(cmd, status)
-		}
-		return cmd
-	}
-	m.sends.AfterFailure(key, text, err, attempts)
-	drop := m.comp.DropAttempts(key)
-	if m.comp.Key() != key {
-		return tea.Batch(drop, views.Failed("couldn't send the "+what+" (the draft is kept)", err))
-	}
-	cmd := tea.Batch(drop, m.comp.Failed(err))
-	if !m.comp.IsOpen() {
-		cmd = tea.Batch(cmd, views.Failed("couldn't send the "+what+" (the draft is kept)", err))
-	}
-	return cmd
-}
-
-// sendDone clears the composer (or just the draft of key if the composer
-// moved on) and closes it.
-func (m *Kit) sendDone(key string) tea.Cmd {
-	m.sends.Settle(key)
-	drop := m.comp.DropAttempts(key)
-	if m.comp.Key() != key {
-		return tea.Batch(drop, m.comp.DeleteDraft(key))
-	}
-	return tea.Batch(drop, tea.Sequence(m.comp.Sent(), m.comp.Close()))
-}
-
-// sentNote is the status after a send: "post sent", or, when its answer
-// was lost and reading back found it, says so.
-func sentNote(what string, found bool) string {
-	if found {
-		return what + " sent (the answer was lost; it is on the server)"
-	}
-	return what + " sent"
-}
-
 func (m *Kit) posted(msg postedMsg) tea.Cmd {
 	m.sends.Done(msg.key)
 	what := "post"
@@ -210,9 +159,9 @@ func (m *Kit) posted(msg postedMsg) tea.Cmd {
 		what = "quote"
 	}
 	if msg.err != nil {
-		return m.sendFailed(msg.key, msg.text, what, msg.err, msg.res.CheckErr, msg.res.Attempts)
+		return m.comp.SendFailed(&m.sends, msg.key, msg.text, what, msg.err, msg.res.CheckErr, msg.res.Attempts)
 	}
-	cmds := []tea.Cmd{m.sendDone(msg.key), views.Status(views.LevelInfo, sentNote(what, msg.res.Found))}
+	cmds := []tea.Cmd{m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote(what, msg.res.Found))}
 	if msg.post != nil && msg.post.ID != "" {
 		m.sends.Claim(msg.post.ID, m.clock())
 		e := m.Intern(*msg.post)
@@ -230,9 +179,9 @@ func (m *Kit) commented(msg commentedMsg) tea.Cmd {
 		what = "reply"
 	}
 	if msg.err != nil {
-		return m.sendFailed(msg.key, msg.text, what, msg.err, msg.res.CheckErr, msg.res.Attempts)
+		return m.comp.SendFailed(&m.sends, msg.key, msg.text, what, msg.err, msg.res.CheckErr, msg.res.Attempts)
 	}
-	cmd := m.sendDone(msg.key)
+	cmd := m.comp.SendDone(&m.sends, msg.key)
 	if e := m.store[msg.postID]; e != nil {
 		e.Post.CommentCount++
 		e.Ver++
@@ -248,5 +197,5 @@ func (m *Kit) commented(msg commentedMsg) tea.Cmd {
 		}
 		cmd = tea.Batch(cmd, m.toScreens(CommentAdded{PostID: msg.postID, Comment: c}))
 	}
-	return tea.Batch(cmd, views.Status(views.LevelInfo, sentNote(what, msg.res.Found)))
+	return tea.Batch(cmd, views.Status(views.LevelInfo, views.SentNote(what, msg.res.Found)))
 }

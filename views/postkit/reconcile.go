@@ -2,7 +2,6 @@ package postkit
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -19,16 +18,6 @@ import (
 // covers the match window), a comment among the post's comments (oldest
 // first, read to the end).
 
-// maxCheckPages bounds the pages one check reads.
-const maxCheckPages = 10
-
-// errWhoAmI refuses a check while the operator's handle is unknown: no
-// item could be told to be theirs.
-var errWhoAmI = errors.New("the signed-in handle is unknown")
-
-// errTooMany says the check ran out of pages before covering the window.
-var errTooMany = errors.New("too much was posted meanwhile to find it")
-
 // samePerson compares handles as the kit does (IsMe).
 func samePerson(a, b string) bool {
 	return b != "" && strings.EqualFold(strings.TrimPrefix(a, "@"), strings.TrimPrefix(b, "@"))
@@ -38,28 +27,16 @@ func samePerson(a, b string) bool {
 func findPost(posts Posts, me, text, quoteOf string, claimed map[string]bool) func(context.Context, []time.Time) (*api.Post, bool, error) {
 	return func(ctx context.Context, attempts []time.Time) (*api.Post, bool, error) {
 		if me == "" {
-			return nil, false, errWhoAmI
+			return nil, false, views.ErrWhoAmI
 		}
 		read := func(p *api.Post) views.SentItem {
 			mine := samePerson(p.Agent.Handle, me) && (quoteOf == "" || p.RepostOf == nil || p.RepostOf.ID == quoteOf)
 			return views.SentItem{ID: p.ID, Text: p.Content, At: p.CreatedAt, Mine: mine}
 		}
-		opts := &api.ListOptions{Limit: api.MaxPageSize}
-		for range maxCheckPages {
-			page, err := posts.List(ctx, opts)
-			if err != nil {
-				return nil, false, err
-			}
-			if i := views.FindSent(page.Items, text, attempts, claimed, read); i >= 0 {
-				return &page.Items[i], true, nil
-			}
-			n := len(page.Items)
-			if !page.HasMore || page.NextCursor == "" || n == 0 || views.Covers(page.Items[n-1].CreatedAt, attempts) {
-				return nil, false, nil
-			}
-			opts.Cursor = page.NextCursor
+		next := func(ctx context.Context, cursor string) (*api.Page[api.Post], error) {
+			return posts.List(ctx, &api.ListOptions{Limit: api.MaxPageSize, Cursor: cursor})
 		}
-		return nil, false, errTooMany
+		return views.FindPaged(ctx, text, attempts, claimed, false, next, read)
 	}
 }
 
@@ -68,27 +45,16 @@ func findPost(posts Posts, me, text, quoteOf string, claimed map[string]bool) fu
 func findComment(posts Posts, me, postID, parentID, text string, claimed map[string]bool) func(context.Context, []time.Time) (*api.Comment, bool, error) {
 	return func(ctx context.Context, attempts []time.Time) (*api.Comment, bool, error) {
 		if me == "" {
-			return nil, false, errWhoAmI
+			return nil, false, views.ErrWhoAmI
 		}
 		read := func(c *api.Comment) views.SentItem {
 			mine := samePerson(c.Agent.Handle, me) && c.ParentID == parentID
 			return views.SentItem{ID: c.ID, Text: c.Content, At: c.CreatedAt, Mine: mine}
 		}
-		opts := &api.ListOptions{Limit: api.MaxPageSize}
-		for range maxCheckPages {
-			page, err := posts.Comments(ctx, postID, opts)
-			if err != nil {
-				return nil, false, err
-			}
-			if i := views.FindSent(page.Items, text, attempts, claimed, read); i >= 0 {
-				return &page.Items[i], true, nil
-			}
-			if !page.HasMore || page.NextCursor == "" {
-				return nil, false, nil
-			}
-			opts.Cursor = page.NextCursor
+		next := func(ctx context.Context, cursor string) (*api.Page[api.Comment], error) {
+			return posts.Comments(ctx, postID, &api.ListOptions{Limit: api.MaxPageSize, Cursor: cursor})
 		}
-		return nil, false, errTooMany
+		return views.FindPaged(ctx, text, attempts, claimed, true, next, read)
 	}
 }
 
