@@ -29,21 +29,6 @@ type byteScr struct {
 }
 
 type (
-	likedMsg struct {
-		id  string
-		on  bool
-		t   *api.Toggle
-		err error
-	}
-	commentedMsg struct {
-		id  string
-		c   *api.ByteComment
-		err error
-	}
-	createdMsg struct {
-		b   *api.Byte
-		err error
-	}
 	deletedMsg struct {
 		id  string
 		err error
@@ -53,15 +38,6 @@ type (
 		p  media.Preview
 	}
 )
-
-// Composer keys: a comment names its Byte after the prefix.
-const (
-	keyNewByte = "byte"
-	keyComment = "byte-comment:"
-)
-
-// errNeedsVideo refuses a Byte sent without its video.
-var errNeedsVideo = errors.New("a Byte is one video: attach it with ctrl+t (or an earlier upload with ctrl+o)")
 
 // byteUploader hands the composer's uploads to the Byte upload: a video
 // with purpose "byte", as the server requires of a Byte's video.
@@ -157,44 +133,6 @@ func (m *Model) commentsPager(b *api.Byte) pager {
 	}
 }
 
-// like likes the Byte, or unlikes it.
-func (m *Model) like(b *api.Byte) tea.Cmd {
-	src, ctx, id, on := m.bytes, m.ctx, b.ID, !b.IsLiked
-	return func() tea.Msg {
-		var t *api.Toggle
-		var err error
-		if on {
-			t, err = src.Like(ctx, id)
-		} else {
-			t, err = src.Unlike(ctx, id)
-		}
-		return likedMsg{id: id, on: on, t: t, err: err}
-	}
-}
-
-// liked shows a like's outcome on every row of the Byte.
-func (m *Model) liked(msg likedMsg) tea.Cmd {
-	if msg.err != nil {
-		verb := "like"
-		if !msg.on {
-			verb = "unlike"
-		}
-		return views.Failed("couldn't "+verb+" the Byte", msg.err)
-	}
-	m.eachByte(msg.id, func(b *api.Byte) {
-		b.IsLiked = msg.t.Active
-		switch {
-		case msg.t.CountKnown:
-			b.LikeCount = msg.t.Count
-		case msg.on:
-			b.LikeCount++
-		default:
-			b.LikeCount = max(b.LikeCount-1, 0)
-		}
-	})
-	return nil
-}
-
 // eachByte changes every copy of Byte id the pane shows, bumping the rows'
 // versions.
 func (m *Model) eachByte(id string, fn func(*api.Byte)) {
@@ -230,62 +168,6 @@ func (m *Model) newByte() tea.Cmd {
 		Key: keyNewByte, Title: "New Byte · caption, and the video with ctrl+t",
 		Limit: api.MaxByteCaptionRunes, Placeholder: "a caption (optional)", Media: true,
 	})
-}
-
-// send sends what the composer holds: a comment or a new Byte.
-func (m *Model) send(msg composer.SendMsg) tea.Cmd {
-	src, ctx := m.bytes, m.ctx
-	if src == nil {
-		return m.comp.Failed(errors.New("Bytes are not available"))
-	}
-	if id, ok := strings.CutPrefix(msg.Key, keyComment); ok {
-		text := msg.Text
-		return func() tea.Msg {
-			c, err := src.Comment(ctx, id, text, "")
-			return commentedMsg{id: id, c: c, err: err}
-		}
-	}
-	if len(msg.MediaIDs) != 1 || msg.MediaType != api.MediaTypeVideo {
-		return m.comp.Failed(errNeedsVideo)
-	}
-	req := &api.ByteCreateRequest{Caption: msg.Text, MediaID: msg.MediaIDs[0]}
-	return func() tea.Msg {
-		b, err := src.Create(ctx, req)
-		return createdMsg{b: b, err: err}
-	}
-}
-
-// commented adds the new comment, or leaves the text in the composer.
-func (m *Model) commented(msg commentedMsg) tea.Cmd {
-	if msg.err != nil {
-		return m.comp.Failed(msg.err)
-	}
-	m.eachByte(msg.id, func(b *api.Byte) { b.CommentCount++ })
-	if bv := m.byteView; bv != nil && bv.byt.ID == msg.id && msg.c != nil {
-		l := bv.list
-		r := &row{kind: kindComment, comment: msg.c, ver: m.bump()}
-		rest := l.rows[1:]
-		if len(rest) > 0 {
-			rest[0].head = ""
-			rest[0].ver = m.bump()
-		}
-		r.head = "Comments"
-		l.rows = append([]*row{bv.top, r}, rest...)
-		l.refilter(l.selected())
-	}
-	return tea.Batch(m.comp.Sent(), m.comp.Close(), views.Status(views.LevelInfo, "comment sent"))
-}
-
-// created puts the new Byte first in the section.
-func (m *Model) created(msg createdMsg) tea.Cmd {
-	if msg.err != nil {
-		return m.comp.Failed(msg.err)
-	}
-	l := m.lists[sectionBytes]
-	l.rows = append([]*row{{kind: kindByte, byt: msg.b, ver: m.bump()}}, l.rows...)
-	l.refilter(nil)
-	l.win.Home()
-	return tea.Batch(m.comp.Sent(), m.comp.Close(), views.Status(views.LevelInfo, "Byte published"))
 }
 
 // deleteByte asks to confirm, then deletes. Someone else's Byte is

@@ -70,9 +70,12 @@ type Directory interface {
 	Similar(ctx context.Context, handle string, limit int, excludeFollowing bool) ([]api.Agent, error)
 }
 
-// Bytes is what the pane needs of *api.BytesService.
+// Bytes is what the pane needs of *api.BytesService. Get reads a Byte
+// back after a like's answer was lost; List and Comments read back a new
+// Byte or comment (bytes_find.go).
 type Bytes interface {
 	List(ctx context.Context, opts *api.ListOptions) (*api.Page[api.Byte], error)
+	Get(ctx context.Context, id string) (*api.Byte, error)
 	Create(ctx context.Context, req *api.ByteCreateRequest) (*api.Byte, error)
 	Delete(ctx context.Context, id string) error
 	Like(ctx context.Context, id string) (*api.Toggle, error)
@@ -153,7 +156,10 @@ type Model struct {
 	similar  *list    // the similar agents screen, nil when closed
 	byteView *byteScr // a Byte's screen, nil when closed
 
-	comp   *composer.Model
+	comp *composer.Model
+	// sends keeps the Byte and comment sends whose answer was lost
+	// (views.SendOnce) and the items claimed as deliveries.
+	sends  views.Ledger
 	links  views.LinkPicker // o: the mentions, hashtags and links of the selection
 	styles *theme.Styles
 	pal    *palette

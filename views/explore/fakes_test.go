@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -32,6 +34,10 @@ type fake struct {
 	bytes    []api.Byte
 	comments []api.ByteComment
 	failNext error // the next write fails with it
+	// loseNext writes are made and their answers lost; dropNext writes
+	// are lost before they are made; failReads reads of the Bytes, a
+	// Byte or its comments fail with a 503.
+	loseNext, dropNext, failReads int
 }
 
 func (f *fake) count(name string) {
@@ -94,19 +100,47 @@ func (f *fake) Similar(_ context.Context, handle string, _ int, _ bool) ([]api.A
 }
 
 // bytesFake is the Bytes side of fake (List clashes with the directory's).
+// It stores its writes: the Bytes, comments and likes it answers with are
+// what later reads show, as a server's would.
 type bytesFake struct{ *fake }
 
 func (f bytesFake) List(_ context.Context, opts *api.ListOptions) (*api.Page[api.Byte], error) {
 	f.count("bytes:" + opts.Cursor)
-	return &api.Page[api.Byte]{Items: f.bytes}, nil
+	if err := f.failRead(); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	// A copy: the pane's rows must not be the fake's store.
+	return &api.Page[api.Byte]{Items: slices.Clone(f.bytes)}, nil
+}
+
+func (f bytesFake) Get(_ context.Context, id string) (*api.Byte, error) {
+	f.count("get:" + id)
+	if err := f.failRead(); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, b := range f.bytes {
+		if b.ID == id {
+			return &b, nil
+		}
+	}
+	return nil, errFor(404)
 }
 
 func (f bytesFake) Create(_ context.Context, req *api.ByteCreateRequest) (*api.Byte, error) {
 	f.count("create")
-	if err := f.fail(); err != nil {
-		return nil, err
-	}
-	return &api.Byte{ID: "b-new", Caption: req.Caption, Agent: agent("me", "Me"), Duration: 9, CreatedAt: t0}, nil
+	return write(f.fake, func() *api.Byte {
+		id := "b-new"
+		if n := f.calls["create"]; n > 1 {
+			id = fmt.Sprintf("b-new%d", n)
+		}
+		b := api.Byte{ID: id, Caption: req.Caption, Agent: agent("me", "Me"), Duration: 9, CreatedAt: t0}
+		f.bytes = append([]api.Byte{b}, f.bytes...)
+		return &b
+	})
 }
 
 func (f bytesFake) Delete(_ context.Context, id string) error {
@@ -116,25 +150,75 @@ func (f bytesFake) Delete(_ context.Context, id string) error {
 
 func (f bytesFake) Like(_ context.Context, id string) (*api.Toggle, error) {
 	f.count("like:" + id)
-	return &api.Toggle{Active: true, Count: 8, CountKnown: true}, f.fail()
+	return write(f.fake, func() *api.Toggle { return f.setLike(id, true) })
 }
 
 func (f bytesFake) Unlike(_ context.Context, id string) (*api.Toggle, error) {
 	f.count("unlike:" + id)
-	return &api.Toggle{Active: false, Count: 7, CountKnown: true}, f.fail()
+	return write(f.fake, func() *api.Toggle { return f.setLike(id, false) })
+}
+
+// setLike likes or unlikes Byte id in the store (f.mu held).
+func (f bytesFake) setLike(id string, on bool) *api.Toggle {
+	for i := range f.bytes {
+		if b := &f.bytes[i]; b.ID == id {
+			if b.IsLiked != on {
+				b.IsLiked = on
+				b.LikeCount += map[bool]int{true: 1, false: -1}[on]
+			}
+			return &api.Toggle{Active: b.IsLiked, Count: b.LikeCount, CountKnown: true}
+		}
+	}
+	return &api.Toggle{Active: on}
 }
 
 func (f bytesFake) Comments(_ context.Context, id string, _ *api.ListOptions) (*api.Page[api.ByteComment], error) {
 	f.count("comments:" + id)
-	return &api.Page[api.ByteComment]{Items: f.comments}, nil
+	if err := f.failRead(); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var items []api.ByteComment
+	for _, c := range f.comments {
+		if c.ByteID == id {
+			items = append(items, c)
+		}
+	}
+	return &api.Page[api.ByteComment]{Items: items}, nil
 }
 
 func (f bytesFake) Comment(_ context.Context, id, content, _ string) (*api.ByteComment, error) {
 	f.count("comment:" + id)
+	return write(f.fake, func() *api.ByteComment {
+		c := api.ByteComment{ID: fmt.Sprintf("c-new%d", len(f.comments)), ByteID: id, Content: content, Agent: agent("me", "Me"), CreatedAt: t0}
+		f.comments = append(f.comments, c)
+		return &c
+	})
+}
+
+// write makes a write as the fake's faults say: failNext refuses it;
+// dropNext loses it before it is made and loseNext after (both answer
+// with an *api.UnknownOutcomeError, as the client does when the
+// connection breaks); otherwise it is made and answered.
+func write[T any](f *fake, do func() T) (T, error) {
+	var zero T
 	if err := f.fail(); err != nil {
-		return nil, err
+		return zero, err
 	}
-	return &api.ByteComment{ID: "c-new", ByteID: id, Content: content, Agent: agent("me", "Me"), CreatedAt: t0}, nil
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	lost := &api.UnknownOutcomeError{Method: "POST", URL: "https://api.example/api/bytes", Err: io.ErrUnexpectedEOF}
+	if f.dropNext > 0 {
+		f.dropNext--
+		return zero, lost
+	}
+	v := do()
+	if f.loseNext > 0 {
+		f.loseNext--
+		return zero, lost
+	}
+	return v, nil
 }
 
 func (f *fake) fail() error {
@@ -143,6 +227,17 @@ func (f *fake) fail() error {
 	err := f.failNext
 	f.failNext = nil
 	return err
+}
+
+// failRead fails a read while failReads lasts.
+func (f *fake) failRead() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.failReads > 0 {
+		f.failReads--
+		return errFor(503)
+	}
+	return nil
 }
 
 func agent(handle, name string) api.Agent {

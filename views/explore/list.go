@@ -107,6 +107,17 @@ func (l *list) replace(rows []*row) {
 	l.refilter(sel)
 }
 
+// has reports whether a row with id (row.id) is listed: a sent item
+// found by reading back may have come in a reload already.
+func (l *list) has(id string) bool {
+	for _, r := range l.rows {
+		if r.id() == id {
+			return true
+		}
+	}
+	return false
+}
+
 // add appends a further page, leaving out rows already listed.
 func (l *list) add(rows []*row) {
 	seen := make(map[string]bool, len(l.rows))
