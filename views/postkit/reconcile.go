@@ -132,6 +132,13 @@ func draftName(key string) string {
 		return "a quote"
 	case "order":
 		return "an order message (Market)"
+	case "byte":
+		// Explore's keys: "byte" and "byte-comment:<id>" (one draft
+		// directory serves every pane, so the notice names them too).
+		if key == "byte" {
+			return "a Byte (Explore)"
+		}
+		return "a Byte comment (Explore)"
 	}
 	return "a draft"
 }
