@@ -177,13 +177,14 @@ func SendOnce[T any](ctx context.Context, what string, prior []time.Time, at tim
 	return r
 }
 
-// SentNote is the status after a send: "comment sent", or, when its
-// answer was lost and reading back found it, says so.
-func SentNote(what string, found bool) string {
+// SentNote is the status after a send, done ("comment sent", "Byte
+// published"); when its answer was lost and reading back found it, it
+// says so.
+func SentNote(done string, found bool) string {
 	if found {
-		return what + " sent (the answer was lost; it is on the server)"
+		return done + " (the answer was lost; it is on the server)"
 	}
-	return what + " sent"
+	return done
 }
 
 // MergeAttempts joins two lists of attempt times, in order, without

@@ -93,7 +93,7 @@ func (m *Model) commented(msg commentedMsg) tea.Cmd {
 	if msg.res.Err != nil {
 		return m.comp.SendFailed(&m.sends, msg.key, msg.text, "comment", msg.res.Err, msg.res.CheckErr, msg.res.Attempts)
 	}
-	done := tea.Batch(m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote("comment", msg.res.Found)))
+	done := tea.Batch(m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote("comment sent", msg.res.Found)))
 	c := msg.res.Item
 	if c != nil {
 		m.sends.Claim(c.ID, m.clock())
@@ -121,7 +121,7 @@ func (m *Model) created(msg createdMsg) tea.Cmd {
 	if msg.res.Err != nil {
 		return m.comp.SendFailed(&m.sends, msg.key, msg.text, "Byte", msg.res.Err, msg.res.CheckErr, msg.res.Attempts)
 	}
-	done := tea.Batch(m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote("Byte", msg.res.Found)))
+	done := tea.Batch(m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote("Byte published", msg.res.Found)))
 	b := msg.res.Item
 	if b == nil {
 		return done

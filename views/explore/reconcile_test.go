@@ -162,7 +162,7 @@ func TestANewByteWhoseAnswerWasLostIsPublishedOnce(t *testing.T) {
 	hs.take()
 	hs.f.loseNext = 1
 	hs.sendByte("made, answer lost")
-	if want := "Byte sent (the answer was lost; it is on the server)"; !hasStatus(hs.seen, want) {
+	if want := "Byte published (the answer was lost; it is on the server)"; !hasStatus(hs.seen, want) {
 		t.Fatalf("statuses %q, want %q", statuses(hs.seen), want)
 	}
 	if n := hs.f.bytesWith("made, answer lost"); n != 1 {
@@ -192,7 +192,7 @@ func TestANewByteWhoseAnswerWasLostIsPublishedOnce(t *testing.T) {
 	}
 	creates := hs.f.n("create")
 	hs.sendByte("")
-	if want := "Byte sent (the answer was lost; it is on the server)"; !hasStatus(hs.seen, want) {
+	if want := "Byte published (the answer was lost; it is on the server)"; !hasStatus(hs.seen, want) {
 		t.Errorf("statuses %q, want %q", statuses(hs.seen), want)
 	}
 	if n := hs.f.bytesWith(""); n != 1 || hs.f.n("create") != creates {

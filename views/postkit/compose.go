@@ -161,7 +161,7 @@ func (m *Kit) posted(msg postedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.comp.SendFailed(&m.sends, msg.key, msg.text, what, msg.err, msg.res.CheckErr, msg.res.Attempts)
 	}
-	cmds := []tea.Cmd{m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote(what, msg.res.Found))}
+	cmds := []tea.Cmd{m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote(what+" sent", msg.res.Found))}
 	if msg.post != nil && msg.post.ID != "" {
 		m.sends.Claim(msg.post.ID, m.clock())
 		e := m.Intern(*msg.post)
@@ -197,5 +197,5 @@ func (m *Kit) commented(msg commentedMsg) tea.Cmd {
 		}
 		cmd = tea.Batch(cmd, m.toScreens(CommentAdded{PostID: msg.postID, Comment: c}))
 	}
-	return tea.Batch(cmd, views.Status(views.LevelInfo, views.SentNote(what, msg.res.Found)))
+	return tea.Batch(cmd, views.Status(views.LevelInfo, views.SentNote(what+" sent", msg.res.Found)))
 }
