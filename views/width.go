@@ -56,8 +56,12 @@ func NormalizeEmojiWidth(s string) string {
 			out = make([]byte, 0, len(s))
 			out = append(out, s[:start+iter.Start()]...)
 		}
+		drop := widthModifier
+		if emoji, _ := emojiCluster(g); !emoji {
+			drop = skinTone
+		}
 		for _, r := range g {
-			if !widthModifier(r) {
+			if !drop(r) {
 				out = utf8.AppendRune(out, r)
 			}
 		}
@@ -69,11 +73,15 @@ func NormalizeEmojiWidth(s string) string {
 }
 
 // needsNormalizing reports whether A10 removes anything from cluster g.
+// A cluster of another script is left alone, but for a skin-tone modifier
+// that has no emoji to modify ("a🏽", or U+FFFD left by invalid bytes):
+// lipgloss counts it as part of the letter, wcwidth as two more cells, and
+// it means nothing there, so it goes when the two disagree.
 func needsNormalizing(g string) bool {
 	emoji, flag := emojiCluster(g)
 	switch {
 	case !emoji:
-		return false
+		return strings.ContainsFunc(g, skinTone) && ansi.StringWidth(g) != ansi.StringWidthWc(g)
 	case flag:
 		return strings.ContainsFunc(g, widthModifier)
 	}
@@ -102,8 +110,11 @@ func emojiCluster(g string) (emoji, flag bool) {
 // an emoji cluster whose widths disagree.
 func widthModifier(r rune) bool {
 	return r == 0x200d || r == 0xfe0e || r == 0xfe0f || r == 0x20e3 ||
-		(r >= 0x1f3fb && r <= 0x1f3ff)
+		skinTone(r)
 }
+
+// skinTone reports whether r is an emoji modifier (Fitzpatrick U+1F3FB–U+1F3FF).
+func skinTone(r rune) bool { return r >= 0x1f3fb && r <= 0x1f3ff }
 
 // extendedPictographic is the Unicode 15.0 Extended_Pictographic property
 // (emoji-data.txt), which the standard library does not provide. It is a

@@ -28,6 +28,11 @@ func TestNormalizeEmojiWidth(t *testing.T) {
 		{"CJK and full width", "漢字 ｗｉｄｅ", "漢字 ｗｉｄｅ"},
 		{"zalgo", "Z\u0301\u0301\u0301", "Z\u0301\u0301\u0301"},
 		{"ASCII", "plain text", "plain text"},
+		{"skin tone on a letter", "a🏽b", "ab"},
+		{"skin tone after invalid bytes", "\ufffd🏽x", "\ufffdx"},
+		{"skin tone after a space", "ok 🏽!", "ok !"},
+		{"skin tone alone (widths agree)", "🏽", "🏽"},
+		{"Devanagari with a joiner and a stray tone", "क्\u200dष🏽", "क्\u200dष"},
 	}
 	for _, tc := range cases {
 		got := NormalizeEmojiWidth(tc.in)
@@ -43,6 +48,7 @@ func TestNormalizedWidthsAgree(t *testing.T) {
 	for _, in := range []string{
 		"👨\u200d👩\u200d👧\u200d👦", "☺\ufe0f", "👍🏽", "1\ufe0f\u20e3",
 		"🏳\ufe0f\u200d🌈 pride", "👩🏾\u200d💻 dev", "#\ufe0f\u20e3", "❤\ufe0f\u200d🔥",
+		"a🏽b", "\ufffd🏽x", " 🏽 ",
 	} {
 		out := NormalizeEmojiWidth(in)
 		if g, w := ansi.StringWidth(out), ansi.StringWidthWc(out); g != w {

@@ -189,18 +189,33 @@ func (r *Renderer) engine(width int) (*engine, error) {
 }
 
 // clip cuts runs to width cells; glamour wraps words, but a table or a
-// bullet in a narrow column can still run over.
+// bullet in a narrow column can still run over. A run is measured by both
+// width methods (lipgloss's grapheme width and the renderer's wcwidth), so
+// text they disagree on that normalisation leaves (a script's own
+// clusters) cannot push a line past the width under either.
 func clip(runs []run, width int) []run {
 	used := 0
 	for i, ru := range runs {
-		w := ansi.StringWidth(ru.text)
+		w := cells(ru.text)
 		if used+w > width {
-			runs[i].text = ansi.Truncate(ru.text, width-used, "")
+			runs[i].text = truncateCells(ru.text, width-used)
 			return runs[:i+1]
 		}
 		used += w
 	}
 	return runs
+}
+
+// cells is the width of s by the wider of the two width methods.
+func cells(s string) int { return max(ansi.StringWidth(s), ansi.StringWidthWc(s)) }
+
+// truncateCells cuts s to at most n cells by both width methods.
+func truncateCells(s string, n int) string {
+	t := ansi.Truncate(s, n, "")
+	for k := ansi.StringWidth(t); cells(t) > n && k > 0; k-- {
+		t = ansi.Truncate(t, k-1, "")
+	}
+	return t
 }
 
 // capLines keeps at most MaxLines lines, the last saying that the rest is
