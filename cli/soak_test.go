@@ -295,6 +295,26 @@ type operator struct {
 	// reasons counts the composer's "not sent: …" sentences, digits
 	// dropped.
 	reasons map[string]int
+	// history is what happened to each text typed, in order, for the
+	// report of a text lost or duplicated.
+	history map[string][]string
+	// skipScreens is the first screen each kind of skip was seen on.
+	skipScreens map[string]string
+}
+
+// skip counts a skipped action under reason and keeps the first screen
+// it happened on.
+func (o *operator) skip(reason string) {
+	o.skipped[reason]++
+	if _, ok := o.skipScreens[reason]; !ok {
+		lines := strings.Split(o.m.screen(), "\n")
+		o.skipScreens[reason] = strings.Join(lines[:min(len(lines), 8)], "\n")
+	}
+}
+
+// note adds an event to text's history.
+func (o *operator) note(text, event string) {
+	o.history[text] = append(o.history[text], time.Now().Format("15:04:05.000")+" "+event)
 }
 
 // press sends one key, stamped, and leaves a person's pause after it.
@@ -368,21 +388,31 @@ func emptyComposer(s string) bool {
 func (o *operator) compose(kind, title string) {
 	o.actions[kind]++
 	if !o.waitText(8*time.Second, title) {
-		o.skipped[kind]++
+		o.skip(kind)
 		return
 	}
+	text := ""
 	if !o.waitFor(3*time.Second, emptyComposer) {
-		// A draft left from before: a person would not type into it
-		// blindly (and must not send it again if it may have arrived).
-		o.skipped[kind]++
-		o.press("esc")
-		return
-	}
-	text := o.text(kind)
-	o.typeText(text)
-	if !o.waitFor(3*time.Second, func(s string) bool { return strings.Contains(s, text) && !emptyComposer(s) }) {
-		o.press("esc")
-		return
+		// A draft left from before: a person does not type into it but
+		// sends it, trusting ctrl+s to check the server first when its
+		// last send is unconfirmed (it must never make a second copy).
+		if text = o.leftover(kind); text == "" {
+			o.skip(kind + " (a draft not typed here)")
+			o.press("esc")
+			return
+		}
+		o.actions[kind+" (leftover draft sent)"]++
+		o.note(text, "found as a leftover draft; ctrl+s")
+	} else {
+		text = o.text(kind)
+		o.typeText(text)
+		if !o.waitFor(3*time.Second, func(s string) bool { return strings.Contains(s, text) && !emptyComposer(s) }) {
+			o.note(text, "typed, but the composer never showed it; esc")
+			o.skip(kind + " (typed text not shown)")
+			o.press("esc")
+			return
+		}
+		o.note(text, "typed")
 	}
 	for attempt := 0; ; attempt++ {
 		o.press("ctrl+s")
@@ -401,6 +431,7 @@ func (o *operator) compose(kind, title string) {
 			}, reason))
 			o.reasons[reason]++
 		}
+		o.note(text, "ctrl+s → "+composerLine(final, title))
 		switch {
 		case !strings.Contains(final, title) || emptyComposer(final):
 			// Closed, or emptied for the next message of a thread.
@@ -421,6 +452,36 @@ func (o *operator) compose(kind, title string) {
 		o.press("esc")
 		return
 	}
+}
+
+// leftover is the text of ours the open composer holds ("" if none).
+func (o *operator) leftover(kind string) string {
+	screen := o.m.screen()
+	for text, k := range o.typed {
+		if k == kind && strings.Contains(screen, text) {
+			return text
+		}
+	}
+	return ""
+}
+
+// composerLine is what the screen says after a send: the status line and
+// whether the composer titled title is still open.
+func composerLine(screen, title string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	status := strings.TrimSpace(lines[len(lines)-1])
+	open := "closed"
+	if strings.Contains(screen, title) {
+		open = "open"
+		if i := strings.Index(screen, "not sent: "); i >= 0 {
+			line, _, _ := strings.Cut(screen[i:], "\n")
+			open += ", " + strings.TrimSpace(line)
+		} else if i := strings.Index(screen, "unconfirmed: "); i >= 0 {
+			line, _, _ := strings.Cut(screen[i:], "\n")
+			open += ", " + strings.TrimSpace(line)
+		}
+	}
+	return "composer " + open + "; status " + status
 }
 
 func (o *operator) post() {
@@ -479,7 +540,7 @@ func (o *operator) order() {
 	o.down(4)
 	o.press("enter")
 	if !o.waitText(8*time.Second, "Market › ") {
-		o.skipped["order message"]++
+		o.skip("order message")
 		return
 	}
 	o.press("c")
@@ -490,7 +551,7 @@ func (o *operator) generate() {
 	o.actions["generation"]++
 	o.home("5")
 	if !o.waitText(8*time.Second, "generation slots") {
-		o.skipped["generation"]++
+		o.skip("generation")
 		return
 	}
 	o.press("n")
@@ -499,20 +560,21 @@ func (o *operator) generate() {
 	}
 	for _, s := range steps {
 		if !o.waitText(8*time.Second, s.want) {
-			o.skipped["generation (waiting for "+s.want+")"]++
+			o.skip("generation (waiting for " + s.want + ")")
 			return
 		}
 		o.press(s.key)
 	}
 	if !o.waitText(8*time.Second, "What to generate") {
-		o.skipped["generation (waiting for the prompt)"]++
+		o.skip("generation (waiting for the prompt)")
 		return
 	}
 	prompt := o.text("generation")
 	o.typeText(prompt)
+	o.note(prompt, "typed in the generation form")
 	o.press("enter")
 	if !o.waitText(5*time.Second, "┃ Post text") {
-		o.skipped["generation (waiting for the post text)"]++
+		o.skip("generation (waiting for the post text)")
 		return
 	}
 	o.typeText("made in the soak")
@@ -520,7 +582,7 @@ func (o *operator) generate() {
 	if o.waitText(30*time.Second, "generation slots in use") {
 		o.sent["generation"]++
 	} else {
-		o.skipped["generation (never saw it start)"]++
+		o.skip("generation (never saw it start)")
 	}
 }
 
@@ -582,7 +644,8 @@ func runSoak(t *testing.T, d time.Duration, seed uint64) {
 
 	o := &operator{t: t, tm: tm, m: sm, rng: rand.New(rand.NewPCG(seed, 0x50a4)), typed: map[string]string{},
 		actions: map[string]int{}, sent: map[string]int{}, unknown: map[string]int{}, refused: map[string]int{},
-		resent: map[string]int{}, skipped: map[string]int{}, reasons: map[string]int{}}
+		resent: map[string]int{}, skipped: map[string]int{}, reasons: map[string]int{},
+		history: map[string][]string{}, skipScreens: map[string]string{}}
 	if !o.waitText(30*time.Second, " @demo_agent ") {
 		t.Fatalf("never signed in; screen:\n%s", sm.screen())
 	}
@@ -699,7 +762,7 @@ func checkSoak(t *testing.T, srv *sandbox.Server, o *operator, sm *soakModel, lo
 		switch {
 		case n > 1:
 			dup++
-			t.Errorf("%s %q is on the server %d times (typed once)", kind, text, n)
+			t.Errorf("%s %q is on the server %d times (typed once); what the operator saw:\n  %s", kind, text, n, strings.Join(o.history[text], "\n  "))
 		case n == 0 && !saved && kind == "generation":
 			// A prompt whose job never started is reported, not failed:
 			// the form keeps it on disk only while the program runs
@@ -707,7 +770,7 @@ func checkSoak(t *testing.T, srv *sandbox.Server, o *operator, sm *soakModel, lo
 			genLost++
 		case n == 0 && !saved:
 			lost++
-			t.Errorf("%s %q is neither on the server nor on disk", kind, text)
+			t.Errorf("%s %q is neither on the server nor on disk; what the operator saw:\n  %s", kind, text, strings.Join(o.history[text], "\n  "))
 		case n == 0:
 			kept++
 		case saved:
@@ -724,4 +787,7 @@ func checkSoak(t *testing.T, srv *sandbox.Server, o *operator, sm *soakModel, lo
 	t.Logf("keys %d: worst sent→frame %s, worst Update+View %s (%s), over %s %d; panics %d",
 		keys, worstWait, worstWork, worstKey, keyBudget, slow, len(panics))
 	t.Logf("the composer's refusals: %v", o.reasons)
+	for reason, screen := range o.skipScreens {
+		t.Logf("first screen skipped as %q:\n%s", reason, screen)
+	}
 }
