@@ -86,6 +86,9 @@ type Model struct {
 	problem string // shown beside the counter: refusal or send error
 	count   int    // runes in the text
 	gen     uint64 // bumped on every change; drops stale draft saves
+	// loadGen is bumped when a draft is read from disk at Open; a read
+	// that a later Open superseded is dropped.
+	loadGen uint64
 
 	// stash keeps the text of composers closed with esc during this
 	// session, so reopening never races the save still on its way to disk.
@@ -207,7 +210,8 @@ func (m *Model) Open(req Request) tea.Cmd {
 		if text, ok := m.stash[req.Key]; ok {
 			m.ta.SetValue(text)
 		} else {
-			load = m.loadCmd(req.Key, m.gen)
+			m.loadGen++
+			load = m.loadCmd(req.Key, m.loadGen)
 		}
 		m.recount()
 	}

@@ -234,3 +234,38 @@ func TestDraftPathsStayInsideTheDraftDir(t *testing.T) {
 		t.Errorf("plain key maps to %q", got)
 	}
 }
+
+// TestTextTypedBeforeTheDraftArrivesKeepsBoth: a draft is read from disk
+// in a Cmd; keys typed before it arrives are not thrown away, and neither
+// is the draft (the next save would have replaced it): the draft comes
+// back above what was typed, and that is what is saved.
+func TestTextTypedBeforeTheDraftArrivesKeepsBoth(t *testing.T) {
+	dir := t.TempDir()
+	first := newComposer(t, dir, "")
+	settle(first, first.Open(Request{Key: "post"}))
+	typeText(first, "the earlier draft")
+	settle(first, first.Update(tuitest.Press("esc")))
+
+	next := newComposer(t, dir, "")
+	load := next.Open(Request{Key: "post"}) // the read not yet done
+	for _, k := range tuitest.Type("typed at once") {
+		next.Update(k) // its save is 500 ms away: the read lands first
+	}
+	seen := settle(next, load)
+	if want := "the earlier draft\ntyped at once"; next.Value() != want {
+		t.Errorf("composer holds %q, want %q", next.Value(), want)
+	}
+	said := false
+	for _, msg := range seen {
+		if s, ok := msg.(views.StatusMsg); ok && strings.Contains(s.Text, "earlier draft is back") {
+			said = true
+		}
+	}
+	if !said {
+		t.Errorf("nothing said the draft came back: %v", seen)
+	}
+	settle(next, next.Update(tuitest.Press("esc")))
+	if b, _ := os.ReadFile(filepath.Join(dir, "post.txt")); string(b) != "the earlier draft\ntyped at once" {
+		t.Errorf("draft on disk %q", b)
+	}
+}

@@ -37,9 +37,11 @@ func (m *Model) loadCmd(key string, gen uint64) tea.Cmd {
 	}
 }
 
-// draftLoaded restores a draft unless the operator already typed or the
-// composer moved on; its attachments come back unless some were attached
-// meanwhile.
+// draftLoaded restores a draft unless the composer moved on; its
+// attachments come back unless some were attached meanwhile. Text typed
+// before the draft arrived stays, under the draft: the next save would
+// otherwise replace the draft on disk with it, and the draft is text the
+// operator typed too.
 func (m *Model) draftLoaded(msg draftLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't read the draft", msg.err)
@@ -51,12 +53,18 @@ func (m *Model) draftLoaded(msg draftLoadedMsg) tea.Cmd {
 	if msg.mediaErr != nil {
 		return views.Failed("couldn't read the draft's attachments", msg.mediaErr)
 	}
-	if msg.gen != m.gen || m.ta.Value() != "" || msg.text == "" {
+	if msg.gen != m.loadGen || msg.text == "" {
 		return nil
 	}
-	m.ta.SetValue(sanitize.Block(msg.text))
-	m.recount()
-	return nil
+	draft := sanitize.Block(msg.text)
+	typed := m.ta.Value()
+	if typed == "" || typed == draft {
+		m.ta.SetValue(draft)
+		m.recount()
+		return nil
+	}
+	m.ta.SetValue(draft + "\n" + typed)
+	return tea.Batch(m.changed(), views.Status(views.LevelInfo, "your earlier draft is back, above what you typed"))
 }
 
 // saveMediaCmd writes the attachments of key to its sidecar file.
