@@ -339,7 +339,7 @@ type source struct {
 // messages. A background read is made only in a GET that makes no busy
 // list late (or once a whole target overdue), so that two extra reads in
 // one round do not hold a list back 15.75 s. While a job is unfinished,
-// the jobs are a busy list.
+// the jobs are a foreground source with a target of three GETs.
 //
 // A follow-up read is queued, not made inside the list's read, and the
 // lists emit what they show at once. An order's status change is emitted
@@ -354,11 +354,14 @@ type source struct {
 // the round; an order message 3.15 s after its list read. A list waits
 // longer only when changes ask for more than one extra GET a round
 // (several orders at once): the budget is never exceeded. A job's end is
-// seen within the jobs' idle target (44 s) and the next slack GET, or,
-// if a read found the job unfinished, within the busy target.
+// seen within the jobs' idle target (31.5 s) and the next slack GET, or,
+// if a read found the job unfinished, within three GETs (the jobs then
+// come before the busy lists, and before the follow-ups on a tie: an
+// unfinished job ends soon, and only one read sees it).
 const (
 	busySlots     = 4  // 12.6 s
-	jobsIdleSlots = 14 // 44 s
+	jobsHotSlots  = 3  // 9.5 s
+	jobsIdleSlots = 10 // 31.5 s
 	checkSlots    = 2  // 6.3 s
 )
 
@@ -371,7 +374,7 @@ func (l *listener) sources() []*source {
 	busy := every(busySlots)
 	jobs := func() time.Duration {
 		if l.jobsHot() {
-			return busySlots * l.slot
+			return jobsHotSlots * l.slot
 		}
 		return jobsIdleSlots * l.slot
 	}
@@ -381,7 +384,7 @@ func (l *listener) sources() []*source {
 	// background read is one more GET that can make a list wait.
 	pendingJobs := func() time.Duration {
 		if l.jobsHot() {
-			return busySlots * l.slot
+			return jobsHotSlots * l.slot
 		}
 		return 2 * jobsIdleSlots * l.slot
 	}
@@ -391,13 +394,13 @@ func (l *listener) sources() []*source {
 		{name: srcNotifications, key: srcNotifications, on: l.kinds[KindNotification], target: busy, run: l.notifications},
 		{name: srcDMs, key: srcDMs, on: l.kinds[KindDM], target: busy, run: l.conversations},
 		{name: srcOrders, key: srcOrders, on: orders, target: busy, run: l.orders},
+		{name: "job history", key: srcJobs, on: l.kinds[KindJob], target: jobs, background: idle, run: l.jobHistory},
+		{name: "pending jobs", key: srcJobs, on: l.kinds[KindJob], target: pendingJobs, background: idle, run: l.pendingJobs,
+			enabled: func() bool { return !l.st.HistoryComplete }},
 		{name: "order messages", key: srcOrders, on: orders, target: busy, run: l.orderFollowUp,
 			pending: func() (time.Time, bool) { return oldest(l.orderQ) }},
 		{name: "conversation messages", key: srcDMs, on: l.kinds[KindDM], target: every(checkSlots), run: l.convFollowUp,
 			pending: func() (time.Time, bool) { return oldest(l.convQ) }, background: func() bool { return true }},
-		{name: "job history", key: srcJobs, on: l.kinds[KindJob], target: jobs, background: idle, run: l.jobHistory},
-		{name: "pending jobs", key: srcJobs, on: l.kinds[KindJob], target: pendingJobs, background: idle, run: l.pendingJobs,
-			enabled: func() bool { return !l.st.HistoryComplete }},
 	}
 }
 
