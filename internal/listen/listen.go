@@ -335,8 +335,8 @@ type source struct {
 // GETs, 12.6 s: read in turn, each every three GETs (9.5 s), they leave
 // one GET of slack a round. A follow-up read that must come soon takes
 // it; otherwise, when due, a background read does: the jobs while no job
-// is unfinished, and the checks of a conversation's earlier
-// messages. A background read is made only in a GET that makes no busy
+// is unfinished, and the checks of a conversation's earlier messages. A
+// background read is made only in a GET that makes no busy
 // list late (or once a whole target overdue), so that two extra reads in
 // one round do not hold a list back 15.75 s. While a job is unfinished,
 // the jobs are a foreground source with a target of three GETs.
@@ -352,12 +352,15 @@ type source struct {
 //
 // Events are thus seen within 9.5 s, 12.6 s when an extra read falls in
 // the round; an order message 3.15 s after its list read. A list waits
-// longer only when changes ask for more than one extra GET a round
-// (several orders at once): the budget is never exceeded. A job's end is
-// seen within the jobs' idle target (31.5 s) and the next slack GET, or,
-// if a read found the job unfinished, within three GETs (the jobs then
-// come before the busy lists, and before the follow-ups on a tie: an
-// unfinished job ends soon, and only one read sees it).
+// 15.75 s when a round needs two extra GETs: several orders changed at
+// once, a follow-up in the round a background read delayed, or a
+// background read a whole target overdue. The budget is never exceeded:
+// with the living sandbox's pace (about two order follow-ups a minute)
+// it is nearly all used, the lists about 12 s apart on average, so the
+// slack is scarce. A job's end is seen within the jobs' idle target
+// (31.5 s) and the next slack GET, or, if a read found the job
+// unfinished, within three GETs (listed before the follow-ups, the jobs
+// win a tie with one: an unfinished job ends soon).
 const (
 	busySlots     = 4  // 12.6 s
 	jobsHotSlots  = 3  // 9.5 s
@@ -428,6 +431,10 @@ func (s *source) deadline() (time.Time, bool) {
 // first makes none late), or when it is a whole target overdue (unless
 // not read yet: a restart reads the busy lists first).
 func pick(srcs []*source, now time.Time, slot time.Duration) *source {
+	// Deadlines less than a tenth of a slot apart are a tie: they come
+	// from reads a whole number of slots apart, and the milliseconds of
+	// each request's own time must not decide which goes first.
+	tie := slot / 10
 	var fg, bg *source
 	var fgDue, bgDue time.Time
 	for _, s := range srcs {
@@ -436,10 +443,10 @@ func pick(srcs []*source, now time.Time, slot time.Duration) *source {
 			continue
 		}
 		if s.background != nil && s.background() {
-			if bg == nil || d.Before(bgDue) {
+			if bg == nil || d.Before(bgDue.Add(-tie)) {
 				bg, bgDue = s, d
 			}
-		} else if fg == nil || d.Before(fgDue) {
+		} else if fg == nil || d.Before(fgDue.Add(-tie)) {
 			fg, fgDue = s, d
 		}
 	}

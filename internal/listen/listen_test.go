@@ -70,6 +70,11 @@ func TestPickEarliestDeadline(t *testing.T) {
 	if len(queued) != 1 || queued[0].what != "y" || !queued[0].since.Equal(now.Add(-12*time.Second)) {
 		t.Errorf("queue again: %+v", queued)
 	}
+	// A tie within a tenth of a slot goes to the first listed.
+	queued = queue(nil, "o2", "x", jobs.last.Add(-time.Millisecond))
+	if got := pick([]*source{jobs, follow}, now, slot); got != jobs {
+		t.Errorf("picked %s, want the jobs (listed first, deadlines 1 ms apart)", got.name)
+	}
 	queued = nil
 	fresh := &source{name: "fresh", on: true, target: every(time.Hour)}
 	if got := pick(append(srcs, fresh), now, slot); got != fresh {
