@@ -237,6 +237,12 @@ func TestListenEveryEventOnce(t *testing.T) {
 	// Latency of the events that happened while listen ran.
 	var lat []time.Duration
 	worst := map[string]time.Duration{}
+	type slow struct {
+		d   time.Duration
+		key string
+		at  time.Duration // after the start
+	}
+	var slowest []slow
 	for k, ev := range printed {
 		at := when[k]
 		for _, w := range running {
@@ -244,8 +250,14 @@ func TestListenEveryEventOnce(t *testing.T) {
 				d := ev.seen.Sub(at)
 				lat = append(lat, d)
 				worst[ev.Kind] = max(worst[ev.Kind], d.Round(100*time.Millisecond))
+				slowest = append(slowest, slow{d, k, at.Sub(start)})
 			}
 		}
+	}
+	// The slowest events, to see which reads held them back.
+	sort.Slice(slowest, func(i, j int) bool { return slowest[i].d > slowest[j].d })
+	for _, s := range slowest[:min(3, len(slowest))] {
+		t.Logf("slow: %s at +%s waited %s", s.key, s.at.Round(100*time.Millisecond), s.d.Round(100*time.Millisecond))
 	}
 	over := 0
 	for _, d := range lat {

@@ -40,6 +40,12 @@ type state struct {
 	Jobs map[string]string `json:"jobs"`
 	// Baselined marks the sources whose existing items were recorded.
 	Baselined map[string]bool `json:"baselined"`
+	// MeID is the account's agent ID, so that a restart need not spend a
+	// GET asking for it (empty in a file written before it was kept).
+	MeID string `json:"meId,omitempty"`
+	// HistoryComplete: the job history was seen listing an unfinished
+	// job, so it lists them all and the pending list need not be read.
+	HistoryComplete bool `json:"historyComplete,omitempty"`
 
 	seen map[string]bool
 	path string
