@@ -362,3 +362,23 @@ func lineWith(view, s string) string {
 	}
 	return ""
 }
+
+// TestTheSecondFormOffersTheProvidersAtOnce: the connected services are
+// read for the first form; the next one offers them without a request
+// (which may wait behind the read budget), and a list with none usable is
+// read again.
+func TestTheSecondFormOffersTheProvidersAtOnce(t *testing.T) {
+	hs := newHarness(t, 80, 24, true)
+	hs.svc.list = allProviders()
+	hs.keys("n")
+	if got := hs.svc.requests(); !slices.Contains(got, "list") {
+		t.Fatalf("the first form read no services: %v", got)
+	}
+	hs.keys("esc", "n")
+	if !strings.Contains(hs.plain(), "OpenAI · image") {
+		t.Errorf("the second form does not offer the providers:\n%s", hs.plain())
+	}
+	if got := hs.svc.requests(); slices.Contains(got, "list") {
+		t.Errorf("the second form read the services again: %v", got)
+	}
+}

@@ -120,8 +120,9 @@ func (d *genDraft) request() (*api.GenerateRequest, error) {
 }
 
 // openForm opens the generation form, or says why it cannot: every slot
-// is in use, or generation is not available. The connected services are
-// read first, so only usable providers are offered.
+// is in use, or generation is not available. Only usable providers are
+// offered: the connected services are read first, unless a read already
+// found some.
 func (m *Model) openForm() tea.Cmd {
 	if m.gen == nil {
 		return views.Status(views.LevelWarn, "generation is not available in this version")
@@ -141,6 +142,13 @@ func (m *Model) openForm() tea.Cmd {
 	}
 	m.draft = nil
 	m.form = &genForm{step: stepProviders, d: d}
+	if usable := m.svcs.usable(); m.svcs.loaded && len(usable) > 0 {
+		// The providers read before are offered at once, without a
+		// request that may wait behind the read budget: the services
+		// screen keeps the list current, and a provider disconnected
+		// elsewhere meanwhile is refused by the server with its reason.
+		return m.chooseStep(usable)
+	}
 	return m.listServices(servicesThenForm)
 }
 
