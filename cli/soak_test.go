@@ -565,10 +565,25 @@ func (o *operator) generate() {
 		return
 	}
 	o.press("n")
-	steps := []struct{ want, key string }{
-		{"provider and type", "enter"}, {"GPT Image 1", "enter"}, {"Size", "enter"}, {"", "enter"},
+	// The model step is left out when the models could not be read (the
+	// form says so and goes on with the provider's default).
+	steps := []struct {
+		want, key string
+		optional  bool
+	}{
+		{"provider and type", "enter", false}, {"GPT Image 1", "enter", true}, {"Size", "enter", false}, {"", "enter", false},
 	}
 	for _, s := range steps {
+		if s.optional {
+			var scr string
+			o.waitFor(8*time.Second, func(now string) bool {
+				scr = now
+				return strings.Contains(now, s.want) || strings.Contains(now, "Size")
+			})
+			if !strings.Contains(scr, s.want) && strings.Contains(scr, "Size") {
+				continue // the step is not there
+			}
+		}
 		if !o.waitText(8*time.Second, s.want) {
 			o.skip("generation (waiting for " + s.want + ")")
 			return
