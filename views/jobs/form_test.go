@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -380,5 +381,30 @@ func TestTheSecondFormOffersTheProvidersAtOnce(t *testing.T) {
 	}
 	if got := hs.svc.requests(); slices.Contains(got, "list") {
 		t.Errorf("the second form read the services again: %v", got)
+	}
+}
+
+// TestTheModelsAreReadOncePerProviderAndType: a provider's models are its
+// fixed catalog; the second form for the same provider and type shows them
+// without reading them again, and a failed read is tried again.
+func TestTheModelsAreReadOncePerProviderAndType(t *testing.T) {
+	hs := newHarness(t, 80, 24, true)
+	hs.svc.list = allProviders()
+	hs.gen.errs["models"] = errors.New("unavailable")
+	hs.keys("n", "enter") // OpenAI has one type: straight to its models
+	if got := hs.gen.requests(); !slices.Contains(got, "models:OPENAI/image") {
+		t.Fatalf("the first form read no models: %v", got)
+	}
+	delete(hs.gen.errs, "models")
+	hs.keys("esc", "n", "enter")
+	if got := hs.gen.requests(); !slices.Contains(got, "models:OPENAI/image") {
+		t.Fatalf("after a failed read the models were not read again: %v", got)
+	}
+	hs.keys("esc", "n", "enter")
+	if got := hs.gen.requests(); slices.Contains(got, "models:OPENAI/image") {
+		t.Errorf("the models were read a second time: %v", got)
+	}
+	if v := hs.plain(); !strings.Contains(v, "GPT Image 1") || strings.Contains(v, "Reading the models") {
+		t.Errorf("the second form does not show the models:\n%s", v)
 	}
 }

@@ -255,6 +255,9 @@ func (m *Model) loadDetails() tea.Cmd {
 	m.formSeq++
 	f.token = m.formSeq
 	ctx, gen, p, t, voice, token := m.ctx, m.gen, d.provider, d.genType, d.voiceJob(), f.token
+	if c, ok := m.catalog[p+"/"+t]; ok && (!voice || c.voices != nil) {
+		return m.detailsLoaded(detailsMsg{form: token, models: c.models, voices: c.voices})
+	}
 	return func() tea.Msg {
 		msg := detailsMsg{form: token}
 		msg.models, msg.modelsErr = gen.Models(ctx, p, t)
@@ -273,6 +276,7 @@ func (m *Model) detailsLoaded(msg detailsMsg) tea.Cmd {
 		return nil
 	}
 	f.models, f.voices = msg.models, msg.voices
+	m.remember(f.d.provider+"/"+f.d.genType, msg)
 	var notes []string
 	if msg.modelsErr != nil {
 		notes = append(notes, "models couldn't be read ("+views.Describe(msg.modelsErr)+"): the provider's default model is used")
@@ -282,6 +286,30 @@ func (m *Model) detailsLoaded(msg detailsMsg) tea.Cmd {
 	}
 	f.note = strings.Join(notes, "; ")
 	return m.detailsStep()
+}
+
+// catalogEntry is what was read of one provider and type's catalog;
+// voices stays nil until a voice job read them.
+type catalogEntry struct {
+	models []api.ModelInfo
+	voices []api.VoiceInfo
+}
+
+// remember keeps what a details read brought for key; a failed read
+// keeps nothing, so the next form reads it again.
+func (m *Model) remember(key string, msg detailsMsg) {
+	if msg.modelsErr != nil {
+		return
+	}
+	if m.catalog == nil {
+		m.catalog = map[string]catalogEntry{}
+	}
+	c := m.catalog[key]
+	c.models = msg.models
+	if msg.voicesErr == nil && msg.voices != nil {
+		c.voices = msg.voices
+	}
+	m.catalog[key] = c
 }
 
 // worthKeeping reports whether the draft holds anything typed: a

@@ -124,6 +124,10 @@ type Model struct {
 	form    *genForm
 	keyForm *keyForm
 	formSeq int
+	// catalog keeps the models (and voices) read for a provider and
+	// type, by "PROVIDER/type": they are the provider's fixed lists, so
+	// the next form shows them at once instead of reading them again.
+	catalog map[string]catalogEntry
 	// draft is what a generation that the server refused held, offered
 	// again by the next n.
 	draft *genDraft
