@@ -21,6 +21,7 @@ import (
 	"imagine/views/explore"
 	"imagine/views/feed"
 	"imagine/views/hashtag"
+	"imagine/views/jobdetail"
 	"imagine/views/jobs"
 	"imagine/views/market"
 	"imagine/views/me"
@@ -309,6 +310,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 
 		// The conversation beside the Messages list in the split view.
 		ConversationDetails: conversationDetailMaker(msgOpts),
+		// A running or failed job beside the Jobs list.
+		JobDetails: func() ui.Stack { return jobdetail.New(styles) },
 	}
 	d.serve.apply(&opts)
 	return ui.New(opts), nil

@@ -118,6 +118,9 @@ type Options struct {
 	// Messages list (a Messages model in preview mode); nil: conversations
 	// get none, and the Messages pane is not split.
 	ConversationDetails func() Stack
+	// JobDetails makes the detail of a generation job beside the Jobs
+	// list (a job without a post yet; a finished one shows its post).
+	JobDetails func() Stack
 	// NoSplit starts with the split view off (config split = false).
 	NoSplit bool
 	// Reports sends the report form's reports (report.go); nil: a

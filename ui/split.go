@@ -170,6 +170,8 @@ func (m *Model) makerOf(target tea.Msg) func() Stack {
 		return m.opts.ConversationDetails
 	case views.OpenOrderMsg:
 		return nil // an order is not previewed: enter opens it in the Market
+	case views.OpenJobMsg:
+		return m.opts.JobDetails
 	}
 	return m.opts.Details
 }
@@ -329,6 +331,11 @@ func targetKey(t tea.Msg) string {
 		return "tag:" + t.Tag
 	case views.OpenConversationMsg:
 		return "dm:" + t.Handle
+	case views.OpenJobMsg:
+		// A job that moved on is a new detail; one polled unchanged is
+		// the same.
+		j := t.Job
+		return fmt.Sprintf("job:%s/%s/%d/%s", j.ID, j.Status, j.RetryCount, j.PostID)
 	}
 	return fmt.Sprintf("%T:%v", t, t)
 }

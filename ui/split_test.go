@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/keymap"
 	"imagine/theme"
@@ -201,5 +202,43 @@ func TestTheDetailFollowsASelectionMadeJustBeforeAScreenOpened(t *testing.T) {
 	}
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "detail of p2") {
 		t.Errorf("back on the list the detail is not the selection's:\n%s", v)
+	}
+}
+
+// jobDetail is a fake job detail: it shows the status it was given.
+type jobDetail struct{ fakeDetail }
+
+func (d *jobDetail) Update(msg tea.Msg) tea.Cmd {
+	if o, ok := msg.(views.OpenJobMsg); ok {
+		d.shown = o.Job.ID + " " + o.Job.Status
+	}
+	return nil
+}
+
+// TestAJobBesideTheListIsShownByTheJobDetail: a job without a post is
+// shown by Options.JobDetails, not the post preview; the same job polled
+// unchanged is the same detail, and one that moved on is a new one.
+func TestAJobBesideTheListIsShownByTheJobDetail(t *testing.T) {
+	m, feed, made := newSplitModel(t, 140)
+	jobs := 0
+	m.opts.JobDetails = func() Stack { jobs++; return &jobDetail{} }
+	status := "pending"
+	feed.open = func(item string) tea.Msg {
+		return views.OpenJobMsg{Job: api.GenerationJob{ID: item, Status: status}}
+	}
+	m.Update(tuitest.Press("j"))
+	rest(m)
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "│detail of p2 pending") || *made != 0 || jobs != 1 {
+		t.Fatalf("post previews %d, job details %d; view:\n%s", *made, jobs, v)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 140, Height: 30}) // any message: the job polled, unchanged
+	if jobs != 1 {
+		t.Errorf("an unchanged job made %d details", jobs)
+	}
+	status = "generating"
+	m.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
+	rest(m)
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "│detail of p2 generating") || jobs != 2 {
+		t.Errorf("the job moved on: %d details; view:\n%s", jobs, v)
 	}
 }

@@ -23,8 +23,9 @@ var (
 	// screens are shared screens any pane may push onto its stack:
 	// post, profile and hashtag are a post, an agent's profile and a
 	// hashtag's posts; postkit holds the agents lists, the Media screen
-	// and what every screen of posts shares (the kit they are stacked on).
-	screens = []string{"postkit", "post", "profile", "hashtag"}
+	// and what every screen of posts shares (the kit they are stacked on);
+	// jobdetail is a generation job beside the Jobs list.
+	screens = []string{"postkit", "post", "profile", "hashtag", "jobdetail"}
 	// kits are building blocks of panes and screens.
 	kits = []string{"composer", "markdown", "media", "report"}
 	// standalone are models the command line runs on their own, before

@@ -84,6 +84,11 @@ type OpenConversationMsg struct{ Handle string }
 // OpenConversationMsg opens a conversation in Messages.
 type OpenOrderMsg struct{ OrderID string }
 
+// OpenJobMsg asks for the detail of a generation job (the split view's
+// preview beside the Jobs list). The job is carried along: what the list
+// shows is what the detail shows, and nothing is fetched.
+type OpenJobMsg struct{ Job api.GenerationJob }
+
 // Open returns a Cmd that delivers one of the Open*Msg requests.
 func Open(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 

@@ -54,7 +54,7 @@ func (m *Model) started(msg startedMsg) tea.Cmd {
 	m.screen = viewLive
 	m.reselect(msg.start.JobID)
 	return tea.Batch(m.bridge(), m.startSpin(),
-		views.Status(views.LevelInfo, typeName(msg.req.GenerationType)+" job started on "+providerName(msg.req.Provider)))
+		views.Status(views.LevelInfo, views.GenTypeName(msg.req.GenerationType)+" job started on "+views.ProviderName(msg.req.Provider)))
 }
 
 // retry retries job, or says why it cannot be: it is not failed, it has
@@ -182,9 +182,9 @@ func (m *Model) NotifyText() string {
 	if f == nil {
 		return ""
 	}
-	text := typeName(f.genType) + " job completed: " + firstLine(f.prompt)
+	text := views.GenTypeName(f.genType) + " job completed: " + firstLine(f.prompt)
 	if f.status == api.JobFailed {
-		text = typeName(f.genType) + " job failed: " + orDefault(firstLine(f.errMsg), "no reason given")
+		text = views.GenTypeName(f.genType) + " job failed: " + orDefault(firstLine(f.errMsg), "no reason given")
 	}
 	text = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
@@ -209,10 +209,15 @@ func (m *Model) Target() tea.Msg {
 	case viewHistory:
 		job = m.selectedPast()
 	}
-	if job == nil || job.Status != api.JobCompleted || job.PostID == "" {
+	switch {
+	case job == nil:
 		return nil
+	case job.Status == api.JobCompleted && job.PostID != "":
+		return views.OpenPostMsg{PostID: job.PostID}
 	}
-	return views.OpenPostMsg{PostID: job.PostID}
+	// A job without a post yet (running, failed, or one that made none)
+	// is shown as itself.
+	return views.OpenJobMsg{Job: *job}
 }
 
 // ShowsList reports whether a list of jobs (live or history) is on screen

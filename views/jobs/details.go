@@ -18,7 +18,7 @@ import (
 func (m *Model) detailsStep() tea.Cmd {
 	f := m.form
 	d := f.d
-	title := "New " + strings.ToLower(typeName(d.genType)) + " on " + providerName(d.provider) + " · 2/2 · "
+	title := "New " + strings.ToLower(views.GenTypeName(d.genType)) + " on " + views.ProviderName(d.provider) + " · 2/2 · "
 	var groups []*huh.Group
 	var first []huh.Field
 	if len(f.models) > 0 {
@@ -182,7 +182,7 @@ func (m *Model) submitGeneration() tea.Cmd {
 func (m *Model) start(req *api.GenerateRequest, d *genDraft) tea.Cmd {
 	ctx, gen, r := m.ctx, m.gen, *req
 	return tea.Batch(
-		views.Status(views.LevelInfo, "starting the "+strings.ToLower(typeName(r.GenerationType))+" on "+providerName(r.Provider)+"…"),
+		views.Status(views.LevelInfo, "starting the "+strings.ToLower(views.GenTypeName(r.GenerationType))+" on "+views.ProviderName(r.Provider)+"…"),
 		func() tea.Msg {
 			s, err := gen.Start(ctx, &r)
 			return startedMsg{req: r, start: s, err: err, draft: d}

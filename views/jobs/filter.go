@@ -20,7 +20,7 @@ import (
 
 // jobText is what the filter looks in.
 func jobText(j *api.GenerationJob) string {
-	return strings.Join([]string{j.Prompt, providerName(j.Provider), j.Provider, typeName(j.Type), j.Model, j.Status}, "\n")
+	return strings.Join([]string{j.Prompt, views.ProviderName(j.Provider), j.Provider, views.GenTypeName(j.Type), j.Model, j.Status}, "\n")
 }
 
 // liveFolded is the folded text of live job i.

@@ -184,7 +184,7 @@ func (m *Model) chooseStep(usable []string) tea.Cmd {
 	}
 	opts := make([]huh.Option[string], 0, len(usable))
 	for _, p := range usable {
-		opts = append(opts, huh.NewOption(providerName(p)+" · "+typeList(api.ProviderCapabilities[p]), p))
+		opts = append(opts, huh.NewOption(views.ProviderName(p)+" · "+typeList(api.ProviderCapabilities[p]), p))
 	}
 	groups := []*huh.Group{huh.NewGroup(
 		huh.NewSelect[string]().Title("Provider").
@@ -198,11 +198,11 @@ func (m *Model) chooseStep(usable []string) tea.Cmd {
 		}
 		topts := make([]huh.Option[string], 0, len(types))
 		for _, t := range types {
-			topts = append(topts, huh.NewOption(typeName(t), t))
+			topts = append(topts, huh.NewOption(views.GenTypeName(t), t))
 		}
 		groups = append(groups, huh.NewGroup(
 			huh.NewSelect[string]().Title("Type").
-				Description("What "+providerName(p)+" can generate.").
+				Description("What "+views.ProviderName(p)+" can generate.").
 				Options(topts...).Value(d.typeFor(p)),
 		).Title("New generation · 1/2 · provider and type").
 			WithHideFunc(func() bool { return d.provider != p }))
@@ -240,7 +240,7 @@ func draftFromJob(j *api.GenerationJob) *genDraft {
 func typeList(types []string) string {
 	out := make([]string, len(types))
 	for i, t := range types {
-		out[i] = strings.ToLower(typeName(t))
+		out[i] = strings.ToLower(views.GenTypeName(t))
 	}
 	return strings.Join(out, ", ")
 }

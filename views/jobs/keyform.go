@@ -67,12 +67,12 @@ func (m *Model) openKeyForm() tea.Cmd {
 		return nil
 	}
 	if b := m.svcs.busy[p]; b != "" {
-		return views.Status(views.LevelInfo, providerName(p)+": "+b+" in progress")
+		return views.Status(views.LevelInfo, views.ProviderName(p)+": "+b+" in progress")
 	}
 	kf := &keyForm{provider: p, replace: m.svcs.find(p) != nil, field: &secretField{}}
-	title := "Connect " + providerName(p)
+	title := "Connect " + views.ProviderName(p)
 	if kf.replace {
-		title = "Replace the " + providerName(p) + " key"
+		title = "Replace the " + views.ProviderName(p) + " key"
 	}
 	input := huh.NewInput().Title("API key").
 		Description("Sent once to ImagineAnything, which stores it encrypted; only its masked form is ever shown again.").

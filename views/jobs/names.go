@@ -6,40 +6,6 @@ import (
 	"imagine/api"
 )
 
-// providerName is how a provider is written for people.
-func providerName(p string) string {
-	switch p {
-	case api.ProviderOpenAI:
-		return "OpenAI"
-	case api.ProviderRunware:
-		return "Runware"
-	case api.ProviderGoogleGemini:
-		return "Google Gemini"
-	case api.ProviderElevenLabs:
-		return "ElevenLabs"
-	}
-	return p
-}
-
-// typeName is how a generation type is written for people.
-func typeName(t string) string {
-	switch t {
-	case api.GenImage:
-		return "Image"
-	case api.GenVideo:
-		return "Video"
-	case api.GenVoice:
-		return "Voice"
-	case api.GenSoundEffect:
-		return "Sound effect"
-	case api.GenMusic:
-		return "Music"
-	case "":
-		return "Generation"
-	}
-	return strings.ToUpper(t[:1]) + strings.ReplaceAll(t[1:], "_", " ")
-}
-
 // stage is the position of a status in the flow pending → generating →
 // uploading → completed, or -1 for failed and unknown statuses.
 func stage(status string) int {

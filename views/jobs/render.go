@@ -51,7 +51,7 @@ func (m *Model) block(e *entry, sel bool, w int) []string {
 	p := m.pal
 	j := &e.job
 	iw := max(w-views.GutterWidth, 1)
-	head := typeName(j.Type) + " · " + providerName(j.Provider)
+	head := views.GenTypeName(j.Type) + " · " + views.ProviderName(j.Provider)
 	if j.Model != "" {
 		head += " · " + j.Model
 	}
@@ -203,7 +203,7 @@ func (m *Model) historyRow(j *api.GenerationJob, sel bool) []string {
 	case api.JobFailed:
 		icon, word = p.errs.Render("✕"), p.errs.Render("failed")
 	}
-	head := icon + p.pad.Render(" ") + word + p.bold.Render(" "+typeName(j.Type)+" · "+providerName(j.Provider))
+	head := icon + p.pad.Render(" ") + word + p.bold.Render(" "+views.GenTypeName(j.Type)+" · "+views.ProviderName(j.Provider))
 	if j.Model != "" {
 		head += p.muted.Render(" · " + j.Model)
 	}
@@ -224,7 +224,7 @@ func (m *Model) serviceRow(provider string, sel bool) []string {
 	p := m.pal
 	w := max(m.width-views.GutterWidth, 1)
 	s := &m.svcs
-	name := p.bold.Render(fmt.Sprintf("%-14s", providerName(provider)))
+	name := p.bold.Render(fmt.Sprintf("%-14s", views.ProviderName(provider)))
 	c := s.find(provider)
 	var line string
 	if c == nil {

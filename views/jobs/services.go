@@ -178,7 +178,7 @@ func (m *Model) disconnect() tea.Cmd {
 	yes := func() tea.Msg {
 		return serviceMsg{action: actDisconnect, provider: p, gone: true, err: svc.Disconnect(ctx, p)}
 	}
-	name := providerName(p)
+	name := views.ProviderName(p)
 	return views.Confirm("Disconnect "+name+"?",
 		"The stored "+name+" key is deleted from ImagineAnything. Generations with "+name+
 			" stop working until a key is connected again.", yes)
@@ -196,11 +196,11 @@ func (m *Model) serviceAction(what string) (string, *api.ConnectedService, tea.C
 	}
 	c := m.svcs.find(p)
 	if c == nil {
-		return p, nil, views.Status(views.LevelWarn, providerName(p)+" is not connected, nothing to "+what+"; "+
+		return p, nil, views.Status(views.LevelWarn, views.ProviderName(p)+" is not connected, nothing to "+what+"; "+
 			m.keys.Jobs.Connect.Help().Key+" connects it")
 	}
 	if b := m.svcs.busy[p]; b != "" {
-		return p, nil, views.Status(views.LevelInfo, providerName(p)+": "+b+" in progress")
+		return p, nil, views.Status(views.LevelInfo, views.ProviderName(p)+": "+b+" in progress")
 	}
 	return p, c, nil
 }
@@ -209,7 +209,7 @@ func (m *Model) serviceAction(what string) (string, *api.ConnectedService, tea.C
 func (m *Model) serviceDone(msg serviceMsg) tea.Cmd {
 	s := &m.svcs
 	delete(s.busy, msg.provider)
-	name := providerName(msg.provider)
+	name := views.ProviderName(msg.provider)
 	if msg.err != nil {
 		verb := map[string]string{actConnect: "connect", actToggle: "turn on or off", actTest: "test", actDisconnect: "disconnect"}[msg.action]
 		return views.Failed("couldn't "+verb+" "+name, msg.err)

@@ -147,7 +147,7 @@ func (m *Model) genFormView() string {
 	case stepProviders:
 		lines = append(lines, p.muted.Render("Reading your connected AI providers…"))
 	case stepLoading:
-		lines = append(lines, p.muted.Render("Reading the models of "+providerName(f.d.provider)+"…"))
+		lines = append(lines, p.muted.Render("Reading the models of "+views.ProviderName(f.d.provider)+"…"))
 	case stepChoose, stepDetails:
 		lines = append(lines, m.formLines(f.host, body)...)
 	}

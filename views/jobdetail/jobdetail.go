@@ -1,0 +1,173 @@
+// Package jobdetail is the detail of one generation job, shown beside
+// the Jobs list in the split view: its provider, type and model, where it
+// stands, when it started and ended, the whole prompt and post text, the
+// error of a failed one and where its result is. The job arrives in a
+// views.OpenJobMsg with what the list holds, so the detail makes no
+// request; a job that moves on is a new target, and a new detail.
+package jobdetail
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"imagine/api"
+	"imagine/theme"
+	"imagine/views"
+)
+
+// Screen is the detail of one job. It implements views.Screen.
+type Screen struct {
+	styles        *theme.Styles
+	job           *api.GenerationJob
+	width, height int
+	trail         []string
+	off           int // first line shown (the wheel scrolls)
+}
+
+// New returns an empty detail, drawn with styles; an OpenJobMsg fills it.
+func New(styles *theme.Styles) *Screen { return &Screen{styles: styles, width: 40, height: 10} }
+
+// Update takes the job to show; nothing else concerns it.
+func (s *Screen) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(views.OpenJobMsg); ok {
+		j := m.Job
+		s.job, s.off = &j, 0
+	}
+	return nil
+}
+
+// SetStyles switches to new styles.
+func (s *Screen) SetStyles(styles *theme.Styles) { s.styles = styles }
+
+// SetSize sets the size the detail is drawn in.
+func (s *Screen) SetSize(width, height int) { s.width, s.height = max(width, 20), max(height, 3) }
+
+// Wheel scrolls the detail by dy lines.
+func (s *Screen) Wheel(dy int) tea.Cmd {
+	s.off = max(0, min(s.off+dy, len(s.body())-(s.height-1)))
+	return nil
+}
+
+// CapturesInput is false: the detail has no text field.
+func (s *Screen) CapturesInput() bool { return false }
+
+// ShortHelp is empty: beside the list, the keys are the list's.
+func (s *Screen) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is empty, as ShortHelp.
+func (s *Screen) FullHelp() [][]key.Binding { return nil }
+
+// Depth is 1: one screen.
+func (s *Screen) Depth() int { return 1 }
+
+// Crumbs names the job.
+func (s *Screen) Crumbs() []string {
+	if s.job == nil {
+		return []string{"job"}
+	}
+	return []string{strings.ToLower(views.GenTypeName(s.job.Type)) + " job"}
+}
+
+// SetTrail sets the steps shown before the job in the header.
+func (s *Screen) SetTrail(trail []string) { s.trail = append([]string(nil), trail...) }
+
+// View draws the header line and as much of the detail as fits.
+func (s *Screen) View() string {
+	path := append(append([]string(nil), s.trail...), s.Crumbs()...)
+	if len(s.trail) == 0 {
+		path = append([]string{"Selected"}, path...)
+	}
+	lines := []string{views.Crumbs(path, "", s.width, s.styles.Title, s.styles.Muted, s.styles.Faint)}
+	body := s.body()
+	from := min(s.off, len(body))
+	for _, l := range body[from:] {
+		if len(lines) >= s.height {
+			break
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// body is every line of the detail, each at most the width.
+func (s *Screen) body() []string {
+	j := s.job
+	if j == nil {
+		return []string{s.styles.Faint.Render("nothing to show")}
+	}
+	st, w := s.styles, s.width-2
+	pad := func(l string) string { return "  " + l }
+	var out []string
+	add := func(l string) { out = append(out, pad(views.Truncate(l, w))) }
+	wrap := func(style lipgloss.Style, text string) {
+		for _, l := range strings.Split(ansi.Wrap(views.NormalizeEmojiWidth(text), w, ""), "\n") {
+			add(style.Render(l))
+		}
+	}
+
+	head := views.GenTypeName(j.Type) + " · " + views.ProviderName(j.Provider)
+	if j.Model != "" {
+		head += " · " + j.Model
+	}
+	add(st.Bold.Render(head))
+	add(s.statusLine(j))
+	wrap(st.Muted, timesLine(j))
+	if j.Prompt != "" {
+		out = append(out, "")
+		add(st.Faint.Render("Prompt"))
+		wrap(st.Text, j.Prompt)
+	}
+	if j.PostContent != "" {
+		out = append(out, "")
+		add(st.Faint.Render("Post text"))
+		wrap(st.Text, j.PostContent)
+	}
+	if j.ErrorMessage != "" {
+		out = append(out, "")
+		add(st.Faint.Render("Why it failed"))
+		wrap(st.Error, j.ErrorMessage)
+	}
+	if j.ResultURL != "" {
+		out = append(out, "")
+		add(st.Faint.Render("Result"))
+		add(st.Muted.Render(j.ResultURL))
+	}
+	if j.PostID != "" {
+		out = append(out, "")
+		add(st.Muted.Render("posted: enter in the list opens the post"))
+	}
+	return out
+}
+
+// statusLine is where the job stands, coloured by how it ended.
+func (s *Screen) statusLine(j *api.GenerationJob) string {
+	style := s.styles.Accent
+	switch j.Status {
+	case api.JobCompleted:
+		style = s.styles.Success
+	case api.JobFailed:
+		style = s.styles.Error
+	}
+	line := style.Render(strings.ToLower(j.Status))
+	if j.RetryCount > 0 {
+		line += s.styles.Muted.Render(fmt.Sprintf(" · retried %d×", j.RetryCount))
+	}
+	return line
+}
+
+// timesLine says when the job was made and when it ended, by the clock.
+func timesLine(j *api.GenerationJob) string {
+	const layout = "Jan 2 15:04:05"
+	line := "started " + j.CreatedAt.Local().Format(layout)
+	if j.CompletedAt != nil && !j.CompletedAt.IsZero() {
+		line += " · ended " + j.CompletedAt.Local().Format(layout) +
+			" · took " + j.CompletedAt.Sub(j.CreatedAt).Round(time.Second).String()
+	}
+	return line
+}
