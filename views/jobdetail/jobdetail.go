@@ -118,25 +118,19 @@ func (s *Screen) body() []string {
 	add(st.Bold.Render(head))
 	add(s.statusLine(j))
 	wrap(st.Muted, timesLine(j))
-	if j.Prompt != "" {
-		out = append(out, "")
-		add(st.Faint.Render("Prompt"))
-		wrap(st.Text, j.Prompt)
-	}
-	if j.PostContent != "" {
-		out = append(out, "")
-		add(st.Faint.Render("Post text"))
-		wrap(st.Text, j.PostContent)
-	}
-	if j.ErrorMessage != "" {
-		out = append(out, "")
-		add(st.Faint.Render("Why it failed"))
-		wrap(st.Error, j.ErrorMessage)
-	}
-	if j.ResultURL != "" {
-		out = append(out, "")
-		add(st.Faint.Render("Result"))
-		add(st.Muted.Render(j.ResultURL))
+	// A section: a blank line, its name, its text wrapped (none if empty).
+	for _, sec := range []struct {
+		name, text string
+		style      lipgloss.Style
+	}{
+		{"Prompt", j.Prompt, st.Text}, {"Post text", j.PostContent, st.Text},
+		{"Why it failed", j.ErrorMessage, st.Error}, {"Result", j.ResultURL, st.Muted},
+	} {
+		if sec.text != "" {
+			out = append(out, "")
+			add(st.Faint.Render(sec.name))
+			wrap(sec.style, sec.text)
+		}
 	}
 	if j.PostID != "" {
 		out = append(out, "")
