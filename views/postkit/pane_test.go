@@ -14,6 +14,8 @@ import (
 // timelines have it: the posts are the kit's entries, enter opens the
 // selected one, the post keys act on it, and the kit takes every key
 // while it shows something. It is named "Home feed" in the breadcrumb.
+// It is postkittest.Pane's twin: the kit's own tests (package postkit)
+// cannot import postkittest, which imports postkit.
 type testPane struct {
 	*Kit
 	entries []*Entry
