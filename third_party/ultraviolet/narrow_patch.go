@@ -44,23 +44,46 @@ func (s *TerminalRenderer) patchNarrowPart(newbuf *RenderBuffer, y int) (from in
 		s.eraseFrom(newbuf, y, blankFrom)
 		return blankFrom, true
 	}
+	if s.patchTail(newbuf, y, d, blankFrom) {
+		return len(newLine), true
+	}
 	return d, false
 }
 
 // writeChanged writes the cells of row y in [from, to) that differ from
-// what is on screen, all narrow ones, and records them as on screen. The
-// cursor moves between changes let [moveCursor] write a short unchanged
-// run over instead of jumping it, whichever is cheaper.
+// what is on screen, all narrow ones, and records them as on screen. Each
+// run of changes (with unchanged stretches shorter than a cursor move
+// inside it) is written by [TerminalRenderer.emitRange], so a long run of
+// blanks is one erase ([ansi.ECH]) rather than a space a cell.
 func (s *TerminalRenderer) writeChanged(newbuf *RenderBuffer, y, from, to int) {
 	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
-	for x := from; x < to; x++ {
+	for x := from; x < to; {
 		if cellEqual(&oldLine[x], &newLine[x]) {
+			x++
 			continue
 		}
+		end := changedRunEnd(oldLine, newLine, x, to)
 		s.move(newbuf, x, y)
-		s.putCell(newbuf, newLine.At(x))
-		oldLine[x] = newLine[x]
+		s.emitRange(newbuf, newLine[x:], end-x)
+		copy(oldLine[x:end], newLine[x:end])
+		x = end
 	}
+}
+
+// changedRunEnd is where the run of changes starting at x ends: at to, or
+// before the first stretch of unchanged cells long enough that jumping it
+// costs less than writing it over.
+func changedRunEnd(oldLine, newLine Line, x, to int) int {
+	const jump = 4 // about the shortest cursor move that skips cells
+	end, same := x+1, 0
+	for j := x + 1; j < to && same <= jump; j++ {
+		if cellEqual(&oldLine[j], &newLine[j]) {
+			same++
+			continue
+		}
+		same, end = 0, j+1
+	}
+	return end
 }
 
 // eraseFrom erases row y from column x to its end with the default

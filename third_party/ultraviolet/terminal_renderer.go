@@ -863,25 +863,32 @@ func lineHasDrift(m ansi.Method, line Line) bool {
 // factored out of lineHasDrift for [TerminalRenderer.patchNarrowPart].)
 func firstDrift(m ansi.Method, line Line) int {
 	for i := 0; i < len(line); i++ {
-		c := line.At(i)
-		if c == nil || c.Width == 0 || len(c.Content) == 0 {
-			continue
-		}
-		if c.Width > 1 {
-			return i
-		}
-		// One printable ASCII byte is one column under every width model, so
-		// it can never be a cell the models disagree about. Worth saying out
-		// loud because working the width out means segmenting the content,
-		// and this runs for every cell of every line the renderer diffs.
-		if len(c.Content) == 1 && c.Content[0] >= 0x20 && c.Content[0] < 0x7f {
-			continue
-		}
-		if m.StringWidth(c.Content) != ansi.StringWidth(c.Content) {
+		if cellDrifts(m, line.At(i)) {
 			return i
 		}
 	}
 	return len(line)
+}
+
+// cellDrifts reports whether c is a cell the terminal may measure
+// differently than the model: a wide cell, or one the width methods
+// disagree about. (imagine's patch: factored out of firstDrift for
+// [driftTail] and the cursor moves that must not write over such a cell.)
+func cellDrifts(m ansi.Method, c *Cell) bool {
+	if c == nil || c.Width == 0 || len(c.Content) == 0 {
+		return false
+	}
+	if c.Width > 1 {
+		return true
+	}
+	// One printable ASCII byte is one column under every width model, so
+	// it can never be a cell the models disagree about. Worth saying out
+	// loud because working the width out means segmenting the content,
+	// and this runs for every cell of every line the renderer diffs.
+	if len(c.Content) == 1 && c.Content[0] >= 0x20 && c.Content[0] < 0x7f {
+		return false
+	}
+	return m.StringWidth(c.Content) != ansi.StringWidth(c.Content)
 }
 
 // lineHasAmbiguous reports whether the line holds a cell whose width the
@@ -1022,9 +1029,7 @@ func (s *TerminalRenderer) repaintLine(newbuf *RenderBuffer, y, from int) {
 			last = x
 		}
 	}
-	for x := from; x <= last; x++ {
-		s.putCell(newbuf, newLine.At(x))
-	}
+	s.writeErasedRow(newbuf, newLine, from, last, blank) // imagine's patch: tail_patch.go
 
 	// Adopt the new line as the model of what is on screen. The clipped tail
 	// was never painted, so the model records it as blank: claiming otherwise
@@ -1861,6 +1866,13 @@ func relativeCursorMove(s *TerminalRenderer, newbuf *RenderBuffer, fx, fy, tx, t
 						i += cell.Width - 1
 						if (!cell.Style.Equal(&s.cur.Style) || !cell.Link.Equal(&s.cur.Link)) &&
 							!penDrawsBlank(cell, &s.cur.Cell) { // imagine's patch: blank_pen.go
+							overwrite = false
+							break
+						}
+						// imagine's patch: writing a drift-prone cell over would
+						// leave the cursor where the terminal measured it, not
+						// where the move was meant to end (tail_patch.go).
+						if cellDrifts(s.method, cell) {
 							overwrite = false
 							break
 						}
