@@ -6,7 +6,6 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -121,11 +120,14 @@ func (m *Kit) Cached(kind byte, id string, ver int, render func(Renderer) []stri
 // drawn there only, so moving it changes a few cells.
 func (m *Kit) Mark(lines []string, sel bool) []string { return m.gut.Mark(lines, sel) }
 
-// Rule is a rule line headed by label across the width ("── Liked posts
-// ───"), under which a screen lists something.
+// Rule is a short rule around label ("── Liked posts ──"), under which a
+// screen lists something. It stops after the label rather than running
+// across the width: a full-width rule is three bytes a cell, written again
+// each time the screen opens or the split view's detail changes, and the
+// label is what the eye looks for.
 func (m *Kit) Rule(label string) []string {
 	return m.cache.Get(cacheKey{kind: 'R', id: label, width: m.width}, func() []string {
-		return []string{m.pal.faint.Render(label + strings.Repeat("─", max(m.width-ansi.StringWidth(label), 0)))}
+		return []string{m.pal.faint.Render(ansi.Truncate(label+"──", m.width, ""))}
 	})
 }
 
