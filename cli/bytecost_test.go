@@ -193,6 +193,21 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		r.restOn(b, "k")
 		r.measureKeys(b, "j", "k").Report(b)
 	})
+	b.Run("split-walk", func(b *testing.B) {
+		// The same over the first six posts, down and back, so that the
+		// figure is not one pair's: every preview made first, then each
+		// move measured without a scroll of the list.
+		on := true
+		r := newCostRigSized(b, config.Config{Split: &on}, nil, 160, 48)
+		var keys []string
+		for _, k := range []string{"j", "k"} {
+			for range 5 {
+				r.restOn(b, k)
+				keys = append(keys, k)
+			}
+		}
+		r.measureKeys(b, keys...).Report(b)
+	})
 	b.Run("split-move-messages", func(b *testing.B) {
 		// At 160 columns the selected conversation's thread shows beside
 		// the list; moving on between conversations already shown makes
