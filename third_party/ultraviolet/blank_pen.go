@@ -36,3 +36,12 @@ func penDrawsBlank(cell *Cell, pen *Cell) bool {
 		a.Attrs&blankLooks == 0 && b.Attrs&blankLooks == 0 &&
 		colorEqual(a.Bg, b.Bg)
 }
+
+// eraseWith sets the pen for an erase that must leave cells like blank:
+// a pen that colours text only erases as blank would, so it is kept, and
+// the next text, which often wants it again, needs no change back.
+func (s *TerminalRenderer) eraseWith(blank *Cell) {
+	if !penDrawsBlank(blank, &s.cur.Cell) {
+		s.updatePen(blank)
+	}
+}

@@ -797,7 +797,7 @@ func (s *TerminalRenderer) clearToEnd(newbuf *RenderBuffer, blank *Cell, force b
 	}
 
 	if force {
-		s.updatePen(blank)
+		s.eraseWith(blank)
 		count := newbuf.Width() - s.cur.X
 		if s.el0Cost() <= count {
 			_, _ = s.buf.WriteString(ansi.EraseLineRight)
@@ -1099,11 +1099,11 @@ func (s *TerminalRenderer) transformLine(newbuf *RenderBuffer, y int) {
 			if el1Cost < nFirstCell-oFirstCell {
 				if nFirstCell >= newbuf.Width() {
 					s.move(newbuf, 0, y)
-					s.updatePen(blank)
+					s.eraseWith(blank)
 					_, _ = s.buf.WriteString(ansi.EraseLineRight)
 				} else {
 					s.move(newbuf, nFirstCell-1, y)
-					s.updatePen(blank)
+					s.eraseWith(blank)
 					_, _ = s.buf.WriteString(ansi.EraseLineLeft)
 				}
 
