@@ -1002,8 +1002,15 @@ func (s *TerminalRenderer) repaintLine(newbuf *RenderBuffer, y, from int) {
 	newLine := newbuf.Line(y)
 
 	s.move(newbuf, from, y)
-	blank := s.clearBlank()
-	s.updatePen(blank)
+	// imagine's patch: erase with what the row ends in (or the default
+	// blank), not with whatever pen the last row left set: a pen with a
+	// background would colour every cell the erase leaves, including the
+	// blanks a terminal that measures a glyph narrower leaves unwritten.
+	blank := &EmptyCell
+	if end := newLine.At(newbuf.Width() - 1); end != nil && canClearWith(end) {
+		blank = end
+	}
+	s.eraseWith(blank)
 	_, _ = s.buf.WriteString(ansi.EraseLineRight)
 	s.cur.X = from
 
