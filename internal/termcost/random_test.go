@@ -60,8 +60,7 @@ func TestRandomFramesLandExactly(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(w), uint64(h)))
 			draw := frameDrawer(t, w, h)
-			emu := vt.NewEmulator(w, h)
-			go func() { _, _ = io.Copy(io.Discard, emu) }()
+			emu := virtualTerminal(w, h)
 			var prev []string
 			for i := range 1000 {
 				frame := randomFrame(r, prev, w, h)
@@ -111,8 +110,7 @@ func screenText(emu *vt.Emulator, w, h int) string {
 // attributes, and for blanks only what a blank shows. It returns the first
 // cell that differs.
 func sameLook(emu *vt.Emulator, frame []string, w, h int) (x, y int, ok bool) {
-	clean := vt.NewEmulator(w, h)
-	go func() { _, _ = io.Copy(io.Discard, clean) }()
+	clean := virtualTerminal(w, h)
 	var b strings.Builder
 	b.WriteString("\x1b[?7l") // nothing wraps, as the renderer keeps it
 	for i, l := range frame {
@@ -161,14 +159,12 @@ func TestMismeasuredGlyphsLeaveTheScreenAFreshPaintWould(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(w)+7, uint64(h)))
 			draw := frameDrawer(t, w, h)
-			emu := vt.NewEmulator(w, h)
-			go func() { _, _ = io.Copy(io.Discard, emu) }()
+			emu := virtualTerminal(w, h)
 			var prev []string
 			for i := range 500 {
 				frame := randomFrame(r, prev, w, h)
 				_, _ = emu.Write([]byte(draw(frame)))
-				fresh := vt.NewEmulator(w, h)
-				go func() { _, _ = io.Copy(io.Discard, fresh) }()
+				fresh := virtualTerminal(w, h)
 				_, _ = fresh.Write([]byte(frameDrawer(t, w, h)(frame)))
 				for y := range h {
 					for x := range w {
@@ -191,4 +187,13 @@ func describe(c *uv.Cell) string {
 		return "nil"
 	}
 	return fmt.Sprintf("%q (width %d, %#v)", c.Content, c.Width, c.Style)
+}
+
+// virtualTerminal is a w x h virtual terminal whose replies (to queries
+// the renderer sends) are read and dropped, so that writing to it never
+// blocks.
+func virtualTerminal(w, h int) *vt.Emulator {
+	emu := vt.NewEmulator(w, h)
+	go func() { _, _ = io.Copy(io.Discard, emu) }()
+	return emu
 }
