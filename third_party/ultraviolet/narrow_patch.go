@@ -91,9 +91,7 @@ func changedRunEnd(oldLine, newLine Line, x, to int) int {
 func (s *TerminalRenderer) eraseFrom(newbuf *RenderBuffer, y, x int) {
 	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
 	s.move(newbuf, x, y)
-	if !penDrawsBlank(&EmptyCell, &s.cur.Cell) {
-		s.updatePen(nil)
-	}
+	s.eraseWith(&EmptyCell)
 	_, _ = s.buf.WriteString(ansi.EraseLineRight)
 	copy(oldLine[x:], newLine[x:])
 }

@@ -48,17 +48,13 @@ func (s *TerminalRenderer) patchTail(newbuf *RenderBuffer, y, d, blankFrom int) 
 }
 
 // writeErasedRow writes the cells of newLine from column from to last (its
-// last cell that is not blank) on a row just erased from from. The cell
-// after the row's last drift-prone cell is reached by an absolute move
-// (see above), and a run of cells that look like what the erase left
-// (blank, the pen it erased with), longer than a cursor move, is stepped
-// over rather than written. The step is relative
-// where no anchor is due, which lands where writing the blanks would have
-// on any terminal.
+// last cell that is not blank) on a row just erased from from with blank.
+// The cell after the row's last drift-prone cell is reached by an absolute
+// move (see above), and a run of cells that look like blank, longer than a
+// cursor move, is stepped over rather than written. Where no anchor is
+// due the step is relative, which lands where writing the blanks would
+// have on any terminal.
 func (s *TerminalRenderer) writeErasedRow(newbuf *RenderBuffer, newLine Line, from, last int, blank *Cell) {
-	// What the erase left, kept by value: blank is the pen, which the
-	// writes below change.
-	erased := *blank
 	tail := driftTail(s.method, newLine)
 	anchor := func(x int) {
 		_, _ = s.buf.WriteString(ansi.CursorHorizontalAbsolute(x + 1))
@@ -66,7 +62,7 @@ func (s *TerminalRenderer) writeErasedRow(newbuf *RenderBuffer, newLine Line, fr
 		s.atPhantom = false
 	}
 	for x := from; x <= last; {
-		if n := blankRun(newLine, x, last, &erased); n > len(ansi.CursorForward(n)) {
+		if n := blankRun(newLine, x, last, blank); n > len(ansi.CursorForward(n)) {
 			if tail > from && x <= tail && tail <= x+n {
 				anchor(x + n)
 			} else {
@@ -85,7 +81,7 @@ func (s *TerminalRenderer) writeErasedRow(newbuf *RenderBuffer, newLine Line, fr
 }
 
 // blankRun is the number of cells of line from x on, before last, that
-// look like blank (what an erase left).
+// look like blank.
 func blankRun(line Line, x, last int, blank *Cell) int {
 	n := 0
 	for x+n < last && cellEqual(line.At(x+n), blank) {
