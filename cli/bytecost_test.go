@@ -133,9 +133,11 @@ func (r *costRig) measureKeys(b *testing.B, keys ...string) termcost.Cost {
 	b.ResetTimer()
 	for i := range b.N {
 		for j, k := range keys {
-			r.term.Step(&cost, func() { r.term.Send(tuitest.Press(k)) })
+			var step termcost.Cost
+			r.term.Step(&step, func() { r.term.Send(tuitest.Press(k)) })
+			cost.Add(step)
 			if testing.Verbose() && i < 1 {
-				b.Logf("round %d step %d (%s) wrote %s", i, j, k, r.term.Recent())
+				b.Logf("round %d step %d (%s): %d B, %d cells: %s", i, j, k, step.Bytes, step.Cells, r.term.Recent())
 			}
 		}
 	}

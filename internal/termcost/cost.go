@@ -34,6 +34,13 @@ func (t *Terminal) Step(c *Cost, do func()) {
 	c.Cells += Changed(before, t.Snapshot())
 }
 
+// Add adds the steps of d to c.
+func (c *Cost) Add(d Cost) {
+	c.Steps += d.Steps
+	c.Bytes += d.Bytes
+	c.Cells += d.Cells
+}
+
 // PerStep is the mean number of bytes written per step.
 func (c Cost) PerStep() float64 {
 	if c.Steps == 0 {

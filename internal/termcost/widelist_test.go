@@ -178,12 +178,8 @@ func settledOn(term *Terminal, exp string) (got, want string) {
 
 // expected is the screen text a frame's lines should leave on the virtual
 // terminal, which measures a ZWJ sequence as one grapheme, narrower than
-// the program (wcwidth). Up to a row's last wide glyph the text runs on
-// as the terminal measured it; everything after that glyph sits at the
-// column the program gave it (the renderer moves there, tail_patch.go in
-// third_party/ultraviolet), so the columns the terminal saved show as
-// blanks. Where both measure alike, which is all the sanitizer lets
-// through, that is the frame's text.
+// the program (wcwidth). See onScreen. Where both measure alike, which is
+// all the sanitizer lets through, that is the frame's text.
 func expected(lines []string) string {
 	var b strings.Builder
 	for _, l := range lines {
@@ -193,22 +189,58 @@ func expected(lines []string) string {
 	return b.String()
 }
 
-// onScreen is the plain text row as the virtual terminal shows it: the
-// columns it measured narrower than the program, up to the row's last wide
-// glyph, become blanks after that glyph.
+// anchorGap is the renderer's: the shortest stretch of text after a wide
+// glyph, before the next, that it reaches with an absolute move
+// (anchorsOf in third_party/ultraviolet/tail_patch.go).
+const anchorGap = 8
+
+// onScreen is the plain text row as the virtual terminal shows it. After
+// a wide glyph that the row's end or at least anchorGap cells of other
+// text follow, the text sits at the column the program gave it (the
+// renderer moves there), so the columns the terminal measured narrower
+// up to that glyph show as blanks after it. Elsewhere the text runs on as
+// the terminal measured it.
 func onScreen(row string) string {
-	saved, tail := 0, -1
+	type glyph struct {
+		text      string
+		col, wide int // model column, and model width when over 1
+	}
+	var glyphs []glyph
+	col := 0
 	for g := graphemes.FromString(row); g.Next(); {
-		model := ansi.StringWidthWc(g.Value())
-		if model > 1 {
-			saved += model - ansi.StringWidth(g.Value())
-			tail = g.End()
+		w := ansi.StringWidthWc(g.Value())
+		glyphs = append(glyphs, glyph{text: g.Value(), col: col, wide: w * btoi(w > 1)})
+		col += w
+	}
+	var b strings.Builder
+	saved := 0
+	for i, g := range glyphs {
+		b.WriteString(g.text)
+		if g.wide == 0 {
+			continue
+		}
+		saved += g.wide - ansi.StringWidth(g.text)
+		next := col // the next wide glyph's column, or the row's end
+		for _, h := range glyphs[i+1:] {
+			if h.wide > 0 {
+				next = h.col
+				break
+			}
+		}
+		if next == col || next-(g.col+g.wide) >= anchorGap {
+			b.WriteString(strings.Repeat(" ", saved))
+			saved = 0
 		}
 	}
-	if tail < 0 || saved == 0 {
-		return row
+	return b.String()
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
 	}
-	return row[:tail] + strings.Repeat(" ", saved) + row[tail:]
+	return 0
 }
 
 // press is a key press of one printable character.

@@ -44,10 +44,7 @@ func (s *TerminalRenderer) patchNarrowPart(newbuf *RenderBuffer, y int) (from in
 		s.eraseFrom(newbuf, y, blankFrom)
 		return blankFrom, true
 	}
-	if s.patchTail(newbuf, y, d, blankFrom) {
-		return len(newLine), true
-	}
-	return d, false
+	return s.patchStretches(newbuf, y, d, blankFrom)
 }
 
 // writeChanged writes the cells of row y in [from, to) that differ from

@@ -2,60 +2,153 @@ package uv
 
 import "github.com/charmbracelet/x/ansi"
 
-// imagine's patch: the part of a drift-prone row right of its last
-// drift-prone cell is diffed.
+// imagine's patch: the stretches of a drift-prone row between and after
+// its drift-prone cells are diffed.
 //
-// A repaint reaches the cell after a row's last drift-prone cell with an
-// absolute move ([TerminalRenderer.repaintLine]), so that cell and every
-// one after it sit where the model says under any width model, as the
-// cells left of the first drift-prone cell do (narrow_patch.go). When a
-// frame changes only that tail (the split view's detail right of an emoji
-// in the list), the tail is diffed like any row instead of repainting
-// everything from the first emoji on. A terminal that measures a glyph
-// narrower than the model shows a blank after it rather than pulling the
-// rest of the row left, so a column (the split view's rule) stays straight.
+// A paint reaches the cell after a drift-prone cell with an absolute move
+// (CHA) when a stretch of text follows it (see [anchorsOf] and
+// [TerminalRenderer.writeErasedRow]), so every cell of that stretch sits
+// where the model says under any width model, as the cells left of the
+// first drift-prone cell do (narrow_patch.go). When a frame keeps a row's
+// drift-prone cells where they were and changes only text around them
+// (the split view's detail beside an emoji in the list, with an emoji of
+// its own), each anchored stretch is diffed like any row instead of
+// repainting everything from the first emoji on. A terminal that measures
+// a glyph narrower than the model shows a blank after it rather than
+// pulling the rest of the row left, so a column (the split view's rule)
+// stays straight.
 
-// driftTail is the column just right of the last drift-prone cell of line
-// (see [cellDrifts]), or 0 when it has none.
-func driftTail(m ansi.Method, line Line) int {
-	for i := len(line) - 1; i >= 0; i-- {
-		if c := line.At(i); cellDrifts(m, c) {
-			return i + c.Width
+// anchorGap is the shortest stretch of cells after a drift-prone cell,
+// before the next one, that a paint reaches with an absolute move. A
+// shorter stretch (between two emoji a word apart) follows its glyph
+// relatively: the move would cost more than it could save. The stretch
+// after a row's last drift-prone cell is always anchored.
+const anchorGap = 8
+
+// anchorsOf lists, left to right, the columns of line that a paint
+// reaches with an absolute move: each just right of a drift-prone cell
+// (see [cellDrifts]) that the row's last drift-prone cell or a stretch of
+// at least anchorGap other cells follows. It depends only on where the
+// drift-prone cells are, so two lines with the same ones share it.
+func anchorsOf(m ansi.Method, line Line) []int {
+	var anchors []int
+	end := -1 // the column after the last drift-prone cell seen
+	for i := 0; i < len(line); i++ {
+		c := line.At(i)
+		if !cellDrifts(m, c) {
+			continue
 		}
+		if end >= 0 && i-end >= anchorGap {
+			anchors = append(anchors, end)
+		}
+		end = i + c.Width
 	}
-	return 0
+	if end >= 0 {
+		anchors = append(anchors, end)
+	}
+	return anchors
 }
 
-// patchTail brings row y up to date when it differs from the screen only
-// right of its last drift-prone cell, and reports whether it did. The row
-// must be drift-prone, with its narrow part (left of column d, its first
-// drift-prone cell) already up to date; blankFrom is where the new row
-// turns blank to its end.
-func (s *TerminalRenderer) patchTail(newbuf *RenderBuffer, y, d, blankFrom int) bool {
+// stretch is the columns [from, to) of a row.
+type stretch struct{ from, to int }
+
+// patchStretches brings row y up to date as far as its stretches allow
+// and reports where the rest must be repainted from, or done when nothing
+// is left. The row must be drift-prone, with its narrow part (left of
+// column d, its first drift-prone cell) already up to date; blankFrom is
+// where the new row turns blank to its end.
+//
+// A stretch runs from just right of a drift-prone cell to the next one
+// (or the row's end). One that changed is written in place when the old
+// paint and the new one both reach it with an absolute move; the row is
+// repainted from the first change after the last such column, before the
+// first drift-prone cell that changed or the first changed stretch that is
+// not anchored.
+func (s *TerminalRenderer) patchStretches(newbuf *RenderBuffer, y, d, blankFrom int) (from int, done bool) {
 	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
-	t := driftTail(s.method, newLine)
-	if t <= d || t != driftTail(s.method, oldLine) || !linesEqual(oldLine[d:t], newLine[d:t]) {
-		return false
+	oldAnchors, newAnchors := anchorsOf(s.method, oldLine), anchorsOf(s.method, newLine)
+	drifts := func(x int) bool { return cellDrifts(s.method, &oldLine[x]) || cellDrifts(s.method, &newLine[x]) }
+	var changed []stretch // changed stretches right of from, anchored both ways
+	from = d
+	fromEnd := d // where the anchored stretch from starts ends
+	x := d
+	for x < len(newLine) {
+		if drifts(x) {
+			if !cellEqual(&oldLine[x], &newLine[x]) {
+				break
+			}
+			x += max(newLine[x].Width, 1)
+			continue
+		}
+		to := x
+		for to < len(newLine) && !drifts(to) {
+			to++
+		}
+		anchored := isAnchor(oldAnchors, x) && isAnchor(newAnchors, x)
+		if anchored {
+			// Everything left of x is written or the same: a repaint
+			// could start here.
+			s.writeStretches(newbuf, y, changed, blankFrom)
+			changed, from, fromEnd = changed[:0], x, to
+		}
+		if !linesEqual(oldLine[x:to], newLine[x:to]) {
+			if !anchored {
+				break
+			}
+			changed = append(changed, stretch{x, to})
+		}
+		x = to
 	}
-	// The moves in the tail start from a column the terminal agrees on:
-	// never from the cursor left adrift by an earlier row's repaint, and
-	// never by writing the drift-prone cells over (relativeCursorMove).
-	s.writeChanged(newbuf, y, t, blankFrom)
-	if !linesEqual(oldLine[blankFrom:], newLine[blankFrom:]) {
-		s.eraseFrom(newbuf, y, blankFrom)
+	if x < len(newLine) {
+		// Up to the end of its anchored stretch, the row is where the
+		// model says: the repaint starts at the first change there.
+		for from < fromEnd && cellEqual(&oldLine[from], &newLine[from]) {
+			from++
+		}
+		return from, false
 	}
-	return true
+	s.writeStretches(newbuf, y, changed, blankFrom)
+	return len(newLine), true
+}
+
+// writeStretches writes the changed cells of the given stretches of row y
+// (see [TerminalRenderer.patchStretches]); the last stretch of the row ends
+// with an erase where the row turns blank, from blankFrom on. The moves
+// start from a column the terminal agrees on: never from the cursor left
+// adrift by an earlier row's repaint, and never by writing the drift-prone
+// cells over (relativeCursorMove).
+func (s *TerminalRenderer) writeStretches(newbuf *RenderBuffer, y int, stretches []stretch, blankFrom int) {
+	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
+	for _, st := range stretches {
+		s.writeChanged(newbuf, y, st.from, min(st.to, max(blankFrom, st.from)))
+		if st.to == len(newLine) && !linesEqual(oldLine[blankFrom:], newLine[blankFrom:]) {
+			s.eraseFrom(newbuf, y, blankFrom)
+		}
+	}
+}
+
+// isAnchor reports whether x is one of anchors.
+func isAnchor(anchors []int, x int) bool {
+	for _, a := range anchors {
+		if a == x {
+			return true
+		}
+	}
+	return false
 }
 
 // writeErasedRow writes the cells of newLine from column from to last (its
 // last cell that is not blank) on a row just erased from from with blank.
-// The cell after the row's last drift-prone cell is reached by an absolute
-// move (see above), and a run of cells that look like blank, longer than a
+// Each column of [anchorsOf] right of from is reached by an absolute move
+// (see above), and a run of cells that look like blank, longer than a
 // cursor move, is stepped over rather than written. Where no anchor is
 // due the step is relative, which lands where writing the blanks would
 // have on any terminal.
 func (s *TerminalRenderer) writeErasedRow(newbuf *RenderBuffer, newLine Line, from, last int, blank *Cell) {
-	tail := driftTail(s.method, newLine)
+	anchors := anchorsOf(s.method, newLine)
+	for len(anchors) > 0 && anchors[0] <= from {
+		anchors = anchors[1:]
+	}
 	anchor := func(x int) {
 		_, _ = s.buf.WriteString(ansi.CursorHorizontalAbsolute(x + 1))
 		s.cur.X = x
@@ -63,7 +156,11 @@ func (s *TerminalRenderer) writeErasedRow(newbuf *RenderBuffer, newLine Line, fr
 	}
 	for x := from; x <= last; {
 		if n := blankRun(newLine, x, last, blank); n > len(ansi.CursorForward(n)) {
-			if tail > from && x <= tail && tail <= x+n {
+			due := false
+			for len(anchors) > 0 && anchors[0] <= x+n {
+				anchors, due = anchors[1:], true
+			}
+			if due {
 				anchor(x + n)
 			} else {
 				_, _ = s.buf.WriteString(ansi.CursorForward(n))
@@ -72,7 +169,8 @@ func (s *TerminalRenderer) writeErasedRow(newbuf *RenderBuffer, newLine Line, fr
 			x += n
 			continue
 		}
-		if x == tail && x > from {
+		if len(anchors) > 0 && x == anchors[0] {
+			anchors = anchors[1:]
 			anchor(x)
 		}
 		s.putCell(newbuf, newLine.At(x))

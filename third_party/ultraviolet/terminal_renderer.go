@@ -873,7 +873,7 @@ func firstDrift(m ansi.Method, line Line) int {
 // cellDrifts reports whether c is a cell the terminal may measure
 // differently than the model: a wide cell, or one the width methods
 // disagree about. (imagine's patch: factored out of firstDrift for
-// [driftTail] and the cursor moves that must not write over such a cell.)
+// [anchorsOf] and the cursor moves that must not write over such a cell.)
 func cellDrifts(m ansi.Method, c *Cell) bool {
 	if c == nil || c.Width == 0 || len(c.Content) == 0 {
 		return false
@@ -1869,6 +1869,13 @@ func relativeCursorMove(s *TerminalRenderer, newbuf *RenderBuffer, fx, fy, tx, t
 			if overwrite && ty >= 0 {
 				for i := 0; i < n; i++ {
 					cell := newbuf.CellAt(fx+i, ty)
+					// imagine's patch: a move that starts on the second
+					// column of a wide glyph cannot be made by writing
+					// cells over: there is nothing of its own to write.
+					if cell != nil && cell.Width == 0 {
+						overwrite = false
+						break
+					}
 					if cell != nil && cell.Width > 0 {
 						i += cell.Width - 1
 						if (!cell.Style.Equal(&s.cur.Style) || !cell.Link.Equal(&s.cur.Link)) &&
