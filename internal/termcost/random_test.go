@@ -147,9 +147,10 @@ var mismeasuredPieces = []string{"👩\u200d💻", "👨\u200d👩\u200d👧", "
 // holding glyphs the virtual terminal measures differently than the
 // program, and checks after each that the screen looks exactly as the
 // same frame painted by a new renderer on a clean screen: the narrow part
-// diffed, the tail right of a row's last wide glyph diffed from its
-// anchor (third_party/ultraviolet/tail_patch.go), the repaint between,
-// and no cell left stale in the blanks a narrower glyph leaves.
+// diffed, each stretch after a wide glyph diffed from its anchor
+// (third_party/ultraviolet/tail_patch.go), the repaint from the first
+// change after the last anchor, and no cell left stale in the blanks a
+// narrower glyph leaves.
 func TestMismeasuredGlyphsLeaveTheScreenAFreshPaintWould(t *testing.T) {
 	pieces := randomPieces
 	defer func() { randomPieces = pieces }()

@@ -140,9 +140,9 @@ func TestWideRowsStayCorrectOnScreen(t *testing.T) {
 // TestSplitWideRowsStayCorrectOnScreen is the same with the selected row's
 // detail beside the list: a move changes the mark left of the list's wide
 // text and the detail right of it, which the renderer writes as a patch of
-// the narrow part and either a patch of the tail right of the row's last
-// wide cell or, when the detail holds wide text itself, a repaint from the
-// first wide cell.
+// the narrow part and of each stretch anchored after a wide cell or, when
+// a wide cell itself changes (the detail holds wide text of its own), a
+// repaint from the first change after the last anchor.
 func TestSplitWideRowsStayCorrectOnScreen(t *testing.T) {
 	const w, h = 100, 16
 	term := Start(t, newWideList(120), w, h)

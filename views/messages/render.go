@@ -71,7 +71,9 @@ func (m *Model) convLines(e *convEntry, sel bool) []string {
 			fixed += 2
 		}
 		if convHidden(c) {
-			extra.WriteString(p.warn.Render(" " + views.HiddenMark))
+			// In the handle's colour, as the Feed's rows have it: a warning
+			// colour costs two more colour changes on every row with it.
+			extra.WriteString(p.handle.Render(" " + views.HiddenMark))
 			fixed += 2
 		}
 		if unsent > 0 {
@@ -245,7 +247,9 @@ func (m *Model) theirLines(p *palette, w int, t *thread, msg *api.Message) []str
 	hidden := views.Hidden(msg.Removed, from.Removed)
 	mark := ""
 	if hidden {
-		mark = p.warn.Render(" " + views.HiddenMark)
+		// In the handle's colour, as on the conversation's row: a thread
+		// with such an agent repeats the mark on every message.
+		mark = p.handle.Render(" " + views.HiddenMark)
 	}
 	if room := w - ansi.StringWidth(handle) - 4 - len(when) - ansi.StringWidth(mark); room >= 6 {
 		name = views.Truncate(name, room)
