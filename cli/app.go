@@ -311,7 +311,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// The conversation beside the Messages list in the split view.
 		ConversationDetails: conversationDetailMaker(msgOpts),
 		// A running or failed job beside the Jobs list.
-		JobDetails: func() ui.Stack { return jobdetail.New(styles) },
+		JobDetails: func(context.Context) ui.Stack { return jobdetail.New(styles) },
 	}
 	d.serve.apply(&opts)
 	return ui.New(opts), nil
@@ -374,9 +374,10 @@ func conversationMaker(opts messages.Options, box *messages.Outbox) func(ui.Pane
 // detailMaker makes the preview shown beside a list in the split view: a
 // postkit.Kit in preview mode (it records no view and fetches no likers),
 // no composer drafts and no $EDITOR.
-func detailMaker(opts postkit.Options) func() ui.Stack {
-	return func() ui.Stack {
+func detailMaker(opts postkit.Options) func(context.Context) ui.Stack {
+	return func(ctx context.Context) ui.Stack {
 		o := opts
+		o.Context = ctx
 		o.Root, o.Preview = "Selected", true
 		o.ComposerID, o.DraftDir, o.Editor = "feed-preview", "", ""
 		return postkit.New(o)
@@ -387,9 +388,10 @@ func detailMaker(opts postkit.Options) func() ui.Stack {
 // the Messages list: a Messages model in preview mode, which marks nothing
 // read, and has no outbox, no drafts and no $EDITOR, so that the pane's
 // outbox file has one writer.
-func conversationDetailMaker(opts messages.Options) func() ui.Stack {
-	return func() ui.Stack {
+func conversationDetailMaker(opts messages.Options) func(context.Context) ui.Stack {
+	return func(ctx context.Context) ui.Stack {
 		o := opts
+		o.Context = ctx
 		o.Preview = true
 		o.DraftDir, o.DataDir, o.Editor = "", "", ""
 		return messages.New(o)

@@ -111,16 +111,17 @@ type Options struct {
 	// in the client (mouse.go).
 	NoMouse bool
 	// Details makes the preview of a post, a profile or a hashtag beside
-	// a list in the split view (split.go); nil: those get none, and the
-	// panes listing them are not split.
-	Details func() Stack
+	// a list in the split view (split.go), its requests made under ctx
+	// (cancelled when the cursor leaves it loading: split_fetch.go); nil:
+	// those get none, and the panes listing them are not split.
+	Details func(ctx context.Context) Stack
 	// ConversationDetails makes the preview of a conversation beside the
 	// Messages list (a Messages model in preview mode); nil: conversations
 	// get none, and the Messages pane is not split.
-	ConversationDetails func() Stack
+	ConversationDetails func(ctx context.Context) Stack
 	// JobDetails makes the detail of a generation job beside the Jobs
 	// list (a job without a post yet; a finished one shows its post).
-	JobDetails func() Stack
+	JobDetails func(ctx context.Context) Stack
 	// NoSplit starts with the split view off (config split = false).
 	NoSplit bool
 	// Reports sends the report form's reports (report.go); nil: a

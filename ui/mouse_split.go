@@ -27,5 +27,5 @@ func (m *Model) wheelDetail(dy int) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return wrapCmd(c.Wheel(dy), func(r tea.Msg) tea.Msg { return detailMsg{key: key, msg: r} })
+	return d.wrap(key, c.Wheel(dy))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -308,7 +309,7 @@ func TestMouseInTheSplitView(t *testing.T) {
 		Context: t.Context(),
 		Panes:   map[PaneID]Pane{FeedPane: feed},
 		Styles:  theme.New(true, true), Keys: keymap.Default(),
-		Details: func() Stack { return det },
+		Details: func(context.Context) Stack { return det },
 	})
 	m.Update(teaSize(140, 30))
 	m.Update(splitRestMsg{gen: m.split.gen}) // the cursor rested: the detail shows

@@ -14,6 +14,7 @@ package ui
 // split = false in the config).
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -53,14 +54,18 @@ type splitState struct {
 	// shown (to drop the oldest past splitCached).
 	details map[string]*detail
 	clock   int
+	serial  int // the last preview made (newDetail)
 	// widths are the widths the panes were last given.
 	widths [paneCount]int
 }
 
-// detail is one preview and when it was last shown.
+// detail is one preview, when it was last shown, and what cancels its
+// requests (split_fetch.go).
 type detail struct {
-	stack Stack
-	used  int
+	stack  Stack
+	used   int
+	cancel context.CancelFunc
+	serial int
 }
 
 // splitRestMsg says the cursor rested on a target long enough.
@@ -142,6 +147,7 @@ func (m *Model) followTarget() tea.Cmd {
 	if key == m.split.want {
 		return nil
 	}
+	m.dropLoadingDetail(key)
 	m.split.want = key
 	m.split.gen++
 	if key == "" || m.split.details[key] != nil {
@@ -164,7 +170,7 @@ func (m *Model) target() (tea.Msg, string) {
 
 // makerOf is what makes the preview of target: a conversation is shown
 // by a Messages model, everything else by a postkit.Kit.
-func (m *Model) makerOf(target tea.Msg) func() Stack {
+func (m *Model) makerOf(target tea.Msg) detailMaker {
 	switch target.(type) {
 	case views.OpenConversationMsg:
 		return m.opts.ConversationDetails
@@ -180,7 +186,7 @@ func (m *Model) makerOf(target tea.Msg) func() Stack {
 // by its selection, so that whether a pane is split (and so its width)
 // never changes with what is selected: Messages lists conversations, every
 // other pane posts, profiles and hashtags.
-func (m *Model) detailsFor(id PaneID) func() Stack {
+func (m *Model) detailsFor(id PaneID) detailMaker {
 	if id == MessagesPane {
 		return m.opts.ConversationDetails
 	}
@@ -221,7 +227,8 @@ func (m *Model) showDetail(key string, target tea.Msg) tea.Cmd {
 		return nil
 	}
 	m.dropOldestDetail()
-	s := m.makerOf(target)()
+	d := m.newDetail(m.makerOf(target))
+	s := d.stack
 	_, w := m.splitWidths()
 	s.SetSize(w, m.lay.body.h)
 	if st, ok := s.(styler); ok {
@@ -230,14 +237,18 @@ func (m *Model) showDetail(key string, target tea.Msg) tea.Cmd {
 	if me, ok := s.(identityAware); ok && m.handle != "" {
 		me.SetMe(m.handle)
 	}
-	m.split.details[key] = &detail{stack: s, used: m.split.clock}
-	return wrapCmd(s.Update(target), func(msg tea.Msg) tea.Msg { return detailMsg{key: key, msg: msg} })
+	d.used = m.split.clock
+	m.split.details[key] = d
+	return d.wrap(key, s.Update(target))
 }
 
-// detailMsg carries the result of a preview's Cmd back to it.
+// detailMsg carries the result of a preview's Cmd back to it: the one
+// kept under key, made as serial (not one made again after it was
+// dropped).
 type detailMsg struct {
-	key string
-	msg tea.Msg
+	key    string
+	serial int
+	msg    tea.Msg
 }
 
 // handleDetailMsg delivers a preview's result. A preview is a glance:
@@ -245,7 +256,7 @@ type detailMsg struct {
 // logged, and a preview dropped from the cache meanwhile gets nothing.
 func (m *Model) handleDetailMsg(msg detailMsg) tea.Cmd {
 	d := m.split.details[msg.key]
-	if d == nil {
+	if d == nil || d.serial != msg.serial {
 		return nil
 	}
 	switch inner := msg.msg.(type) {
@@ -258,7 +269,7 @@ func (m *Model) handleDetailMsg(msg detailMsg) tea.Cmd {
 		views.OpenConversationMsg, views.OpenOrderMsg, views.OpenURLMsg:
 		return nil
 	}
-	return wrapCmd(d.stack.Update(msg.msg), func(r tea.Msg) tea.Msg { return detailMsg{key: msg.key, msg: r} })
+	return d.wrap(msg.key, d.stack.Update(msg.msg))
 }
 
 // dropOldestDetail keeps the cache under splitCached previews.
@@ -272,6 +283,7 @@ func (m *Model) dropOldestDetail() {
 			oldest, at = k, d.used
 		}
 	}
+	m.split.details[oldest].cancel()
 	delete(m.split.details, oldest)
 }
 

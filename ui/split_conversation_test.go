@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -48,10 +49,10 @@ func newConversationSplit(t *testing.T, w int, convs bool) (*Model, *targetPane,
 		Styles:  theme.New(true, true),
 		Keys:    keymap.Default(),
 		Handle:  "demo_agent",
-		Details: func() Stack { posts++; return &fakeDetail{} },
+		Details: func(context.Context) Stack { posts++; return &fakeDetail{} },
 	}
 	if convs {
-		opts.ConversationDetails = func() Stack { conversations++; return &fakeConversation{} }
+		opts.ConversationDetails = func(context.Context) Stack { conversations++; return &fakeConversation{} }
 	}
 	m := New(opts)
 	m.Update(teaSize(w, 30))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -79,7 +80,7 @@ func newSplitModel(t *testing.T, w int) (*Model, *targetPane, *int) {
 		Styles:  theme.New(true, true),
 		Keys:    keymap.Default(),
 		Handle:  "demo_agent",
-		Details: func() Stack { made++; return &fakeDetail{} },
+		Details: func(context.Context) Stack { made++; return &fakeDetail{} },
 	})
 	m.Update(teaSize(w, 30))
 	return m, feed, &made
@@ -221,7 +222,7 @@ func (d *jobDetail) Update(msg tea.Msg) tea.Cmd {
 func TestAJobBesideTheListIsShownByTheJobDetail(t *testing.T) {
 	m, feed, made := newSplitModel(t, 140)
 	jobs := 0
-	m.opts.JobDetails = func() Stack { jobs++; return &jobDetail{} }
+	m.opts.JobDetails = func(context.Context) Stack { jobs++; return &jobDetail{} }
 	status := "pending"
 	feed.open = func(item string) tea.Msg {
 		return views.OpenJobMsg{Job: api.GenerationJob{ID: item, Status: status}}

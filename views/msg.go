@@ -77,7 +77,14 @@ type OpenHashtagMsg struct{ Tag string }
 
 // OpenConversationMsg asks the root to open (or start) the conversation
 // with an agent in the Messages pane.
-type OpenConversationMsg struct{ Handle string }
+type OpenConversationMsg struct {
+	Handle string
+	// Conversation, when the sender holds it (the Messages list), lets the
+	// split view's preview open it at once instead of reading the list
+	// again to find it: one request fewer for every conversation glanced
+	// at.
+	Conversation *api.Conversation
+}
 
 // OpenOrderMsg asks the root to open a marketplace order's screen in the
 // Market pane (where its thread, composer and actions live), as

@@ -55,6 +55,10 @@ func (v *view) ID() int { return v.id }
 // Crumb implements postkit.Screen.
 func (v *view) Crumb() string { return "#" + v.tag }
 
+// Loading implements postkit.Loader: the first page of posts is on its
+// way.
+func (v *view) Loading() bool { return v.posts.FirstLoading() }
+
 // selected is the post under the cursor, if any.
 func (v *view) selected() *postkit.Entry {
 	if i := v.win.Cursor; i < len(v.posts.Entries) {
@@ -154,4 +158,7 @@ func (v *view) Closed() bool { return false }
 func (v *view) Release(k *postkit.Kit) { v.posts.Release(k) }
 
 // view is a postkit.Screen.
-var _ postkit.Screen = (*view)(nil)
+var (
+	_ postkit.Screen = (*view)(nil)
+	_ postkit.Loader = (*view)(nil)
+)

@@ -183,11 +183,11 @@ func (m *Model) conversationDeleted(msg conversationDeletedMsg) tea.Cmd {
 // openHandle answers views.OpenConversationMsg: the conversation with the
 // agent, or the composer of a first message. Before the list has loaded it
 // is fetched first.
-func (m *Model) openHandle(raw string) tea.Cmd {
+func (m *Model) openHandle(msg views.OpenConversationMsg) tea.Cmd {
 	if m.preview {
-		return m.previewHandle(raw)
+		return m.previewHandle(msg)
 	}
-	h, ok := sanitize.Handle(strings.ToLower(strings.TrimSpace(raw)))
+	h, ok := sanitize.Handle(strings.ToLower(strings.TrimSpace(msg.Handle)))
 	switch {
 	case !ok:
 		return views.Status(views.LevelWarn, "can't open a conversation: not a valid handle")

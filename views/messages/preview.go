@@ -9,9 +9,11 @@ package messages
 // replays them), and is never polled, so what it shows is what the
 // conversation held when it was made.
 //
-// The root asks for a conversation by handle (views.OpenConversationMsg);
-// a preview starts with no list, so it reads the conversations first to
-// find the ID, on through the pages the pane's list may have scrolled to.
+// The root asks for a conversation by handle (views.OpenConversationMsg),
+// which the Messages list sends with the conversation itself: the preview
+// then reads its messages only. Asked by handle alone, a preview starts
+// with no list, so it reads the conversations first to find the ID, on
+// through the pages the pane's list may have scrolled to.
 
 import (
 	"strings"
@@ -40,13 +42,17 @@ func (m *Model) Depth() int {
 }
 
 // previewHandle answers views.OpenConversationMsg in preview mode: the
-// conversation with the agent, read once the list says which it is.
-func (m *Model) previewHandle(raw string) tea.Cmd {
-	h, ok := sanitize.Handle(strings.ToLower(strings.TrimSpace(raw)))
+// conversation with the agent, carried along by the list beside it or
+// read once the list says which it is.
+func (m *Model) previewHandle(msg views.OpenConversationMsg) tea.Cmd {
+	h, ok := sanitize.Handle(strings.ToLower(strings.TrimSpace(msg.Handle)))
 	if !ok {
 		return nil
 	}
 	m.asked = h
+	if c := msg.Conversation; c != nil && c.ID != "" && strings.EqualFold(c.Participant.Handle, h) {
+		return m.showConversation(m.upsert(*c))
+	}
 	if e := m.byHandle(h); e != nil {
 		return m.showConversation(e)
 	}
@@ -55,6 +61,16 @@ func (m *Model) previewHandle(raw string) tea.Cmd {
 	}
 	m.want = h
 	return m.fetchList("")
+}
+
+// Loading reports whether a preview is still fetching what it shows: the
+// list it finds the conversation in, or the conversation's newest
+// messages. The split view cancels a preview left while it loads.
+func (m *Model) Loading() bool {
+	if m.open != nil {
+		return m.open.loading && !m.open.loaded
+	}
+	return m.want != "" && m.list.err == nil && m.list.moreErr == nil
 }
 
 // previewMore goes on looking for handle's conversation in the next page

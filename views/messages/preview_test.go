@@ -16,17 +16,33 @@ import (
 	"imagine/views"
 )
 
+// targetHandle is the handle Target asks for, "" for no target; the
+// conversation must be carried along with it (a preview then reads no
+// list to find it).
+func targetHandle(t *testing.T, m *Model) string {
+	t.Helper()
+	got := m.Target()
+	if got == nil {
+		return ""
+	}
+	o, ok := got.(views.OpenConversationMsg)
+	if !ok || o.Conversation == nil || o.Conversation.Participant.Handle != o.Handle {
+		t.Fatalf("Target = %#v: not a conversation carried along", got)
+	}
+	return o.Handle
+}
+
 func TestTargetIsTheSelectedConversation(t *testing.T) {
 	hs := newHarness(t, 80, 24, standardServer(), "")
-	if got := hs.m.Target(); got != openMsg("atlas_ai") {
-		t.Fatalf("Target on the first conversation = %#v", got)
+	if got := targetHandle(t, hs.m); got != "atlas_ai" {
+		t.Fatalf("Target on the first conversation = %q", got)
 	}
 	if !hs.m.ShowsList() {
 		t.Error("the list is on screen but ShowsList is false")
 	}
 	hs.keys("j")
-	if got := hs.m.Target(); got != openMsg("bob") {
-		t.Errorf("Target after j = %#v, want bob's conversation", got)
+	if got := targetHandle(t, hs.m); got != "bob" {
+		t.Errorf("Target after j = %q, want bob's conversation", got)
 	}
 
 	// A conversation open in the pane: no target, and the whole width.
@@ -35,7 +51,7 @@ func TestTargetIsTheSelectedConversation(t *testing.T) {
 		t.Errorf("with a conversation open: Target %#v, ShowsList %v", hs.m.Target(), hs.m.ShowsList())
 	}
 	hs.keys("esc")
-	if hs.m.Target() != openMsg("bob") || !hs.m.ShowsList() {
+	if targetHandle(t, hs.m) != "bob" || !hs.m.ShowsList() {
 		t.Error("back on the list, the target did not come back")
 	}
 
@@ -46,8 +62,8 @@ func TestTargetIsTheSelectedConversation(t *testing.T) {
 		t.Errorf("Target while the filter is typed = %#v", hs.m.Target())
 	}
 	hs.keys("enter")
-	if got := hs.m.Target(); got != openMsg("carol") {
-		t.Errorf("Target with the filter kept = %#v, want carol's conversation", got)
+	if got := targetHandle(t, hs.m); got != "carol" {
+		t.Errorf("Target with the filter kept = %q, want carol's conversation", got)
 	}
 	hs.keys("esc")
 
@@ -126,6 +142,45 @@ func TestPreviewOpensTheThreadWithoutMarkingItRead(t *testing.T) {
 	}
 	if hs.m.box.store != nil {
 		t.Error("the preview keeps an outbox file")
+	}
+}
+
+// The list beside a preview sends the conversation along: the preview
+// reads its messages and nothing else.
+func TestPreviewOfACarriedConversationReadsNoList(t *testing.T) {
+	srv := standardServer()
+	list := newHarness(t, 80, 24, srv, "")
+	target := list.m.Target()
+	hs := newPreview(t, 80, 24, srv, t.TempDir())
+	calls := len(srv.calls)
+	hs.settle(hs.m.Update(target))
+	if v := hs.plain(); !strings.Contains(v, "They mention @bob too.") {
+		t.Fatalf("the preview does not show the conversation:\n%s", v)
+	}
+	if n := srv.count("list:*"); n != 1 { // the list pane's own read
+		t.Errorf("the preview read the list again: %v", srv.calls[calls:])
+	}
+}
+
+// The split view cancels a preview left while it loads: a preview is
+// loading while it looks for the conversation and while its messages are
+// on the way, and not once they are shown.
+func TestPreviewIsLoadingUntilItsMessagesArrive(t *testing.T) {
+	srv := standardServer()
+	list := newHarness(t, 80, 24, srv, "")
+	for _, msg := range []views.OpenConversationMsg{openMsg("atlas_ai"), list.m.Target().(views.OpenConversationMsg)} {
+		hs := newPreview(t, 80, 24, srv, t.TempDir())
+		if hs.m.Loading() {
+			t.Fatal("a preview asked for nothing is loading")
+		}
+		cmd := hs.m.Update(msg)
+		if !hs.m.Loading() {
+			t.Errorf("carried %v: not loading while it fetches", msg.Conversation != nil)
+		}
+		hs.settle(cmd)
+		if hs.m.Loading() || !strings.Contains(hs.plain(), "They mention @bob too.") {
+			t.Errorf("carried %v: loading = %v once shown:\n%s", msg.Conversation != nil, hs.m.Loading(), hs.plain())
+		}
 	}
 }
 

@@ -16,7 +16,8 @@ func (m *Model) Target() tea.Msg {
 		return nil
 	}
 	if e := m.selectedConv(); e != nil && e.c.Participant.Handle != "" {
-		return views.OpenConversationMsg{Handle: e.c.Participant.Handle}
+		c := e.c
+		return views.OpenConversationMsg{Handle: c.Participant.Handle, Conversation: &c}
 	}
 	return nil
 }

@@ -60,7 +60,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case views.OpenConversationMsg:
-		return m.openHandle(msg.Handle)
+		return m.openHandle(msg)
 	case composer.SendMsg:
 		if msg.ID != composerID {
 			return nil

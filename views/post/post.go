@@ -49,7 +49,10 @@ type view struct {
 }
 
 // view is a postkit.Screen.
-var _ postkit.Screen = (*view)(nil)
+var (
+	_ postkit.Screen = (*view)(nil)
+	_ postkit.Loader = (*view)(nil)
+)
 
 // Results of the view's Cmds, carrying its ID.
 type (
@@ -87,6 +90,10 @@ func (v *view) ID() int { return v.id }
 
 // Crumb implements postkit.Screen.
 func (v *view) Crumb() string { return "post by @" + v.e.Post.Agent.Handle }
+
+// Loading implements postkit.Loader: the first page of comments is on
+// its way.
+func (v *view) Loading() bool { return v.loading && v.next == "" }
 
 func (v *view) fetchComments(k *postkit.Kit) tea.Cmd {
 	posts := k.Posts()

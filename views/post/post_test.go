@@ -215,3 +215,29 @@ func TestAPreviewMarksNoSelection(t *testing.T) {
 		}
 	}
 }
+
+// The split view cancels a preview left while it loads, so the kit says
+// when it is loading: a post asked for by ID until it opens, then its
+// first page of comments.
+func TestTheKitIsLoadingUntilThePostAndItsCommentsArrive(t *testing.T) {
+	hs := newHarness(t, 100, 30, posts(2), false)
+	hs.posts.ByID = map[string]api.Post{"far": post("far", "carol", "An older post", 0)}
+	hs.posts.Threads["far@"] = &api.Page[api.Comment]{Items: []api.Comment{
+		{ID: "c1", PostID: "far", Content: "first", Agent: agent("dave", "Dave")},
+	}}
+	if hs.m.Loading() {
+		t.Fatal("the list alone is loading")
+	}
+	cmd := hs.m.Update(views.OpenPostMsg{PostID: "far"})
+	if !hs.m.Loading() {
+		t.Fatal("fetching the post: not loading")
+	}
+	cmd = hs.m.Update(cmd())
+	if _, ok := hs.m.Top().(*view); !ok || !hs.m.Loading() {
+		t.Fatalf("the post open (%T) with its comments on the way: loading = %v", hs.m.Top(), hs.m.Loading())
+	}
+	hs.settle(cmd)
+	if hs.m.Loading() || !strings.Contains(hs.plain(), "first") {
+		t.Errorf("with the comments shown, loading = %v:\n%s", hs.m.Loading(), hs.plain())
+	}
+}

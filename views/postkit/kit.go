@@ -50,6 +50,7 @@ type Kit struct {
 
 	stack   []Screen // screens over the list; empty = the list
 	nextSID int
+	opening int // posts asked for by ID, being fetched to be opened
 
 	comp    *composer.Model
 	compose composeTarget

@@ -36,6 +36,7 @@ func (m *Kit) openFromElsewhere(msg views.OpenPostMsg) tea.Cmd {
 		return nil
 	}
 	ctx, posts := m.ctx, m.posts
+	m.opening++
 	return func() tea.Msg {
 		p, err := posts.Get(ctx, msg.PostID)
 		return postFetchedMsg{post: p, commentID: msg.CommentID, err: err}
@@ -44,6 +45,7 @@ func (m *Kit) openFromElsewhere(msg views.OpenPostMsg) tea.Cmd {
 
 // postFetched opens a post fetched for another pane.
 func (m *Kit) postFetched(msg postFetchedMsg) tea.Cmd {
+	m.opening = max(m.opening-1, 0)
 	if msg.err != nil {
 		return views.Failed("couldn't open the post", msg.err)
 	}
@@ -72,4 +74,20 @@ func (m *Kit) openProfileFromElsewhere(msg views.OpenProfileMsg) tea.Cmd {
 		return views.Status(views.LevelWarn, "close the composer first (esc keeps the draft)")
 	}
 	return m.openProfile(msg.Handle)
+}
+
+// Loader is a screen that can say whether it is still fetching what it
+// shows (its first page of comments or posts, the agent of a profile).
+type Loader interface{ Loading() bool }
+
+// Loading reports whether the kit is still fetching what it shows: a post
+// asked for by ID that is not open yet, or the first page of the screen on
+// top. The split view cancels a preview left while it loads (ui's
+// split_fetch.go).
+func (m *Kit) Loading() bool {
+	if m.opening > 0 {
+		return true
+	}
+	l, ok := m.Top().(Loader)
+	return ok && l.Loading()
 }

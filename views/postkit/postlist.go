@@ -42,6 +42,9 @@ type postsMsg struct {
 // Asked reports whether the list was ever fetched (a preview fetches none).
 func (l *PostList) Asked() bool { return l.loaded || l.loading || l.err != nil }
 
+// FirstLoading reports whether the list's first page is being fetched.
+func (l *PostList) FirstLoading() bool { return l.loading && !l.loaded }
+
 // SetSource makes fetch the list's source, under a context of the
 // screen's own, derived from parent.
 func (l *PostList) SetSource(parent context.Context, fetch func(ctx context.Context, opts *api.ListOptions) (*api.Page[api.Post], error)) {

@@ -39,7 +39,10 @@ type view struct {
 }
 
 // view is a postkit.Screen.
-var _ postkit.Screen = (*view)(nil)
+var (
+	_ postkit.Screen = (*view)(nil)
+	_ postkit.Loader = (*view)(nil)
+)
 
 // loadedMsg is an agent's profile and whether the operator follows them.
 type loadedMsg struct {
@@ -81,6 +84,10 @@ func (v *view) ID() int { return v.id }
 
 // Crumb implements postkit.Screen.
 func (v *view) Crumb() string { return "@" + v.handle }
+
+// Loading implements postkit.Loader: the agent, or the first page of
+// their liked posts, is on its way.
+func (v *view) Loading() bool { return v.loading || v.liked.FirstLoading() }
 
 // loaded takes the profile, then asks for the agent's liked posts.
 func (v *view) loaded(k *postkit.Kit, msg loadedMsg) tea.Cmd {

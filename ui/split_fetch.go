@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// A preview's requests (split.go) run under a context of its own. The
+// API's budget for the user's reads is a few a second; walking down a list
+// at reading pace rests on every item, and without this each rest queued
+// its preview's requests behind those of the items already left, so the
+// item the cursor stopped on was shown seconds late. A preview left while
+// it is still loading is cancelled, which gives its place in the budget
+// back, and dropped, so coming back to it fetches it again.
+
+// loader is a preview that can say whether it is still fetching what it
+// shows.
+type loader interface{ Loading() bool }
+
+// detailMaker makes a preview whose requests run under ctx.
+type detailMaker = func(ctx context.Context) Stack
+
+// dropLoadingDetail cancels and drops the preview shown when it is still
+// loading and the cursor went on to key.
+func (m *Model) dropLoadingDetail(key string) {
+	shown := m.split.shown
+	d := m.split.details[shown]
+	if d == nil || shown == key {
+		return
+	}
+	if l, ok := d.stack.(loader); ok && l.Loading() {
+		d.cancel()
+		delete(m.split.details, shown)
+	}
+}
+
+// newDetail makes the preview of target with a context of its own.
+func (m *Model) newDetail(make detailMaker) *detail {
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.split.serial++
+	return &detail{stack: make(ctx), cancel: cancel, serial: m.split.serial}
+}
+
+// wrap delivers the results of cmd, a Cmd of preview d kept under key,
+// back to d and to no preview made after it under the same key.
+func (d *detail) wrap(key string, cmd tea.Cmd) tea.Cmd {
+	serial := d.serial
+	return wrapCmd(cmd, func(r tea.Msg) tea.Msg { return detailMsg{key: key, serial: serial, msg: r} })
+}
