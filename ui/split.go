@@ -299,7 +299,7 @@ func (m *Model) resizeDetails() {
 func (m *Model) splitView(list string) string {
 	lw, dw := m.splitWidths()
 	h := m.lay.body.h
-	right := m.styles.Faint.Render("nothing to show for this item")
+	right := m.styles.Faint.Render("nothing to preview")
 	if t, ok := m.panes[m.focus].(Targeter); ok {
 		if _, order := t.Target().(views.OpenOrderMsg); order {
 			right = m.styles.Faint.Render("an order: enter opens it in the Market")
