@@ -7,8 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/internal/tuitest"
-	"imagine/keymap"
-	"imagine/theme"
 	"imagine/views"
 )
 
@@ -41,21 +39,12 @@ func (d *loadingDetail) Loading() bool { return !d.loaded }
 // again when the cursor comes back; its late result reaches no preview
 // made after it. One that loaded is kept, and coming back costs nothing.
 func TestAPreviewLeftWhileLoadingIsCancelledAndMadeAgain(t *testing.T) {
-	feed := &targetPane{fakePane: fakePane{title: "Feed"}, items: []string{"p1", "p2"}}
 	var made []*loadingDetail
-	m := New(Options{
-		Context: t.Context(),
-		Panes:   map[PaneID]Pane{FeedPane: feed},
-		Styles:  theme.New(true, true),
-		Keys:    keymap.Default(),
-		Handle:  "demo_agent",
-		Details: func(ctx context.Context) Stack {
-			d := &loadingDetail{ctx: ctx}
-			made = append(made, d)
-			return d
-		},
+	m, _ := newSplitModelWith(t, 160, func(ctx context.Context) Stack {
+		d := &loadingDetail{ctx: ctx}
+		made = append(made, d)
+		return d
 	})
-	m.Update(teaSize(160, 30))
 	restCmd := func() tea.Cmd {
 		_, cmd := m.Update(splitRestMsg{gen: m.split.gen})
 		return cmd

@@ -72,18 +72,26 @@ func (*fakeDetail) SetTrail([]string)           {}
 
 func newSplitModel(t *testing.T, w int) (*Model, *targetPane, *int) {
 	t.Helper()
-	feed := &targetPane{fakePane: fakePane{title: "Feed"}, items: []string{"p1", "p2", "p3"}}
 	made := 0
+	m, feed := newSplitModelWith(t, w, func(context.Context) Stack { made++; return &fakeDetail{} })
+	return m, feed, &made
+}
+
+// newSplitModelWith is a w x 30 root over a Feed of three posts whose
+// previews details makes.
+func newSplitModelWith(t *testing.T, w int, details func(context.Context) Stack) (*Model, *targetPane) {
+	t.Helper()
+	feed := &targetPane{fakePane: fakePane{title: "Feed"}, items: []string{"p1", "p2", "p3"}}
 	m := New(Options{
 		Context: t.Context(),
 		Panes:   map[PaneID]Pane{FeedPane: feed},
 		Styles:  theme.New(true, true),
 		Keys:    keymap.Default(),
 		Handle:  "demo_agent",
-		Details: func(context.Context) Stack { made++; return &fakeDetail{} },
+		Details: details,
 	})
 	m.Update(teaSize(w, 30))
-	return m, feed, &made
+	return m, feed
 }
 
 // rest delivers the rest tick the last update armed, as if the cursor
