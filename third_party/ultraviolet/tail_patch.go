@@ -49,9 +49,6 @@ func anchorsOf(m ansi.Method, line Line) []int {
 	return anchors
 }
 
-// stretch is the columns [from, to) of a row.
-type stretch struct{ from, to int }
-
 // patchStretches brings row y up to date as far as its stretches allow
 // and reports where the rest must be repainted from, or done when nothing
 // is left. The row must be drift-prone, with its narrow part (left of
@@ -68,9 +65,10 @@ func (s *TerminalRenderer) patchStretches(newbuf *RenderBuffer, y, d, blankFrom 
 	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
 	oldAnchors, newAnchors := anchorsOf(s.method, oldLine), anchorsOf(s.method, newLine)
 	drifts := func(x int) bool { return cellDrifts(s.method, &oldLine[x]) || cellDrifts(s.method, &newLine[x]) }
-	var changed []stretch // changed stretches right of from, anchored both ways
-	from = d
-	fromEnd := d // where the anchored stretch from starts ends
+	// [from, fromEnd) is the last anchored stretch seen; it is written
+	// (when it changed) once the next anchor shows that no repaint will
+	// start in it.
+	from, fromEnd, changed := d, d, false
 	x := d
 	for x < len(newLine) {
 		if drifts(x) {
@@ -86,16 +84,16 @@ func (s *TerminalRenderer) patchStretches(newbuf *RenderBuffer, y, d, blankFrom 
 		}
 		anchored := isAnchor(oldAnchors, x) && isAnchor(newAnchors, x)
 		if anchored {
-			// Everything left of x is written or the same: a repaint
-			// could start here.
-			s.writeStretches(newbuf, y, changed, blankFrom)
-			changed, from, fromEnd = changed[:0], x, to
+			if changed {
+				s.writeStretch(newbuf, y, from, fromEnd, blankFrom)
+			}
+			from, fromEnd, changed = x, to, false
 		}
 		if !linesEqual(oldLine[x:to], newLine[x:to]) {
 			if !anchored {
 				break
 			}
-			changed = append(changed, stretch{x, to})
+			changed = true
 		}
 		x = to
 	}
@@ -107,23 +105,23 @@ func (s *TerminalRenderer) patchStretches(newbuf *RenderBuffer, y, d, blankFrom 
 		}
 		return from, false
 	}
-	s.writeStretches(newbuf, y, changed, blankFrom)
+	if changed {
+		s.writeStretch(newbuf, y, from, fromEnd, blankFrom)
+	}
 	return len(newLine), true
 }
 
-// writeStretches writes the changed cells of the given stretches of row y
-// (see [TerminalRenderer.patchStretches]); the last stretch of the row ends
+// writeStretch writes the changed cells of the stretch [from, to) of row
+// y (see [TerminalRenderer.patchStretches]); the row's last stretch ends
 // with an erase where the row turns blank, from blankFrom on. The moves
 // start from a column the terminal agrees on: never from the cursor left
 // adrift by an earlier row's repaint, and never by writing the drift-prone
 // cells over (relativeCursorMove).
-func (s *TerminalRenderer) writeStretches(newbuf *RenderBuffer, y int, stretches []stretch, blankFrom int) {
+func (s *TerminalRenderer) writeStretch(newbuf *RenderBuffer, y, from, to, blankFrom int) {
 	oldLine, newLine := s.curbuf.Line(y), newbuf.Line(y)
-	for _, st := range stretches {
-		s.writeChanged(newbuf, y, st.from, min(st.to, max(blankFrom, st.from)))
-		if st.to == len(newLine) && !linesEqual(oldLine[blankFrom:], newLine[blankFrom:]) {
-			s.eraseFrom(newbuf, y, blankFrom)
-		}
+	s.writeChanged(newbuf, y, from, min(to, max(blankFrom, from)))
+	if to == len(newLine) && !linesEqual(oldLine[blankFrom:], newLine[blankFrom:]) {
+		s.eraseFrom(newbuf, y, blankFrom)
 	}
 }
 
