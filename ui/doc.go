@@ -109,7 +109,10 @@
 // Options.ConversationDetails for a conversation (a Messages model that
 // marks nothing read and keeps no outbox; nil leaves Messages unsplit),
 // cached by target, made once the cursor rests 150 ms, so scrolling fast
-// fetches nothing and coming back to an item fetches nothing again. A
+// fetches nothing and coming back to an item fetches nothing again. Each
+// preview's requests run under a context of its own: one the cursor
+// leaves while it still loads (loader) is cancelled and dropped, so the
+// read budget goes to the item the cursor rests on (split_fetch.go). A
 // screen or a form over the list takes the whole width (listShower). The
 // | key turns it off and on; split = false starts it off.
 //
