@@ -227,6 +227,7 @@ func (m *Model) showDetail(key string, target tea.Msg) tea.Cmd {
 		return nil
 	}
 	m.dropOldestDetail()
+	target = m.withHeldPost(target)
 	d := m.newDetail(m.makerOf(target))
 	s := d.stack
 	_, w := m.splitWidths()

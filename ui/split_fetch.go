@@ -4,6 +4,9 @@ import (
 	"context"
 
 	tea "charm.land/bubbletea/v2"
+
+	"imagine/api"
+	"imagine/views"
 )
 
 // A preview's requests (split.go) run under a context of its own. The
@@ -17,6 +20,31 @@ import (
 // loader is a preview that can say whether it is still fetching what it
 // shows.
 type loader interface{ Loading() bool }
+
+// postHolder is a preview that can hand over a post it holds.
+type postHolder interface {
+	PostByID(id string) (api.Post, bool)
+}
+
+// withHeldPost carries along with a target that names a post by ID only
+// (a notification's) the post a kept preview already holds, so the new
+// preview fetches its comments but not the post again: notifications
+// about several comments on one post are several previews of it.
+func (m *Model) withHeldPost(target tea.Msg) tea.Msg {
+	o, ok := target.(views.OpenPostMsg)
+	if !ok || o.Post != nil {
+		return target
+	}
+	for _, d := range m.split.details {
+		if h, ok := d.stack.(postHolder); ok {
+			if p, ok := h.PostByID(o.PostID); ok {
+				o.Post = &p
+				return o
+			}
+		}
+	}
+	return target
+}
 
 // detailMaker makes a preview whose requests run under ctx.
 type detailMaker = func(ctx context.Context) Stack

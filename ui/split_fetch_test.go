@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
 )
@@ -80,5 +82,65 @@ func TestAPreviewLeftWhileLoadingIsCancelledAndMadeAgain(t *testing.T) {
 	m.Update(tuitest.Press("k"))
 	if len(made) != 2 || made[1].ctx.Err() != nil {
 		t.Errorf("coming back to the loaded p1 made %d previews in all", len(made))
+	}
+}
+
+// holdingDetail is a preview that holds the post it shows: the one it was
+// handed, or one it "fetched".
+type holdingDetail struct {
+	fakeDetail
+	opened views.OpenPostMsg
+	held   map[string]api.Post
+}
+
+func (d *holdingDetail) Update(msg tea.Msg) tea.Cmd {
+	if o, ok := msg.(views.OpenPostMsg); ok {
+		d.fakeDetail.Update(msg)
+		d.opened = o
+		d.held = map[string]api.Post{o.PostID: {ID: o.PostID, Content: "fetched"}}
+		if o.Post != nil {
+			d.held[o.PostID] = *o.Post
+		}
+	}
+	return nil
+}
+
+func (d *holdingDetail) PostByID(id string) (api.Post, bool) {
+	p, ok := d.held[id]
+	return p, ok
+}
+
+// Notifications about two comments on one post are two previews of it:
+// the second is handed the post the first holds, and fetches only its
+// comments; a preview of another post is handed nothing.
+func TestAPreviewOfAPostAnotherHoldsIsHandedThePost(t *testing.T) {
+	var made []*holdingDetail
+	m, feed := newSplitModelWith(t, 160, func(context.Context) Stack {
+		d := &holdingDetail{}
+		made = append(made, d)
+		return d
+	})
+	feed.items = []string{"p1/c1", "p1/c2", "p2/c3"}
+	feed.open = func(item string) tea.Msg {
+		post, comment, _ := strings.Cut(item, "/")
+		return views.OpenPostMsg{PostID: post, CommentID: comment}
+	}
+	m.followTarget() // the selection now names p1's first comment
+	m.Update(splitRestMsg{gen: m.split.gen})
+	for range 2 {
+		m.Update(tuitest.Press("j"))
+		m.Update(splitRestMsg{gen: m.split.gen})
+	}
+	if len(made) != 3 {
+		t.Fatalf("three items rested on made %d previews", len(made))
+	}
+	if made[0].opened.Post != nil {
+		t.Error("the first preview was handed a post nobody held")
+	}
+	if p := made[1].opened.Post; p == nil || p.ID != "p1" || p.Content != "fetched" || made[1].opened.CommentID != "c2" {
+		t.Errorf("the second preview of p1 was handed %+v (comment %q)", p, made[1].opened.CommentID)
+	}
+	if made[2].opened.Post != nil {
+		t.Errorf("the preview of p2 was handed %+v", made[2].opened.Post)
 	}
 }

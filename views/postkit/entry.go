@@ -43,6 +43,17 @@ func (m *Kit) Intern(p api.Post) *Entry {
 	return e
 }
 
+// PostByID returns the post with id if the kit holds it. The split view
+// hands it to the next preview of the same post (a notification about
+// another of its comments), which then need not fetch it again.
+func (m *Kit) PostByID(id string) (api.Post, bool) {
+	e, ok := m.store[id]
+	if !ok || e.Hole {
+		return api.Post{}, false
+	}
+	return e.Post, true
+}
+
 // RefreshEntry replaces e's post with a fresh copy from the server, unless
 // an action on it is in flight (its optimistic state must stay until the
 // answer comes).
