@@ -112,7 +112,8 @@
 // fetches nothing and coming back to an item fetches nothing again. Each
 // preview's requests run under a context of its own: one the cursor
 // leaves while it still loads (loader) is cancelled and dropped, so the
-// read budget goes to the item the cursor rests on (split_fetch.go). A
+// read budget goes to the item the cursor rests on, and a post that a
+// kept preview holds is handed to the next preview of it (split_fetch.go). A
 // screen or a form over the list takes the whole width (listShower). The
 // | key turns it off and on; split = false starts it off.
 //
