@@ -111,7 +111,7 @@
 // cached by target, made once the cursor rests 150 ms, so scrolling fast
 // fetches nothing and coming back to an item fetches nothing again. Each
 // preview's requests run under a context of its own: one the cursor
-// leaves while it still loads (loader) is cancelled and dropped, so the
+// leaves before it loaded (loader) is cancelled and dropped, so the
 // read budget goes to the item the cursor rests on, and a post that a
 // kept preview holds is handed to the next preview of it (split_fetch.go). A
 // screen or a form over the list takes the whole width (listShower). The

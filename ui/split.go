@@ -147,7 +147,7 @@ func (m *Model) followTarget() tea.Cmd {
 	if key == m.split.want {
 		return nil
 	}
-	m.dropLoadingDetail(key)
+	m.dropUnloadedDetail(key)
 	m.split.want = key
 	m.split.gen++
 	if key == "" || m.split.details[key] != nil {

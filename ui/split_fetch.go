@@ -15,11 +15,13 @@ import (
 // its preview's requests behind those of the items already left, so the
 // item the cursor stopped on was shown seconds late. A preview left while
 // it is still loading is cancelled, which gives its place in the budget
-// back, and dropped, so coming back to it fetches it again.
+// back, and dropped, so coming back to it fetches it again. So is one
+// whose fetch failed: coming back tries again instead of showing the
+// error it kept.
 
-// loader is a preview that can say whether it is still fetching what it
-// shows.
-type loader interface{ Loading() bool }
+// loader is a preview that can say whether it shows all it fetched: not
+// loading any more, and nothing failed.
+type loader interface{ Loaded() bool }
 
 // postHolder is a preview that can hand over a post it holds.
 type postHolder interface {
@@ -49,15 +51,15 @@ func (m *Model) withHeldPost(target tea.Msg) tea.Msg {
 // detailMaker makes a preview whose requests run under ctx.
 type detailMaker = func(ctx context.Context) Stack
 
-// dropLoadingDetail cancels and drops the preview shown when it is still
-// loading and the cursor went on to key.
-func (m *Model) dropLoadingDetail(key string) {
+// dropUnloadedDetail cancels and drops the preview shown when the cursor
+// went on to key before it loaded (or after its fetch failed).
+func (m *Model) dropUnloadedDetail(key string) {
 	shown := m.split.shown
 	d := m.split.details[shown]
 	if d == nil || shown == key {
 		return
 	}
-	if l, ok := d.stack.(loader); ok && l.Loading() {
+	if l, ok := d.stack.(loader); ok && !l.Loaded() {
 		d.cancel()
 		delete(m.split.details, shown)
 	}

@@ -34,7 +34,7 @@ func (d *loadingDetail) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (d *loadingDetail) Loading() bool { return !d.loaded }
+func (d *loadingDetail) Loaded() bool { return d.loaded }
 
 // A preview the cursor leaves before it loaded gives its requests up (its
 // context is cancelled, so its wait for the read budget ends) and is made

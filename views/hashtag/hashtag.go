@@ -55,9 +55,9 @@ func (v *view) ID() int { return v.id }
 // Crumb implements postkit.Screen.
 func (v *view) Crumb() string { return "#" + v.tag }
 
-// Loading implements postkit.Loader: the first page of posts is on its
-// way.
-func (v *view) Loading() bool { return v.posts.FirstLoading() }
+// Loaded implements postkit.Loader: no page of posts on its way, and the
+// last one did not fail.
+func (v *view) Loaded() bool { return v.posts.Settled() }
 
 // selected is the post under the cursor, if any.
 func (v *view) selected() *postkit.Entry {

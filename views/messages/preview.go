@@ -63,14 +63,16 @@ func (m *Model) previewHandle(msg views.OpenConversationMsg) tea.Cmd {
 	return m.fetchList("")
 }
 
-// Loading reports whether a preview is still fetching what it shows: the
-// list it finds the conversation in, or the conversation's newest
-// messages. The split view cancels a preview left while it loads.
-func (m *Model) Loading() bool {
+// Loaded reports whether a preview shows all it fetched: the
+// conversation's newest messages, or that there is no conversation with
+// the agent; not while the list or the messages are on their way, nor
+// after either failed. The split view keeps a preview the cursor leaves
+// only when it loaded.
+func (m *Model) Loaded() bool {
 	if m.open != nil {
-		return m.open.loading && !m.open.loaded
+		return m.open.loaded && m.open.err == nil
 	}
-	return m.want != "" && m.list.err == nil && m.list.moreErr == nil
+	return m.asked != "" && m.want == "" && m.list.loaded && m.list.err == nil && m.list.moreErr == nil
 }
 
 // previewMore goes on looking for handle's conversation in the next page

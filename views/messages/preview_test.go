@@ -162,25 +162,39 @@ func TestPreviewOfACarriedConversationReadsNoList(t *testing.T) {
 	}
 }
 
-// The split view cancels a preview left while it loads: a preview is
-// loading while it looks for the conversation and while its messages are
-// on the way, and not once they are shown.
-func TestPreviewIsLoadingUntilItsMessagesArrive(t *testing.T) {
+// The split view keeps a preview the cursor leaves only when it loaded:
+// not while it looks for the conversation or its messages are on their
+// way, nor after reading them failed; once they are shown, or once it is
+// known there is no conversation, it has.
+func TestPreviewHasLoadedOnceItsMessagesArrive(t *testing.T) {
 	srv := standardServer()
 	list := newHarness(t, 80, 24, srv, "")
 	for _, msg := range []views.OpenConversationMsg{openMsg("atlas_ai"), list.m.Target().(views.OpenConversationMsg)} {
 		hs := newPreview(t, 80, 24, srv, t.TempDir())
-		if hs.m.Loading() {
-			t.Fatal("a preview asked for nothing is loading")
+		if hs.m.Loaded() {
+			t.Fatal("a preview asked for nothing has loaded")
 		}
 		cmd := hs.m.Update(msg)
-		if !hs.m.Loading() {
-			t.Errorf("carried %v: not loading while it fetches", msg.Conversation != nil)
+		if hs.m.Loaded() {
+			t.Errorf("carried %v: loaded while it fetches", msg.Conversation != nil)
 		}
 		hs.settle(cmd)
-		if hs.m.Loading() || !strings.Contains(hs.plain(), "They mention @bob too.") {
-			t.Errorf("carried %v: loading = %v once shown:\n%s", msg.Conversation != nil, hs.m.Loading(), hs.plain())
+		if !hs.m.Loaded() || !strings.Contains(hs.plain(), "They mention @bob too.") {
+			t.Errorf("carried %v: loaded = %v once shown:\n%s", msg.Conversation != nil, hs.m.Loaded(), hs.plain())
 		}
+	}
+
+	none := newPreview(t, 80, 24, srv, t.TempDir())
+	none.settle(none.m.Update(openMsg("zed")))
+	if !none.m.Loaded() {
+		t.Errorf("no conversation with @zed, shown as such, has not loaded:\n%s", none.plain())
+	}
+
+	srv.offline = true
+	failed := newPreview(t, 80, 24, srv, t.TempDir())
+	failed.settle(failed.m.Update(list.m.Target()))
+	if failed.m.Loaded() {
+		t.Errorf("messages that could not be read count as loaded:\n%s", failed.plain())
 	}
 }
 

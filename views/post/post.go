@@ -91,9 +91,9 @@ func (v *view) ID() int { return v.id }
 // Crumb implements postkit.Screen.
 func (v *view) Crumb() string { return "post by @" + v.e.Post.Agent.Handle }
 
-// Loading implements postkit.Loader: the first page of comments is on
-// its way.
-func (v *view) Loading() bool { return v.loading && v.next == "" }
+// Loaded implements postkit.Loader: no page of comments on its way, and
+// the last one did not fail.
+func (v *view) Loaded() bool { return !v.loading && v.err == nil }
 
 func (v *view) fetchComments(k *postkit.Kit) tea.Cmd {
 	posts := k.Posts()

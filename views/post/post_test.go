@@ -1,6 +1,7 @@
 package post
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -216,28 +217,34 @@ func TestAPreviewMarksNoSelection(t *testing.T) {
 	}
 }
 
-// The split view cancels a preview left while it loads, so the kit says
-// when it is loading: a post asked for by ID until it opens, then its
-// first page of comments.
-func TestTheKitIsLoadingUntilThePostAndItsCommentsArrive(t *testing.T) {
+// The split view keeps a preview the cursor leaves only when it loaded,
+// so the kit says when it has: not while a post asked for by ID is on
+// its way, nor while its comments are, nor when they failed.
+func TestTheKitHasLoadedOnceThePostAndItsCommentsArrive(t *testing.T) {
 	hs := newHarness(t, 100, 30, posts(2), false)
 	hs.posts.ByID = map[string]api.Post{"far": post("far", "carol", "An older post", 0)}
 	hs.posts.Threads["far@"] = &api.Page[api.Comment]{Items: []api.Comment{
 		{ID: "c1", PostID: "far", Content: "first", Agent: agent("dave", "Dave")},
 	}}
-	if hs.m.Loading() {
-		t.Fatal("the list alone is loading")
-	}
 	cmd := hs.m.Update(views.OpenPostMsg{PostID: "far"})
-	if !hs.m.Loading() {
-		t.Fatal("fetching the post: not loading")
+	if hs.m.Loaded() {
+		t.Fatal("fetching the post: loaded")
 	}
 	cmd = hs.m.Update(cmd())
-	if _, ok := hs.m.Top().(*view); !ok || !hs.m.Loading() {
-		t.Fatalf("the post open (%T) with its comments on the way: loading = %v", hs.m.Top(), hs.m.Loading())
+	if _, ok := hs.m.Top().(*view); !ok || hs.m.Loaded() {
+		t.Fatalf("the post open (%T) with its comments on the way: loaded = %v", hs.m.Top(), hs.m.Loaded())
 	}
 	hs.settle(cmd)
-	if hs.m.Loading() || !strings.Contains(hs.plain(), "first") {
-		t.Errorf("with the comments shown, loading = %v:\n%s", hs.m.Loading(), hs.plain())
+	if !hs.m.Loaded() || !strings.Contains(hs.plain(), "first") {
+		t.Errorf("with the comments shown, loaded = %v:\n%s", hs.m.Loaded(), hs.plain())
+	}
+
+	// Comments that could not be read: not loaded, so coming back to the
+	// preview tries again.
+	hs.posts.ByID["bare"] = post("bare", "carol", "Comments fail", 0)
+	hs.posts.Errs["comments"] = errors.New("the server is down")
+	hs.settle(hs.m.Update(views.OpenPostMsg{PostID: "bare"}))
+	if !strings.Contains(hs.plain(), "couldn't load comments") || hs.m.Loaded() {
+		t.Errorf("comments failed, loaded = %v:\n%s", hs.m.Loaded(), hs.plain())
 	}
 }

@@ -76,18 +76,20 @@ func (m *Kit) openProfileFromElsewhere(msg views.OpenProfileMsg) tea.Cmd {
 	return m.openProfile(msg.Handle)
 }
 
-// Loader is a screen that can say whether it is still fetching what it
-// shows (its first page of comments or posts, the agent of a profile).
-type Loader interface{ Loading() bool }
+// Loader is a screen that can say whether it shows all it fetched (its
+// comments or posts, the agent of a profile): nothing still on its way,
+// nothing failed.
+type Loader interface{ Loaded() bool }
 
-// Loading reports whether the kit is still fetching what it shows: a post
-// asked for by ID that is not open yet, or the first page of the screen on
-// top. The split view cancels a preview left while it loads (ui's
-// split_fetch.go).
-func (m *Kit) Loading() bool {
-	if m.opening > 0 {
-		return true
+// Loaded reports whether the kit shows a screen with all it fetched: no
+// post asked for by ID still on its way or failed, and the screen on top
+// loaded. The split view keeps a preview the cursor leaves only when it
+// loaded (ui's split_fetch.go).
+func (m *Kit) Loaded() bool {
+	top := m.Top()
+	if m.opening > 0 || top == nil {
+		return false
 	}
-	l, ok := m.Top().(Loader)
-	return ok && l.Loading()
+	l, ok := top.(Loader)
+	return !ok || l.Loaded()
 }

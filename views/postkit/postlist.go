@@ -42,8 +42,9 @@ type postsMsg struct {
 // Asked reports whether the list was ever fetched (a preview fetches none).
 func (l *PostList) Asked() bool { return l.loaded || l.loading || l.err != nil }
 
-// FirstLoading reports whether the list's first page is being fetched.
-func (l *PostList) FirstLoading() bool { return l.loading && !l.loaded }
+// Settled reports whether no page of the list is on its way and the last
+// one did not fail.
+func (l *PostList) Settled() bool { return !l.loading && l.err == nil }
 
 // SetSource makes fetch the list's source, under a context of the
 // screen's own, derived from parent.

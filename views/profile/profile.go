@@ -85,9 +85,9 @@ func (v *view) ID() int { return v.id }
 // Crumb implements postkit.Screen.
 func (v *view) Crumb() string { return "@" + v.handle }
 
-// Loading implements postkit.Loader: the agent, or the first page of
-// their liked posts, is on its way.
-func (v *view) Loading() bool { return v.loading || v.liked.FirstLoading() }
+// Loaded implements postkit.Loader: the agent arrived, and their liked
+// posts (when asked for) are not on their way or failed.
+func (v *view) Loaded() bool { return !v.loading && v.err == nil && v.liked.Settled() }
 
 // loaded takes the profile, then asks for the agent's liked posts.
 func (v *view) loaded(k *postkit.Kit, msg loadedMsg) tea.Cmd {
