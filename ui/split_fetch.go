@@ -10,7 +10,8 @@ import (
 )
 
 // A preview's requests (split.go) run under a context of its own. The
-// API's budget for the user's reads is a few a second; walking down a list
+// client's budget for the user's reads is under one a second after a short
+// burst (api/ratelimit.go); walking down a list
 // at reading pace rests on every item, and without this each rest queued
 // its preview's requests behind those of the items already left, so the
 // item the cursor stopped on was shown seconds late. A preview left while
@@ -65,11 +66,11 @@ func (m *Model) dropUnloadedDetail(key string) {
 	}
 }
 
-// newDetail makes the preview of target with a context of its own.
-func (m *Model) newDetail(make detailMaker) *detail {
+// newDetail makes a preview with maker, under a context of its own.
+func (m *Model) newDetail(maker detailMaker) *detail {
 	ctx, cancel := context.WithCancel(m.ctx)
 	m.split.serial++
-	return &detail{stack: make(ctx), cancel: cancel, serial: m.split.serial}
+	return &detail{stack: maker(ctx), cancel: cancel, serial: m.split.serial}
 }
 
 // wrap delivers the results of cmd, a Cmd of preview d kept under key,
