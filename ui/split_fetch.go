@@ -10,11 +10,11 @@ import (
 )
 
 // A preview's requests (split.go) run under a context of its own. The
-// client's budget for the user's reads is under one a second after a short
-// burst (api/ratelimit.go); walking down a list
-// at reading pace rests on every item, and without this each rest queued
-// its preview's requests behind those of the items already left, so the
-// item the cursor stopped on was shown seconds late. A preview left while
+// client's budget for the user's reads is under one a second after a
+// short burst (api/ratelimit.go); walking down a list at reading pace
+// rests on every item, and without this each rest queued its preview's
+// requests behind those of the items already left, so the item the
+// cursor stopped on was shown seconds late. A preview left while
 // it is still loading is cancelled, which gives its place in the budget
 // back, and dropped, so coming back to it fetches it again. So is one
 // whose fetch failed: coming back tries again instead of showing the
