@@ -160,6 +160,9 @@ func TestPreviewOfACarriedConversationReadsNoList(t *testing.T) {
 	if n := srv.count("list:*"); n != 1 { // the list pane's own read
 		t.Errorf("the preview read the list again: %v", srv.calls[calls:])
 	}
+	if n := srv.count("read:*"); n != 0 {
+		t.Errorf("the preview marked the conversation read %d times: %v", n, srv.calls)
+	}
 }
 
 // The split view keeps a preview the cursor leaves only when it loaded:
