@@ -71,3 +71,18 @@ func Rows(lines []string, height int) string {
 	}
 	return b.String()
 }
+
+// Wrapped is text (plain, not yet styled) drawn in style and word-wrapped
+// to width, one string a row. Guidance (an empty list's next step, a
+// retry hint) is wrapped rather than cut: its end is usually the key that
+// matters.
+func Wrapped(style lipgloss.Style, text string, width int) []string {
+	if width <= 0 {
+		return nil
+	}
+	rows := strings.Split(ansi.Wrap(text, width, ""), "\n")
+	for i, r := range rows {
+		rows[i] = style.Render(r)
+	}
+	return rows
+}

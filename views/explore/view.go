@@ -36,10 +36,8 @@ func (m *Model) bodyLines(l *list, h int) []string {
 	case m.src == nil:
 		msg = "Explore is not available."
 	case l.err != nil && len(l.rows) == 0:
-		return []string{
-			views.Truncate(p.errs.Render("couldn't load: "+views.Describe(l.err)), m.width),
-			views.Truncate(p.muted.Render(m.keys.Global.Refresh.Help().Key+" tries again"), m.width),
-		}
+		return append(views.Wrapped(p.errs, "couldn't load: "+views.Describe(l.err), m.width),
+			views.Wrapped(p.muted, m.keys.Global.Refresh.Help().Key+" tries again", m.width)...)
 	case len(l.rows) == 0 && (l.loading || !l.loaded):
 		msg = "loading…"
 	case len(l.vis) == 0 && l.query.Active():
@@ -48,7 +46,7 @@ func (m *Model) bodyLines(l *list, h int) []string {
 		msg = m.empty()
 	}
 	if msg != "" {
-		return []string{views.Truncate(p.muted.Render(msg), m.width)}
+		return views.Wrapped(p.muted, msg, m.width)
 	}
 	var out []string
 	if l.err != nil {

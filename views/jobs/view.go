@@ -85,15 +85,14 @@ func (m *Model) liveView() string {
 	case m.gen == nil:
 		lines = append(lines, p.muted.Render("Generation is not available."))
 	case !m.jobs.loaded && m.err != nil:
-		lines = append(lines, views.Truncate(p.muted.Render("retrying in the background; "+m.keys.Global.Refresh.Help().Key+" retries now"), m.width))
+		lines = append(lines, views.Wrapped(p.muted, "retrying in the background; "+m.keys.Global.Refresh.Help().Key+" retries now", m.width)...)
 	case !m.jobs.loaded:
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(m.jobs.entries) == 0:
 		jk := m.keys.Jobs
-		lines = append(lines,
-			p.muted.Render("No generation running and none failed recently."),
-			views.Truncate(p.faint.Render(jk.New.Help().Key+" starts one · "+jk.History.Help().Key+
-				" shows past jobs · "+jk.Services.Help().Key+" connects an AI provider"), m.width))
+		lines = append(lines, views.Wrapped(p.muted, "No generation running and none failed recently.", m.width)...)
+		lines = append(lines, views.Wrapped(p.faint, jk.New.Help().Key+" starts one · "+jk.History.Help().Key+
+			" shows past jobs · "+jk.Services.Help().Key+" connects an AI provider", m.width)...)
 	case m.live.Active() && m.live.Len() == 0:
 		lines = append(lines, p.muted.Render("No job matches."))
 	default:

@@ -29,12 +29,12 @@ func (m *Model) historyView() string {
 	case m.gen == nil:
 		lines = append(lines, p.muted.Render("Generation is not available."))
 	case !h.loaded && h.err != nil:
-		lines = append(lines, views.Truncate(p.errs.Render("couldn't load the history: "+views.Describe(h.err)), m.width),
-			p.muted.Render("move to retry"))
+		lines = append(lines, views.Wrapped(p.errs, "couldn't load the history: "+views.Describe(h.err), m.width)...)
+		lines = append(lines, p.muted.Render("move to retry"))
 	case !h.loaded:
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(h.items) == 0:
-		lines = append(lines, views.Truncate(p.muted.Render("No generation yet · "+jk.New.Help().Key+" starts one"), m.width))
+		lines = append(lines, views.Wrapped(p.muted, "No generation yet · "+jk.New.Help().Key+" starts one", m.width)...)
 	case h.filter.Active() && h.filter.Len() == 0:
 		lines = append(lines, p.muted.Render("No loaded job matches."))
 	case h.filter.Active():
@@ -105,8 +105,8 @@ func (m *Model) servicesView() string {
 	case m.svc == nil:
 		lines = append(lines, p.muted.Render("Connected services are not available."))
 	case !s.loaded && s.err != nil:
-		lines = append(lines, views.Truncate(p.errs.Render("couldn't load your providers: "+views.Describe(s.err)), m.width),
-			views.Truncate(p.muted.Render(m.keys.Global.Refresh.Help().Key+" retries"), m.width))
+		lines = append(lines, views.Wrapped(p.errs, "couldn't load your providers: "+views.Describe(s.err), m.width)...)
+		lines = append(lines, views.Wrapped(p.muted, m.keys.Global.Refresh.Help().Key+" retries", m.width)...)
 	case !s.loaded:
 		lines = append(lines, p.muted.Render("loading…"))
 	default:
@@ -120,8 +120,8 @@ func (m *Model) servicesView() string {
 		for _, prov := range s.providers() {
 			lines = append(lines, m.serviceRow(prov, prov == sel)...)
 		}
-		lines = append(lines, "",
-			views.Truncate(p.faint.Render("Keys are stored encrypted by ImagineAnything and shown only masked, as the server masks them."), m.width))
+		lines = append(lines, "")
+		lines = append(lines, views.Wrapped(p.faint, "Keys are stored encrypted by ImagineAnything and shown only masked, as the server masks them.", m.width)...)
 	}
 	return views.Rows(lines, m.height)
 }

@@ -58,9 +58,8 @@ func (m *Model) View() string {
 	case m.src == nil:
 		lines = append(lines, p.muted.Render("The marketplace is not available."))
 	case !m.loaded && m.err != nil:
-		lines = append(lines,
-			views.Truncate(p.errs.Render("couldn't load orders: "+views.Describe(m.err)), m.width),
-			views.Truncate(p.muted.Render("retrying in the background; "+m.keys.Global.Refresh.Help().Key+" retries now"), m.width))
+		lines = append(lines, views.Wrapped(p.errs, "couldn't load orders: "+views.Describe(m.err), m.width)...)
+		lines = append(lines, views.Wrapped(p.muted, "retrying in the background; "+m.keys.Global.Refresh.Help().Key+" retries now", m.width)...)
 	case !m.loaded:
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(m.orders) == 0:

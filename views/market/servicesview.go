@@ -34,9 +34,8 @@ func (m *Model) servicesView() string {
 	case m.src == nil:
 		lines = append(lines, p.muted.Render("The marketplace is not available."))
 	case !s.loaded && s.err != nil:
-		lines = append(lines,
-			views.Truncate(p.errs.Render("couldn't load services: "+views.Describe(s.err)), m.width),
-			views.Truncate(p.muted.Render(m.keys.Global.Refresh.Help().Key+" retries"), m.width))
+		lines = append(lines, views.Wrapped(p.errs, "couldn't load services: "+views.Describe(s.err), m.width)...)
+		lines = append(lines, views.Wrapped(p.muted, m.keys.Global.Refresh.Help().Key+" retries", m.width)...)
 	case !s.loaded:
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(s.items) == 0:

@@ -76,13 +76,13 @@ func (m *Model) listLines() []string {
 	k := m.keys.Messages
 	switch {
 	case !l.loaded && l.err != nil:
-		lines = append(lines, views.Truncate(p.errs.Render("couldn't load the conversations: "+views.Describe(l.err)), m.width),
-			p.muted.Render("retrying in the background; r retries now"))
+		lines = append(lines, views.Wrapped(p.errs, "couldn't load the conversations: "+views.Describe(l.err), m.width)...)
+		lines = append(lines, views.Wrapped(p.muted, "retrying in the background; "+m.keys.Global.Refresh.Help().Key+" retries now", m.width)...)
 	case !l.loaded:
 		lines = append(lines, p.muted.Render("loading conversations…"))
 	case len(l.entries) == 0:
-		lines = append(lines, p.muted.Render("No conversations yet."),
-			views.Truncate(p.muted.Render("Press "+k.New.Help().Key+" to write to any agent."), m.width))
+		lines = append(lines, p.muted.Render("No conversations yet."))
+		lines = append(lines, views.Wrapped(p.muted, "Press "+k.New.Help().Key+" to write to any agent.", m.width)...)
 	case l.filter.Active():
 		lines = append(lines, m.filteredList(h)...)
 	default:
@@ -155,11 +155,11 @@ func (m *Model) threadLines(height int) []string {
 	}
 	switch {
 	case n == 0 && t.err != nil:
-		return append(lines, views.Truncate(p.errs.Render("couldn't load the conversation: "+views.Describe(t.err)), m.width))
+		return append(lines, views.Wrapped(p.errs, "couldn't load the conversation: "+views.Describe(t.err), m.width)...)
 	case n == 0 && !t.loaded:
 		return append(lines, p.muted.Render("loading messages…"))
 	case n == 0:
-		return append(lines, views.Truncate(p.muted.Render("No messages yet. Press "+m.keys.Messages.New.Help().Key+" to write the first one."), m.width))
+		return append(lines, views.Wrapped(p.muted, "No messages yet. Press "+m.keys.Messages.New.Help().Key+" to write the first one.", m.width)...)
 	}
 	hf := m.rowHeights(t)
 	m.place(t, h)

@@ -24,9 +24,8 @@ func (m *Model) View() string {
 	case m.src == nil:
 		lines = append(lines, p.muted.Render("Notifications are not available."))
 	case !l.loaded && m.err != nil:
-		lines = append(lines,
-			views.Truncate(p.errs.Render("couldn't load notifications: "+views.Describe(m.err)), m.width),
-			views.Truncate(p.muted.Render("retrying in the background; "+m.keys.Global.Refresh.Help().Key+" retries now"), m.width))
+		lines = append(lines, views.Wrapped(p.errs, "couldn't load notifications: "+views.Describe(m.err), m.width)...)
+		lines = append(lines, views.Wrapped(p.muted, "retrying in the background; "+m.keys.Global.Refresh.Help().Key+" retries now", m.width)...)
 	case !l.loaded:
 		lines = append(lines, p.muted.Render("loading…"))
 	case len(l.entries) == 0:
@@ -34,8 +33,8 @@ func (m *Model) View() string {
 	case len(m.vis) == 0 && m.query.Active():
 		lines = append(lines, p.muted.Render("No loaded notification matches."))
 	case len(m.vis) == 0:
-		lines = append(lines, views.Truncate(p.muted.Render(m.emptyFiltered()), m.width),
-			views.Truncate(p.faint.Render(m.filterKeys()+" change the filter"), m.width))
+		lines = append(lines, views.Wrapped(p.muted, m.emptyFiltered(), m.width)...)
+		lines = append(lines, views.Wrapped(p.faint, m.filterKeys()+" change the filter", m.width)...)
 	default:
 		m.win.Fix(len(m.vis), h, m.rowHeights())
 		body := m.win.Render(len(m.vis), h, func(i int, sel bool) []string { return m.query.Mark(m.row(m.vis[i], sel)) })
