@@ -137,8 +137,8 @@ func (m *Model) toggleSplit() tea.Cmd {
 }
 
 // followTarget notices that the focused pane's selection points at
-// something else and shows it: at once when its preview is kept, after
-// the cursor rests otherwise.
+// something else and shows it: at once when its preview is kept or needs
+// no request (a job), after the cursor rests otherwise.
 func (m *Model) followTarget() tea.Cmd {
 	if !m.splitting() {
 		return nil
@@ -153,6 +153,12 @@ func (m *Model) followTarget() tea.Cmd {
 	if key == "" || m.split.details[key] != nil {
 		m.showDetail(key, t)
 		return nil
+	}
+	if _, job := t.(views.OpenJobMsg); job {
+		// A job's detail is drawn from what the list holds and asks
+		// nothing of the server: no rest to wait for, so a job that moves
+		// on (generating, failed) is shown so beside the list at once.
+		return m.showDetail(key, t)
 	}
 	gen := m.split.gen
 	return tea.Tick(splitRest, func(time.Time) tea.Msg { return splitRestMsg{gen: gen} })

@@ -226,7 +226,8 @@ func (d *jobDetail) Update(msg tea.Msg) tea.Cmd {
 
 // TestAJobBesideTheListIsShownByTheJobDetail: a job without a post is
 // shown by Options.JobDetails, not the post preview; the same job polled
-// unchanged is the same detail, and one that moved on is a new one.
+// unchanged is the same detail, and one that moved on is a new one, shown
+// at once.
 func TestAJobBesideTheListIsShownByTheJobDetail(t *testing.T) {
 	m, feed, made := newSplitModel(t, 140)
 	jobs := 0
@@ -246,7 +247,8 @@ func TestAJobBesideTheListIsShownByTheJobDetail(t *testing.T) {
 	}
 	status = "generating"
 	m.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
-	rest(m)
+	// No rest: a job's detail asks nothing of the server, so the new state
+	// is beside the list in the same frame as in it.
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "│detail of p2 generating") || jobs != 2 {
 		t.Errorf("the job moved on: %d details; view:\n%s", jobs, v)
 	}
