@@ -6,11 +6,12 @@ import "github.com/charmbracelet/x/ansi"
 // tabs are measured from the same cells drawTabs joins, one space apart.
 func (m *Model) tabAt(x int) (PaneID, bool) {
 	at := 0
-	for i, id := range m.order {
+	for i, c := range m.tabCells(m.lay.tabs.w) {
+		id := m.order[i]
 		if i > 0 {
 			at++ // the space between two tabs
 		}
-		w := ansi.StringWidth(m.tabCell(id))
+		w := ansi.StringWidth(c)
 		if x >= at && x < at+w {
 			return id, true
 		}

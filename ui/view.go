@@ -98,14 +98,11 @@ func (m *Model) tabsView(w int) string {
 	return m.chrome.tabs.get(k.String(), func() string { return m.drawTabs(w) })
 }
 
-// drawTabs draws the tab bar.
+// drawTabs draws the tab bar, every tab on it: when the titles do not
+// fit, the other panes' titles are shortened, then left out (tabCells).
 func (m *Model) drawTabs(w int) string {
-	var tabs []string
-	for _, id := range m.order {
-		tabs = append(tabs, m.tabCell(id))
-	}
-	bar := strings.Join(tabs, " ")
 	brand := m.styles.Accent.Render("imagine ")
+	bar := strings.Join(m.tabCells(w), " ")
 	gap := w - ansi.StringWidth(bar) - ansi.StringWidth(brand)
 	if gap < 1 {
 		return ansi.Truncate(bar, w, "…")
@@ -113,15 +110,47 @@ func (m *Model) drawTabs(w int) string {
 	return bar + strings.Repeat(" ", gap) + brand
 }
 
-// tabCell draws pane id's tab: number, title and badge. The mouse
-// measures the tabs with it too (tabAt).
-func (m *Model) tabCell(id PaneID) string {
+// tabTitleCuts are the widths the titles of the panes not in front are cut
+// to, in turn, until the tab bar fits: whole, four letters ("Noti"),
+// none (the number and the badge only). The pane in front keeps its title.
+var tabTitleCuts = []int{-1, 4, 0}
+
+// tabCells are the tabs as drawn in w columns: the first cut of
+// tabTitleCuts with which every tab fits. The mouse measures the same
+// cells (tabAt).
+func (m *Model) tabCells(w int) []string {
+	var cells []string
+	for _, cut := range tabTitleCuts {
+		cells = cells[:0]
+		width := len(m.order) - 1 // the spaces between tabs
+		for _, id := range m.order {
+			c := m.tabCell(id, cut)
+			cells = append(cells, c)
+			width += ansi.StringWidth(c)
+		}
+		if width <= w {
+			break
+		}
+	}
+	return cells
+}
+
+// tabCell draws pane id's tab: number, title (cut to cut cells unless cut
+// is negative or the pane is in front) and badge.
+func (m *Model) tabCell(id PaneID, cut int) string {
 	p := m.panes[id]
 	st := m.styles.TabInactive
+	title := p.Title()
 	if id == m.focus {
 		st = m.styles.TabActive
+	} else if cut >= 0 {
+		title = ansi.Truncate(title, cut, "")
 	}
-	t := st.Render(strconv.Itoa(int(id)+1) + " " + p.Title())
+	label := strconv.Itoa(int(id) + 1)
+	if title != "" {
+		label += " " + title
+	}
+	t := st.Render(label)
 	if n := p.Badge(); n > 0 {
 		t += m.styles.Badge.Render(badgeText(n))
 	}
