@@ -1191,15 +1191,17 @@ func (s *TerminalRenderer) transformLine(newbuf *RenderBuffer, y int) {
 
 		// Find the last cells that really differ.
 		// Can be -1 if no cells differ.
-		for cellEqual(newLine.At(nLastCell), oldLine.At(oLastCell)) {
-			if !cellEqual(newLine.At(nLastCell-1), oldLine.At(oLastCell-1)) {
-				break
-			}
+		//
+		// imagine's patch: stop on the last pair that differs. Upstream
+		// stopped on the equal pair after it, so every changed row wrote
+		// one unchanged cell more (a list's selection mark "▌" came with
+		// the space after it, and a colour change when that cell had
+		// another). The inserts and deletes below start right after n
+		// either way, and the tail from there on is equal.
+		for nLastCell >= 0 && oLastCell >= 0 &&
+			cellEqual(newLine.At(nLastCell), oldLine.At(oLastCell)) {
 			nLastCell--
 			oLastCell--
-			if nLastCell == -1 || oLastCell == -1 {
-				break
-			}
 		}
 
 		n := min(oLastCell, nLastCell)
