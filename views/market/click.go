@@ -26,6 +26,7 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	h := m.bodyHeight()
 	m.win.Fix(len(m.vis), h, m.rowHeight)
 	hit, open := m.win.Click(y-len(m.header()), len(m.vis), h, m.rowHeight, double)
+	m.browsed = m.browsed || hit
 	if !hit || !open {
 		return nil, false
 	}

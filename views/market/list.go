@@ -2,6 +2,7 @@ package market
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -307,10 +308,11 @@ func counterparty(o *api.Order, r role) api.Agent {
 	return o.Seller
 }
 
-// refilter recomputes the rows shown, keeping the selected order selected.
+// refilter recomputes the rows shown, keeping the selected order selected
+// once the operator has moved to it (browsed); before that, the first row.
 func (m *Model) refilter() {
 	var sel *entry
-	if c := m.win.Cursor; c >= 0 && c < len(m.vis) {
+	if c := m.win.Cursor; m.browsed && c >= 0 && c < len(m.vis) {
 		sel = m.vis[c]
 	}
 	rf := roleFilters[m.roleF]
@@ -340,6 +342,16 @@ func (m *Model) refilter() {
 			m.win.Cursor = i
 			break
 		}
+	}
+	m.win.Fix(len(m.vis), m.bodyHeight(), m.rowHeight)
+}
+
+// selectOrder puts the cursor on e's row, if shown, as the operator's
+// place (browsed): an order opened from elsewhere or just placed.
+func (m *Model) selectOrder(e *entry) {
+	m.browsed = true
+	if i := slices.Index(m.vis, e); i >= 0 {
+		m.win.Cursor = i
 	}
 	m.win.Fix(len(m.vis), m.bodyHeight(), m.rowHeight)
 }

@@ -130,6 +130,10 @@ type Model struct {
 	vis     []*entry // shown rows: needs-you first, then the rest
 	nNeeds  int      // how many of vis are in "Needs you"
 	win     views.Window
+	// browsed says the operator moved the cursor over the orders (a key,
+	// the wheel, a click). Until then the cursor stays on the first row
+	// as orders arrive and change places; after, on its order.
+	browsed bool
 
 	// days is each service's delivery days, from one read of the
 	// services list when orders carry neither a due date nor the days;

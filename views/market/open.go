@@ -1,8 +1,6 @@
 package market
 
 import (
-	"slices"
-
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
@@ -40,10 +38,7 @@ func (m *Model) openFromElsewhere(id string) tea.Cmd {
 // its row is selected, so esc comes back to it.
 func (m *Model) reopen(e *entry) tea.Cmd {
 	m.wantOpen = ""
-	if i := slices.Index(m.vis, e); i >= 0 {
-		m.win.Cursor = i
-		m.win.Fix(len(m.vis), m.bodyHeight(), m.rowHeight)
-	}
+	m.selectOrder(e)
 	if m.open != nil && m.open.id == e.o.ID {
 		m.open.active = m.clock()
 		return m.fetchThread()

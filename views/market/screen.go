@@ -64,8 +64,10 @@ type sentMsg struct {
 	res           views.SendResult[*api.OrderMessage]
 }
 
-// openOrder shows e's screen and reads its thread.
+// openOrder shows e's screen and reads its thread. Its row is the
+// operator's place from then on (browsed), however the orders move.
 func (m *Model) openOrder(e *entry) tea.Cmd {
+	m.browsed = true
 	m.open = &screen{id: e.o.ID, orderVer: e.ver, active: m.clock(), thread: newThread()}
 	return m.fetchThread()
 }

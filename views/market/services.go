@@ -615,12 +615,7 @@ func (m *Model) ordered(msg orderedMsg) tea.Cmd {
 	m.roleF, m.statusF = 0, 0
 	m.query.Clear()
 	m.refilter()
-	for i, v := range m.vis {
-		if v == e {
-			m.win.Cursor = i
-		}
-	}
-	m.win.Fix(len(m.vis), m.bodyHeight(), m.rowHeight)
+	m.selectOrder(e)
 	return tea.Batch(m.comp.DeleteDraft(msg.key), views.Status(views.LevelInfo, note[0]), open)
 }
 

@@ -135,6 +135,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	h := m.bodyHeight()
 	switch {
 	case m.win.Navigate(msg, lk, len(m.vis), h, m.rowHeight):
+		m.browsed = true
 		return nil
 	case key.Matches(msg, mk.Section):
 		return m.switchSection()
