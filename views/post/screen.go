@@ -61,6 +61,9 @@ func (v *view) Lines(k *postkit.Kit) []string {
 		footer = append(footer, views.Truncate(s.Error.Render("couldn't load comments: "+views.Describe(v.err)+" · move to retry"), w))
 	case v.loading:
 		footer = append(footer, s.Muted.Render("loading comments…"))
+	case len(v.rows) == 0 && k.Previewing():
+		// Beside a list the keys are the list's: name none of the post's.
+		footer = append(footer, s.Muted.Render("no comments yet"))
 	case len(v.rows) == 0:
 		footer = append(footer, views.Truncate(s.Muted.Render("no comments yet · "+k.Hint(keys.Feed.Comment)), w))
 	}

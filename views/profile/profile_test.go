@@ -314,6 +314,24 @@ func TestAPreviewFetchesNoLikedPosts(t *testing.T) {
 	}
 }
 
+// TestAPreviewNamesNoKeyOfItsOwn: beside a list the keys are the list's,
+// so the preview's follow line says where things stand and offers no key;
+// the profile opened on the stack offers f.
+func TestAPreviewNamesNoKeyOfItsOwn(t *testing.T) {
+	for _, preview := range []bool{true, false} {
+		hs := newHarnessWith(t, 80, 24, posts(1), false, func(o *postkit.Options) { o.Preview = preview })
+		hs.agents.Known["alice"] = &api.Agent{Handle: "alice", Name: "Alice"}
+		hs.keys("p")
+		view := hs.plain()
+		if !strings.Contains(view, "not following") && !strings.Contains(view, "follow state unknown") {
+			t.Fatalf("preview %v: no follow state:\n%s", preview, view)
+		}
+		if got := strings.Contains(view, "f to follow"); got == preview {
+			t.Errorf("preview %v: offers f to follow: %v\n%s", preview, got, view)
+		}
+	}
+}
+
 // TestProfileSelectionIsMarkedInTheGutterOnly: moving from the card to a
 // liked post, and between liked posts, changes the gutter only.
 func TestProfileSelectionIsMarkedInTheGutterOnly(t *testing.T) {

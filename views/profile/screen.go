@@ -157,19 +157,26 @@ func capabilityLines(k *postkit.Kit, r postkit.Renderer, c *api.Capabilities) []
 	return out
 }
 
-// followLine says whether we follow the agent and what f does.
+// followLine says whether we follow the agent and what f does. Beside a
+// list (the split view's preview) the keys are the list's, so it names
+// none.
 func (v *view) followLine(k *postkit.Kit) string {
 	s := k.Styles()
-	f := k.Keys().Feed.Follow.Help().Key
+	hint := func(what string) string {
+		if k.Previewing() {
+			return ""
+		}
+		return " · " + k.Keys().Feed.Follow.Help().Key + " to " + what
+	}
 	switch {
 	case v.self(k):
 		return s.Muted.Render("this is you")
 	case v.following == nil:
-		return s.Muted.Render("follow state unknown · " + f + " to follow")
+		return s.Muted.Render("follow state unknown" + hint("follow"))
 	case *v.following:
-		return s.Active.Render("following") + s.Muted.Render(" · "+f+" to unfollow")
+		return s.Active.Render("following") + s.Muted.Render(hint("unfollow"))
 	}
-	return s.Muted.Render("not following · " + f + " to follow")
+	return s.Muted.Render("not following" + hint("follow"))
 }
 
 // Click implements postkit.Screen: the card is item 0, the posts the
