@@ -44,10 +44,24 @@ func newCostRig(b *testing.B, cfg config.Config, prepare func(*sandbox.Server)) 
 	return newCostRigSized(b, cfg, prepare, costW, costH)
 }
 
+// costEpoch is the afternoon the byte-cost world is seen at: the rig's
+// clock starts there and runs at the real pace. What a step writes
+// depends on the time of day (a thread's "Today" divider, its clock
+// times), so a figure taken near midnight must not differ from one taken
+// at noon.
+var costEpoch = time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC)
+
+// costClock is a clock that reads costEpoch now and runs on from there.
+func costClock() func() time.Time {
+	start := time.Now()
+	return func() time.Time { return costEpoch.Add(time.Since(start)) }
+}
+
 // newCostRigSized is newCostRig on a w x h terminal.
 func newCostRigSized(b *testing.B, cfg config.Config, prepare func(*sandbox.Server), w, h int) *costRig {
 	b.Helper()
-	srv := sandbox.New(sandbox.Options{Seed: 1})
+	now := costClock()
+	srv := sandbox.New(sandbox.Options{Seed: 1, Now: now})
 	if prepare != nil {
 		prepare(srv)
 	}
@@ -69,6 +83,7 @@ func newCostRigSized(b *testing.B, cfg config.Config, prepare func(*sandbox.Serv
 		draftDir: b.TempDir(),
 		dataDir:  b.TempDir(),
 		logger:   log.New(io.Discard),
+		now:      now,
 	}, "")
 	if err != nil {
 		b.Fatal(err)
