@@ -28,7 +28,18 @@ type harness struct {
 
 func newHarness(t *testing.T, w, h int, first []api.Post, _ bool) *harness {
 	t.Helper()
-	hs := postkittest.New(t, w, h, first, func(o *postkit.Options) { o.Post, o.Profile = Open, profile.Open })
+	return newHarnessWith(t, w, h, first, nil)
+}
+
+// newHarnessWith is newHarness with the kit's options changed by with.
+func newHarnessWith(t *testing.T, w, h int, first []api.Post, with func(*postkit.Options)) *harness {
+	t.Helper()
+	hs := postkittest.New(t, w, h, first, func(o *postkit.Options) {
+		o.Post, o.Profile = Open, profile.Open
+		if with != nil {
+			with(o)
+		}
+	})
 	return &harness{Harness: hs, m: hs.M, agents: hs.Agents, posts: hs.Posts}
 }
 
@@ -203,11 +214,11 @@ func TestOpenMissingPostSaysWhy(t *testing.T) {
 // with enter marks the post it starts on.
 func TestAPreviewMarksNoSelection(t *testing.T) {
 	for _, preview := range []bool{false, true} {
-		hs := postkittest.New(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)},
-			func(o *postkit.Options) { o.Post, o.Profile, o.Preview = Open, profile.Open, preview })
-		threadFixture(&harness{Harness: hs, m: hs.M, agents: hs.Agents, posts: hs.Posts})
-		hs.Keys("enter")
-		v := hs.Plain()
+		hs := newHarnessWith(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)},
+			func(o *postkit.Options) { o.Preview = preview })
+		threadFixture(hs)
+		hs.keys("enter")
+		v := hs.plain()
 		if !strings.Contains(v, "Top-level thought") {
 			t.Fatalf("preview=%v: the post screen did not open:\n%s", preview, v)
 		}

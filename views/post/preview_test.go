@@ -7,8 +7,6 @@ import (
 
 	"imagine/api"
 	"imagine/views/postkit"
-	"imagine/views/postkit/postkittest"
-	"imagine/views/profile"
 )
 
 // TestAPreviewOfAPostWithoutCommentsOffersNoKey: beside a list the keys
@@ -16,11 +14,10 @@ import (
 // key; the post opened on the stack offers c.
 func TestAPreviewOfAPostWithoutCommentsOffersNoKey(t *testing.T) {
 	for _, preview := range []bool{true, false} {
-		hs := postkittest.New(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)}, func(o *postkit.Options) {
-			o.Post, o.Profile, o.Preview = Open, profile.Open, preview
-		})
-		hs.Keys("enter")
-		view := hs.Plain()
+		hs := newHarnessWith(t, 80, 24, []api.Post{post("p1", "alice", "Root post", time.Hour)},
+			func(o *postkit.Options) { o.Preview = preview })
+		hs.keys("enter")
+		view := hs.plain()
 		if !strings.Contains(view, "no comments yet") {
 			t.Fatalf("preview %v: no empty note:\n%s", preview, view)
 		}
