@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"imagine/internal/tuitest"
 	"imagine/views"
 )
@@ -119,9 +121,16 @@ func TestNewConversationUnknownOutcome(t *testing.T) {
 }
 
 func TestHandlePromptCompletesFromConversations(t *testing.T) {
-	hs := newHarness(t, 80, 24, standardServer(), "")
+	hs := newHarness(t, 120, 24, standardServer(), "")
 	hs.keys("n")
-	hs.typeText("ca")
+	hs.typeText("c")
+	// The suggestion shows in the line, which stays whole: not cut with
+	// "…" (bubbles pads a line with a suggestion past its width).
+	for _, l := range strings.Split(ansi.Strip(hs.m.View()), "\n") {
+		if strings.Contains(l, "To: @") && (strings.Contains(l, "…") || !strings.Contains(l, "carol")) {
+			t.Errorf("the prompt line with its suggestion reads %q", l)
+		}
+	}
 	hs.keys("tab")
 	if got := hs.m.prompt.input.Value(); got != "carol" {
 		t.Fatalf("tab completed %q, want carol", got)

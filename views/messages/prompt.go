@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"imagine/api/sanitize"
 	"imagine/theme"
@@ -130,7 +131,9 @@ func (m *Model) startWith(handle string) tea.Cmd {
 func (m *Model) promptLines() []string {
 	p, pal := &m.prompt, m.pal
 	lines := []string{views.Truncate(pal.title.Render("New conversation"), m.width), ""}
-	lines = append(lines, views.Truncate(p.input.View(), m.width), "")
+	// The input pads itself to its width, and with a suggestion shown
+	// bubbles' textinput pads it past that: cut the padding, no "…".
+	lines = append(lines, ansi.Truncate(p.input.View(), m.width, ""), "")
 	if p.problem != "" {
 		lines = append(lines, views.Truncate(pal.errs.Render(p.problem), m.width))
 	} else {
