@@ -108,8 +108,11 @@
 // (a postkit.Kit that records no view and fetches no likers), from
 // Options.ConversationDetails for a conversation (a Messages model that
 // marks nothing read and keeps no outbox; nil leaves Messages unsplit),
-// cached by target, made once the cursor rests 150 ms, so scrolling fast
-// fetches nothing and coming back to an item fetches nothing again. Each
+// or from Options.JobDetails for a job (drawn from what the list holds, so
+// shown at once, without a rest), cached by target, made once the cursor
+// rests 150 ms, so scrolling fast fetches nothing and coming back to an
+// item fetches nothing again. A preview names no key of its own (postkit's
+// Previewing): beside a list the keys are the list's, in the footer. Each
 // preview's requests run under a context of its own: one the cursor
 // leaves before it loaded (loader) is cancelled and dropped, so the
 // read budget goes to the item the cursor rests on, and a post that a
