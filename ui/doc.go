@@ -99,6 +99,9 @@
 //   - The footer puts the screen's ShortHelp on the left, cut with "…",
 //     and pins "? help" and "q quit" at the right at every width (none
 //     while a text field has the keys: they would be typed).
+//   - The tab bar keeps every pane's tab at every width: where the titles
+//     do not fit, the other panes' titles are cut to four letters, then
+//     left out (tabTitleCuts); the mouse measures the same cells.
 //
 // # Split view
 //
