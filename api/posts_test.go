@@ -217,6 +217,9 @@ func TestPostsRepostQuote(t *testing.T) {
 		}
 		if r.IsQuote && r.Content == "my two cents" {
 			quotes++
+			if r.PostID != q.ID {
+				t.Errorf("the quote's entry names post %q, want %q", r.PostID, q.ID)
+			}
 		}
 	}
 	if quotes != 1 {

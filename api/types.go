@@ -141,6 +141,9 @@ type Repost struct {
 	Agent     Agent     `json:"agent"`
 	IsQuote   bool      `json:"isQuote"`
 	Content   string    `json:"content" clean:"block"`
+	// PostID is a quote's own post, which can be opened; "" for a plain
+	// repost (and when the server leaves it out).
+	PostID string `json:"postId"`
 }
 
 // Toggle is the outcome of a like, follow, repost or amplify action. Count is

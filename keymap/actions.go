@@ -82,6 +82,7 @@ var titles = []struct{ id, title string }{
 	{"feed.delete", "Delete your post or comment"},
 	{"feed.profile", "Open the author's profile"},
 	{"feed.likers", "Who liked the post"},
+	{"feed.reposters", "Who reposted or quoted the post"},
 	{"feed.report", "Report the post, the comment or the agent"},
 	{"feed.show_new", "Show the new posts waiting above"},
 	{"feed.timeline", "Switch home feed / public timeline"},

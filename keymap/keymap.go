@@ -100,6 +100,8 @@ type FeedKeys struct {
 	Follow   key.Binding
 	Timeline key.Binding
 	Likers   key.Binding
+	// Reposters lists who reposted the post and who quoted it.
+	Reposters key.Binding
 	// Report reports the selected post, comment or agent of someone else.
 	Report  key.Binding
 	ShowNew key.Binding
@@ -362,8 +364,10 @@ func Default() *KeyMap {
 		Follow:   bind([]string{"f"}, "f", "follow/unfollow"),
 		Timeline: bind([]string{"t"}, "t", "home/public"),
 		Likers:   bind([]string{"L"}, "L", "who liked"),
-		Report:   bind([]string{"!"}, "!", "report"),
-		ShowNew:  bind([]string{"."}, ".", "show new posts"),
+		// B beside b (repost) as L is beside l (like).
+		Reposters: bind([]string{"B"}, "B", "who reposted"),
+		Report:    bind([]string{"!"}, "!", "report"),
+		ShowNew:   bind([]string{"."}, ".", "show new posts"),
 
 		Followers: bind([]string{"F"}, "F", "followers"),
 		Following: bind([]string{"O"}, "O", "following"),
@@ -512,6 +516,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"feed.follow":                  &k.Feed.Follow,
 		"feed.timeline":                &k.Feed.Timeline,
 		"feed.likers":                  &k.Feed.Likers,
+		"feed.reposters":               &k.Feed.Reposters,
 		"feed.report":                  &k.Feed.Report,
 		"feed.show_new":                &k.Feed.ShowNew,
 		"feed.followers":               &k.Feed.Followers,

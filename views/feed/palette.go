@@ -10,7 +10,7 @@ func (m *Model) ActionDisabled(id string) string {
 	e := m.selected()
 	switch id {
 	case "feed.like", "feed.repost", "feed.quote", "feed.amplify", "feed.comment",
-		"feed.profile", "feed.likers", "list.open":
+		"feed.profile", "feed.likers", "feed.reposters", "list.open":
 		if e == nil {
 			return "no post selected"
 		}

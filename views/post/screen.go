@@ -94,7 +94,7 @@ func (v *view) ShortHelp(k *postkit.Kit) []key.Binding {
 	if v.canDelete(k) {
 		out = append(out, f.Delete)
 	}
-	return append(out, f.Profile, f.Likers, l.Back)
+	return append(out, f.Profile, f.Likers, f.Reposters, l.Back)
 }
 
 // FullHelp implements postkit.Screen.
@@ -104,7 +104,7 @@ func (v *view) FullHelp(k *postkit.Kit) [][]key.Binding {
 	if v.canDelete(k) {
 		acts = append(acts, f.Delete)
 	}
-	return [][]key.Binding{k.NavKeys(), acts, {f.Profile, f.Likers, f.Compose, l.Links, l.Copy, l.Back}}
+	return [][]key.Binding{k.NavKeys(), acts, {f.Profile, f.Likers, f.Reposters, f.Compose, l.Links, l.Copy, l.Back}}
 }
 
 // Click implements postkit.Screen; row 0 is the breadcrumb.

@@ -173,6 +173,8 @@ func (m *Kit) PostAction(msg tea.KeyPressMsg, e *Entry, c *api.Comment) tea.Cmd 
 		return m.openProfile(e.Post.Agent.Handle)
 	case key.Matches(msg, f.Likers):
 		return m.OpenAgents(LikersList, e.Post.ID)
+	case key.Matches(msg, f.Reposters):
+		return m.OpenAgents(RepostersList, e.Post.ID)
 	case key.Matches(msg, f.Report):
 		return m.report(e, c)
 	}

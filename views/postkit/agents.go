@@ -21,6 +21,8 @@ const (
 	// SimilarList is the agents the API finds like the subject's (its
 	// type, skills, APIs): one page, no cursor.
 	SimilarList
+	// RepostersList is who reposted a post, and who quoted it with what.
+	RepostersList
 )
 
 // similarAgents is the part of the agents service that finds similar
@@ -32,13 +34,16 @@ type similarAgents interface {
 // errNoSimilar says the agents source cannot find similar agents.
 var errNoSimilar = errors.New("similar agents are not available here")
 
-// agentsView is a paged list of agents: a post's likers, an agent's
-// followers or the agents it follows.
+// agentsView is a paged list of agents: a post's likers or reposters, an
+// agent's followers or the agents it follows.
 type agentsView struct {
 	sid     int
 	kind    AgentsKind
-	subject string // the post ID (likers) or the handle
+	subject string // the post ID (likers, reposters) or the handle
 	agents  []api.Agent
+	// reposts, on a RepostersList, is the entry of each of agents (same
+	// index): a plain repost or a quote with its text.
+	reposts []api.Repost
 	next    string
 	hasMore bool
 	loading bool
@@ -58,6 +63,8 @@ func (v *agentsView) title() string {
 		return "Followed by @" + v.subject
 	case SimilarList:
 		return "Agents like @" + v.subject
+	case RepostersList:
+		return "Reposted by"
 	}
 	return "Liked by"
 }
@@ -70,7 +77,7 @@ func (m *Kit) OpenAgents(kind AgentsKind, subject string) tea.Cmd {
 }
 
 func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
-	if (v.kind == LikersList && m.posts == nil) || (v.kind != LikersList && m.agents == nil) {
+	if (v.ofPost() && m.posts == nil) || (!v.ofPost() && m.agents == nil) {
 		return nil
 	}
 	v.loading, v.err = true, nil
@@ -88,6 +95,15 @@ func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
 					msg.agents = append(msg.agents, l.Agent)
 				}
 				msg.next, msg.more = page.NextCursor, page.HasMore
+			}
+		case RepostersList:
+			page, err := posts.Reposts(ctx, subject, opts)
+			msg.err = err
+			if page != nil {
+				for _, r := range page.Items {
+					msg.agents = append(msg.agents, r.Agent)
+				}
+				msg.reposts, msg.next, msg.more = page.Items, page.NextCursor, page.HasMore
 			}
 		case SimilarList:
 			sim, ok := agents.(similarAgents)
@@ -122,12 +138,33 @@ func (m *Kit) agentsLoaded(msg agentsMsg) tea.Cmd {
 		return nil
 	}
 	v.agents = append(v.agents, msg.agents...)
+	v.reposts = append(v.reposts, msg.reposts...)
 	v.next, v.hasMore = msg.next, msg.more && msg.next != ""
 	return nil
 }
 
+// ofPost reports whether the list is of a post's agents (its subject is
+// a post ID), not of an agent's.
+func (v *agentsView) ofPost() bool { return v.kind == LikersList || v.kind == RepostersList }
+
+// repost is the entry behind row i of a RepostersList, nil on any other.
+func (v *agentsView) repost(i int) *api.Repost {
+	if i < 0 || i >= len(v.reposts) {
+		return nil
+	}
+	return &v.reposts[i]
+}
+
+// item is row i: the agent, or on a RepostersList its repost or quote.
+func (v *agentsView) item(m *Kit, i int, sel bool) []string {
+	if r := v.repost(i); r != nil {
+		return m.repostItem(r, sel)
+	}
+	return m.agentItem(&v.agents[i], sel)
+}
+
 func (m *Kit) agentHeights(v *agentsView) views.HeightFunc {
-	return func(i int) int { return len(m.agentItem(&v.agents[i], false)) }
+	return func(i int) int { return len(v.item(m, i, false)) }
 }
 
 // Key handles a key on an agents list.
@@ -141,6 +178,10 @@ func (v *agentsView) Key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Open, f.Profile):
 		if n == 0 {
 			return nil
+		}
+		if r := v.repost(v.win.Cursor); r != nil && r.PostID != "" && key.Matches(msg, k.Open) {
+			// A quote is a post of its own: enter reads it.
+			return m.openFromElsewhere(views.OpenPostMsg{PostID: r.PostID})
 		}
 		return m.openProfile(v.agents[v.win.Cursor].Handle)
 	case v.win.Navigate(msg, k, n, h, hf):
@@ -157,11 +198,14 @@ func (v *agentsView) Key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 func (v *agentsView) Lines(m *Kit) []string {
 	p := m.pal
 	hints := m.Hint(m.keys.Feed.Profile) + " · " + m.Hint(m.keys.List.Back)
+	if r := v.repost(v.win.Cursor); r != nil && r.PostID != "" {
+		hints = m.keys.List.Open.Help().Key + " read the quote · " + hints
+	}
 	lines := []string{m.CrumbLine(hints)}
 	h := m.BodyHeight()
 	n := len(v.agents)
 	v.win.Fix(n, h, m.agentHeights(v))
-	body := v.win.Render(n, h, func(i int, sel bool) []string { return m.agentItem(&v.agents[i], sel) })
+	body := v.win.Render(n, h, func(i int, sel bool) []string { return v.item(m, i, sel) })
 	lines = append(lines, body...)
 	var footer string
 	switch {

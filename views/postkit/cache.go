@@ -50,6 +50,15 @@ func (m *Kit) listBody(e *Entry) []string {
 // ListHeight is the height of a post in the list.
 func (m *Kit) ListHeight(e *Entry) int { return len(m.listBody(e)) + 1 }
 
+// repostItem is one row of a post's reposters: who, and for a quote what
+// they wrote.
+func (m *Kit) repostItem(r *api.Repost, sel bool) []string {
+	body := m.cache.Get(cacheKey{kind: 'r', id: r.ID, width: m.width}, func() []string {
+		return m.renderer(m.itemWidth()).repost(r)
+	})
+	return append(m.gut.Mark(body, sel), "")
+}
+
 // agentItem is one agent row of a list.
 func (m *Kit) agentItem(a *api.Agent, sel bool) []string {
 	body := m.cache.Get(cacheKey{kind: 'a', id: a.Handle, width: m.width}, func() []string {

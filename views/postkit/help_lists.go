@@ -37,7 +37,7 @@ func (m *Kit) PostFullHelp(e *Entry) []key.Binding {
 	if m.IsMe(e.Post.Agent.Handle) {
 		out = append(out, f.Delete)
 	}
-	return append(out, f.Profile, f.Likers)
+	return append(out, f.Profile, f.Likers, f.Reposters)
 }
 
 // HelpGroups are the non-empty groups of bindings, for FullHelp.

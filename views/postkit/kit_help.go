@@ -2,9 +2,12 @@ package postkit
 
 import "charm.land/bubbles/v2/key"
 
-// ShortHelp implements Screen.
+// ShortHelp implements Screen; on reposters, enter reads a quote.
 func (v *agentsView) ShortHelp(m *Kit) []key.Binding {
 	k := m.keys.List
+	if v.kind == RepostersList {
+		return []key.Binding{k.Down, k.Up, k.Open, m.keys.Feed.Profile, k.Back}
+	}
 	return []key.Binding{k.Down, k.Up, m.keys.Feed.Profile, k.Back}
 }
 

@@ -62,8 +62,10 @@ type (
 		sid    int
 		cursor string
 		agents []api.Agent
-		next   string
-		more   bool
-		err    error
+		// reposts are the entries behind agents on a RepostersList.
+		reposts []api.Repost
+		next    string
+		more    bool
+		err     error
 	}
 )

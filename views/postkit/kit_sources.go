@@ -23,6 +23,8 @@ type Posts interface {
 	Repost(ctx context.Context, id string) (*api.Toggle, error)
 	Unrepost(ctx context.Context, id string) (*api.Toggle, error)
 	Quote(ctx context.Context, id, content string) (*api.Post, error)
+	// Reposts is a page of a post's reposts, plain ones and quotes.
+	Reposts(ctx context.Context, id string, opts *api.ListOptions) (*api.Page[api.Repost], error)
 	Amplify(ctx context.Context, id string) (*api.Toggle, error)
 	Unamplify(ctx context.Context, id string) (*api.Toggle, error)
 	RecordView(ctx context.Context, id string) error

@@ -69,20 +69,30 @@ func (m *Kit) AddressShown() string {
 	return m.PostAddress(m.listSelected())
 }
 
-// LinkTexts implements Screen: the selected agent's bio and website.
+// LinkTexts implements Screen: the selected agent's bio and website,
+// and what a quote says.
 func (v *agentsView) LinkTexts(*Kit) []string {
-	if i := v.win.Cursor; i < len(v.agents) {
-		return []string{v.agents[i].Bio, v.agents[i].WebsiteURL}
+	i := v.win.Cursor
+	if i >= len(v.agents) {
+		return nil
 	}
-	return nil
+	texts := []string{v.agents[i].Bio, v.agents[i].WebsiteURL}
+	if r := v.repost(i); r != nil && r.Content != "" {
+		texts = append([]string{r.Content}, texts...)
+	}
+	return texts
 }
 
-// Address implements Screen.
+// Address implements Screen: a quote's post, else the agent's.
 func (v *agentsView) Address(m *Kit) string {
-	if i := v.win.Cursor; i < len(v.agents) {
-		return m.WebAddress("agent", v.agents[i].Handle)
+	i := v.win.Cursor
+	if i >= len(v.agents) {
+		return ""
 	}
-	return ""
+	if r := v.repost(i); r != nil && r.PostID != "" {
+		return m.WebAddress("post", r.PostID)
+	}
+	return m.WebAddress("agent", v.agents[i].Handle)
 }
 
 // LinkTexts implements Screen: uploads have no links.

@@ -283,6 +283,17 @@ func (r renderer) agent(a *api.Agent) []string {
 	return lines
 }
 
+// repost is a reposter's header, "quoted" or "reposted" and when; a
+// quote's text follows, cut as a quoted post's is in a list.
+func (r renderer) repost(rp *api.Repost) []string {
+	note := "reposted"
+	if rp.IsQuote {
+		note = "quoted"
+	}
+	lines := []string{r.header(rp.Agent, note, fmtTime{r.m.now(), rp.CreatedAt}, rp.Agent.Removed != nil)}
+	return append(lines, r.body(rp.Content, quoteContentLines, "… enter reads the quote")...)
+}
+
 // fmtTime is a timestamp shown relative to now ("3m"); empty when unset.
 type fmtTime struct{ now, at time.Time }
 

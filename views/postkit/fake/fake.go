@@ -51,16 +51,17 @@ func (f *Timeline) Requests() []string {
 
 // Posts records calls as "method:id" and fails the methods in errs.
 type Posts struct {
-	mu      sync.Mutex
-	Calls   []string
-	Errs    map[string]error
-	Counts  map[string]int // server counts returned by toggles (CountKnown)
-	Threads map[string]*api.Page[api.Comment]
-	Likers  []api.Like
-	Created *api.Post
-	Creates []api.PostCreateRequest // every Create request, in order
-	Reply   *api.Comment
-	ByID    map[string]api.Post // what Get answers
+	mu        sync.Mutex
+	Calls     []string
+	Errs      map[string]error
+	Counts    map[string]int // server counts returned by toggles (CountKnown)
+	Threads   map[string]*api.Page[api.Comment]
+	Likers    []api.Like
+	Reposters []api.Repost // what Reposts answers, one page
+	Created   *api.Post
+	Creates   []api.PostCreateRequest // every Create request, in order
+	Reply     *api.Comment
+	ByID      map[string]api.Post // what Get answers
 }
 
 // NewPosts is a Posts with its maps made, ready to be filled.
@@ -159,6 +160,14 @@ func (f *Posts) Likes(_ context.Context, id string, _ *api.ListOptions) (*api.Pa
 		return nil, err
 	}
 	return &api.Page[api.Like]{Items: f.Likers}, nil
+}
+
+// Reposts implements postkit.Posts.
+func (f *Posts) Reposts(_ context.Context, id string, _ *api.ListOptions) (*api.Page[api.Repost], error) {
+	if err := f.record("reposts", id); err != nil {
+		return nil, err
+	}
+	return &api.Page[api.Repost]{Items: f.Reposters}, nil
 }
 
 // Comments implements postkit.Posts.
