@@ -78,13 +78,19 @@ func (s *attachSet) kind() string {
 }
 
 // canAdd explains why one more item of kind cannot join the set, or "".
-func (s *attachSet) canAdd(kind string) string {
+// With files above zero the set takes that many of any kind (an order
+// message's); else a post's rule holds: images or one video.
+func (s *attachSet) canAdd(kind string, files int) string {
 	have := s.kind()
 	n := 0
 	if s != nil {
 		n = len(s.items)
 	}
 	switch {
+	case files > 0 && n >= files:
+		return fmt.Sprintf("a message takes at most %d attachments", files)
+	case files > 0:
+		return ""
 	case have != "" && have != kind:
 		return fmt.Sprintf("a post takes %d images or 1 video, not both", api.MaxImagesPerPost)
 	case kind == api.MediaTypeVideo && n >= api.MaxVideosPerPost:
@@ -170,6 +176,20 @@ func (s *attachSet) mediaIDs() []string {
 		}
 	}
 	return ids
+}
+
+// urls lists the addresses of the ready attachments in order.
+func (s *attachSet) urls() []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for _, a := range s.items {
+		if a.state == attReady && a.url != "" {
+			out = append(out, a.url)
+		}
+	}
+	return out
 }
 
 // cancelAll stops every upload in flight (the draft is being dropped).

@@ -67,6 +67,10 @@ type Request struct {
 	// Media allows attachments (new posts): images or a video, uploaded
 	// while the text is written and sent with it.
 	Media bool
+	// Files, above zero, allows up to that many attachments instead,
+	// images and videos mixed, sent by their addresses (SendMsg.MediaURLs):
+	// an order message's. Media need not be set with it.
+	Files int
 
 	// pickOnly: the composer shows the path picker alone (PickFile).
 	pickOnly bool

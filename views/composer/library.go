@@ -123,7 +123,7 @@ func (m *Model) attachUploaded(md api.Media) tea.Cmd {
 		m.problem = mediaLabel(&md) + " is already attached"
 		return nil
 	}
-	if why := set.canAdd(md.Type); why != "" {
+	if why := set.canAdd(md.Type, m.req.Files); why != "" {
 		m.problem = why
 		return nil
 	}

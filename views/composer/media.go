@@ -38,7 +38,7 @@ func (m *Model) setMode(md mode) tea.Cmd {
 }
 
 // mediaOn reports whether the current request takes attachments.
-func (m *Model) mediaOn() bool { return m.req.Media }
+func (m *Model) mediaOn() bool { return m.req.Media || m.req.Files > 0 }
 
 // cur is the attachment set of the current draft; nil when it has none.
 func (m *Model) cur() *attachSet {
@@ -145,7 +145,7 @@ func (m *Model) inspected(msg inspectedMsg) tea.Cmd {
 		m.problem = c.name + " is already attached"
 		return nil
 	}
-	if why := set.canAdd(c.kind); why != "" {
+	if why := set.canAdd(c.kind, m.req.Files); why != "" {
 		m.problem = why
 		return nil
 	}
@@ -274,7 +274,7 @@ func (m *Model) restoreMedia(saved []savedAttachment) {
 		if a.mediaID == "" {
 			a.state = attPaused
 		}
-		if set.canAdd(a.kind) != "" {
+		if set.canAdd(a.kind, m.req.Files) != "" {
 			continue
 		}
 		set.items = append(set.items, a)

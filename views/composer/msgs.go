@@ -16,6 +16,9 @@ type SendMsg struct {
 	// api.MediaTypeImage or api.MediaTypeVideo with them, "" without.
 	MediaIDs  []string
 	MediaType string
+	// MediaURLs are the attachments' addresses, for a Request with Files
+	// (which sends neither MediaIDs nor MediaType).
+	MediaURLs []string
 }
 
 // Internal messages; each carries the composer ID so only the owner acts.

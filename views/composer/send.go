@@ -38,7 +38,11 @@ func (m *Model) emitSend() tea.Cmd {
 	m.sending = true
 	m.problem = ""
 	msg := SendMsg{ID: m.opts.ID, Key: m.req.Key, Text: sanitize.Block(m.ta.Value())}
-	if set := m.cur(); set != nil && len(set.items) > 0 {
+	switch set := m.cur(); {
+	case set == nil || len(set.items) == 0:
+	case m.req.Files > 0:
+		msg.MediaURLs = set.urls()
+	default:
 		msg.MediaIDs, msg.MediaType = set.mediaIDs(), set.kind()
 	}
 	return func() tea.Msg { return msg }

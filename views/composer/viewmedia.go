@@ -66,7 +66,10 @@ func (m *Model) attachmentLines() []string {
 	k := m.opts.Keys.Composer
 	n := len(set.items)
 	title := fmt.Sprintf("Attachments · %d of %d images", n, api.MaxImagesPerPost)
-	if set.kind() == api.MediaTypeVideo {
+	switch {
+	case m.req.Files > 0:
+		title = fmt.Sprintf("Attachments · %d of %d", n, m.req.Files)
+	case set.kind() == api.MediaTypeVideo:
 		title = "Attachment · 1 video"
 	}
 	hints := k.Attachments.Help().Key + " to remove or retry"
