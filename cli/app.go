@@ -258,6 +258,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Explore:   d.client.Explore,
 		Agents:    d.client.Agents,
 		Bytes:     d.client.Bytes,
+		Hashtags:  d.client.Hashtags,
 		Uploads:   d.client.Uploads,
 		Keys:      keys,
 		Styles:    styles,

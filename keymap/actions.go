@@ -161,6 +161,7 @@ var titles = []struct{ id, title string }{
 	{"explore.directory", "Explore: the agent directory"},
 	{"explore.recommended", "Explore: recommended agents"},
 	{"explore.bytes", "Explore: Bytes, the short videos"},
+	{"explore.hashtags", "Explore: trending hashtags, most used first"},
 	{"explore.type", "Next type filter (search, directory, recommended)"},
 	{"explore.verified", "Verified agents only, unverified, or all"},
 	{"explore.filters", "Filter recommended agents (skills, APIs, response time, languages)"},

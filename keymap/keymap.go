@@ -252,9 +252,9 @@ type ProfileKeys struct {
 }
 
 // ExploreKeys act in the Explore pane (6). The section keys switch
-// between trending, search, the agent directory, the recommended agents
-// and the Bytes; the list keys move and open (a post, a profile, a
-// hashtag, a recent query, a Byte's comments).
+// between trending, the trending hashtags, search, the agent directory,
+// the recommended agents and the Bytes; the list keys move and open (a
+// post, a profile, a hashtag, a recent query, a Byte's comments).
 type ExploreKeys struct {
 	// Trending, Search, Directory, Recommended and Bytes show a section;
 	// Search also puts the keys in the query field.
@@ -263,6 +263,9 @@ type ExploreKeys struct {
 	Directory   key.Binding
 	Recommended key.Binding
 	Bytes       key.Binding
+	// Hashtags shows the trending hashtags as a section of their own
+	// (GET /api/hashtags/trending), more of them than Trending embeds.
+	Hashtags key.Binding
 	// Type cycles the section's type filter (search: all, agents, posts;
 	// directory: the agent types; recommended: all, agents, humans).
 	Type key.Binding
@@ -449,6 +452,7 @@ func Default() *KeyMap {
 		Directory:   bind([]string{"D"}, "D", "directory"),
 		Recommended: bind([]string{"R"}, "R", "recommended"),
 		Bytes:       bind([]string{"B"}, "B", "bytes"),
+		Hashtags:    bind([]string{"H"}, "H", "hashtags"),
 		Type:        bind([]string{"t"}, "t", "type"),
 		Verified:    bind([]string{"v"}, "v", "verified"),
 		Filters:     bind([]string{"F"}, "F", "filters"),
@@ -586,6 +590,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"explore.directory":            &k.Explore.Directory,
 		"explore.recommended":          &k.Explore.Recommended,
 		"explore.bytes":                &k.Explore.Bytes,
+		"explore.hashtags":             &k.Explore.Hashtags,
 		"explore.type":                 &k.Explore.Type,
 		"explore.verified":             &k.Explore.Verified,
 		"explore.filters":              &k.Explore.Filters,

@@ -36,7 +36,7 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 	// The money section: payouts, the account and the wallet.
 	money := []*key.Binding{&k.Market.Section, &k.Market.Status, &k.Market.Money, &k.Market.Payout, &k.Market.Account, &k.Market.Wallet}
 	ek := &k.Explore
-	explore := []*key.Binding{&ek.Trending, &ek.Search, &ek.Directory, &ek.Recommended, &ek.Bytes, &ek.Type, &ek.Verified,
+	explore := []*key.Binding{&ek.Trending, &ek.Search, &ek.Directory, &ek.Recommended, &ek.Bytes, &ek.Hashtags, &ek.Type, &ek.Verified,
 		&ek.Filters, &ek.Similar, &ek.Profile, &ek.Like, &ek.Comment, &ek.Delete, &ek.New, &ek.Watch, &ek.Report, &k.List.Links, &k.List.Copy}
 	return map[string][]*key.Binding{
 		"explore pane":       append(append(append([]*key.Binding{}, g...), list...), explore...),

@@ -1,11 +1,13 @@
 // Package explore is the Explore pane (6): discovery and Bytes.
 //
-// Five sections, each a list switched to by its own key (shown in the
+// Six sections, each a list switched to by its own key (shown in the
 // footer): Trending (the featured agent, trending posts, popular agents
-// and trending hashtags, GET /api/explore), Search (agents and posts as
-// they are typed, debounced, with the session's recent queries), the agent
-// Directory (type and verified filters), Recommended agents (type, skills,
-// APIs, response time and languages) and Bytes, the short videos.
+// and trending hashtags, GET /api/explore), Hashtags (the trending
+// hashtags alone, many more of them, GET /api/hashtags/trending), Search
+// (agents and posts as they are typed, debounced, with the session's
+// recent queries), the agent Directory (type and verified filters),
+// Recommended agents (type, skills, APIs, response time and languages)
+// and Bytes, the short videos.
 //
 // Enter opens what a row is: a post, a profile or a hashtag is asked of the
 // root with views.Open*Msg and stacked on Explore (the pane keeps its list
@@ -46,6 +48,11 @@ const (
 	debounce = 250 * time.Millisecond
 	// trendingLimit is how many of each kind the trending section asks.
 	trendingLimit = 10
+	// hashtagsLimit is how many tags the Hashtags section asks: a
+	// section of its own is worth it only with far more than Trending
+	// embeds, and one page of them is plenty to scroll (the endpoint has
+	// no cursor).
+	hashtagsLimit = 50
 	// similarLimit is how many similar agents are asked (the API's most).
 	similarLimit = api.MaxSimilarLimit
 	// historySize is how many recent queries are kept.
@@ -84,6 +91,12 @@ type Bytes interface {
 	Comment(ctx context.Context, id, content, parentID string) (*api.ByteComment, error)
 }
 
+// Hashtags is what the pane needs of *api.HashtagsService: the trending
+// hashtags, most used first, for the Hashtags section.
+type Hashtags interface {
+	Trending(ctx context.Context, limit int) ([]api.TrendingTag, error)
+}
+
 // ByteUploader uploads the video of a new Byte (*api.UploadsService):
 // ByteVideo for a Byte's own upload, List for the composer's earlier
 // uploads.
@@ -96,6 +109,7 @@ var (
 	_ Explorer     = (*api.ExploreService)(nil)
 	_ Directory    = (*api.AgentsService)(nil)
 	_ Bytes        = (*api.BytesService)(nil)
+	_ Hashtags     = (*api.HashtagsService)(nil)
 	_ ByteUploader = (*api.UploadsService)(nil)
 )
 
@@ -107,6 +121,9 @@ type Options struct {
 	Explore Explorer
 	Agents  Directory
 	Bytes   Bytes
+	// Hashtags reads the trending hashtags; nil: the Hashtags section
+	// says it is not available.
+	Hashtags Hashtags
 	// Uploads uploads a new Byte's video through the composer; nil: no
 	// Byte can be published.
 	Uploads ByteUploader
@@ -137,6 +154,7 @@ type Model struct {
 	src    Explorer
 	agents Directory
 	bytes  Bytes
+	tags   Hashtags
 	keys   *keymap.KeyMap
 	clock  func() time.Time
 	tick   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
@@ -180,7 +198,7 @@ func New(opts Options) *Model {
 		up = byteUploader{opts.Uploads}
 	}
 	m := &Model{
-		ctx: opts.Context, src: opts.Explore, agents: opts.Agents, bytes: opts.Bytes,
+		ctx: opts.Context, src: opts.Explore, agents: opts.Agents, bytes: opts.Bytes, tags: opts.Hashtags,
 		keys: opts.Keys, clock: opts.Now, tick: opts.Tick, me: opts.Me, pv: opts.Previewer,
 		web: strings.TrimSuffix(opts.WebBase, "/"), shown: opts.Now(),
 		comp: composer.New(composer.Options{

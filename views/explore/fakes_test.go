@@ -33,6 +33,10 @@ type fake struct {
 	agents   []api.Agent
 	bytes    []api.Byte
 	comments []api.ByteComment
+	// tags are the trending hashtags of GET /api/hashtags/trending, more
+	// than trending embeds; limits are the limits they were asked with.
+	tags     []api.TrendingTag
+	limits   []int
 	failNext error // the next write fails with it
 	// loseNext writes are made and their answers lost; dropNext writes
 	// are lost before they are made; failReads reads of the Bytes, a
@@ -97,6 +101,21 @@ func (f *fake) List(_ context.Context, opts *api.AgentListOptions) (*api.Page[ap
 func (f *fake) Similar(_ context.Context, handle string, _ int, _ bool) ([]api.Agent, error) {
 	f.count("similar:" + handle)
 	return f.agents[1:3], nil
+}
+
+// tagsFake is the Hashtags side of fake (Trending clashes with the
+// explore one's).
+type tagsFake struct{ *fake }
+
+func (f tagsFake) Trending(_ context.Context, limit int) ([]api.TrendingTag, error) {
+	f.count("hashtags")
+	if err := f.failRead(); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.limits = append(f.limits, limit)
+	return slices.Clone(f.tags[:min(limit, len(f.tags))]), nil
 }
 
 // bytesFake is the Bytes side of fake (List clashes with the directory's).
@@ -270,6 +289,11 @@ func newFake() *fake {
 		PopularAgents:    f.agents[1:4],
 		TrendingHashtags: []api.TrendingTag{{Tag: "poetry", Posts: 12}, {Tag: "space", Posts: 7}, {Tag: "ml", Posts: 1}},
 	}
+	// The trending hashtags on their own: Trending's three and more,
+	// one listed twice, as a server might.
+	for i, tag := range []string{"poetry", "space", "moonwalk", "ml", "spacecraft", "haiku", "evals", "space", "lofi", "sre", "数据"} {
+		f.tags = append(f.tags, api.TrendingTag{Tag: tag, Posts: 30 - 2*i})
+	}
 	f.bytes = []api.Byte{
 		{ID: "b1", Caption: "Pixel art in motion #art", Duration: 37, Agent: f.agents[4], LikeCount: 7, CommentCount: 2,
 			CreatedAt: t0.Add(-2 * time.Hour), VideoURL: "https://media.example/b1.mp4", ViewCount: 120},
@@ -299,7 +323,7 @@ func newHarness(t *testing.T, w, h int) *harness {
 	t.Helper()
 	hs := &harness{t: t, f: newFake()}
 	hs.m = New(Options{
-		Explore: hs.f, Agents: hs.f, Bytes: bytesFake{hs.f},
+		Explore: hs.f, Agents: hs.f, Bytes: bytesFake{hs.f}, Hashtags: tagsFake{hs.f},
 		Keys: keymap.Default(), Styles: theme.New(true, false),
 		Now: func() time.Time { return t0 }, Me: "me", Debounce: time.Millisecond,
 		Tick: func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {

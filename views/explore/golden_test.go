@@ -60,6 +60,7 @@ func TestGoldenBytes(t *testing.T)        { goldenAt(t, "B", "j") }
 func TestGoldenByte(t *testing.T)         { goldenAt(t, "B", "enter", "j") }
 func TestGoldenByteComment(t *testing.T)  { goldenAt(t, "B", "c", "=so good") }
 func TestGoldenFilter(t *testing.T)       { goldenAt(t, "/", "=moon") }
+func TestGoldenHashtags(t *testing.T)     { goldenAt(t, "H", "j", "j") }
 
 // hashtagPosts is the posts of a hashtag, for the hashtag page.
 type hashtagPosts struct{ f *fake }

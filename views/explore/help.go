@@ -30,10 +30,12 @@ func (m *Model) ShortHelp() []key.Binding {
 		out = append(out, ek.Type, ek.Verified, ek.Similar)
 	case m.section == sectionRecommended:
 		out = append(out, ek.Type, ek.Filters, ek.Similar)
+	case m.section == sectionHashtags:
+		// Only tags here: nothing acts on one but enter, o and `/`.
 	default:
 		out = append(out, ek.Similar)
 	}
-	for _, b := range []key.Binding{ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes, lk.Filter} {
+	for _, b := range []key.Binding{ek.Trending, ek.Hashtags, ek.Search, ek.Directory, ek.Recommended, ek.Bytes, lk.Filter} {
 		if !slices.ContainsFunc(out, func(o key.Binding) bool { return o.Help().Key == b.Help().Key }) {
 			out = append(out, b)
 		}
@@ -50,7 +52,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	lk, ek := m.keys.List, m.keys.Explore
 	return [][]key.Binding{
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Back, lk.Filter},
-		{ek.Trending, ek.Search, ek.Directory, ek.Recommended, ek.Bytes},
+		{ek.Trending, ek.Hashtags, ek.Search, ek.Directory, ek.Recommended, ek.Bytes},
 		{ek.Type, ek.Verified, ek.Filters, ek.Similar, ek.Profile},
 		{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, lk.Links, lk.Copy, ek.Report},
 	}
@@ -83,7 +85,7 @@ func (m *Model) ActionDisabled(id string) string {
 	b := m.currentByte()
 	switch id {
 	case "explore.type":
-		if !inList || m.section == sectionTrending || m.section == sectionBytes {
+		if !inList || m.section == sectionTrending || m.section == sectionHashtags || m.section == sectionBytes {
 			return "no type filter here (search, directory, recommended)"
 		}
 	case "explore.verified":

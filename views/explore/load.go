@@ -88,6 +88,8 @@ func (m *Model) pagerFor(l *list) pager {
 			}
 			return byteRows(p.Items), p.NextCursor, p.HasMore, nil
 		}
+	case sectionHashtags:
+		return m.hashtagsPager()
 	case sectionCount:
 	}
 	return nil

@@ -1,6 +1,9 @@
 package explore
 
 import (
+	"net/http"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -83,5 +86,66 @@ func TestLostBytesAnswersOverHTTPAreReadBack(t *testing.T) {
 	}
 	if got, err := c.Bytes.Get(t.Context(), id); err != nil || !got.IsLiked {
 		t.Errorf("the server's Byte: %+v, %v; want liked", got, err)
+	}
+}
+
+// TestHashtagsOverHTTPListMoreThanTrending reads the Hashtags section from
+// the sandbox's seeded world over real HTTP: more tags than GET
+// /api/explore embeds, enter asks for the selected tag's posts, `/`
+// filters what was loaded, and r reads the tags again.
+func TestHashtagsOverHTTPListMoreThanTrending(t *testing.T) {
+	var reads atomic.Int32
+	_, c := tuitest.SandboxClient(t, sandbox.Options{Seed: 1, OnRequest: func(r *http.Request) {
+		if r.URL.Path == "/api/hashtags/trending" {
+			reads.Add(1)
+		}
+	}})
+	m := New(Options{Context: t.Context(), Explore: c.Explore, Agents: c.Agents, Bytes: c.Bytes, Hashtags: c.Hashtags})
+	m.SetSize(120, 40)
+	m.SetFocused(true)
+	tuitest.Settle(m.Update, m.Update(views.ShownMsg{}))
+	embedded := tagsOf(m.lists[sectionTrending])
+	if len(embedded) == 0 {
+		t.Fatal("test premise: Trending embeds some hashtags")
+	}
+	tuitest.Keys(m.Update, "H")
+	l := m.front()
+	if l.err != nil || len(l.rows) <= len(embedded) {
+		t.Fatalf("H: %v, %d tags, want more than Trending's %d", l.err, len(l.rows), len(embedded))
+	}
+	if reads.Load() != 1 {
+		t.Errorf("%d reads of the trending hashtags, want 1", reads.Load())
+	}
+	tuitest.CheckFrame(t, m.View(), 120, 40)
+	tuitest.CheckOnlySGR(t, m.View())
+
+	tuitest.Keys(m.Update, "j", "j", "j")
+	sel := l.selected()
+	seen := tuitest.Keys(m.Update, "enter")
+	if got, ok := tuitest.Find[views.OpenHashtagMsg](seen); !ok || got.Tag != sel.tag.Tag {
+		t.Errorf("enter on #%s: %+v", sel.tag.Tag, got)
+	}
+	posts, err := c.Hashtags.Posts(t.Context(), sel.tag.Tag, nil)
+	if err != nil || len(posts.Items) == 0 {
+		t.Errorf("the sandbox has no posts for #%s: %v", sel.tag.Tag, err)
+	}
+
+	q := strings.ToLower(sel.tag.Tag[:2])
+	tuitest.Keys(m.Update, "/")
+	tuitest.TypeText(m.Update, q)
+	if len(l.vis) == 0 || len(l.vis) >= len(l.rows) {
+		t.Errorf("/%s keeps %d of %d tags", q, len(l.vis), len(l.rows))
+	}
+	for _, r := range l.vis {
+		if !strings.Contains(strings.ToLower(r.tag.Tag), q) {
+			t.Errorf("/%s keeps #%s", q, r.tag.Tag)
+		}
+	}
+	tuitest.Keys(m.Update, "esc")
+
+	m.ForceRefresh()
+	tuitest.Settle(m.Update, m.Refresh(t.Context()))
+	if reads.Load() != 2 || l.err != nil {
+		t.Errorf("r: %d reads, %v", reads.Load(), l.err)
 	}
 }

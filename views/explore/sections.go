@@ -15,6 +15,9 @@ const (
 	sectionDirectory
 	sectionRecommended
 	sectionBytes
+	// sectionHashtags is the trending hashtags on their own (H): more of
+	// them than the up-to-trendingLimit that GET /api/explore embeds.
+	sectionHashtags
 	sectionCount
 )
 
@@ -31,9 +34,27 @@ func (s section) String() string {
 		return "Recommended"
 	case sectionBytes:
 		return "Bytes"
+	case sectionHashtags:
+		return "Hashtags"
 	case sectionCount:
 	}
 	return ""
+}
+
+// short names the section in a narrow section bar, where the full names
+// of all six do not fit.
+func (s section) short() string {
+	switch s {
+	case sectionTrending:
+		return "Trend"
+	case sectionHashtags:
+		return "Tags"
+	case sectionDirectory:
+		return "Dir"
+	case sectionRecommended:
+		return "Recs"
+	}
+	return s.String()
 }
 
 // searchTypes are the search's type filter, in the order t cycles them.

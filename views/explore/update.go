@@ -111,6 +111,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open(l.selected())
 	case key.Matches(msg, ek.Trending):
 		return m.show(sectionTrending)
+	case key.Matches(msg, ek.Hashtags):
+		return m.show(sectionHashtags)
 	case key.Matches(msg, ek.Search):
 		return m.startSearch()
 	case key.Matches(msg, ek.Directory):

@@ -3,6 +3,8 @@ package explore
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"imagine/views"
 )
 
@@ -38,6 +40,8 @@ func (m *Model) bodyLines(l *list, h int) []string {
 	case l.err != nil && len(l.rows) == 0:
 		return append(views.Wrapped(p.errs, "couldn't load: "+views.Describe(l.err), m.width),
 			views.Wrapped(p.muted, m.keys.Global.Refresh.Help().Key+" tries again", m.width)...)
+	case !l.loaded && !l.loading && m.unavailable(l):
+		msg = "This section is not available."
 	case len(l.rows) == 0 && (l.loading || !l.loaded):
 		msg = "loading…"
 	case len(l.vis) == 0 && l.query.Active():
@@ -75,8 +79,27 @@ func (m *Model) empty() string {
 		return "No Bytes yet."
 	case sectionTrending:
 		return "Nothing is trending."
+	case sectionHashtags:
+		return "No hashtags are trending."
 	}
 	return "No agents match."
+}
+
+// unavailable reports that l is a section the pane was given no source
+// for: said so, rather than "loading…" for ever.
+func (m *Model) unavailable(l *list) bool {
+	if l != m.lists[m.section] {
+		return false
+	}
+	switch m.section {
+	case sectionDirectory:
+		return m.agents == nil
+	case sectionBytes:
+		return m.bytes == nil
+	case sectionHashtags:
+		return m.tags == nil
+	}
+	return false
 }
 
 // header is the section bar and the section's own line, or a screen's
@@ -93,21 +116,41 @@ func (m *Model) header() []string {
 		}
 		return []string{views.Crumbs(path, hints, m.width, p.title, p.muted, p.faint)}
 	}
+	return []string{m.sectionBar(), m.sectionLine()}
+}
+
+// sectionBar is the sections with their keys, the shown one in the
+// accent. It drops what does not fit, in turn: the pane's title (the tab
+// names the pane), then the other sections' long names (a split list is
+// about 54 columns wide).
+func (m *Model) sectionBar() string {
+	var bar string
+	for _, f := range []struct{ title, short bool }{{true, false}, {false, false}, {false, true}} {
+		if bar = m.barAs(f.title, f.short); ansi.StringWidth(bar) <= m.width {
+			return bar
+		}
+	}
+	return views.Truncate(bar, m.width)
+}
+
+// barAs is the section bar with or without the title, with the sections
+// not shown under their full or their short names.
+func (m *Model) barAs(title, short bool) string {
+	p := m.pal
 	ek := m.keys.Explore
 	var b strings.Builder
-	sep, gap := " · ", "  "
-	if m.width >= 64 {
+	sep, gap := "", " "
+	if title {
 		b.WriteString(p.title.Render("Explore"))
-	} else {
-		sep, gap = "", " " // narrow (a split list): the tab names the pane
+		sep, gap = " · ", "  "
 	}
 	for i, bk := range []struct {
 		s section
 		k string
 	}{
-		{sectionTrending, ek.Trending.Help().Key}, {sectionSearch, ek.Search.Help().Key},
-		{sectionDirectory, ek.Directory.Help().Key}, {sectionRecommended, ek.Recommended.Help().Key},
-		{sectionBytes, ek.Bytes.Help().Key},
+		{sectionTrending, ek.Trending.Help().Key}, {sectionHashtags, ek.Hashtags.Help().Key},
+		{sectionSearch, ek.Search.Help().Key}, {sectionDirectory, ek.Directory.Help().Key},
+		{sectionRecommended, ek.Recommended.Help().Key}, {sectionBytes, ek.Bytes.Help().Key},
 	} {
 		if i == 0 {
 			b.WriteString(p.faint.Render(sep))
@@ -115,13 +158,16 @@ func (m *Model) header() []string {
 			b.WriteString(p.faint.Render(gap))
 		}
 		b.WriteString(p.faint.Render(bk.k + " "))
-		if bk.s == m.section {
+		switch {
+		case bk.s == m.section:
 			b.WriteString(p.accent.Render(bk.s.String()))
-		} else {
+		case short:
+			b.WriteString(p.muted.Render(bk.s.short()))
+		default:
 			b.WriteString(p.muted.Render(bk.s.String()))
 		}
 	}
-	return []string{views.Truncate(b.String(), m.width), m.sectionLine()}
+	return b.String()
 }
 
 // sectionLine is the section's query or filters, with their keys.
@@ -155,6 +201,12 @@ func (m *Model) sectionLine() string {
 		}
 		left = p.muted.Render("recommended · "+recommendTypes[m.rec.typ]+" · ") + f
 		right = ek.Type.Help().Key + " type · " + ek.Filters.Help().Key + " filters"
+	case sectionHashtags:
+		left = p.muted.Render("trending hashtags, most used first")
+		if l := m.lists[sectionHashtags]; l.loaded {
+			left += p.faint.Render(" · read " + views.Ago(m.now(), l.at))
+		}
+		right = m.keys.Global.Refresh.Help().Key + " refresh · enter posts"
 	case sectionBytes:
 		left = p.muted.Render("short videos")
 		right = ek.New.Help().Key + " new · enter comments"
