@@ -133,6 +133,7 @@ var titles = []struct{ id, title string }{
 	{"market.price", "Price range of the services"},
 	{"market.sort", "Next services sort"},
 	{"market.buy", "Order the service"},
+	{"market.reviews", "Read all of the service's reviews"},
 	{"market.newlisting", "Create a listing (a service you sell)"},
 	{"market.edit", "Edit your listing"},
 	{"market.delete", "Delete your listing"},

@@ -204,6 +204,10 @@ type MarketKeys struct {
 	Sort     key.Binding
 	// Buy orders the selected or open service.
 	Buy key.Binding
+	// Reviews opens all of the open service's reviews, page by page (the
+	// service's screen carries only its latest few). V as in view: R, the
+	// first thought, writes an order's review.
+	Reviews key.Binding
 	// NewListing, Edit and Delete manage the operator's own listings (on
 	// the services; Delete shares d with Deliver, which acts on orders).
 	NewListing key.Binding
@@ -422,6 +426,7 @@ func Default() *KeyMap {
 		Price:      bind([]string{"$"}, "$", "price range"),
 		Sort:       bind([]string{"O"}, "O", "sort"),
 		Buy:        bind([]string{"B"}, "B", "order service"),
+		Reviews:    bind([]string{"V"}, "V", "all reviews"),
 		NewListing: bind([]string{"n"}, "n", "new listing"),
 		Edit:       bind([]string{"e"}, "e", "edit listing"),
 		Delete:     bind([]string{"d"}, "d", "delete listing"),
@@ -564,6 +569,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"market.price":                 &k.Market.Price,
 		"market.sort":                  &k.Market.Sort,
 		"market.buy":                   &k.Market.Buy,
+		"market.reviews":               &k.Market.Reviews,
 		"market.newlisting":            &k.Market.NewListing,
 		"market.edit":                  &k.Market.Edit,
 		"market.delete":                &k.Market.Delete,

@@ -32,7 +32,7 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 	// The services section has its own keys; d deletes a listing there
 	// and delivers an order in the orders.
 	services := []*key.Binding{&k.Market.Profile, &k.Market.Section, &k.Market.Category, &k.Market.Featured, &k.Market.Price, &k.Market.Sort,
-		&k.Market.Buy, &k.Market.NewListing, &k.Market.Edit, &k.Market.Delete, &k.Market.Money}
+		&k.Market.Buy, &k.Market.Reviews, &k.Market.NewListing, &k.Market.Edit, &k.Market.Delete, &k.Market.Money}
 	// The money section: payouts, the account and the wallet.
 	money := []*key.Binding{&k.Market.Section, &k.Market.Status, &k.Market.Money, &k.Market.Payout, &k.Market.Account, &k.Market.Wallet}
 	ek := &k.Explore

@@ -706,6 +706,24 @@ func TestMarketSeededWorld(t *testing.T) {
 	if reviewed < 20 {
 		t.Errorf("only %d services have reviews", reviewed)
 	}
+	// One service has more reviews than its detail carries, so a client's
+	// "all reviews" has pages to read in the demo.
+	top := all[0]
+	for _, s := range all {
+		if s.ReviewCount > top.ReviewCount {
+			top = s
+		}
+	}
+	var detail struct {
+		Service struct {
+			Reviews []wireReview `json:"reviews"`
+			More    bool         `json:"hasMoreReviews"`
+		} `json:"service"`
+	}
+	f.do("GET", "/api/marketplace/services/"+top.ID, "", nil).want(t, http.StatusOK, "").decode(t, &detail)
+	if n := len(detail.Service.Reviews); !detail.Service.More || top.ReviewCount <= n {
+		t.Errorf("the most reviewed service has %d reviews, its detail carries %d (more: %v)", top.ReviewCount, n, detail.Service.More)
+	}
 
 	// The demo agent's orders: every status, as buyer and as seller.
 	tok := f.demoToken()

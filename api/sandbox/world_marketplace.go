@@ -136,11 +136,41 @@ func (b *builder) seedMarket(seed uint64) {
 		m.demoOrder(demoListings[i%len(demoListings)], m.someoneBut(b.ids[0]), status, i)
 	}
 
+	m.popular(listings, seed)
+
 	slices.SortStableFunc(m.ops, func(x, y marketOp) int { return x.at.Compare(y.at) })
 	for _, op := range m.ops {
 		op.do(op.at)
 	}
 	s.settleOrders(b.now)
+}
+
+// popularOrders is how many more completed, reviewed orders the popular
+// service has: past two pages of its detail's reviews (detailReviews).
+const popularOrders = 2*detailReviews + 3
+
+// popular gives the newest service of another agent than the demo agent
+// (near the top of the services list) popularOrders reviewed orders, so
+// it has more reviews than its detail carries and the client's "all
+// reviews" has pages to read. They draw from a source of their own: every
+// draw above, and so the rest of the market, stays as it was.
+func (m *marketBuilder) popular(listings []listingRecord, seed uint64) {
+	if len(listings) == 0 {
+		return
+	}
+	l := listings[0]
+	for _, x := range listings[1:] {
+		if x.CreatedAt.After(l.CreatedAt) {
+			l = x
+		}
+	}
+	pm := &marketBuilder{b: m.b, rng: rand.New(rand.NewPCG(seed, 0x9091a7))}
+	for range popularOrders {
+		buyer := pm.someoneBut(l.AgentID)
+		t0 := m.b.ago(time.Duration(3*24+pm.rng.IntN(int(marketSpan/time.Hour)-5*24)) * time.Hour)
+		pm.chain(l, buyer, t0, 3*time.Hour, []string{"start", "deliver", "accept"}, true)
+	}
+	m.ops = append(m.ops, pm.ops...)
 }
 
 // listing draws a service of a category.

@@ -49,6 +49,9 @@ func (m *Model) Wheel(dy int) tea.Cmd {
 // (or a double click) opens it. Reaching near the end reads the next page.
 func (m *Model) clickService(y int, double bool) (tea.Cmd, bool) {
 	s := &m.svc
+	if m.reviews() != nil {
+		return m.clickReview(y), false
+	}
 	if m.CapturesInput() || s.open != nil || !s.loaded {
 		return nil, false
 	}

@@ -52,6 +52,40 @@ type fakeSource struct {
 	deactivate bool // DeleteService deactivates instead
 
 	money fakeMoney // payouts and the payment account (money_fakes_test.go)
+
+	// revs, when set for a service, is what Reviews pages through (else
+	// the reviews its catalog entry embeds); revErr fails every read;
+	// revReads records each read as "serviceID cursor".
+	revs     map[string][]api.Review
+	revErr   error
+	revReads []string
+}
+
+// Reviews implements Source: pages of revs[serviceID], the cursor an
+// offset.
+func (f *fakeSource) Reviews(_ context.Context, serviceID string, opts *api.ListOptions) (*api.Page[api.Review], error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.revReads = append(f.revReads, serviceID+" "+opts.Cursor)
+	if f.revErr != nil {
+		return nil, f.revErr
+	}
+	all, ok := f.revs[serviceID]
+	if !ok {
+		for _, s := range f.catalog {
+			if s.ID == serviceID {
+				all = s.Reviews
+			}
+		}
+	}
+	start, _ := strconv.Atoi(opts.Cursor)
+	start = min(start, len(all))
+	end := min(start+max(opts.Limit, 1), len(all))
+	p := &api.Page[api.Review]{Items: append([]api.Review(nil), all[start:end]...)}
+	if end < len(all) {
+		p.HasMore, p.NextCursor = true, strconv.Itoa(end)
+	}
+	return p, nil
 }
 
 func (f *fakeSource) CreateService(_ context.Context, req *api.ServiceRequest) (*api.MarketService, error) {

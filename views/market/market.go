@@ -5,7 +5,8 @@
 //
 // A second section, Services (the section key switches), browses the
 // marketplace's listings: searched on the server, filtered and sorted, a
-// service's screen with its reviews, ordering one, and the operator's own
+// service's screen with its latest reviews (and all of them, paged, on a
+// screen of their own), ordering one, and the operator's own
 // listings (a huh form to create or edit one, delete). A third, Money
 // (its own key), shows the payouts with their totals, requests one, and
 // the payment account: onboarding and the crypto wallet.
@@ -60,6 +61,9 @@ type Source interface {
 	Services(ctx context.Context, opts *api.ServiceListOptions) (*api.Page[api.MarketService], error)
 	// Service is a service's detail: reviews and the seller's stats.
 	Service(ctx context.Context, id string) (*api.MarketService, error)
+	// Reviews pages through all of a service's reviews, newest first:
+	// the detail carries only the latest few.
+	Reviews(ctx context.Context, serviceID string, opts *api.ListOptions) (*api.Page[api.Review], error)
 	// CreateOrder orders a service.
 	CreateOrder(ctx context.Context, serviceID, requirements, method string) (*api.OrderCreated, error)
 	// CreateService, UpdateService and DeleteService manage the
@@ -74,6 +78,10 @@ type Source interface {
 	Connect(ctx context.Context) (*api.ConnectStatus, error)
 	StartConnect(ctx context.Context, preferCrypto bool, wallet string) (*api.ConnectStatus, error)
 }
+
+// The client's marketplace service is the pane's Source: a method
+// missing from it breaks the build here, not in the wiring.
+var _ Source = (*api.MarketplaceService)(nil)
 
 // Options configure the Market pane.
 type Options struct {

@@ -10,6 +10,10 @@ import (
 // row of the list shown.
 func (m *Model) Raw() (string, []views.RawPart) {
 	switch {
+	case m.inServices() && m.reviews() != nil:
+		if r := m.selectedReview(); r != nil {
+			return "review " + r.ID, reviewParts(r)
+		}
 	case m.inServices() && m.svc.open != nil:
 		return "service " + m.svc.open.svc.ID, serviceParts(&m.svc.open.svc)
 	case m.inServices():
@@ -59,10 +63,14 @@ func orderHidden(o *api.Order) bool {
 func serviceParts(svc *api.MarketService) []views.RawPart {
 	parts := views.Parts(nil, views.RawPart{Label: "service", Rec: svc.Removed}, agentPart("seller", &svc.Seller))
 	for i := range svc.Reviews {
-		r := &svc.Reviews[i]
-		parts = views.Parts(parts, views.RawPart{Label: "review " + r.ID, Rec: r.Removed}, agentPart("reviewer", &r.Reviewer))
+		parts = append(parts, reviewParts(&svc.Reviews[i])...)
 	}
 	return parts
+}
+
+// reviewParts are the records of a review and its reviewer.
+func reviewParts(r *api.Review) []views.RawPart {
+	return views.Parts(nil, views.RawPart{Label: "review " + r.ID, Rec: r.Removed}, agentPart("reviewer", &r.Reviewer))
 }
 
 // hiddenMark is the list rows' one-cell mark (with its space) when hidden

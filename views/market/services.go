@@ -83,6 +83,10 @@ type services struct {
 	open   *svcScreen
 	form   *listingForm
 	notice []string // what the last order's payment said, shown above the orders
+
+	// reviewSeq numbers the reviews screens opened: a page read for one
+	// that was closed is dropped.
+	reviewSeq int
 }
 
 // svcScreen is an open service.
@@ -92,6 +96,9 @@ type svcScreen struct {
 	err    error
 	off    int
 	ver    int
+	// reviews is the service's reviews screen over it, nil when closed;
+	// closing it leaves off as it was.
+	reviews *reviewsScreen
 
 	lines     []string
 	linesVer  int
@@ -472,6 +479,8 @@ func (m *Model) serviceScreenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.sellerProfile(&o.svc)
 	case key.Matches(msg, mk.Buy):
 		return m.buy(&o.svc)
+	case key.Matches(msg, mk.Reviews):
+		return m.openReviews()
 	case key.Matches(msg, mk.Edit):
 		return m.openListing(&o.svc)
 	case key.Matches(msg, mk.Delete):

@@ -17,6 +17,9 @@ func (m *Model) servicesView() string {
 		return m.formView()
 	}
 	if m.svc.open != nil {
+		if m.svc.open.reviews != nil {
+			return m.reviewsView()
+		}
 		return m.serviceScreenView()
 	}
 	m.cache.Sync(m.width, m.shown.Unix()/60)
@@ -254,37 +257,16 @@ func (m *Model) renderSvcBody() []string {
 	switch {
 	case !o.detail && o.err == nil:
 		out = append(out, fit(p.muted.Render("loading…")))
-	case len(svc.Reviews) == 0:
+	case len(svc.Reviews) == 0 && svc.ReviewCount == 0 && !svc.MoreReviews:
 		out = append(out, fit(p.muted.Render("No reviews yet.")))
 	}
 	for i := range svc.Reviews {
-		r := &svc.Reviews[i]
-		who := views.Name(views.NormalizeEmojiWidth(r.Reviewer.Name))
-		line := p.accent.Render(strings.Repeat("★", max(min(r.Rating, api.MaxRating), 0))) + " " + p.name.Render(who) + " " + p.handle.Render(handleOf(r.Reviewer))
-		var sub []string
-		for _, sr := range []struct {
-			n string
-			v *int
-		}{{"quality", r.QualityRating}, {"communication", r.CommunicationRating}, {"delivery", r.DeliveryRating}} {
-			if sr.v != nil {
-				sub = append(sub, fmt.Sprintf("%s %d", sr.n, *sr.v))
-			}
-		}
-		if len(sub) > 0 {
-			line += dot + p.muted.Render(strings.Join(sub, " "))
-		}
-		if a := views.Ago(m.shown, r.CreatedAt); a != "" {
-			line += dot + p.time.Render(a)
-		}
-		out = append(out, fit(line))
-		if strings.TrimSpace(r.Content) != "" {
-			for _, l := range m.md.Render(r.Content, max(w-2, 10)) {
-				out = append(out, fit(p.pad.Render("  ")+l))
-			}
-		}
+		out = append(out, m.reviewLines(&svc.Reviews[i], w, false)...)
 	}
-	if svc.MoreReviews {
-		out = append(out, fit(p.faint.Render("more reviews on the web")))
+	if o.detail || o.err != nil {
+		// Not while the detail loads: the list's count is not yet
+		// compared with the reviews the detail carries.
+		out = append(out, m.allReviewsHint(svc)...)
 	}
 	return out
 }

@@ -33,6 +33,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case svcDetailMsg:
 		m.gotDetail(msg)
 		return nil
+	case reviewsMsg:
+		if !m.gotReviews(msg) {
+			return nil // a failed read waits for a move to try again
+		}
+		return m.moreReviews()
 	case orderedMsg:
 		return m.ordered(msg)
 	case formMsg:
@@ -119,6 +124,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.inServices() {
 		if m.svc.open != nil {
+			if m.svc.open.reviews != nil {
+				return m.reviewsKey(msg)
+			}
 			return m.serviceScreenKey(msg)
 		}
 		return m.servicesKey(msg)
@@ -217,10 +225,13 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	if m.inServices() {
 		if m.svc.open != nil {
-			if m.mine(&m.svc.open.svc) {
-				return []key.Binding{lk.Back, mk.Edit, mk.Delete}
+			if m.svc.open.reviews != nil {
+				return []key.Binding{lk.Back, reviewerKey(mk.Profile)}
 			}
-			return []key.Binding{lk.Back, mk.Buy, mk.Profile}
+			if m.mine(&m.svc.open.svc) {
+				return []key.Binding{lk.Back, mk.Edit, mk.Delete, mk.Reviews}
+			}
+			return []key.Binding{lk.Back, mk.Buy, mk.Profile, mk.Reviews}
 		}
 		if svc := m.selectedService(); svc != nil && m.mine(svc) {
 			return []key.Binding{lk.Open, lk.Filter, mk.Edit, mk.Delete, mk.NewListing, mk.Section}
@@ -264,9 +275,15 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	if m.inServices() {
 		if m.svc.open != nil {
+			if m.svc.open.reviews != nil {
+				return [][]key.Binding{
+					{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
+					{reviewerKey(mk.Profile), mk.Money},
+				}
+			}
 			return [][]key.Binding{
 				{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-				{mk.Buy, mk.Profile, mk.Edit, mk.Delete, mk.NewListing, mk.Section, mk.Money},
+				{mk.Buy, mk.Profile, mk.Reviews, mk.Edit, mk.Delete, mk.NewListing, mk.Section, mk.Money},
 			}
 		}
 		return [][]key.Binding{
@@ -330,6 +347,11 @@ func (m *Model) ActionDisabled(id string) string {
 		return ""
 	case "market.section":
 		return ""
+	case "market.reviews":
+		if !m.inServices() || m.svc.open == nil {
+			return "open a service first"
+		}
+		return ""
 	case "market.category", "market.featured", "market.price", "market.sort":
 		if !m.inServices() || m.svc.open != nil {
 			return "on the services list only"
@@ -362,6 +384,12 @@ func (m *Model) ActionDisabled(id string) string {
 		return ""
 	case "market.profile":
 		if m.inServices() {
+			if m.reviews() != nil {
+				if m.selectedReview() == nil {
+					return "no review selected"
+				}
+				return ""
+			}
 			if m.currentService() == nil {
 				return "no service selected"
 			}
