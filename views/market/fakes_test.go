@@ -41,6 +41,7 @@ type fakeSource struct {
 	// order); svcOpts records each read's options.
 	catalog    []api.MarketService
 	svcOpts    []api.ServiceListOptions
+	svcErr     error // fails every read of a next page (a cursor set)
 	details    int
 	payment    api.Payment
 	orderErr   error
@@ -235,6 +236,9 @@ func (f *fakeSource) Services(_ context.Context, opts *api.ServiceListOptions) (
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.services++
+	if f.svcErr != nil && opts.Cursor != "" {
+		return nil, f.svcErr
+	}
 	if f.catalog != nil {
 		f.svcOpts = append(f.svcOpts, *opts)
 		var out []api.MarketService

@@ -139,6 +139,33 @@ func TestPagingNearTheEnd(t *testing.T) {
 	}
 }
 
+func TestAFailedNextPageIsNotReadAgainUntilTheCursorMoves(t *testing.T) {
+	hs := servicesHarness(t, 80, 24)
+	hs.keys("S")
+	hs.src.mu.Lock()
+	hs.src.svcErr = &api.Error{StatusCode: 503, Message: "down for a moment"}
+	hs.src.mu.Unlock()
+	for range servicesPage - pageAhead {
+		hs.keys("j")
+	}
+	reads := func() int {
+		hs.src.mu.Lock()
+		defer hs.src.mu.Unlock()
+		return hs.src.services
+	}
+	failed := reads()
+	if hs.m.svc.err == nil {
+		t.Fatal("test premise: the next page failed")
+	}
+	if n := reads(); n != failed {
+		t.Errorf("%d reads after the failure with no move, want none", n-failed)
+	}
+	hs.keys("j")
+	if n := reads(); n != failed+1 {
+		t.Errorf("a move made %d reads, want one retry", n-failed)
+	}
+}
+
 func TestServiceScreenAndBack(t *testing.T) {
 	hs := servicesHarness(t, 120, 40)
 	hs.keys("S", "j", "k")

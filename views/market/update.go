@@ -24,6 +24,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case svcListMsg:
 		m.gotServices(msg)
+		if msg.err != nil {
+			return nil // a failed read waits for a move to try again
+		}
 		return m.moreServices()
 	case searchMsg:
 		if msg.gen == m.svc.gen {
@@ -44,6 +47,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.formUpdate(msg.form, msg.msg)
 	case payoutsMsg:
 		m.gotPayouts(msg)
+		if msg.err != nil {
+			return nil // a failed read waits for a move to try again
+		}
 		return m.morePayouts()
 	case accountMsg:
 		return m.gotAccount(msg)
