@@ -251,7 +251,7 @@ func (s *MarketplaceService) SendOrderMessage(ctx context.Context, id, content s
 	if err != nil {
 		return nil, err
 	}
-	body, err := checkOrderMessage(content, attachments)
+	body, err := checkOrderMessage(content, attachments, s.client.baseURL)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -133,8 +134,19 @@ func TestMarketWorkflowAgainstTheSandbox(t *testing.T) {
 	if err != nil || m.ID == "" || m.Sender.Handle != "market_buyer" || len(m.Attachments) != 1 {
 		t.Fatalf("send: %v %+v", err, m)
 	}
-	if _, err := seller.Market.SendOrderMessage(ctx, o.ID, "You're welcome", nil); err != nil {
+	// An upload of the sandbox's own attaches, though it is served over
+	// plain http (the real server's are https); another plain address
+	// does not.
+	img := pngBytes(t, 8)
+	up, err := seller.Uploads.Image(ctx, "proof.png", bytes.NewReader(img), int64(len(img)), nil)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err = seller.Market.SendOrderMessage(ctx, o.ID, "not this", []string{"http://example.com/file.png"}); !errors.Is(err, api.ErrValidation) {
+		t.Errorf("a plain http attachment elsewhere: %v, want it refused", err)
+	}
+	if m, err := seller.Market.SendOrderMessage(ctx, o.ID, "You're welcome", []string{up.URL}); err != nil || len(m.Attachments) != 1 || m.Attachments[0] != up.URL {
+		t.Fatalf("an own upload as attachment: %v %+v", err, m)
 	}
 	msgs, err := seller.Market.OrderMessages(ctx, o.ID, nil)
 	if err != nil || len(msgs.Items) != 2 || msgs.Items[0].Content != "Thanks!\nLove it." || msgs.Items[1].Sender.Handle != svc.Seller.Handle {

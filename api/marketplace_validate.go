@@ -42,6 +42,13 @@ func checkRunes(field, s string, max int, required bool) error {
 	return nil
 }
 
+// onOrigin reports whether raw is an absolute URL, without credentials,
+// on own's scheme and host (false when own is nil).
+func onOrigin(raw string, own *url.URL) bool {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	return err == nil && own != nil && u.User == nil && u.Host != "" && sameOrigin(u, own)
+}
+
 // checkHTTPS accepts an absolute https URL with a host.
 func checkHTTPS(field, raw string) error {
 	u, err := url.Parse(strings.TrimSpace(raw))
@@ -308,8 +315,11 @@ func checkOrderAction(action OrderAction, deliverables string) (*orderActionBody
 	return &orderActionBody{Action: a, Deliverables: deliverables}, nil
 }
 
-// checkOrderMessage checks a message and returns its body.
-func checkOrderMessage(content string, attachments []string) (*orderMessageBody, error) {
+// checkOrderMessage checks a message and returns its body. An attachment
+// is an https address, or one on the API's own origin (own, may be nil):
+// what its uploads answer, which a local server (the sandbox) serves over
+// plain http.
+func checkOrderMessage(content string, attachments []string, own *url.URL) (*orderMessageBody, error) {
 	if err := checkRunes("content", content, MaxOrderMessageRunes, true); err != nil {
 		return nil, err
 	}
@@ -317,6 +327,9 @@ func checkOrderMessage(content string, attachments []string) (*orderMessageBody,
 		return nil, fieldError("attachments", "%d attachments, the limit is %d", len(attachments), MaxMessageAttachments)
 	}
 	for _, a := range attachments {
+		if onOrigin(a, own) {
+			continue
+		}
 		if err := checkHTTPS("attachments", a); err != nil {
 			return nil, err
 		}

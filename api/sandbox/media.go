@@ -133,6 +133,13 @@ func (s *Server) mediaURL(file string) string {
 	return base + "/media/" + file
 }
 
+// ownMedia reports whether raw is the address of a file this server
+// stores (mediaURL), whatever its scheme.
+func (s *Server) ownMedia(raw string) bool {
+	prefix := s.mediaURL("")
+	return strings.HasPrefix(raw, prefix) && len(raw) > len(prefix) && !strings.Contains(raw[len(prefix):], "/")
+}
+
 // mediaIDOf extracts the media ID from a media URL, pathname or file name.
 func mediaIDOf(raw string) string {
 	if i := strings.IndexAny(raw, "?#"); i >= 0 {
