@@ -261,6 +261,14 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case msg.String() == "enter":
 		return m.choose()
+	case restartsPath(p.input.Value(), msg.Text):
+		// As in Emacs's find-file: "/" or "~" typed right after a folder
+		// starts the path over, so an absolute path can be typed over
+		// the prefilled one.
+		p.input.SetValue(msg.Text)
+		p.input.CursorEnd()
+		p.sel = 0
+		return m.relist()
 	}
 	before := p.input.Value()
 	var cmd tea.Cmd
@@ -270,6 +278,13 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	p.sel = 0
 	return tea.Batch(cmd, m.relist())
+}
+
+// restartsPath reports whether typing text at the end of value starts a
+// new path: a separator or "~" right after a folder's separator.
+func restartsPath(value, text string) bool {
+	sep := string(filepath.Separator)
+	return (text == sep || text == "~") && strings.HasSuffix(value, sep)
 }
 
 // pickerPaste takes a pasted path: an absolute one (or one under ~)

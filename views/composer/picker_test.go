@@ -74,6 +74,37 @@ func TestPickerCompletesWithTabAndAttaches(t *testing.T) {
 	}
 }
 
+func TestASlashOrTildeAfterAFolderStartsThePathOver(t *testing.T) {
+	files := t.TempDir()
+	other := t.TempDir()
+	writeFile(t, other, "far.png", head("png"), 100)
+	m, l := mediaComposer(t, "", files, newFakeUploads())
+	l.Press("ctrl+t")
+	l.Settle()
+	if got := m.picker.input.Value(); got != files+"/" {
+		t.Fatalf("test premise: the picker starts on %q, got %q", files+"/", got)
+	}
+	l.Press("/")
+	for _, r := range strings.TrimPrefix(filepath.Join(other, "far.png"), "/") {
+		l.Press(string(r))
+	}
+	l.Settle()
+	if got := m.picker.input.Value(); got != filepath.Join(other, "far.png") {
+		t.Errorf("typing an absolute path gave %q", got)
+	}
+	l.Press("enter")
+	l.Settle()
+	if m.Attachments() != 1 || !strings.Contains(plainView(m), "far.png") {
+		t.Errorf("the typed absolute path was not attached:\n%s", plainView(m))
+	}
+	l.Press("ctrl+t")
+	l.Settle()
+	l.Press("~")
+	if got := m.picker.input.Value(); got != "~" {
+		t.Errorf("~ after the folder gave %q, want the home directory started over", got)
+	}
+}
+
 func TestPickerEscGoesBackToTheText(t *testing.T) {
 	m, l := mediaComposer(t, "", t.TempDir(), newFakeUploads())
 	l.Press("h", "i", "ctrl+t")
