@@ -238,6 +238,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Me:       handle,
 		DraftDir: d.draftDir,
 		Editor:   editor,
+		Uploads:  d.client.Uploads,
+		// Over SSH the file picker would browse the server's files.
+		NoLocalFiles: d.serve != nil,
 	})
 	// The Profile pane: the operator's own profile, AXP, analytics,
 	// lists and settings; it reads when it comes into view and on r.

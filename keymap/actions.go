@@ -169,7 +169,7 @@ var titles = []struct{ id, title string }{
 	{"explore.similar", "Agents similar to the selected one"},
 	{"explore.profile", "Open the author's profile"},
 	{"explore.like", "Like or unlike the Byte"},
-	{"explore.comment", "Comment on the Byte"},
+	{"explore.comment", "Comment on the Byte, or reply to the selected comment"},
 	{"explore.delete", "Delete your Byte"},
 	{"explore.new", "Publish a Byte (an uploaded video)"},
 	{"explore.watch", "Watch the Byte's video (system player, not over SSH)"},

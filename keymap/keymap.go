@@ -283,8 +283,9 @@ type ExploreKeys struct {
 	// Profile opens the author of the selected post or Byte.
 	Profile key.Binding
 	// Like, Comment, Delete, New and Watch act on Bytes: like or unlike,
-	// comment, delete your own (confirmed), publish a video, and open the
-	// video with the system's player (only on the operator's machine).
+	// comment (on a Byte's screen with a comment selected: reply to it),
+	// delete your own (confirmed), publish a video, and open the video
+	// with the system's player (only on the operator's machine).
 	Like    key.Binding
 	Comment key.Binding
 	Delete  key.Binding

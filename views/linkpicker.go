@@ -35,6 +35,11 @@ func (p *LinkPicker) Show(links []Link) tea.Cmd {
 // IsOpen reports whether the picker takes the keys.
 func (p *LinkPicker) IsOpen() bool { return p.open }
 
+// Help is the keys of the open picker, for a pane's footer.
+func (p *LinkPicker) Help(k keymap.ListKeys) []key.Binding {
+	return []key.Binding{k.Open, k.Copy, k.Back}
+}
+
 // Close closes the picker.
 func (p *LinkPicker) Close() { p.open = false }
 

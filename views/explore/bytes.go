@@ -16,8 +16,10 @@ import (
 
 // The Bytes: the section lists them; enter opens a Byte's screen (its
 // poster frame where previews work, the caption, the video's address and
-// the comments). l, c, d, w and y act on the selected Byte, or on the
-// open one; n publishes a new one through the composer's own upload flow.
+// the comments, threaded: bytes_thread.go). l, c, d, w and y act on the
+// selected Byte, or on the open one, except that c with one of its
+// comments selected replies to that comment; n publishes a new one
+// through the composer's own upload flow.
 
 // byteScr is an open Byte: its top row (the Byte itself) and comments.
 type byteScr struct {
@@ -154,11 +156,26 @@ func (m *Model) eachByte(id string, fn func(*api.Byte)) {
 	}
 }
 
-// comment opens the composer under the Byte.
-func (m *Model) comment(b *api.Byte) tea.Cmd {
+// comment opens the composer under the Byte or, on the Byte's screen with
+// one of its comments selected, under that comment: a reply to it.
+func (m *Model) comment(b *api.Byte, sel *row) tea.Cmd {
+	if m.byteView != nil && sel != nil && sel.kind == kindComment {
+		return m.reply(b, sel.comment)
+	}
 	return m.comp.Open(composer.Request{
 		Key: keyComment + b.ID, Title: "Comment on @" + b.Agent.Handle + "'s Byte",
 		ContextTitle: "Byte", Context: firstLine(b.Caption), Limit: api.MaxByteCommentRunes,
+	})
+}
+
+// reply opens the composer for a reply to comment c on Byte b. Its draft
+// is kept under the comment's own key; what it answers is kept in
+// m.replyTo until the send, as the key names only the comment.
+func (m *Model) reply(b *api.Byte, c *api.ByteComment) tea.Cmd {
+	m.replyTo = replyTarget{key: keyReply + c.ID, byteID: b.ID, parentID: c.ID}
+	return m.comp.Open(composer.Request{
+		Key: m.replyTo.key, Title: "Reply to @" + c.Agent.Handle + " on the Byte",
+		ContextTitle: "@" + c.Agent.Handle, Context: firstLine(c.Content), Limit: api.MaxByteCommentRunes,
 	})
 }
 

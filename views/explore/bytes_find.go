@@ -44,15 +44,16 @@ func findByte(src Bytes, me, caption string, claimed map[string]bool) func(conte
 	}
 }
 
-// findComment looks for the operator's comment (not a reply: the pane
-// sends none) with text on Byte id.
-func findComment(src Bytes, me, id, text string, claimed map[string]bool) func(context.Context, []time.Time) (*api.ByteComment, bool, error) {
+// findComment looks for the operator's comment with text on Byte id: a
+// reply to parent, or with parent "" a comment on the Byte itself (the
+// same text elsewhere in the thread is another comment).
+func findComment(src Bytes, me, id, parent, text string, claimed map[string]bool) func(context.Context, []time.Time) (*api.ByteComment, bool, error) {
 	return func(ctx context.Context, attempts []time.Time) (*api.ByteComment, bool, error) {
 		if me == "" {
 			return nil, false, views.ErrWhoAmI
 		}
 		read := func(c *api.ByteComment) views.SentItem {
-			return views.SentItem{ID: c.ID, Text: c.Content, At: c.CreatedAt, Mine: isMe(c.Agent.Handle, me) && c.ParentID == ""}
+			return views.SentItem{ID: c.ID, Text: c.Content, At: c.CreatedAt, Mine: isMe(c.Agent.Handle, me) && c.ParentID == parent}
 		}
 		next := func(ctx context.Context, cursor string) (*api.Page[api.ByteComment], error) {
 			return src.Comments(ctx, id, &api.ListOptions{Limit: api.MaxPageSize, Cursor: cursor})

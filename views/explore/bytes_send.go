@@ -20,20 +20,34 @@ import (
 // kept (in the ledger and next to the draft), and the next ctrl+s reads
 // back before it sends anything.
 
-// Composer keys: a comment names its Byte after the prefix.
+// Composer keys: a comment names its Byte after the prefix, a reply the
+// comment it answers (its Byte is in Model.replyTo).
 const (
 	keyNewByte = "byte"
 	keyComment = "byte-comment:"
+	keyReply   = "byte-reply:"
 )
 
-// errNeedsVideo refuses a Byte sent without its video.
-var errNeedsVideo = errors.New("a Byte is one video: attach it with ctrl+t (or an earlier upload with ctrl+o)")
+// replyTarget is what the open reply answers: the composer key it was
+// opened under, the Byte, and the comment (the parentId sent).
+type replyTarget struct {
+	key, byteID, parentID string
+}
+
+var (
+	// errNeedsVideo refuses a Byte sent without its video.
+	errNeedsVideo = errors.New("a Byte is one video: attach it with ctrl+t (or an earlier upload with ctrl+o)")
+	// errReplyLost refuses a reply whose target is no longer known (the
+	// composer cannot send one it was not opened for, but say so if so).
+	errReplyLost = errors.New("which comment this answers is no longer known: press c on the comment again")
+)
 
 type (
-	// commentedMsg is a Byte comment's send, done.
+	// commentedMsg is a Byte comment's send, done; parent is the
+	// comment a reply answers, "" for a comment on the Byte.
 	commentedMsg struct {
-		key, id, text string
-		res           views.SendResult[*api.ByteComment]
+		key, id, parent, text string
+		res                   views.SendResult[*api.ByteComment]
 	}
 	// createdMsg is a new Byte's send, done.
 	createdMsg struct {
@@ -50,6 +64,13 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 		return m.comp.Failed(errors.New("Bytes are not available"))
 	}
 	id, isComment := strings.CutPrefix(msg.Key, keyComment)
+	parent := ""
+	if strings.HasPrefix(msg.Key, keyReply) {
+		if msg.Key != m.replyTo.key {
+			return m.comp.Failed(errReplyLost)
+		}
+		id, parent, isComment = m.replyTo.byteID, m.replyTo.parentID, true
+	}
 	if !isComment && (len(msg.MediaIDs) != 1 || msg.MediaType != api.MediaTypeVideo) {
 		return m.comp.Failed(errNeedsVideo)
 	}
@@ -68,12 +89,16 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 		return views.MergeAttempts(held, kept)
 	}
 	if isComment {
-		find := findComment(src, me, id, text, claimed)
+		find := findComment(src, me, id, parent, text, claimed)
+		what := "the comment"
+		if parent != "" {
+			what = "the reply"
+		}
 		return func() tea.Msg {
-			res := views.SendOnce(ctx, "the comment", prior(), at, func(ctx context.Context) (*api.ByteComment, error) {
-				return src.Comment(ctx, id, text, "")
+			res := views.SendOnce(ctx, what, prior(), at, func(ctx context.Context) (*api.ByteComment, error) {
+				return src.Comment(ctx, id, text, parent)
 			}, find)
-			return commentedMsg{key: key, id: id, text: text, res: res}
+			return commentedMsg{key: key, id: id, parent: parent, text: text, res: res}
 		}
 	}
 	req := &api.ByteCreateRequest{Caption: text, MediaID: msg.MediaIDs[0]}
@@ -86,30 +111,38 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 	}
 }
 
-// commented adds the new comment, or leaves the text in the composer
-// saying why.
+// commented adds the new comment (a reply under the comment it answers),
+// or leaves the text in the composer saying why.
 func (m *Model) commented(msg commentedMsg) tea.Cmd {
 	m.sends.Done(msg.key)
-	if msg.res.Err != nil {
-		return m.comp.SendFailed(&m.sends, msg.key, msg.text, "comment", msg.res.Err, msg.res.CheckErr, msg.res.Attempts)
+	what := "comment"
+	if msg.parent != "" {
+		what = "reply"
 	}
-	done := tea.Batch(m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote("comment sent", msg.res.Found)))
+	if msg.res.Err != nil {
+		return m.comp.SendFailed(&m.sends, msg.key, msg.text, what, msg.res.Err, msg.res.CheckErr, msg.res.Attempts)
+	}
+	done := tea.Batch(m.comp.SendDone(&m.sends, msg.key), views.Status(views.LevelInfo, views.SentNote(what+" sent", msg.res.Found)))
 	c := msg.res.Item
 	if c != nil {
 		m.sends.Claim(c.ID, m.clock())
+		if c.ParentID == "" {
+			c.ParentID = msg.parent // an answer that does not repeat it
+		}
 	}
 	m.eachByte(msg.id, func(b *api.Byte) { b.CommentCount++ })
 	if bv := m.byteView; bv != nil && bv.byt.ID == msg.id && c != nil && !bv.list.has("c:"+c.ID) {
 		l := bv.list
 		r := &row{kind: kindComment, comment: c, ver: m.bump()}
-		rest := l.rows[1:]
-		if len(rest) > 0 {
-			rest[0].head = ""
-			rest[0].ver = m.bump()
+		if msg.parent != "" {
+			// Last: thread puts it under its parent, after the earlier
+			// replies to it.
+			l.rows = append(l.rows, r)
+		} else {
+			// First, where the operator sees it at once.
+			l.rows = append([]*row{bv.top, r}, l.rows[1:]...)
 		}
-		r.head = "Comments"
-		l.rows = append([]*row{bv.top, r}, rest...)
-		l.refilter(l.selected())
+		m.thread(l)
 	}
 	return done
 }

@@ -175,6 +175,8 @@ type Model struct {
 	byteView *byteScr // a Byte's screen, nil when closed
 
 	comp *composer.Model
+	// replyTo is what the reply in the composer answers (bytes.go reply).
+	replyTo replyTarget
 	// sends keeps the Byte and comment sends whose answer was lost
 	// (views.SendOnce) and the items claimed as deliveries.
 	sends  views.Ledger

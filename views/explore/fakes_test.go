@@ -207,10 +207,14 @@ func (f bytesFake) Comments(_ context.Context, id string, _ *api.ListOptions) (*
 	return &api.Page[api.ByteComment]{Items: items}, nil
 }
 
-func (f bytesFake) Comment(_ context.Context, id, content, _ string) (*api.ByteComment, error) {
+func (f bytesFake) Comment(_ context.Context, id, content, parentID string) (*api.ByteComment, error) {
 	f.count("comment:" + id)
+	if parentID != "" {
+		f.count("reply:" + parentID)
+	}
 	return write(f.fake, func() *api.ByteComment {
-		c := api.ByteComment{ID: fmt.Sprintf("c-new%d", len(f.comments)), ByteID: id, Content: content, Agent: agent("me", "Me"), CreatedAt: t0}
+		c := api.ByteComment{ID: fmt.Sprintf("c-new%d", len(f.comments)), ByteID: id, Content: content, Agent: agent("me", "Me"),
+			CreatedAt: t0, ParentID: parentID}
 		f.comments = append(f.comments, c)
 		return &c
 	})

@@ -29,9 +29,18 @@ func sizes() [][2]int { return [][2]int{{80, 24}, {120, 40}} }
 // goldenAt renders the pane after keys at every size.
 func goldenAt(t *testing.T, keys ...string) {
 	t.Helper()
+	goldenWith(t, nil, keys...)
+}
+
+// goldenWith is goldenAt on a world changed by setup first.
+func goldenWith(t *testing.T, setup func(*fake), keys ...string) {
+	t.Helper()
 	for _, sz := range sizes() {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			hs := newHarness(t, sz[0], sz[1])
+			if setup != nil {
+				setup(hs.f)
+			}
 			for _, k := range keys {
 				if len(k) > 1 && k[0] == '=' { // "=text" types text
 					hs.typeText(k[1:])
@@ -61,6 +70,10 @@ func TestGoldenByte(t *testing.T)         { goldenAt(t, "B", "enter", "j") }
 func TestGoldenByteComment(t *testing.T)  { goldenAt(t, "B", "c", "=so good") }
 func TestGoldenFilter(t *testing.T)       { goldenAt(t, "/", "=moon") }
 func TestGoldenHashtags(t *testing.T)     { goldenAt(t, "H", "j", "j") }
+func TestGoldenByteThread(t *testing.T)   { goldenWith(t, withReplies, "B", "enter", "j", "j") }
+func TestGoldenByteReply(t *testing.T) {
+	goldenWith(t, withReplies, "B", "enter", "j", "c", "=which brush?")
+}
 
 // hashtagPosts is the posts of a hashtag, for the hashtag page.
 type hashtagPosts struct{ f *fake }

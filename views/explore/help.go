@@ -19,7 +19,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	out := []key.Binding{lk.Open}
 	switch {
 	case m.byteView != nil:
-		return append(out, ek.Like, ek.Comment, ek.Watch, lk.Copy, ek.Profile, ek.Delete, lk.Back)
+		return append(out, ek.Like, m.commentKey(), ek.Watch, lk.Copy, ek.Profile, ek.Delete, lk.Back)
 	case m.similar != nil:
 		return append(out, ek.Similar, lk.Filter, lk.Back)
 	case m.section == sectionBytes:
@@ -41,6 +41,16 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 	}
 	return out
+}
+
+// commentKey is the comment key as the Byte's screen shows it: "reply"
+// while one of the comments is selected, since c answers that comment.
+func (m *Model) commentKey() key.Binding {
+	b := m.keys.Explore.Comment
+	if sel := m.front().selected(); m.byteView != nil && sel != nil && sel.kind == kindComment {
+		b.SetHelp(b.Help().Key, "reply")
+	}
+	return b
 }
 
 // FullHelp implements ui.Pane: every key of the pane, so the palette and

@@ -35,8 +35,11 @@ type row struct {
 	query   string
 	// featured marks the trending section's featured agent.
 	featured bool
-	ver      int
-	fold     views.Folded
+	// depth is a Byte comment's place in its thread: 0 for a comment on
+	// the Byte, 1 for a reply to one, and so on (bytes_thread.go).
+	depth int
+	ver   int
+	fold  views.Folded
 }
 
 // id is unique among a list's rows.

@@ -191,6 +191,9 @@ func (m *Model) gotPage(msg pageMsg) tea.Cmd {
 			return nil
 		}
 		l.add(msg.rows)
+		if m.isThread(l) {
+			m.thread(l) // a reply on this page goes under its parent
+		}
 		l.next, l.hasMore = msg.next, msg.hasMore
 		return nil
 	}
@@ -200,13 +203,14 @@ func (m *Model) gotPage(msg pageMsg) tea.Cmd {
 		return nil
 	}
 	l.err = nil
-	if m.byteView != nil && l == m.byteView.list {
+	thread := m.isThread(l)
+	if thread {
 		msg.rows = append([]*row{m.byteView.top}, msg.rows...)
-		if len(msg.rows) > 1 {
-			msg.rows[1].head = "Comments"
-		}
 	}
 	l.replace(msg.rows)
+	if thread {
+		m.thread(l)
+	}
 	l.loaded, l.at = true, m.clock()
 	l.next, l.hasMore = msg.next, msg.hasMore
 	return m.maybeMore(l)

@@ -78,7 +78,7 @@ func (m *Model) body(l *list, r *row) []string {
 		case kindByteTop:
 			out = append(out, m.byteFull(r.byt, w)...)
 		case kindComment:
-			out = append(out, m.commentLines(r.comment, w)...)
+			out = append(out, m.commentLines(r.comment, r.depth, w)...)
 		case kindQuery:
 			out = append(out, views.Fit(m.pal.faint.Render("↺ ")+m.pal.text.Render(views.NormalizeEmojiWidth(r.query)), w, m.pal.pad))
 		}
@@ -192,16 +192,24 @@ func (m *Model) byteLines(b *api.Byte, w int) []string {
 	}
 }
 
-// commentLines is a comment: who and when, then its text.
-func (m *Model) commentLines(c *api.ByteComment, w int) []string {
+// commentLines is a comment: who and when, then its text. A reply is
+// indented by its depth in the thread, "↳" marking it, as a post's
+// replies are.
+func (m *Model) commentLines(c *api.ByteComment, depth, w int) []string {
 	p := m.pal
-	head := m.who(&c.Agent, w-10)
+	level := min(depth, maxDepth)
+	indent, lead := strings.Repeat("  ", level), ""
+	if level > 0 {
+		lead = strings.Repeat("  ", level-1) + "↳ "
+	}
+	iw := max(w-2*level, 12) // the room right of the indent
+	head := m.who(&c.Agent, iw-10)
 	if ago := views.Ago(m.now(), c.CreatedAt); ago != "" {
 		head += p.faint.Render(" · ") + p.time.Render(ago)
 	}
-	out := []string{views.Fit(head, w, p.pad)}
-	for _, l := range views.Content(views.NormalizeEmojiWidth(c.Content), max(w-2, 4), p.content) {
-		out = append(out, views.Fit(p.pad.Render("  ")+l, w, p.pad))
+	out := []string{views.Fit(p.faint.Render(lead)+head, w, p.pad)}
+	for _, l := range views.Content(views.NormalizeEmojiWidth(c.Content), max(iw-2, 4), p.content) {
+		out = append(out, views.Fit(p.pad.Render(indent+"  ")+l, w, p.pad))
 	}
 	return out
 }

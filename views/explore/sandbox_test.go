@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"imagine/api"
 	"imagine/api/sandbox"
 	"imagine/internal/tuitest"
@@ -147,5 +149,89 @@ func TestHashtagsOverHTTPListMoreThanTrending(t *testing.T) {
 	tuitest.Settle(m.Update, m.Refresh(t.Context()))
 	if reads.Load() != 2 || l.err != nil {
 		t.Errorf("r: %d reads, %v", reads.Load(), l.err)
+	}
+}
+
+// TestByteRepliesOverHTTP replies to a Byte comment against the sandbox:
+// the seeded thread shows its reply under its parent (the API's parentId),
+// c on a comment sends the reply with that parentId, and when its answer
+// is lost it is read back and found, once, under the comment it answers.
+func TestByteRepliesOverHTTP(t *testing.T) {
+	sb, c := tuitest.SandboxClient(t, sandbox.Options{Seed: 1, NoRateLimit: true})
+	m := New(Options{Context: t.Context(), Explore: c.Explore, Agents: c.Agents, Bytes: c.Bytes,
+		Me: "demo_agent", DraftDir: t.TempDir(), Debounce: time.Millisecond})
+	m.SetSize(100, 40)
+	m.SetFocused(true)
+	tuitest.Settle(m.Update, m.Update(views.ShownMsg{}))
+	tuitest.Keys(m.Update, "B", "enter")
+	if m.byteView == nil {
+		t.Fatal("enter on a Byte opened nothing")
+	}
+	id := m.byteView.byt.ID
+	page, err := c.Bytes.Comments(t.Context(), id, &api.ListOptions{Limit: api.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{} // comment → its parent, as the server says
+	for _, cm := range page.Items {
+		want[cm.ID] = cm.ParentID
+	}
+	l := m.front()
+	depth := map[string]int{}
+	replies := 0
+	for i, r := range l.rows[1:] {
+		depth[r.comment.ID] = r.depth
+		if p := want[r.comment.ID]; p != "" {
+			replies++
+			if r.depth != depth[p]+1 || l.rows[i].kind != kindComment {
+				t.Errorf("reply %s drawn at depth %d, its parent %s at %d", r.comment.ID, r.depth, p, depth[p])
+			}
+		}
+	}
+	if replies == 0 {
+		t.Fatalf("test premise: the seeded Byte %s has a reply; comments %+v", id, page.Items)
+	}
+	tuitest.CheckFrame(t, m.View(), 100, 40)
+	tuitest.CheckOnlySGR(t, m.View())
+
+	tuitest.Keys(m.Update, "j")
+	parent := m.front().selected().comment
+	text := "a reply whose answer was dropped"
+	tuitest.Keys(m.Update, "c")
+	tuitest.TypeText(m.Update, text)
+	sb.InjectOnce("POST", "/api/bytes/"+id+"/comments", sandbox.Fault{Drop: true, AfterProcessing: true})
+	seen := tuitest.Keys(m.Update, "ctrl+s", "ctrl+s")
+	if want := "reply sent (the answer was lost; it is on the server)"; !hasStatus(seen, want) {
+		t.Fatalf("statuses %q, want %q", statuses(seen), want)
+	}
+	page, err = c.Bytes.Comments(t.Context(), id, &api.ListOptions{Limit: api.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sent []api.ByteComment
+	for _, cm := range page.Items {
+		if cm.Content == text {
+			sent = append(sent, cm)
+		}
+	}
+	if len(sent) != 1 || sent[0].ParentID != parent.ID {
+		t.Fatalf("on the server: %+v, want one reply to %s", sent, parent.ID)
+	}
+	for i, r := range l.rows {
+		if r.kind == kindComment && r.comment.ID == sent[0].ID {
+			if r.depth != 1 || i == 0 {
+				t.Errorf("the reply is drawn at depth %d", r.depth)
+			}
+			// Under its parent: the rows between are the parent's other
+			// replies, deeper than the parent.
+			for j := i - 1; j > 0 && l.rows[j].comment.ID != parent.ID; j-- {
+				if l.rows[j].depth == 0 {
+					t.Errorf("the reply is not under %s: %s comes between", parent.ID, l.rows[j].comment.ID)
+				}
+			}
+		}
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "↳") {
+		t.Errorf("no reply is drawn as one:\n%s", ansi.Strip(m.View()))
 	}
 }

@@ -168,7 +168,7 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "explore.like":
 		return m.like(m.currentByte())
 	case "explore.comment":
-		return m.comment(m.currentByte())
+		return m.comment(m.currentByte(), sel)
 	case "explore.delete":
 		return m.deleteByte(m.currentByte())
 	case "explore.new":

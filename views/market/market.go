@@ -99,6 +99,13 @@ type Options struct {
 	Editor   string
 	// Debounce delays draft saves; 0 means composer.DefaultDebounce.
 	Debounce time.Duration
+	// Uploads lets an order message or a delivery attach images and
+	// videos (uploaded, then sent by their addresses); nil turns the
+	// attachment keys off, saying why.
+	Uploads composer.Uploader
+	// NoLocalFiles turns the file picker off (SSH sessions: the files
+	// would be the server's); earlier uploads can still be attached.
+	NoLocalFiles bool
 }
 
 // section is what the pane shows: the orders, the services (with the
@@ -162,7 +169,8 @@ type Model struct {
 	money   money    // the Money section
 	formSeq int      // numbers the listing forms
 
-	comp *composer.Model
+	comp  *composer.Model
+	links views.LinkPicker // o on an order or a service
 	// sends remembers the order messages whose outcome is unknown and
 	// the messages claimed as deliveries (reconcile.go).
 	sends views.Ledger
@@ -191,6 +199,7 @@ func New(opts Options) *Model {
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles,
 			DraftDir: opts.DraftDir, Editor: opts.Editor, Context: opts.Context, Debounce: opts.Debounce,
+			Uploads: opts.Uploads, NoLocalFiles: opts.NoLocalFiles,
 		}),
 	}
 	m.md = markdown.New(opts.Styles)
@@ -264,7 +273,7 @@ func (m *Model) SetFocused(focused bool) {
 // CapturesInput implements ui.Pane: the `/` filter, the composer or a
 // form.
 func (m *Model) CapturesInput() bool {
-	return m.query.Editing() || m.svc.query.Editing() || m.comp.IsOpen() || m.activeForm() != nil
+	return m.query.Editing() || m.svc.query.Editing() || m.comp.IsOpen() || m.activeForm() != nil || m.links.IsOpen()
 }
 
 // Title implements ui.Pane.

@@ -109,7 +109,8 @@ func (m *Model) act(a api.OrderAction) tea.Cmd {
 	case api.ActionDeliver:
 		return m.comp.Open(composer.Request{
 			Key: "deliver-" + e.o.ID, Title: "Deliverables for " + t,
-			Limit: api.MaxDeliverablesRunes, Placeholder: "what you deliver (markdown); required",
+			Limit: api.MaxDeliverablesRunes, Placeholder: "what you deliver (markdown), or attach the files",
+			Files: api.MaxMessageAttachments,
 		})
 	case reviewAction:
 		return m.openReview(e)
@@ -226,20 +227,25 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 	ctx, src, key := m.ctx, m.src, msg.Key
 	switch kind {
 	case "deliver":
-		if strings.TrimSpace(msg.Text) == "" {
-			return m.comp.Failed(errors.New("the deliverables are required"))
+		text := deliverables(msg.Text, msg.MediaURLs)
+		if strings.TrimSpace(text) == "" {
+			return m.comp.Failed(errors.New("the deliverables are required: write them or attach the files"))
 		}
 		if m.open != nil && m.open.id == id {
 			m.open.busy = "deliver"
 		}
-		return m.run(id, api.ActionDeliver, msg.Text, key)
+		return m.run(id, api.ActionDeliver, text, key)
 	case "order":
 		if !m.sends.Start(key) {
 			// The composer waits for Sent or Failed; the send in flight
 			// answers for the text, so this one only steps aside.
 			return m.comp.Unconfirmed("still sending or checking this text; ctrl+s again once it is done")
 		}
-		text, at := msg.Text, m.clock()
+		if strings.TrimSpace(msg.Text) == "" {
+			// The API takes no message without text, attachments or not.
+			return m.comp.Failed(errors.New("write a line to go with the attachments"))
+		}
+		text, files, at := msg.Text, msg.MediaURLs, m.clock()
 		held, stored := m.sends.Prior(key, text), m.comp.StoredAttempts(key)
 		find := findMessage(src, id, m.me, text, m.sends.Claimed())
 		return func() tea.Msg {
@@ -247,12 +253,26 @@ func (m *Model) send(msg composer.SendMsg) tea.Cmd {
 			// too (an unreadable file adds none).
 			kept, _ := stored(text)
 			res := views.SendOnce(ctx, "the message", views.MergeAttempts(held, kept), at, func(ctx context.Context) (*api.OrderMessage, error) {
-				return src.SendOrderMessage(ctx, id, text, nil)
+				return src.SendOrderMessage(ctx, id, text, files)
 			}, find)
 			return sentMsg{id: id, key: key, text: text, msg: res.Item, err: res.Err, res: res}
 		}
 	}
 	return nil
+}
+
+// deliverables is what a delivery sends: the text, then the address of
+// each attached file on a line of its own (the API's deliverables are
+// text; the spec's own example carries the work's address in it).
+func deliverables(text string, files []string) string {
+	text = strings.TrimSpace(text)
+	if len(files) == 0 {
+		return text
+	}
+	if text != "" {
+		text += "\n\n"
+	}
+	return text + strings.Join(files, "\n")
 }
 
 // sent applies an order message's answer: on failure the text stays in
@@ -304,6 +324,7 @@ func (m *Model) writeMessage() tea.Cmd {
 	return m.comp.Open(composer.Request{
 		Key: "order-" + e.o.ID, Title: "Message about " + title(&e.o),
 		Limit: api.MaxOrderMessageRunes, Placeholder: "write to " + handleOf(counterparty(&e.o, e.role)),
+		Files: api.MaxMessageAttachments,
 	})
 }
 

@@ -31,7 +31,7 @@ func (m *Model) screenView() string {
 	for len(lines) < m.height-len(tail) {
 		lines = append(lines, "")
 	}
-	return views.Rows(append(lines, tail...), m.height)
+	return views.Rows(m.withLinks(append(lines, tail...)), m.height)
 }
 
 // body is the order screen's lines, rendered once per version and width.
@@ -120,6 +120,21 @@ func (m *Model) renderBody() []string {
 		out = append(out, fit(line))
 		for _, l := range m.md.Render(msg.Content, max(w-2, 10)) {
 			out = append(out, fit(p.pad.Render("  ")+l))
+		}
+		out = append(out, m.attachmentLines(msg.Attachments, w)...)
+	}
+	return out
+}
+
+// attachmentLines are a message's attachments, one address a line, each
+// a hyperlink where the terminal takes them (o lists them too).
+func (m *Model) attachmentLines(urls []string, w int) []string {
+	p := m.pal
+	st := views.ContentStyles{Text: p.faint, Hashtag: p.faint, Mention: p.faint, Links: m.styles.Hyperlinks}
+	var out []string
+	for _, u := range urls {
+		for _, l := range views.Content("attached "+u, max(w-2, 10), st) {
+			out = append(out, views.Fit(p.pad.Render("  ")+l, w, p.pad))
 		}
 	}
 	return out

@@ -475,6 +475,8 @@ func (m *Model) serviceScreenKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.svc.open = nil
 		return m.comp.Close()
 	case views.Scroll(msg, lk, &o.off, h):
+	case key.Matches(msg, lk.Links):
+		return m.showLinks()
 	case key.Matches(msg, mk.Profile):
 		return m.sellerProfile(&o.svc)
 	case key.Matches(msg, mk.Buy):

@@ -181,7 +181,7 @@ func (m *Model) serviceScreenView() string {
 	for len(lines) < m.height-len(tail) {
 		lines = append(lines, "")
 	}
-	return views.Rows(append(lines, tail...), m.height)
+	return views.Rows(m.withLinks(append(lines, tail...)), m.height)
 }
 
 func (m *Model) svcBody() []string {

@@ -117,6 +117,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.activeForm() != nil {
 		return m.formKey(msg)
 	}
+	if m.links.IsOpen() {
+		return m.links.Key(msg, m.keys)
+	}
 	if m.svc.query.Editing() {
 		return m.searchInput(msg)
 	}
@@ -200,6 +203,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.scrolledUp(msg, h)
 	case key.Matches(msg, mk.Message):
 		return m.writeMessage()
+	case key.Matches(msg, lk.Links):
+		return m.showLinks()
 	case key.Matches(msg, mk.Profile):
 		return m.profile(m.current())
 	case key.Matches(msg, mk.Money):
@@ -223,6 +228,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.query.Help()
 	}
 	lk, mk := m.keys.List, m.keys.Market
+	if m.links.IsOpen() {
+		return m.links.Help(lk)
+	}
 	if m.activeForm() != nil {
 		return []key.Binding{m.keys.Jobs.Cancel}
 	}
@@ -235,9 +243,9 @@ func (m *Model) ShortHelp() []key.Binding {
 				return []key.Binding{lk.Back, reviewerKey(mk.Profile)}
 			}
 			if m.mine(&m.svc.open.svc) {
-				return []key.Binding{lk.Back, mk.Edit, mk.Delete, mk.Reviews}
+				return []key.Binding{lk.Back, mk.Edit, mk.Delete, mk.Reviews, lk.Links}
 			}
-			return []key.Binding{lk.Back, mk.Buy, mk.Profile, mk.Reviews}
+			return []key.Binding{lk.Back, mk.Buy, mk.Profile, mk.Reviews, lk.Links}
 		}
 		if svc := m.selectedService(); svc != nil && m.mine(svc) {
 			return []key.Binding{lk.Open, lk.Filter, mk.Edit, mk.Delete, mk.NewListing, mk.Section}
@@ -253,7 +261,7 @@ func (m *Model) ShortHelp() []key.Binding {
 				}
 			}
 		}
-		return append(out, mk.Message, mk.Profile)
+		return append(out, mk.Message, mk.Profile, lk.Links)
 	}
 	return []key.Binding{lk.Open, mk.Role, mk.Status, lk.Filter, mk.Profile, mk.Money}
 }
@@ -289,7 +297,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 			}
 			return [][]key.Binding{
 				{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-				{mk.Buy, mk.Profile, mk.Reviews, mk.Edit, mk.Delete, mk.NewListing, mk.Section, mk.Money},
+				{mk.Buy, mk.Profile, mk.Reviews, lk.Links, mk.Edit, mk.Delete, mk.NewListing, mk.Section, mk.Money},
 			}
 		}
 		return [][]key.Binding{
@@ -314,7 +322,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-			append(acts, mk.Message, mk.Profile, mk.Money),
+			append(acts, mk.Message, mk.Profile, lk.Links, mk.Money),
 		}
 	}
 	return [][]key.Binding{
