@@ -81,8 +81,7 @@ func (m *Model) fieldHelp() []key.Binding {
 	case m.front().query.Editing():
 		return m.front().query.Help()
 	case m.links.IsOpen():
-		k := m.keys.List
-		return []key.Binding{k.Open, k.Copy, k.Back}
+		return m.links.Help(m.keys.List)
 	}
 	return nil
 }
