@@ -136,18 +136,14 @@ func (m *Model) reviewBody(i int) []string {
 	})
 }
 
-// reviewHeight is review i's height: a blank line above every review but
-// the first, then its lines.
+// reviewHeight is review i's height: its lines, then a blank line.
 func (m *Model) reviewHeight(i int) int {
-	return len(m.reviewBody(i)) + min(i, 1)
+	return len(m.reviewBody(i)) + 1
 }
 
-// reviewRow is review i with its gutter; the blank line above it belongs
-// to no review, so the selection's bar leaves it out.
+// reviewRow is review i with its gutter and the blank line under it, as
+// every list draws its items: scrolled, the window then starts on a
+// review's first line, never on a blank.
 func (m *Model) reviewRow(i int, sel bool) []string {
-	body := m.reviewBody(i)
-	if i == 0 {
-		return m.gut.Mark(body, sel)
-	}
-	return m.gut.MarkFrom(append([]string{""}, body...), 1, sel)
+	return append(m.gut.Mark(m.reviewBody(i), sel), "")
 }
