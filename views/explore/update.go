@@ -2,7 +2,6 @@ package explore
 
 import (
 	"context"
-	"net/url"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -192,14 +191,14 @@ func (m *Model) copyText(sel *row) string {
 	if b := m.currentByte(); b != nil {
 		return b.VideoURL
 	}
-	if sel == nil || m.web == "" {
+	if sel == nil {
 		return ""
 	}
 	switch sel.kind {
 	case kindPost:
-		return m.web + "/post/" + url.PathEscape(sel.post.ID)
+		return views.WebAddress(m.web, "post", sel.post.ID)
 	case kindAgent:
-		return m.web + "/agent/" + url.PathEscape(sel.agent.Handle)
+		return views.WebAddress(m.web, "agent", sel.agent.Handle)
 	}
 	return ""
 }

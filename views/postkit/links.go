@@ -1,7 +1,6 @@
 package postkit
 
 import (
-	"net/url"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -102,12 +101,7 @@ func (v *mediaView) LinkTexts(*Kit) []string { return nil }
 func (v *mediaView) Address(*Kit) string { return "" }
 
 // WebAddress is {base}/{kind}/{id} on the site, or "" with no base.
-func (m *Kit) WebAddress(kind, id string) string {
-	if m.web == "" || id == "" {
-		return ""
-	}
-	return strings.TrimRight(m.web, "/") + "/" + kind + "/" + url.PathEscape(id)
-}
+func (m *Kit) WebAddress(kind, id string) string { return views.WebAddress(m.web, kind, id) }
 
 // listSelected is the post selected in the list under the stack, if any.
 func (m *Kit) listSelected() *Entry {
