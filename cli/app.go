@@ -205,6 +205,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Keys:    keys,
 		Styles:  styles,
 		Now:     now,
+		WebBase: d.client.BaseURL(),
 	})
 	msgOpts := messages.Options{
 		Context:       ctx,

@@ -22,7 +22,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k, nk := m.keys.List, m.keys.Notifications
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, nk.Profile, nk.MarkRead, nk.MarkAllRead},
+		{k.Open, nk.Profile, nk.MarkRead, nk.MarkAllRead, k.Copy},
 		append([]key.Binding{nk.Filter, nk.FilterBack}, m.query.Help()...),
 	}
 }

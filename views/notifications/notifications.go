@@ -42,6 +42,9 @@ type Options struct {
 	Styles *theme.Styles
 	// Now is the clock for relative times and list age; nil means time.Now.
 	Now func() time.Time
+	// WebBase is the site y's addresses point at ({base}/post/{id},
+	// {base}/agent/{handle}); "" copies IDs only.
+	WebBase string
 }
 
 // Model is the Notifications pane. It implements ui.Pane.
@@ -55,6 +58,7 @@ type Model struct {
 	// an idle screen stays identical between polls.
 	clock func() time.Time
 	shown time.Time
+	web   string // Options.WebBase
 
 	width, height int
 	focused       bool
@@ -109,6 +113,7 @@ func New(opts Options) *Model {
 		keys:      opts.Keys,
 		clock:     opts.Now,
 		shown:     opts.Now(),
+		web:       opts.WebBase,
 		list:      newList(),
 		stick:     map[string]bool{},
 		listCount: -1,

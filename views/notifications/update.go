@@ -55,6 +55,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setFilter(m.filter.prev())
 	case key.Matches(msg, nk.Profile):
 		return m.openProfile()
+	case key.Matches(msg, k.Copy):
+		return m.copySelected()
 	default:
 		return nil
 	}
