@@ -27,7 +27,7 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 	feed := []*key.Binding{&k.Feed.Compose, &k.Feed.Like, &k.Feed.Repost, &k.Feed.Quote, &k.Feed.Amplify, &k.Feed.Comment, &k.Feed.Delete, &k.Feed.Profile, &k.Feed.Follow, &k.Feed.Timeline, &k.Feed.Likers, &k.Feed.Reposters, &k.Feed.ShowNew, &k.Feed.Media}
 	notes := []*key.Binding{&k.Notifications.MarkRead, &k.Notifications.MarkAllRead, &k.Notifications.Filter, &k.Notifications.FilterBack, &k.Notifications.Profile, &k.List.Copy}
 	msgs := []*key.Binding{&k.Messages.New, &k.Messages.Reply, &k.Messages.Delete, &k.Messages.DeleteConversation, &k.Messages.Retry, &k.Messages.Profile}
-	jobs := []*key.Binding{&k.Jobs.New, &k.Jobs.Retry, &k.Jobs.History, &k.Jobs.Services, &k.Jobs.Connect, &k.Jobs.Toggle, &k.Jobs.Test, &k.Jobs.Disconnect}
+	jobs := []*key.Binding{&k.Jobs.New, &k.Jobs.Retry, &k.Jobs.History, &k.Jobs.Services, &k.Jobs.Connect, &k.Jobs.Toggle, &k.Jobs.Test, &k.Jobs.Disconnect, &k.List.Copy}
 	market := []*key.Binding{&k.Market.Role, &k.Market.Status, &k.Market.Start, &k.Market.Deliver, &k.Market.Accept, &k.Market.Revision, &k.Market.Dispute, &k.Market.Cancel, &k.Market.Message, &k.Market.Review, &k.Market.Profile, &k.Market.Section, &k.Market.Money}
 	// The services section has its own keys; d deletes a listing there
 	// and delivers an order in the orders.

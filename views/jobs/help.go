@@ -34,10 +34,10 @@ func (m *Model) FullHelp() [][]key.Binding {
 	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	switch m.screen {
 	case viewHistory:
-		return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New}, {jk.History, jk.Services, k.Back}, m.filter().Help()}
+		return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New, copyKey(k.Copy)}, {jk.History, jk.Services, k.Back}, m.filter().Help()}
 	case viewServices:
 		return [][]key.Binding{{k.Up, k.Down}, {jk.Connect, jk.Toggle, jk.Test, jk.Disconnect}, {jk.New, jk.History, k.Back}}
 	case viewLive:
 	}
-	return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New}, {jk.History, jk.Services}, m.filter().Help()}
+	return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New, copyKey(k.Copy)}, {jk.History, jk.Services}, m.filter().Help()}
 }

@@ -132,6 +132,8 @@ func (m *Model) liveKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open(m.selectedJob())
 	case key.Matches(msg, jk.Retry):
 		return m.retry(m.selectedJob())
+	case key.Matches(msg, k.Copy):
+		return copyJob(m.selectedJob())
 	}
 	m.fixWindow()
 	return nil
@@ -159,6 +161,8 @@ func (m *Model) historyKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open(m.selectedPast())
 	case key.Matches(msg, jk.Retry):
 		return m.retry(m.selectedPast())
+	case key.Matches(msg, k.Copy):
+		return copyJob(m.selectedPast())
 	case key.Matches(msg, k.Back):
 		m.screen = viewLive
 		return nil
