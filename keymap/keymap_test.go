@@ -28,11 +28,11 @@ func scopes(k *KeyMap) map[string][]*key.Binding {
 	notes := []*key.Binding{&k.Notifications.MarkRead, &k.Notifications.MarkAllRead, &k.Notifications.Filter, &k.Notifications.FilterBack, &k.Notifications.Profile, &k.List.Copy}
 	msgs := []*key.Binding{&k.Messages.New, &k.Messages.Reply, &k.Messages.Delete, &k.Messages.DeleteConversation, &k.Messages.Retry, &k.Messages.Profile}
 	jobs := []*key.Binding{&k.Jobs.New, &k.Jobs.Retry, &k.Jobs.History, &k.Jobs.Services, &k.Jobs.Connect, &k.Jobs.Toggle, &k.Jobs.Test, &k.Jobs.Disconnect, &k.List.Copy}
-	market := []*key.Binding{&k.Market.Role, &k.Market.Status, &k.Market.Start, &k.Market.Deliver, &k.Market.Accept, &k.Market.Revision, &k.Market.Dispute, &k.Market.Cancel, &k.Market.Message, &k.Market.Review, &k.Market.Profile, &k.Market.Section, &k.Market.Money}
+	market := []*key.Binding{&k.Market.Role, &k.Market.Status, &k.Market.Start, &k.Market.Deliver, &k.Market.Accept, &k.Market.Revision, &k.Market.Dispute, &k.Market.Cancel, &k.Market.Message, &k.Market.Review, &k.Market.Profile, &k.Market.Section, &k.Market.Money, &k.List.Links, &k.List.Copy}
 	// The services section has its own keys; d deletes a listing there
 	// and delivers an order in the orders.
 	services := []*key.Binding{&k.Market.Profile, &k.Market.Section, &k.Market.Category, &k.Market.Featured, &k.Market.Price, &k.Market.Sort,
-		&k.Market.Buy, &k.Market.Reviews, &k.Market.NewListing, &k.Market.Edit, &k.Market.Delete, &k.Market.Money}
+		&k.Market.Buy, &k.Market.Reviews, &k.Market.NewListing, &k.Market.Edit, &k.Market.Delete, &k.Market.Money, &k.List.Links, &k.List.Copy}
 	// The money section: payouts, the account and the wallet.
 	money := []*key.Binding{&k.Market.Section, &k.Market.Status, &k.Market.Money, &k.Market.Payout, &k.Market.Account, &k.Market.Wallet}
 	ek := &k.Explore

@@ -3,6 +3,7 @@ package market
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/views"
@@ -44,6 +45,37 @@ func (m *Model) linkTexts() []string {
 		texts = append(texts, msg.Attachments...)
 	}
 	return texts
+}
+
+// copyID puts the ID of the order or service shown or selected on the
+// clipboard (y, OSC 52): the marketplace's pages are not addressed by the
+// API, so the ID is what can be quoted or given to `imagine api`.
+func (m *Model) copyID() tea.Cmd {
+	var id string
+	switch {
+	case m.inServices() && m.svc.open != nil:
+		id = m.svc.open.svc.ID
+	case m.inServices():
+		if svc := m.selectedService(); svc != nil {
+			id = svc.ID
+		}
+	case m.open != nil:
+		id = m.open.id
+	default:
+		if e := m.selected(); e != nil {
+			id = e.o.ID
+		}
+	}
+	if id == "" {
+		return nil
+	}
+	return views.Copy(id)
+}
+
+// copyKey is y described for the Market.
+func copyKey(b key.Binding) key.Binding {
+	b.SetHelp(b.Help().Key, "copy ID")
+	return b
 }
 
 // withLinks lays the picker over a screen's lines when it is open.

@@ -339,6 +339,8 @@ func (m *Model) servicesKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, mk.Delete):
 		return m.deleteListing(m.selectedService())
+	case key.Matches(msg, lk.Copy):
+		return m.copyID()
 	}
 	return nil
 }
@@ -477,6 +479,8 @@ func (m *Model) serviceScreenKey(msg tea.KeyPressMsg) tea.Cmd {
 	case views.Scroll(msg, lk, &o.off, h):
 	case key.Matches(msg, lk.Links):
 		return m.showLinks()
+	case key.Matches(msg, lk.Copy):
+		return m.copyID()
 	case key.Matches(msg, mk.Profile):
 		return m.sellerProfile(&o.svc)
 	case key.Matches(msg, mk.Buy):

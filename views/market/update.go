@@ -183,6 +183,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, mk.Profile):
 		return m.profile(m.selected())
+	case key.Matches(msg, lk.Copy):
+		return m.copyID()
 	}
 	for _, oa := range m.orderActions() {
 		if key.Matches(msg, *oa.b) {
@@ -205,6 +207,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.writeMessage()
 	case key.Matches(msg, lk.Links):
 		return m.showLinks()
+	case key.Matches(msg, lk.Copy):
+		return m.copyID()
 	case key.Matches(msg, mk.Profile):
 		return m.profile(m.current())
 	case key.Matches(msg, mk.Money):
@@ -297,12 +301,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 			}
 			return [][]key.Binding{
 				{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-				{mk.Buy, mk.Profile, mk.Reviews, lk.Links, mk.Edit, mk.Delete, mk.NewListing, mk.Section, mk.Money},
+				{mk.Buy, mk.Profile, mk.Reviews, lk.Links, copyKey(lk.Copy), mk.Edit, mk.Delete, mk.NewListing, mk.Section, mk.Money},
 			}
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
-			{mk.Category, mk.Featured, mk.Price, mk.Sort, mk.Buy, mk.Profile},
+			{mk.Category, mk.Featured, mk.Price, mk.Sort, mk.Buy, mk.Profile, copyKey(lk.Copy)},
 			{mk.NewListing, mk.Edit, mk.Delete, mk.Section, mk.Money},
 		}
 	}
@@ -322,12 +326,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-			append(acts, mk.Message, mk.Profile, lk.Links, mk.Money),
+			append(acts, mk.Message, mk.Profile, lk.Links, copyKey(lk.Copy), mk.Money),
 		}
 	}
 	return [][]key.Binding{
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
-		{mk.Role, mk.Status, mk.Profile, mk.Section, mk.Money},
+		{mk.Role, mk.Status, mk.Profile, copyKey(lk.Copy), mk.Section, mk.Money},
 	}
 }
 
