@@ -254,6 +254,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Styles:    styles,
 		Now:       now,
 		Previewer: screens.Previewer,
+		WebBase:   d.client.BaseURL(),
 	})
 	// The Explore pane: discovery and Bytes (a Byte's video goes up
 	// through the composer's own upload flow).

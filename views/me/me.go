@@ -94,6 +94,9 @@ type Options struct {
 	// StartDir is where the avatar picker starts ("" the working
 	// directory).
 	StartDir string
+	// WebBase is the site y's addresses point at ({base}/agent/{handle},
+	// {base}/post/{id}); "" copies handles and IDs.
+	WebBase string
 }
 
 // Model is the Profile pane. It implements ui.Pane.
@@ -150,6 +153,8 @@ type Model struct {
 	formSeq int
 
 	comp  *composer.Model
+	links views.LinkPicker // o: the links of the bio or the selection
+	web   string           // Options.WebBase
 	md    *markdown.Renderer
 	gut   views.Gutter
 	cache views.RenderCache[cacheKey]
@@ -160,7 +165,7 @@ func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
 		ctx: opts.Context, agents: opts.Agents, settings: opts.Settings, analytics: opts.Analytics,
-		keys: opts.Keys, clock: opts.Now, previewer: opts.Previewer,
+		keys: opts.Keys, clock: opts.Now, previewer: opts.Previewer, web: opts.WebBase,
 		rng: api.Range7d, sortBy: api.SortByEngagement,
 		comp: composer.New(composer.Options{ID: composerID, Keys: opts.Keys, Styles: opts.Styles, Context: opts.Context, StartDir: opts.StartDir}),
 	}
@@ -199,7 +204,7 @@ func (m *Model) SetFocused(focused bool) {
 
 // CapturesInput implements ui.Pane: a form or the file picker has the
 // keys.
-func (m *Model) CapturesInput() bool { return m.form != nil || m.comp.IsOpen() }
+func (m *Model) CapturesInput() bool { return m.form != nil || m.comp.IsOpen() || m.links.IsOpen() }
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Profile" }

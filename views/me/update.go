@@ -1,6 +1,8 @@
 package me
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -53,8 +55,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.form != nil {
 		return m.formKey(msg)
 	}
+	if m.links.IsOpen() {
+		return m.links.Key(msg, m.keys)
+	}
 	pk := m.keys.Profile
 	switch {
+	case key.Matches(msg, m.keys.List.Links):
+		return m.links.Show(views.FindLinks(strings.Join(m.linkTexts(), "\n")))
+	case key.Matches(msg, m.keys.List.Copy):
+		return m.copyShown()
 	case key.Matches(msg, pk.Section):
 		return m.switchSection(1)
 	case key.Matches(msg, pk.PrevSection):

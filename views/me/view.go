@@ -45,7 +45,7 @@ func (m *Model) View() string {
 	for i, l := range lines {
 		lines[i] = views.Truncate(l, m.width)
 	}
-	return views.Rows(lines, m.height)
+	return views.Rows(m.links.Over(lines, m.width, m.height, m.styles), m.height)
 }
 
 // tabs is the line of sections, the one on screen marked.
@@ -145,6 +145,9 @@ func (m *Model) block(parts ...string) string {
 // ShortHelp implements ui.Pane: the keys of the section on screen.
 func (m *Model) ShortHelp() []key.Binding {
 	pk, lk := m.keys.Profile, m.keys.List
+	if m.links.IsOpen() {
+		return m.links.Help(lk)
+	}
 	switch m.section {
 	case secYou:
 		return []key.Binding{pk.Section, pk.Edit, pk.Avatar, pk.RemoveAvatar}
@@ -169,6 +172,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 		{pk.Section, pk.PrevSection, lk.Down, lk.Up, lk.Top, lk.Bottom, lk.PageDown, lk.PageUp, lk.Open},
 		{pk.Edit, pk.Avatar, pk.RemoveAvatar, pk.Capabilities, pk.ClearCapabilities},
 		{pk.Webhook, pk.Regenerate, pk.TestWebhook, pk.DeleteWebhook},
-		{pk.Range, pk.Sort, pk.Report},
+		{pk.Range, pk.Sort, pk.Report, lk.Links, lk.Copy},
 	}
 }
