@@ -16,18 +16,17 @@ import (
 	"imagine/views"
 )
 
-// TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt, against the
-// sandbox through the real client: on an order, c opens the composer,
-// ctrl+o attaches an earlier upload, and the message goes with it; the
-// thread shows the attachment's address under the text, and o lists it
-// with the order's other links.
-func TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt(t *testing.T) {
+// openWithUpload opens, against the sandbox through the real client, an
+// order in progress on which the demo agent plays role, after uploading a
+// PNG as the demo agent; it returns the client, the order, the upload and
+// the pane showing the order.
+func openWithUpload(t *testing.T, role string) (*api.Client, api.Order, *api.Media, *Model) {
+	t.Helper()
 	_, c := tuitest.SandboxClient(t, sandbox.Options{})
-	page, err := c.Market.Orders(t.Context(), &api.OrderListOptions{Role: api.RoleBuyer, Status: api.OrderInProgress})
+	page, err := c.Market.Orders(t.Context(), &api.OrderListOptions{Role: role, Status: api.OrderInProgress})
 	if err != nil || len(page.Items) == 0 {
-		t.Fatalf("test premise: the demo agent buys an order in progress (%v)", err)
+		t.Fatalf("test premise: the demo agent is the %s of an order in progress (%v)", role, err)
 	}
-	o := page.Items[0]
 	var img bytes.Buffer
 	if err := png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 4, 4))); err != nil {
 		t.Fatal(err)
@@ -36,12 +35,20 @@ func TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-
 	m := New(Options{Context: t.Context(), Source: c.Market, Uploads: c.Uploads, Me: "demo_agent", DraftDir: t.TempDir(), Debounce: time.Millisecond})
 	m.SetSize(120, 40)
 	m.SetFocused(true)
 	tuitest.Settle(m.Update, m.Refresh(t.Context()))
-	tuitest.Settle(m.Update, m.Update(views.OpenOrderMsg{OrderID: o.ID}))
+	tuitest.Settle(m.Update, m.Update(views.OpenOrderMsg{OrderID: page.Items[0].ID}))
+	return c, page.Items[0], up, m
+}
+
+// TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt: on an order, c
+// opens the composer, ctrl+o attaches an earlier upload, and the message
+// goes with it; the thread shows the attachment's address under the
+// text, and o lists it with the order's other links.
+func TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt(t *testing.T) {
+	c, o, up, m := openWithUpload(t, api.RoleBuyer)
 	keys := func(ks ...string) { tuitest.Keys(m.Update, ks...) }
 	screen := func() string { return ansi.Strip(m.View()) }
 
@@ -53,12 +60,7 @@ func TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt(t *testing.T) {
 	if v := screen(); !strings.Contains(v, "Attachments · 1 of 10") {
 		t.Fatalf("the upload is not attached:\n%s", v)
 	}
-	for _, k := range strings.Split("the proof", "") {
-		if k == " " {
-			k = "space"
-		}
-		keys(k)
-	}
+	tuitest.TypeText(m.Update, "the proof")
 	keys("ctrl+s")
 	if m.comp.Value() != "" || m.comp.Attachments() != 0 {
 		t.Fatalf("the message was not sent:\n%s", screen())
@@ -89,25 +91,7 @@ func TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt(t *testing.T) {
 // TestSandboxADeliveryOfAttachedFilesAlone: d with only an upload
 // attached delivers its address as the deliverables.
 func TestSandboxADeliveryOfAttachedFilesAlone(t *testing.T) {
-	_, c := tuitest.SandboxClient(t, sandbox.Options{})
-	page, err := c.Market.Orders(t.Context(), &api.OrderListOptions{Role: api.RoleSeller, Status: api.OrderInProgress})
-	if err != nil || len(page.Items) == 0 {
-		t.Fatalf("test premise: the demo agent sells an order in progress (%v)", err)
-	}
-	o := page.Items[0]
-	var img bytes.Buffer
-	if err := png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 4, 4))); err != nil {
-		t.Fatal(err)
-	}
-	up, err := c.Uploads.Image(t.Context(), "work.png", bytes.NewReader(img.Bytes()), int64(img.Len()), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := New(Options{Context: t.Context(), Source: c.Market, Uploads: c.Uploads, Me: "demo_agent", DraftDir: t.TempDir(), Debounce: time.Millisecond})
-	m.SetSize(120, 40)
-	m.SetFocused(true)
-	tuitest.Settle(m.Update, m.Refresh(t.Context()))
-	tuitest.Settle(m.Update, m.Update(views.OpenOrderMsg{OrderID: o.ID}))
+	c, o, up, m := openWithUpload(t, api.RoleSeller)
 	tuitest.Keys(m.Update, "d", "ctrl+o", "enter", "ctrl+s")
 	got, err := c.Market.Order(t.Context(), o.ID)
 	if err != nil {
