@@ -28,6 +28,9 @@ func (m *Model) Click(_, y int, double bool) (cmd tea.Cmd, opened bool) {
 	hit, open := m.win.Click(y-len(m.header()), len(m.vis), h, m.rowHeight, double)
 	m.browsed = m.browsed || hit
 	if !hit || !open {
+		if hit {
+			return m.moreOrders(), false
+		}
 		return nil, false
 	}
 	press, ok := views.PressOf(m.keys.List.Open)

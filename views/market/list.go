@@ -24,6 +24,24 @@ type entry struct {
 	seen []seenStep
 }
 
+// fresh is a new entry for o, held in byID.
+func (m *Model) fresh(o api.Order, now time.Time) *entry {
+	m.withDays(&o)
+	e := &entry{}
+	m.byID[o.ID] = e
+	m.update(e, o, now)
+	return e
+}
+
+// update gives e the order o (its days already known) and what follows
+// from it: its role and what it needs of the operator.
+func (m *Model) update(e *entry, o api.Order, now time.Time) {
+	e.setOrder(o)
+	e.ver++
+	e.role = roleOf(&e.o, m.me)
+	e.need = need(&e.o, e.role, now)
+}
+
 // roleFilters are the role filter's steps.
 var roleFilters = []role{roleNone, roleSeller, roleBuyer}
 
@@ -219,21 +237,19 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 			continue
 		}
 		seen[o.ID] = true
-		m.withDays(&o)
 		e := m.byID[o.ID]
 		if e == nil {
-			e = &entry{}
-			m.byID[o.ID] = e
-		} else if sameShown(&e.o, &o) {
-			orders = append(orders, e)
+			orders = append(orders, m.fresh(o, now))
 			continue
 		}
-		e.setOrder(o)
-		e.ver++
-		e.role = roleOf(&e.o, m.me)
-		e.need = need(&e.o, e.role, now)
+		m.withDays(&o)
+		if !sameShown(&e.o, &o) {
+			m.update(e, o, now)
+		}
 		orders = append(orders, e)
 	}
+	m.older.keepCursor(msg.page)
+	orders = append(orders, m.older.outside(seen)...)
 	for id := range m.byID {
 		if !seen[id] {
 			delete(m.byID, id)

@@ -162,8 +162,9 @@ type Model struct {
 	// were reviewed) in this session: orders do not say it themselves.
 	reviewedIDs map[string]bool
 
-	open     *screen // the order screen, nil on the list
-	wantOpen string  // the order to open once a list holds it
+	older    olderPages // the orders past the first page (older.go)
+	open     *screen    // the order screen, nil on the list
+	wantOpen string     // the order to open once a list holds it
 
 	svc     services // the Services section
 	money   money    // the Money section

@@ -50,6 +50,9 @@ func (m *Model) View() string {
 	p := m.pal
 	lines := append(make([]string, 0, m.height), m.header()...)
 	var footer []string
+	if l := m.olderLine(); l != "" && m.loaded {
+		footer = append(footer, views.Truncate(l, m.width))
+	}
 	if m.query.Active() {
 		footer = append(footer, m.query.LineCounts(len(m.vis), len(m.orders), m.width))
 	}

@@ -22,6 +22,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case servicesMsg:
 		m.gotDays(msg)
 		return nil
+	case olderMsg:
+		return m.olderListed(msg)
 	case svcListMsg:
 		m.gotServices(msg)
 		if msg.err != nil {
@@ -153,7 +155,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.win.Navigate(msg, lk, len(m.vis), h, m.rowHeight):
 		m.browsed = true
-		return nil
+		return m.moreOrders()
 	case key.Matches(msg, mk.Section):
 		return m.switchSection()
 	case key.Matches(msg, mk.Money):
