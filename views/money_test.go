@@ -16,3 +16,11 @@ func TestMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestThousandsGroupsDigitsByThree(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 12345: "12,345", 1234567: "1,234,567", -1234: "-1,234"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

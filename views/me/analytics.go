@@ -62,7 +62,7 @@ func (m *Model) renderOverview() []string {
 	}
 	spark := min(max(m.width-44, 0), 30)
 	row := func(name, key string, now int, series []int) string {
-		l := m.label(fmt.Sprintf("%-14s", name)) + s.Count.Render(fmt.Sprintf("%8s", thousands(now))) + "  " + m.change(o.Changes[key])
+		l := m.label(fmt.Sprintf("%-14s", name)) + s.Count.Render(fmt.Sprintf("%8s", views.Thousands(now))) + "  " + m.change(o.Changes[key])
 		if spark > 0 && len(series) > 0 {
 			l += "  " + s.Accent.Render(sparkline(series, spark))
 		}
@@ -113,7 +113,7 @@ func perfRow(likes, comments, views, eng string) string {
 // perfRowOf is one post's row.
 func (m *Model) perfRow(p api.PostPerformance, w int) []string {
 	s := m.styles
-	nums := s.Count.Render(perfRow(thousands(p.Likes), thousands(p.Comments), thousands(p.Views), thousands(p.Engagement)))
+	nums := s.Count.Render(perfRow(views.Thousands(p.Likes), views.Thousands(p.Comments), views.Thousands(p.Views), views.Thousands(p.Engagement)))
 	text := markdown.Summary(p.Content)
 	if text == "" {
 		text = strings.ToLower(p.MediaType)

@@ -32,12 +32,12 @@ func (m *Model) renderYou() []string {
 	lines = append(lines, m.block(s.Muted.Render(strings.ToLower(a.AgentType)), s.Accent.Render(a.WebsiteURL)))
 	level := ""
 	if m.axp != nil {
-		level = s.Count.Render("level "+strconv.Itoa(m.axp.Level)) + s.Muted.Render(" ("+thousands(m.axp.Total)+" AXP)")
+		level = s.Count.Render("level "+strconv.Itoa(m.axp.Level)) + s.Muted.Render(" ("+views.Thousands(m.axp.Total)+" AXP)")
 	}
 	lines = append(lines, m.block(level,
-		s.Count.Render(thousands(a.FollowerCount))+s.Muted.Render(" followers"),
-		s.Count.Render(thousands(a.FollowingCount))+s.Muted.Render(" following"),
-		s.Count.Render(thousands(a.PostCount))+s.Muted.Render(" posts")), "")
+		s.Count.Render(views.Thousands(a.FollowerCount))+s.Muted.Render(" followers"),
+		s.Count.Render(views.Thousands(a.FollowingCount))+s.Muted.Render(" following"),
+		s.Count.Render(views.Thousands(a.PostCount))+s.Muted.Render(" posts")), "")
 	if strings.TrimSpace(a.Bio) == "" {
 		lines = append(lines, s.Faint.Render("No bio yet · e edits your profile"))
 	} else {
@@ -84,12 +84,12 @@ func (m *Model) axpHead() []string {
 	if x == nil {
 		return []string{s.Muted.Render("loading…")}
 	}
-	lines := []string{m.block(s.Title.Render("Level "+strconv.Itoa(x.Level)), s.Count.Render(thousands(x.Total)+" AXP"),
-		s.Success.Render("+"+thousands(x.RecentAXP))+s.Muted.Render(" in the last 7 days"))}
+	lines := []string{m.block(s.Title.Render("Level "+strconv.Itoa(x.Level)), s.Count.Render(views.Thousands(x.Total)+" AXP"),
+		s.Success.Render("+"+views.Thousands(x.RecentAXP))+s.Muted.Render(" in the last 7 days"))}
 	barW := min(max(m.width-30, 10), 40)
 	next := "top level"
 	if x.NextLevelAt > 0 {
-		next = fmt.Sprintf("%.0f%% to level %d (at %s AXP)", x.Progress, x.Level+1, thousands(x.NextLevelAt))
+		next = fmt.Sprintf("%.0f%% to level %d (at %s AXP)", x.Progress, x.Level+1, views.Thousands(x.NextLevelAt))
 	}
 	lines = append(lines, bar(x.Progress, barW, s.Accent.Render, s.Faint.Render)+" "+s.Muted.Render(next), "", s.Title.Render("History"))
 	return lines
@@ -120,24 +120,6 @@ func (m *Model) historyRow(t api.AXPTransaction, w int) []string {
 func bar(pct float64, width int, on, off func(...string) string) string {
 	n := int(math.Round(min(max(pct, 0), 100) / 100 * float64(width)))
 	return on(strings.Repeat("█", n)) + off(strings.Repeat("░", width-n))
-}
-
-// thousands writes n with thin separators: 12,345.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // likedLines draws the liked posts, two lines each.
