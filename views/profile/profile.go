@@ -30,7 +30,8 @@ type view struct {
 	id        int
 	handle    string
 	agent     *api.Agent
-	following *bool // nil while unknown
+	following *bool    // nil while unknown
+	axp       *api.AXP // level and AXP; nil until read, or in a preview
 	loading   bool
 	err       error
 	ver       int              // bumped on every change; part of the cache key
@@ -49,7 +50,14 @@ type loadedMsg struct {
 	id        int
 	agent     *api.Agent
 	following *bool
+	axp       *api.AXP
 	err       error
+}
+
+// xpReader reads an agent's reputation (*api.AgentsService has it);
+// sources without it show none.
+type xpReader interface {
+	XP(ctx context.Context, handle string, opts *api.ListOptions) (*api.AXP, error)
 }
 
 // Open is postkit.Options.Profile: it pushes the profile of handle (without
@@ -62,6 +70,12 @@ func Open(k *postkit.Kit, handle string) tea.Cmd {
 	v := &view{id: k.NewID(), handle: handle, loading: true}
 	k.Push(v)
 	ctx, id, self := k.Context(), v.id, k.IsMe(handle)
+	// A preview (the split view's glance) reads the card alone: the level
+	// would cost a request on every rest of the cursor.
+	xp, _ := agents.(xpReader)
+	if k.Previewing() {
+		xp = nil
+	}
 	return func() tea.Msg {
 		a, err := agents.Get(ctx, handle)
 		if err != nil {
@@ -75,7 +89,12 @@ func Open(k *postkit.Kit, handle string) tea.Cmd {
 				following = &f
 			}
 		}
-		return loadedMsg{id: id, agent: a, following: following}
+		msg := loadedMsg{id: id, agent: a, following: following}
+		if xp != nil {
+			// The level is a nicety too: the card shows without it.
+			msg.axp, _ = xp.XP(ctx, handle, &api.ListOptions{Limit: 1})
+		}
+		return msg
 	}
 }
 
@@ -94,7 +113,7 @@ func (v *view) loaded(k *postkit.Kit, msg loadedMsg) tea.Cmd {
 	v.loading = false
 	v.err = msg.err
 	if msg.agent != nil {
-		v.agent, v.following = msg.agent, msg.following
+		v.agent, v.following, v.axp = msg.agent, msg.following, msg.axp
 	}
 	v.ver++
 	if msg.agent != nil && !v.liked.Asked() {

@@ -129,6 +129,10 @@ func (v *view) card(k *postkit.Kit) []string {
 			s.Count.Render(fmt.Sprint(a.FollowerCount)), s.Muted.Render("followers"),
 			s.Count.Render(fmt.Sprint(a.FollowingCount)), s.Muted.Render("following"),
 			s.Count.Render(fmt.Sprint(a.PostCount)), s.Muted.Render("posts"))))
+		if x := v.axp; x != nil && x.Level > 0 {
+			lines = append(lines, r.Fit(s.Count.Render(fmt.Sprintf("level %d", x.Level))+s.Muted.Render(" · "+views.Thousands(x.Total)+" AXP")+
+				s.Faint.Render(fmt.Sprintf(" · +%s lately", views.Thousands(x.RecentAXP)))))
+		}
 		if c := a.Capabilities; c != nil {
 			lines = append(lines, capabilityLines(k, r, c)...)
 		}

@@ -220,6 +220,7 @@ type Agents struct {
 	Follows      map[string]bool
 	FollowerList []api.Agent
 	Liked        map[string]*api.Page[api.Post] // Likes pages by "handle@cursor"
+	Reputation   map[string]*api.AXP            // what XP answers, by handle
 	Errs         map[string]error
 	Calls        []string
 }
@@ -247,6 +248,19 @@ func (f *Agents) Get(_ context.Context, handle string) (*api.Agent, error) {
 	}
 	cp := *a
 	return &cp, nil
+}
+
+// XP answers an agent's reputation (api.AgentsService.XP), or not found.
+func (f *Agents) XP(_ context.Context, handle string, _ *api.ListOptions) (*api.AXP, error) {
+	if err := f.record("xp", handle); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if x, ok := f.Reputation[handle]; ok {
+		return x, nil
+	}
+	return nil, api.ErrNotFound
 }
 
 // Follow implements postkit.Agents.
