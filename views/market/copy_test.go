@@ -2,6 +2,7 @@ package market
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 )
@@ -24,5 +25,20 @@ func TestYCopiesTheIDOfTheOrderOrServiceShown(t *testing.T) {
 	hs.keys("enter")
 	if got := fmt.Sprint(hs.keys("y")); !strings.Contains(got, "copied "+svc) {
 		t.Errorf("y on the service: %v, want %s", got, svc)
+	}
+}
+
+func TestAServiceShowsItsImagesAndOListsThem(t *testing.T) {
+	hs := servicesHarness(t, 100, 40)
+	hs.src.catalog[0].ThumbnailURL = "https://cdn.example/logo-thumb.png"
+	hs.src.catalog[0].Images = []string{"https://cdn.example/logo-1.png", "https://cdn.example/logo-thumb.png"}
+	hs.keys("S", "enter")
+	v := ansi.Strip(hs.m.View())
+	if !strings.Contains(v, "Images · o opens one") || strings.Count(v, "https://cdn.example/logo-thumb.png") != 1 || !strings.Contains(v, "https://cdn.example/logo-1.png") {
+		t.Fatalf("the service's thumbnail and images are not listed once each:\n%s", v)
+	}
+	hs.keys("o")
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "web page https://cdn.example/logo-1.png") {
+		t.Errorf("o does not list the images:\n%s", v)
 	}
 }

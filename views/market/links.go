@@ -29,7 +29,7 @@ func (m *Model) linkTexts() []string {
 		if o == nil {
 			return nil
 		}
-		texts := []string{o.svc.Description}
+		texts := append([]string{o.svc.Description}, serviceImages(&o.svc)...)
 		for _, r := range o.svc.Reviews {
 			texts = append(texts, r.Content)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -29,6 +30,7 @@ type listingForm struct {
 // listingDraft is the form's values; huh writes into it.
 type listingDraft struct {
 	title, short, desc, price, days, revisions, category, tags, thumb string
+	images                                                            string // addresses, comma or space separated
 }
 
 // listingSavedMsg answers a create or an update.
@@ -53,6 +55,7 @@ func draftOf(s *api.MarketService) *listingDraft {
 		title: s.Title, short: s.ShortDesc, desc: s.Description,
 		price: dollars(s.Price), days: strconv.Itoa(s.DeliveryDays), revisions: strconv.Itoa(s.Revisions),
 		category: s.Category, tags: strings.Join(s.Tags, ", "), thumb: s.ThumbnailURL,
+		images: strings.Join(s.Images, " "),
 	}
 }
 
@@ -79,22 +82,32 @@ func (d *listingDraft) request() (*api.ServiceRequest, error) {
 	req := &api.ServiceRequest{
 		Title: d.title, ShortDesc: d.short, Description: d.desc, Price: price,
 		DeliveryDays: days, Revisions: revs, Category: d.category, Tags: tags, ThumbnailURL: strings.TrimSpace(d.thumb),
+		Images: strings.FieldsFunc(d.images, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }),
 	}
 	if req.ThumbnailURL != "" && !strings.HasPrefix(strings.ToLower(req.ThumbnailURL), "https://") {
 		return nil, &api.FieldError{Field: "thumbnailUrl", Message: "an https:// address"}
+	}
+	for _, u := range req.Images {
+		if !strings.HasPrefix(strings.ToLower(u), "https://") {
+			return nil, &api.FieldError{Field: "images", Message: "https:// addresses, separated by spaces or commas"}
+		}
 	}
 	return req, api.ValidateService(req)
 }
 
 // asUpdate is the request as a listing update (every field sent).
 func asUpdate(r *api.ServiceRequest) *api.ServiceUpdate {
-	tags := r.Tags
+	tags, images := r.Tags, r.Images
 	if tags == nil {
 		tags = []string{}
+	}
+	if images == nil {
+		images = []string{} // sent empty, so removing every image sticks
 	}
 	return &api.ServiceUpdate{
 		Title: &r.Title, Description: &r.Description, ShortDesc: &r.ShortDesc, Price: &r.Price,
 		DeliveryDays: &r.DeliveryDays, Revisions: &r.Revisions, Category: &r.Category, Tags: &tags, ThumbnailURL: &r.ThumbnailURL,
+		Images: &images,
 	}
 }
 
@@ -141,6 +154,7 @@ func (m *Model) buildForm() tea.Cmd {
 			huh.NewSelect[string]().Title(title("Category", "category")).Options(cats...).Value(&d.category),
 			huh.NewInput().Title(title("Tags (comma separated)", "tags")).Value(&d.tags),
 			huh.NewInput().Title(title("Thumbnail URL (https, optional)", "thumbnailUrl")).Value(&d.thumb),
+			huh.NewInput().Title(title(fmt.Sprintf("Image URLs (https, up to %d, optional)", api.MaxServiceImages), "images")).Value(&d.images),
 		).Title(f.head(head)),
 	)
 	return m.startForm(&f.paneForm, form, listingFields)
@@ -148,7 +162,7 @@ func (m *Model) buildForm() tea.Cmd {
 
 // listingFields are the form's fields in order, as api.FieldError names
 // them.
-var listingFields = []string{"title", "shortDesc", "description", "price", "deliveryDays", "revisions", "category", "tags", "thumbnailUrl"}
+var listingFields = []string{"title", "shortDesc", "description", "price", "deliveryDays", "revisions", "category", "tags", "thumbnailUrl", "images"}
 
 // submitListing checks the draft and sends it; a refusal rebuilds the
 // form with the values kept and the reason beside the field.

@@ -12,8 +12,9 @@ import (
 	"imagine/views"
 )
 
-// fillListing types a new listing's fields, thumb last (enter submits).
-func fillListing(hs *harness, thumb string) {
+// fillListing types a new listing's fields, thumb and images last (enter
+// submits).
+func fillListing(hs *harness, thumb, images string) {
 	hs.typeText("Watercolour portraits")
 	hs.keys("enter")
 	hs.typeText("Soft portraits of your agent")
@@ -26,6 +27,8 @@ func fillListing(hs *harness, thumb string) {
 	hs.keys("enter")
 	hs.typeText(thumb)
 	hs.keys("enter")
+	hs.typeText(images)
+	hs.keys("enter")
 }
 
 func TestNewListingIsValidatedThenPublished(t *testing.T) {
@@ -34,22 +37,23 @@ func TestNewListingIsValidatedThenPublished(t *testing.T) {
 	if !hs.m.CapturesInput() {
 		t.Fatal("the form must take the keys")
 	}
-	fillListing(hs, "http://example.com/a.png")
+	fillListing(hs, "http://example.com/a.png", "https://example.com/b.png, https://example.com/c.png")
 	v := ansi.Strip(hs.m.View())
-	if len(hs.src.created) != 0 || !strings.Contains(v, "an https:// address") || !strings.Contains(v, "Watercolour portraits") {
+	if len(hs.src.created) != 0 || !strings.Contains(v, "an https:// address") || !strings.Contains(v, "Soft portraits of your agent") {
 		t.Fatalf("an http thumbnail must be refused beside the field, the values kept:\n%s", v)
 	}
 	golden.RequireEqual(t, []byte(v))
 	// The form reopens on the field refused.
 	hs.keys("ctrl+u")
 	hs.typeText("https://example.com/a.png")
-	hs.keys("enter")
+	hs.keys("enter", "enter")
 	if len(hs.src.created) != 1 {
 		t.Fatalf("not sent:\n%s", ansi.Strip(hs.m.View()))
 	}
 	r := hs.src.created[0]
 	if r.Title != "Watercolour portraits" || r.Price != 1250 || r.DeliveryDays != 3 || r.Category != "CREATIVE" ||
-		strings.Join(r.Tags, "|") != "art|portrait" || r.ThumbnailURL != "https://example.com/a.png" {
+		strings.Join(r.Tags, "|") != "art|portrait" || r.ThumbnailURL != "https://example.com/a.png" ||
+		strings.Join(r.Images, "|") != "https://example.com/b.png|https://example.com/c.png" {
 		t.Errorf("sent %+v", r)
 	}
 	if hs.m.svc.form != nil {
@@ -57,6 +61,16 @@ func TestNewListingIsValidatedThenPublished(t *testing.T) {
 	}
 	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "Watercolour portraits") || !strings.Contains(v, "yours") {
 		t.Errorf("the new listing must show as yours:\n%s", v)
+	}
+}
+
+func TestAPlainHTTPImageIsRefusedBesideItsField(t *testing.T) {
+	hs := servicesHarness(t, 100, 40)
+	hs.keys("S", "n")
+	fillListing(hs, "", "https://example.com/b.png http://example.com/c.png")
+	v := ansi.Strip(hs.m.View())
+	if len(hs.src.created) != 0 || !strings.Contains(v, "https:// addresses, separated by spaces or commas") {
+		t.Errorf("an http image must be refused beside its field:\n%s", v)
 	}
 }
 
@@ -73,7 +87,7 @@ func TestAServerRefusalKeepsTheForm(t *testing.T) {
 	hs := servicesHarness(t, 100, 40)
 	hs.src.saveErr = &api.FieldError{Field: "title", Message: "already taken"}
 	hs.keys("S", "n")
-	fillListing(hs, "")
+	fillListing(hs, "", "")
 	v := ansi.Strip(hs.m.View())
 	if hs.m.svc.form == nil || !strings.Contains(v, "Title — already taken") || !strings.Contains(v, "Watercolour portraits") {
 		t.Errorf("a refusal must keep the values with the reason beside the field:\n%s", v)
@@ -92,7 +106,7 @@ func TestEditOwnListing(t *testing.T) {
 	}
 	hs.keys("ctrl+u")
 	hs.typeText("My renamed listing")
-	for range 9 {
+	for range 10 {
 		hs.keys("enter")
 	}
 	u, ok := hs.src.updated["s2"]

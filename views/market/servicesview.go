@@ -2,6 +2,7 @@ package market
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -253,6 +254,12 @@ func (m *Model) renderSvcBody() []string {
 		desc = svc.ShortDesc
 	}
 	out = append(out, m.markdown(desc, "no description")...)
+	if pics := serviceImages(svc); len(pics) > 0 {
+		out = append(out, "", fit(p.section.Render("Images")+p.faint.Render(" · "+m.keys.List.Links.Help().Key+" opens one")))
+		for _, u := range pics {
+			out = append(out, m.linkLines(u, p.muted)...)
+		}
+	}
 	out = append(out, "", fit(p.section.Render(fmt.Sprintf("Reviews (%d)", max(svc.ReviewCount, len(svc.Reviews))))))
 	switch {
 	case !o.detail && o.err == nil:
@@ -267,6 +274,18 @@ func (m *Model) renderSvcBody() []string {
 		// Not while the detail loads: the list's count is not yet
 		// compared with the reviews the detail carries.
 		out = append(out, m.allReviewsHint(svc)...)
+	}
+	return out
+}
+
+// serviceImages are a service's pictures: its thumbnail, then its images,
+// each address once.
+func serviceImages(svc *api.MarketService) []string {
+	var out []string
+	for _, u := range append([]string{svc.ThumbnailURL}, svc.Images...) {
+		if u = strings.TrimSpace(u); u != "" && !slices.Contains(out, u) {
+			out = append(out, u)
+		}
 	}
 	return out
 }
