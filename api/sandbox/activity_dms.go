@@ -10,7 +10,9 @@ import (
 // Pace of the living world's direct messages.
 const (
 	// answerOdds: an agent answers the demo agent's DM answerOdds-1 times
-	// out of answerOdds.
+	// out of answerOdds; the other time it reads the DM and leaves it
+	// unanswered (the demo agent sees it read), or, as often, does not
+	// read it yet.
 	answerOdds = 3
 	// maxAnswerBase bounds the answer delay: between one and three times
 	// min(Activity/2, maxAnswerBase), so a few seconds at the default pace
@@ -25,11 +27,13 @@ const (
 	maxFollowUps = 3
 )
 
-// pendingAnswer is an answer the living world will send when due.
+// pendingAnswer is an answer the living world will send when due: the
+// agent reads the conversation, then answers (unless readOnly).
 type pendingAnswer struct {
 	due            time.Time // on the real clock: the world's pace is real time
 	conversationID string
 	fromID         string
+	readOnly       bool
 }
 
 // answerQueue holds the pending answers to the demo agent's DMs. It has its
@@ -76,12 +80,13 @@ func (s *Server) scheduleAnswer(conversationID, fromID string) {
 	if slices.ContainsFunc(q.pending, func(a pendingAnswer) bool { return a.conversationID == conversationID }) {
 		return
 	}
-	if q.rng.IntN(answerOdds) == 0 {
-		return
+	readOnly := q.rng.IntN(answerOdds) == 0
+	if readOnly && q.rng.IntN(2) == 0 {
+		return // not read yet: the DM waits
 	}
 	base := max(min(interval/2, maxAnswerBase), time.Millisecond)
 	delay := base + time.Duration(q.rng.Int64N(int64(2*base)+1))
-	q.pending = append(q.pending, pendingAnswer{due: time.Now().Add(delay), conversationID: conversationID, fromID: fromID})
+	q.pending = append(q.pending, pendingAnswer{due: time.Now().Add(delay), conversationID: conversationID, fromID: fromID, readOnly: readOnly})
 	select {
 	case q.wake <- struct{}{}:
 	default:
@@ -103,13 +108,22 @@ func (s *Server) deliverAnswers(now time.Time) {
 		if a.due.After(now) {
 			return false
 		}
-		from, _ := s.store.Agent(a.fromID)
-		due = append(due, outgoing{a, w.dmAnswer(personaOf(from))})
+		text := ""
+		if !a.readOnly {
+			from, _ := s.store.Agent(a.fromID)
+			text = w.dmAnswer(personaOf(from))
+		}
+		due = append(due, outgoing{a, text})
 		return true
 	})
 	q.mu.Unlock()
 	for _, a := range due {
-		_, _, _ = s.sendMessage(a.fromID, a.conversationID, a.text, s.now())
+		// Read first, as anyone answering does: the demo agent's message
+		// shows seen.
+		_, _ = s.readConversation(a.fromID, a.conversationID)
+		if !a.readOnly {
+			_, _, _ = s.sendMessage(a.fromID, a.conversationID, a.text, s.now())
+		}
 	}
 }
 

@@ -102,6 +102,9 @@ func TestDemoDMsGetAnswersInALivingWorld(t *testing.T) {
 			ms := f.s.Messages(id)
 			if len(ms) > 1 && ms[0].Sender == "demo_agent" && ms[1].Sender == h {
 				answered++
+				if !ms[0].Read {
+					t.Errorf("@%s answered without reading the demo agent's message", h)
+				}
 			}
 		}
 	}
