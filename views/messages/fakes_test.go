@@ -318,3 +318,29 @@ func (f *fakeServer) DeleteMessage(_ context.Context, id string) error {
 	}
 	return nil
 }
+
+func (f *fakeServer) Message(_ context.Context, id string) (*api.Message, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.record("message:" + id); err != nil {
+		return nil, err
+	}
+	for _, ms := range f.msgs {
+		for _, m := range ms {
+			if m.ID == id {
+				return &m, nil
+			}
+		}
+	}
+	return nil, api.ErrNotFound
+}
+
+// readBy marks every message of convID read, as the other agent's read
+// would.
+func (f *fakeServer) readBy(convID string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range f.msgs[convID] {
+		f.msgs[convID][i].Read = true
+	}
+}

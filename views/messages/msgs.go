@@ -29,6 +29,11 @@ type (
 		pageErr     error
 		step        *stepResult
 		stepPlanID  string // the entry planned for a step (run or not)
+		// seenID is the operator's unread newest message of the open
+		// thread, asked about when the thread itself is not read; seen is
+		// the answer (nil on failure: it is asked again next poll).
+		seenID string
+		seen   *api.Message
 	}
 	// listMsg is a page of the conversation list fetched outside a poll
 	// (more conversations, or the list needed to open a handle).

@@ -48,6 +48,7 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 		res.threadID, res.threadGen = t.convID, t.gen
 		newest = newestID(t)
 		readThread = manual || l.dirty || t.err != nil
+		res.seenID = m.unseenNewest(t)
 	}
 	first, beyondKnown := l.first, l.beyondKnown
 	plan := m.planStep("")
@@ -77,8 +78,11 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 				res.unreadAsked = true
 				res.unread, res.unreadErr = src.Unread(ctx)
 			}
-			if res.threadID != "" && (readThread || moved(res.list, res.threadID, newest)) {
+			switch {
+			case res.threadID != "" && (readThread || moved(res.list, res.threadID, newest)):
 				res.page, res.pageErr = src.Messages(ctx, res.threadID, &api.ListOptions{Limit: pollSize})
+			case res.seenID != "":
+				res.seen, _ = src.Message(ctx, res.seenID)
 			}
 		}
 		if plan != nil && res.Err() == nil {
@@ -159,6 +163,7 @@ func (m *Model) polled(msg polledMsg) tea.Cmd {
 			m.mergeNewest(t, msg.page)
 			m.previewNewest(t)
 		}
+		m.seenArrived(t, msg.seen)
 	}
 	if msg.stepPlanID != "" {
 		if msg.step != nil {

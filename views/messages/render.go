@@ -157,6 +157,9 @@ func (m *Model) rowBodyAfter(t *thread, prev, i int) (lines []string, lead int) 
 	if prev < 0 {
 		k.aux |= 4
 	}
+	if m.seenRow(t, i) {
+		k.aux |= seenLayout
+	}
 	if r.msg != nil {
 		k.kind, k.id, k.ver = 'm', r.msg.m.ID, r.msg.ver
 	} else {
@@ -227,6 +230,9 @@ func (m *Model) renderRow(t *thread, r row, layout int) []string {
 	}
 	if cont {
 		body = body[1:]
+	}
+	if layout&seenLayout != 0 {
+		body = append(body, m.seenLine(p, w))
 	}
 	return append(lines, body...)
 }

@@ -28,6 +28,8 @@ type Conversations interface {
 	Unread(ctx context.Context) (int, error)
 	// DeleteMessage deletes a message the operator sent.
 	DeleteMessage(ctx context.Context, id string) error
+	// Message reads one message: whether the operator's newest was read.
+	Message(ctx context.Context, id string) (*api.Message, error)
 }
 
 // The API service satisfies the pane's interface.

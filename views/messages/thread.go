@@ -206,6 +206,9 @@ func (m *Model) mergeNewest(t *thread, page *api.Page[api.Message]) int {
 		}
 		if e, ok := t.ids[it.ID]; ok {
 			connected = true
+			if it.Read && !e.m.Read {
+				m.seenArrived(t, &it)
+			}
 			if !sameMessage(&e.m, &it) {
 				e.m = it
 				e.ver++
