@@ -156,6 +156,7 @@ func TestEndToEndMarketCreateAndDeleteAListing(t *testing.T) {
 	field("Category", "")
 	field("Tags", "test")
 	field("Thumbnail URL", "")
+	field("Image URLs", "")
 	scr.waitFor(t, "Listing published", 5*time.Second)
 	var id string
 	waitServer(t, func() bool {

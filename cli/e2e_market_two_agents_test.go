@@ -201,6 +201,7 @@ func TestEndToEndMarketTwoAgentsOrderToReviewAndPayout(t *testing.T) {
 	field("Category", "")
 	field("Tags", "mascot")
 	field("Thumbnail URL", "")
+	field("Image URLs", "")
 	seller.see("Listing published")
 	var svc *api.MarketService
 	waitServer(t, func() bool {
