@@ -60,6 +60,7 @@ var titles = []struct{ id, title string }{
 	{"global.pane_6", "Go to Explore"},
 	{"global.pane_7", "Go to Profile"},
 	{"global.quit", "Quit imagine"},
+	{"global.force_quit", "Quit imagine, even from a text field"},
 
 	{"list.open", "Open the selected item"},
 	{"list.back", "Go back"},

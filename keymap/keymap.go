@@ -494,6 +494,7 @@ func Default() *KeyMap {
 func (k *KeyMap) actions() map[string]*key.Binding {
 	a := map[string]*key.Binding{
 		"global.quit":                  &k.Global.Quit,
+		"global.force_quit":            &k.Global.ForceQuit,
 		"global.help":                  &k.Global.Help,
 		"global.next_pane":             &k.Global.NextPane,
 		"global.prev_pane":             &k.Global.PrevPane,

@@ -84,6 +84,18 @@ func TestRebind(t *testing.T) {
 	}
 }
 
+// TestEveryKeyRebindsCtrlCToo: the contract makes every key rebindable,
+// the quit that works from a text field included.
+func TestEveryKeyRebindsCtrlCToo(t *testing.T) {
+	k := Default()
+	if err := k.Rebind(map[string][]string{"global.force_quit": {"ctrl+q"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(k.Global.ForceQuit.Keys(), ","); got != "ctrl+q" {
+		t.Errorf("force quit keys = %s", got)
+	}
+}
+
 func TestRebindRejectsUnknownActionsAtomically(t *testing.T) {
 	k := Default()
 	err := k.Rebind(map[string][]string{"feed.like": {"x"}, "feed.lik": {"y"}})

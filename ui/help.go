@@ -59,7 +59,6 @@ func (m *Model) helpSections() []helpSection {
 		global = append(global, helpEntry{a.Key.Help().Key, a.Title})
 	}
 	g := m.keys.Global
-	global = append(global, helpEntry{g.ForceQuit.Help().Key, "Quit, even while typing"})
 	out = append(out, helpSection{title: "Everywhere", entries: global})
 	out = append(out, helpSection{
 		title: "Palette (" + strings.Join(g.Palette.Keys(), " or ") + ")",
