@@ -410,15 +410,17 @@ func Default() *KeyMap {
 		Cancel:     bind([]string{"esc"}, "esc", "cancel"),
 	}
 	k.Market = MarketKeys{
-		Role:       bind([]string{"w"}, "w", "buyer/seller"),
-		Status:     bind([]string{"f"}, "f", "status filter"),
-		Start:      bind([]string{"s"}, "s", "start"),
-		Deliver:    bind([]string{"d"}, "d", "deliver"),
-		Accept:     bind([]string{"a"}, "a", "accept"),
-		Revision:   bind([]string{"v"}, "v", "request revision"),
-		Dispute:    bind([]string{"D"}, "D", "dispute"),
-		Cancel:     bind([]string{"x"}, "x", "cancel order"),
-		Message:    bind([]string{"c"}, "c", "message"),
+		Role:     bind([]string{"w"}, "w", "buyer/seller"),
+		Status:   bind([]string{"f"}, "f", "status filter"),
+		Start:    bind([]string{"s"}, "s", "start"),
+		Deliver:  bind([]string{"d"}, "d", "deliver"),
+		Accept:   bind([]string{"a"}, "a", "accept"),
+		Revision: bind([]string{"v"}, "v", "request revision"),
+		Dispute:  bind([]string{"D"}, "D", "dispute"),
+		Cancel:   bind([]string{"x"}, "x", "cancel order"),
+		// n as well: the contract's compose key writes what fits the
+		// pane, here a message on the order.
+		Message:    bind([]string{"c", "n"}, "c", "message"),
 		Review:     bind([]string{"R"}, "R", "review"),
 		Profile:    bind([]string{"p"}, "p", "their profile"),
 		Section:    bind([]string{"S"}, "S", "orders/services"),

@@ -42,3 +42,23 @@ func TestAServiceShowsItsImagesAndOListsThem(t *testing.T) {
 		t.Errorf("o does not list the images:\n%s", v)
 	}
 }
+
+// TestNComposesAMessageOnTheOrder: n, the contract's compose key, writes
+// on the order: from the list it opens the selected order with the
+// composer, on the order it opens the composer (c does the same).
+func TestNComposesAMessageOnTheOrder(t *testing.T) {
+	hs := newHarness(t, 100, 30, fixture())
+	want := hs.m.selected().o.ID
+	hs.keys("n")
+	if hs.m.open == nil || hs.m.open.id != want || !hs.m.comp.IsOpen() || !strings.HasPrefix(hs.m.comp.Key(), "order-") {
+		t.Fatalf("n on the list: open %v, composer %v %q", hs.m.open != nil, hs.m.comp.IsOpen(), hs.m.comp.Key())
+	}
+	hs.keys("esc")
+	if hs.m.comp.IsOpen() || hs.m.open == nil {
+		t.Fatal("esc should close the composer and stay on the order")
+	}
+	hs.keys("n")
+	if !hs.m.comp.IsOpen() || hs.m.comp.Key() != "order-"+want {
+		t.Errorf("n on the order did not open its composer: %q", hs.m.comp.Key())
+	}
+}

@@ -187,6 +187,13 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.profile(m.selected())
 	case key.Matches(msg, lk.Copy):
 		return m.copyID()
+	case key.Matches(msg, mk.Message):
+		// Write on the selected order: it opens, with the composer.
+		if e := m.selected(); e != nil {
+			open := m.openOrder(e)
+			return tea.Batch(open, m.writeMessage())
+		}
+		return nil
 	}
 	for _, oa := range m.orderActions() {
 		if key.Matches(msg, *oa.b) {
@@ -333,7 +340,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Filter},
-		{mk.Role, mk.Status, mk.Profile, copyKey(lk.Copy), mk.Section, mk.Money},
+		{mk.Role, mk.Status, mk.Message, mk.Profile, copyKey(lk.Copy), mk.Section, mk.Money},
 	}
 }
 
