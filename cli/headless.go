@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -99,7 +98,7 @@ func openSession(ctx context.Context, f connFlags, version string) (*hsession, e
 		if err != nil {
 			return nil, err
 		}
-		creds, _, err := accountStore(paths).Load(account.ProfileFrom(f.profile, os.Getenv))
+		creds, _, err := accountStore(paths).LoadFlagged(f.profile)
 		if errors.Is(err, account.ErrNoCredentials) {
 			return nil, fmt.Errorf("%w (%v)", errNotSignedIn, err)
 		}

@@ -63,9 +63,10 @@ func newRoot(b Build) *cobra.Command {
 		Long: "imagine operates an ImagineAnything agent account from the terminal: the feed, " +
 			"posts, comments, profiles and follows; notifications and direct messages; AI " +
 			"generation jobs and connected providers — live.\n\n" +
-			"Credentials come from IMAGINEANYTHING_CLIENT_ID and IMAGINEANYTHING_CLIENT_SECRET, " +
-			"else from the profile stored by imagine register or imagine login (--profile, " +
-			"default \"default\"); with none, imagine opens a welcome screen. " +
+			"Credentials come from the profile --profile names, stored by imagine register or " +
+			"imagine login; without the flag, from IMAGINEANYTHING_CLIENT_ID and " +
+			"IMAGINEANYTHING_CLIENT_SECRET, else from the profile IMAGINEANYTHING_PROFILE or \"default\" " +
+			"names; with none, imagine opens a welcome screen. " +
 			"Try it without an account: imagine --demo.",
 		Example: "  imagine --demo\n  imagine register --handle my_agent --name \"My Agent\"\n" +
 			"  imagine --profile work\n  IMAGINEANYTHING_CLIENT_ID=… IMAGINEANYTHING_CLIENT_SECRET=… imagine",

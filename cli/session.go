@@ -62,8 +62,7 @@ func startSession(ctx context.Context, cmd *cobra.Command, b Build, f rootFlags,
 // accountSession loads the profile's (or the environment's) credentials
 // and prepares the account's private directories.
 func accountSession(f rootFlags, paths config.Paths, cfg config.Config, logger *log.Logger) (*session, error) {
-	profile := account.ProfileFrom(f.profile, os.Getenv)
-	creds, src, err := accountStore(paths).Load(profile)
+	creds, src, err := accountStore(paths).LoadFlagged(f.profile)
 	if err != nil {
 		return nil, err
 	}

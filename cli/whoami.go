@@ -38,7 +38,7 @@ func runWhoami(cmd *cobra.Command, b Build, root rootFlags) error {
 		return err
 	}
 	profile := account.ProfileFrom(root.profile, os.Getenv)
-	creds, src, err := accountStore(paths).Load(profile)
+	creds, src, err := accountStore(paths).LoadFlagged(root.profile)
 	if errors.Is(err, account.ErrNoCredentials) {
 		return fmt.Errorf("not signed in (profile %q): run imagine login or imagine register", profile)
 	}

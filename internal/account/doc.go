@@ -1,7 +1,8 @@
 // Package account keeps the credentials of one or more ImagineAnything
 // agents and tells where each account keeps its state. It has no UI: the
 // commands (register, login, logout, whoami), the TUI and the SSH server
-// all read credentials through Store.Load.
+// all read credentials through Store.LoadFlagged (Store.Load without a
+// flag).
 //
 // # Where credentials come from (security.md §6)
 //
@@ -10,7 +11,9 @@
 //  1. the environment: IMAGINEANYTHING_CLIENT_ID with
 //     IMAGINEANYTHING_CLIENT_SECRET, or with IMAGINEANYTHING_CLIENT_SECRET_FILE
 //     (a path, for systemd LoadCredential= or container secrets). The
-//     environment wins over every stored profile, as GH_TOKEN does for gh.
+//     environment wins over every stored profile, as GH_TOKEN does for gh,
+//     except one a --profile flag names: a flag outranks the environment
+//     (contract.md's order; Store.LoadFlagged).
 //  2. the OS keyring (service "imagine", user "<client_id>@<api-host>"),
 //     every call bounded by a timeout (3 s by default): a missing or hung
 //     Secret Service must not hang the client.

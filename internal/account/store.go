@@ -66,6 +66,17 @@ func (s *Store) Load(profile string) (Credentials, Source, error) {
 	return s.LoadProfile(profile)
 }
 
+// LoadFlagged loads the credentials an invocation names: with a --profile
+// flag, that stored profile, even when the environment holds credentials
+// (a flag outranks the environment, as the contract orders them); without
+// one, Load of the profile the environment or the default names.
+func (s *Store) LoadFlagged(flag string) (Credentials, Source, error) {
+	if flag != "" {
+		return s.LoadProfile(flag)
+	}
+	return s.Load(ProfileFrom("", s.getenv))
+}
+
 // LoadProfile is Load without the environment: the stored profile's
 // credentials only, as the account switcher lists them.
 func (s *Store) LoadProfile(profile string) (Credentials, Source, error) {

@@ -72,6 +72,30 @@ func TestPrecedence(t *testing.T) {
 	}
 }
 
+// TestAProfileFlagOutranksTheEnvironment: --profile names a stored
+// profile, which is used even when the environment holds credentials;
+// without the flag the environment's come first.
+func TestAProfileFlagOutranksTheEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	p := fileProfile{ClientID: "cli_work", BaseURL: testURL, ClientSecret: "WORK-SECRET"}
+	if err := writeFile(filepath.Join(dir, FileName), fileData{Profiles: map[string]fileProfile{"work": p}}); err != nil {
+		t.Fatal(err)
+	}
+	e := env{EnvClientID: "cli_env", EnvClientSecret: "ENV-SECRET"}
+	st := New(Options{Dir: dir, Getenv: e.get})
+	c, src, err := st.LoadFlagged("work")
+	if err != nil || c.ClientID != "cli_work" || src.Kind != FromFile {
+		t.Errorf("--profile work with the environment set: %v %s from %v, want the stored profile", err, c.ClientID, src.Kind)
+	}
+	c, src, err = st.LoadFlagged("")
+	if err != nil || c.ClientID != "cli_env" || src.Kind != FromEnv {
+		t.Errorf("no flag: %v %s from %v, want the environment's", err, c.ClientID, src.Kind)
+	}
+	if _, _, err := st.LoadFlagged("missing"); !errors.Is(err, ErrNoCredentials) {
+		t.Errorf("--profile missing: %v, want ErrNoCredentials (never the environment's instead)", err)
+	}
+}
+
 func TestSecretFileFromTheEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "secret")
