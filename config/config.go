@@ -90,11 +90,13 @@ func (d *Duration) UnmarshalText(b []byte) error {
 
 // Paths are the directories imagine uses.
 type Paths struct {
-	// ConfigDir holds config.toml.
+	// ConfigDir holds config.toml and the credentials file (0600), where
+	// security.md §6 puts the keyring's fallback file.
 	ConfigDir string
 	// StateDir holds logs and drafts.
 	StateDir string
-	// DataDir holds credentials and the SSH host key.
+	// DataDir holds each account's data (the DM outbox) and the SSH host
+	// key.
 	DataDir string
 	// CacheDir holds what can be thrown away: the home feed's last first
 	// page (security.md §6: no secrets, no DMs).
