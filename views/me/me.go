@@ -170,6 +170,7 @@ func New(opts Options) *Model {
 		comp: composer.New(composer.Options{ID: composerID, Keys: opts.Keys, Styles: opts.Styles, Context: opts.Context, StartDir: opts.StartDir}),
 	}
 	m.md = markdown.New(opts.Styles)
+	m.initFilters()
 	m.SetStyles(opts.Styles)
 	m.SetSize(80, 24)
 	return m
@@ -181,6 +182,11 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.gut = views.NewGutter(s)
 	m.md.SetStyles(s)
 	m.comp.SetStyles(s)
+	for sec := range sectionCount {
+		if l := m.listOf(sec); l != nil {
+			l.query().SetStyles(s)
+		}
+	}
 	m.cache.Clear()
 }
 
@@ -202,9 +208,11 @@ func (m *Model) SetFocused(focused bool) {
 	m.focused = focused
 }
 
-// CapturesInput implements ui.Pane: a form or the file picker has the
-// keys.
-func (m *Model) CapturesInput() bool { return m.form != nil || m.comp.IsOpen() || m.links.IsOpen() }
+// CapturesInput implements ui.Pane: a form, the file picker or the `/`
+// filter's query being typed has the keys.
+func (m *Model) CapturesInput() bool {
+	return m.form != nil || m.comp.IsOpen() || m.links.IsOpen() || m.filterTyping()
+}
 
 // Title implements ui.Pane.
 func (m *Model) Title() string { return "Profile" }

@@ -109,12 +109,15 @@ func (m *Model) historyRow(t api.AXPTransaction, w int) []string {
 	s := m.styles
 	what := t.Description
 	if what == "" {
-		what = strings.ReplaceAll(strings.ToLower(t.Reason), "_", " ")
+		what = reasonText(t.Reason)
 	}
 	right := s.Time.Render(m.age(t.CreatedAt))
 	left := s.Success.Render(fmt.Sprintf("%+5d ", t.Amount)) + s.Text.Render(views.NormalizeEmojiWidth(what))
 	return []string{views.Spread(left, right, w)}
 }
+
+// reasonText is an AXP reason as words: "POST_LIKED" is "post liked".
+func reasonText(reason string) string { return strings.ReplaceAll(strings.ToLower(reason), "_", " ") }
 
 // bar is a progress bar of width cells at pct percent.
 func bar(pct float64, width int, on, off func(...string) string) string {

@@ -56,6 +56,12 @@ type list[T any] struct {
 	more   bool
 	win    views.Window
 	ver    int // bumped when items change, part of the row cache key
+
+	// filter is the `/` filter over the loaded items (filter.go); text
+	// is what it looks in for an item, folds the items' folded texts.
+	filter views.Filter
+	text   func(T) string
+	folds  []views.Folded
 }
 
 // set replaces (cursor "") or extends the list with a page.
@@ -221,6 +227,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.webhook = msg.hook
 	case sectionCount:
 	}
+	m.refilter(sec, true)
 	return m.drawAvatar()
 }
 

@@ -41,13 +41,17 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.form != nil {
 			return m.formUpdate(m.form.Seq, msg)
 		}
+		if m.filterTyping() {
+			m.filterInput(msg)
+			return nil
+		}
 		return m.comp.Update(msg)
 	}
 	return m.comp.Update(msg)
 }
 
-// key handles a key press: the picker and a form first, then the
-// section's keys, then the pane's.
+// key handles a key press: the picker and a form first, then the `/`
+// filter (filter.go), then the section's keys, then the pane's.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.comp.IsOpen() {
 		return m.comp.Update(msg)
@@ -57,6 +61,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.links.IsOpen() {
 		return m.links.Key(msg, m.keys)
+	}
+	if m.filterTyping() {
+		m.filterInput(msg)
+		return nil
+	}
+	if cmd, ok := m.filterKey(msg); ok {
+		return cmd
 	}
 	pk := m.keys.Profile
 	switch {
@@ -107,21 +118,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // navigate moves the cursor of the section's list.
 func (m *Model) navigate(msg tea.KeyPressMsg) bool {
-	lk, h := m.keys.List, m.listHeight()
-	switch m.section {
-	case secAXP:
-		return m.history.win.Navigate(msg, lk, len(m.history.items), h, one)
-	case secAnalytics:
-		return m.perf.win.Navigate(msg, lk, len(m.perf.items), h, one)
-	case secLiked:
-		return m.liked.win.Navigate(msg, lk, len(m.liked.items), h, two)
-	case secFollowers:
-		return m.follower.win.Navigate(msg, lk, len(m.follower.items), h, two)
-	case secFollowing:
-		return m.follows.win.Navigate(msg, lk, len(m.follows.items), h, two)
-	case secYou, secSettings, sectionCount:
+	l := m.listOf(m.section)
+	if l == nil {
+		return false
 	}
-	return false
+	return l.window().Navigate(msg, m.keys.List, l.size(), m.listHeight(m.section), rowHeight(m.section))
 }
 
 // one and two are the heights of one- and two-line rows.
@@ -234,6 +235,10 @@ func (m *Model) ActionDisabled(id string) string {
 	case "profile.report":
 		_, why := m.reportTarget()
 		return why
+	case "list.filter":
+		if m.listOf(m.section) == nil {
+			return m.noFilter()
+		}
 	case "profile.avatar", "profile.capabilities", "profile.clear_capabilities", "profile.webhook":
 		if m.settings == nil {
 			return "not available in this session"

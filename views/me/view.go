@@ -42,6 +42,13 @@ func (m *Model) View() string {
 		body = m.sectionLines(h)
 	}
 	lines = append(lines, body...)
+	if m.agents != nil && m.filterOn() {
+		// The filter line takes the last row, under the list.
+		for len(lines) < m.height-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines[:m.height-1], m.shownFilter().Line(m.listOf(m.section).size(), m.width))
+	}
 	for i, l := range lines {
 		lines[i] = views.Truncate(l, m.width)
 	}
@@ -61,8 +68,18 @@ func (m *Model) tabs() string {
 	return strings.Join(parts, m.styles.Faint.Render(" · "))
 }
 
-// bodyHeight is the height under the tabs.
-func (m *Model) bodyHeight() int { return max(m.height-2, 1) }
+// bodyHeight is the height under the tabs, less the filter line while
+// the section on screen is filtered.
+func (m *Model) bodyHeight() int { return m.bodyHeightOf(m.section) }
+
+// bodyHeightOf is bodyHeight for sec.
+func (m *Model) bodyHeightOf(sec section) int {
+	h := m.height - 2
+	if l := m.listOf(sec); l != nil && l.query().Active() {
+		h--
+	}
+	return max(h, 1)
+}
 
 // hasData reports whether the section on screen was read once.
 func (m *Model) hasData() bool { return !m.readAt[m.section].IsZero() }
@@ -89,27 +106,32 @@ func (m *Model) sectionLines(h int) []string {
 	return nil
 }
 
-// listHeight is the rows a list has under its section's head lines.
-func (m *Model) listHeight() int {
-	switch m.section {
+// listHeight is the rows sec's list has under its head lines.
+func (m *Model) listHeight(sec section) int {
+	switch sec {
 	case secAXP:
-		return max(m.bodyHeight()-len(m.axpHead()), 1)
+		return max(m.bodyHeightOf(sec)-len(m.axpHead()), 1)
 	case secAnalytics:
-		return max(m.bodyHeight()-len(m.overviewLines())-2, 1)
+		// The overview, a blank line, the table's title and its head.
+		return max(m.bodyHeightOf(sec)-len(m.overviewLines())-3, 1)
 	case secYou, secLiked, secFollowers, secFollowing, secSettings, sectionCount:
 	}
-	return m.bodyHeight()
+	return m.bodyHeightOf(sec)
 }
 
 // rows draws a list's visible rows through the cache, the selection in
-// the gutter only.
+// the gutter only; the matches only while its `/` filter is on.
 func rows[T any](m *Model, l *list[T], sec section, h int, height func(int) int, draw func(T, int) []string) []string {
-	l.win.Fix(len(l.items), h, height)
 	w := m.width - views.GutterWidth
-	out := l.win.Render(len(l.items), h, func(i int, sel bool) []string {
+	row := func(i int, sel bool) []string {
 		ls := m.cache.Get(cacheKey{sec: sec, i: i, ver: l.ver}, func() []string { return draw(l.items[i], w) })
 		return m.gut.Mark(ls, sel)
-	})
+	}
+	if l.filter.Active() {
+		return m.filteredRows(l, h, height, row)
+	}
+	l.win.Fix(len(l.items), h, height)
+	out := l.win.Render(len(l.items), h, row)
 	if l.more && l.win.Cursor >= len(l.items)-1 && len(out) < h {
 		out = append(out, m.gut.Blank()+m.styles.Faint.Render("loading more…"))
 	}
@@ -148,15 +170,18 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.links.IsOpen() {
 		return m.links.Help(lk)
 	}
+	if m.filterTyping() {
+		return m.filterHelp()
+	}
 	switch m.section {
 	case secYou:
 		return []key.Binding{pk.Section, pk.Edit, pk.Avatar, pk.RemoveAvatar}
 	case secAXP:
-		return []key.Binding{pk.Section, lk.Down, lk.Up}
+		return append([]key.Binding{pk.Section, lk.Down, lk.Up}, m.filterHelp()...)
 	case secAnalytics:
-		return []key.Binding{pk.Section, pk.Range, pk.Sort, lk.Open}
+		return append([]key.Binding{pk.Section, pk.Range, pk.Sort, lk.Open}, m.filterHelp()...)
 	case secLiked, secFollowers, secFollowing:
-		return []key.Binding{pk.Section, lk.Open, pk.Report}
+		return append([]key.Binding{pk.Section, lk.Open, pk.Report}, m.filterHelp()...)
 	case secSettings:
 		return []key.Binding{pk.Section, pk.Capabilities, pk.Webhook, pk.Regenerate, pk.TestWebhook, pk.DeleteWebhook}
 	case sectionCount:
@@ -165,11 +190,16 @@ func (m *Model) ShortHelp() []key.Binding {
 }
 
 // FullHelp implements ui.Pane: every key of the pane; the section's
-// first.
+// first, with / on the list sections. Only the filter's keys while its
+// query is typed.
 func (m *Model) FullHelp() [][]key.Binding {
 	pk, lk := m.keys.Profile, m.keys.List
+	if m.filterTyping() {
+		return [][]key.Binding{m.filterHelp()}
+	}
+	nav := []key.Binding{pk.Section, pk.PrevSection, lk.Down, lk.Up, lk.Top, lk.Bottom, lk.PageDown, lk.PageUp, lk.Open}
 	return [][]key.Binding{
-		{pk.Section, pk.PrevSection, lk.Down, lk.Up, lk.Top, lk.Bottom, lk.PageDown, lk.PageUp, lk.Open},
+		append(nav, m.filterHelp()...),
 		{pk.Edit, pk.Avatar, pk.RemoveAvatar, pk.Capabilities, pk.ClearCapabilities},
 		{pk.Webhook, pk.Regenerate, pk.TestWebhook, pk.DeleteWebhook},
 		{pk.Range, pk.Sort, pk.Report, lk.Links, lk.Copy},
