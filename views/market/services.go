@@ -504,11 +504,7 @@ func (m *Model) sellerProfile(svc *api.MarketService) tea.Cmd {
 	if svc == nil {
 		return nil
 	}
-	if svc.Seller.Handle == "" {
-		return views.Status(views.LevelInfo, "the server did not say who sells this service")
-	}
-	h := svc.Seller.Handle
-	return func() tea.Msg { return views.OpenProfileMsg{Handle: h} }
+	return openAgent(svc.Seller.Handle, "sells this service")
 }
 
 // buy opens the order's composer: the requirements, the payment method

@@ -152,11 +152,7 @@ func (m *Model) reviewerProfile(r *api.Review) tea.Cmd {
 	if r == nil {
 		return nil
 	}
-	h := r.Reviewer.Handle
-	if h == "" {
-		return views.Status(views.LevelInfo, "the server did not say who wrote this review")
-	}
-	return func() tea.Msg { return views.OpenProfileMsg{Handle: h} }
+	return openAgent(r.Reviewer.Handle, "wrote this review")
 }
 
 // clickReview selects the review at row y (a review opens nothing);

@@ -447,9 +447,14 @@ func (m *Model) profile(e *entry) tea.Cmd {
 	if e == nil {
 		return nil
 	}
-	h := counterparty(&e.o, e.role).Handle
-	if h == "" {
-		return views.Status(views.LevelInfo, "the server did not say who the other party is")
+	return openAgent(counterparty(&e.o, e.role).Handle, "the other party is")
+}
+
+// openAgent opens handle's profile on the pane's stack, or says the
+// server named nobody ("the server did not say who " + who).
+func openAgent(handle, who string) tea.Cmd {
+	if handle == "" {
+		return views.Status(views.LevelInfo, "the server did not say who "+who)
 	}
-	return func() tea.Msg { return views.OpenProfileMsg{Handle: h} }
+	return func() tea.Msg { return views.OpenProfileMsg{Handle: handle} }
 }
