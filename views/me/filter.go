@@ -185,7 +185,7 @@ func (m *Model) filterKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // noFilter says why `/` does nothing in the section on screen.
 func (m *Model) noFilter() string {
 	return "nothing to filter in " + m.section.String() + ": " + m.keys.List.Filter.Help().Key +
-		" filters AXP, Analytics, Liked, Followers and Following"
+		" filters Analytics, AXP, Liked, Followers and Following"
 }
 
 // filterHelp is the filter's keys for the section's help: nil on You

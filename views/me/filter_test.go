@@ -190,7 +190,7 @@ func TestFilterLikedOpensTheMatchedPost(t *testing.T) {
 
 func TestFilterAnalyticsAndAXP(t *testing.T) {
 	hs := newHarness(t, 120, 40)
-	hs.keys("s", "s", "/") // Analytics
+	hs.keys("s", "/") // Analytics
 	hs.typeText("number 3")
 	hs.keys("enter")
 	hs.out = nil
@@ -198,7 +198,7 @@ func TestFilterAnalyticsAndAXP(t *testing.T) {
 	if o, ok := tuitest.Find[views.OpenPostMsg](hs.out); !ok || o.PostID != "p3" {
 		t.Fatalf("enter on the analytics match opened %+v (%v), want p3", o, ok)
 	}
-	hs.keys("S", "/") // AXP
+	hs.keys("s", "/") // AXP
 	hs.typeText("liked")
 	got := ansi.Strip(hs.m.View())
 	if !strings.Contains(got, "2 of 6") || strings.Contains(got, "Published a post") {

@@ -7,12 +7,12 @@
 //     previews work). e edits the profile in a huh form, a uploads an
 //     avatar (the composer's file picker, checked for type and size
 //     before anything is sent), A removes it (confirmed).
-//   - AXP: level, a bar to the next level, recent gains and the history,
-//     paged as the cursor reaches its end.
 //   - Analytics: the overview of 7, 30 or 90 days (t) against the period
 //     before, with sparklines; the post performance table, sorted by
 //     likes, comments, views or engagement (O); enter opens a post on the
 //     pane's own stack (views.OpenPostMsg).
+//   - AXP: level, a bar to the next level, recent gains and the history,
+//     paged as the cursor reaches its end.
 //   - Liked, Followers, Following: lists paged with cursors; enter opens
 //     the post or the profile, ! reports it (views.ReportMsg).
 //   - Settings: the capabilities (c edits, C clears) and the webhook (w

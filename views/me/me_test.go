@@ -43,7 +43,7 @@ func TestGoldenProfile(t *testing.T) {
 func TestGoldenAXP(t *testing.T) {
 	each(t, func(t *testing.T, w, h int) {
 		hs := newHarness(t, w, h)
-		hs.keys("s", "j")
+		hs.keys("s", "s", "j")
 		got := frame(t, hs.m, w, h)
 		if !strings.Contains(got, "70% to level 4") || !strings.Contains(got, "▌") {
 			t.Fatalf("AXP section without its bar or selection:\n%s", got)
@@ -55,7 +55,7 @@ func TestGoldenAXP(t *testing.T) {
 func TestGoldenAnalytics(t *testing.T) {
 	each(t, func(t *testing.T, w, h int) {
 		hs := newHarness(t, w, h)
-		hs.keys("s", "s")
+		hs.keys("s")
 		golden.RequireEqual(t, []byte(frame(t, hs.m, w, h)))
 	})
 }
@@ -190,7 +190,7 @@ func TestOversizeAvatarIsRefusedBeforeUpload(t *testing.T) {
 
 func TestAnalyticsRangeSortAndOpen(t *testing.T) {
 	hs := newHarness(t, 120, 40)
-	hs.keys("s", "s", "t", "O")
+	hs.keys("s", "t", "O")
 	if hs.m.rng != api.Range30d || hs.api.perfSort != api.SortByLikes {
 		t.Fatalf("range %s sort %s", hs.m.rng, hs.api.perfSort)
 	}

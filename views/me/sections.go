@@ -14,9 +14,11 @@ import (
 type section int
 
 const (
+	// The contract's order: me, analytics, AXP, then the lists and the
+	// settings.
 	secYou section = iota
-	secAXP
 	secAnalytics
+	secAXP
 	secLiked
 	secFollowers
 	secFollowing
