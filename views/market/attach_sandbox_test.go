@@ -6,7 +6,6 @@ import (
 	"image/png"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -23,10 +22,7 @@ import (
 func openWithUpload(t *testing.T, role string) (*api.Client, api.Order, *api.Media, *Model) {
 	t.Helper()
 	_, c := tuitest.SandboxClient(t, sandbox.Options{})
-	page, err := c.Market.Orders(t.Context(), &api.OrderListOptions{Role: role, Status: api.OrderInProgress})
-	if err != nil || len(page.Items) == 0 {
-		t.Fatalf("test premise: the demo agent is the %s of an order in progress (%v)", role, err)
-	}
+	o := inProgress(t, c, role)
 	var img bytes.Buffer
 	if err := png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 4, 4))); err != nil {
 		t.Fatal(err)
@@ -35,12 +31,9 @@ func openWithUpload(t *testing.T, role string) (*api.Client, api.Order, *api.Med
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Context: t.Context(), Source: c.Market, Uploads: c.Uploads, Me: "demo_agent", DraftDir: t.TempDir(), Debounce: time.Millisecond})
-	m.SetSize(120, 40)
-	m.SetFocused(true)
-	tuitest.Settle(m.Update, m.Refresh(t.Context()))
-	tuitest.Settle(m.Update, m.Update(views.OpenOrderMsg{OrderID: page.Items[0].ID}))
-	return c, page.Items[0], up, m
+	m := sandboxPane(t, c, 120, 40, true)
+	tuitest.Settle(m.Update, m.Update(views.OpenOrderMsg{OrderID: o.ID}))
+	return c, o, up, m
 }
 
 // TestSandboxAnOrderMessageCarriesAnUploadAndOListsIt: on an order, c

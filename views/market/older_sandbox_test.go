@@ -56,10 +56,7 @@ func TestSandboxOrdersPastTheFirstPageAreReadAtTheEnd(t *testing.T) {
 		t.Fatalf("test premise: more than a page and a half of orders, got %d", total)
 	}
 
-	m := New(Options{Context: ctx, Source: c.Market, Me: "demo_agent", DraftDir: t.TempDir()})
-	m.SetSize(100, 30)
-	m.SetFocused(true)
-	tuitest.Settle(m.Update, m.Refresh(ctx))
+	m := sandboxPane(t, c, 100, 30, false)
 	if len(m.orders) != pageSize || !strings.Contains(ansi.Strip(m.View()), "older orders: move to the end to read them") {
 		t.Fatalf("the first read holds %d orders, want a page of %d and the line saying more are older:\n%s", len(m.orders), pageSize, ansi.Strip(m.View()))
 	}

@@ -55,12 +55,9 @@ func TestSandboxAllReviewsPagesAndEscKeepsThePlace(t *testing.T) {
 		cursor = page.NextCursor
 	}
 
-	m := New(Options{Context: ctx, Source: c.Market, Me: "demo_agent", DraftDir: t.TempDir()})
-	m.SetSize(100, 30)
-	m.SetFocused(true)
+	m := sandboxPane(t, c, 100, 30, false)
 	keys := func(ks ...string) { tuitest.Keys(m.Update, ks...) }
 	view := func() string { return ansi.Strip(m.View()) }
-	tuitest.Settle(m.Update, m.Refresh(ctx))
 	keys("S")
 	for range 100 {
 		if s := m.selectedService(); s == nil || s.ID == top.ID {

@@ -23,20 +23,13 @@ import (
 // held and shown once, in order.
 func TestSandboxThreadOf250MessagesPagesBackwards(t *testing.T) {
 	sb, c := tuitest.SandboxClient(t, sandbox.Options{})
-	page, err := c.Market.Orders(t.Context(), &api.OrderListOptions{Role: api.RoleBuyer, Status: api.OrderInProgress})
-	if err != nil || len(page.Items) == 0 {
-		t.Fatalf("test premise: the demo agent buys an order in progress (%v)", err)
-	}
-	o := page.Items[0]
+	o := inProgress(t, c, api.RoleBuyer)
 	seller := sb.ActAs(o.Seller.Handle)
 	for i := 1; i <= 250; i++ {
 		seller.OrderMessage(o.ID, fmt.Sprintf("Note %03d from the seller", i))
 		sb.Advance(time.Second)
 	}
-	m := New(Options{Context: t.Context(), Source: c.Market, Me: "demo_agent", DraftDir: t.TempDir()})
-	m.SetSize(100, 30)
-	m.SetFocused(true)
-	tuitest.Settle(m.Update, m.Refresh(t.Context()))
+	m := sandboxPane(t, c, 100, 30, false)
 	tuitest.Settle(m.Update, m.Update(views.OpenOrderMsg{OrderID: o.ID}))
 	keys := func(ks ...string) { tuitest.Keys(m.Update, ks...) }
 	screen := func() []string { return strings.Split(ansi.Strip(m.View()), "\n") }
