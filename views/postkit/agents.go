@@ -89,21 +89,11 @@ func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
 		switch kind {
 		case LikersList:
 			page, err := posts.Likes(ctx, subject, opts)
-			msg.err = err
-			if page != nil {
-				for _, l := range page.Items {
-					msg.agents = append(msg.agents, l.Agent)
-				}
-				msg.next, msg.more = page.NextCursor, page.HasMore
-			}
+			takePage(&msg, page, err, func(l *api.Like) api.Agent { return l.Agent })
 		case RepostersList:
 			page, err := posts.Reposts(ctx, subject, opts)
-			msg.err = err
-			if page != nil {
-				for _, r := range page.Items {
-					msg.agents = append(msg.agents, r.Agent)
-				}
-				msg.reposts, msg.next, msg.more = page.Items, page.NextCursor, page.HasMore
+			if takePage(&msg, page, err, func(r *api.Repost) api.Agent { return r.Agent }) {
+				msg.reposts = page.Items
 			}
 		case SimilarList:
 			sim, ok := agents.(similarAgents)
@@ -118,13 +108,24 @@ func (m *Kit) fetchAgents(v *agentsView) tea.Cmd {
 				list = agents.Following
 			}
 			page, err := list(ctx, subject, opts)
-			msg.err = err
-			if page != nil {
-				msg.agents, msg.next, msg.more = page.Items, page.NextCursor, page.HasMore
-			}
+			takePage(&msg, page, err, func(a *api.Agent) api.Agent { return *a })
 		}
 		return msg
 	}
+}
+
+// takePage puts a page read for an agents list into msg: its error, the
+// agent of each item, the cursor on. It reports whether a page came.
+func takePage[T any](msg *agentsMsg, page *api.Page[T], err error, agent func(*T) api.Agent) bool {
+	msg.err = err
+	if page == nil {
+		return false
+	}
+	for i := range page.Items {
+		msg.agents = append(msg.agents, agent(&page.Items[i]))
+	}
+	msg.next, msg.more = page.NextCursor, page.HasMore
+	return true
 }
 
 func (m *Kit) agentsLoaded(msg agentsMsg) tea.Cmd {
