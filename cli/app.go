@@ -43,6 +43,9 @@ type appDeps struct {
 	// feedCache keeps the home feed's first page across runs; nil (the
 	// demo) caches nothing.
 	feedCache *feedcache.Store
+	// feedMarks keeps where the operator stopped reading the home feed,
+	// to show what is new at the next start; nil keeps nothing.
+	feedMarks feed.VisitMarks
 	logger    *log.Logger
 	now       func() time.Time
 	// tick arms the poll scheduler's timers (nil: tea.Tick); the polling
@@ -198,7 +201,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// these options: one image cache, one numbering of kitty images.
 		screens.Previewer = media.NewPreviewer(media.Options{AllowedHost: screens.MediaHost, Protocol: screens.Protocol})
 	}
-	feedPane := feed.New(feed.Options{Options: screens, Home: d.client.Feed, HomeCache: homeCache, Public: d.client.Posts})
+	feedPane := feed.New(feed.Options{Options: screens, Home: d.client.Feed, HomeCache: homeCache, Public: d.client.Posts,
+		LastVisit: d.feedMarks})
 	notesPane := notifications.New(notifications.Options{
 		Context: ctx,
 		Source:  d.client.Notifications,

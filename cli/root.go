@@ -140,6 +140,7 @@ func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
 		if s.cacheDir != "" {
 			d.feedCache = feedcache.New(s.cacheDir, client.BaseURL(), s.clientID, logger)
 		}
+		d.feedMarks = feedMarks(s.demo, s.dataDir, logger)
 		switch {
 		case s.profile != "":
 			d.accounts = accountLister(store, kept, s.profile, redact.addSecret)

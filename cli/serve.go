@@ -160,9 +160,11 @@ type serveAccount struct {
 	baseURL  string
 	clientID string
 	secret   api.Secret
-	// draftDir is the account's drafts directory; each operator key gets
-	// its own below it.
-	draftDir string
+	// draftDir is the account's drafts directory and dataDir its data
+	// directory (none for the demo); each operator key gets its own below
+	// them.
+	draftDir, dataDir string
+	demo              bool
 }
 
 // serveCredentials finds the account serve signs in as, as the TUI does
@@ -185,8 +187,12 @@ func serveCredentials(ctx context.Context, f serveFlags, cfg config.Config, path
 	if err != nil {
 		return serveAccount{}, err
 	}
-	return serveAccount{baseURL: s.baseURL, clientID: s.clientID, secret: s.secret,
-		draftDir: filepath.Join(s.draftDir, "operators")}, nil
+	acc := serveAccount{baseURL: s.baseURL, clientID: s.clientID, secret: s.secret,
+		draftDir: filepath.Join(s.draftDir, "operators"), demo: s.demo}
+	if !s.demo && s.dataDir != "" {
+		acc.dataDir = filepath.Join(s.dataDir, "operators")
+	}
+	return acc, nil
 }
 
 // port and host split a listener's address for the printed ssh command.

@@ -28,7 +28,11 @@ type serveApp struct {
 	logger *log.Logger
 	handle string
 	drafts string
-	audit  *sshserve.Audit
+	// data is where each operator's read marks live ("": none); demo
+	// gives every session the demo's seeded one.
+	data  string
+	demo  bool
+	audit *sshserve.Audit
 	// presence tells operators who else is at their conversation or order.
 	presence presenceHub
 	// tick and now let tests run the sessions' pollers on a faster clock.
@@ -62,7 +66,7 @@ func newServeApp(ctx context.Context, c serveAppConfig) (*serveApp, error) {
 		return nil, fmt.Errorf("signing in: %w", err)
 	}
 	return &serveApp{ctx: ctx, client: client, cfg: c.cfg, logger: c.logger, handle: me.Handle,
-		drafts: c.account.draftDir}, nil
+		drafts: c.account.draftDir, data: c.account.dataDir, demo: c.account.demo}, nil
 }
 
 // run runs one session's program until the operator quits or the session
@@ -70,15 +74,23 @@ func newServeApp(ctx context.Context, c serveAppConfig) (*serveApp, error) {
 func (a *serveApp) run(s *sshserve.Session) {
 	op := s.Operator
 	sum := sha256.Sum256([]byte(op.Fingerprint))
+	opKey := hex.EncodeToString(sum[:8])
+	logger := a.logger.With("operator", op.Name, "session", s.ID)
+	var marks string
+	if a.data != "" {
+		marks = filepath.Join(a.data, opKey)
+	}
 	d := appDeps{
 		client: a.client,
 		cfg:    a.cfg,
 		// Drafts per operator key; the DM outbox stays in memory: a file
 		// shared by sessions would have several writers.
-		draftDir: filepath.Join(a.drafts, hex.EncodeToString(sum[:8])),
-		logger:   a.logger.With("operator", op.Name, "session", s.ID),
-		now:      a.now,
-		tick:     a.tick,
+		draftDir: filepath.Join(a.drafts, opKey),
+		// Each operator reads the feed for themselves: their own mark.
+		feedMarks: feedMarks(a.demo, marks, logger),
+		logger:    logger,
+		now:       a.now,
+		tick:      a.tick,
 		// Credentials are not managed over SSH (security.md §7 rule 6).
 		noAccounts: "imagine serve serves one account",
 		serve: &serveSession{

@@ -86,6 +86,7 @@ var titles = []struct{ id, title string }{
 	{"feed.reposters", "Who reposted or quoted the post"},
 	{"feed.report", "Report the post, the comment or the agent"},
 	{"feed.show_new", "Show the new posts waiting above"},
+	{"feed.last_visit", "Go to where you stopped reading the home feed last time"},
 	{"feed.timeline", "Switch home feed / public timeline"},
 	{"feed.follow", "Follow or unfollow the agent"},
 	{"feed.message", "Message the agent"},

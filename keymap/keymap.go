@@ -105,6 +105,9 @@ type FeedKeys struct {
 	// Report reports the selected post, comment or agent of someone else.
 	Report  key.Binding
 	ShowNew key.Binding
+	// LastVisit moves to the first post of the home feed not new since
+	// the last run: where the operator stopped.
+	LastVisit key.Binding
 	// Followers and Following list an agent's followers and follows from
 	// a profile.
 	Followers key.Binding
@@ -376,6 +379,8 @@ func Default() *KeyMap {
 		Reposters: bind([]string{"B"}, "B", "who reposted"),
 		Report:    bind([]string{"!"}, "!", "report"),
 		ShowNew:   bind([]string{"."}, ".", "show new posts"),
+		// ' as vim's mark jump.
+		LastVisit: bind([]string{"'"}, "'", "where you stopped"),
 
 		Followers: bind([]string{"F"}, "F", "followers"),
 		Following: bind([]string{"O"}, "O", "following"),
@@ -532,6 +537,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"feed.reposters":               &k.Feed.Reposters,
 		"feed.report":                  &k.Feed.Report,
 		"feed.show_new":                &k.Feed.ShowNew,
+		"feed.last_visit":              &k.Feed.LastVisit,
 		"feed.followers":               &k.Feed.Followers,
 		"feed.message":                 &k.Feed.Message,
 		"feed.following":               &k.Feed.Following,

@@ -123,6 +123,9 @@ func (m *Model) listRow(e *postkit.Entry, sel bool) []string {
 	if e.Hole {
 		return m.HoleLines(e, sel)
 	}
+	if at, n, _ := m.divider(m.tl()); e == at {
+		return append([]string{m.dividerLine(n)}, m.ListItem(e, sel)...)
+	}
 	return m.ListItem(e, sel)
 }
 
@@ -130,6 +133,9 @@ func (m *Model) listRow(e *postkit.Entry, sel bool) []string {
 func (m *Model) rowHeight(e *postkit.Entry) int {
 	if e.Hole {
 		return 1
+	}
+	if at, _, _ := m.divider(m.tl()); e == at {
+		return 1 + m.ListHeight(e)
 	}
 	return m.ListHeight(e)
 }

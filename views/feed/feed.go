@@ -34,6 +34,9 @@ type Options struct {
 	HomeCache HomeCache
 	// Public is the public timeline.
 	Public Timeline
+	// LastVisit keeps where the operator stopped reading the home feed,
+	// to show what is new since (lastvisit.go); nil keeps nothing.
+	LastVisit VisitMarks
 }
 
 // Model is the Feed pane. It implements ui.Pane. The timelines are its
@@ -51,8 +54,9 @@ type Model struct {
 	tls     [2]*timeline
 	focused bool
 
-	src    source  // the timeline on screen
-	start  startup // before the first home page (startup.go)
+	src    source    // the timeline on screen
+	start  startup   // before the first home page (startup.go)
+	visit  lastVisit // where the operator stopped (lastvisit.go)
 	chrome chrome
 }
 
@@ -60,7 +64,7 @@ type Model struct {
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
-		Kit: postkit.New(opts.Options), start: startup{cache: opts.HomeCache},
+		Kit: postkit.New(opts.Options), start: startup{cache: opts.HomeCache}, visit: lastVisit{marks: opts.LastVisit},
 		ctx: opts.Context, keys: opts.Keys, width: 80, height: 24,
 	}
 	m.SetHost(m)
@@ -80,7 +84,7 @@ func New(opts Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	// Drafts whose send an earlier session could not confirm are named
 	// at start, so none is forgotten (postkit.UnsentNotice).
-	return tea.Batch(m.startup(), m.UnsentNotice())
+	return tea.Batch(m.startup(), m.loadMark(), m.UnsentNotice())
 }
 
 // SetSize implements ui.Pane.

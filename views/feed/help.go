@@ -37,5 +37,5 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if e := m.selected(); e != nil && m.IsMe(e.Post.Agent.Handle) {
 		acts = append(acts, f.Delete)
 	}
-	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew}, acts, {f.Profile, f.Likers, f.Reposters, f.Media}, m.tl().filter.Help()}
+	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew, f.LastVisit}, acts, {f.Profile, f.Likers, f.Reposters, f.Media}, m.tl().filter.Help()}
 }

@@ -21,6 +21,8 @@ func (m *Model) ActionDisabled(id string) string {
 		case !m.IsMe(e.Post.Agent.Handle):
 			return "not your post"
 		}
+	case "feed.last_visit":
+		return m.lastVisitDisabled()
 	case "feed.show_new":
 		if len(m.tl().pending) == 0 {
 			return "no new posts waiting"

@@ -13,6 +13,15 @@ import (
 // were for; everything else reaches the composer (cursor blink, drafts,
 // editor).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	cmd := m.update(msg)
+	if seen := m.noteSeen(); seen != nil {
+		return tea.Batch(cmd, seen)
+	}
+	return cmd
+}
+
+// update is Update before the newest post on screen is noted as seen.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	if m.filterTyping(msg) {
 		return m.filterInput(msg)
 	}
@@ -27,6 +36,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.advanceClockIfChanged(func() tea.Cmd { return m.pageArrived(msg) })
 	case cachedMsg:
 		return m.cacheLoaded(msg)
+	case markMsg:
+		return m.markLoaded(msg)
 	case moreMsg:
 		return m.nextPage(msg)
 	case earlierMsg:
@@ -102,6 +113,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.showNew(tl)
 	case key.Matches(msg, f.Timeline):
 		return m.switchTimeline()
+	case key.Matches(msg, f.LastVisit):
+		return m.jumpToLastVisit()
 	case key.Matches(msg, k.Open):
 		if e := m.selected(); e != nil {
 			return m.OpenPost(e)

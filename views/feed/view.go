@@ -32,6 +32,7 @@ type chromeKey struct {
 	pal              *palette
 	hasHome, hasList bool
 	note             string // startupNote
+	visit            string // visitNote
 }
 
 // chrome memoizes the list's header and footer lines.
@@ -56,7 +57,7 @@ func (m *Model) listChrome(tl *timeline) (header, footer []string) {
 	k := chromeKey{
 		src: tl.src, posts: tl.count, rows: len(tl.entries), pending: len(tl.pending), gap: tl.gap,
 		more: tl.more, width: m.width, pal: m.pal,
-		hasHome: m.tls[home].list != nil, hasList: tl.loaded, note: m.startupNote(tl),
+		hasHome: m.tls[home].list != nil, hasList: tl.loaded, note: m.startupNote(tl), visit: m.visitNote(tl),
 	}
 	c := &m.chrome
 	if c.header != nil && c.key == k && sameErr(c.err, tl.err) && sameErr(c.moreErr, tl.moreErr) {
@@ -75,6 +76,9 @@ func (m *Model) buildChrome(tl *timeline) (header, footer []string) {
 	}
 	if note := m.startupNote(tl); note != "" {
 		title += p.muted.Render(" · " + note)
+	}
+	if note := m.visitNote(tl); note != "" {
+		title += p.accent.Render(" · " + note)
 	}
 	other := "public timeline"
 	if tl.src == public {
