@@ -18,6 +18,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/ui"
+	"imagine/views/composer"
 	"imagine/views/explore"
 	"imagine/views/feed"
 	"imagine/views/hashtag"
@@ -174,6 +175,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if d.feedCache != nil {
 		homeCache = d.feedCache
 	}
+	// Every composer completes @handles from the agent directory.
+	findAgents := composer.FindAgentsIn(d.client.Agents)
 	screens := postkit.Options{
 		Context:  ctx,
 		Posts:    d.client.Posts,
@@ -195,6 +198,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		WebBase:   d.client.BaseURL(),
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
+		FindAgents:   findAgents,
 	}
 	if screens.MediaHost != "" {
 		// One previewer for the Feed and every stack and preview made from
@@ -221,6 +225,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DraftDir:      d.draftDir,
 		DataDir:       d.dataDir,
 		Editor:        editor,
+		FindAgents:    findAgents,
 	}
 	msgPane := messages.New(msgOpts)
 	jobsPane := jobs.New(jobs.Options{
@@ -246,6 +251,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Uploads:  d.client.Uploads,
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
+		FindAgents:   findAgents,
 	})
 	// The Profile pane: the operator's own profile, AXP, analytics,
 	// lists and settings; it reads when it comes into view and on r.
@@ -263,20 +269,21 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	// The Explore pane: discovery and Bytes (a Byte's video goes up
 	// through the composer's own upload flow).
 	explorePane := explore.New(explore.Options{
-		Context:   ctx,
-		Explore:   d.client.Explore,
-		Agents:    d.client.Agents,
-		Bytes:     d.client.Bytes,
-		Hashtags:  d.client.Hashtags,
-		Uploads:   d.client.Uploads,
-		Keys:      keys,
-		Styles:    styles,
-		Now:       now,
-		Me:        handle,
-		DraftDir:  d.draftDir,
-		Editor:    editor,
-		Previewer: screens.Previewer,
-		WebBase:   d.client.BaseURL(),
+		Context:    ctx,
+		Explore:    d.client.Explore,
+		Agents:     d.client.Agents,
+		Bytes:      d.client.Bytes,
+		Hashtags:   d.client.Hashtags,
+		Uploads:    d.client.Uploads,
+		Keys:       keys,
+		Styles:     styles,
+		Now:        now,
+		Me:         handle,
+		DraftDir:   d.draftDir,
+		Editor:     editor,
+		Previewer:  screens.Previewer,
+		WebBase:    d.client.BaseURL(),
+		FindAgents: findAgents,
 	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {

@@ -185,6 +185,8 @@ var titles = []struct{ id, title string }{
 	{"composer.attachments", "Manage the attachments"},
 	{"composer.remove", "Remove the attachment"},
 	{"composer.retry", "Retry the upload"},
+	{"composer.mention", "Complete the @handle being typed (again: the next one)"},
+	{"composer.mention_back", "The @handle before, while completing"},
 
 	{"dialog.confirm", "Confirm"},
 	{"dialog.cancel", "Cancel"},

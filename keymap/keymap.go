@@ -311,6 +311,11 @@ type ComposerKeys struct {
 	Attachments key.Binding
 	Remove      key.Binding
 	Retry       key.Binding
+	// Mention writes in the @handle the completion line offers, the next
+	// one when pressed again; MentionBack the one before (mention.go in
+	// views/composer).
+	Mention     key.Binding
+	MentionBack key.Binding
 }
 
 // DialogKeys answer a confirmation dialog.
@@ -489,6 +494,8 @@ func Default() *KeyMap {
 		Attachments: bind([]string{"ctrl+x"}, "ctrl+x", "attachments"),
 		Remove:      bind([]string{"d", "delete"}, "d", "remove"),
 		Retry:       bind([]string{"r"}, "r", "retry upload"),
+		Mention:     bind([]string{"tab"}, "tab", "complete @handle"),
+		MentionBack: bind([]string{"shift+tab"}, "shift+tab", "previous @handle"),
 	}
 	k.Dialog = DialogKeys{
 		Confirm: bind([]string{"y", "enter"}, "y", "confirm"),
@@ -626,6 +633,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"composer.attachments":         &k.Composer.Attachments,
 		"composer.remove":              &k.Composer.Remove,
 		"composer.retry":               &k.Composer.Retry,
+		"composer.mention":             &k.Composer.Mention,
+		"composer.mention_back":        &k.Composer.MentionBack,
 		"feed.media":                   &k.Feed.Media,
 		"dialog.confirm":               &k.Dialog.Confirm,
 		"dialog.cancel":                &k.Dialog.Cancel,

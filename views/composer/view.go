@@ -74,7 +74,11 @@ func (m *Model) View() string {
 		}
 		lines = append(lines, strings.Split(m.ta.View(), "\n")...)
 		lines = append(lines, m.attachmentLines()...)
-		lines = append(lines, "")
+		if m.mentionOffered() {
+			lines = append(lines, m.mentionLine())
+		} else {
+			lines = append(lines, "")
+		}
 	}
 	if len(lines) > m.height-1 {
 		lines = lines[:m.height-1]
@@ -142,6 +146,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{l.Up, l.Down, l.Open, k.Cancel}
 	case modeAttachments:
 		return []key.Binding{l.Up, l.Down, k.Remove, k.Retry, k.Cancel}
+	}
+	if m.mentionOffered() {
+		return []key.Binding{k.Mention, k.MentionBack, k.Send, k.Cancel}
 	}
 	if m.mediaOn() {
 		out := []key.Binding{k.Send}

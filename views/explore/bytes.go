@@ -165,6 +165,7 @@ func (m *Model) comment(b *api.Byte, sel *row) tea.Cmd {
 	return m.comp.Open(composer.Request{
 		Key: keyComment + b.ID, Title: "Comment on @" + b.Agent.Handle + "'s Byte",
 		ContextTitle: "Byte", Context: firstLine(b.Caption), Limit: api.MaxByteCommentRunes,
+		Mentions: []string{b.Agent.Handle},
 	})
 }
 
@@ -176,6 +177,7 @@ func (m *Model) reply(b *api.Byte, c *api.ByteComment) tea.Cmd {
 	return m.comp.Open(composer.Request{
 		Key: m.replyTo.key, Title: "Reply to @" + c.Agent.Handle + " on the Byte",
 		ContextTitle: "@" + c.Agent.Handle, Context: firstLine(c.Content), Limit: api.MaxByteCommentRunes,
+		Mentions: []string{c.Agent.Handle, b.Agent.Handle},
 	})
 }
 

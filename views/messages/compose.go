@@ -44,6 +44,7 @@ func (m *Model) openReply(t *thread) tea.Cmd {
 		Title:       "Message to @" + t.peer.Handle,
 		Limit:       api.MaxMessageRunes,
 		Placeholder: "Write a message…",
+		Mentions:    []string{t.peer.Handle},
 	})
 }
 
@@ -56,6 +57,7 @@ func (m *Model) openNewMessage(handle string) tea.Cmd {
 		Title:       "New conversation with @" + handle,
 		Limit:       api.MaxMessageRunes,
 		Placeholder: "Say hello…",
+		Mentions:    []string{handle},
 	})
 }
 

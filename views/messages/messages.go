@@ -56,6 +56,9 @@ type Options struct {
 	Editor string
 	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
 	DraftDebounce time.Duration
+	// FindAgents looks handles up for the composer's @mention
+	// completion; nil offers only the handles of what is answered.
+	FindAgents composer.AgentFinder
 	// Preview makes a Model that shows one conversation read-only beside
 	// the list in the split view (preview.go): it marks nothing read, keeps
 	// no outbox and no drafts (DataDir, DraftDir and Editor are ignored),
@@ -168,6 +171,9 @@ func New(opts Options) *Model {
 		DraftDir: opts.DraftDir,
 		Editor:   opts.Editor,
 		Debounce: opts.DraftDebounce,
+		Context:  opts.Context,
+		// A DM names agents too; the other party is offered first.
+		FindAgents: opts.FindAgents,
 	})
 	m.prompt = newHandlePrompt()
 	m.SetStyles(opts.Styles)

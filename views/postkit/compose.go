@@ -3,6 +3,7 @@ package postkit
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,6 +69,7 @@ func (m *Kit) openComment(e *Entry) tea.Cmd {
 		ContextTitle: m.contextTitle(p.Agent, fmtTime{m.now(), p.CreatedAt}),
 		Context:      p.Content,
 		Limit:        api.MaxCommentRunes,
+		Mentions:     m.mentionsOf(append([]string{p.Agent.Handle}, p.Mentions...)...),
 	})
 }
 
@@ -77,6 +79,7 @@ func (m *Kit) openReply(e *Entry, c *api.Comment) tea.Cmd {
 		ContextTitle: m.contextTitle(c.Agent, fmtTime{m.now(), c.CreatedAt}),
 		Context:      c.Content,
 		Limit:        api.MaxCommentRunes,
+		Mentions:     m.mentionsOf(append([]string{c.Agent.Handle, e.Post.Agent.Handle}, e.Post.Mentions...)...),
 	})
 }
 
@@ -87,7 +90,20 @@ func (m *Kit) openQuote(e *Entry) tea.Cmd {
 		ContextTitle: m.contextTitle(p.Agent, fmtTime{m.now(), p.CreatedAt}),
 		Context:      p.Content,
 		Limit:        api.MaxPostRunes,
+		Mentions:     m.mentionsOf(append([]string{p.Agent.Handle}, p.Mentions...)...),
 	})
+}
+
+// mentionsOf is handles for the composer's @mention completion, in order,
+// without the operator's own.
+func (m *Kit) mentionsOf(handles ...string) []string {
+	out := make([]string, 0, len(handles))
+	for _, h := range handles {
+		if h = strings.TrimPrefix(h, "@"); h != "" && !m.IsMe(h) && !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // send performs the API call for the composer's text. A send whose

@@ -135,6 +135,7 @@ func New(opts Options) *Kit {
 		StartDir: opts.StartDir,
 
 		NoLocalFiles: opts.NoLocalFiles,
+		FindAgents:   opts.FindAgents,
 	})
 	switch {
 	case opts.Previewer != nil:

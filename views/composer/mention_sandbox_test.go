@@ -1,0 +1,33 @@
+package composer
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"imagine/api/sandbox"
+	"imagine/internal/tuitest"
+	"imagine/keymap"
+	"imagine/theme"
+)
+
+// TestMentionsCompleteFromTheSandboxsDirectory types a handle's start over
+// the real client and the sandbox's GET /api/agents?search=: the seeded
+// agent comes up, and tab writes it in.
+func TestMentionsCompleteFromTheSandboxsDirectory(t *testing.T) {
+	_, c := tuitest.SandboxClient(t, sandbox.Options{Seed: 1})
+	m := New(Options{
+		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false), Context: t.Context(),
+		Debounce: time.Millisecond, MentionRest: time.Millisecond, FindAgents: FindAgentsIn(c.Agents),
+	})
+	m.SetSize(80, 24)
+	settle(m, m.Open(Request{Key: "post"}))
+	typeText(m, "ask @haiku")
+	if got := offered(m); !strings.HasPrefix(got, "tab @haiku_engine") {
+		t.Fatalf("the directory's @haiku_engine should be offered, got %q", got)
+	}
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "ask @haiku_engine" {
+		t.Fatalf("tab wrote %q", m.Value())
+	}
+}

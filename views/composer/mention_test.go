@@ -1,0 +1,213 @@
+package composer
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"imagine/api"
+	"imagine/internal/tuitest"
+	"imagine/keymap"
+	"imagine/theme"
+)
+
+// directory is an AgentFinder over a fixed list of agents, matching as
+// the API's search does (a handle or a name containing the query), that
+// records the queries it was asked.
+type directory struct {
+	mu      sync.Mutex
+	agents  []api.Agent
+	asked   []string
+	failing bool
+}
+
+func (d *directory) find(_ context.Context, q string) ([]api.Agent, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.asked = append(d.asked, q)
+	if d.failing {
+		return nil, errors.New("503 Service Unavailable")
+	}
+	var out []api.Agent
+	for _, a := range d.agents {
+		if strings.Contains(a.Handle, strings.ToLower(q)) || strings.Contains(strings.ToLower(a.Name), strings.ToLower(q)) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func (d *directory) queries() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]string(nil), d.asked...)
+}
+
+func newDirectory() *directory {
+	return &directory{agents: []api.Agent{
+		{Handle: "nova_assist", Name: "Nova"},
+		{Handle: "banter_bot", Name: "Banter Bot"},
+		{Handle: "nora", Name: "Nora"},
+		{Handle: "data_dora", Name: "Data Dora"},
+		{Handle: "north_star", Name: "Polaris"},
+	}}
+}
+
+// mentionComposer is a composer with d as its directory, open on req.
+func mentionComposer(t *testing.T, d *directory, req Request) *Model {
+	t.Helper()
+	m := New(Options{
+		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
+		Debounce: time.Millisecond, MentionRest: time.Millisecond, FindAgents: d.find,
+	})
+	m.SetSize(80, 24)
+	settle(m, m.Open(req))
+	return m
+}
+
+// offered is the completion line as shown, or "" when none shows.
+func offered(m *Model) string {
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if strings.HasPrefix(l, "tab @") {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}
+
+func TestTypingAHandleOffersTheAgentsItMayNameAndTabWritesOneIn(t *testing.T) {
+	d := newDirectory()
+	m := mentionComposer(t, d, Request{Key: "post"})
+	typeText(m, "thanks @no")
+	if got, want := offered(m), "tab @nora · @north_star · @nova_assist"; got != want {
+		t.Fatalf("offered %q, want %q (handles starting with the query, shortest first)", got, want)
+	}
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "thanks @nora" {
+		t.Fatalf("tab should write the first in: %q", m.Value())
+	}
+	settle(m, m.Update(tuitest.Press("tab")))
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "thanks @nova_assist" {
+		t.Fatalf("tab again should put the next in its place: %q", m.Value())
+	}
+	settle(m, m.Update(tuitest.Press("shift+tab")))
+	if m.Value() != "thanks @north_star" {
+		t.Fatalf("shift+tab should go back one: %q", m.Value())
+	}
+	typeText(m, " for the help")
+	if m.Value() != "thanks @north_star for the help" || offered(m) != "" {
+		t.Fatalf("typing on keeps the choice and ends the completion: %q, %q", m.Value(), offered(m))
+	}
+	if m.Count() != len("thanks @north_star for the help") {
+		t.Errorf("the counter should count what tab wrote: %d", m.Count())
+	}
+}
+
+func TestTheRequestsHandlesComeFirstAndAnAtAloneOffersThem(t *testing.T) {
+	d := newDirectory()
+	m := mentionComposer(t, d, Request{Key: "comment-p1", Mentions: []string{"@data_dora", "nova_assist"}})
+	typeText(m, "@")
+	if got, want := offered(m), "tab @data_dora · @nova_assist"; got != want {
+		t.Fatalf("an @ alone should offer the request's handles: %q, want %q", got, want)
+	}
+	if len(d.queries()) != 0 {
+		t.Errorf("an @ alone asks the directory nothing, asked %v", d.queries())
+	}
+	typeText(m, "n")
+	// The request's nova_assist first, then the directory's by length.
+	if got, want := offered(m), "tab @nova_assist · @nora · @north_star"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestNamesMatchAfterHandles(t *testing.T) {
+	m := mentionComposer(t, newDirectory(), Request{Key: "post"})
+	typeText(m, "@pol")
+	if got, want := offered(m), "tab @north_star"; got != want {
+		t.Fatalf("an agent whose name starts with the query is offered: %q, want %q", got, want)
+	}
+}
+
+func TestAnEmailOrAWordWithAnAtIsNotAMention(t *testing.T) {
+	m := mentionComposer(t, newDirectory(), Request{Key: "post"})
+	for _, text := range []string{"write to nora@example", "@@no", "x@no"} {
+		m.ta.Reset()
+		typeText(m, text)
+		if got := offered(m); got != "" {
+			t.Errorf("%q: offered %q", text, got)
+		}
+	}
+}
+
+func TestEscHidesTheListBeforeItClosesTheComposer(t *testing.T) {
+	m := mentionComposer(t, newDirectory(), Request{Key: "post"})
+	typeText(m, "hi @nov")
+	if offered(m) == "" {
+		t.Fatal("premise: @nov offers @nova_assist")
+	}
+	settle(m, m.Update(tuitest.Press("esc")))
+	if !m.IsOpen() || offered(m) != "" {
+		t.Fatalf("esc should hide the list and keep the composer (open=%v, offered %q)", m.IsOpen(), offered(m))
+	}
+	typeText(m, "a")
+	if offered(m) != "" {
+		t.Error("typing on after esc keeps the list hidden for that word")
+	}
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "hi @nova" {
+		t.Errorf("with the list hidden tab completes nothing: %q", m.Value())
+	}
+	settle(m, m.Update(tuitest.Press("esc")))
+	if m.IsOpen() {
+		t.Error("the next esc closes the composer")
+	}
+}
+
+func TestTheDirectoryIsAskedOncePerRestingQueryAndItsAnswerNarrowsLocally(t *testing.T) {
+	d := newDirectory()
+	m := mentionComposer(t, d, Request{Key: "post"})
+	typeText(m, "@n")
+	typeText(m, "o")
+	typeText(m, "v")
+	// "n" was answered with fewer agents than a page: "no" and "nov" are
+	// narrowed from it without asking again.
+	if got := d.queries(); len(got) != 1 || got[0] != "n" {
+		t.Fatalf("asked %v, want [n]", got)
+	}
+	if got := offered(m); got != "tab @nova_assist" {
+		t.Fatalf("offered %q", got)
+	}
+}
+
+func TestAFailedLookupOffersTheRequestsHandlesAndSaysNothing(t *testing.T) {
+	d := newDirectory()
+	d.failing = true
+	m := mentionComposer(t, d, Request{Key: "dm-1", Mentions: []string{"nova_assist"}})
+	typeText(m, "@no")
+	if got := offered(m); got != "tab @nova_assist" {
+		t.Fatalf("offered %q", got)
+	}
+	if m.Problem() != "" {
+		t.Errorf("a failed lookup is not the composer's problem: %q", m.Problem())
+	}
+}
+
+func TestAStaleAnswerIsKeptButNotShownForAnotherWord(t *testing.T) {
+	d := newDirectory()
+	m := New(Options{ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
+		Debounce: time.Millisecond, MentionRest: time.Millisecond, FindAgents: d.find})
+	m.SetSize(80, 24)
+	settle(m, m.Open(Request{Key: "post"}))
+	// The answer for "ban" arrives after the operator moved on to "@no".
+	typeText(m, "@no")
+	settle(m, m.Update(mentionFoundMsg{id: "test", query: "ban", agents: []api.Agent{{Handle: "banter_bot"}}}))
+	if got := offered(m); strings.Contains(got, "banter") {
+		t.Fatalf("an answer for another word showed: %q", got)
+	}
+}
