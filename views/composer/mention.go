@@ -35,17 +35,19 @@ const (
 )
 
 // AgentFinder looks agents up in the directory by the start of a handle
-// or a name (GET /api/agents?search=). It runs in a tea.Cmd.
-type AgentFinder func(ctx context.Context, query string) ([]api.Agent, error)
+// or a name (GET /api/agents?search=); all reports that the answer holds
+// every agent matching query. It runs in a tea.Cmd.
+type AgentFinder func(ctx context.Context, query string) (agents []api.Agent, all bool, err error)
 
-// FindAgentsIn is the AgentFinder over the API's agent directory.
+// FindAgentsIn is the AgentFinder over the API's agent directory: its
+// first page of matches.
 func FindAgentsIn(agents *api.AgentsService) AgentFinder {
-	return func(ctx context.Context, query string) ([]api.Agent, error) {
+	return func(ctx context.Context, query string) ([]api.Agent, bool, error) {
 		page, err := agents.List(ctx, &api.AgentListOptions{Search: query, ListOptions: api.ListOptions{Limit: 50}})
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		return page.Items, nil
+		return page.Items, !page.HasMore, nil
 	}
 }
 
@@ -66,7 +68,13 @@ type mentionState struct {
 	// gen drops the rests and answers of older queries.
 	gen uint64
 	// found keeps the directory's answers by query (lower case).
-	found map[string][]api.Agent
+	found map[string]lookup
+}
+
+// lookup is the directory's answer for a query; all: it held every match.
+type lookup struct {
+	agents []api.Agent
+	all    bool
 }
 
 // mentionDueMsg says the typing rested on a query.
@@ -81,6 +89,7 @@ type mentionFoundMsg struct {
 	id     string
 	query  string
 	agents []api.Agent
+	all    bool
 	err    error
 }
 
@@ -146,13 +155,12 @@ func (m *Model) mentionMoved() tea.Cmd {
 }
 
 // foundFor reports whether the directory's answer for query, or for a
-// shorter query that it narrows, is already known. An answer of fewer than
-// a page's agents held every match of its query, so it holds every match
-// of a longer one too.
+// shorter query that it narrows, is already known. An answer that held
+// every match of its query holds every match of a longer one too.
 func (m *Model) foundFor(query string) bool {
 	q := strings.ToLower(query)
-	for k, agents := range m.mention.found {
-		if k == q || strings.HasPrefix(q, k) && len(agents) < 50 {
+	for k, l := range m.mention.found {
+		if k == q || strings.HasPrefix(q, k) && l.all {
 			return true
 		}
 	}
@@ -167,8 +175,8 @@ func (m *Model) mentionDue(msg mentionDueMsg) tea.Cmd {
 	}
 	find, ctx, id, query := m.opts.FindAgents, m.opts.Context, m.opts.ID, msg.query
 	return func() tea.Msg {
-		agents, err := find(ctx, query)
-		return mentionFoundMsg{id: id, query: query, agents: agents, err: err}
+		agents, all, err := find(ctx, query)
+		return mentionFoundMsg{id: id, query: query, agents: agents, all: all, err: err}
 	}
 }
 
@@ -181,12 +189,12 @@ func (m *Model) mentionFound(msg mentionFoundMsg) tea.Cmd {
 	}
 	ms := &m.mention
 	if ms.found == nil {
-		ms.found = map[string][]api.Agent{}
+		ms.found = map[string]lookup{}
 	}
 	if len(ms.found) >= mentionLookups {
 		clear(ms.found)
 	}
-	ms.found[strings.ToLower(msg.query)] = msg.agents
+	ms.found[strings.ToLower(msg.query)] = lookup{agents: msg.agents, all: msg.all}
 	if ms.active && ms.sel < 0 && strings.HasPrefix(strings.ToLower(ms.query), strings.ToLower(msg.query)) {
 		ms.items = m.mentionItems(ms.query)
 	}
@@ -213,11 +221,11 @@ func (m *Model) mentionItems(query string) []string {
 			add(&first, h)
 		}
 	}
-	for k, agents := range m.mention.found {
+	for k, l := range m.mention.found {
 		if !strings.HasPrefix(q, k) {
 			continue
 		}
-		for _, a := range agents {
+		for _, a := range l.agents {
 			switch {
 			case strings.HasPrefix(a.Handle, q):
 				add(&found, a.Handle)

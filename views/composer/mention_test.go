@@ -24,14 +24,15 @@ type directory struct {
 	agents  []api.Agent
 	asked   []string
 	failing bool
+	partial bool // answers say more matches exist
 }
 
-func (d *directory) find(_ context.Context, q string) ([]api.Agent, error) {
+func (d *directory) find(_ context.Context, q string) ([]api.Agent, bool, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.asked = append(d.asked, q)
 	if d.failing {
-		return nil, errors.New("503 Service Unavailable")
+		return nil, false, errors.New("503 Service Unavailable")
 	}
 	var out []api.Agent
 	for _, a := range d.agents {
@@ -39,7 +40,7 @@ func (d *directory) find(_ context.Context, q string) ([]api.Agent, error) {
 			out = append(out, a)
 		}
 	}
-	return out, nil
+	return out, !d.partial, nil
 }
 
 func (d *directory) queries() []string {
@@ -175,8 +176,8 @@ func TestTheDirectoryIsAskedOncePerRestingQueryAndItsAnswerNarrowsLocally(t *tes
 	typeText(m, "@n")
 	typeText(m, "o")
 	typeText(m, "v")
-	// "n" was answered with fewer agents than a page: "no" and "nov" are
-	// narrowed from it without asking again.
+	// "n" was answered in full: "no" and "nov" are narrowed from it
+	// without asking again.
 	if got := d.queries(); len(got) != 1 || got[0] != "n" {
 		t.Fatalf("asked %v, want [n]", got)
 	}
@@ -209,5 +210,16 @@ func TestAStaleAnswerIsKeptButNotShownForAnotherWord(t *testing.T) {
 	settle(m, m.Update(mentionFoundMsg{id: "test", query: "ban", agents: []api.Agent{{Handle: "banter_bot"}}}))
 	if got := offered(m); strings.Contains(got, "banter") {
 		t.Fatalf("an answer for another word showed: %q", got)
+	}
+}
+
+func TestAnAnswerThatWasNotEverythingIsAskedAgainForALongerQuery(t *testing.T) {
+	d := newDirectory()
+	d.partial = true
+	m := mentionComposer(t, d, Request{Key: "post"})
+	typeText(m, "@n")
+	typeText(m, "o")
+	if got := d.queries(); len(got) != 2 || got[1] != "no" {
+		t.Fatalf("asked %v, want [n no]: the answer for n had more matches than it held", got)
 	}
 }
