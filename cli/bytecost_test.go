@@ -257,6 +257,14 @@ func BenchmarkByteCostScreens(b *testing.B) {
 		r.restOn(b, "k")
 		r.measureKeys(b, "j", "k").Report(b)
 	})
+	b.Run("compose-mention", func(b *testing.B) {
+		// A keystroke in the post composer while @mention completion
+		// offers handles: the text's row, the counter and the offer's row.
+		r := newCostRig(b, config.Config{}, nil)
+		r.press("n", "@", "n")
+		r.term.WaitFor("tab @", 5*time.Second)
+		r.measureKeys(b, "o", "backspace").Report(b)
+	})
 	b.Run("switch-pane", func(b *testing.B) {
 		r := newCostRig(b, config.Config{}, nil)
 		r.press("2", "1")
