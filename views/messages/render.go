@@ -160,6 +160,10 @@ func (m *Model) rowBodyAfter(t *thread, prev, i int) (lines []string, lead int) 
 	if m.seenRow(t, i) {
 		k.aux |= seenLayout
 	}
+	if t.isNewRow(r) {
+		// The divider parts the first unread message from the run above.
+		k.aux = k.aux&^2 | newLayout | min(t.newCount, newCap)<<newShift
+	}
 	if r.msg != nil {
 		k.kind, k.id, k.ver = 'm', r.msg.m.ID, r.msg.ver
 	} else {
@@ -176,6 +180,9 @@ func leadLines(layout int) int {
 		n++
 	}
 	if layout&1 != 0 {
+		n++
+	}
+	if layout&newLayout != 0 {
 		n++
 	}
 	return n
@@ -217,6 +224,9 @@ func (m *Model) renderRow(t *thread, r row, layout int) []string {
 	}
 	if brk {
 		lines = append(lines, m.separator(r.at(), w))
+	}
+	if layout&newLayout != 0 {
+		lines = append(lines, m.newLine(layout>>newShift, w))
 	}
 	var body []string
 	switch {

@@ -58,6 +58,13 @@ type thread struct {
 	// unreadSeen counts messages from the other agent that arrived unread
 	// since the conversation was last marked read.
 	unreadSeen int
+	// newCount of the other agent's messages were unread at open; newID
+	// is the first of them once placed, the divider above it; openAtNew
+	// asks the first placement to start there (newmark.go).
+	newCount  int
+	newID     string
+	newShort  bool
+	openAtNew bool
 }
 
 // threadFor returns the thread of a conversation, creating it.
@@ -89,11 +96,15 @@ func (m *Model) openConversation(e *convEntry) tea.Cmd {
 	t.toBottom = true
 	t.olderErr = nil
 	t.filter.Clear() // a filter is for the visit it was typed in
+	t.markNew(max(e.c.UnreadCount, t.unreadSeen))
 	return tea.Batch(m.fetchNewest(t), m.markRead(e.c.ID, e.c.UnreadCount))
 }
 
 // closeConversation goes back to the list.
 func (m *Model) closeConversation() {
+	if m.open != nil {
+		m.open.forgetNew()
+	}
 	m.open = nil
 }
 
@@ -147,6 +158,7 @@ func (m *Model) threadLoaded(msg threadMsg) tea.Cmd {
 		t.err = nil
 		if msg.page != nil {
 			m.mergeNewest(t, msg.page)
+			m.placeNew(t)
 		}
 		return tea.Batch(m.markOpenRead(), m.maybeOlderAfterLoad(t))
 	}
@@ -160,6 +172,7 @@ func (m *Model) threadLoaded(msg threadMsg) tea.Cmd {
 	}
 	if msg.page != nil {
 		m.prependOlder(t, msg.page)
+		m.olderPlaced(t)
 	}
 	return nil
 }

@@ -187,7 +187,9 @@ func (m *Model) place(t *thread, h int) {
 		return
 	}
 	if t.toBottom {
-		fillWindow(&t.win, n, h, m.rowHeights(t))
+		if !m.placeAtNew(t, h) {
+			fillWindow(&t.win, n, h, m.rowHeights(t))
+		}
 		t.toBottom = false
 		return
 	}
