@@ -16,7 +16,9 @@ import (
 // all fit on screen, so reading starts where it stopped rather than at
 // the bottom. The divider stays put while the conversation is open (a
 // message arriving meanwhile is read as it comes) and goes when it is
-// closed. A preview beside the list shows it too, marking nothing read.
+// closed. A preview beside the list leaves it out: the list's row beside
+// it counts the unread already, and the split view's byte cost (issue 8)
+// is not to grow.
 
 // newLayout is the layout bit of rowLines for the first unread message:
 // the divider is drawn above it. The count drawn sits above the bits.

@@ -96,7 +96,11 @@ func (m *Model) openConversation(e *convEntry) tea.Cmd {
 	t.toBottom = true
 	t.olderErr = nil
 	t.filter.Clear() // a filter is for the visit it was typed in
-	t.markNew(max(e.c.UnreadCount, t.unreadSeen))
+	if !m.preview {
+		// The preview's row in the list already counts the unread; its
+		// divider would cost each cursor rest a line of bytes.
+		t.markNew(max(e.c.UnreadCount, t.unreadSeen))
+	}
 	return tea.Batch(m.fetchNewest(t), m.markRead(e.c.ID, e.c.UnreadCount))
 }
 
