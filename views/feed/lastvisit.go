@@ -138,15 +138,20 @@ func (m *Model) divider(tl *timeline) (at *postkit.Entry, count int, more bool) 
 	if sig := tl.sig(); v.src != tl || v.sig != sig {
 		v.src, v.sig = tl, sig
 		var at *postkit.Entry
-		count := 0
+		count, newer := 0, false
 		for _, e := range tl.entries {
 			if e.Hole {
 				continue
 			}
 			if !e.Post.CreatedAt.After(v.prev.At) || e.Post.ID == v.prev.PostID {
-				at = e
+				// With the newest pages dropped, the first post held is
+				// the boundary only when a newer one is held above it.
+				if tl.lo == 0 || newer || e.Post.ID == v.prev.PostID {
+					at = e
+				}
 				break
 			}
+			newer = true
 			if !m.IsMe(e.Post.Agent.Handle) {
 				count++
 			}
@@ -202,6 +207,9 @@ func (m *Model) jumpToLastVisit() tea.Cmd {
 				return nil
 			}
 		}
+	case n > 0 && tl.lo > 0:
+		// Scrolled far down, the pages above were let go (bound.go).
+		return views.Status(views.LevelInfo, "where you stopped is above the posts held: "+m.keys.List.Top.Help().Key+" goes back to the newest")
 	case more:
 		return views.Status(views.LevelInfo, fmt.Sprintf("where you stopped is further down: %d+ new posts", n))
 	}
@@ -211,8 +219,8 @@ func (m *Model) jumpToLastVisit() tea.Cmd {
 // lastVisitDisabled is why `'` has nowhere to go, or "".
 func (m *Model) lastVisitDisabled() string {
 	tl := m.tl()
-	switch at, _, more := m.divider(tl); {
-	case at != nil, more:
+	switch at, n, more := m.divider(tl); {
+	case at != nil, more, n > 0:
 		return ""
 	case tl.src != home:
 		return "the public timeline keeps no last visit"

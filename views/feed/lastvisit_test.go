@@ -236,3 +236,26 @@ func TestYourOwnPostsAreNotNewEvenWhenTheFeedArrivedBeforeSignIn(t *testing.T) {
 		t.Fatalf("once signed in as @someone, their post is not new:\n%s", v)
 	}
 }
+
+func TestQuoteFarBelowSaysWhereYouStoppedIsAboveThePostsHeld(t *testing.T) {
+	hs, _ := newEndless(t, 100, 30, 20, 1_000)
+	stop := hs.m.tl().entries[10].Post // the last run stopped at post 11
+	hs.m.visit.prev, hs.m.visit.loaded = feedmark.Mark{PostID: stop.ID, At: stop.CreatedAt}, true
+	if !strings.Contains(hs.plain(), "10 new since your last visit") {
+		t.Fatalf("premise: ten posts above the mark:\n%s", hs.plain())
+	}
+	scrollDown(t, hs, 300)
+	if hs.m.tl().lo == 0 {
+		t.Fatal("nothing was dropped; the test proves nothing")
+	}
+	if !strings.Contains(hs.plain(), "10 new since your last visit") {
+		t.Errorf("the count made while the top was held should stand:\n%s", hs.plain())
+	}
+	if hs.m.visit.divider != nil {
+		t.Errorf("far below the mark no post held is the boundary, yet the divider is above %s", hs.m.visit.divider.Post.ID)
+	}
+	msgs := hs.keys("'")
+	if !hasStatus(msgs, "where you stopped is above the posts held: g goes back to the newest") {
+		t.Fatalf("' far below should say where you stopped is, got %v", msgs)
+	}
+}
