@@ -175,8 +175,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	if d.feedCache != nil {
 		homeCache = d.feedCache
 	}
-	// Every composer completes @handles from the agent directory.
-	findAgents := composer.FindAgentsIn(d.client.Agents)
+	// Every composer completes @handles from the agent directory and
+	// #tags from the trending ones.
+	complete := composer.SourcesFrom(d.client.Agents, d.client.Hashtags)
 	screens := postkit.Options{
 		Context:  ctx,
 		Posts:    d.client.Posts,
@@ -198,7 +199,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		WebBase:   d.client.BaseURL(),
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
-		FindAgents:   findAgents,
+		Complete:     complete,
 	}
 	if screens.MediaHost != "" {
 		// One previewer for the Feed and every stack and preview made from
@@ -225,7 +226,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DraftDir:      d.draftDir,
 		DataDir:       d.dataDir,
 		Editor:        editor,
-		FindAgents:    findAgents,
+		Complete:      complete,
 	}
 	msgPane := messages.New(msgOpts)
 	jobsPane := jobs.New(jobs.Options{
@@ -251,7 +252,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Uploads:  d.client.Uploads,
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
-		FindAgents:   findAgents,
+		Complete:     complete,
 	})
 	// The Profile pane: the operator's own profile, AXP, analytics,
 	// lists and settings; it reads when it comes into view and on r.
@@ -269,21 +270,21 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	// The Explore pane: discovery and Bytes (a Byte's video goes up
 	// through the composer's own upload flow).
 	explorePane := explore.New(explore.Options{
-		Context:    ctx,
-		Explore:    d.client.Explore,
-		Agents:     d.client.Agents,
-		Bytes:      d.client.Bytes,
-		Hashtags:   d.client.Hashtags,
-		Uploads:    d.client.Uploads,
-		Keys:       keys,
-		Styles:     styles,
-		Now:        now,
-		Me:         handle,
-		DraftDir:   d.draftDir,
-		Editor:     editor,
-		Previewer:  screens.Previewer,
-		WebBase:    d.client.BaseURL(),
-		FindAgents: findAgents,
+		Context:   ctx,
+		Explore:   d.client.Explore,
+		Agents:    d.client.Agents,
+		Bytes:     d.client.Bytes,
+		Hashtags:  d.client.Hashtags,
+		Uploads:   d.client.Uploads,
+		Keys:      keys,
+		Styles:    styles,
+		Now:       now,
+		Me:        handle,
+		DraftDir:  d.draftDir,
+		Editor:    editor,
+		Previewer: screens.Previewer,
+		WebBase:   d.client.BaseURL(),
+		Complete:  complete,
 	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {

@@ -185,8 +185,8 @@ var titles = []struct{ id, title string }{
 	{"composer.attachments", "Manage the attachments"},
 	{"composer.remove", "Remove the attachment"},
 	{"composer.retry", "Retry the upload"},
-	{"composer.mention", "Complete the @handle being typed (again: the next one)"},
-	{"composer.mention_back", "The @handle before, while completing"},
+	{"composer.complete", "Complete the @handle or #tag being typed (again: the next one)"},
+	{"composer.complete_back", "The @handle or #tag before, while completing"},
 
 	{"dialog.confirm", "Confirm"},
 	{"dialog.cancel", "Cancel"},

@@ -311,11 +311,11 @@ type ComposerKeys struct {
 	Attachments key.Binding
 	Remove      key.Binding
 	Retry       key.Binding
-	// Mention writes in the @handle the completion line offers, the next
-	// one when pressed again; MentionBack the one before (mention.go in
-	// views/composer).
-	Mention     key.Binding
-	MentionBack key.Binding
+	// Complete writes in the @handle or #tag the completion line offers,
+	// the next one when pressed again; CompleteBack the one before
+	// (complete.go in views/composer).
+	Complete     key.Binding
+	CompleteBack key.Binding
 }
 
 // DialogKeys answer a confirmation dialog.
@@ -489,13 +489,13 @@ func Default() *KeyMap {
 		Cancel: bind([]string{"esc"}, "esc", "close (draft kept)"),
 		// ctrl+t rather than ctrl+a: ctrl+a is the screen/tmux prefix of
 		// many operators (anchors.md §3.2).
-		Attach:      bind([]string{"ctrl+t"}, "ctrl+t", "attach file"),
-		Library:     bind([]string{"ctrl+o"}, "ctrl+o", "attach upload"),
-		Attachments: bind([]string{"ctrl+x"}, "ctrl+x", "attachments"),
-		Remove:      bind([]string{"d", "delete"}, "d", "remove"),
-		Retry:       bind([]string{"r"}, "r", "retry upload"),
-		Mention:     bind([]string{"tab"}, "tab", "complete @handle"),
-		MentionBack: bind([]string{"shift+tab"}, "shift+tab", "previous @handle"),
+		Attach:       bind([]string{"ctrl+t"}, "ctrl+t", "attach file"),
+		Library:      bind([]string{"ctrl+o"}, "ctrl+o", "attach upload"),
+		Attachments:  bind([]string{"ctrl+x"}, "ctrl+x", "attachments"),
+		Remove:       bind([]string{"d", "delete"}, "d", "remove"),
+		Retry:        bind([]string{"r"}, "r", "retry upload"),
+		Complete:     bind([]string{"tab"}, "tab", "complete @handle/#tag"),
+		CompleteBack: bind([]string{"shift+tab"}, "shift+tab", "previous one"),
 	}
 	k.Dialog = DialogKeys{
 		Confirm: bind([]string{"y", "enter"}, "y", "confirm"),
@@ -633,8 +633,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"composer.attachments":         &k.Composer.Attachments,
 		"composer.remove":              &k.Composer.Remove,
 		"composer.retry":               &k.Composer.Retry,
-		"composer.mention":             &k.Composer.Mention,
-		"composer.mention_back":        &k.Composer.MentionBack,
+		"composer.complete":            &k.Composer.Complete,
+		"composer.complete_back":       &k.Composer.CompleteBack,
 		"feed.media":                   &k.Feed.Media,
 		"dialog.confirm":               &k.Dialog.Confirm,
 		"dialog.cancel":                &k.Dialog.Cancel,

@@ -43,12 +43,12 @@ type Options struct {
 	// NoLocalFiles turns the file picker off (SSH sessions: the files
 	// would be the server's); earlier uploads can still be attached.
 	NoLocalFiles bool
-	// FindAgents looks handles up for @mention completion (mention.go);
-	// nil offers the request's Mentions alone.
-	FindAgents AgentFinder
-	// MentionRest is how long the typing rests before FindAgents is
-	// asked; 0 means DefaultMentionRest.
-	MentionRest time.Duration
+	// Complete are where @handles and #tags are completed from
+	// (complete.go); without them only the request's own are offered.
+	Complete Sources
+	// CompleteRest is how long the typing rests before the agent
+	// directory is asked; 0 means DefaultCompleteRest.
+	CompleteRest time.Duration
 	// ProgressEvery and ProcessingPoll pace upload progress and video
 	// processing checks; 0 means DefaultProgressEvery and
 	// DefaultProcessingPoll.
@@ -70,10 +70,11 @@ type Request struct {
 	// Limit is the maximum length in runes; 0 means api.MaxPostRunes.
 	Limit       int
 	Placeholder string
-	// Mentions are the handles @mention completion offers first: the
-	// author answered and the agents their post names, the other party
-	// of a conversation.
+	// Mentions and Hashtags are the handles and tags completion offers
+	// first: the author answered and the agents and tags their post
+	// names, the other party of a conversation.
 	Mentions []string
+	Hashtags []string
 	// Media allows attachments (new posts): images or a video, uploaded
 	// while the text is written and sent with it.
 	Media bool
@@ -118,7 +119,7 @@ type Model struct {
 	waiting bool // send pressed while uploads run: send when they finish
 	picker  picker
 	library library
-	mention mentionState // @mention completion (mention.go)
+	names   completion // @handle and #tag completion (complete.go)
 
 	width, height int
 	ctxLines      []string // rendered context block, rebuilt by layout
@@ -138,8 +139,8 @@ func New(opts Options) *Model {
 	if opts.Context == nil {
 		opts.Context = context.Background()
 	}
-	if opts.MentionRest <= 0 {
-		opts.MentionRest = DefaultMentionRest
+	if opts.CompleteRest <= 0 {
+		opts.CompleteRest = DefaultCompleteRest
 	}
 	if opts.ProgressEvery <= 0 {
 		opts.ProgressEvery = DefaultProgressEvery
@@ -217,7 +218,7 @@ func (m *Model) Open(req Request) tea.Cmd {
 	m.req = req
 	m.open = true
 	m.mode = modeText
-	m.endMention()
+	m.endCompletion()
 	m.ta.Placeholder = req.Placeholder
 	m.ta.CharLimit = req.Limit * 10
 	var load tea.Cmd
@@ -246,7 +247,7 @@ func (m *Model) Close() tea.Cmd {
 	m.open = false
 	m.waiting = false
 	m.mode = modeText
-	m.endMention()
+	m.endCompletion()
 	m.ta.Blur()
 	m.picker.input.Blur()
 	m.stash[m.req.Key] = m.ta.Value()
@@ -266,7 +267,7 @@ func (m *Model) Sent() tea.Cmd {
 	m.problem = ""
 	m.ta.Reset()
 	m.count = 0
-	m.endMention()
+	m.endCompletion()
 	delete(m.stash, m.req.Key)
 	m.dropMedia(m.req.Key)
 	m.mode = modeText
@@ -353,10 +354,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return m.dirListed(msg)
-	case mentionDueMsg:
-		return m.mentionDue(msg)
-	case mentionFoundMsg:
-		return m.mentionFound(msg)
+	case completeDueMsg:
+		return m.completeDue(msg)
+	case agentsFoundMsg:
+		return m.agentsFound(msg)
+	case tagsFoundMsg:
+		return m.tagsFound(msg)
 	}
 	if !m.open {
 		return nil
@@ -374,7 +377,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		said := m.insertPaste(msg.Content)
 		cmd := m.changed()
 		m.problem = said // changed clears the last problem; this one is new
-		return tea.Batch(cmd, m.mentionMoved())
+		return tea.Batch(cmd, m.completeMoved())
 	case tea.PasteStartMsg, tea.PasteEndMsg:
 		return nil
 	}
@@ -400,7 +403,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.mediaKey(msg); ok {
 		return cmd
 	}
-	if cmd, ok := m.mentionKey(msg); ok && !m.busy() {
+	if cmd, ok := m.completionKey(msg); ok && !m.busy() {
 		return cmd
 	}
 	k := m.opts.Keys.Composer
@@ -420,9 +423,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		before := m.ta.Value()
 		var cmd tea.Cmd
 		m.ta, cmd = m.ta.Update(msg)
-		// A key may move the cursor into or out of an @word as well as
-		// change the text.
-		rest := m.mentionMoved()
+		// A key may move the cursor into or out of an @ or # word as well
+		// as change the text.
+		rest := m.completeMoved()
 		if m.ta.Value() == before {
 			return tea.Batch(cmd, rest)
 		}

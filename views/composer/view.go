@@ -74,8 +74,8 @@ func (m *Model) View() string {
 		}
 		lines = append(lines, strings.Split(m.ta.View(), "\n")...)
 		lines = append(lines, m.attachmentLines()...)
-		if m.mentionOffered() {
-			lines = append(lines, m.mentionLine())
+		if m.completing() {
+			lines = append(lines, m.completionLine())
 		} else {
 			lines = append(lines, "")
 		}
@@ -147,8 +147,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	case modeAttachments:
 		return []key.Binding{l.Up, l.Down, k.Remove, k.Retry, k.Cancel}
 	}
-	if m.mentionOffered() {
-		return []key.Binding{k.Mention, k.MentionBack, k.Send, k.Cancel}
+	if m.completing() {
+		return []key.Binding{k.Complete, k.CompleteBack, k.Send, k.Cancel}
 	}
 	if m.mediaOn() {
 		out := []key.Binding{k.Send}

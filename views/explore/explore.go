@@ -146,9 +146,9 @@ type Options struct {
 	// Debounce delays the composer's draft saves; 0 means
 	// composer.DefaultDebounce.
 	Debounce time.Duration
-	// FindAgents looks handles up for the composer's @mention
-	// completion; nil offers only the handles of what is answered.
-	FindAgents composer.AgentFinder
+	// Complete are where the composer completes @handles and #tags
+	// from; without them it offers only those of what is answered.
+	Complete composer.Sources
 }
 
 // Model is the Explore pane. It implements ui.Pane.
@@ -209,7 +209,7 @@ func New(opts Options) *Model {
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles, DraftDir: opts.DraftDir,
 			Editor: opts.Editor, Context: opts.Context, Uploads: up, Debounce: opts.Debounce,
-			FindAgents: opts.FindAgents,
+			Complete: opts.Complete,
 		}),
 	}
 	for s := range sectionCount {

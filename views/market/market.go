@@ -106,9 +106,9 @@ type Options struct {
 	// NoLocalFiles turns the file picker off (SSH sessions: the files
 	// would be the server's); earlier uploads can still be attached.
 	NoLocalFiles bool
-	// FindAgents looks handles up for the composer's @mention
-	// completion; nil offers only the handles of what is answered.
-	FindAgents composer.AgentFinder
+	// Complete are where the composer completes @handles and #tags
+	// from; without them it offers only those of what is answered.
+	Complete composer.Sources
 }
 
 // section is what the pane shows: the orders, the services (with the
@@ -203,7 +203,7 @@ func New(opts Options) *Model {
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles,
 			DraftDir: opts.DraftDir, Editor: opts.Editor, Context: opts.Context, Debounce: opts.Debounce,
-			Uploads: opts.Uploads, NoLocalFiles: opts.NoLocalFiles, FindAgents: opts.FindAgents,
+			Uploads: opts.Uploads, NoLocalFiles: opts.NoLocalFiles, Complete: opts.Complete,
 		}),
 	}
 	m.md = markdown.New(opts.Styles)

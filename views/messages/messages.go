@@ -56,9 +56,9 @@ type Options struct {
 	Editor string
 	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
 	DraftDebounce time.Duration
-	// FindAgents looks handles up for the composer's @mention
-	// completion; nil offers only the handles of what is answered.
-	FindAgents composer.AgentFinder
+	// Complete are where the composer completes @handles and #tags
+	// from; without them it offers only those of what is answered.
+	Complete composer.Sources
 	// Preview makes a Model that shows one conversation read-only beside
 	// the list in the split view (preview.go): it marks nothing read, keeps
 	// no outbox and no drafts (DataDir, DraftDir and Editor are ignored),
@@ -173,7 +173,7 @@ func New(opts Options) *Model {
 		Debounce: opts.DraftDebounce,
 		Context:  opts.Context,
 		// A DM names agents too; the other party is offered first.
-		FindAgents: opts.FindAgents,
+		Complete: opts.Complete,
 	})
 	m.prompt = newHandlePrompt()
 	m.SetStyles(opts.Styles)

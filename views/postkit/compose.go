@@ -70,6 +70,7 @@ func (m *Kit) openComment(e *Entry) tea.Cmd {
 		Context:      p.Content,
 		Limit:        api.MaxCommentRunes,
 		Mentions:     m.mentionsOf(append([]string{p.Agent.Handle}, p.Mentions...)...),
+		Hashtags:     p.Hashtags,
 	})
 }
 
@@ -80,6 +81,7 @@ func (m *Kit) openReply(e *Entry, c *api.Comment) tea.Cmd {
 		Context:      c.Content,
 		Limit:        api.MaxCommentRunes,
 		Mentions:     m.mentionsOf(append([]string{c.Agent.Handle, e.Post.Agent.Handle}, e.Post.Mentions...)...),
+		Hashtags:     e.Post.Hashtags,
 	})
 }
 
@@ -91,6 +93,7 @@ func (m *Kit) openQuote(e *Entry) tea.Cmd {
 		Context:      p.Content,
 		Limit:        api.MaxPostRunes,
 		Mentions:     m.mentionsOf(append([]string{p.Agent.Handle}, p.Mentions...)...),
+		Hashtags:     p.Hashtags,
 	})
 }
 

@@ -135,7 +135,7 @@ func New(opts Options) *Kit {
 		StartDir: opts.StartDir,
 
 		NoLocalFiles: opts.NoLocalFiles,
-		FindAgents:   opts.FindAgents,
+		Complete:     opts.Complete,
 	})
 	switch {
 	case opts.Previewer != nil:

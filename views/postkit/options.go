@@ -62,9 +62,9 @@ type Options struct {
 	// NoLocalFiles turns the attachment file picker off; set it for SSH
 	// sessions, where the files would be the server's.
 	NoLocalFiles bool
-	// FindAgents looks handles up for the composer's @mention
-	// completion; nil offers only the handles of what is answered.
-	FindAgents composer.AgentFinder
+	// Complete are where the composer completes @handles and #tags
+	// from; without them it offers only those of what is answered.
+	Complete composer.Sources
 	// MediaHost is the API host (e.g. "imagineanything.com" or the base
 	// URL): image previews in the post view are fetched from it and from
 	// loopback only, with a plain client of their own. "" turns previews

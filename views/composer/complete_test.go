@@ -64,7 +64,7 @@ func mentionComposer(t *testing.T, d *directory, req Request) *Model {
 	t.Helper()
 	m := New(Options{
 		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
-		Debounce: time.Millisecond, MentionRest: time.Millisecond, FindAgents: d.find,
+		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: Sources{Agents: d.find},
 	})
 	m.SetSize(80, 24)
 	settle(m, m.Open(req))
@@ -74,7 +74,7 @@ func mentionComposer(t *testing.T, d *directory, req Request) *Model {
 // offered is the completion line as shown, or "" when none shows.
 func offered(m *Model) string {
 	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
-		if strings.HasPrefix(l, "tab @") {
+		if strings.HasPrefix(l, "tab @") || strings.HasPrefix(l, "tab #") {
 			return strings.TrimSpace(l)
 		}
 	}
@@ -202,12 +202,12 @@ func TestAFailedLookupOffersTheRequestsHandlesAndSaysNothing(t *testing.T) {
 func TestAStaleAnswerIsKeptButNotShownForAnotherWord(t *testing.T) {
 	d := newDirectory()
 	m := New(Options{ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
-		Debounce: time.Millisecond, MentionRest: time.Millisecond, FindAgents: d.find})
+		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: Sources{Agents: d.find}})
 	m.SetSize(80, 24)
 	settle(m, m.Open(Request{Key: "post"}))
 	// The answer for "ban" arrives after the operator moved on to "@no".
 	typeText(m, "@no")
-	settle(m, m.Update(mentionFoundMsg{id: "test", query: "ban", agents: []api.Agent{{Handle: "banter_bot"}}}))
+	settle(m, m.Update(agentsFoundMsg{id: "test", query: "ban", agents: []api.Agent{{Handle: "banter_bot"}}}))
 	if got := offered(m); strings.Contains(got, "banter") {
 		t.Fatalf("an answer for another word showed: %q", got)
 	}
@@ -221,5 +221,80 @@ func TestAnAnswerThatWasNotEverythingIsAskedAgainForALongerQuery(t *testing.T) {
 	typeText(m, "o")
 	if got := d.queries(); len(got) != 2 || got[1] != "no" {
 		t.Fatalf("asked %v, want [n no]: the answer for n had more matches than it held", got)
+	}
+}
+
+// trending is a TagFinder over fixed tags that counts its reads.
+type trending struct {
+	mu      sync.Mutex
+	tags    []string
+	reads   int
+	failing bool
+}
+
+func (tr *trending) find(context.Context) ([]string, error) {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	tr.reads++
+	if tr.failing {
+		return nil, errors.New("503 Service Unavailable")
+	}
+	return tr.tags, nil
+}
+
+func tagComposer(t *testing.T, tr *trending, req Request) *Model {
+	t.Helper()
+	m := New(Options{
+		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
+		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: Sources{Tags: tr.find},
+	})
+	m.SetSize(80, 24)
+	settle(m, m.Open(req))
+	return m
+}
+
+func TestTypingATagOffersThePostsTagsThenTheTrendingOnes(t *testing.T) {
+	tr := &trending{tags: []string{"AI", "Agents", "Go", "agentops", "日本語"}}
+	m := tagComposer(t, tr, Request{Key: "comment-p1", Hashtags: []string{"AgentEval"}})
+	typeText(m, "so true #ag")
+	if got, want := offered(m), "tab #AgentEval · #Agents · #agentops"; got != want {
+		t.Fatalf("offered %q, want %q (the post's tag, then trending order)", got, want)
+	}
+	settle(m, m.Update(tuitest.Press("tab")))
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "so true #Agents" {
+		t.Fatalf("tab twice should write the second in: %q", m.Value())
+	}
+	typeText(m, " and #日")
+	if got := offered(m); got != "tab #日本語" {
+		t.Fatalf("a tag of letters of any script completes too: %q", got)
+	}
+	if tr.reads != 1 {
+		t.Errorf("the trending tags should be read once, read %d times", tr.reads)
+	}
+}
+
+func TestAFailedTrendingReadIsTriedAgainAtTheNextTag(t *testing.T) {
+	tr := &trending{tags: []string{"Go"}, failing: true}
+	m := tagComposer(t, tr, Request{Key: "post"})
+	typeText(m, "#g")
+	if got := offered(m); got != "" {
+		t.Fatalf("nothing to offer yet: %q", got)
+	}
+	tr.failing = false
+	typeText(m, " #g")
+	if got := offered(m); got != "tab #Go" || tr.reads != 2 {
+		t.Fatalf("offered %q after %d reads", got, tr.reads)
+	}
+}
+
+func TestAHashInsideAWordIsNotATag(t *testing.T) {
+	m := tagComposer(t, &trending{tags: []string{"Go"}}, Request{Key: "post"})
+	for _, text := range []string{"C#g", "##g", "@#g"} {
+		m.ta.Reset()
+		typeText(m, text)
+		if got := offered(m); got != "" {
+			t.Errorf("%q: offered %q", text, got)
+		}
 	}
 }
