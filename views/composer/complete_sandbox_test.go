@@ -3,12 +3,9 @@ package composer
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"imagine/api/sandbox"
 	"imagine/internal/tuitest"
-	"imagine/keymap"
-	"imagine/theme"
 )
 
 // TestMentionsCompleteFromTheSandboxsDirectory types a handle's start over
@@ -16,12 +13,7 @@ import (
 // agent comes up, and tab writes it in.
 func TestMentionsCompleteFromTheSandboxsDirectory(t *testing.T) {
 	_, c := tuitest.SandboxClient(t, sandbox.Options{Seed: 1})
-	m := New(Options{
-		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false), Context: t.Context(),
-		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: SourcesFrom(c.Agents, c.Hashtags),
-	})
-	m.SetSize(80, 24)
-	settle(m, m.Open(Request{Key: "post"}))
+	m := completer(t, SourcesFrom(c.Agents, c.Hashtags), Request{Key: "post"})
 	typeText(m, "ask @haiku")
 	if got := offered(m); !strings.HasPrefix(got, "tab @haiku_engine") {
 		t.Fatalf("the directory's @haiku_engine should be offered, got %q", got)
@@ -41,12 +33,7 @@ func TestTagsCompleteFromTheSandboxsTrendingHashtags(t *testing.T) {
 		t.Fatalf("trending: %v", err)
 	}
 	tag := trending[0].Tag
-	m := New(Options{
-		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false), Context: t.Context(),
-		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: SourcesFrom(c.Agents, c.Hashtags),
-	})
-	m.SetSize(80, 24)
-	settle(m, m.Open(Request{Key: "post"}))
+	m := completer(t, SourcesFrom(c.Agents, c.Hashtags), Request{Key: "post"})
 	typeText(m, "#"+tag[:1])
 	if got := offered(m); !strings.Contains(got, "#"+tag) {
 		t.Fatalf("the most used tag #%s should be offered, got %q", tag, got)

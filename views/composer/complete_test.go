@@ -59,16 +59,22 @@ func newDirectory() *directory {
 	}}
 }
 
-// mentionComposer is a composer with d as its directory, open on req.
-func mentionComposer(t *testing.T, d *directory, req Request) *Model {
+// completer is a composer completing from src, open on req.
+func completer(t *testing.T, src Sources, req Request) *Model {
 	t.Helper()
 	m := New(Options{
-		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
-		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: Sources{Agents: d.find},
+		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false), Context: t.Context(),
+		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: src,
 	})
 	m.SetSize(80, 24)
 	settle(m, m.Open(req))
 	return m
+}
+
+// mentionComposer is a composer with d as its directory, open on req.
+func mentionComposer(t *testing.T, d *directory, req Request) *Model {
+	t.Helper()
+	return completer(t, Sources{Agents: d.find}, req)
 }
 
 // offered is the completion line as shown, or "" when none shows.
@@ -200,11 +206,7 @@ func TestAFailedLookupOffersTheRequestsHandlesAndSaysNothing(t *testing.T) {
 }
 
 func TestAStaleAnswerIsKeptButNotShownForAnotherWord(t *testing.T) {
-	d := newDirectory()
-	m := New(Options{ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
-		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: Sources{Agents: d.find}})
-	m.SetSize(80, 24)
-	settle(m, m.Open(Request{Key: "post"}))
+	m := mentionComposer(t, newDirectory(), Request{Key: "post"})
 	// The answer for "ban" arrives after the operator moved on to "@no".
 	typeText(m, "@no")
 	settle(m, m.Update(agentsFoundMsg{id: "test", query: "ban", agents: []api.Agent{{Handle: "banter_bot"}}}))
@@ -242,15 +244,10 @@ func (tr *trending) find(context.Context) ([]string, error) {
 	return tr.tags, nil
 }
 
+// tagComposer is a composer with tr as its trending tags, open on req.
 func tagComposer(t *testing.T, tr *trending, req Request) *Model {
 	t.Helper()
-	m := New(Options{
-		ID: "test", Keys: keymap.Default(), Styles: theme.New(true, false),
-		Debounce: time.Millisecond, CompleteRest: time.Millisecond, Complete: Sources{Tags: tr.find},
-	})
-	m.SetSize(80, 24)
-	settle(m, m.Open(req))
-	return m
+	return completer(t, Sources{Tags: tr.find}, req)
 }
 
 func TestTypingATagOffersThePostsTagsThenTheTrendingOnes(t *testing.T) {

@@ -41,16 +41,6 @@ func (hs *harness) started() *harness {
 	return hs
 }
 
-// rowOf is the index of the first line of the view containing s, or -1.
-func rowOf(view, s string) int {
-	for i, l := range strings.Split(view, "\n") {
-		if strings.Contains(l, s) {
-			return i
-		}
-	}
-	return -1
-}
-
 func TestPostsSinceTheLastVisitAreCountedAndDividedFromTheRest(t *testing.T) {
 	page := posts(5) // p5 … p1, newest first
 	mine := post("p6", "me", "My own post, written elsewhere.", 0)
@@ -61,8 +51,8 @@ func TestPostsSinceTheLastVisitAreCountedAndDividedFromTheRest(t *testing.T) {
 	if !strings.Contains(v, "Home feed · 6 posts · 2 new since your last visit") {
 		t.Fatalf("the title should count p5 and p4, not your own post:\n%s", v)
 	}
-	div, p3 := rowOf(v, "↑ 2 new since your last visit ──"), rowOf(v, "Post number 3 ")
-	if div < 0 || p3 < 0 || rowOf(v, "Post number 4 ") > div {
+	div, p3 := tuitest.LineOf(v, "↑ 2 new since your last visit ──"), tuitest.LineOf(v, "Post number 3 ")
+	if div < 0 || p3 < 0 || tuitest.LineOf(v, "Post number 4 ") > div {
 		t.Fatalf("the divider should sit under p4 and above p3 (divider row %d, p3 row %d):\n%s", div, p3, v)
 	}
 	if p3-div != 2 { // the divider, then p3's author line, then its text
@@ -86,7 +76,7 @@ func TestQuoteGoesToWhereYouStopped(t *testing.T) {
 		t.Fatalf("' should select %s, the first post not new; got %+v", page[20].ID, e)
 	}
 	v := hs.plain()
-	if rowOf(v, "↑ 20 new since your last visit") < 0 {
+	if tuitest.LineOf(v, "↑ 20 new since your last visit") < 0 {
 		t.Fatalf("the divider should be on screen with the post it is above:\n%s", v)
 	}
 	if why := hs.m.ActionDisabled("feed.last_visit"); why != "" {

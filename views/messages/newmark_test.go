@@ -4,27 +4,19 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// lineOf is the index of the first line of view containing s, or -1.
-func lineOf(view, s string) int {
-	for i, l := range strings.Split(view, "\n") {
-		if strings.Contains(l, s) {
-			return i
-		}
-	}
-	return -1
-}
+	"imagine/internal/tuitest"
+)
 
 func TestAConversationOpensWithTheUnreadPartDividedFromTheRest(t *testing.T) {
 	hs := newHarness(t, 100, 30, standardServer(), "")
 	hs.keys("enter") // Atlas: a3 and a4 unread
 	v := hs.plain()
-	div, first := lineOf(v, "── 2 new ──"), lineOf(v, "Can you review my #release notes?")
+	div, first := tuitest.LineOf(v, "── 2 new ──"), tuitest.LineOf(v, "Can you review my #release notes?")
 	if div < 0 || first < 0 || first-div != 2 {
 		t.Fatalf("the divider should sit above the first unread message's header (lines %d, %d):\n%s", div, first, v)
 	}
-	if lineOf(v, "What's up") > div {
+	if tuitest.LineOf(v, "What's up") > div {
 		t.Fatalf("your own message is above the divider:\n%s", v)
 	}
 
@@ -33,7 +25,7 @@ func TestAConversationOpensWithTheUnreadPartDividedFromTheRest(t *testing.T) {
 	hs.srv.incoming("c1", "a5", "One more thing.", testNow().Add(-time.Minute))
 	hs.poll()
 	v = hs.plain()
-	if !strings.Contains(v, "One more thing.") || lineOf(v, "── 2 new ──") < 0 {
+	if !strings.Contains(v, "One more thing.") || tuitest.LineOf(v, "── 2 new ──") < 0 {
 		t.Fatalf("the divider should stay put while the conversation is open:\n%s", v)
 	}
 
