@@ -1,12 +1,13 @@
 package account
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
 	"imagine/api"
+	"imagine/internal/privfile"
 )
 
 // maxSecretFile bounds what is read from a secret file.
@@ -60,12 +61,12 @@ func readSecretFile(path string) (string, error) {
 	if err := checkPrivate(f, path); err != nil {
 		return "", err
 	}
-	b, err := io.ReadAll(io.LimitReader(f, maxSecretFile+1))
+	b, err := privfile.ReadFrom(f, maxSecretFile)
+	if errors.Is(err, privfile.ErrTooLarge) {
+		return "", fmt.Errorf("%s is larger than a client secret can be", path)
+	}
 	if err != nil {
 		return "", err
-	}
-	if len(b) > maxSecretFile {
-		return "", fmt.Errorf("%s is larger than a client secret can be", path)
 	}
 	s := strings.TrimRight(string(b), "\r\n")
 	if s == "" {

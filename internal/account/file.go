@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 
@@ -61,12 +60,12 @@ func readFile(path string, strict bool) (fileData, error) {
 	} else if !ownedByMe(st) {
 		return d, checkPrivateInfo(st, path)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	b, err := privfile.ReadFrom(f, maxFile)
+	if errors.Is(err, privfile.ErrTooLarge) {
+		return d, fmt.Errorf("%s is too large to be a credentials file", path)
+	}
 	if err != nil {
 		return d, err
-	}
-	if len(b) > maxFile {
-		return d, fmt.Errorf("%s is too large to be a credentials file", path)
 	}
 	if err := json.Unmarshal(b, &d); err != nil {
 		return d, fmt.Errorf("%s: %w", path, err)

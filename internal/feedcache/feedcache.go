@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -95,17 +94,9 @@ func (s *Store) Load() ([]api.Post, time.Time, error) {
 }
 
 func (s *Store) load() ([]api.Post, time.Time, error) {
-	f, err := os.Open(s.path)
+	data, err := privfile.Read(s.path, maxFile)
 	if err != nil {
 		return nil, time.Time{}, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	if len(data) > maxFile {
-		return nil, time.Time{}, fmt.Errorf("larger than %d bytes", maxFile)
 	}
 	var c file
 	if err := json.Unmarshal(data, &c); err != nil {

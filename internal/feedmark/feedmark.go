@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sync"
@@ -97,17 +96,9 @@ func (s *Store) Load() (Mark, error) {
 }
 
 func (s *Store) load() (Mark, error) {
-	f, err := os.Open(s.path)
+	data, err := privfile.Read(s.path, maxFile)
 	if err != nil {
 		return Mark{}, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err != nil {
-		return Mark{}, err
-	}
-	if len(data) > maxFile {
-		return Mark{}, fmt.Errorf("larger than %d bytes", maxFile)
 	}
 	var m Mark
 	if err := json.Unmarshal(data, &m); err != nil {

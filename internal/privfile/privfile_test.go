@@ -1,6 +1,7 @@
 package privfile
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -45,5 +46,21 @@ func TestWriteCreatesAPrivateDirectory(t *testing.T) {
 	st, _ := os.Stat(dir)
 	if st.Mode().Perm()&0o077 != 0 {
 		t.Fatalf("directory mode %v is readable by others", st.Mode().Perm())
+	}
+}
+
+func TestReadRefusesAFileLargerThanAllowed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f")
+	if err := Write(path, []byte("12345")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Read(path, 5); err != nil || string(got) != "12345" {
+		t.Fatalf("Read(5) = %q, %v", got, err)
+	}
+	if _, err := Read(path, 4); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("Read(4) of 5 bytes = %v, want ErrTooLarge", err)
+	}
+	if _, err := Read(filepath.Join(t.TempDir(), "none"), 4); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a missing file = %v, want ErrNotExist", err)
 	}
 }
