@@ -44,9 +44,9 @@ type lastVisit struct {
 	// seen is the newest post shown this run (at least prev).
 	seen feedmark.Mark
 
-	// The divider, worked out again only when the list changes (sig).
+	// The home feed's divider, worked out again only when the list
+	// changes (sig).
 	sig     listSig
-	src     *timeline
 	divider *postkit.Entry // the first post not new; nil: none loaded
 	count   int            // the new posts by others loaded above it
 	more    bool           // count is a lower bound: older pages hold the rest
@@ -135,8 +135,8 @@ func (m *Model) divider(tl *timeline) (at *postkit.Entry, count int, more bool) 
 	if tl.src != home || v.prev.IsZero() || !m.start.cachedAt.IsZero() || !tl.loaded {
 		return nil, 0, false
 	}
-	if sig := tl.sig(); v.src != tl || v.sig != sig {
-		v.src, v.sig = tl, sig
+	if sig := tl.sig(); v.sig != sig {
+		v.sig = sig
 		var at *postkit.Entry
 		count, newer := 0, false
 		for _, e := range tl.entries {
