@@ -132,7 +132,7 @@ func (m *Model) saveSeen() tea.Cmd {
 // page has replaced the cached one.
 func (m *Model) divider(tl *timeline) (at *postkit.Entry, count int, more bool) {
 	v := &m.visit
-	if tl.src != home || v.prev.IsZero() || !m.start.cachedAt.IsZero() || !tl.loaded {
+	if tl.src != home || v.prev.IsZero() || !m.start.cachedAt.IsZero() || !tl.loaded || len(tl.entries) == 0 {
 		return nil, 0, false
 	}
 	if sig := tl.sig(); v.sig != sig {
