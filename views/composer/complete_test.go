@@ -3,11 +3,13 @@ package composer
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"imagine/api"
@@ -293,5 +295,25 @@ func TestAHashInsideAWordIsNotATag(t *testing.T) {
 		if got := offered(m); got != "" {
 			t.Errorf("%q: offered %q", text, got)
 		}
+	}
+}
+
+func TestTheHelpScreenNamesTheCompletionKeysTheFooterKeepsForAWord(t *testing.T) {
+	m := mentionComposer(t, newDirectory(), Request{Key: "post"})
+	k := m.opts.Keys.Composer
+	has := func(rows [][]key.Binding, b key.Binding) bool {
+		for _, r := range rows {
+			if slices.ContainsFunc(r, func(x key.Binding) bool { return x.Help() == b.Help() }) {
+				return true
+			}
+		}
+		return false
+	}
+	if has([][]key.Binding{m.ShortHelp()}, k.Complete) || !has(m.FullHelp(), k.Complete) || !has(m.FullHelp(), k.CompleteBack) {
+		t.Fatal("with no word being completed, the footer leaves tab out and the help screen names it")
+	}
+	typeText(m, "@no")
+	if !has([][]key.Binding{m.ShortHelp()}, k.Complete) {
+		t.Fatal("while a word is completed, the footer names tab")
 	}
 }

@@ -136,6 +136,18 @@ func (m *Model) counterStyle() lipgloss.Style {
 	return m.styles.Muted
 }
 
+// FullHelp is the help screen's list: the keys of the current mode, and
+// in the text the completion keys, which the footer names only while a
+// word is being completed.
+func (m *Model) FullHelp() [][]key.Binding {
+	short := m.ShortHelp()
+	if m.mode != modeText || m.completing() {
+		return [][]key.Binding{short}
+	}
+	k := m.opts.Keys.Composer
+	return [][]key.Binding{short, {k.Complete, k.CompleteBack}}
+}
+
 // ShortHelp lists the keys that work in the composer's current mode.
 func (m *Model) ShortHelp() []key.Binding {
 	k, l := m.opts.Keys.Composer, m.opts.Keys.List

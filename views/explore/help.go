@@ -56,6 +56,9 @@ func (m *Model) commentKey() key.Binding {
 // FullHelp implements ui.Pane: every key of the pane, so the palette and
 // help list them all (those that cannot run now say why, ActionDisabled).
 func (m *Model) FullHelp() [][]key.Binding {
+	if m.comp.IsOpen() {
+		return m.comp.FullHelp()
+	}
 	if h := m.fieldHelp(); h != nil {
 		return [][]key.Binding{h}
 	}

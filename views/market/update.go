@@ -283,7 +283,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // order does not allow now are listed with the reason (ActionDisabled).
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.comp.IsOpen() {
-		return [][]key.Binding{m.comp.ShortHelp()}
+		return m.comp.FullHelp()
 	}
 	lk, mk := m.keys.List, m.keys.Market
 	if m.activeForm() != nil {

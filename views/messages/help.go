@@ -39,7 +39,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case m.stacked && m.open == nil && !m.comp.IsOpen() && !m.prompt.open:
 		return [][]key.Binding{m.stackedHelp()}
 	case m.comp.IsOpen():
-		return [][]key.Binding{m.comp.ShortHelp()}
+		return m.comp.FullHelp()
 	case m.prompt.open:
 		return [][]key.Binding{m.promptHelp()}
 	case m.filterTyping():

@@ -71,7 +71,7 @@ func (m *Kit) ShortHelp() []key.Binding {
 // FullHelp implements views.Screen: navigation, then the screen's actions.
 func (m *Kit) FullHelp() [][]key.Binding {
 	if m.comp.IsOpen() {
-		return [][]key.Binding{m.comp.ShortHelp()}
+		return m.comp.FullHelp()
 	}
 	if s := m.Top(); s != nil {
 		return s.FullHelp(m)
