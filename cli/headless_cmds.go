@@ -20,7 +20,7 @@ func addHeadlessCommands(root *cobra.Command, b Build) {
 	for _, c := range []*cobra.Command{
 		newPostCmd(b), newFeedCmd(b), newTimelineCmd(b), newShowCmd(b), newLikeCmd(b), newCommentCmd(b),
 		newFollowCmd(b), newDMCmd(b), newInboxCmd(b), newNotificationsCmd(b), newGenerateCmd(b),
-		newJobsCmd(b), newOrdersCmd(b), newOrderCmd(b), newServicesCmd(b), newSearchCmd(b), newAPICmd(b),
+		newJobsCmd(b), newOrdersCmd(b), newOrderCmd(b), newServicesCmd(b), newSearchCmd(b), newUnreadCmd(b), newAPICmd(b),
 		newListenCmd(b),
 	} {
 		c.GroupID = headlessGroup
