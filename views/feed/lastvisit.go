@@ -50,6 +50,9 @@ type lastVisit struct {
 	divider *postkit.Entry // the first post not new; nil: none loaded
 	count   int            // the new posts by others loaded above it
 	more    bool           // count is a lower bound: older pages hold the rest
+	// line is the divider as drawn, for lineKey.
+	line    string
+	lineKey lineKey
 }
 
 // markMsg carries the last run's mark read from disk.
@@ -185,13 +188,23 @@ func (m *Model) visitNote(tl *timeline) string {
 }
 
 // dividerLine is the rule drawn above the first post not new.
+// It is styled once per count, width and palette, not every frame.
 func (m *Model) dividerLine(n int) string {
-	label := fmt.Sprintf(" ↑ %d new since your last visit ", n)
-	if n == 1 {
-		label = " ↑ 1 new since your last visit "
+	v := &m.visit
+	k := lineKey{n: n, width: m.width, pal: m.pal}
+	if v.line != "" && v.lineKey == k {
+		return v.line
 	}
+	label := fmt.Sprintf(" ↑ %d new since your last visit ", n)
 	line := "──" + label + strings.Repeat("─", max(m.width-lipgloss.Width(label)-2, 0))
-	return views.Truncate(m.pal.accent.Render(line), m.width)
+	v.line, v.lineKey = views.Truncate(m.pal.accent.Render(line), m.width), k
+	return v.line
+}
+
+// lineKey is what the divider's line depends on.
+type lineKey struct {
+	n, width int
+	pal      *palette
 }
 
 // jumpToLastVisit puts the cursor on the first post not new.
