@@ -187,6 +187,7 @@ var titles = []struct{ id, title string }{
 	{"composer.retry", "Retry the upload"},
 	{"composer.complete", "Complete the @handle or #tag being typed (again: the next one)"},
 	{"composer.complete_back", "The @handle or #tag before, while completing"},
+	{"composer.preview", "Preview the text as it will read once sent, and back"},
 
 	{"dialog.confirm", "Confirm"},
 	{"dialog.cancel", "Cancel"},

@@ -316,6 +316,8 @@ type ComposerKeys struct {
 	// (complete.go in views/composer).
 	Complete     key.Binding
 	CompleteBack key.Binding
+	// Preview shows the text rendered as it will read, and back.
+	Preview key.Binding
 }
 
 // DialogKeys answer a confirmation dialog.
@@ -496,6 +498,7 @@ func Default() *KeyMap {
 		Retry:        bind([]string{"r"}, "r", "retry upload"),
 		Complete:     bind([]string{"tab"}, "tab", "complete @handle/#tag"),
 		CompleteBack: bind([]string{"shift+tab"}, "shift+tab", "previous one"),
+		Preview:      bind([]string{"ctrl+r"}, "ctrl+r", "preview"),
 	}
 	k.Dialog = DialogKeys{
 		Confirm: bind([]string{"y", "enter"}, "y", "confirm"),
@@ -635,6 +638,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"composer.retry":               &k.Composer.Retry,
 		"composer.complete":            &k.Composer.Complete,
 		"composer.complete_back":       &k.Composer.CompleteBack,
+		"composer.preview":             &k.Composer.Preview,
 		"feed.media":                   &k.Feed.Media,
 		"dialog.confirm":               &k.Dialog.Confirm,
 		"dialog.cancel":                &k.Dialog.Cancel,

@@ -14,6 +14,7 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
+	"imagine/views/markdown"
 )
 
 // DefaultDebounce is how long after the last keystroke a draft is saved.
@@ -120,6 +121,8 @@ type Model struct {
 	picker  picker
 	library library
 	names   completion // @handle and #tag completion (complete.go)
+	md      *markdown.Renderer
+	prev    preview // the rendered text of preview mode (preview.go)
 
 	width, height int
 	ctxLines      []string // rendered context block, rebuilt by layout
@@ -159,6 +162,7 @@ func New(opts Options) *Model {
 		atts:   map[string]*attachSet{},
 		picker: newPicker(),
 	}
+	m.md = markdown.New(opts.Styles)
 	m.SetStyles(opts.Styles)
 	m.SetSize(60, 12)
 	return m
@@ -167,6 +171,9 @@ func New(opts Options) *Model {
 // SetStyles switches to new styles (after a background-colour change).
 func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
+	if m.md != nil {
+		m.md.SetStyles(s)
+	}
 	st := textarea.DefaultStyles(s.Dark)
 	// A steady cursor: blinking redraws the screen twice a second, which
 	// costs bytes over SSH and keeps an idle client busy.
@@ -180,6 +187,9 @@ func (m *Model) SetStyles(s *theme.Styles) {
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 10), max(height, 4)
 	m.layout()
+	if m.mode == modePreview {
+		m.renderPreview() // at the new width
+	}
 }
 
 // IsOpen reports whether the composer is showing and takes the keys.
@@ -399,6 +409,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.libraryKey(msg)
 	case modeAttachments:
 		return m.attachmentsKey(msg)
+	case modePreview:
+		return m.previewKey(msg)
 	}
 	if cmd, ok := m.mediaKey(msg); ok {
 		return cmd
@@ -410,6 +422,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Send):
 		return m.send()
+	case key.Matches(msg, k.Preview):
+		return m.togglePreview()
 	case key.Matches(msg, k.Editor):
 		return m.startEditor()
 	case key.Matches(msg, k.Cancel):

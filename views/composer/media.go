@@ -18,6 +18,7 @@ const (
 	modePicker                  // the path input attaching a local file
 	modeLibrary                 // the list of uploads
 	modeAttachments             // the attachment list: select, remove, retry
+	modePreview                 // the text as it will read, rendered (preview.go)
 )
 
 // setMode switches what has the keys and gives it focus.

@@ -56,6 +56,8 @@ func (m *Model) View() string {
 		title += s.Muted.Render(" · attach a file")
 	case modeLibrary:
 		title += s.Muted.Render(" · attach from your uploads")
+	case modePreview:
+		title += s.Muted.Render(" · preview")
 	}
 	lines = append(lines, views.Truncate(title, m.width))
 	switch m.mode {
@@ -72,7 +74,11 @@ func (m *Model) View() string {
 			lines = append(lines, m.ctxLines...)
 			lines = append(lines, "")
 		}
-		lines = append(lines, strings.Split(m.ta.View(), "\n")...)
+		if m.mode == modePreview {
+			lines = append(lines, m.previewLines(m.ta.Height())...)
+		} else {
+			lines = append(lines, strings.Split(m.ta.View(), "\n")...)
+		}
 		lines = append(lines, m.attachmentLines()...)
 		if m.completing() {
 			lines = append(lines, m.completionLine())
@@ -109,7 +115,10 @@ func (m *Model) footer() string {
 	}
 	k := m.opts.Keys.Composer
 	hints := s.Faint.Render(hint(k.Send) + " · " + hint(k.Editor) + " · " + hint(k.Cancel))
-	if m.mediaOn() {
+	switch {
+	case m.mode == modePreview:
+		hints = s.Faint.Render(k.Preview.Help().Key + "/" + k.Cancel.Help().Key + " back to writing · " + hint(k.Send))
+	case m.mediaOn():
 		// Short words: the full descriptions are in the help.
 		attach := k.Attach.Help().Key + " attach · "
 		if m.opts.NoLocalFiles {
@@ -158,12 +167,14 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{l.Up, l.Down, l.Open, k.Cancel}
 	case modeAttachments:
 		return []key.Binding{l.Up, l.Down, k.Remove, k.Retry, k.Cancel}
+	case modePreview:
+		return m.previewHelp()
 	}
 	if m.completing() {
 		return []key.Binding{k.Complete, k.CompleteBack, k.Send, k.Cancel}
 	}
 	if m.mediaOn() {
-		out := []key.Binding{k.Send}
+		out := []key.Binding{k.Send, k.Preview}
 		if !m.opts.NoLocalFiles {
 			out = append(out, k.Attach)
 		}
@@ -173,5 +184,5 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 		return append(out, k.Editor, k.Cancel)
 	}
-	return []key.Binding{k.Send, k.Editor, k.Cancel}
+	return []key.Binding{k.Send, k.Preview, k.Editor, k.Cancel}
 }
