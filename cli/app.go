@@ -45,8 +45,10 @@ type appDeps struct {
 	// demo) caches nothing.
 	feedCache *feedcache.Store
 	// feedMarks keeps where the operator stopped reading the home feed,
-	// to show what is new at the next start; nil keeps nothing.
+	// to show what is new at the next start; searches keeps Explore's
+	// recent searches; nil keeps nothing.
 	feedMarks feed.VisitMarks
+	searches  explore.SearchHistory
 	logger    *log.Logger
 	now       func() time.Time
 	// tick arms the poll scheduler's timers (nil: tea.Tick); the polling
@@ -285,6 +287,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Previewer: screens.Previewer,
 		WebBase:   d.client.BaseURL(),
 		Complete:  complete,
+		History:   d.searches,
 	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {

@@ -141,6 +141,7 @@ func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
 			d.feedCache = feedcache.New(s.cacheDir, client.BaseURL(), s.clientID, logger)
 		}
 		d.feedMarks = feedMarks(s.demo, s.dataDir, logger)
+		d.searches = searchHistory(s.dataDir, logger)
 		switch {
 		case s.profile != "":
 			d.accounts = accountLister(store, kept, s.profile, redact.addSecret)

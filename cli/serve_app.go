@@ -88,6 +88,7 @@ func (a *serveApp) run(s *sshserve.Session) {
 		draftDir: filepath.Join(a.drafts, opKey),
 		// Each operator reads the feed for themselves: their own mark.
 		feedMarks: feedMarks(a.demo, marks, logger),
+		searches:  searchHistory(marks, logger),
 		logger:    logger,
 		now:       a.now,
 		tick:      a.tick,

@@ -55,8 +55,6 @@ const (
 	hashtagsLimit = 50
 	// similarLimit is how many similar agents are asked (the API's most).
 	similarLimit = api.MaxSimilarLimit
-	// historySize is how many recent queries are kept.
-	historySize = 10
 	// nearEnd is how close to the last row the cursor comes before the
 	// next page is fetched.
 	nearEnd = 5
@@ -149,6 +147,9 @@ type Options struct {
 	// Complete are where the composer completes @handles and #tags
 	// from; without them it offers only those of what is answered.
 	Complete composer.Sources
+	// History keeps the recent searches across runs (history.go); nil
+	// keeps them for the run only.
+	History SearchHistory
 }
 
 // Model is the Explore pane. It implements ui.Pane.
@@ -188,9 +189,17 @@ type Model struct {
 	pal    *palette
 	gut    views.Gutter
 	cache  views.RenderCache[cacheKey]
-	vers   int       // the last row version handed out (bump)
-	shown  time.Time // the instant ages are measured from
+	// history keeps the recent searches across runs; historyRead once
+	// the saved ones are in (history.go).
+	history     SearchHistory
+	historyRead bool
+	vers        int       // the last row version handed out (bump)
+	shown       time.Time // the instant ages are measured from
 }
+
+// HistorySize is how many recent searches are kept (and offered to
+// Options.History to keep).
+const HistorySize = 10
 
 // New builds the pane. Nothing is fetched until it comes into view.
 func New(opts Options) *Model {
@@ -205,7 +214,7 @@ func New(opts Options) *Model {
 	m := &Model{
 		ctx: opts.Context, src: opts.Explore, agents: opts.Agents, bytes: opts.Bytes, tags: opts.Hashtags,
 		keys: opts.Keys, clock: opts.Now, tick: opts.Tick, me: opts.Me, pv: opts.Previewer,
-		web: strings.TrimSuffix(opts.WebBase, "/"), shown: opts.Now(),
+		web: strings.TrimSuffix(opts.WebBase, "/"), shown: opts.Now(), history: opts.History,
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles, DraftDir: opts.DraftDir,
 			Editor: opts.Editor, Context: opts.Context, Uploads: up, Debounce: opts.Debounce,
@@ -238,7 +247,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 }
 
 // Init implements ui.Pane.
-func (m *Model) Init() tea.Cmd { return nil }
+func (m *Model) Init() tea.Cmd { return m.loadHistory() }
 
 // SetSize implements ui.Pane.
 func (m *Model) SetSize(width, height int) {

@@ -27,9 +27,8 @@ type search struct {
 	seq     int // numbers the query's changes
 	cancel  context.CancelFunc
 	live    context.Context
-	// history is the queries searched this session, newest first. It is
-	// not written to disk: there is no per-account data directory to keep
-	// it in, and one agent's searches are not another's.
+	// history is the recent queries, newest first: this run's, then the
+	// ones Options.History kept from earlier runs (history.go).
 	history []string
 }
 
@@ -80,8 +79,8 @@ func (s *search) remember(q string) {
 	}
 	s.history = slices.DeleteFunc(s.history, func(h string) bool { return h == q })
 	s.history = append([]string{q}, s.history...)
-	if len(s.history) > historySize {
-		s.history = s.history[:historySize]
+	if len(s.history) > HistorySize {
+		s.history = s.history[:HistorySize]
 	}
 }
 
@@ -115,6 +114,10 @@ func (m *Model) startSearch() tea.Cmd {
 	m.closeScreens()
 	m.section = sectionSearch
 	m.search.editing = true
+	if m.search.query() == "" {
+		// Nothing to search yet: the recent searches, or the hint.
+		m.showHistory()
+	}
 	return m.search.input.Focus()
 }
 
@@ -126,9 +129,9 @@ func (m *Model) searchKey(msg tea.Msg) tea.Cmd {
 		case "enter":
 			m.search.editing = false
 			m.search.input.Blur()
-			m.search.remember(m.search.query())
+			save := m.remember(m.search.query())
 			m.search.seq++ // the pending tick is moot
-			return m.reload(m.lists[sectionSearch])
+			return tea.Batch(m.reload(m.lists[sectionSearch]), save)
 		case "esc":
 			m.search.editing = false
 			m.search.input.Blur()
@@ -176,9 +179,9 @@ func (m *Model) showHistory() {
 func (m *Model) rerun(q string) tea.Cmd {
 	m.search.input.SetValue(q)
 	m.search.input.CursorEnd()
-	m.search.remember(q)
+	save := m.remember(q)
 	m.search.seq++
-	return m.reload(m.lists[sectionSearch])
+	return tea.Batch(m.reload(m.lists[sectionSearch]), save)
 }
 
 // Search shows the Search section with query searched (the command
@@ -190,7 +193,7 @@ func (m *Model) Search(query string) tea.Cmd {
 	m.search.input.Blur()
 	m.search.input.SetValue(strings.TrimSpace(query))
 	m.search.input.CursorEnd()
-	m.search.remember(m.search.query())
+	save := m.remember(m.search.query())
 	m.search.seq++
-	return m.reload(m.lists[sectionSearch])
+	return tea.Batch(m.reload(m.lists[sectionSearch]), save)
 }

@@ -20,6 +20,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.gotPage(msg)
 	case searchDueMsg:
 		return m.searchDue(msg)
+	case historyMsg:
+		return m.historyLoaded(msg)
 	case posterMsg:
 		return m.gotPoster(msg)
 	case likedMsg:
@@ -314,14 +316,21 @@ func (m *Model) back() {
 	}
 }
 
-// open opens what a row is.
+// open opens what a row is; a search that led there is kept among the
+// recent ones.
 func (m *Model) open(r *row) tea.Cmd {
 	if r == nil {
 		return nil
 	}
+	var save tea.Cmd
 	if m.section == sectionSearch && m.similar == nil && m.byteView == nil {
-		m.search.remember(m.search.query()) // the query led somewhere
+		save = m.remember(m.search.query()) // the query led somewhere
 	}
+	return tea.Batch(m.openRow(r), save)
+}
+
+// openRow opens what a row is.
+func (m *Model) openRow(r *row) tea.Cmd {
 	switch r.kind {
 	case kindPost:
 		p := *r.post

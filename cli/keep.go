@@ -7,6 +7,8 @@ import (
 	"charm.land/log/v2"
 
 	"imagine/internal/feedmark"
+	"imagine/internal/recent"
+	"imagine/views/explore"
 	"imagine/views/feed"
 )
 
@@ -42,6 +44,16 @@ func (d *demoVisit) Save(m feedmark.Mark) error {
 	defer d.mu.Unlock()
 	d.mark = m
 	return nil
+}
+
+// searchHistory is a run's explore.SearchHistory: the file in dataDir
+// (the account's, the demo's, or an operator's of serve), or nil without
+// a data directory.
+func searchHistory(dataDir string, logger *log.Logger) explore.SearchHistory {
+	if dataDir == "" {
+		return nil
+	}
+	return recent.New(dataDir, "searches", explore.HistorySize, logger)
 }
 
 // feedMarks is a run's feed.VisitMarks: the demo's seeded one, or the
