@@ -12,6 +12,10 @@ import (
 	"imagine/views/feed"
 )
 
+// The stores of what one run keeps for the next (where the home feed was
+// left, Explore's recent searches), as the session has them: files in the
+// account's data directory, in an operator's under serve, or the demo's.
+
 // demoLastVisit is how long before the start the demo agent last read its
 // home feed. The demo's world is seeded afresh on every run, so a mark
 // kept on disk would find every post new; this one is part of the seeded
