@@ -13,7 +13,9 @@ package api
 //     (together ≤ 95 < 100; the background burst lets every pane poll at
 //     once at start-up, the rate carries a running generation job polled
 //     every 2.5 s on top of the idle 12 a minute), writes 5 + 24/min (≤ 29 < 30), auth 2 + 8.6/min
-//     (≤ 10).
+//     (≤ 10). An interactive read whose budget is spent borrows from the
+//     background one while it holds more than the next polls need
+//     (interactiveRead): still within the 95.
 //  2. Server feedback wins over the static budget: a response saying
 //     Remaining ≤ 1 holds that bucket until Reset, and a 429 is answered by
 //     waiting (Retry-After header → body retry_after → X-RateLimit-Reset →
@@ -75,8 +77,8 @@ type backgroundKey struct{}
 // waiting for the client-side budget or after a 429. Instead they fail fast
 // with *RateLimitError (whose Wait says when to try again), so the poll
 // scheduler can back off without holding a goroutine. Background reads also
-// draw from their own, smaller budget (3 + 30/min), keeping the rest for the
-// user's own actions.
+// draw from their own budget (10 + 40/min), keeping the rest for the
+// user's own actions, which may borrow what the polls leave idle.
 func Background(ctx context.Context) context.Context {
 	return context.WithValue(ctx, backgroundKey{}, true)
 }
@@ -132,6 +134,25 @@ func (b *budgets) limiter(k bucket, background bool) *rate.Limiter {
 	return b.reads
 }
 
+// pollReserve is how many tokens of the background budget an interactive
+// read leaves to the pollers when it borrows (interactiveRead): enough for
+// every pane's next poll to go out on time.
+const pollReserve = 3
+
+// interactiveRead is the limiter an interactive read draws from: its own
+// budget, or, when that is spent and the pollers hold more than they need
+// (pollReserve), theirs. A token borrowed is still one of the 95 a minute
+// the two budgets are sized for together, so borrowing never draws a 429;
+// it lets a run of the operator's own reads (a profile, its followers, a
+// conversation) go at once while the polls are idle, instead of one every
+// 1.5 s.
+func (b *budgets) interactiveRead(now time.Time) *rate.Limiter {
+	if b.reads.TokensAt(now) < 1 && b.bgReads.TokensAt(now) >= 1+pollReserve {
+		return b.bgReads
+	}
+	return b.reads
+}
+
 // holdUntil keeps bucket k closed until t (server said Remaining ≤ 1).
 func (b *budgets) holdUntil(k bucket, t time.Time) {
 	b.mu.Lock()
@@ -168,6 +189,9 @@ func (c *Client) wait(ctx context.Context, k bucket) error {
 		now = c.now()
 	}
 	lim := b.limiter(k, bg)
+	if k == readBucket && !bg {
+		lim = b.interactiveRead(now)
+	}
 	r := lim.ReserveN(now, 1)
 	if !r.OK() {
 		return c.localRateLimitError(defaultRateWait)

@@ -179,3 +179,35 @@ func TestWriteBudgetPacesAndBackgroundRefuses(t *testing.T) {
 		t.Errorf("%d likes reached the server, want 7 (the refused one must not)", n)
 	}
 }
+
+// TestInteractiveReadsBorrowWhatThePollsLeaveIdle: a run of the
+// operator's own reads (a profile, its followers, a conversation) goes at
+// once while the polls are idle, borrowing from their budget down to the
+// reserve their next polls need; past that, reads are paced again, and the
+// polls still go out at once.
+func TestInteractiveReadsBorrowWhatThePollsLeaveIdle(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	s.handle("GET /api/posts/p1", jsonReply(200, postJSON))
+	c, clock := newClient(t, s.URL)
+	get := func(ctx context.Context) error { _, err := c.Posts.Get(ctx, "p1"); return err }
+	clock.Advance(time.Hour) // both budgets full: 5 interactive, 10 background
+
+	// 5 of its own and 7 borrowed, leaving the pollers 3.
+	if slept := pacedReads(t, func() error { return get(t.Context()) }, clock, 12); slept != 0 {
+		t.Errorf("12 reads with the polls idle waited %v, want none", slept)
+	}
+	// The 13th finds both at their floor and waits for its own budget.
+	if slept := pacedReads(t, func() error { return get(t.Context()) }, clock, 1); slept < time.Second {
+		t.Errorf("the 13th read waited %v, want about 1.5 s", slept)
+	}
+	// The reserve is the pollers': their next three polls go out at once.
+	for i := range 3 {
+		if err := get(api.Background(t.Context())); err != nil {
+			t.Fatalf("poll %d after the borrowing: %v", i, err)
+		}
+	}
+	if n := s.count("GET /api/posts/p1"); n != 16 {
+		t.Errorf("%d reads reached the server, want 16", n)
+	}
+}
