@@ -28,12 +28,15 @@ func selectedLine(screen string) string {
 // go on to a profile (or a list), then esc, esc: every screen is stacked
 // on the pane it was opened from (its breadcrumb starts with that pane),
 // the tab never changes, and the pane comes back with the same item
-// selected.
+// selected. A profile opened from a screen of the pane's own (a
+// conversation in Messages) is stacked under it on the breadcrumb.
 func TestEndToEndScreensStackOnThePaneTheyAreOpenedFrom(t *testing.T) {
 	srv := sandbox.New(sandbox.Options{Seed: 1})
 	me := srv.ActAs("demo_agent")
 	mine := me.Post("a post for the stack walk")
-	srv.ActAs("stack_walker").Comment(mine, "", "a comment for the stack walk")
+	walker := srv.ActAs("stack_walker")
+	walker.Comment(mine, "", "a comment for the stack walk")
+	walker.SendDM("demo_agent", "a message for the stack walk")
 	if err := srv.ConnectService("demo_agent", "RUNWARE", runwareKey); err != nil {
 		t.Fatal(err)
 	}
@@ -103,6 +106,21 @@ func TestEndToEndScreensStackOnThePaneTheyAreOpenedFrom(t *testing.T) {
 	if got := selectedLine(back); got != before {
 		t.Errorf("back on Messages the selection is %q, want %q", got, before)
 	}
+
+	// A profile opened from the pane's own conversation is stacked under
+	// it: the breadcrumb keeps the conversation, and esc comes back to it.
+	press("g")
+	press("enter")
+	scr.waitFor(t, "a message for the stack walk", 5*time.Second)
+	scr.waitFor(t, "Messages › ", 5*time.Second)
+	press("p")
+	scr.waitFor(t, "@stack_walker › @stack_walker", 5*time.Second)
+	press("esc")
+	// The conversation's page may wait its turn: this walk has spent the
+	// client's read budget (95 a minute) faster than any operator would.
+	scr.waitFor(t, "a message for the stack walk", 30*time.Second)
+	press("esc")
+	scr.waitFor(t, "Messages · ", 5*time.Second)
 
 	// The Feed pane was never shown: its stack is empty, its list is there.
 	press("1")

@@ -101,6 +101,7 @@ func (m *Model) openConversation(msg views.OpenConversationMsg) tea.Cmd {
 // among them), else in a new screen pushed over it.
 func (m *Model) openOn(id PaneID, msg tea.Msg) tea.Cmd {
 	s := m.stackOf(id)
+	s.Reroot(m.paneTrail(id))
 	top, sid := s.Top()
 	if o, ok := top.(views.Opener); ok && o.Opens(msg) && (sid == 0 || top.Depth() > 0) {
 		return m.deliver(id, sid, msg)

@@ -75,6 +75,20 @@ func (s *Stack) SetBase(sc Screen, trail []string) {
 	s.screens = append([]stacked{{id: 0, s: sc}}, s.screens...)
 }
 
+// Reroot gives a stack that shows nothing the breadcrumb of what its
+// pane shows now: the pane may have moved on since its base was set (a
+// conversation opened in Messages), and the next screen is opened from
+// there. A stack that shows something keeps its trail.
+func (s *Stack) Reroot(trail []string) {
+	if s.Shows() {
+		return
+	}
+	s.trail = trail
+	if s.base != nil {
+		s.base.SetTrail(trail)
+	}
+}
+
 // Base is the screen set by SetBase, or nil.
 func (s *Stack) Base() Screen { return s.base }
 

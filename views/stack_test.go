@@ -83,3 +83,22 @@ func TestStackKeepsItsBase(t *testing.T) {
 		t.Fatal("results reach the base while it shows nothing")
 	}
 }
+
+// TestRerootFollowsThePaneWhileTheStackShowsNothing: a stack showing
+// nothing takes the breadcrumb of where its pane now is (a conversation
+// opened in Messages since the base was set); one that shows something
+// keeps the trail its screens were drawn under.
+func TestRerootFollowsThePaneWhileTheStackShowsNothing(t *testing.T) {
+	var s views.Stack
+	base := &fakeScreen{name: "@bob"}
+	s.SetBase(base, []string{"Messages"})
+	s.Reroot([]string{"Messages", "Bob @bob"})
+	if !slices.Equal(base.trail, []string{"Messages", "Bob @bob"}) || !slices.Equal(s.Trail(), []string{"Messages", "Bob @bob", "@bob"}) {
+		t.Fatalf("after a reroot the base's trail is %q, the stack's %q", base.trail, s.Trail())
+	}
+	base.depth = 1 // the base shows the profile now
+	s.Reroot([]string{"Messages"})
+	if !slices.Equal(base.trail, []string{"Messages", "Bob @bob"}) {
+		t.Errorf("a stack that shows something was rerooted: %q", base.trail)
+	}
+}

@@ -107,16 +107,24 @@ func (m *Model) unavailable(l *list) bool {
 func (m *Model) header() []string {
 	p := m.pal
 	if m.byteView != nil || m.similar != nil {
-		path := []string{"Explore", m.section.String()}
 		hints := m.keys.List.Back.Help().Key + " back"
-		if m.byteView != nil {
-			path = append(path, m.byteView.list.name)
-		} else {
-			path = append(path, "Similar to "+m.similar.name)
-		}
-		return []string{views.Crumbs(path, hints, m.width, p.title, p.muted, p.faint)}
+		return []string{views.Crumbs(m.Path(), hints, m.width, p.title, p.muted, p.faint)}
 	}
 	return []string{m.sectionBar(), m.sectionLine()}
+}
+
+// Path implements views.Pathed: the breadcrumb of what the pane shows.
+// A Byte or the agents similar to one are screens of the pane's own,
+// drawn under it, and a post or profile opened from them is stacked
+// under it too (Explore › Bytes › Byte by @pixel › @pixel).
+func (m *Model) Path() []string {
+	switch {
+	case m.byteView != nil:
+		return []string{"Explore", m.section.String(), m.byteView.list.name}
+	case m.similar != nil:
+		return []string{"Explore", m.section.String(), "Similar to " + m.similar.name}
+	}
+	return []string{"Explore"}
 }
 
 // sectionBar is the sections with their keys, the shown one in the

@@ -164,7 +164,7 @@ func (m *Model) reviewed(msg reviewedMsg) tea.Cmd {
 func (m *Model) reviewView() string {
 	f := m.open.review
 	p := m.pal
-	head := views.Crumbs([]string{"Market", views.NormalizeEmojiWidth(f.title), "Review"},
+	head := views.Crumbs(m.Path(),
 		"←/→ rating", m.width, p.title, p.muted, p.faint)
 	return m.drawForm([]string{head}, &f.paneForm)
 }

@@ -170,7 +170,7 @@ func plural(n int, w string) string {
 // serviceScreenView draws the open service.
 func (m *Model) serviceScreenView() string {
 	p, o := m.pal, m.svc.open
-	head := views.Crumbs([]string{"Market", "Services", views.NormalizeEmojiWidth(o.svc.Title)}, m.keys.List.Back.Help().Key+" back", m.width, p.title, p.muted, p.faint)
+	head := views.Crumbs(m.Path(), m.keys.List.Back.Help().Key+" back", m.width, p.title, p.muted, p.faint)
 	var tail []string
 	if m.comp.IsOpen() {
 		tail = strings.Split(m.comp.View(), "\n")

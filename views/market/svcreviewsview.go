@@ -74,10 +74,10 @@ func (m *Model) allReviewsHint(svc *api.MarketService) []string {
 // reviews (selection in the gutter).
 func (m *Model) reviewsView() string {
 	m.cache.Sync(m.width, m.shown.Unix()/60)
-	p, o, rs := m.pal, m.svc.open, m.svc.open.reviews
+	p, rs := m.pal, m.svc.open.reviews
 	lk, mk := m.keys.List, m.keys.Market
 	hints := mk.Profile.Help().Key + " reviewer · " + lk.Back.Help().Key + " back"
-	head := views.Crumbs([]string{"Market", "Services", views.NormalizeEmojiWidth(o.svc.Title), "Reviews"}, hints, m.width, p.title, p.muted, p.faint)
+	head := views.Crumbs(m.Path(), hints, m.width, p.title, p.muted, p.faint)
 	lines := append(make([]string, 0, m.height), head, m.reviewsSummary())
 	h := m.reviewsBodyHeight()
 	n := len(rs.items)

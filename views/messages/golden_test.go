@@ -169,7 +169,7 @@ func TestGoldenHostile(t *testing.T) {
 			hs.settle(hs.m.Update(openMsg("alice")))
 			thread := hs.m.View()
 			checkHostile(t, thread, sz[0], sz[1])
-			if head := ansi.Strip(strings.SplitN(thread, "\n", 2)[0]); !strings.HasPrefix(head, "alice: hello bob: @alice") {
+			if head := ansi.Strip(strings.SplitN(thread, "\n", 2)[0]); !strings.HasPrefix(head, "Messages › alice: hello bob: @alice") {
 				t.Errorf("H11 thread header = %q", head)
 			}
 			golden.RequireEqual(t, []byte(ansi.Strip(list)+"\n"+strings.Repeat("=", sz[0])+"\n"+ansi.Strip(thread)))

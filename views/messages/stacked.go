@@ -45,6 +45,16 @@ func (m *Model) Crumbs() []string {
 	return []string{"DM @" + h}
 }
 
+// Path implements views.Pathed: the breadcrumb of what the pane shows,
+// under which the root stacks a profile opened from the conversation
+// (Messages › Nova @nova_assist › @nova_assist).
+func (m *Model) Path() []string {
+	if m.open == nil || m.preview || m.stacked {
+		return []string{"Messages"}
+	}
+	return []string{"Messages", displayName(m.open.peer) + " @" + m.open.peer.Handle}
+}
+
 // SetTrail implements views.Screen: the breadcrumb a stacked Model draws
 // over the conversation.
 func (m *Model) SetTrail(trail []string) { m.trail = trail }

@@ -111,3 +111,31 @@ func TestStackedConversationFollowsThePanesSends(t *testing.T) {
 		t.Errorf("the stacked conversation does not show the reply as sent:\n%s", view)
 	}
 }
+
+// TestThePanesPathNamesTheOpenConversation: in the Messages pane itself,
+// the open conversation is the breadcrumb's second step, in its header
+// and under a profile opened from it; a stacked Model keeps the trail it
+// was given instead.
+func TestThePanesPathNamesTheOpenConversation(t *testing.T) {
+	hs := newHarness(t, 80, 24, standardServer(), "")
+	if got := hs.m.Path(); len(got) != 1 || got[0] != "Messages" {
+		t.Fatalf("the list's path is %q", got)
+	}
+	hs.settle(hs.m.Update(openMsg("bob")))
+	got := hs.m.Path()
+	if len(got) != 2 || got[0] != "Messages" || !strings.HasSuffix(got[1], " @bob") {
+		t.Fatalf("the conversation's path is %q", got)
+	}
+	if head := strings.SplitN(hs.plain(), "\n", 2)[0]; !strings.HasPrefix(head, strings.Join(got, " › ")) {
+		t.Errorf("the conversation's header %q does not start with its path %q", head, got)
+	}
+	hs.keys("esc")
+	if got := hs.m.Path(); len(got) != 1 {
+		t.Errorf("back on the list the path is %q", got)
+	}
+	st := stackedOver(t, hs)
+	st.settle(st.m.Update(openMsg("bob")))
+	if head := strings.SplitN(st.plain(), "\n", 3)[1]; strings.HasPrefix(head, "Messages") {
+		t.Errorf("a stacked conversation's own header repeats the pane's name: %q", head)
+	}
+}

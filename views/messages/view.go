@@ -121,11 +121,17 @@ func (m *Model) threadHeader(t *thread) []string {
 	default:
 		right = p.faint.Render(k.Messages.New.Help().Key + " write · " + k.List.Back.Help().Key + " back")
 	}
+	lead := ""
+	if !m.preview && !m.stacked {
+		// The pane's own conversation: the breadcrumb's first step, as a
+		// stacked screen's header has it (a stacked Model's is above).
+		lead = p.muted.Render("Messages") + p.faint.Render(" › ")
+	}
 	name := displayName(t.peer)
-	if room := m.width - ansi.StringWidth(handle) - 1; room >= 6 {
+	if room := m.width - ansi.StringWidth(lead) - ansi.StringWidth(handle) - 1; room >= 6 {
 		name = views.Truncate(name, room)
 	}
-	out := []string{views.Spread(p.author.Render(name)+" "+p.handle.Render(handle), right, m.width)}
+	out := []string{views.Spread(lead+p.author.Render(name)+" "+p.handle.Render(handle), right, m.width)}
 	if t.err != nil && t.loaded {
 		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(t.err)+" · showing what was loaded"), m.width))
 	}
