@@ -62,7 +62,13 @@
 // Feed › post › @x › DM @x › @x works whatever the kinds. The first group
 // on a pane is the stack's base and outlives its screens; the Feed pane
 // stacks its posts and profiles itself and is the base of its own stack,
-// whose trail is its Path.
+// whose trail is its Path. A pane with screens of its own (a
+// conversation in Messages, an order or a service in Market, a Byte in
+// Explore) is views.Pathed too: what is opened from there is stacked
+// under that screen's breadcrumb ("Messages › Nova @nova › @nova"), and a
+// stack showing nothing is rerooted there before each open
+// (views.Stack.Reroot), as the pane may have moved since its base was
+// made.
 //
 // While a stack shows a screen it is the pane's front: it takes the
 // pane's keys, draws the body and supplies the help. Every stacked screen

@@ -155,3 +155,48 @@ func TestConversationsStackOnThePaneTheyAreOpenedFrom(t *testing.T) {
 		t.Errorf("the Messages pane got %#v", got)
 	}
 }
+
+// pathedPane is a pane with screens of its own (a conversation, an
+// order) whose breadcrumb is path.
+type pathedPane struct {
+	fakePane
+	path []string
+}
+
+func (p *pathedPane) Path() []string { return p.path }
+
+// trailStack is a fakeStack that remembers the breadcrumb it is under.
+type trailStack struct {
+	fakeStack
+	trail []string
+}
+
+func (s *trailStack) SetTrail(t []string) { s.trail = t }
+
+// TestAScreenOpensUnderWhatThePaneShowsNow: a profile opened from a
+// pane's own screen (a conversation in Messages) is stacked under that
+// screen's breadcrumb, also when the pane's group of screens was made
+// earlier, from its list.
+func TestAScreenOpensUnderWhatThePaneShowsNow(t *testing.T) {
+	dms := &pathedPane{fakePane: fakePane{title: "Messages"}, path: []string{"Messages"}}
+	var group *trailStack
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: &fakePane{title: "Feed"}, MessagesPane: dms},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+		Stacks:  func(PaneID) Stack { group = &trailStack{}; return group },
+	})
+	m.Update(teaSize(80, 24))
+	m.Update(tuitest.Press("3"))
+	m.Update(views.OpenProfileMsg{Handle: "x"})
+	if strings.Join(group.trail, " › ") != "Messages" {
+		t.Fatalf("from the list the profile is under %q", group.trail)
+	}
+	m.Update(tuitest.Press("esc"))
+	dms.path = []string{"Messages", "X @x"} // the pane opened a conversation
+	m.Update(views.OpenProfileMsg{Handle: "x"})
+	if got := strings.Join(group.trail, " › "); got != "Messages › X @x" {
+		t.Errorf("from the conversation the profile is under %q, want the conversation's path", got)
+	}
+}
