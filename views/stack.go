@@ -41,8 +41,9 @@ type Opener interface {
 	Opens(msg tea.Msg) bool
 }
 
-// Pathed is a pane that stacks screens of its own (the Feed pane): Path
-// is the breadcrumb of what it shows, from its list's name on, under
+// Pathed is a pane with screens of its own (the Feed pane's posts, a
+// Messages conversation, a Market order or service, an Explore Byte):
+// Path is the breadcrumb of what it shows, from its list's name on, under
 // which a screen pushed over it is drawn.
 type Pathed interface {
 	Path() []string
