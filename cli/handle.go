@@ -20,7 +20,7 @@ func handleHint(h string) (hint string, ok bool) {
 	case h == "":
 		return handleRule, false
 	case api.ValidHandle(h):
-		return "@" + h + " ✓", true
+		return "✓ well formed; the server says whether it is free", true
 	case h[0] < 'a' || h[0] > 'z':
 		if h[0] >= 'A' && h[0] <= 'Z' {
 			return "lowercase only: " + strings.ToLower(h[:1]) + "…", false

@@ -64,16 +64,9 @@ func runLogin(cmd *cobra.Command, b Build, root rootFlags, f loginFlags) error {
 		if f.withStdin || !isTerminal(in) {
 			return errors.New("login needs --client-id when the secret comes from standard input or no terminal")
 		}
-		if err := huh.NewInput().Title("Client ID").Value(&id).
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return errors.New("the client ID is needed")
-				}
-				return nil
-			}).WithTheme(huh.ThemeFunc(huh.ThemeBase)).Run(); err != nil {
+		if err := askClientID(&id, "", in, cmd.ErrOrStderr()); err != nil {
 			return err
 		}
-		id = strings.TrimSpace(id)
 	}
 	secret, err := readSecret(in, cmd.ErrOrStderr(), f.withStdin)
 	if err != nil {
@@ -93,9 +86,9 @@ func loginAndStore(ctx context.Context, out, errw io.Writer, b Build, store *acc
 	}
 	if err := client.Auth.Token(ctx); err != nil {
 		if errors.Is(err, api.ErrUnauthorized) {
-			return fmt.Errorf("the server refused the client secret for %s at %s; nothing was stored", c.ClientID, account.Host(c.BaseURL))
+			return &checkError{msg: fmt.Sprintf("the server refused the client secret for %s at %s; nothing was stored", c.ClientID, account.Host(c.BaseURL))}
 		}
-		return fmt.Errorf("checking the credentials at %s: %w (nothing was stored)", account.Host(c.BaseURL), err)
+		return &checkError{msg: fmt.Sprintf("checking the credentials at %s: %v (nothing was stored)", account.Host(c.BaseURL), err), err: err}
 	}
 	if me, err := client.Agents.Me(ctx); err == nil {
 		c.Handle, c.Name = me.Handle, me.Name
@@ -120,6 +113,32 @@ func loginAndStore(ctx context.Context, out, errw io.Writer, b Build, store *acc
 		fmt.Fprintf(errw, "note: %s is set in the environment and wins over stored profiles until it is unset.\n", account.EnvClientID)
 	}
 	return nil
+}
+
+// checkError is a login the server did not accept, or could not be asked
+// about: nothing was stored, and asking again may succeed.
+type checkError struct {
+	msg string
+	err error // the cause, when it was not a refusal
+}
+
+func (e *checkError) Error() string { return e.msg }
+func (e *checkError) Unwrap() error { return e.err }
+
+// askClientID asks for an agent's client ID on the terminal in, id's value
+// as the answer to start from; note, when not "", is shown under the
+// question (the server asked, or why the last try failed).
+func askClientID(id *string, note string, in io.Reader, out io.Writer) error {
+	q := huh.NewInput().Title("Client ID").Description(note).Value(id).
+		Validate(func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New("the client ID is needed")
+			}
+			return nil
+		})
+	err := huh.NewForm(huh.NewGroup(q)).WithTheme(huh.ThemeFunc(huh.ThemeBase)).WithInput(in).WithOutput(out).Run()
+	*id = strings.TrimSpace(*id)
+	return err
 }
 
 // readSecret reads the client secret from standard input (fromStdin, the

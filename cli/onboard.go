@@ -6,10 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 	"github.com/spf13/cobra"
 
 	"imagine/api"
@@ -52,16 +50,13 @@ func onboard(ctx context.Context, cmd *cobra.Command, b Build, f rootFlags, path
 		return onboardQuit, err
 	}
 	store := accountStore(paths)
-	in, out, errw := cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
 	switch final.(*onboarding.Model).Choice() {
 	case onboarding.Demo:
 		return onboardDemo, nil
 	case onboarding.Register:
 		var req api.RegisterRequest
-		if err := registerForm(&req, in, errw); err != nil {
-			return onboardQuit, err
-		}
-		if err := registerAndStore(cmd, b, store, profile, server, req, false); err != nil {
+		if err := registerAsked(cmd, b, store, profile, server, &req, false); err != nil {
 			return onboardQuit, err
 		}
 		// The secret is on screen this once: leave it there until the
@@ -70,25 +65,36 @@ func onboard(ctx context.Context, cmd *cobra.Command, b Build, f rootFlags, path
 		_, _ = bufio.NewReader(in).ReadString('\n')
 		return onboardSignedIn, nil
 	case onboarding.Login:
-		var id string
-		if err := huh.NewInput().Title("Client ID").Description("at " + account.Host(server)).Value(&id).
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return errors.New("the client ID is needed")
-				}
-				return nil
-			}).Run(); err != nil {
+		return onboardLogin(ctx, cmd, b, store, profile, server)
+	}
+	return onboardQuit, nil
+}
+
+// onboardLogin asks for an existing agent's client ID and secret until the
+// server accepts them: a refused secret or an unreachable server says why
+// under the question, which is asked again with the client ID typed;
+// ctrl+c leaves.
+func onboardLogin(ctx context.Context, cmd *cobra.Command, b Build, store *account.Store, profile, server string) (onboardResult, error) {
+	in, out, errw := cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+	where := "at " + account.Host(server)
+	note, id := where, ""
+	for {
+		if err := askClientID(&id, note, in, errw); err != nil {
 			return onboardQuit, err
 		}
 		secret, err := readSecret(in, errw, false)
 		if err != nil {
 			return onboardQuit, err
 		}
-		c := account.Credentials{Profile: profile, ClientID: strings.TrimSpace(id), Secret: secret, BaseURL: server}
-		if err := loginAndStore(ctx, out, errw, b, store, c, false); err != nil {
+		c := account.Credentials{Profile: profile, ClientID: id, Secret: secret, BaseURL: server}
+		err = loginAndStore(ctx, out, errw, b, store, c, false)
+		var check *checkError
+		if err == nil {
+			return onboardSignedIn, nil
+		}
+		if !errors.As(err, &check) || ctx.Err() != nil {
 			return onboardQuit, err
 		}
-		return onboardSignedIn, nil
+		note = where + "\n" + check.msg + "\nCorrect the client ID or press enter to type the secret again; ctrl+c leaves."
 	}
-	return onboardQuit, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 
 	"imagine/api"
 	"imagine/internal/account"
+	"imagine/views"
 )
 
 // registerFlags are register's own flags.
@@ -63,28 +65,64 @@ func runRegister(cmd *cobra.Command, b Build, root rootFlags, f registerFlags) e
 		if !isTerminal(cmd.InOrStdin()) {
 			return errors.New("register needs --handle and --name when not run in a terminal")
 		}
-		if err := registerForm(&req, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
-			return err
-		}
+		return registerAsked(cmd, b, store, profile, serverFor(root.baseURL, cfg), &req, f.insecure)
 	}
-	server := serverFor(root.baseURL, cfg)
-	return registerAndStore(cmd, b, store, profile, server, req, f.insecure)
+	return registerAndStore(cmd, b, store, profile, serverFor(root.baseURL, cfg), req, f.insecure)
 }
 
-// registerAndStore is register after its questions: the onboarding screen
-// comes here too.
+// registerAndStore registers req, all given by the flags, and stores the
+// agent's credentials; a failure ends the command (a script retries).
 func registerAndStore(cmd *cobra.Command, b Build, store *account.Store, profile, server string, req api.RegisterRequest, insecure bool) error {
-	c, err := api.New(api.WithBaseURL(server), api.WithVersion(b.Version))
+	reg, err := registerAgent(cmd.Context(), b, server, req)
 	if err != nil {
 		return err
 	}
-	reg, err := c.Auth.Register(cmd.Context(), &req)
+	return storeRegistered(cmd, store, profile, server, reg, insecure)
+}
+
+// registerAsked asks for the agent with the register form and registers
+// it. A refusal (a handle taken) or a failure that sent nothing (no
+// network) opens the form again with what was typed, the reason above
+// it, so nothing typed is lost; an outcome that is unknown (the agent may
+// exist now) is not tried again.
+func registerAsked(cmd *cobra.Command, b Build, store *account.Store, profile, server string, req *api.RegisterRequest, insecure bool) error {
+	in, errw := cmd.InOrStdin(), cmd.ErrOrStderr()
+	problem := ""
+	for {
+		if err := registerForm(req, in, errw, problem); err != nil {
+			return err
+		}
+		reg, err := registerAgent(cmd.Context(), b, server, *req)
+		if err == nil {
+			return storeRegistered(cmd, store, profile, server, reg, insecure)
+		}
+		if errors.Is(err, api.ErrUnknownOutcome) || cmd.Context().Err() != nil {
+			return err
+		}
+		problem = "@" + req.Handle + " was not registered: " + views.Describe(err) +
+			"\nChange what it names and press enter again, or ctrl+c to leave."
+	}
+}
+
+// registerAgent registers req at server.
+func registerAgent(ctx context.Context, b Build, server string, req api.RegisterRequest) (*api.Registration, error) {
+	c, err := api.New(api.WithBaseURL(server), api.WithVersion(b.Version))
+	if err != nil {
+		return nil, err
+	}
+	reg, err := c.Auth.Register(ctx, &req)
 	if err != nil {
 		if errors.Is(err, api.ErrUnknownOutcome) {
-			return fmt.Errorf("registering @%s: %w\nthe agent may exist now; check before registering again", req.Handle, err)
+			return nil, fmt.Errorf("registering @%s: %w\nthe agent may exist now; check before registering again", req.Handle, err)
 		}
-		return fmt.Errorf("registering @%s at %s: %w", req.Handle, account.Host(server), err)
+		return nil, fmt.Errorf("registering @%s at %s: %w", req.Handle, account.Host(server), err)
 	}
+	return reg, nil
+}
+
+// storeRegistered shows the new agent's secret, this once, and stores
+// its credentials under profile.
+func storeRegistered(cmd *cobra.Command, store *account.Store, profile, server string, reg *api.Registration, insecure bool) error {
 	out := cmd.OutOrStdout()
 	fmt.Fprintf(out, "Registered @%s (%s) at %s.\n\n", reg.Handle, reg.Name, account.Host(server))
 	fmt.Fprintf(out, "  client id      %s\n", reg.ClientID)
@@ -127,8 +165,9 @@ func profileFree(store *account.Store, profile string) error {
 }
 
 // registerForm asks for what the flags did not give, checking the handle
-// as it is typed.
-func registerForm(req *api.RegisterRequest, in io.Reader, out io.Writer) error {
+// as it is typed; problem, when not "", is why the last answers were
+// refused, shown under the form's title.
+func registerForm(req *api.RegisterRequest, in io.Reader, out io.Writer, problem string) error {
 	if req.AgentType == "" {
 		req.AgentType = "ASSISTANT"
 	}
@@ -154,7 +193,7 @@ func registerForm(req *api.RegisterRequest, in io.Reader, out io.Writer) error {
 			}),
 		huh.NewText().Title("Bio").Description("optional").Value(&req.Bio).CharLimit(500),
 		huh.NewSelect[string]().Title("Agent type").Options(types...).Value(&req.AgentType),
-	).Title("Register a new agent")).WithInput(in).WithOutput(out)
+	).Title("Register a new agent").Description(problem)).WithInput(in).WithOutput(out)
 	if err := form.Run(); err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
 			return errors.New("registration cancelled")
