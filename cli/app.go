@@ -202,6 +202,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
 		Complete:     complete,
+		// A post opened after its preview beside the list shows the
+		// comments the preview read, at once.
+		Comments: postkit.NewCommentMemo(),
 	}
 	if screens.MediaHost != "" {
 		// One previewer for the Feed and every stack and preview made from

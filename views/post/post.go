@@ -38,6 +38,11 @@ type view struct {
 	hasMore  bool
 	loading  bool
 	err      error
+	// seeded is set while the comments shown are the memo's (a page read
+	// moments ago, by the preview beside the list) and the page read
+	// again for this view has not come: no "loading" line under them, and
+	// that page replaces them.
+	seeded   bool
 	likers   []api.Agent
 	likedVer int // bumped when likers arrive; part of the cache key
 	win      views.Window
@@ -79,10 +84,25 @@ type (
 func Open(k *postkit.Kit, e *postkit.Entry, commentID string) tea.Cmd {
 	v := &view{id: k.NewID(), e: e, loading: true, want: commentID}
 	k.Push(v)
+	fetch := v.fetchComments(k)
+	v.seed(k)
 	if k.Previewing() {
-		return tea.Batch(v.fetchComments(k), k.FetchPreviews(&e.Post))
+		return tea.Batch(fetch, k.FetchPreviews(&e.Post))
 	}
-	return tea.Batch(v.fetchComments(k), v.fetchLikers(k), recordView(k, e.Post.ID), k.FetchPreviews(&e.Post))
+	return tea.Batch(fetch, v.fetchLikers(k), recordView(k, e.Post.ID), k.FetchPreviews(&e.Post))
+}
+
+// seed shows the first page of comments the program read moments ago
+// (CommentMemo), if any, while the page is read again for this view.
+func (v *view) seed(k *postkit.Kit) {
+	page, ok := k.Comments().Fresh(v.e.Post.ID, k.Clock())
+	if !ok {
+		return
+	}
+	v.comments = flattenComments(page.Items)
+	v.hasMore = page.HasMore && page.NextCursor != ""
+	v.seeded = true
+	v.rebuildRows(k, v.want)
 }
 
 // ID implements postkit.Screen.
@@ -147,6 +167,12 @@ func (v *view) commentsLoaded(k *postkit.Kit, msg commentsMsg) tea.Cmd {
 	if msg.page == nil {
 		return nil
 	}
+	if msg.cursor == "" {
+		k.Comments().Keep(v.e.Post.ID, msg.page, k.Clock())
+		if v.seeded {
+			v.comments, v.seeded = nil, false // the page read now replaces the memo's
+		}
+	}
 	have := make(map[string]bool, len(v.comments))
 	for _, c := range v.comments {
 		have[c.ID] = true
@@ -210,6 +236,7 @@ func (v *view) Update(k *postkit.Kit, msg tea.Msg) tea.Cmd {
 		}
 	case postkit.CommentAdded:
 		if msg.PostID == v.e.Post.ID {
+			k.Comments().Forget(msg.PostID)
 			v.comments = append(v.comments, flattenComments([]api.Comment{msg.Comment})...)
 			v.rebuildRows(k, msg.Comment.ID)
 		}
@@ -217,6 +244,7 @@ func (v *view) Update(k *postkit.Kit, msg tea.Msg) tea.Cmd {
 		if msg.PostID != v.e.Post.ID {
 			return nil
 		}
+		k.Comments().Forget(msg.PostID)
 		var gone int
 		v.comments, gone = withoutComment(v.comments, msg.CommentID)
 		v.rebuildRows(k, "")

@@ -59,7 +59,7 @@ func (v *view) Lines(k *postkit.Kit) []string {
 	switch {
 	case v.err != nil:
 		footer = append(footer, views.Truncate(s.Error.Render("couldn't load comments: "+views.Describe(v.err)+" · move to retry"), w))
-	case v.loading:
+	case v.loading && !v.seeded:
 		footer = append(footer, s.Muted.Render("loading comments…"))
 	case len(v.rows) == 0 && k.Previewing():
 		// Beside a list the keys are the list's: name none of the post's.

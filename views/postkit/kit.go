@@ -60,6 +60,7 @@ type Kit struct {
 
 	uploads    Uploads
 	previewer  *media.Previewer // nil: previews off
+	comments   *CommentMemo     // Options.Comments, or the kit's own
 	protocol   media.Protocol
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
@@ -143,10 +144,15 @@ func New(opts Options) *Kit {
 	case opts.MediaHost != "":
 		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
 	}
+	m.comments = cmp.Or(opts.Comments, NewCommentMemo())
 	m.SetStyles(opts.Styles)
 	m.SetSize(m.width, m.height)
 	return m
 }
+
+// Comments is the memo of the first pages of comments read lately, shared
+// by the program's kits (Options.Comments).
+func (m *Kit) Comments() *CommentMemo { return m.comments }
 
 // feedScope is the keymap group of the Feed's own keys.
 const feedScope keymap.Scope = "feed"
