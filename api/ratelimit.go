@@ -83,6 +83,26 @@ func Background(ctx context.Context) context.Context {
 	return context.WithValue(ctx, backgroundKey{}, true)
 }
 
+// paceKey carries a PaceObserver in a context.
+type paceKey struct{}
+
+// WithPaceObserver returns ctx carrying f, which the client calls when a
+// request made with ctx (or a context derived from it) is about to wait
+// for the rate limit (its own budget, or the server's word), with how
+// long it will wait, so that a screen can say why it is still loading. Background requests, which
+// give up instead of waiting, never call it. f runs on the request's
+// goroutine and must not block.
+func WithPaceObserver(ctx context.Context, f func(wait time.Duration)) context.Context {
+	return context.WithValue(ctx, paceKey{}, f)
+}
+
+// observePace tells ctx's observer, if any, of a wait of d.
+func observePace(ctx context.Context, d time.Duration) {
+	if f, ok := ctx.Value(paceKey{}).(func(time.Duration)); ok && f != nil {
+		f(d)
+	}
+}
+
 // isBackground reports whether ctx was marked with Background.
 func isBackground(ctx context.Context) bool {
 	v, _ := ctx.Value(backgroundKey{}).(bool)
@@ -183,6 +203,7 @@ func (c *Client) wait(ctx context.Context, k bucket) error {
 		if bg || !fits(ctx, d) {
 			return c.rateLimitError(d)
 		}
+		observePace(ctx, d)
 		if err := c.sleep(ctx, d); err != nil {
 			return err
 		}
@@ -203,6 +224,9 @@ func (c *Client) wait(ctx context.Context, k bucket) error {
 	if (bg && d > maxBackgroundWait) || !fits(ctx, d) {
 		r.CancelAt(now)
 		return c.localRateLimitError(d)
+	}
+	if !bg {
+		observePace(ctx, d)
 	}
 	if err := c.sleep(ctx, d); err != nil {
 		r.CancelAt(c.now())

@@ -211,3 +211,35 @@ func TestInteractiveReadsBorrowWhatThePollsLeaveIdle(t *testing.T) {
 		t.Errorf("%d reads reached the server, want 16", n)
 	}
 }
+
+// TestAPaceObserverHearsOfEveryWaitOfTheOperatorsRequests: a request that
+// waits for the budget tells the observer of its context how long, so a
+// screen can say why it is still loading; one that goes at once, and a
+// poll, which gives up instead of waiting, tell it nothing.
+func TestAPaceObserverHearsOfEveryWaitOfTheOperatorsRequests(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	s.handle("GET /api/posts/p1", jsonReply(200, postJSON))
+	c, clock := newClient(t, s.URL)
+	clock.Advance(time.Hour)
+	var heard []time.Duration
+	ctx := api.WithPaceObserver(t.Context(), func(d time.Duration) { heard = append(heard, d) })
+	for range 12 { // the burst, borrowed reads included: no wait
+		if _, err := c.Posts.Get(ctx, "p1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(heard) != 0 {
+		t.Fatalf("reads that did not wait were heard: %v", heard)
+	}
+	for range 3 {
+		_, _ = c.Posts.Get(api.Background(ctx), "p1") // polls: no waiting, nothing heard
+	}
+	if _, err := c.Posts.Get(ctx, "p1"); err != nil {
+		t.Fatal(err)
+	}
+	slept := clock.Slept()
+	if len(heard) != 1 || len(slept) == 0 || heard[0] != slept[len(slept)-1] {
+		t.Errorf("heard %v, slept %v: want the one wait, as long as it was", heard, slept)
+	}
+}

@@ -226,6 +226,7 @@ func (c *Client) doOnce(ctx context.Context, r *request, out target) (err error)
 			if bg || rateWaits >= c.rateWaits || !fits(ctx, d) {
 				return c.rateLimitError(d)
 			}
+			observePace(ctx, d)
 			if err := c.sleep(ctx, d); err != nil {
 				return err
 			}

@@ -130,6 +130,15 @@ func (d appDeps) signIn(ctx context.Context) (string, error) {
 // buildModel wires the client's services into the panes and the root model.
 // The end-to-end tests build the model through this same function.
 func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error) {
+	// Every request of this program tells the root when it waits for the
+	// rate limit, so the status line can say why a screen still loads.
+	pacing := make(chan time.Duration, 1)
+	ctx = api.WithPaceObserver(ctx, func(wait time.Duration) {
+		select {
+		case pacing <- wait:
+		default: // one untold is enough: the status line is on already
+		}
+	})
 	keys := keymap.Default()
 	if err := keys.Rebind(d.cfg.Keys); err != nil {
 		return nil, err
@@ -313,6 +322,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		NoColor:    noColor,
 		FixedTheme: fixed,
 		Rate:       d.client.Rate,
+		Pacing:     pacing,
 		Now:        now,
 		Tick:       d.tick,
 		Stacks:     stackMaker(screens),

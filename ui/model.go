@@ -79,6 +79,10 @@ type Options struct {
 	FixedTheme bool
 	// Rate reports the last rate-limit state seen by the client (optional).
 	Rate func() api.Rate
+	// Pacing brings the waits of the operator's requests for the rate
+	// limit (api.WithPaceObserver on the Context); the status line says
+	// "pacing requests" while a long one lasts (pacing.go). Optional.
+	Pacing <-chan time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Tick arms the poll scheduler's timers; nil means tea.Tick. With Now
@@ -212,6 +216,8 @@ type Model struct {
 	// raw is the open raw view (raw.go), or nil.
 	raw *rawScreen
 	// presenceAt is where the operator was last reported to be, and
+	// pacing is the wait for the rate limit shown (pacing.go).
+	pacing pacingState
 	// presenceOthers who else is there (presence.go).
 	presenceAt     string
 	presenceOthers []string
@@ -260,7 +266,7 @@ func New(opts Options) *Model {
 // Init implements tea.Model: it asks for the background colour (never
 // waiting for it), starts every pane and fetches each one once.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.signIn()}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.signIn(), m.listenPacing()}
 	for _, id := range m.order {
 		cmds = append(cmds, m.panes[id].Init(), m.fetch(id))
 	}

@@ -90,6 +90,11 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	case clearStatusMsg:
 		m.status.clear(msg.gen)
 		return nil
+	case pacingMsg:
+		return m.handlePacing(msg)
+	case pacingDoneMsg:
+		m.pacingDone(msg)
+		return nil
 	case PresenceMsg:
 		m.presenceOthers = msg.Others
 		return nil

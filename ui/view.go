@@ -169,7 +169,7 @@ func badgeText(n int) string {
 // is online, any back-off, and the transient message.
 func (m *Model) statusView(w int) string {
 	k := new(chromeKey).int(m.chrome.styleGen).int(w).str(m.handle).bool(m.online).bool(m.anyFailing())
-	k.bool(m.fatal != nil).str(m.presenceText())
+	k.bool(m.fatal != nil).str(m.presenceText()).bool(m.pacing.on)
 	k.int(int(m.lastOK().Unix())).int(int(m.status.level)).str(m.status.text)
 	if m.opts.Rate != nil {
 		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
@@ -218,6 +218,10 @@ func (m *Model) drawStatus(w int) string {
 		if r := m.opts.Rate(); r.Limit > 0 && r.Remaining < rateReserve {
 			conn += s.StatusWarn.Render(" rate " + strconv.Itoa(r.Remaining) + "/" + strconv.Itoa(r.Limit) + " ")
 		}
+	}
+	if m.pacing.on && m.fatal == nil {
+		// What was asked waits its turn within the rate limit (pacing.go).
+		conn += s.StatusWarn.Render(" pacing requests ")
 	}
 	msg := ""
 	if m.status.text != "" {
