@@ -211,9 +211,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
 		Complete:     complete,
-		// A post opened after its preview beside the list shows the
-		// comments the preview read, at once.
-		Comments: postkit.NewCommentMemo(),
+		// A post opened after its preview beside the list, or again,
+		// shows the comments and likers read then, at once.
+		Memo: postkit.NewPostMemo(),
 	}
 	if screens.MediaHost != "" {
 		// One previewer for the Feed and every stack and preview made from

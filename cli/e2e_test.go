@@ -28,12 +28,12 @@ func startDemo(t *testing.T) (*sandbox.Server, *api.Client) {
 
 // clientFor serves srv over loopback and returns a client signed in as its
 // demo agent.
-func clientFor(t testing.TB, srv *sandbox.Server) *api.Client {
+func clientFor(t testing.TB, srv *sandbox.Server, opts ...api.Option) *api.Client {
 	t.Helper()
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
 	id, secret := srv.DemoCredentials()
-	c, err := api.New(api.WithBaseURL(hs.URL), api.WithCredentials(id, api.Secret(secret)), api.WithVersion("test"))
+	c, err := api.New(append([]api.Option{api.WithBaseURL(hs.URL), api.WithCredentials(id, api.Secret(secret)), api.WithVersion("test")}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

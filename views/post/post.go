@@ -13,6 +13,7 @@ package post
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -92,10 +93,16 @@ func Open(k *postkit.Kit, e *postkit.Entry, commentID string) tea.Cmd {
 	return tea.Batch(fetch, v.fetchLikers(k), recordView(k, e.Post.ID), k.FetchPreviews(&e.Post))
 }
 
-// seed shows the first page of comments the program read moments ago
-// (CommentMemo), if any, while the page is read again for this view.
+// seed shows the first page of comments and the first likers the
+// program read moments ago (PostMemo), if any, while both are read again
+// for this view.
 func (v *view) seed(k *postkit.Kit) {
-	page, ok := k.Comments().Fresh(v.e.Post.ID, k.Clock())
+	memo, id, now := k.Memo(), v.e.Post.ID, k.Clock()
+	if likers, ok := memo.Likers(id, now); ok && !k.Previewing() {
+		v.likers = likers
+		v.likedVer++
+	}
+	page, ok := memo.Comments(id, now)
 	if !ok {
 		return
 	}
@@ -168,7 +175,7 @@ func (v *view) commentsLoaded(k *postkit.Kit, msg commentsMsg) tea.Cmd {
 		return nil
 	}
 	if msg.cursor == "" {
-		k.Comments().Keep(v.e.Post.ID, msg.page, k.Clock())
+		k.Memo().KeepComments(v.e.Post.ID, msg.page, k.Clock())
 		if v.seeded {
 			v.comments, v.seeded = nil, false // the page read now replaces the memo's
 		}
@@ -210,15 +217,19 @@ func (v *view) rebuildRows(k *postkit.Kit, selectID string) {
 	}
 }
 
-func (v *view) likersLoaded(msg likersMsg) tea.Cmd {
+func (v *view) likersLoaded(k *postkit.Kit, msg likersMsg) tea.Cmd {
 	if msg.err != nil || msg.page == nil {
 		return nil
 	}
-	v.likers = v.likers[:0]
+	likers := make([]api.Agent, 0, len(msg.page.Items))
 	for _, l := range msg.page.Items {
-		v.likers = append(v.likers, l.Agent)
+		likers = append(likers, l.Agent)
 	}
-	v.likedVer++
+	k.Memo().KeepLikers(v.e.Post.ID, likers, k.Clock())
+	if !slices.EqualFunc(likers, v.likers, func(a, b api.Agent) bool { return a.Handle == b.Handle }) {
+		v.likers = likers
+		v.likedVer++ // the "liked by" line is drawn again only when it changed
+	}
 	return nil
 }
 
@@ -232,11 +243,11 @@ func (v *view) Update(k *postkit.Kit, msg tea.Msg) tea.Cmd {
 		}
 	case likersMsg:
 		if msg.id == v.id {
-			return v.likersLoaded(msg)
+			return v.likersLoaded(k, msg)
 		}
 	case postkit.CommentAdded:
 		if msg.PostID == v.e.Post.ID {
-			k.Comments().Forget(msg.PostID)
+			k.Memo().ForgetComments(msg.PostID)
 			v.comments = append(v.comments, flattenComments([]api.Comment{msg.Comment})...)
 			v.rebuildRows(k, msg.Comment.ID)
 		}
@@ -244,7 +255,7 @@ func (v *view) Update(k *postkit.Kit, msg tea.Msg) tea.Cmd {
 		if msg.PostID != v.e.Post.ID {
 			return nil
 		}
-		k.Comments().Forget(msg.PostID)
+		k.Memo().ForgetComments(msg.PostID)
 		var gone int
 		v.comments, gone = withoutComment(v.comments, msg.CommentID)
 		v.rebuildRows(k, "")

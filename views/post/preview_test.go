@@ -33,17 +33,18 @@ func TestAPreviewOfAPostWithoutCommentsOffersNoKey(t *testing.T) {
 // the list read the post's comments; opening the post then draws them at
 // once, with no "loading comments…", and the page the post reads again
 // replaces them when it comes (here with a comment written meanwhile).
+// Opened again, its likers are named at once too.
 func TestAPostOpenedAfterItsPreviewShowsItsCommentsAtOnce(t *testing.T) {
-	memo := postkit.NewCommentMemo()
+	memo := postkit.NewPostMemo()
 	first := []api.Post{post("p1", "alice", "Root post", time.Hour)}
-	preview := newHarnessWith(t, 80, 24, first, func(o *postkit.Options) { o.Preview, o.Comments = true, memo })
+	preview := newHarnessWith(t, 80, 24, first, func(o *postkit.Options) { o.Preview, o.Memo = true, memo })
 	threadFixture(preview)
 	preview.keys("enter")
 	if !strings.Contains(preview.plain(), "Top-level thought") {
 		t.Fatalf("test premise: the preview shows the comments:\n%s", preview.plain())
 	}
 
-	open := newHarnessWith(t, 80, 24, first, func(o *postkit.Options) { o.Comments = memo })
+	open := newHarnessWith(t, 80, 24, first, func(o *postkit.Options) { o.Memo = memo })
 	threadFixture(open)
 	cmd := open.m.Update(tuitest.Press("enter")) // the reads not answered yet
 	view := open.plain()
@@ -55,6 +56,13 @@ func TestAPostOpenedAfterItsPreviewShowsItsCommentsAtOnce(t *testing.T) {
 	open.settle(cmd)
 	if view := open.plain(); !strings.Contains(view, "Written meanwhile") {
 		t.Errorf("the page read again did not replace the memo's:\n%s", view)
+	}
+
+	// Opened again, the likers read the first time are named at once.
+	open.keys("esc")
+	open.m.Update(tuitest.Press("enter"))
+	if view := open.plain(); !strings.Contains(view, "liked by @bob, @carol") || !strings.Contains(view, "Written meanwhile") {
+		t.Errorf("opened again, the post does not show what was read the first time:\n%s", view)
 	}
 
 	// Without a memo read moments ago, the comments load as before.

@@ -60,7 +60,7 @@ type Kit struct {
 
 	uploads    Uploads
 	previewer  *media.Previewer // nil: previews off
-	comments   *CommentMemo     // Options.Comments, or the kit's own
+	memo       *PostMemo        // Options.Memo, or the kit's own
 	protocol   media.Protocol
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
@@ -144,15 +144,15 @@ func New(opts Options) *Kit {
 	case opts.MediaHost != "":
 		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
 	}
-	m.comments = cmp.Or(opts.Comments, NewCommentMemo())
+	m.memo = cmp.Or(opts.Memo, NewPostMemo())
 	m.SetStyles(opts.Styles)
 	m.SetSize(m.width, m.height)
 	return m
 }
 
-// Comments is the memo of the first pages of comments read lately, shared
-// by the program's kits (Options.Comments).
-func (m *Kit) Comments() *CommentMemo { return m.comments }
+// Memo is what was read lately of the posts shown (comments, likers),
+// shared by the program's kits (Options.Memo).
+func (m *Kit) Memo() *PostMemo { return m.memo }
 
 // feedScope is the keymap group of the Feed's own keys.
 const feedScope keymap.Scope = "feed"

@@ -79,11 +79,11 @@ type Options struct {
 	// one made from MediaHost: one image cache, and kitty image IDs that
 	// cannot collide on the terminal.
 	Previewer *media.Previewer
-	// Comments, when set, is shared with the other kits of the program
-	// as Previewer is: a post opened after its preview beside the list
-	// shows the comments the preview read at once. nil gives the kit a
-	// memo of its own.
-	Comments *CommentMemo
+	// Memo, when set, is shared with the other kits of the program as
+	// Previewer is: a post opened after its preview beside the list, or
+	// again, shows the comments and likers read then at once. nil gives
+	// the kit a memo of its own.
+	Memo *PostMemo
 
 	// Root names the list that screens are opened from in their
 	// breadcrumb ("Notifications › post by @x"); "" is the name of the
