@@ -241,6 +241,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DataDir:       d.dataDir,
 		Editor:        editor,
 		Complete:      complete,
+		// A conversation opened after its preview beside the list, or
+		// again, shows the page read then, at once.
+		Threads: messages.NewThreadMemo(),
 	}
 	msgPane := messages.New(msgOpts)
 	jobsPane := jobs.New(jobs.Options{

@@ -1,6 +1,7 @@
 package messages
 
 import (
+	"cmp"
 	"context"
 	"path/filepath"
 	"time"
@@ -71,6 +72,11 @@ type Options struct {
 	// Outbox is the Messages pane's (Model.Outbox), for a Stacked Model;
 	// nil keeps one of its own in memory.
 	Outbox *Outbox
+	// Threads, when set, is shared by the pane, its previews and the
+	// conversations stacked over other panes (memo.go): a conversation
+	// opened after its preview beside the list shows the page the preview
+	// read at once. nil gives the Model a memo of its own.
+	Threads *ThreadMemo
 }
 
 // Model is the Messages pane. It implements ui.Pane.
@@ -101,6 +107,8 @@ type Model struct {
 	forced  bool           // the next Refresh was asked for by the operator
 
 	box *outbox
+	// memo is Options.Threads, or the Model's own (memo.go).
+	memo *ThreadMemo
 
 	comp    *composer.Model
 	compose composeTarget
@@ -150,6 +158,7 @@ func New(opts Options) *Model {
 		readAt:  map[string]int{},
 		preview: opts.Preview,
 		stacked: opts.Stacked,
+		memo:    cmp.Or(opts.Threads, NewThreadMemo()),
 		width:   80,
 		height:  24,
 	}

@@ -101,6 +101,7 @@ func (m *Model) openConversation(e *convEntry) tea.Cmd {
 		// divider would cost each cursor rest a line of bytes.
 		t.markNew(max(e.c.UnreadCount, t.unreadSeen))
 	}
+	m.seed(t, e)
 	return tea.Batch(m.fetchNewest(t), m.markRead(e.c.ID, e.c.UnreadCount))
 }
 
@@ -161,6 +162,7 @@ func (m *Model) threadLoaded(msg threadMsg) tea.Cmd {
 		}
 		t.err = nil
 		if msg.page != nil {
+			m.keepPage(t.convID, msg.page)
 			m.mergeNewest(t, msg.page)
 			m.placeNew(t)
 		}

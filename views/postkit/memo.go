@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"imagine/api"
+	"imagine/views"
 )
 
 // How many posts the memo keeps, and how old what it keeps may be and
@@ -19,40 +20,19 @@ const (
 // of a program (Options.Memo): the first page of their comments and their
 // first likers. A post opened right after its preview beside the list,
 // or opened again, is drawn with them at once instead of "loading
-// comments…" for a round trip and a "liked by" line written twice. The
-// screen reads both again all the same and shows what that brings. Kits
-// run on the program's one goroutine, so the memo needs no lock.
+// comments…" for a round trip and a "liked by" line written twice; the
+// screen reads both again all the same (views.Memo).
 type PostMemo struct {
-	posts map[string]*memoEntry
-	order []string // post IDs, the oldest kept first
-}
-
-// memoEntry is what is kept of one post, each part with when it was read.
-type memoEntry struct {
-	comments   *api.Page[api.Comment]
-	commentsAt time.Time
-	likers     []api.Agent
-	likersAt   time.Time
+	comments *views.Memo[api.Page[api.Comment]]
+	likers   *views.Memo[[]api.Agent]
 }
 
 // NewPostMemo returns an empty memo.
-func NewPostMemo() *PostMemo { return &PostMemo{posts: map[string]*memoEntry{}} }
-
-// entry is what is kept of post id, made (and the oldest post let go)
-// when there is none.
-func (c *PostMemo) entry(id string) *memoEntry {
-	if e, ok := c.posts[id]; ok {
-		c.order = append(slices.DeleteFunc(c.order, func(s string) bool { return s == id }), id)
-		return e
+func NewPostMemo() *PostMemo {
+	return &PostMemo{
+		comments: views.NewMemo[api.Page[api.Comment]](memoSize, memoFresh),
+		likers:   views.NewMemo[[]api.Agent](memoSize, memoFresh),
 	}
-	if len(c.order) >= memoSize {
-		delete(c.posts, c.order[0])
-		c.order = c.order[1:]
-	}
-	e := &memoEntry{}
-	c.posts[id] = e
-	c.order = append(c.order, id)
-	return e
 }
 
 // KeepComments records page, the first page of post id's comments, read
@@ -62,8 +42,8 @@ func (c *PostMemo) KeepComments(id string, page *api.Page[api.Comment], at time.
 		return
 	}
 	p := *page
-	e := c.entry(id)
-	e.comments, e.commentsAt = &p, at
+	p.Items = slices.Clone(p.Items)
+	c.comments.Keep(id, p, at)
 }
 
 // Comments is the first page of post id's comments when it was read less
@@ -72,21 +52,19 @@ func (c *PostMemo) Comments(id string, now time.Time) (*api.Page[api.Comment], b
 	if c == nil {
 		return nil, false
 	}
-	e, ok := c.posts[id]
-	if !ok || e.comments == nil || now.Sub(e.commentsAt) >= memoFresh {
+	p, ok := c.comments.Get(id, now)
+	if !ok {
 		return nil, false
 	}
-	p := *e.comments
+	p.Items = slices.Clone(p.Items)
 	return &p, true
 }
 
 // KeepLikers records the first likers of post id, read at at.
 func (c *PostMemo) KeepLikers(id string, likers []api.Agent, at time.Time) {
-	if c == nil {
-		return
+	if c != nil {
+		c.likers.Keep(id, slices.Clone(likers), at)
 	}
-	e := c.entry(id)
-	e.likers, e.likersAt = slices.Clone(likers), at
 }
 
 // Likers are the first likers of post id when they were read less than
@@ -95,20 +73,14 @@ func (c *PostMemo) Likers(id string, now time.Time) ([]api.Agent, bool) {
 	if c == nil {
 		return nil, false
 	}
-	e, ok := c.posts[id]
-	if !ok || e.likersAt.IsZero() || now.Sub(e.likersAt) >= memoFresh {
-		return nil, false
-	}
-	return slices.Clone(e.likers), true
+	l, ok := c.likers.Get(id, now)
+	return slices.Clone(l), ok
 }
 
 // ForgetComments drops the comments kept of post id: they changed here
 // (one was written or deleted), and the page kept no longer shows them.
 func (c *PostMemo) ForgetComments(id string) {
-	if c == nil {
-		return
-	}
-	if e, ok := c.posts[id]; ok {
-		e.comments = nil
+	if c != nil {
+		c.comments.Forget(id)
 	}
 }

@@ -1,55 +1,38 @@
 package postkit
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
 	"imagine/api"
 )
 
-// TestPostMemoIsBoundedFreshAndForgets: the memo holds the newest
-// memoSize posts, draws nothing older than memoFresh, and forgets the
-// comments of a post whose comments changed, keeping its likers.
-func TestPostMemoIsBoundedFreshAndForgets(t *testing.T) {
+// TestPostMemoKeepsCommentsAndLikersApart: forgetting a post's comments
+// (one was written or deleted here) keeps its likers, and what is handed
+// out is a copy, so a screen changing it changes nothing kept.
+func TestPostMemoKeepsCommentsAndLikersApart(t *testing.T) {
 	c := NewPostMemo()
 	at := time.Date(2026, 12, 7, 4, 0, 0, 0, time.UTC)
-	page := func(id string) *api.Page[api.Comment] {
-		return &api.Page[api.Comment]{Items: []api.Comment{{ID: "c-" + id}}}
+	c.KeepComments("p1", &api.Page[api.Comment]{Items: []api.Comment{{ID: "c1"}}}, at)
+	c.KeepLikers("p1", []api.Agent{{Handle: "bob"}}, at)
+	page, ok := c.Comments("p1", at)
+	if !ok || page.Items[0].ID != "c1" {
+		t.Fatalf("comments %v %v", page, ok)
 	}
-	for i := range memoSize + 10 {
-		id := fmt.Sprintf("p%d", i)
-		c.KeepComments(id, page(id), at)
+	page.Items[0].ID = "changed"
+	if again, _ := c.Comments("p1", at); again.Items[0].ID != "c1" {
+		t.Error("a change to the page handed out reached the memo")
 	}
-	if len(c.posts) != memoSize || len(c.order) != memoSize {
-		t.Fatalf("holds %d posts (%d in order), want %d", len(c.posts), len(c.order), memoSize)
-	}
-	if _, ok := c.Comments("p0", at); ok {
-		t.Error("the oldest post was not let go")
-	}
-	last := fmt.Sprintf("p%d", memoSize+9)
-	if p, ok := c.Comments(last, at.Add(memoFresh-time.Second)); !ok || p.Items[0].ID != "c-"+last {
-		t.Errorf("the newest page is not drawn within %v: %v %v", memoFresh, p, ok)
-	}
-	if _, ok := c.Comments(last, at.Add(memoFresh)); ok {
-		t.Error("a page as old as memoFresh is still drawn")
-	}
-
-	c.KeepLikers(last, []api.Agent{{Handle: "bob"}}, at)
-	c.ForgetComments(last)
-	if _, ok := c.Comments(last, at); ok {
+	c.ForgetComments("p1")
+	if _, ok := c.Comments("p1", at); ok {
 		t.Error("forgotten comments are still drawn")
 	}
-	if l, ok := c.Likers(last, at); !ok || len(l) != 1 || l[0].Handle != "bob" {
+	if l, ok := c.Likers("p1", at.Add(memoFresh-time.Second)); !ok || l[0].Handle != "bob" {
 		t.Errorf("the likers went with the comments: %v %v", l, ok)
 	}
-	if _, ok := c.Likers("p20", at); ok {
-		t.Error("likers never read are drawn")
-	}
-
 	var none *PostMemo
-	none.KeepComments("p", page("p"), at) // a kit without a memo: nothing kept, no panic
-	if _, ok := none.Comments("p", at); ok {
-		t.Error("a nil memo drew a page")
+	none.KeepComments("p", page, at) // a kit without a memo: nothing kept, no panic
+	if _, ok := none.Likers("p", at); ok {
+		t.Error("a nil memo drew likers")
 	}
 }
