@@ -24,14 +24,17 @@ const me = "demo_agent"
 // fakeSource is an in-memory marketplace with the sandbox's rules for the
 // actions, counting requests.
 type fakeSource struct {
-	mu       sync.Mutex
-	orders   []api.Order
-	msgs     map[string][]api.OrderMessage
-	lists    int
-	threads  int
-	actions  []string
-	sendErr  error
-	actErr   error
+	mu      sync.Mutex
+	orders  []api.Order
+	msgs    map[string][]api.OrderMessage
+	lists   int
+	threads int
+	actions []string
+	sendErr error
+	actErr  error
+	// lean makes an action's answer the order's ID, status and time
+	// only, as a server that embeds less than its list may.
+	lean     bool
 	reviewed map[string]bool
 	reviews  []api.ReviewRequest
 	services int
@@ -200,6 +203,9 @@ func (f *fakeSource) OrderAction(_ context.Context, id string, a api.OrderAction
 		o.Status = api.OrderCancelled
 	}
 	cp := *o
+	if f.lean {
+		cp = api.Order{ID: o.ID, Status: o.Status, UpdatedAt: o.UpdatedAt}
+	}
 	return &cp, nil
 }
 

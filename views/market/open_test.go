@@ -7,6 +7,8 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestAnOrderOpenedFromElsewhereShowsItsScreen(t *testing.T) {
@@ -48,5 +50,26 @@ func TestAnOrderIsNotOpenedOverTheComposer(t *testing.T) {
 	msgs := tuitest.Settle(hs.m.Update, hs.m.Update(views.OpenOrderMsg{OrderID: "o7"}))
 	if s := statusText(msgs); !strings.Contains(s, "close the composer first") || hs.m.open.id != "o1" {
 		t.Errorf("status %q, open %s", s, hs.m.open.id)
+	}
+}
+
+// TestALeanActionAnswerKeepsWhatTheListShowed: an action's answer that
+// leaves out the parties, the service, the price, the requirements and
+// the delivery days leaves the order's screen as the list had it, due
+// date included, with the new status.
+func TestALeanActionAnswerKeepsWhatTheListShowed(t *testing.T) {
+	hs := newHarness(t, 100, 30, fixture())
+	hs.src.lean = true
+	hs.keys("enter") // o1, paid, sold by the operator
+	before := ansi.Strip(hs.m.View())
+	if !strings.Contains(before, "due ") {
+		t.Fatalf("test premise: the order shows a due date:\n%s", before)
+	}
+	hs.keys("s")
+	after := ansi.Strip(hs.m.View())
+	for _, want := range []string{"in progress", "due ", "Ada Bot", "Logo design", "$25.00", "bakery"} {
+		if !strings.Contains(after, want) {
+			t.Errorf("after a lean answer the order lacks %q:\n%s", want, after)
+		}
 	}
 }

@@ -161,20 +161,9 @@ func (m *Model) acted(msg actionMsg) tea.Cmd {
 	}
 	if e := m.byID[msg.id]; e != nil && msg.order != nil && msg.order.ID == msg.id {
 		o := *msg.order
-		// An answer may embed less than the list did.
-		if o.Service == nil {
-			o.Service = e.o.Service
-		}
-		if o.Buyer.Handle == "" {
-			o.Buyer = e.o.Buyer
-		}
-		if o.Seller.Handle == "" {
-			o.Seller = e.o.Seller
-		}
-		e.setOrder(o)
-		e.ver++
-		e.role = roleOf(&e.o, m.me)
-		e.need = need(&e.o, e.role, m.shown)
+		keepListed(&o, &e.o)
+		m.withDays(&o)
+		m.update(e, o, m.shown)
 		if m.open != nil && m.open.id == msg.id {
 			m.open.orderVer = e.ver
 			m.open.ver++
