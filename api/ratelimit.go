@@ -83,15 +83,15 @@ func Background(ctx context.Context) context.Context {
 	return context.WithValue(ctx, backgroundKey{}, true)
 }
 
-// paceKey carries a PaceObserver in a context.
+// paceKey carries the observer of WithPaceObserver in a context.
 type paceKey struct{}
 
 // WithPaceObserver returns ctx carrying f, which the client calls when a
 // request made with ctx (or a context derived from it) is about to wait
 // for the rate limit (its own budget, or the server's word), with how
-// long it will wait, so that a screen can say why it is still loading. Background requests, which
-// give up instead of waiting, never call it. f runs on the request's
-// goroutine and must not block.
+// long it will wait, so that a screen can say why it is still loading.
+// Background requests, which give up instead of waiting, never call it.
+// f runs on the request's goroutine and must not block.
 func WithPaceObserver(ctx context.Context, f func(wait time.Duration)) context.Context {
 	return context.WithValue(ctx, paceKey{}, f)
 }

@@ -215,9 +215,9 @@ type Model struct {
 	activity *activityScreen
 	// raw is the open raw view (raw.go), or nil.
 	raw *rawScreen
-	// presenceAt is where the operator was last reported to be, and
 	// pacing is the wait for the rate limit shown (pacing.go).
 	pacing pacingState
+	// presenceAt is where the operator was last reported to be, and
 	// presenceOthers who else is there (presence.go).
 	presenceAt     string
 	presenceOthers []string

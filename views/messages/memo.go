@@ -50,6 +50,40 @@ func (m *Model) seed(t *thread, e *convEntry) {
 	page.Items = slices.Clone(page.Items)
 	m.mergeNewest(t, &page)
 	m.placeNew(t)
+	t.seeded = true
+}
+
+// dropSeededGone drops from a seeded thread, when the page read for it
+// arrives, the messages of the memo's page that the new page should hold
+// (as new as its oldest, or any when it is the whole conversation) and
+// does not: deleted since (merging only adds and refreshes).
+func (m *Model) dropSeededGone(t *thread, page *api.Page[api.Message]) {
+	if !t.seeded {
+		return
+	}
+	t.seeded = false
+	if len(page.Items) == 0 {
+		return
+	}
+	oldest, listed := page.Items[0].CreatedAt, map[string]bool{}
+	for _, msg := range page.Items {
+		listed[msg.ID] = true
+		if msg.CreatedAt.Before(oldest) {
+			oldest = msg.CreatedAt
+		}
+	}
+	if !page.HasMore {
+		oldest = time.Time{} // the whole conversation: what it lacks is gone
+	}
+	var gone []string
+	for _, e := range t.msgs {
+		if !listed[e.m.ID] && !e.m.CreatedAt.Before(oldest) {
+			gone = append(gone, e.m.ID)
+		}
+	}
+	for _, id := range gone {
+		m.removeMessage(t.convID, id)
+	}
 }
 
 // newestOf is the ID of the newest of msgs, "" when there is none.

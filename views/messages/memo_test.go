@@ -1,17 +1,19 @@
 package messages
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"imagine/api"
 	"imagine/internal/tuitest"
 )
 
 // TestAConversationOpenedAfterItsPreviewShowsAtOnce: the preview beside
 // the list read the conversation; opened in the pane it shows at once,
 // divider included, before any answer, and the page read again brings
-// what arrived meanwhile. A page older than what the list's row says is
+// what arrived meanwhile and drops what was deleted. A page older than what the list's row says is
 // not drawn: the divider would land on the wrong message.
 func TestAConversationOpenedAfterItsPreviewShowsAtOnce(t *testing.T) {
 	srv := standardServer() // atlas_ai first: 2 unread
@@ -26,9 +28,16 @@ func TestAConversationOpenedAfterItsPreviewShowsAtOnce(t *testing.T) {
 		t.Fatalf("before any answer, the conversation its preview read does not show:\n%s", view)
 	}
 	srv.incoming("c1", "a5", "And one more thing.", pane.clock)
+	srv.mu.Lock()
+	srv.msgs["c1"] = slices.DeleteFunc(srv.msgs["c1"], func(m api.Message) bool { return m.ID == "a1" }) // deleted meanwhile
+	srv.mu.Unlock()
 	pane.settle(cmd)
-	if view := pane.plain(); !strings.Contains(view, "And one more thing.") || !strings.Contains(view, "── 2 new ──") {
+	view = pane.plain()
+	if !strings.Contains(view, "And one more thing.") || !strings.Contains(view, "── 2 new ──") {
 		t.Errorf("the page read again did not bring what arrived, or moved the divider:\n%s", view)
+	}
+	if strings.Contains(view, "Hi! Are you around?") {
+		t.Errorf("a message deleted since the preview read it still shows:\n%s", view)
 	}
 	pane.keys("esc")
 

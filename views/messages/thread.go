@@ -45,6 +45,7 @@ type thread struct {
 	hasOlder bool
 	loaded   bool  // the newest page arrived
 	loading  bool  // the newest page is in flight (on open)
+	seeded   bool  // what shows is the memo's page until it arrives (memo.go)
 	err      error // the last read of the newest page failed (data kept)
 	// olderBusy and olderErr track the older page in flight.
 	olderBusy bool
@@ -162,6 +163,7 @@ func (m *Model) threadLoaded(msg threadMsg) tea.Cmd {
 		}
 		t.err = nil
 		if msg.page != nil {
+			m.dropSeededGone(t, msg.page)
 			m.keepPage(t.convID, msg.page)
 			m.mergeNewest(t, msg.page)
 			m.placeNew(t)
@@ -301,8 +303,10 @@ func (m *Model) insertMessage(msg api.Message) {
 	}
 }
 
-// removeMessage drops a deleted message from its thread.
+// removeMessage drops a deleted message from its thread, and the page
+// kept of it, which still holds the message.
 func (m *Model) removeMessage(convID, id string) {
+	m.memo.Forget(convID)
 	t, ok := m.threads[convID]
 	if !ok || t.ids[id] == nil {
 		return
