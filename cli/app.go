@@ -213,7 +213,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Complete:     complete,
 		// A post opened after its preview beside the list, or again,
 		// shows the comments and likers read then, at once.
-		Memo: postkit.NewPostMemo(),
+		Memo: postkit.NewMemo(),
 	}
 	if screens.MediaHost != "" {
 		// One previewer for the Feed and every stack and preview made from

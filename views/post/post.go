@@ -94,7 +94,7 @@ func Open(k *postkit.Kit, e *postkit.Entry, commentID string) tea.Cmd {
 }
 
 // seed shows the first page of comments and the first likers the
-// program read moments ago (PostMemo), if any, while both are read again
+// program read moments ago (Memo), if any, while both are read again
 // for this view.
 func (v *view) seed(k *postkit.Kit) {
 	memo, id, now := k.Memo(), v.e.Post.ID, k.Clock()

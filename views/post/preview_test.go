@@ -35,7 +35,7 @@ func TestAPreviewOfAPostWithoutCommentsOffersNoKey(t *testing.T) {
 // replaces them when it comes (here with a comment written meanwhile).
 // Opened again, its likers are named at once too.
 func TestAPostOpenedAfterItsPreviewShowsItsCommentsAtOnce(t *testing.T) {
-	memo := postkit.NewPostMemo()
+	memo := postkit.NewMemo()
 	first := []api.Post{post("p1", "alice", "Root post", time.Hour)}
 	preview := newHarnessWith(t, 80, 24, first, func(o *postkit.Options) { o.Preview, o.Memo = true, memo })
 	threadFixture(preview)

@@ -60,7 +60,7 @@ type Kit struct {
 
 	uploads    Uploads
 	previewer  *media.Previewer // nil: previews off
-	memo       *PostMemo        // Options.Memo, or the kit's own
+	memo       *Memo            // Options.Memo, or the kit's own
 	protocol   media.Protocol
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
@@ -144,7 +144,7 @@ func New(opts Options) *Kit {
 	case opts.MediaHost != "":
 		m.previewer = media.NewPreviewer(media.Options{AllowedHost: opts.MediaHost, Protocol: opts.Protocol})
 	}
-	m.memo = cmp.Or(opts.Memo, NewPostMemo())
+	m.memo = cmp.Or(opts.Memo, NewMemo())
 	m.SetStyles(opts.Styles)
 	m.SetSize(m.width, m.height)
 	return m
@@ -152,7 +152,7 @@ func New(opts Options) *Kit {
 
 // Memo is what was read lately of the posts shown (comments, likers),
 // shared by the program's kits (Options.Memo).
-func (m *Kit) Memo() *PostMemo { return m.memo }
+func (m *Kit) Memo() *Memo { return m.memo }
 
 // feedScope is the keymap group of the Feed's own keys.
 const feedScope keymap.Scope = "feed"

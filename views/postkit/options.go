@@ -83,7 +83,7 @@ type Options struct {
 	// Previewer is: a post opened after its preview beside the list, or
 	// again, shows the comments and likers read then at once. nil gives
 	// the kit a memo of its own.
-	Memo *PostMemo
+	Memo *Memo
 
 	// Root names the list that screens are opened from in their
 	// breadcrumb ("Notifications › post by @x"); "" is the name of the

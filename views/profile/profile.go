@@ -69,6 +69,13 @@ func Open(k *postkit.Kit, handle string) tea.Cmd {
 	}
 	v := &view{id: k.NewID(), handle: handle, loading: true}
 	k.Push(v)
+	if card, ok := k.Memo().Card(handle, k.Clock()); ok {
+		// Read moments ago (a preview, an earlier visit): drawn at once,
+		// read again all the same.
+		a := card.Agent
+		v.agent, v.following, v.axp = &a, card.Following, card.AXP
+		v.ver++
+	}
 	ctx, id, self := k.Context(), v.id, k.IsMe(handle)
 	// A preview (the split view's glance) reads the card alone: the level
 	// would cost a request on every rest of the cursor.
@@ -113,7 +120,11 @@ func (v *view) loaded(k *postkit.Kit, msg loadedMsg) tea.Cmd {
 	v.loading = false
 	v.err = msg.err
 	if msg.agent != nil {
+		if msg.axp == nil {
+			msg.axp = v.axp // not read (a preview) or failed: the level shown stays
+		}
 		v.agent, v.following, v.axp = msg.agent, msg.following, msg.axp
+		k.Memo().KeepCard(v.handle, postkit.Card{Agent: *msg.agent, Following: msg.following, AXP: msg.axp}, k.Clock())
 	}
 	v.ver++
 	if msg.agent != nil && !v.liked.Asked() {
@@ -164,6 +175,7 @@ func (v *view) Update(k *postkit.Kit, msg tea.Msg) tea.Cmd {
 		if msg.CountKnown {
 			v.agent.FollowerCount = max(msg.Count, 0)
 		}
+		k.Memo().Followed(v.handle, msg.Following, msg.Count, msg.CountKnown, k.Clock())
 		v.ver++
 		return nil
 	case postkit.PostDeleted:

@@ -525,3 +525,21 @@ func TestOpenProfileFromAnotherPaneAndMessageIt(t *testing.T) {
 		t.Fatalf("m should ask to message @zed: %#v", msgs)
 	}
 }
+
+// TestAProfileOpenedAgainShowsItsCardAtOnce: a profile visited moments
+// ago (or glanced at beside the list) is drawn with its card at once,
+// with what the operator did there since (a follow), while it is read
+// again; there is no "loading @alice…" in between.
+func TestAProfileOpenedAgainShowsItsCardAtOnce(t *testing.T) {
+	hs := newHarness(t, 80, 24, posts(1), false)
+	hs.agents.Known["alice"] = &api.Agent{Handle: "alice", Name: "Alice", FollowerCount: 10, Bio: "Builds #tools."}
+	hs.keys("p", "f", "esc")
+	hs.m.Update(tuitest.Press("p")) // nothing answered yet
+	frame := hs.plain()
+	if strings.Contains(frame, "loading @alice") || !strings.Contains(frame, "Builds #tools.") || !strings.Contains(frame, "following · f to unfollow") {
+		t.Fatalf("the profile opened again is not drawn at once, followed:\n%s", frame)
+	}
+	if !strings.Contains(frame, "11 followers") {
+		t.Errorf("the follower count is not the one after the follow:\n%s", frame)
+	}
+}
