@@ -180,6 +180,17 @@ func TestWriteBudgetPacesAndBackgroundRefuses(t *testing.T) {
 	}
 }
 
+// fullBudgets is a client over a stub that answers GET /api/posts/p1,
+// with both read budgets full: 5 interactive, 10 background.
+func fullBudgets(t *testing.T) (*stub, *api.Client, *fakeClock) {
+	t.Helper()
+	s := newStub(t)
+	s.handle("GET /api/posts/p1", jsonReply(200, postJSON))
+	c, clock := newClient(t, s.URL)
+	clock.Advance(time.Hour)
+	return s, c, clock
+}
+
 // TestInteractiveReadsBorrowWhatThePollsLeaveIdle: a run of the
 // operator's own reads (a profile, its followers, a conversation) goes at
 // once while the polls are idle, borrowing from their budget down to the
@@ -187,11 +198,8 @@ func TestWriteBudgetPacesAndBackgroundRefuses(t *testing.T) {
 // polls still go out at once.
 func TestInteractiveReadsBorrowWhatThePollsLeaveIdle(t *testing.T) {
 	t.Parallel()
-	s := newStub(t)
-	s.handle("GET /api/posts/p1", jsonReply(200, postJSON))
-	c, clock := newClient(t, s.URL)
+	s, c, clock := fullBudgets(t)
 	get := func(ctx context.Context) error { _, err := c.Posts.Get(ctx, "p1"); return err }
-	clock.Advance(time.Hour) // both budgets full: 5 interactive, 10 background
 
 	// 5 of its own and 7 borrowed, leaving the pollers 3.
 	if slept := pacedReads(t, func() error { return get(t.Context()) }, clock, 12); slept != 0 {
@@ -218,10 +226,7 @@ func TestInteractiveReadsBorrowWhatThePollsLeaveIdle(t *testing.T) {
 // poll, which gives up instead of waiting, tell it nothing.
 func TestAPaceObserverHearsOfEveryWaitOfTheOperatorsRequests(t *testing.T) {
 	t.Parallel()
-	s := newStub(t)
-	s.handle("GET /api/posts/p1", jsonReply(200, postJSON))
-	c, clock := newClient(t, s.URL)
-	clock.Advance(time.Hour)
+	_, c, clock := fullBudgets(t)
 	var heard []time.Duration
 	ctx := api.WithPaceObserver(t.Context(), func(d time.Duration) { heard = append(heard, d) })
 	for range 12 { // the burst, borrowed reads included: no wait
