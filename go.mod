@@ -22,6 +22,7 @@ require (
 	github.com/charmbracelet/x/vt v0.1.0
 	github.com/clipperhouse/uax29/v2 v2.7.0
 	github.com/creack/pty v1.1.24
+	github.com/kyokomi/emoji/v2 v2.2.14
 	github.com/spf13/cobra v1.10.2
 	github.com/yuin/goldmark v1.7.8
 	github.com/zalando/go-keyring v0.2.8

@@ -496,7 +496,7 @@ func Default() *KeyMap {
 		Attachments:  bind([]string{"ctrl+x"}, "ctrl+x", "attachments"),
 		Remove:       bind([]string{"d", "delete"}, "d", "remove"),
 		Retry:        bind([]string{"r"}, "r", "retry upload"),
-		Complete:     bind([]string{"tab"}, "tab", "complete @handle/#tag"),
+		Complete:     bind([]string{"tab"}, "tab", "complete @handle/#tag/:emoji"),
 		CompleteBack: bind([]string{"shift+tab"}, "shift+tab", "previous one"),
 		Preview:      bind([]string{"ctrl+r"}, "ctrl+r", "preview"),
 	}

@@ -15,9 +15,10 @@ import (
 	"imagine/views"
 )
 
-// Completion of @handles and #tags (anchors.md §3.1.6, tut #120). While
-// the word before the cursor is "@" or "#" and the start of a handle or a
-// tag, the line under the text lists what it may name: first the
+// Completion of @handles, #tags and :emoji: (anchors.md §3.1.6, tut
+// #120; the emoji's codes are in emoji.go). While the word before the
+// cursor is "@" or "#" and the start of a handle or a tag, the line under
+// the text lists what it may name: first the
 // request's own (Request.Mentions: the author answered, the agents their
 // post names, the other party of a conversation; Request.Hashtags: the
 // tags of the post answered), then what the sources find
@@ -171,13 +172,16 @@ func (m *Model) wordAtCursor() (sigil rune, query string, ok bool) {
 		return 0, "", false
 	}
 	sigil, query = line[start-1], string(line[start:col])
+	notHandle := func(r rune) bool { return !handleRune(r) }
 	switch {
-	case sigil != '@' && sigil != '#':
+	case sigil != '@' && sigil != '#' && sigil != ':':
 		return 0, "", false
-	case sigil == '@' && (strings.IndexFunc(query, func(r rune) bool { return !handleRune(r) }) >= 0 || len(query) > 30):
+	case sigil == '@' && (strings.IndexFunc(query, notHandle) >= 0 || len(query) > 30):
+		return 0, "", false
+	case sigil == ':' && (strings.IndexFunc(query, notHandle) >= 0 || len(query) < emojiMinQuery):
 		return 0, "", false
 	}
-	if at := start - 1; at > 0 && (tagRune(line[at-1]) || line[at-1] == '@' || line[at-1] == '#') {
+	if at := start - 1; at > 0 && (tagRune(line[at-1]) || line[at-1] == '@' || line[at-1] == '#' || line[at-1] == ':') {
 		return 0, "", false
 	}
 	return sigil, query, true
@@ -189,6 +193,9 @@ func (m *Model) wordAtCursor() (sigil rune, query string, ok bool) {
 // typing rests on a handle's start.
 func (m *Model) completeMoved() tea.Cmd {
 	c := &m.names
+	if c.active && c.sigil == ':' && c.written != "" && strings.HasSuffix(m.beforeCursor(), c.written) {
+		return nil // tab's own emoji: keep offering the others
+	}
 	sigil, query, ok := m.wordAtCursor()
 	switch {
 	case !ok:
@@ -206,6 +213,9 @@ func (m *Model) completeMoved() tea.Cmd {
 	*c = completion{active: true, sigil: sigil, query: query, sel: -1, hidden: hidden,
 		found: c.found, tags: c.tags, tagsAsked: c.tagsAsked, gen: c.gen + 1}
 	c.items = m.offered()
+	if sigil == ':' {
+		return nil // the shortcodes are the program's own
+	}
 	if sigil == '#' {
 		if sameWord {
 			return nil // a failed read is tried again at the next tag
@@ -300,9 +310,15 @@ func (m *Model) agentsFound(msg agentsFoundMsg) tea.Cmd {
 func (m *Model) offered() []string {
 	c := &m.names
 	var out []string
-	if c.sigil == '#' {
+	switch c.sigil {
+	case ':':
+		// A code typed in full is still offered: tab turns it into its
+		// emoji.
+		out = emojiItems(strings.ToLower(c.query))
+		return out[:min(len(out), completeShown)]
+	case '#':
 		out = m.tagItems(c.query)
-	} else {
+	default:
 		out = m.handleItems(c.query)
 	}
 	if len(out) == 1 && strings.EqualFold(out[0], c.query) {
@@ -445,6 +461,13 @@ func (m *Model) completeStep(step int) tea.Cmd {
 		c.sel = ((c.sel+step)%n + n) % n
 	}
 	name := c.items[c.sel]
+	if c.sigil == ':' {
+		// The colon goes too: the emoji takes the place of ":fi".
+		if c.written == "" {
+			typed = ":" + typed
+		}
+		name = emojiOf(name)
+	}
 	for range utf8.RuneCountInString(typed) {
 		m.ta, _ = m.ta.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
@@ -453,14 +476,28 @@ func (m *Model) completeStep(step int) tea.Cmd {
 	return m.changed()
 }
 
+// beforeCursor is the text of the cursor's line before the cursor.
+func (m *Model) beforeCursor() string {
+	lines := strings.Split(m.ta.Value(), "\n")
+	row := m.ta.Line()
+	if row < 0 || row >= len(lines) {
+		return ""
+	}
+	line := []rune(lines[row])
+	return string(line[:min(m.ta.Column(), len(line))])
+}
+
 // completionLine is the completion line: the offered names, the one tab
 // wrote in marked.
 func (m *Model) completionLine() string {
 	s := m.styles
 	c := &m.names
 	style := s.Mention
-	if c.sigil == '#' {
+	switch c.sigil {
+	case '#':
 		style = s.Hashtag
+	case ':':
+		style = s.Muted
 	}
 	parts := make([]string, 0, len(c.items))
 	for i, name := range c.items {
@@ -468,7 +505,11 @@ func (m *Model) completionLine() string {
 		if i == c.sel {
 			st = s.Accent
 		}
-		parts = append(parts, st.Render(string(c.sigil)+views.NormalizeEmojiWidth(name)))
+		label := string(c.sigil) + views.NormalizeEmojiWidth(name)
+		if c.sigil == ':' {
+			label = views.NormalizeEmojiWidth(emojiOf(name)) + " " + name
+		}
+		parts = append(parts, st.Render(label))
 	}
 	line := s.Faint.Render(m.opts.Keys.Composer.Complete.Help().Key+" ") + strings.Join(parts, s.Faint.Render(" · "))
 	return views.Truncate(line, m.width)

@@ -306,3 +306,55 @@ func TestTheHelpScreenNamesTheCompletionKeysTheFooterKeepsForAWord(t *testing.T)
 		t.Fatal("while a word is completed, the footer names tab")
 	}
 }
+
+// emojiOffered is the completion line when it offers emoji, or "".
+func emojiOffered(m *Model) string {
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "tab ") && !strings.Contains(l, "complete") &&
+			!strings.HasPrefix(l, "tab @") && !strings.HasPrefix(l, "tab #") {
+			return l
+		}
+	}
+	return ""
+}
+
+func TestAColonAndTheStartOfAShortcodeOffersEmojiAndTabWritesTheEmoji(t *testing.T) {
+	m := completer(t, Sources{}, Request{Key: "post"})
+	typeText(m, "this is :fi")
+	got := emojiOffered(m)
+	if !strings.HasPrefix(got, "tab 🔥 fire · 🐟 fish") {
+		t.Fatalf("offered %q, want the emoji whose codes start with fi, shortest first", got)
+	}
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "this is 🔥" {
+		t.Fatalf("tab should write the emoji in place of the code typed: %q", m.Value())
+	}
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "this is 🐟" {
+		t.Fatalf("tab again should put the next emoji in its place: %q", m.Value())
+	}
+	settle(m, m.Update(tuitest.Press("shift+tab")))
+	typeText(m, " fine")
+	if m.Value() != "this is 🔥 fine" || emojiOffered(m) != "" {
+		t.Fatalf("typing on keeps the emoji and ends the completion: %q, %q", m.Value(), emojiOffered(m))
+	}
+
+	// A code typed in full is still offered, to be written as its emoji.
+	m.ta.Reset()
+	typeText(m, ":thumbsup")
+	settle(m, m.Update(tuitest.Press("tab")))
+	if m.Value() != "👍" {
+		t.Errorf("a full code with tab: %q", m.Value())
+	}
+}
+
+func TestAColonInPlainTextOffersNoEmoji(t *testing.T) {
+	m := completer(t, Sources{}, Request{Key: "post"})
+	for _, text := range []string{"at 12:30", "see https://fi", "Note:fi", "a :f", "::fi", ":zzzzzz"} {
+		m.ta.Reset()
+		typeText(m, text)
+		if got := emojiOffered(m); got != "" {
+			t.Errorf("%q: offered %q", text, got)
+		}
+	}
+}
