@@ -185,8 +185,8 @@ var titles = []struct{ id, title string }{
 	{"composer.attachments", "Manage the attachments"},
 	{"composer.remove", "Remove the attachment"},
 	{"composer.retry", "Retry the upload"},
-	{"composer.complete", "Complete the @handle or #tag being typed (again: the next one)"},
-	{"composer.complete_back", "The @handle or #tag before, while completing"},
+	{"composer.complete", "Complete the @handle, #tag or :emoji being typed (again: the next one)"},
+	{"composer.complete_back", "The @handle, #tag or emoji before, while completing"},
 	{"composer.preview", "Preview the text as it will read once sent, and back"},
 
 	{"dialog.confirm", "Confirm"},
