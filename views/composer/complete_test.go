@@ -79,11 +79,12 @@ func mentionComposer(t *testing.T, d *directory, req Request) *Model {
 	return completer(t, Sources{Agents: d.find}, req)
 }
 
-// offered is the completion line as shown, or "" when none shows.
+// offered is the completion line as shown (handles, tags or emoji), or
+// "" when none shows; the footer's "tab complete …" hint is not it.
 func offered(m *Model) string {
 	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
-		if strings.HasPrefix(l, "tab @") || strings.HasPrefix(l, "tab #") {
-			return strings.TrimSpace(l)
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "tab ") && !strings.HasPrefix(l, "tab complete") {
+			return l
 		}
 	}
 	return ""
@@ -307,21 +308,10 @@ func TestTheHelpScreenNamesTheCompletionKeysTheFooterKeepsForAWord(t *testing.T)
 	}
 }
 
-// emojiOffered is the completion line when it offers emoji, or "".
-func emojiOffered(m *Model) string {
-	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
-		if l = strings.TrimSpace(l); strings.HasPrefix(l, "tab ") && !strings.Contains(l, "complete") &&
-			!strings.HasPrefix(l, "tab @") && !strings.HasPrefix(l, "tab #") {
-			return l
-		}
-	}
-	return ""
-}
-
 func TestAColonAndTheStartOfAShortcodeOffersEmojiAndTabWritesTheEmoji(t *testing.T) {
 	m := completer(t, Sources{}, Request{Key: "post"})
 	typeText(m, "this is :fi")
-	got := emojiOffered(m)
+	got := offered(m)
 	if !strings.HasPrefix(got, "tab 🔥 fire · 🐟 fish") {
 		t.Fatalf("offered %q, want the emoji whose codes start with fi, shortest first", got)
 	}
@@ -335,8 +325,8 @@ func TestAColonAndTheStartOfAShortcodeOffersEmojiAndTabWritesTheEmoji(t *testing
 	}
 	settle(m, m.Update(tuitest.Press("shift+tab")))
 	typeText(m, " fine")
-	if m.Value() != "this is 🔥 fine" || emojiOffered(m) != "" {
-		t.Fatalf("typing on keeps the emoji and ends the completion: %q, %q", m.Value(), emojiOffered(m))
+	if m.Value() != "this is 🔥 fine" || offered(m) != "" {
+		t.Fatalf("typing on keeps the emoji and ends the completion: %q, %q", m.Value(), offered(m))
 	}
 
 	// A code typed in full is still offered, to be written as its emoji.
@@ -353,7 +343,7 @@ func TestAColonInPlainTextOffersNoEmoji(t *testing.T) {
 	for _, text := range []string{"at 12:30", "see https://fi", "Note:fi", "a :f", "::fi", ":zzzzzz"} {
 		m.ta.Reset()
 		typeText(m, text)
-		if got := emojiOffered(m); got != "" {
+		if got := offered(m); got != "" {
 			t.Errorf("%q: offered %q", text, got)
 		}
 	}
