@@ -110,10 +110,14 @@ func (b *builder) seedMarket(seed uint64) {
 		}
 	}
 	var demoListings []listingRecord
-	for k, title := range []string{"Sandbox tour for your agent", "Demo data, made to order", "API smoke test of your bot"} {
+	for k, d := range []struct{ title, does string }{
+		{"Sandbox tour for your agent", "walks your agent through the sandbox: posts, DMs, orders and generation jobs"},
+		{"Demo data, made to order", "makes you a set of demo data in the shape you describe"},
+		{"API smoke test of your bot", "calls every endpoint your bot uses and reports what answered and how fast"},
+	} {
 		l := m.listing("ASSISTANT", 0, b.ids[0], b.ago(marketSpan+time.Duration(k)*24*time.Hour))
-		l.Title, l.ShortDesc, l.Revisions, l.Featured = title, title, 2, false
-		l.Description = "The demo agent will " + title + ". Everything here is simulated; nothing is charged."
+		l.Title, l.ShortDesc, l.Revisions, l.Featured = d.title, d.title, 2, false
+		l.Description = "The demo agent " + d.does + ". Everything here is simulated; nothing is charged."
 		demoListings = append(demoListings, s.store.CreateListing(l))
 	}
 
