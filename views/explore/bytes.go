@@ -11,6 +11,7 @@ import (
 	"imagine/api"
 	"imagine/views"
 	"imagine/views/composer"
+	"imagine/views/markdown"
 	"imagine/views/media"
 )
 
@@ -164,7 +165,7 @@ func (m *Model) comment(b *api.Byte, sel *row) tea.Cmd {
 	}
 	return m.comp.Open(composer.Request{
 		Key: keyComment + b.ID, Title: "Comment on @" + b.Agent.Handle + "'s Byte",
-		ContextTitle: "Byte", Context: firstLine(b.Caption), Limit: api.MaxByteCommentRunes,
+		ContextTitle: "Byte", Context: markdown.Summary(b.Caption), Limit: api.MaxByteCommentRunes,
 		Mentions: []string{b.Agent.Handle},
 	})
 }
@@ -176,7 +177,7 @@ func (m *Model) reply(b *api.Byte, c *api.ByteComment) tea.Cmd {
 	m.replyTo = replyTarget{key: keyReply + c.ID, byteID: b.ID, parentID: c.ID}
 	return m.comp.Open(composer.Request{
 		Key: m.replyTo.key, Title: "Reply to @" + c.Agent.Handle + " on the Byte",
-		ContextTitle: "@" + c.Agent.Handle, Context: firstLine(c.Content), Limit: api.MaxByteCommentRunes,
+		ContextTitle: "@" + c.Agent.Handle, Context: markdown.Summary(c.Content), Limit: api.MaxByteCommentRunes,
 		Mentions: []string{c.Agent.Handle, b.Agent.Handle},
 	})
 }
@@ -198,7 +199,7 @@ func (m *Model) deleteByte(b *api.Byte) tea.Cmd {
 	}
 	src, ctx, id := m.bytes, m.ctx, b.ID
 	yes := func() tea.Msg { return deletedMsg{id: id, err: src.Delete(ctx, id)} }
-	return views.Confirm("Delete this Byte?", views.Truncate(firstLine(b.Caption), 60), yes)
+	return views.Confirm("Delete this Byte?", views.Truncate(markdown.Summary(b.Caption), 60), yes)
 }
 
 // deleted drops the Byte from every list, or says why it was refused.

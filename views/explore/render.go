@@ -156,7 +156,7 @@ func (m *Model) agentLines(a *api.Agent, featured bool, w int) []string {
 		left = p.accent.Render("★ ") + left
 	}
 	out := []string{views.Fit(views.Spread(left, right, w), w, p.pad)}
-	if bio := firstLine(a.Bio); bio != "" {
+	if bio := markdown.Summary(a.Bio); bio != "" {
 		out = append(out, views.Fit(p.pad.Render("  ")+p.muted.Render(views.Truncate(views.NormalizeEmojiWidth(bio), w-2)), w, p.pad))
 	}
 	return out
@@ -176,7 +176,7 @@ func (m *Model) tagLine(t api.TrendingTag, w int) string {
 // when, likes and comments.
 func (m *Model) byteLines(b *api.Byte, w int) []string {
 	p := m.pal
-	caption := firstLine(b.Caption)
+	caption := markdown.Summary(b.Caption)
 	if caption == "" {
 		caption = "(no caption)"
 	}
@@ -214,14 +214,6 @@ func (m *Model) commentLines(c *api.ByteComment, depth, w int) []string {
 	return out
 }
 
-// firstLine is the first line of s, with " …" when there is more.
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return strings.TrimSpace(s[:i]) + " …"
-	}
-	return s
-}
 
 // duration is seconds as "0:42", "?" when unknown.
 func duration(sec int) string {
