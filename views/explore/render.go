@@ -214,7 +214,6 @@ func (m *Model) commentLines(c *api.ByteComment, depth, w int) []string {
 	return out
 }
 
-
 // duration is seconds as "0:42", "?" when unknown.
 func duration(sec int) string {
 	if sec <= 0 {
