@@ -232,7 +232,7 @@ func TestEndToEndANewByteGoesUpThroughTheComposersUploadFlow(t *testing.T) {
 	scr.waitFor(t, "New Byte", 5*time.Second)
 	tm.Type("dunes at dusk #e2e")
 	press("ctrl+t")
-	time.Sleep(200 * time.Millisecond) // the picker fills in its start directory
+	scr.waitFor(t, "File: /", 5*time.Second) // the picker fills in its start directory
 	press("ctrl+u")
 	tm.Type(path)
 	press("enter")

@@ -222,6 +222,11 @@ func (m *Model) dirListed(msg dirListedMsg) tea.Cmd {
 	p := &m.picker
 	if msg.start != "" {
 		p.start, p.home = msg.start, msg.home
+		if p.input.Value() != "" {
+			// A path was typed before the start directory was known: it
+			// stays, and what it names is listed.
+			return m.relist()
+		}
 		p.dir = msg.dir
 		p.input.SetValue(p.abbrev(msg.start))
 		p.input.CursorEnd()

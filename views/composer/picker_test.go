@@ -1,6 +1,7 @@
 package composer
 
 import (
+	"imagine/internal/tuitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,5 +117,27 @@ func TestPickerEscGoesBackToTheText(t *testing.T) {
 	l.Press("!")
 	if m.Value() != "hi!" {
 		t.Errorf("the text does not have the keys back: %q", m.Value())
+	}
+}
+
+// TestAPathTypedBeforeTheStartDirectoryArrivesStays: the start directory is
+// read in a Cmd; a path typed before it arrives is not overwritten by it,
+// and the folder it names is the one listed.
+func TestAPathTypedBeforeTheStartDirectoryArrivesStays(t *testing.T) {
+	files := t.TempDir()
+	writeFile(t, files, "dunes.mp4", head("mp4"), 100)
+	m, l := mediaComposer(t, "", t.TempDir(), newFakeUploads())
+	start := m.Update(tuitest.Press("ctrl+t")) // the start directory not read yet
+	for _, r := range files + "/du" {
+		l.Press(string(r))
+	}
+	l.Settle()
+	l.Run(start)
+	l.Settle()
+	if got := m.picker.input.Value(); got != files+"/du" {
+		t.Fatalf("the path typed became %q", got)
+	}
+	if v := plainView(m); !strings.Contains(v, "dunes.mp4") {
+		t.Errorf("the folder typed is not listed:\n%s", v)
 	}
 }
