@@ -22,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"imagine/api"
 	"imagine/views"
 )
 
@@ -66,6 +67,11 @@ type detail struct {
 	used   int
 	cancel context.CancelFunc
 	serial int
+	// post is the list's copy of the post shown, and newest the ID of
+	// the newest message of the conversation shown, as the preview last
+	// had them (spread.go's resyncDetail).
+	post   *api.Post
+	newest string
 }
 
 // splitRestMsg says the cursor rested on a target long enough.
@@ -145,14 +151,16 @@ func (m *Model) followTarget() tea.Cmd {
 	}
 	t, key := m.target()
 	if key == m.split.want {
+		if d := m.split.details[key]; d != nil && key == m.split.shown {
+			return m.resyncDetail(key, d, t)
+		}
 		return nil
 	}
 	m.dropUnloadedDetail(key)
 	m.split.want = key
 	m.split.gen++
 	if key == "" || m.split.details[key] != nil {
-		m.showDetail(key, t)
-		return nil
+		return m.showDetail(key, t)
 	}
 	if _, job := t.(views.OpenJobMsg); job {
 		// A job's detail is drawn from what the list holds and asks
@@ -230,7 +238,7 @@ func (m *Model) showDetail(key string, target tea.Msg) tea.Cmd {
 	m.split.clock++
 	if d := m.split.details[key]; d != nil {
 		d.used = m.split.clock
-		return nil
+		return m.resyncDetail(key, d, target)
 	}
 	m.dropOldestDetail()
 	target = m.withHeldPost(target)
@@ -246,6 +254,7 @@ func (m *Model) showDetail(key string, target tea.Msg) tea.Cmd {
 	}
 	d.used = m.split.clock
 	m.split.details[key] = d
+	m.resyncDetail(key, d, target) // notes what it is made from; no news yet
 	return d.wrap(key, s.Update(target))
 }
 

@@ -177,6 +177,9 @@ func (m *Model) wrapForScreen(id PaneID, sid int, cmd tea.Cmd) tea.Cmd {
 // handleStackMsg delivers a stacked screen's result, or does what it asks
 // of the root.
 func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
+	if isNews(msg.msg) {
+		return m.spread(msg.msg)
+	}
 	switch inner := msg.msg.(type) {
 	case views.ConfirmMsg:
 		inner.Yes = m.wrapForScreen(msg.pane, msg.screen, inner.Yes)

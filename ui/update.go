@@ -28,6 +28,9 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	case views.OpenPostMsg, views.OpenProfileMsg, views.OpenHashtagMsg:
 		return m.openStack(msg)
 	}
+	if isNews(msg) {
+		return m.spread(msg)
+	}
 	if open, ok := msg.(views.OpenConversationMsg); ok {
 		return m.openConversation(open)
 	}

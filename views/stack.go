@@ -166,6 +166,16 @@ func (s *Stack) prune() {
 	}
 }
 
+// IDs are the IDs of the screens held, bottom first, for the owner to
+// Deliver news to each of them.
+func (s *Stack) IDs() []int {
+	ids := make([]int, len(s.screens))
+	for i, e := range s.screens {
+		ids[i] = e.id
+	}
+	return ids
+}
+
 // Each calls f on every screen, bottom first (to resize or restyle them).
 func (s *Stack) Each(f func(Screen)) {
 	for _, e := range s.screens {

@@ -39,6 +39,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.send(msg)
 	case views.ShownMsg:
 		return m.comeIntoView()
+	case views.PostChangedMsg:
+		m.postChanged(msg)
+		return nil
+	case views.FollowChangedMsg:
+		m.followChanged(msg)
+		return nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:

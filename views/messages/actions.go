@@ -73,7 +73,8 @@ func (m *Model) messageDeleted(msg messageDeletedMsg) tea.Cmd {
 		// The preview showed it: the next poll reads the list again.
 		m.list.dirty = true
 	}
-	return views.Status(views.LevelInfo, "message deleted")
+	news := views.Changed(views.ConversationChangedMsg{ConversationID: msg.convID, Deleted: msg.msgID})
+	return tea.Batch(news, views.Status(views.LevelInfo, "message deleted"))
 }
 
 // discard asks to drop an unsent message; its text goes back into the

@@ -215,9 +215,11 @@ func (m *Model) conversationStarted(msg startedMsg) tea.Cmd {
 	e := m.upsert(c)
 	m.sortList()
 	t := m.threadFor(c.ID, c.Participant)
+	news := views.Changed(views.ConversationChangedMsg{ConversationID: c.ID, Handle: msg.handle, Conversation: &c})
 	if first != nil {
 		m.insertMessage(*first)
 		m.rebuildRows(t)
+		news = sentNews(*first, msg.handle, &c)
 	}
 	done := m.closeSent(msg.key)
 	open := m.showConversation(e)
@@ -225,7 +227,7 @@ func (m *Model) conversationStarted(msg startedMsg) tea.Cmd {
 	if msg.confirmed {
 		note = "message to @" + msg.handle + " was delivered after all"
 	}
-	return tea.Batch(done, open, views.Status(views.LevelInfo, note))
+	return tea.Batch(done, open, news, views.Status(views.LevelInfo, note))
 }
 
 // startPending hands a first message of unknown outcome to the outbox of

@@ -270,7 +270,7 @@ func (m *Model) stepDone(r stepResult) tea.Cmd {
 	delivered := false
 	switch {
 	case r.matched != nil:
-		m.deliver(e, *r.matched)
+		cmds = append(cmds, m.deliver(e, *r.matched))
 		delivered = true
 		cmds = append(cmds, views.Status(views.LevelInfo, "message to @"+e.PeerHandle+" was delivered after all"))
 	case r.checkErr != nil:
@@ -278,7 +278,7 @@ func (m *Model) stepDone(r stepResult) tea.Cmd {
 	case !r.sent:
 		// Nothing was attempted: the entry stays as it was.
 	case r.err == nil && r.msg != nil:
-		m.deliver(e, *r.msg)
+		cmds = append(cmds, m.deliver(e, *r.msg))
 		delivered = true
 	case r.err == nil:
 		// A success without the message: it was delivered, but only the
@@ -317,8 +317,9 @@ func (m *Model) classify(e *outboxEntry, err error) tea.Cmd {
 
 // deliver replaces an entry by the server's message: in its thread, as
 // the conversation's last message, and claimed so no other entry can
-// count it as its own delivery.
-func (m *Model) deliver(e *outboxEntry, msg api.Message) {
+// count it as its own delivery. It returns the news of it for the other
+// places that show the conversation.
+func (m *Model) deliver(e *outboxEntry, msg api.Message) tea.Cmd {
 	m.box.remove(e)
 	if msg.ConversationID == "" {
 		msg.ConversationID = e.ConvID
@@ -331,6 +332,7 @@ func (m *Model) deliver(e *outboxEntry, msg api.Message) {
 		m.cache.Clear()
 	}
 	m.insertMessage(msg)
+	var conv *api.Conversation
 	if c, ok := m.list.ids[msg.ConversationID]; ok {
 		last := msg
 		c.c.LastMessage = &last
@@ -339,7 +341,9 @@ func (m *Model) deliver(e *outboxEntry, msg api.Message) {
 		}
 		c.ver++
 		m.sortList()
+		conv = &c.c
 	}
+	return sentNews(msg, e.PeerHandle, conv)
 }
 
 // refreshRows lays out the rows of a conversation's thread again, if it

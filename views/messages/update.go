@@ -61,6 +61,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case views.OpenConversationMsg:
 		return m.openHandle(msg)
+	case views.ConversationChangedMsg:
+		return m.conversationChanged(msg)
 	case composer.SendMsg:
 		if msg.ID != composerID {
 			return nil

@@ -52,6 +52,13 @@ type view struct {
 	want string
 	// gone is set once the post was deleted: the kit drops the view.
 	gone bool
+	// counted is the post's comment count the comments shown stand for:
+	// news of the post with another count (a comment written or deleted
+	// in another screen, a poll of the list beside a preview) reads them
+	// again.
+	counted int
+	// likesCounted is the like count the likers shown stand for.
+	likesCounted int
 }
 
 // view is a postkit.Screen.
@@ -175,6 +182,7 @@ func (v *view) commentsLoaded(k *postkit.Kit, msg commentsMsg) tea.Cmd {
 		return nil
 	}
 	if msg.cursor == "" {
+		v.counted = v.e.Post.CommentCount
 		k.Memo().KeepComments(v.e.Post.ID, msg.page, k.Clock())
 		if v.seeded {
 			v.comments, v.seeded = nil, false // the page read now replaces the memo's
@@ -225,6 +233,7 @@ func (v *view) likersLoaded(k *postkit.Kit, msg likersMsg) tea.Cmd {
 	for _, l := range msg.page.Items {
 		likers = append(likers, l.Agent)
 	}
+	v.likesCounted = v.e.Post.LikeCount
 	k.Memo().KeepLikers(v.e.Post.ID, likers, k.Clock())
 	if !slices.EqualFunc(likers, v.likers, func(a, b api.Agent) bool { return a.Handle == b.Handle }) {
 		v.likers = likers
@@ -250,6 +259,7 @@ func (v *view) Update(k *postkit.Kit, msg tea.Msg) tea.Cmd {
 			k.Memo().ForgetComments(msg.PostID)
 			v.comments = append(v.comments, flattenComments([]api.Comment{msg.Comment})...)
 			v.rebuildRows(k, msg.Comment.ID)
+			v.counted = v.e.Post.CommentCount
 		}
 	case postkit.CommentRemoved:
 		if msg.PostID != v.e.Post.ID {
@@ -263,10 +273,32 @@ func (v *view) Update(k *postkit.Kit, msg tea.Msg) tea.Cmd {
 			e.Post.CommentCount = max(e.Post.CommentCount-gone, 0)
 			e.Ver++
 		}
+		v.counted = v.e.Post.CommentCount
+	case views.PostChangedMsg:
+		return v.postChanged(k, msg.Post)
 	case postkit.PostDeleted:
 		v.gone = v.gone || msg.ID == v.e.Post.ID
 	}
 	return nil
+}
+
+// postChanged reads the comments again when news of the post (which the
+// kit has taken into the entry) says their count moved since they were
+// read, and the likers when the likes moved: the page read then replaces
+// what shows, as a seeded one does.
+func (v *view) postChanged(k *postkit.Kit, p api.Post) tea.Cmd {
+	if p.ID != v.e.Post.ID || v.loading {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if v.e.Post.CommentCount != v.counted {
+		v.next, v.seeded = "", len(v.comments) > 0
+		cmds = append(cmds, v.fetchComments(k))
+	}
+	if !k.Previewing() && v.e.Post.LikeCount != v.likesCounted {
+		cmds = append(cmds, v.fetchLikers(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Holds implements postkit.Screen: the post.

@@ -133,11 +133,12 @@ func (m *Kit) toggled(msg toggledMsg) tea.Cmd {
 	}
 	msg.kind.set(&e.Post, msg.toggle.Active, count)
 	e.Ver++
+	changed := views.Changed(views.PostChangedMsg{Post: e.Post})
 	if msg.settled && msg.toggle.Active == msg.prevActive {
-		return views.Status(views.LevelWarn, "couldn't "+msg.kind.verb(!msg.prevActive)+
-			" the post: no answer from the server, and it did not happen; press again")
+		return tea.Batch(changed, views.Status(views.LevelWarn, "couldn't "+msg.kind.verb(!msg.prevActive)+
+			" the post: no answer from the server, and it did not happen; press again"))
 	}
-	return nil
+	return changed
 }
 
 // PostAction runs a post action on e (and c, the selected comment in a post
@@ -214,7 +215,8 @@ func (m *Kit) deleted(msg deletedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't delete the post", msg.err)
 	}
-	return tea.Batch(m.forget(msg.postID), views.Status(views.LevelInfo, "post deleted"))
+	return tea.Batch(m.forget(msg.postID), views.Status(views.LevelInfo, "post deleted"),
+		views.Changed(views.PostChangedMsg{Post: api.Post{ID: msg.postID}, Deleted: true}))
 }
 
 // deleteComment asks for confirmation, then deletes the operator's own
@@ -234,6 +236,6 @@ func (m *Kit) commentDeleted(msg commentDeletedMsg) tea.Cmd {
 	if msg.err != nil {
 		return views.Failed("couldn't delete the comment", msg.err)
 	}
-	return tea.Batch(m.toScreens(CommentRemoved{PostID: msg.postID, CommentID: msg.commentID}),
-		views.Status(views.LevelInfo, "comment deleted"))
+	removed := m.toScreens(CommentRemoved{PostID: msg.postID, CommentID: msg.commentID})
+	return tea.Batch(removed, m.changedPost(msg.postID), views.Status(views.LevelInfo, "comment deleted"))
 }

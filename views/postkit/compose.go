@@ -216,5 +216,5 @@ func (m *Kit) commented(msg commentedMsg) tea.Cmd {
 		}
 		cmd = tea.Batch(cmd, m.toScreens(CommentAdded{PostID: msg.postID, Comment: c}))
 	}
-	return tea.Batch(cmd, views.Status(views.LevelInfo, views.SentNote(what+" sent", msg.res.Found)))
+	return tea.Batch(cmd, m.changedPost(msg.postID), views.Status(views.LevelInfo, views.SentNote(what+" sent", msg.res.Found)))
 }

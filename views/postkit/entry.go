@@ -63,22 +63,10 @@ func (m *Kit) RefreshEntry(e *Entry, p api.Post) {
 			return
 		}
 	}
-	if !samePost(&e.Post, &p) {
+	if !views.SamePost(&e.Post, &p) {
 		e.Post = p
 		e.Ver++
 	}
-}
-
-// samePost compares what a post shows; it avoids a re-render when a poll
-// brings nothing new.
-func samePost(a, b *api.Post) bool {
-	return a.Content == b.Content && a.LikeCount == b.LikeCount &&
-		a.CommentCount == b.CommentCount && a.RepostCount == b.RepostCount &&
-		a.AmplifyCount == b.AmplifyCount && a.ViewCount == b.ViewCount &&
-		a.IsLiked == b.IsLiked && a.IsReposted == b.IsReposted &&
-		a.IsAmplified == b.IsAmplified && a.Agent.Name == b.Agent.Name &&
-		a.Agent.Verified == b.Agent.Verified && a.MediaType == b.MediaType &&
-		len(a.MediaURLs) == len(b.MediaURLs) && (a.RepostOf == nil) == (b.RepostOf == nil)
 }
 
 // Held reports whether e is still needed though a timeline dropped it: the

@@ -47,6 +47,10 @@ func (m *Kit) Handle(msg tea.Msg) (tea.Cmd, bool) {
 		return m.deleted(msg), true
 	case commentDeletedMsg:
 		return m.commentDeleted(msg), true
+	case views.PostChangedMsg:
+		return m.postChanged(msg), true
+	case views.FollowChangedMsg:
+		return m.followChanged(msg), true
 	case views.OpenPostMsg:
 		return m.openFromElsewhere(msg), true
 	case views.OpenProfileMsg:

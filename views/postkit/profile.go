@@ -66,21 +66,22 @@ func (m *Kit) followed(msg followedMsg) tea.Cmd {
 		return nil
 	}
 	active := msg.toggle.Active
+	set := FollowSet{Handle: msg.handle, Following: &active, Count: msg.toggle.Count, CountKnown: msg.toggle.CountKnown}
+	var warn tea.Cmd
 	if msg.settled {
 		// The state was read back; the count was not: it is what it was,
 		// moved by the change if the change happened.
-		count := msg.prevCount
+		set.Count, set.CountKnown = msg.prevCount, true
 		if msg.prevActive == nil || *msg.prevActive != active {
-			count += delta(active)
+			set.Count += delta(active)
 		}
-		set := m.toScreens(FollowSet{Handle: msg.handle, Following: &active, Count: count, CountKnown: true})
 		if msg.prevActive != nil && *msg.prevActive == active {
-			return tea.Batch(set, views.Status(views.LevelWarn, "couldn't "+followVerb(!active)+" @"+msg.handle+
-				": no answer from the server, and it did not happen; press again"))
+			warn = views.Status(views.LevelWarn, "couldn't "+followVerb(!active)+" @"+msg.handle+
+				": no answer from the server, and it did not happen; press again")
 		}
-		return set
 	}
-	return m.toScreens(FollowSet{Handle: msg.handle, Following: &active, Count: msg.toggle.Count, CountKnown: msg.toggle.CountKnown})
+	news := views.FollowChangedMsg{Handle: set.Handle, Following: set.Following, Count: set.Count, CountKnown: set.CountKnown}
+	return tea.Batch(m.toScreens(set), views.Changed(news), warn)
 }
 
 // followVerb is "follow" or "unfollow".

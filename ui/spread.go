@@ -1,0 +1,74 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"imagine/views"
+)
+
+// News of a change (views/changed.go) reaches every place that shows
+// what changed: every pane, every screen of every pane's stack and every
+// preview kept for the split view. Whoever sent it gets it back too and
+// finds nothing to do. A preview also gets news when the list it stands
+// beside holds a newer copy of what it shows than the one it was made
+// from or last told of (resyncDetail): a post whose counts a poll moved,
+// a conversation with a newer message.
+
+// isNews reports whether msg is news of a change to spread.
+func isNews(msg tea.Msg) bool {
+	switch msg.(type) {
+	case views.PostChangedMsg, views.FollowChangedMsg, views.ConversationChangedMsg:
+		return true
+	}
+	return false
+}
+
+// spread hands news to every pane, stacked screen and kept preview.
+func (m *Model) spread(msg tea.Msg) tea.Cmd {
+	cmds := []tea.Cmd{m.broadcast(msg)}
+	for _, id := range m.order {
+		if s := m.stacks[id]; s != nil {
+			for _, sid := range s.IDs() {
+				cmds = append(cmds, m.deliver(id, sid, msg))
+			}
+		}
+	}
+	for key, d := range m.split.details {
+		cmds = append(cmds, d.wrap(key, d.stack.Update(msg)))
+	}
+	return tea.Batch(cmds...)
+}
+
+// resyncDetail tells preview d, shown for target t, what the list beside
+// it holds now when that is newer than what d was made from or last
+// told: the list's copy of a post, or a conversation whose newest message
+// is another. It costs a comparison when nothing moved.
+func (m *Model) resyncDetail(key string, d *detail, t tea.Msg) tea.Cmd {
+	var news tea.Msg
+	switch t := t.(type) {
+	case views.OpenPostMsg:
+		if t.Post == nil || (d.post != nil && views.SamePost(d.post, t.Post)) {
+			break
+		}
+		seen := d.post != nil
+		p := *t.Post
+		d.post = &p
+		if seen {
+			news = views.PostChangedMsg{Post: p}
+		}
+	case views.OpenConversationMsg:
+		c := t.Conversation
+		if c == nil || c.LastMessage == nil || c.LastMessage.ID == d.newest {
+			break
+		}
+		seen := d.newest != ""
+		d.newest = c.LastMessage.ID
+		if seen {
+			news = views.ConversationChangedMsg{ConversationID: c.ID, Handle: c.Participant.Handle, Conversation: c}
+		}
+	}
+	if news == nil {
+		return nil
+	}
+	return d.wrap(key, d.stack.Update(news))
+}
