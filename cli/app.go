@@ -257,7 +257,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 	})
 	// The Market pane: orders first, then the Services (with the
 	// operator's listings) and Money sections.
-	marketPane := market.New(market.Options{
+	marketOpts := market.Options{
 		Context:  ctx,
 		Source:   d.client.Market,
 		Keys:     keys,
@@ -270,7 +270,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
 		Complete:     complete,
-	})
+	}
+	marketPane := market.New(marketOpts)
 	// The Profile pane: the operator's own profile, AXP, analytics,
 	// lists and settings; it reads when it comes into view and on r.
 	mePane := me.New(me.Options{
@@ -332,6 +333,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// A conversation opened from a profile (m) or the palette, on
 		// the pane it was opened from.
 		Conversations: conversationMaker(msgOpts, msgPane.Outbox()),
+		// An order opened from a notification or the palette, on the
+		// pane it was opened from.
+		Orders: orderMaker(marketOpts),
 		OpenURL:       urlOpener(os.Getenv),
 		Details:       detailMaker(screens),
 		NoSplit:       d.cfg.Split != nil && !*d.cfg.Split,
@@ -405,6 +409,16 @@ func conversationMaker(opts messages.Options, box *messages.Outbox) func(ui.Pane
 		o := opts
 		o.Stacked, o.Outbox, o.Editor = true, box, ""
 		return messages.New(o)
+	}
+}
+
+// orderMaker makes the screen of an order opened over another pane: a
+// Market model in stacked mode, with the pane's drafts.
+func orderMaker(opts market.Options) func(ui.PaneID) ui.Stack {
+	return func(ui.PaneID) ui.Stack {
+		o := opts
+		o.Stacked = true
+		return market.New(o)
 	}
 }
 

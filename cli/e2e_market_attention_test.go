@@ -67,7 +67,9 @@ func TestEndToEndMarketCounterpartyMoveReachesTheBadgeAndTheOpenOrder(t *testing
 	scr.waitFor(t, "delivered your order", 10*time.Second)
 	waitServer(t, func() bool { return strings.Contains(selectedRows(scr.text()), "delivered your order") })
 	tm.Send(tuitest.Press("enter"))
-	scr.waitFor(t, "Market › ", 5*time.Second)
+	// The order opens over the notifications: the tab does not change
+	// (issue 8), and the screen polls itself as the Market would.
+	scr.waitFor(t, "Notifications › ", 5*time.Second)
 	scr.waitFor(t, "badge-report.pdf", 5*time.Second)
 	scr.waitFor(t, "you are the buyer", 5*time.Second)
 
@@ -75,6 +77,11 @@ func TestEndToEndMarketCounterpartyMoveReachesTheBadgeAndTheOpenOrder(t *testing
 	moved = time.Now()
 	scr.waitFor(t, "Shout if the charts need another pass.", 10*time.Second)
 	t.Logf("order message to the open order: %.1f s", time.Since(moved).Seconds())
+
+	// esc comes back to the notification it was opened from.
+	tm.Send(tuitest.Press("esc"))
+	scr.waitFor(t, "Notifications · ", 5*time.Second)
+	waitServer(t, func() bool { return strings.Contains(selectedRows(scr.text()), "delivered your order") })
 
 	tm.Send(tuitest.Press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))

@@ -47,7 +47,7 @@ func TestEndToEndMarketThreadOf250Messages(t *testing.T) {
 	scr.waitFor(t, "Thread note 250", 10*time.Second)
 	waitServer(t, func() bool { return strings.Contains(selectedRows(scr.text()), "Thread note 250") })
 	press("enter")
-	scr.waitFor(t, "Market › ", 5*time.Second)
+	scr.waitFor(t, "Notifications › ", 5*time.Second)
 	scr.waitFor(t, "Messages (the newest 100)", 5*time.Second)
 	scr.waitFor(t, "older messages above: scroll up to load them", 5*time.Second)
 	press("G")

@@ -32,7 +32,9 @@
 //     OpenConversationMsg are stacked on the focused pane (see Screens and
 //     stacks), except a conversation asked for on the Messages list, which
 //     the pane opens itself; OpenOrderMsg (a marketplace notification's
-//     order) goes to the Market, which is focused; OpenURLMsg opens a link
+//     order) is stacked the same way (Options.Orders: a Market model in
+//     stacked mode, which polls itself), except on the Market list, which
+//     opens it itself; OpenURLMsg opens a link
 //     only on the operator's own machine; everything else (action
 //     results, spinner ticks) is broadcast to every pane: pane message
 //     types are unexported, so only the owner reacts.

@@ -106,6 +106,10 @@ type Options struct {
 	// id (views.OpenConversationMsg from a profile, the palette); nil
 	// opens them all in the Messages pane, which is focused.
 	Conversations func(id PaneID) Stack
+	// Orders makes the screen of a marketplace order opened over pane id
+	// (views.OpenOrderMsg from a notification, the palette); nil opens
+	// them all in the Market pane, which is focused.
+	Orders func(id PaneID) Stack
 	// OpenURL opens a web address with the system's opener; nil when the
 	// terminal is not the operator's own (SSH), where links are only shown
 	// and copied.

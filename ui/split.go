@@ -189,7 +189,7 @@ func (m *Model) makerOf(target tea.Msg) detailMaker {
 	case views.OpenConversationMsg:
 		return m.opts.ConversationDetails
 	case views.OpenOrderMsg:
-		return nil // an order is not previewed: enter opens it in the Market
+		return nil // an order is not previewed: enter opens it (stacks.go)
 	case views.OpenJobMsg:
 		return m.opts.JobDetails
 	}
@@ -318,7 +318,7 @@ func (m *Model) splitView(list string) string {
 	right := m.styles.Faint.Render("nothing to preview")
 	if t, ok := m.panes[m.focus].(Targeter); ok {
 		if _, order := t.Target().(views.OpenOrderMsg); order {
-			right = m.styles.Faint.Render("an order: enter opens it in the Market")
+			right = m.styles.Faint.Render("an order: enter opens it")
 		}
 	}
 	if d := m.split.details[m.split.shown]; d != nil && m.split.shown != "" {

@@ -96,6 +96,16 @@ func (m *Model) openConversation(msg views.OpenConversationMsg) tea.Cmd {
 	return m.openOn(m.focus, msg)
 }
 
+// openOrder shows the order of msg on the focused pane's stack; the
+// Market pane opens it itself when nothing is stacked over it, as do all
+// panes when the root has no way to make the screen.
+func (m *Model) openOrder(msg views.OpenOrderMsg) tea.Cmd {
+	if m.opts.Orders == nil || (m.focus == MarketPane && !m.stackOf(MarketPane).Shows()) {
+		return m.routeOpen(MarketPane, msg)
+	}
+	return m.openOn(m.focus, msg)
+}
+
 // openOn opens msg on pane id's stack: in the screen on top when it opens
 // such things itself (a group of posts and profiles, the pane's base
 // among them), else in a new screen pushed over it.
@@ -110,7 +120,7 @@ func (m *Model) openOn(id PaneID, msg tea.Msg) tea.Cmd {
 	if sc == nil {
 		return nil
 	}
-	if s.Base() == nil && !s.Shows() && id != FeedPane && !isConversation(msg) {
+	if s.Base() == nil && !s.Shows() && id != FeedPane && !ownScreen(msg) {
 		// The pane's own group of posts and profiles: it outlives its
 		// screens, so what it fetched and has in flight stays.
 		s.SetBase(sc, m.paneTrail(id))
@@ -125,13 +135,26 @@ func isConversation(msg tea.Msg) bool {
 	return ok
 }
 
+// isOrder reports a request for a marketplace order.
+func isOrder(msg tea.Msg) bool {
+	_, ok := msg.(views.OpenOrderMsg)
+	return ok
+}
+
+// ownScreen reports a request shown by a screen of its own kind (a
+// conversation, an order) rather than by the group of posts, profiles
+// and hashtags.
+func ownScreen(msg tea.Msg) bool { return isConversation(msg) || isOrder(msg) }
+
 // makeScreen makes the screen that shows msg over pane id, or nil.
 func (m *Model) makeScreen(id PaneID, msg tea.Msg) Stack {
 	var s Stack
 	switch {
 	case isConversation(msg) && m.opts.Conversations != nil:
 		s = m.opts.Conversations(id)
-	case !isConversation(msg) && m.opts.Stacks != nil:
+	case isOrder(msg) && m.opts.Orders != nil:
+		s = m.opts.Orders(id)
+	case !ownScreen(msg) && m.opts.Stacks != nil:
 		s = m.opts.Stacks(id)
 	}
 	if s == nil {
@@ -185,8 +208,13 @@ func (m *Model) handleStackMsg(msg stackMsg) tea.Cmd {
 		inner.Yes = m.wrapForScreen(msg.pane, msg.screen, inner.Yes)
 		m.openDialog(inner)
 		return nil
-	case views.StatusMsg, views.OpenOrderMsg, views.OpenURLMsg, views.ReportMsg, tea.QuitMsg:
+	case views.StatusMsg, views.OpenURLMsg, views.ReportMsg, tea.QuitMsg:
 		return m.dispatch(inner)
+	case views.OpenOrderMsg:
+		if m.opts.Orders == nil {
+			return m.dispatch(inner)
+		}
+		return m.openOn(msg.pane, inner)
 	case views.OpenConversationMsg:
 		if m.opts.Conversations == nil {
 			return m.dispatch(inner)

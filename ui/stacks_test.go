@@ -99,6 +99,51 @@ func (s *fakeConvScreen) Depth() int {
 }
 func (s *fakeConvScreen) SetTrail(t []string) { s.trail = t }
 
+// An order opened from a notification stacks on Notifications (issue 8:
+// the tab does not change), and esc comes back to the list; on the
+// Market pane itself the pane opens it.
+func TestOrdersStackOnThePaneTheyAreOpenedFrom(t *testing.T) {
+	notes := &fakePane{title: "Notifications"}
+	market := &fakePane{title: "Market"}
+	var order *fakeConvScreen
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: &fakePane{title: "Feed"}, NotificationsPane: notes, MarketPane: market},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+		Stacks:  func(PaneID) Stack { return &fakeStack{} },
+		Orders: func(PaneID) Stack {
+			order = &fakeConvScreen{}
+			return order
+		},
+	})
+	m.Update(teaSize(80, 24))
+	m.Update(tuitest.Press("2"))
+	m.Update(views.OpenOrderMsg{OrderID: "ord_1"})
+	if m.Focused() != NotificationsPane || order == nil || !strings.Contains(m.View().Content, "conversation screen") {
+		t.Fatalf("the order is not stacked on Notifications (focus %v)", m.Focused())
+	}
+	if len(order.trail) != 1 || order.trail[0] != "Notifications" {
+		t.Errorf("the order's breadcrumb starts %q, want the pane's name", order.trail)
+	}
+	for _, msg := range market.msgs {
+		if _, ok := msg.(views.OpenOrderMsg); ok {
+			t.Error("the Market pane got the order too")
+		}
+	}
+	m.Update(tuitest.Press("esc"))
+	if strings.Contains(m.View().Content, "conversation screen") || m.Focused() != NotificationsPane {
+		t.Error("esc did not come back to the notifications")
+	}
+
+	m.Update(tuitest.Press("4"))
+	order = nil
+	m.Update(views.OpenOrderMsg{OrderID: "ord_2"})
+	if order != nil || len(market.msgs) == 0 || market.msgs[len(market.msgs)-1] != (views.OpenOrderMsg{OrderID: "ord_2"}) {
+		t.Error("on the Market the pane should open the order itself")
+	}
+}
+
 func TestConversationsStackOnThePaneTheyAreOpenedFrom(t *testing.T) {
 	notes := &fakePane{title: "Notifications"}
 	dms := &fakePane{title: "Messages"}

@@ -34,6 +34,9 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 	if open, ok := msg.(views.OpenConversationMsg); ok {
 		return m.openConversation(open)
 	}
+	if open, ok := msg.(views.OpenOrderMsg); ok {
+		return m.openOrder(open)
+	}
 	if target, ok := openTarget(msg); ok {
 		return m.routeOpen(target, msg)
 	}

@@ -109,6 +109,9 @@ type Options struct {
 	// Complete are where the composer completes @handles and #tags
 	// from; without them it offers only those of what is answered.
 	Complete composer.Sources
+	// Stacked makes the Model a screen showing one order over another
+	// pane (stacked.go), polling itself as the pane would an open order.
+	Stacked bool
 }
 
 // section is what the pane shows: the orders, the services (with the
@@ -168,6 +171,12 @@ type Model struct {
 	older    olderPages // the orders past the first page (older.go)
 	open     *screen    // the order screen, nil on the list
 	wantOpen string     // the order to open once a list holds it
+	// stacked, closed, trail and pollGen are the stacked mode's
+	// (stacked.go).
+	stacked bool
+	closed  bool
+	trail   []string
+	pollGen int
 
 	svc     services // the Services section
 	money   money    // the Money section
@@ -198,6 +207,8 @@ func New(opts Options) *Model {
 		days:        map[string]int{},
 		needSeen:    map[string]bool{},
 		reviewedIDs: map[string]bool{},
+		stacked:     opts.Stacked,
+		focused:     opts.Stacked, // on screen whenever it is drawn
 		query:       views.NewFilter(nil, opts.Keys.List),
 		svc:         services{query: views.NewFilter(nil, opts.Keys.List)},
 		comp: composer.New(composer.Options{

@@ -18,16 +18,27 @@ func (m *Model) Path() []string {
 		return []string{"Market", "Services"}
 	case m.inMoney():
 		return []string{"Market", "Money"}
+	case m.stacked:
+		return append(append([]string(nil), m.trail...), m.orderPath()...)
 	case m.open != nil:
-		name := "order " + m.open.id
-		if e := m.current(); e != nil {
-			name = title(&e.o)
-		}
-		path := []string{"Market", views.NormalizeEmojiWidth(name)}
-		if m.open.review != nil {
-			path = append(path, "Review")
-		}
-		return path
+		return append([]string{"Market"}, m.orderPath()...)
 	}
 	return []string{"Market"}
+}
+
+// orderPath is the open order's part of the breadcrumb: the order, named
+// after its service, and its review form when open.
+func (m *Model) orderPath() []string {
+	if m.open == nil {
+		return nil
+	}
+	name := "order " + m.open.id
+	if e := m.current(); e != nil {
+		name = title(&e.o)
+	}
+	path := []string{views.NormalizeEmojiWidth(name)}
+	if m.open.review != nil {
+		path = append(path, "Review")
+	}
+	return path
 }

@@ -34,6 +34,9 @@ type cacheKey struct {
 
 // View implements ui.Pane.
 func (m *Model) View() string {
+	if m.stacked && m.open == nil {
+		return m.stackedView()
+	}
 	if m.inServices() {
 		return m.servicesView()
 	}

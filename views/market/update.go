@@ -11,8 +11,19 @@ import (
 	"imagine/views/composer"
 )
 
-// Update implements ui.Pane.
+// Update implements ui.Pane (and views.Screen, stacked).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	if m.stacked {
+		defer m.settleStacked()
+		if cmd, done := m.stackedUpdate(msg); done {
+			return cmd
+		}
+	}
+	return m.handle(msg)
+}
+
+// handle is Update for the message itself.
+func (m *Model) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case listMsg:
 		if msg.thread != nil {
