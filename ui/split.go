@@ -136,8 +136,10 @@ func (m *Model) toggleSplit() tea.Cmd {
 	if m.split.off {
 		word = "off"
 	}
-	if m.lay.body.w < splitMinWidth && !m.split.off {
-		return m.status.set(levelInfo, fmt.Sprintf("split view on: it shows from %d columns", splitMinWidth), 0)
+	if m.lay.body.w < splitMinWidth {
+		// Nothing changes on screen: say what the key set, and when it
+		// shows.
+		return m.status.set(levelInfo, fmt.Sprintf("split view %s: it shows from %d columns", word, splitMinWidth), 0)
 	}
 	return tea.Batch(m.status.set(levelInfo, "split view "+word, 0), m.followTarget())
 }

@@ -28,7 +28,16 @@ type statusLine struct {
 	level level
 	text  string
 	gen   int
+	// keys counts the keys pressed since the message was set: a warning
+	// or an error leaves at the staleAfter-th, before its TTL, so that
+	// it is not read as the outcome of what the operator did since (a
+	// like that worked under "couldn't amplify the post").
+	keys int
 }
+
+// staleAfter is how many keys a warning or an error outlives: the first
+// may be pressed while it is read.
+const staleAfter = 2
 
 // clearStatusMsg removes the message of generation gen, if still shown.
 type clearStatusMsg struct{ gen int }
@@ -37,12 +46,24 @@ type clearStatusMsg struct{ gen int }
 // means the level's default).
 func (s *statusLine) set(lv level, text string, ttl time.Duration) tea.Cmd {
 	s.gen++
-	s.level, s.text = lv, text
+	s.level, s.text, s.keys = lv, text, 0
 	if ttl == 0 {
 		ttl = statusTTL[lv]
 	}
 	gen := s.gen
 	return tea.Tick(ttl, func(time.Time) tea.Msg { return clearStatusMsg{gen: gen} })
+}
+
+// keyPressed counts a key against a warning or an error shown, and drops
+// it once the operator has moved on.
+func (s *statusLine) keyPressed() {
+	if s.text == "" || s.level < levelWarn {
+		return
+	}
+	s.keys++
+	if s.keys >= staleAfter {
+		s.text = ""
+	}
 }
 
 // clear removes the message if it is still the one of generation gen.

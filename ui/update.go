@@ -117,6 +117,7 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 
 // handleKey applies the key precedence of doc.go.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.status.keyPressed()
 	g := m.keys.Global
 	if m.fatal != nil {
 		if key.Matches(msg, g.Quit, g.ForceQuit) {

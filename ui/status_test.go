@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"imagine/internal/tuitest"
+	"imagine/keymap"
+	"imagine/theme"
+	"imagine/views"
+)
+
+// A warning leaves the status bar once the operator has pressed two keys
+// since: it once stayed its whole 8 s under what they did next, and a
+// like that worked read as if it had failed. An info line is not cut
+// short.
+func TestAWarningLeavesOnceTheOperatorMovesOn(t *testing.T) {
+	feed := &fakePane{title: "Feed"}
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: feed},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+	})
+	m.Update(teaSize(80, 24))
+	m.Update(views.StatusMsg{Level: views.LevelWarn, Text: "couldn't amplify the post"})
+	m.Update(tuitest.Press("j"))
+	if !strings.Contains(m.View().Content, "couldn't amplify the post") {
+		t.Fatal("the warning left at the first key, before it could be read")
+	}
+	m.Update(tuitest.Press("l"))
+	if strings.Contains(m.View().Content, "couldn't amplify the post") {
+		t.Error("the warning stayed under the next action")
+	}
+
+	m.Update(views.StatusMsg{Level: views.LevelInfo, Text: "comment sent"})
+	m.Update(tuitest.Press("j"))
+	m.Update(tuitest.Press("k"))
+	if !strings.Contains(m.View().Content, "comment sent") {
+		t.Error("an info line left before its time")
+	}
+}
