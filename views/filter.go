@@ -113,13 +113,16 @@ func (f *Filter) Clear() {
 // Close turns the filter off, leaving the list's window w (whose cursor
 // is the list's selection) so that the selected item, when it is the one
 // under the filter's cursor, stays on the row it had among the matches:
-// the screen then changes least. h measures the list's items, fh the
-// matches.
-func (f *Filter) Close(w *Window, h, fh HeightFunc) {
+// the screen then changes least, unless that leaves rows empty under
+// the list's last item while items are hidden above it (Window.Fill). n
+// is the number of the list's items and height its view's; h measures
+// the list's items, fh the matches.
+func (f *Filter) Close(w *Window, n, height int, h, fh HeightFunc) {
 	if i, ok := f.Selected(); ok && i == w.Cursor {
 		row := f.RowOf(fh)
 		w.Anchor(row, h)
 	}
+	w.Fill(n, height, h)
 	f.Clear()
 }
 

@@ -50,6 +50,41 @@ func (w *Window) Fix(n, height int, h HeightFunc) {
 	}
 }
 
+// Fill scrolls up when the items from the top on leave rows empty below
+// the last one while items are hidden above. A list calls it where its
+// rows grew back or its view grew: after a filter was cleared, after a
+// resize; the top of the list would otherwise stay out of sight with
+// nothing to say it is there. (Fix does not: a list that keeps the
+// selected item in place while new items arrive above, behind a "new"
+// marker, must not be pulled down.) It looks at no more items than fill
+// the view.
+func (w *Window) Fill(n, height int, h HeightFunc) {
+	if w.Top == 0 && w.Skip == 0 {
+		return
+	}
+	used := -w.Skip
+	for i := w.Top; i < n; i++ {
+		used += h(i)
+		if used >= height {
+			return
+		}
+	}
+	free := height - used
+	if w.Skip > 0 {
+		back := min(w.Skip, free)
+		w.Skip -= back
+		free -= back
+	}
+	for w.Top > 0 && w.Skip == 0 {
+		above := h(w.Top - 1)
+		if above > free {
+			break
+		}
+		free -= above
+		w.Top--
+	}
+}
+
 // BottomAlign puts the cursor item at the bottom of the view, or at the top
 // when it is taller than the view.
 func (w *Window) BottomAlign(height int, h HeightFunc) {

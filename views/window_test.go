@@ -39,3 +39,24 @@ func TestWindowKeepsTheCursorVisible(t *testing.T) {
 		t.Fatalf("End at %d", w.Cursor)
 	}
 }
+
+// Fill scrolls up over rows left empty under the last item, as far as
+// they allow, keeping the cursor; a view already full stays.
+func TestFillScrollsUpOverEmptyRows(t *testing.T) {
+	one := func(int) int { return 1 }
+	w := Window{Cursor: 6, Top: 5}
+	w.Fill(8, 10, one)
+	if w.Top != 0 || w.Cursor != 6 {
+		t.Errorf("8 items in 10 rows: top %d cursor %d, want 0 and 6", w.Top, w.Cursor)
+	}
+	w = Window{Cursor: 17, Top: 15}
+	w.Fill(20, 10, one)
+	if w.Top != 10 || w.Cursor != 17 {
+		t.Errorf("20 items in 10 rows from 15: top %d, want 10", w.Top)
+	}
+	w = Window{Cursor: 5, Top: 3}
+	w.Fill(20, 10, one)
+	if w.Top != 3 {
+		t.Errorf("a full view moved: top %d, want 3", w.Top)
+	}
+}

@@ -143,7 +143,7 @@ func (m *Model) filteredKey(tl *timeline, msg tea.KeyPressMsg) bool {
 // closeFilter drops tl's filter; the selection stays, on the row it had
 // among the matches (views.Filter.Close).
 func (m *Model) closeFilter(tl *timeline) {
-	tl.filter.Close(&tl.win, m.listHeights(tl), m.filteredHeights(tl))
+	tl.filter.Close(&tl.win, len(tl.entries), m.listBodyHeight(tl), m.listHeights(tl), m.filteredHeights(tl))
 }
 
 // filteredBody is the matches of tl's filter in h lines, the matched text

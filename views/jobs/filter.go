@@ -96,7 +96,7 @@ func (m *Model) filterInput(msg tea.Msg) tea.Cmd {
 // closeFilter drops the filter of the screen; the selection stays.
 func (m *Model) closeFilter() {
 	if m.screen == viewHistory {
-		m.hist.filter.Close(&m.hist.win, historyHeights, historyHeights)
+		m.hist.filter.Close(&m.hist.win, len(m.hist.items), m.bodyHeight(), historyHeights, historyHeights)
 		return
 	}
 	m.live.Clear()

@@ -147,7 +147,7 @@ func (m *Model) filterInput(msg tea.Msg) {
 func (m *Model) closeFilter(sec section) {
 	l := m.listOf(sec)
 	h := rowHeight(sec)
-	l.query().Close(l.window(), h, h)
+	l.query().Close(l.window(), l.size(), m.listHeight(sec), h, h)
 }
 
 // filterKey handles the list keys that concern the section's filter: /

@@ -139,10 +139,10 @@ func (m *Model) filterInput(msg tea.Msg) tea.Cmd {
 // it had among the matches.
 func (m *Model) closeFilter() {
 	if t := m.open; t != nil {
-		t.filter.Close(&t.win, m.rowHeights(t), m.matchHeights(t))
+		t.filter.Close(&t.win, len(t.rows), m.threadBodyHeight(), m.rowHeights(t), m.matchHeights(t))
 		return
 	}
-	m.list.filter.Close(&m.list.win, convHeights, convHeights)
+	m.list.filter.Close(&m.list.win, len(m.list.entries), m.listBodyHeight(), convHeights, convHeights)
 }
 
 // filteredKey handles the list keys that concern the filter on screen: /

@@ -121,3 +121,18 @@ func TestGoldenFilteredList(t *testing.T) {
 	checkFrame(t, view, 80, 24)
 	golden.RequireEqual(t, []byte(tuitest.Marked(view)))
 }
+
+// TestDroppingTheFilterShowsTheListFromItsTop: the selected conversation
+// keeps its row when the filter is dropped, unless that hides the
+// conversations above it behind empty rows (all three fit at 80x24): the
+// top of the list once stayed out of sight with nothing saying so.
+func TestDroppingTheFilterShowsTheListFromItsTop(t *testing.T) {
+	hs := newHarness(t, 80, 24, standardServer(), "")
+	hs.keys("/")
+	hs.typeText("Meetup")
+	hs.keys("enter", "esc")
+	v := hs.plain()
+	if hs.selectedConvID() != "c3" || !strings.Contains(v, "@atlas_ai") || !strings.Contains(v, "@bob") {
+		t.Fatalf("want carol's conversation selected under atlas's and bob's, got %s:\n%s", hs.selectedConvID(), v)
+	}
+}

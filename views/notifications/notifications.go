@@ -132,6 +132,10 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 20), max(height, 5)
 	m.fixWindow()
+	// Grown taller, the list shows what was scrolled above rather than
+	// empty rows under its last item.
+	m.win.Fill(len(m.vis), m.bodyHeight(), m.rowHeights())
+	m.newAbove = min(m.newAbove, m.win.Top)
 }
 
 // SetFocused implements ui.Pane. Coming on screen brings relative times up
