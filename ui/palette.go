@@ -183,6 +183,14 @@ func (m *Model) filterPalette() {
 		}
 		acts = append(acts, paletteRow{title: a.Title, key: a.Key.Help().Key, disabled: a.disabled, guess: a.guess, score: score, run: m.actionRunner(a)})
 	}
+	for _, e := range m.elsewhereActions() {
+		score, ok := fuzzy(q, e.title)
+		if !ok {
+			continue
+		}
+		// Below the screen's own actions of the same match.
+		acts = append(acts, paletteRow{title: e.title, key: m.elsewhereKey(e), score: score - 10, run: m.elsewhereRunner(e)})
+	}
 	sort.SliceStable(acts, func(i, j int) bool {
 		if q == "" {
 			return acts[i].disabled == "" && acts[j].disabled != ""
@@ -195,6 +203,11 @@ func (m *Model) filterPalette() {
 	}
 	p.rows = rows
 	p.sel = min(p.sel, max(len(rows)-1, 0))
+}
+
+// elsewhereRunner runs another pane's action (palette_elsewhere.go).
+func (m *Model) elsewhereRunner(e elsewhereAction) func() tea.Cmd {
+	return func() tea.Cmd { return m.runElsewhere(e) }
 }
 
 // actionRunner runs a registered action.

@@ -404,3 +404,33 @@ func TestADialogComesBeforeThePalette(t *testing.T) {
 		t.Fatal("n should answer the dialog and leave the palette as it was")
 	}
 }
+
+// TestPaletteRunsAnotherPanesActionFromAnywhere (issue 8: "mark all read",
+// "new DM" from every screen): from Explore, "mark all read" finds the
+// Notifications action with the keys that reach it, and running it goes
+// there and presses them; "new DM" finds the Messages one.
+func TestPaletteRunsAnotherPanesActionFromAnywhere(t *testing.T) {
+	m, _, notes := newKeyedModel(t, 120, 30)
+	withExplore(m)
+	press(m, "6")
+	press(m, "ctrl+p")
+	typeInto(m, "mark all read")
+	rows := m.palette.rows
+	if len(rows) == 0 || rows[0].title != "Mark all notifications read · Notifications" || rows[0].key != "2 M" {
+		t.Fatalf("the first row is %+v, want the Notifications action with its keys; rows %q", rows[0], titlesOf(rows))
+	}
+	press(m, "enter")
+	if m.Focused() != NotificationsPane {
+		t.Fatalf("running it left the focus on %v", m.Focused())
+	}
+	if len(notes.keys) == 0 || notes.keys[len(notes.keys)-1] != "M" {
+		t.Errorf("the Notifications pane got the keys %q, want its M last", notes.keys)
+	}
+
+	press(m, "6")
+	press(m, "ctrl+p")
+	typeInto(m, "new dm")
+	if rows := m.palette.rows; len(rows) == 0 || !strings.HasPrefix(rows[0].title, "New conversation (a DM") {
+		t.Errorf("\"new dm\" found %q first", titlesOf(rows))
+	}
+}
