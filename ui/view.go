@@ -111,9 +111,11 @@ func (m *Model) drawTabs(w int) string {
 }
 
 // tabTitleCuts are the widths the titles of the panes not in front are cut
-// to, in turn, until the tab bar fits: whole, four letters ("Noti"),
-// none (the number and the badge only). The pane in front keeps its title.
-var tabTitleCuts = []int{-1, 4, 0}
+// to, in turn, until the tab bar fits: whole, four letters ("Noti"), two
+// ("No": two tell Messages from Market, and keep a badge from reading as
+// part of the pane's number), none (the number and the badge only). The
+// pane in front keeps its title.
+var tabTitleCuts = []int{-1, 4, 2, 0}
 
 // tabCells are the tabs as drawn in w columns: the first cut of
 // tabTitleCuts with which every tab fits. The mouse measures the same
