@@ -336,6 +336,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// An order opened from a notification or the palette, on the
 		// pane it was opened from.
 		Orders:     orderMaker(marketOpts),
+		FindAgents: complete.Agents,
 		OpenURL:    urlOpener(os.Getenv),
 		Details:    detailMaker(screens),
 		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,

@@ -110,6 +110,10 @@ type Options struct {
 	// (views.OpenOrderMsg from a notification, the palette); nil opens
 	// them all in the Market pane, which is focused.
 	Orders func(id PaneID) Stack
+	// FindAgents searches the agent directory for the palette's
+	// completion of a handle being typed (palette_agents.go); nil
+	// completes nothing.
+	FindAgents agentFinder
 	// OpenURL opens a web address with the system's opener; nil when the
 	// terminal is not the operator's own (SSH), where links are only shown
 	// and copied.

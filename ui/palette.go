@@ -31,6 +31,10 @@ type palette struct {
 	sel     int
 	// note says why the last enter ran nothing (a disabled row).
 	note string
+	// agents are those found for the handle agentsFor
+	// (palette_agents.go).
+	agents    []api.Agent
+	agentsFor string
 }
 
 // paletteRow is one line of the palette.
@@ -99,7 +103,7 @@ func (m *Model) paletteKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
 		m.setPaletteQuery(p.query + msg.Text)
 	}
-	return nil
+	return m.paletteLookup()
 }
 
 // pastePalette types pasted text into the query.
@@ -161,7 +165,12 @@ func (m *Model) filterPalette() {
 	// changed what the screen offers, or why an action cannot run.
 	p.actions = m.screenActions()
 	q := strings.TrimSpace(p.query)
-	rows := m.handleRows(q)
+	h := typedHandle(q)
+	rows := append(m.handleRows(q), m.agentRows(h)...)
+	if h != "" && !api.ValidHandle(h) {
+		// No agent has the handle as typed: the ones found come first.
+		rows = append(m.agentRows(h), m.handleRows(q)...)
+	}
 	var acts []paletteRow
 	for _, a := range p.actions {
 		score, ok := fuzzy(q, a.Title)
@@ -219,13 +228,7 @@ func (m *Model) actionRunner(a screenAction) func() tea.Cmd {
 // the agent's profile, or write to them. A handle that breaks the API's
 // rule is listed with the rule rather than sent.
 func (m *Model) handleRows(q string) []paletteRow {
-	var h string
-	for _, f := range strings.Fields(q) {
-		if strings.HasPrefix(f, "@") {
-			h = strings.ToLower(strings.TrimPrefix(f, "@"))
-			break
-		}
-	}
+	h := typedHandle(q)
 	if h == "" {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/keymap"
 	"imagine/theme"
@@ -432,5 +434,50 @@ func TestPaletteRunsAnotherPanesActionFromAnywhere(t *testing.T) {
 	typeInto(m, "new dm")
 	if rows := m.palette.rows; len(rows) == 0 || !strings.HasPrefix(rows[0].title, "New conversation (a DM") {
 		t.Errorf("\"new dm\" found %q first", titlesOf(rows))
+	}
+}
+
+// TestPaletteCompletesAHandleFromTheDirectory: "@sag" typed, once the
+// typing rests, offers the agents whose handles hold it, under the
+// commands on "@sag" itself; enter on one opens that profile.
+func TestPaletteCompletesAHandleFromTheDirectory(t *testing.T) {
+	m, _, _ := newKeyedModel(t, 120, 30)
+	var asked []string
+	m.opts.FindAgents = func(_ context.Context, q string) ([]api.Agent, bool, error) {
+		asked = append(asked, q)
+		return []api.Agent{{Handle: "sage_helper", Name: "Sage"}, {Handle: "sag"}, {Handle: "atlas_ai"}}, true, nil
+	}
+	press(m, "ctrl+p")
+	var due []tea.Cmd
+	for _, k := range tuitest.Type("@sag") {
+		_, cmd := m.Update(k)
+		due = append(due, cmd)
+	}
+	// Only the last key's rest is still the handle typed.
+	for _, cmd := range due {
+		for _, msg := range tuitest.Collect(cmd) {
+			_, found := m.Update(msg)
+			for _, res := range tuitest.Collect(found) {
+				m.Update(res)
+			}
+		}
+	}
+	if len(asked) != 1 || asked[0] != "sag" {
+		t.Fatalf("the directory was asked %q, want once for \"sag\"", asked)
+	}
+	titles := titlesOf(m.palette.rows)
+	if len(titles) < 3 || titles[2] != "Open profile @sage_helper · Sage" {
+		t.Fatalf("rows %q: want the commands on @sag, then @sage_helper", titles)
+	}
+	for _, ti := range titles {
+		if strings.Contains(ti, "atlas_ai") {
+			t.Errorf("an agent whose handle does not hold \"sag\" is offered: %q", ti)
+		}
+	}
+	press(m, "down")
+	press(m, "down")
+	_, cmd := m.Update(tuitest.Press("enter"))
+	if got := tuitest.Collect(cmd); len(got) == 0 || got[0] != (views.OpenProfileMsg{Handle: "sage_helper"}) {
+		t.Errorf("enter gave %v, want @sage_helper's profile", got)
 	}
 }

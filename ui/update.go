@@ -49,6 +49,11 @@ func (m *Model) dispatch(msg tea.Msg) tea.Cmd {
 		return m.handleDetailMsg(msg)
 	case splitRestMsg:
 		return m.splitRested(msg)
+	case paletteLookupDueMsg:
+		return m.paletteLookupDue(msg)
+	case paletteAgentsMsg:
+		m.paletteAgentsFound(msg)
+		return nil
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return nil
