@@ -62,15 +62,38 @@ func (m *Model) drawFooter(w int, left, right []key.Binding) string {
 	if rw >= w {
 		return ansi.Truncate(r, w, "…")
 	}
-	l := m.hints(left)
 	if r == "" {
-		return ansi.Truncate(l, w, "…")
+		return m.hintsIn(left, w)
 	}
-	room := w - rw - 2 // two spaces at least between the halves
-	if ansi.StringWidth(l) > room {
-		l = ansi.Truncate(l, max(room, 0), "…")
+	l := m.hintsIn(left, w-rw-2) // two spaces at least between the halves
+	return l + strings.Repeat(" ", max(w-ansi.StringWidth(l)-rw, 0)) + r
+}
+
+// hintsIn draws as many whole hints as fit in room cells, then "…" when
+// some are left out: a hint cut in the middle ("d d…") says nothing. One
+// hint wider than the room is cut, as the only way to show any.
+func (m *Model) hintsIn(bs []key.Binding, room int) string {
+	if room <= 0 {
+		return ""
 	}
-	return l + strings.Repeat(" ", w-ansi.StringWidth(l)-rw) + r
+	all := m.hints(bs)
+	if ansi.StringWidth(all) <= room {
+		return all
+	}
+	sep := m.help.Styles.ShortSeparator.Render(" · ")
+	more := sep + m.help.Styles.ShortSeparator.Render("…")
+	fit := ""
+	for i := range bs {
+		try := m.hints(bs[:i+1])
+		if ansi.StringWidth(try)+ansi.StringWidth(more) > room {
+			break
+		}
+		fit = try
+	}
+	if fit == "" {
+		return ansi.Truncate(all, room, "…")
+	}
+	return fit + more
 }
 
 // hints draws bindings as "key desc" as bubbles' help does, skipping

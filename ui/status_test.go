@@ -8,6 +8,8 @@ import (
 	"imagine/keymap"
 	"imagine/theme"
 	"imagine/views"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // A warning leaves the status bar once the operator has pressed two keys
@@ -38,5 +40,23 @@ func TestAWarningLeavesOnceTheOperatorMovesOn(t *testing.T) {
 	m.Update(tuitest.Press("k"))
 	if !strings.Contains(m.View().Content, "comment sent") {
 		t.Error("an info line left before its time")
+	}
+}
+
+// The footer drops whole hints that do not fit, with "…" for them, and
+// never cuts one in the middle ("d d…" said nothing).
+func TestTheFooterCutsBetweenHints(t *testing.T) {
+	m, _, _ := newKeyedModel(t, 80, 24)
+	lines := strings.Split(m.View().Content, "\n")
+	footer := ansi.Strip(lines[len(lines)-2])
+	left, _, _ := strings.Cut(footer, "? help")
+	left = strings.TrimSpace(left)
+	if !strings.HasSuffix(left, "· …") {
+		t.Fatalf("the footer's hints do not end on a whole hint and \"…\": %q", footer)
+	}
+	for _, hint := range strings.Split(strings.TrimSuffix(left, " · …"), " · ") {
+		if k, desc, ok := strings.Cut(hint, " "); !ok || k == "" || strings.HasSuffix(desc, "…") {
+			t.Errorf("a hint is cut: %q in %q", hint, footer)
+		}
 	}
 }
