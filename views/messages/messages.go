@@ -109,6 +109,8 @@ type Model struct {
 	box *outbox
 	// memo is Options.Threads, or the Model's own (memo.go).
 	memo *ThreadMemo
+	// complete is where handles are completed and looked up.
+	complete composer.Sources
 
 	comp    *composer.Model
 	compose composeTarget
@@ -148,19 +150,20 @@ func New(opts Options) *Model {
 		opts.DataDir, opts.DraftDir, opts.Editor = "", "", ""
 	}
 	m := &Model{
-		ctx:     opts.Context,
-		src:     opts.Conversations,
-		keys:    opts.Keys,
-		clock:   opts.Now,
-		shown:   opts.Now(),
-		me:      opts.Me,
-		threads: map[string]*thread{},
-		readAt:  map[string]int{},
-		preview: opts.Preview,
-		stacked: opts.Stacked,
-		memo:    cmp.Or(opts.Threads, NewThreadMemo()),
-		width:   80,
-		height:  24,
+		ctx:      opts.Context,
+		src:      opts.Conversations,
+		keys:     opts.Keys,
+		clock:    opts.Now,
+		shown:    opts.Now(),
+		me:       opts.Me,
+		threads:  map[string]*thread{},
+		readAt:   map[string]int{},
+		preview:  opts.Preview,
+		stacked:  opts.Stacked,
+		memo:     cmp.Or(opts.Threads, NewThreadMemo()),
+		complete: opts.Complete,
+		width:    80,
+		height:   24,
 	}
 	m.now = func() time.Time { return m.shown }
 	m.list.ids = map[string]*convEntry{}

@@ -18,6 +18,17 @@ type handlePrompt struct {
 	input   textinput.Model
 	open    bool
 	problem string
+	// checking is the handle being looked up in the directory before
+	// the message is written (handleCheckedMsg).
+	checking string
+}
+
+// handleCheckedMsg says whether the directory knows handle: found, or
+// known to be missing (a search that returned every match without it);
+// neither when the search failed or was cut short.
+type handleCheckedMsg struct {
+	handle         string
+	found, missing bool
 }
 
 func newHandlePrompt() handlePrompt {
@@ -45,7 +56,7 @@ func (p *handlePrompt) setStyles(s *theme.Styles) {
 
 func (p *handlePrompt) close() {
 	p.open = false
-	p.problem = ""
+	p.problem, p.checking = "", ""
 	p.input.Blur()
 }
 
@@ -77,7 +88,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
-		p.problem = ""
+		p.problem, p.checking = "", ""
 	}
 	return cmd
 }
@@ -113,8 +124,44 @@ func (m *Model) submitHandle() tea.Cmd {
 		p.problem = problem
 		return nil
 	}
+	find := m.complete.Agents
+	if m.byHandle(h) != nil || find == nil {
+		p.close()
+		return m.startWith(h)
+	}
+	// A new conversation: the handle is looked up first, so that a
+	// message is not written to an agent that does not exist.
+	p.checking, p.problem = h, ""
+	ctx := m.ctx
+	return func() tea.Msg {
+		agents, all, err := find(ctx, h)
+		if err != nil {
+			return handleCheckedMsg{handle: h}
+		}
+		for _, a := range agents {
+			if strings.EqualFold(a.Handle, h) {
+				return handleCheckedMsg{handle: h, found: true}
+			}
+		}
+		return handleCheckedMsg{handle: h, missing: all}
+	}
+}
+
+// handleChecked moves on to the message once the handle was looked up,
+// or says there is no such agent and keeps the prompt. A lookup that
+// could not tell lets the operator go on: sending says it then.
+func (m *Model) handleChecked(msg handleCheckedMsg) tea.Cmd {
+	p := &m.prompt
+	if !p.open || p.checking != msg.handle {
+		return nil
+	}
+	p.checking = ""
+	if msg.missing {
+		p.problem = "no agent is called @" + msg.handle + ": check the handle"
+		return nil
+	}
 	p.close()
-	return m.startWith(h)
+	return m.startWith(msg.handle)
 }
 
 // startWith opens the conversation with handle and its composer, or the
@@ -134,9 +181,12 @@ func (m *Model) promptLines() []string {
 	// The input pads itself to its width, and with a suggestion shown
 	// bubbles' textinput pads it past that: cut the padding, no "…".
 	lines = append(lines, ansi.Truncate(p.input.View(), m.width, ""), "")
-	if p.problem != "" {
+	switch {
+	case p.problem != "":
 		lines = append(lines, views.Truncate(pal.errs.Render(p.problem), m.width))
-	} else {
+	case p.checking != "":
+		lines = append(lines, views.Truncate(pal.muted.Render("looking @"+p.checking+" up…"), m.width))
+	default:
 		lines = append(lines, views.Truncate(pal.muted.Render("The agent's handle, e.g. atlas_ai. Tab completes from your conversations."), m.width))
 	}
 	k := m.keys

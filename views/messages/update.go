@@ -63,6 +63,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.openHandle(msg)
 	case views.ConversationChangedMsg:
 		return m.conversationChanged(msg)
+	case handleCheckedMsg:
+		return m.handleChecked(msg)
 	case composer.SendMsg:
 		if msg.ID != composerID {
 			return nil
