@@ -25,7 +25,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.filterTyping():
 		return m.filterHelp()
 	case m.open != nil:
-		return append(append(m.messageActions(), m.keys.Messages.DeleteConversation, m.keys.Messages.Profile, m.keys.List.Back), m.filterHelp()...)
+		return append(append(m.messageActions(), m.keys.Messages.DeleteConversation, m.keys.Messages.Profile, m.keys.List.Links, m.keys.List.Back), m.filterHelp()...)
 	}
 	k, x := m.keys.List, m.keys.Messages
 	return append([]key.Binding{k.Open, x.New, x.Reply, x.DeleteConversation, x.Profile}, m.filterHelp()...)
@@ -48,7 +48,15 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k, x := m.keys.List, m.keys.Messages
 	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	if m.open != nil {
-		return [][]key.Binding{nav, m.messageActions(), {relabel(x.Reply, "write"), relabel(k.Open, "write"), x.DeleteConversation, x.Profile, k.Links, relabel(k.Copy, "copy message"), k.Back}, m.filterHelp()}
+		// n, c and enter all write: one line for the three. d is listed
+		// whatever is selected (the footer names it only where it applies).
+		write := key.NewBinding(key.WithKeys(append(append(x.New.Keys(), x.Reply.Keys()...), k.Open.Keys()...)...),
+			key.WithHelp(x.New.Help().Key+"/"+x.Reply.Help().Key+"/"+k.Open.Help().Key, "write"))
+		acts := []key.Binding{write, relabel(x.Delete, "delete your message, or discard an unsent one"), relabel(x.Retry, "send an unsent message again now")}
+		if _, parts := m.Raw(); len(parts) > 0 {
+			acts = append(acts, relabel(m.keys.Global.Raw, "raw: hidden characters removed"))
+		}
+		return [][]key.Binding{nav, acts, {x.DeleteConversation, x.Profile, k.Links, relabel(k.Copy, "copy message"), k.Back}, m.filterHelp()}
 	}
 	return [][]key.Binding{nav, {k.Open, x.New, x.Reply}, {x.DeleteConversation, x.Profile}, m.filterHelp()}
 }
