@@ -19,7 +19,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	out := []key.Binding{lk.Open}
 	switch {
 	case m.byteView != nil:
-		return append(out, ek.Like, m.commentKey(), ek.Watch, lk.Copy, ek.Profile, ek.Delete, lk.Back)
+		out = append(out, ek.Like, m.commentKey(), ek.Watch, lk.Copy, ek.Profile)
+		if m.ActionDisabled("explore.delete") == "" {
+			// Only on the operator's own Byte: the footer offers what works.
+			out = append(out, ek.Delete)
+		}
+		return append(out, lk.Back)
 	case m.similar != nil:
 		return append(out, ek.Similar, lk.Filter, lk.Back)
 	case m.section == sectionBytes:
