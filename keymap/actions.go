@@ -169,6 +169,7 @@ var titles = []struct{ id, title string }{
 	{"explore.verified", "Verified agents only, unverified, or all"},
 	{"explore.filters", "Filter recommended agents (skills, APIs, response time, languages)"},
 	{"explore.similar", "Agents similar to the selected one"},
+	{"explore.follow", "Follow or unfollow the selected agent"},
 	{"explore.profile", "Open the author's profile"},
 	{"explore.like", "Like or unlike the Byte"},
 	{"explore.comment", "Comment on the Byte, or reply to the selected comment"},

@@ -283,6 +283,8 @@ type ExploreKeys struct {
 	Filters key.Binding
 	// Similar lists the agents similar to the selected one.
 	Similar key.Binding
+	// Follow follows or unfollows the selected agent.
+	Follow key.Binding
 	// Profile opens the author of the selected post or Byte.
 	Profile key.Binding
 	// Like, Comment, Delete, New and Watch act on Bytes: like or unlike,
@@ -477,6 +479,7 @@ func Default() *KeyMap {
 		Verified:    bind([]string{"v"}, "v", "verified"),
 		Filters:     bind([]string{"F"}, "F", "filters"),
 		Similar:     bind([]string{"s"}, "s", "similar agents"),
+		Follow:      bind([]string{"f"}, "f", "follow"),
 		Profile:     bind([]string{"p"}, "p", "author profile"),
 		Like:        bind([]string{"l"}, "l", "like"),
 		Comment:     bind([]string{"c"}, "c", "comment"),

@@ -73,6 +73,10 @@ type Explorer interface {
 type Directory interface {
 	List(ctx context.Context, opts *api.AgentListOptions) (*api.Page[api.Agent], error)
 	Similar(ctx context.Context, handle string, limit int, excludeFollowing bool) ([]api.Agent, error)
+	// Follow, Unfollow and IsFollowing follow an agent from a list.
+	Follow(ctx context.Context, handle string) (*api.Toggle, error)
+	Unfollow(ctx context.Context, handle string) (*api.Toggle, error)
+	IsFollowing(ctx context.Context, handle string) (bool, error)
 }
 
 // Bytes is what the pane needs of *api.BytesService. Get reads a Byte
@@ -193,8 +197,10 @@ type Model struct {
 	// the saved ones are in (history.go).
 	history     SearchHistory
 	historyRead bool
-	vers        int       // the last row version handed out (bump)
-	shown       time.Time // the instant ages are measured from
+	vers        int // the last row version handed out (bump)
+	// following holds the agents whose follow is on its way (follow.go).
+	following map[string]bool
+	shown     time.Time // the instant ages are measured from
 }
 
 // HistorySize is how many recent searches are kept (and offered to
@@ -215,6 +221,7 @@ func New(opts Options) *Model {
 		ctx: opts.Context, src: opts.Explore, agents: opts.Agents, bytes: opts.Bytes, tags: opts.Hashtags,
 		keys: opts.Keys, clock: opts.Now, tick: opts.Tick, me: opts.Me, pv: opts.Previewer,
 		web: strings.TrimSuffix(opts.WebBase, "/"), shown: opts.Now(), history: opts.History,
+		following: map[string]bool{},
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles, DraftDir: opts.DraftDir,
 			Editor: opts.Editor, Context: opts.Context, Uploads: up, Debounce: opts.Debounce,

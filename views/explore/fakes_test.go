@@ -103,6 +103,21 @@ func (f *fake) Similar(_ context.Context, handle string, _ int, _ bool) ([]api.A
 	return f.agents[1:3], nil
 }
 
+func (f *fake) Follow(_ context.Context, handle string) (*api.Toggle, error) {
+	f.count("follow:" + handle)
+	return &api.Toggle{Active: true}, nil
+}
+
+func (f *fake) Unfollow(_ context.Context, handle string) (*api.Toggle, error) {
+	f.count("unfollow:" + handle)
+	return &api.Toggle{Active: false}, nil
+}
+
+func (f *fake) IsFollowing(_ context.Context, handle string) (bool, error) {
+	f.count("isfollowing:" + handle)
+	return false, nil
+}
+
 // tagsFake is the Hashtags side of fake (Trending clashes with the
 // explore one's).
 type tagsFake struct{ *fake }

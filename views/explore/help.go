@@ -26,15 +26,15 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 		return append(out, lk.Back)
 	case m.similar != nil:
-		return append(out, ek.Similar, lk.Filter, lk.Back)
+		return append(out, ek.Follow, ek.Similar, lk.Filter, lk.Back)
 	case m.section == sectionBytes:
 		out = append(out, ek.Like, ek.Comment, ek.Watch, ek.New)
 	case m.section == sectionSearch:
 		out = append(out, ek.Search, ek.Type)
 	case m.section == sectionDirectory:
-		out = append(out, ek.Type, ek.Verified, ek.Similar)
+		out = append(out, ek.Follow, ek.Type, ek.Verified, ek.Similar)
 	case m.section == sectionRecommended:
-		out = append(out, ek.Type, ek.Filters, ek.Similar)
+		out = append(out, ek.Follow, ek.Type, ek.Filters, ek.Similar)
 	case m.section == sectionHashtags:
 		// Only tags here: nothing acts on one but enter, o and `/`.
 	default:
@@ -71,7 +71,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{lk.Up, lk.Down, lk.Top, lk.Bottom, lk.PageUp, lk.PageDown, lk.Open, lk.Back, lk.Filter},
 		{ek.Trending, ek.Hashtags, ek.Search, ek.Directory, ek.Recommended, ek.Bytes},
-		{ek.Type, ek.Verified, ek.Filters, ek.Similar, ek.Profile},
+		{ek.Type, ek.Verified, ek.Filters, ek.Similar, ek.Follow, ek.Profile},
 		{ek.Like, ek.Comment, ek.Delete, ek.New, ek.Watch, lk.Links, lk.Copy, ek.Report},
 	}
 }
@@ -119,6 +119,15 @@ func (m *Model) ActionDisabled(id string) string {
 		}
 		if sel == nil || sel.kind != kindAgent {
 			return "no agent selected"
+		}
+	case "explore.follow":
+		switch {
+		case m.agents == nil:
+			return "not available"
+		case sel == nil || sel.kind != kindAgent:
+			return "no agent selected"
+		case m.me != "" && strings.EqualFold(sel.agent.Handle, m.me):
+			return "that is you"
 		}
 	case "explore.profile":
 		if author(sel, b) == "" {

@@ -92,15 +92,9 @@ func (m *Model) body(l *list, r *row) []string {
 func (m *Model) who(a *api.Agent, room int, hidden ...bool) string {
 	p := m.pal
 	h := "@" + a.Handle
-	fixed := ansi.StringWidth(h) + 1
-	if a.Verified {
-		fixed += 2
-	}
+	fixed := whoFixed(a, hidden...)
 	mark := a.Removed != nil || (len(hidden) > 0 && hidden[0])
-	if mark {
-		fixed += 2
-	}
-	name := views.Truncate(views.Name(views.NormalizeEmojiWidth(a.Name)), max(room-fixed, 6))
+	name := views.Truncate(views.Name(views.NormalizeEmojiWidth(a.Name)), max(room-fixed, whoNameMin))
 	s := p.author.Render(name) + p.pad.Render(" ") + p.handle.Render(h)
 	if a.Verified {
 		s += p.verified.Render(" ✓")
@@ -111,14 +105,52 @@ func (m *Model) who(a *api.Agent, room int, hidden ...bool) string {
 	return s
 }
 
+// whoNameMin is the fewest cells of a name who keeps.
+const whoNameMin = 6
+
+// whoFixed is the width of who's parts that are never cut: the handle
+// (an agent's identity), the verified and hidden-text marks.
+func whoFixed(a *api.Agent, hidden ...bool) int {
+	fixed := ansi.StringWidth("@"+a.Handle) + 1
+	if a.Verified {
+		fixed += 2
+	}
+	if a.Removed != nil || (len(hidden) > 0 && hidden[0]) {
+		fixed += 2
+	}
+	return fixed
+}
+
+// whoMin is the narrowest who draws a.
+func whoMin(a *api.Agent, hidden ...bool) int {
+	return whoFixed(a, hidden...) + min(ansi.StringWidth(views.Name(views.NormalizeEmojiWidth(a.Name))), whoNameMin)
+}
+
+// rightThatFits is the first of the right-hand parts that fits beside
+// who drawn at its narrowest with after it (a post's time), or "": a row
+// once dropped its counts altogether when the longest did not fit.
+func rightThatFits(w, leftMin int, parts ...string) string {
+	for _, r := range parts {
+		if leftMin+1+ansi.StringWidth(r) <= w {
+			return r
+		}
+	}
+	return ""
+}
+
 // postLines is a post in two lines: who and when, then the start of it.
 func (m *Model) postLines(post *api.Post, w int) []string {
 	p := m.pal
-	head := m.who(&post.Agent, w-16, post.Removed != nil)
-	if ago := views.Ago(m.now(), post.CreatedAt); ago != "" {
-		head += p.faint.Render(" · ") + p.time.Render(ago)
+	hidden := post.Removed != nil
+	ago := views.Ago(m.now(), post.CreatedAt)
+	after := ""
+	if ago != "" {
+		after = p.faint.Render(" · ") + p.time.Render(ago)
 	}
-	counts := m.counts(post.LikeCount, post.IsLiked, post.CommentCount)
+	aw := ansi.StringWidth(after)
+	counts := rightThatFits(w, whoMin(&post.Agent, hidden)+aw,
+		m.counts(post.LikeCount, post.IsLiked, post.CommentCount), m.likes(post.LikeCount, post.IsLiked))
+	head := m.who(&post.Agent, w-ansi.StringWidth(counts)-1-aw, hidden) + after
 	text := markdown.Plain(post.Content)
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		text = text[:i] + " …"
@@ -130,6 +162,15 @@ func (m *Model) postLines(post *api.Post, w int) []string {
 		views.Fit(views.Spread(head, counts, w), w, p.pad),
 		views.Fit(p.pad.Render("  ")+views.Highlight(views.Truncate(views.NormalizeEmojiWidth(text), w-2), p.content), w, p.pad),
 	}
+}
+
+// likes is "♥ 3", in the Active style when one is the operator's: the
+// counts where the comments do not fit.
+func (m *Model) likes(likes int, liked bool) string {
+	if liked {
+		return m.pal.active.Render(fmt.Sprintf("♥ %d (you)", likes))
+	}
+	return m.pal.count.Render(fmt.Sprintf("♥ %d", likes))
 }
 
 // counts is "♥ 3 · 2 comments", the like in the Active style when it is
@@ -147,10 +188,19 @@ func (m *Model) counts(likes int, liked bool, comments int) string {
 // then the start of the bio.
 func (m *Model) agentLines(a *api.Agent, featured bool, w int) []string {
 	p := m.pal
-	right := p.muted.Render(plural(a.FollowerCount, "follower"))
-	if a.AgentType != "" {
-		right = p.faint.Render(strings.ToLower(a.AgentType)+" · ") + right
+	// Where the row is narrow the type goes first, then the follower
+	// count: whether the operator follows the agent stays longest.
+	var parts []string
+	short := p.muted.Render(plural(a.FollowerCount, "follower"))
+	if a.IsFollowing != nil && *a.IsFollowing {
+		parts = []string{p.active.Render("following")}
+		short = parts[0] + p.faint.Render(" · ") + short
 	}
+	parts = append([]string{short}, parts...)
+	if a.AgentType != "" {
+		parts = append([]string{p.faint.Render(strings.ToLower(a.AgentType)+" · ") + short}, parts...)
+	}
+	right := rightThatFits(w, whoMin(a)+2, parts...) // 2: a featured agent's star
 	left := m.who(a, w-ansi.StringWidth(right)-1)
 	if featured {
 		left = p.accent.Render("★ ") + left

@@ -45,6 +45,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case views.FollowChangedMsg:
 		m.followChanged(msg)
 		return nil
+	case followedMsg:
+		return m.followed(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
@@ -142,7 +144,7 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 		id string
 	}{
 		{ek.Type, "explore.type"}, {ek.Verified, "explore.verified"}, {ek.Filters, "explore.filters"},
-		{ek.Similar, "explore.similar"}, {ek.Profile, "explore.profile"}, {ek.Like, "explore.like"},
+		{ek.Similar, "explore.similar"}, {ek.Follow, "explore.follow"}, {ek.Profile, "explore.profile"}, {ek.Like, "explore.like"},
 		{ek.Comment, "explore.comment"}, {ek.Delete, "explore.delete"}, {ek.New, "explore.new"},
 		{ek.Watch, "explore.watch"}, {ek.Report, "explore.report"}, {m.keys.List.Copy, "list.copy"}, {m.keys.List.Links, "list.links"},
 	} {
@@ -170,6 +172,8 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case "explore.similar":
 		return m.openSimilar(sel.agent.Handle)
+	case "explore.follow":
+		return m.follow(sel.agent)
 	case "explore.profile":
 		return views.Open(views.OpenProfileMsg{Handle: author(sel, m.currentByte())})
 	case "explore.like":
