@@ -1,6 +1,8 @@
 package views
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -14,22 +16,39 @@ import (
 type OpenURLMsg struct{ URL string }
 
 // LinkPicker is the list `o` shows over a screen: the mentions, hashtags
-// and URLs of what is on it. enter follows the chosen one (a profile, a
-// hashtag's posts, the URL shown in full and opened), y copies it, esc
-// closes. Screens keep one and hand it keys while it is open.
+// and URLs of what is on it, and a post it embeds (a quote's). enter
+// follows the chosen one (a profile, a hashtag's posts, the URL shown in
+// full and opened, the post), y copies it, esc closes. Screens keep one
+// and hand it keys while it is open.
 type LinkPicker struct {
 	links []Link
 	cur   int
 	open  bool
 }
 
-// Show opens the picker on links, or says there are none.
+// Show opens the picker on links, each once, or says there are none.
 func (p *LinkPicker) Show(links []Link) tea.Cmd {
+	links = uniqueLinks(links)
 	if len(links) == 0 {
 		return Status(LevelInfo, "no mention, hashtag or link here")
 	}
 	p.links, p.cur, p.open = links, 0, true
 	return nil
+}
+
+// uniqueLinks drops the links met before, by kind and target: a mention
+// in a comment and in its post is listed once.
+func uniqueLinks(links []Link) []Link {
+	seen := map[Link]bool{}
+	out := links[:0:0]
+	for _, l := range links {
+		k := Link{Kind: l.Kind, Target: strings.ToLower(l.Target)}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // IsOpen reports whether the picker takes the keys.
@@ -63,17 +82,24 @@ func (p *LinkPicker) Key(msg tea.KeyPressMsg, k *keymap.KeyMap) tea.Cmd {
 }
 
 // copyText is what copying a link puts on the clipboard: the URL, the
-// handle or the tag as written.
-func (p *LinkPicker) copyText(l Link) string { return l.Text }
+// handle or the tag as written, a post's web address.
+func (p *LinkPicker) copyText(l Link) string {
+	if l.Copy != "" {
+		return l.Copy
+	}
+	return l.Text
+}
 
 // Follow opens what a link leads to: an agent's profile, a hashtag's
-// posts, or the URL.
+// posts, a post, or the URL.
 func Follow(l Link) tea.Cmd {
 	switch l.Kind {
 	case LinkMention:
 		return Open(OpenProfileMsg{Handle: l.Target})
 	case LinkHashtag:
 		return Open(OpenHashtagMsg{Tag: l.Target})
+	case LinkPost:
+		return Open(OpenPostMsg{PostID: l.Target})
 	}
 	return Open(OpenURLMsg{URL: l.Target})
 }
@@ -105,6 +131,8 @@ func (p *LinkPicker) Lines(width, height int, s *theme.Styles) []string {
 			kind, st = "profile  ", s.Mention
 		case LinkHashtag:
 			kind, st = "posts of ", s.Hashtag
+		case LinkPost:
+			kind = "post     "
 		}
 		row := s.Faint.Render(kind) + st.Render(Truncate(l.Text, width-GutterWidth-9))
 		lines = append(lines, g.Mark([]string{row}, i == p.cur)[0])

@@ -13,6 +13,7 @@ const (
 	LinkMention LinkKind = iota // @handle: the agent's profile
 	LinkHashtag                 // #tag: the hashtag's posts
 	LinkURL                     // a web address
+	LinkPost                    // a post to open (the post a quote quotes)
 )
 
 // Link is one mention, hashtag or URL found in content.
@@ -21,8 +22,10 @@ type Link struct {
 	// Text is what the content shows ("@quill_bot", "#Go", the URL).
 	Text string
 	// Target is what the link names: the handle or tag without its sign,
-	// or the URL.
+	// the URL, or the post's ID.
 	Target string
+	// Copy is what y copies when it is not Text (a post's web address).
+	Copy string
 }
 
 // urlPattern finds web addresses; trailing punctuation is trimmed after.

@@ -9,9 +9,9 @@ import (
 func TestFindLinksInOrderOnce(t *testing.T) {
 	got := FindLinks("Hi @quill_bot, see https://example.com/a#frag?x=@y. #Go and #go again, mail a@b.c @Quill_Bot")
 	want := []Link{
-		{LinkMention, "@quill_bot", "quill_bot"},
-		{LinkURL, "https://example.com/a#frag?x=@y", "https://example.com/a#frag?x=@y"},
-		{LinkHashtag, "#Go", "Go"},
+		{Kind: LinkMention, Text: "@quill_bot", Target: "quill_bot"},
+		{Kind: LinkURL, Text: "https://example.com/a#frag?x=@y", Target: "https://example.com/a#frag?x=@y"},
+		{Kind: LinkHashtag, Text: "#Go", Target: "Go"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("FindLinks = %+v\nwant %+v", got, want)

@@ -99,7 +99,8 @@ func (m *Model) reload(tl *timeline, top ...*postkit.Entry) tea.Cmd {
 	for _, e := range top {
 		tl.ids[e.Post.ID] = true
 	}
-	tl.lo, tl.hi, tl.topIDs = 0, 0, nil
+	// The first page fetched again lists top in the server's order.
+	tl.lo, tl.hi, tl.topIDs, tl.own = 0, 0, nil, nil
 	if len(tl.pages) == 0 {
 		tl.pages = []pageRef{{}}
 	}

@@ -23,7 +23,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	return out
 }
 
-// FullHelp implements ui.Pane: navigation, then the screen's actions.
+// FullHelp implements ui.Pane: navigation, then the screen's actions:
+// every key the list answers to, so the palette offers each (delete too,
+// which ActionDisabled refuses on someone else's post, with the reason).
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.ComposerOpen() || m.Depth() > 0 {
 		return m.Kit.FullHelp()
@@ -33,9 +35,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.typingFilter() {
 		return [][]key.Binding{m.tl().filter.Help()}
 	}
-	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
-	if e := m.selected(); e != nil && m.IsMe(e.Post.Agent.Handle) {
-		acts = append(acts, f.Delete)
-	}
-	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew, f.LastVisit}, acts, {f.Profile, f.Likers, f.Reposters, f.Media}, m.tl().filter.Help()}
+	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment, f.Delete, f.Report}
+	return [][]key.Binding{nav, {k.Open, f.Compose, f.Timeline, f.ShowNew, f.LastVisit}, acts,
+		{f.Profile, f.Likers, f.Reposters, f.Media, k.Links, k.Copy}, m.tl().filter.Help()}
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
+
 	"imagine/api"
 	"imagine/views"
 )
@@ -33,5 +35,32 @@ func TestActionDisabledSaysWhy(t *testing.T) {
 	hs.keys("j")
 	if why := hs.m.ActionDisabled("feed.delete"); why != "not your post" {
 		t.Errorf("delete on another's post: %q", why)
+	}
+}
+
+// TestFeedHelpListsEveryKeyTheListAnswers: the help (and so the palette)
+// lists o (links), y (copy the address) and ! (report) on the timeline,
+// which all work there, and the palette is told why report cannot act on
+// your own post.
+func TestFeedHelpListsEveryKeyTheListAnswers(t *testing.T) {
+	hs := newHarness(t, 120, 40, []api.Post{post("p2", "me", "mine", time.Minute), post("p1", "alice", "hers #go", 2*time.Minute)}, false)
+	var all []key.Binding
+	for _, g := range hs.m.FullHelp() {
+		all = append(all, g...)
+	}
+	k := hs.m.keys
+	for _, b := range []key.Binding{k.List.Links, k.List.Copy, k.Feed.Report, k.Feed.Delete, k.Feed.Media} {
+		if !hasBinding(all, b) {
+			t.Errorf("the Feed help lacks %q (%s)", b.Help().Key, b.Help().Desc)
+		}
+	}
+	if why := hs.m.ActionDisabled("feed.report"); why != "your own post" {
+		t.Errorf("report on your own post: %q", why)
+	}
+	hs.keys("j")
+	for _, id := range []string{"feed.report", "list.links", "list.copy"} {
+		if why := hs.m.ActionDisabled(id); why != "" {
+			t.Errorf("%s on alice's post: %q, want it offered", id, why)
+		}
 	}
 }

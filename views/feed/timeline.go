@@ -62,6 +62,11 @@ type timeline struct {
 	gap            bool
 	pendingNext    string
 	pendingHasMore bool
+	// own are the operator's posts ListPosted put on top since the list
+	// last took the server's order. They are listed, yet posts waiting
+	// behind the banner may be older than them: a refresh passes over
+	// them to find where the new posts end, and "." sorts them in.
+	own []string
 
 	win views.Window
 	// filter is the `/` filter over the entries; fsig the entries its
@@ -115,7 +120,7 @@ func (m *Model) setEntries(tl *timeline, posts []api.Post, next string, hasMore 
 	tl.ids = make(map[string]bool, len(posts))
 	tl.append(m, posts)
 	tl.pages = []pageRef{{n: len(tl.entries)}}
-	tl.lo, tl.hi, tl.count, tl.topIDs = 0, 1, len(tl.entries), nil
+	tl.lo, tl.hi, tl.count, tl.topIDs, tl.own = 0, 1, len(tl.entries), nil, nil
 	tl.next, tl.hasMore = next, hasMore
 	// A page in flight belongs to the old list; its answer is dropped.
 	tl.gen++
@@ -141,6 +146,7 @@ func (tl *timeline) prepend(e *postkit.Entry) {
 		return
 	}
 	tl.ids[e.Post.ID] = true
+	tl.own = append(tl.own, e.Post.ID)
 	tl.entries = append([]*postkit.Entry{e}, tl.entries...)
 	tl.addTop(1)
 	if len(tl.entries) > 1 {
@@ -155,6 +161,7 @@ func (tl *timeline) remove(id string) {
 		return
 	}
 	delete(tl.ids, id)
+	tl.own = slices.DeleteFunc(tl.own, func(o string) bool { return o == id })
 	for i, e := range tl.entries {
 		if e.Hole || e.Post.ID != id {
 			continue
@@ -208,6 +215,12 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 	var fresh []api.Post
 	connected := false
 	for _, p := range items {
+		if slices.Contains(tl.own, p.ID) {
+			// The operator's own post, put on top when it was sent: the
+			// posts under it on the server may still be new here (the
+			// ones the banner announced before a quote was sent).
+			continue
+		}
 		if tl.ids[p.ID] || slices.Contains(tl.topIDs, p.ID) {
 			connected = true
 			break
@@ -217,7 +230,6 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 	for _, p := range items {
 		if tl.ids[p.ID] {
 			m.Intern(p) // refreshes the entry held
-
 		}
 	}
 	tl.pending = fresh
@@ -228,16 +240,24 @@ func (m *Model) firstPage(msg pageMsg) tea.Cmd {
 
 // showNew merges the pending posts at the top and selects the newest.
 // When the first page was dropped, the posts under the new ones are not
-// held: the timeline starts over from its newest posts instead.
+// held: the timeline starts over from its newest posts instead. The
+// operator's own posts put on top meanwhile are sorted in among the new
+// ones by time, so the list reads in the server's order again.
 func (m *Model) showNew(tl *timeline) tea.Cmd {
 	switch {
 	case len(tl.pending) == 0:
 		return nil
 	case tl.gap:
-		m.setEntries(tl, tl.pending, tl.pendingNext, tl.pendingHasMore)
+		posts := slices.Clone(tl.pending)
+		for _, e := range tl.entries[:tl.ownOnTop()] {
+			posts = append(posts, e.Post)
+		}
+		slices.SortStableFunc(posts, func(a, b api.Post) int { return b.CreatedAt.Compare(a.CreatedAt) })
+		m.setEntries(tl, posts, tl.pendingNext, tl.pendingHasMore)
 	case tl.lo > 0:
 		return m.reload(tl)
 	default:
+		top := tl.ownOnTop()
 		fresh := make([]*postkit.Entry, 0, len(tl.pending)+len(tl.entries))
 		for _, p := range tl.pending {
 			if p.ID == "" || tl.ids[p.ID] {
@@ -246,12 +266,25 @@ func (m *Model) showNew(tl *timeline) tea.Cmd {
 			tl.ids[p.ID] = true
 			fresh = append(fresh, m.Intern(p))
 		}
-		tl.entries = append(fresh, tl.entries...)
-		tl.addTop(len(fresh))
+		n := len(fresh)
+		fresh = append(fresh, tl.entries[:top]...)
+		slices.SortStableFunc(fresh, func(a, b *postkit.Entry) int { return b.Post.CreatedAt.Compare(a.Post.CreatedAt) })
+		tl.entries = append(fresh, tl.entries[top:]...)
+		tl.addTop(n)
 	}
-	tl.pending, tl.gap = nil, false
+	tl.pending, tl.gap, tl.own = nil, false, nil
 	tl.win.Home()
 	return nil
+}
+
+// ownOnTop is how many of the first entries are the operator's posts put
+// there by ListPosted.
+func (tl *timeline) ownOnTop() int {
+	n := 0
+	for n < len(tl.entries) && !tl.entries[n].Hole && slices.Contains(tl.own, tl.entries[n].Post.ID) {
+		n++
+	}
+	return n
 }
 
 // nextPage appends a page fetched by fetchMore.
@@ -284,7 +317,8 @@ func (m *Model) maybeMore(tl *timeline) tea.Cmd {
 }
 
 // ListPosted implements postkit.Host: the operator's new post goes on top of
-// both timelines.
+// both timelines. A new post is selected; a quote is not, as the operator
+// quoted the post under the cursor and reads on from there.
 func (m *Model) ListPosted(e *postkit.Entry) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, tl := range m.tls {
@@ -295,9 +329,11 @@ func (m *Model) ListPosted(e *postkit.Entry) tea.Cmd {
 			cmds = append(cmds, m.reload(tl, e))
 		default:
 			tl.prepend(e)
-			// Your own new post is what you want to see: unlike posts
-			// arriving from others, it moves the view to it.
-			tl.win.Home()
+			if !e.Post.IsQuote && e.Post.RepostOf == nil {
+				// Your own new post is what you want to see: unlike
+				// posts arriving from others, it moves the view to it.
+				tl.win.Home()
+			}
 		}
 	}
 	return tea.Batch(cmds...)

@@ -135,6 +135,15 @@ func (v *view) LinkTexts(*postkit.Kit) []string {
 	return nil
 }
 
+// Links implements postkit.LinkLister: the post the selected one
+// quotes, to open, then its links.
+func (v *view) Links(k *postkit.Kit) []views.Link {
+	if e := v.selected(); e != nil {
+		return k.PostLinks(&e.Post)
+	}
+	return nil
+}
+
 // Address implements postkit.Screen: the selected post's.
 func (v *view) Address(k *postkit.Kit) string { return k.PostAddress(v.selected()) }
 

@@ -1,9 +1,11 @@
 // Package jobdetail is the detail of one generation job, shown beside
-// the Jobs list in the split view: its provider, type and model, where it
-// stands, when it started and ended, the whole prompt and post text, the
-// error of a failed one and where its result is. The job arrives in a
-// views.OpenJobMsg with what the list holds, so the detail makes no
-// request; a job that moves on is a new target, and a new detail.
+// the Jobs list in the split view, and full width by the Jobs pane when
+// enter is pressed on a job still running: its provider, type and model,
+// where it stands (the step of a running one), when it started and
+// ended, the whole prompt and post text, the error of a failed one and
+// where its result is. The job arrives in a views.OpenJobMsg with what
+// the list holds, so the detail makes no request; a newer copy of the
+// same job (a poll) redraws it where it is scrolled to.
 package jobdetail
 
 import (
@@ -27,20 +29,30 @@ type Screen struct {
 	job           *api.GenerationJob
 	width, height int
 	trail         []string
-	off           int // first line shown (the wheel scrolls)
+	hint          string // keys named on the header's right (SetHint)
+	off           int    // first line shown (the wheel scrolls)
 }
 
 // New returns an empty detail, drawn with styles; an OpenJobMsg fills it.
 func New(styles *theme.Styles) *Screen { return &Screen{styles: styles, width: 40, height: 10} }
 
-// Update takes the job to show; nothing else concerns it.
+// Update takes the job to show; nothing else concerns it. Another job
+// is shown from its start; a newer copy of the same one where it was.
 func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 	if m, ok := msg.(views.OpenJobMsg); ok {
 		j := m.Job
-		s.job, s.off = &j, 0
+		if s.job == nil || s.job.ID != j.ID {
+			s.off = 0
+		}
+		s.job = &j
+		s.off = max(0, min(s.off, len(s.body())-(s.height-1)))
 	}
 	return nil
 }
+
+// SetHint names keys on the header's right ("esc back"): none beside a
+// list, whose keys are the list's.
+func (s *Screen) SetHint(hint string) { s.hint = hint }
 
 // SetStyles switches to new styles.
 func (s *Screen) SetStyles(styles *theme.Styles) { s.styles = styles }
@@ -83,7 +95,7 @@ func (s *Screen) View() string {
 	if len(s.trail) == 0 {
 		path = append([]string{"Selected"}, path...)
 	}
-	lines := []string{views.Crumbs(path, "", s.width, s.styles.Title, s.styles.Muted, s.styles.Faint)}
+	lines := []string{views.Crumbs(path, s.hint, s.width, s.styles.Title, s.styles.Muted, s.styles.Faint)}
 	body := s.body()
 	from := min(s.off, len(body))
 	for _, l := range body[from:] {
@@ -134,7 +146,7 @@ func (s *Screen) body() []string {
 	}
 	if j.PostID != "" {
 		out = append(out, "")
-		add(st.Muted.Render("posted: enter in the list opens the post"))
+		add(st.Muted.Render("posted: enter opens the post"))
 	}
 	return out
 }
@@ -149,10 +161,27 @@ func (s *Screen) statusLine(j *api.GenerationJob) string {
 		style = s.styles.Error
 	}
 	line := style.Render(strings.ToLower(j.Status))
+	if k := step(j.Status); k > 0 {
+		line += s.styles.Muted.Render(fmt.Sprintf(" · step %d of %d", k, len(steps)))
+	}
 	if j.RetryCount > 0 {
 		line += s.styles.Muted.Render(fmt.Sprintf(" · retried %d×", j.RetryCount))
 	}
 	return line
+}
+
+// steps are the stages a job goes through, in order.
+var steps = []string{api.JobPending, api.JobGenerating, api.JobUploading, api.JobCompleted}
+
+// step is the 1-based stage of a job still running, 0 for one that ended
+// (or an unknown status): how far along it is.
+func step(status string) int {
+	for i, st := range steps[:len(steps)-1] {
+		if st == status {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // timesLine says when the job was made and when it ended, by the clock.

@@ -17,7 +17,16 @@ const notifyCells = 80
 
 // setBanner shows text under the header until the next key press.
 func (m *Model) setBanner(level views.Level, text string) {
-	m.banner, m.bannerLevel = text, level
+	m.banner, m.bannerLevel, m.slotsBanner = text, level, false
+}
+
+// clearSlotsBanner drops the refusal of n for want of a slot once a slot
+// is free: it would otherwise contradict the header ("0 of 3 generation
+// slots in use") until the next key.
+func (m *Model) clearSlotsBanner() {
+	if m.slotsBanner && m.jobs.activeCount() < api.MaxConcurrentJobs {
+		m.banner, m.slotsBanner = "", false
+	}
 }
 
 // started applies the answer to a start: the job shows at once and the
@@ -125,6 +134,15 @@ func (m *Model) retried(msg retriedMsg) tea.Cmd {
 // open asks the root to show the post a completed job made, or says
 // what the job is doing instead.
 func (m *Model) open(job *api.GenerationJob) tea.Cmd {
+	if job != nil && running(job) {
+		m.openDetail(*job)
+		return nil
+	}
+	return m.openPost(job)
+}
+
+// openPost opens the post job made, or says why there is none.
+func (m *Model) openPost(job *api.GenerationJob) tea.Cmd {
 	switch {
 	case job == nil:
 		return nil
@@ -199,7 +217,7 @@ func (m *Model) NotifyText() string {
 // anything: the post a completed job made (live jobs or history). The
 // root shows it beside the list in the split view.
 func (m *Model) Target() tea.Msg {
-	if m.form != nil || m.keyForm != nil {
+	if m.form != nil || m.keyForm != nil || m.jobView != nil {
 		return nil
 	}
 	var job *api.GenerationJob
@@ -223,5 +241,5 @@ func (m *Model) Target() tea.Msg {
 // ShowsList reports whether a list of jobs (live or history) is on screen
 // rather than a form or the services: the root splits the view only then.
 func (m *Model) ShowsList() bool {
-	return m.form == nil && m.keyForm == nil && m.screen != viewServices
+	return m.form == nil && m.keyForm == nil && m.jobView == nil && m.screen != viewServices
 }

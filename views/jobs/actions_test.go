@@ -117,9 +117,10 @@ func TestEnterOpensTheCompletedJobsPost(t *testing.T) {
 	if _, ok := tuitest.Find[views.OpenPostMsg](msgs); ok {
 		t.Fatal("enter on a running job opened a post")
 	}
-	if got := statusText(msgs); !strings.Contains(got, "still generating") {
-		t.Errorf("status = %q", got)
+	if v := hs.plain(); !strings.Contains(v, "Jobs › image job") {
+		t.Errorf("enter on a running job did not show its detail:\n%s", v)
 	}
+	hs.keys("esc")
 	msgs = hs.keys("j", "enter")
 	open, ok := tuitest.Find[views.OpenPostMsg](msgs)
 	if !ok || open.PostID != "post-42" {

@@ -14,7 +14,7 @@ import (
 
 // Click selects the job at x, y; opened reports that it pressed enter.
 func (m *Model) Click(x, y int, double bool) (cmd tea.Cmd, opened bool) {
-	if m.CapturesInput() {
+	if m.CapturesInput() || m.jobView != nil {
 		return nil, false
 	}
 	m.touch()

@@ -62,10 +62,11 @@ func TestClickSelectsTheJobUnderItInTheGrid(t *testing.T) {
 	if got := hs.m.selectedID(); got != hs.m.jobs.entries[4].job.ID {
 		t.Fatalf("a click on no block moved the selection to %s", got)
 	}
-	// A click on the selected job presses enter: a running job says so.
+	// A click on the selected job presses enter: a running job shows its
+	// detail.
 	msgs, opened := hs.click(x, y, false)
-	if !opened || !strings.Contains(statusText(msgs), "still generating") {
-		t.Fatalf("a click on the selected job: opened %v, %v", opened, msgs)
+	if !opened || !strings.Contains(hs.plain(), "Jobs › ") {
+		t.Fatalf("a click on the selected job: opened %v, %v:\n%s", opened, msgs, hs.plain())
 	}
 }
 

@@ -4,7 +4,8 @@
 // The main view shows the live jobs (pending, generating, uploading, and
 // the recently failed or just completed ones) as blocks with a four-step
 // progress display, the elapsed time, the error and retries left of a
-// failed job, and "posted" with enter to open the post of a completed one.
+// failed job, and "posted" with enter to open the post of a completed one;
+// enter on a running one shows its detail (views/jobdetail, detail.go).
 // h pages through the whole history; s manages the connected services
 // (masked keys, connect or replace a key, turn on/off, test, disconnect);
 // n opens a huh form that starts a generation, refused with the reason

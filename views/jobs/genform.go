@@ -130,6 +130,7 @@ func (m *Model) openForm() tea.Cmd {
 	if used := m.jobs.activeCount(); used >= api.MaxConcurrentJobs {
 		msg := fmt.Sprintf("all %d generation slots are in use: wait for a job to finish before starting another", api.MaxConcurrentJobs)
 		m.setBanner(views.LevelWarn, msg)
+		m.slotsBanner = true
 		return views.Status(views.LevelWarn, msg)
 	}
 	d := m.draft

@@ -12,6 +12,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.CapturesInput() {
 		return []key.Binding{jk.Cancel}
 	}
+	if m.jobView != nil {
+		return []key.Binding{k.Back, openPostKey(k.Open), jk.Retry, k.Down, k.Up}
+	}
 	switch m.screen {
 	case viewHistory:
 		return append([]key.Binding{k.Open, jk.Retry, jk.New, jk.History, jk.Services}, m.filter().Help()...)
@@ -30,6 +33,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	if m.CapturesInput() {
 		return [][]key.Binding{{jk.Cancel}}
+	}
+	if m.jobView != nil {
+		return m.detailHelp()
 	}
 	nav := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	switch m.screen {

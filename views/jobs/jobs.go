@@ -93,9 +93,14 @@ type Model struct {
 	err   error        // the last poll's error, if it failed
 	force bool         // the next Refresh reloads the open view's data too
 	// banner is a refusal or failure shown under the header until the
-	// next key press.
+	// next key press. slotsBanner marks the refusal of n with every slot
+	// in use, which a poll showing a slot free clears too.
 	banner      string
 	bannerLevel views.Level
+	slotsBanner bool
+	// jobView is the open detail of a running job (detail.go), nil on the
+	// list.
+	jobView *detailView
 
 	// pollSeq numbers fetches; results older than floorSeq are dropped
 	// (they predate an action that changed the jobs).
@@ -175,6 +180,9 @@ func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 20), max(height, 6)
 	m.sizeForms()
 	m.fixWindow()
+	if m.jobView != nil {
+		m.jobView.screen.SetSize(m.width, m.height)
+	}
 }
 
 // SetFocused implements ui.Pane. Coming on screen marks the finished jobs
@@ -199,6 +207,9 @@ func (m *Model) SetStyles(s *theme.Styles) {
 	m.huhSt = views.FormStyles(s)
 	m.live.SetStyles(s)
 	m.hist.filter.SetStyles(s)
+	if m.jobView != nil {
+		m.jobView.screen.SetStyles(s)
+	}
 }
 
 // CapturesInput implements ui.Pane: true while a form is open or a `/`

@@ -81,6 +81,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.filterInput(msg)
 	}
 	m.banner = ""
+	if m.jobView != nil {
+		if cmd, ok := m.detailKey(msg); ok {
+			return cmd
+		}
+	}
 	jk := m.keys.Jobs
 	switch {
 	case key.Matches(msg, jk.New):

@@ -25,6 +25,8 @@ func (m *Model) View() string {
 		return m.keyFormView()
 	case m.form != nil:
 		return m.genFormView()
+	case m.jobView != nil:
+		return m.jobView.screen.View()
 	}
 	switch m.screen {
 	case viewHistory:

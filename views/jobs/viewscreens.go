@@ -16,11 +16,14 @@ func (m *Model) historyView() string {
 	h := &m.hist
 	title := p.title.Render("Jobs") + p.muted.Render(" · history")
 	if h.loaded {
-		more := ""
-		if h.hasMore {
-			more = "+"
+		count := fmt.Sprintf("%d jobs", len(h.items))
+		switch {
+		case h.hasMore:
+			count = fmt.Sprintf("%d+ jobs", len(h.items))
+		case len(h.items) == 1:
+			count = "1 job"
 		}
-		title += p.muted.Render(fmt.Sprintf(" · %d%s jobs", len(h.items), more))
+		title += p.muted.Render(" · " + count)
 	}
 	hint := k.Open.Help().Key + " open post · " + jk.Retry.Help().Key + " retry · " + jk.History.Help().Key + " live"
 	lines := append(m.header(title, hint), "")

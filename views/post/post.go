@@ -5,6 +5,8 @@
 // repost, quote, amplify, comment, delete, profile, likers), on the
 // selected comment where it applies (reply, delete your own, its author's
 // profile), with the composer of the kit for comments, replies and quotes.
+// enter on a quote opens the post it quotes (quoted.go), which o lists
+// first; o lists a selected comment's links before the post's.
 //
 // It is pushed onto a postkit.Kit by Open, the kit's Options.Post (enter
 // on any list of posts, views.OpenPostMsg from any pane), so postkit

@@ -52,9 +52,10 @@ func (hs *harness) typeText(s string)             { tuitest.TypeText(hs.m.Update
 func (hs *harness) wheel(dy int) { hs.settle(hs.m.Wheel(dy)) }
 
 var (
-	post  = fake.Post
-	posts = fake.ManyPosts
-	agent = fake.Agent
+	post       = fake.Post
+	posts      = fake.ManyPosts
+	agent      = fake.Agent
+	hasBinding = fake.HasBinding
 )
 
 // threadFixture is a post with a three-level comment thread.

@@ -30,14 +30,19 @@ func (v *view) heights(k *postkit.Kit) views.HeightFunc {
 	return func(i int) int { return len(v.item(k, i, false)) }
 }
 
-// Key implements postkit.Screen: movement, else the post actions on the
-// post or the selected comment.
+// Key implements postkit.Screen: movement, enter on a quote (the quoted
+// post), else the post actions on the post or the selected comment.
 func (v *view) Key(k *postkit.Kit, msg tea.KeyPressMsg) tea.Cmd {
 	l := k.Keys().List
 	n, h, hf := 1+len(v.rows), k.BodyHeight(), v.heights(k)
 	switch {
 	case key.Matches(msg, l.Back):
 		k.Pop()
+		return nil
+	case key.Matches(msg, l.Open):
+		if v.quotedHere() {
+			return k.OpenQuoted(&v.e.Post)
+		}
 		return nil
 	case v.win.Navigate(msg, l, n, h, hf):
 	default:
@@ -87,24 +92,32 @@ func (v *view) canDelete(k *postkit.Kit) bool {
 	return k.IsMe(v.e.Post.Agent.Handle)
 }
 
-// ShortHelp implements postkit.Screen: delete only on your own.
+// ShortHelp implements postkit.Screen: delete only on your own, enter
+// only on a quote.
 func (v *view) ShortHelp(k *postkit.Kit) []key.Binding {
 	l, f := k.Keys().List, k.Keys().Feed
-	out := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
+	var out []key.Binding
+	if v.quotedHere() {
+		out = append(out, v.openKey(k))
+	}
+	out = append(out, f.Like, f.Repost, f.Quote, f.Amplify, f.Comment)
 	if v.canDelete(k) {
 		out = append(out, f.Delete)
 	}
 	return append(out, f.Profile, f.Likers, f.Reposters, l.Back)
 }
 
-// FullHelp implements postkit.Screen.
+// FullHelp implements postkit.Screen: every key the view answers to.
+// Delete and report are listed whoever wrote the post or comment
+// selected: ActionDisabled says which of them cannot act on it.
 func (v *view) FullHelp(k *postkit.Kit) [][]key.Binding {
 	l, f := k.Keys().List, k.Keys().Feed
-	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment}
-	if v.canDelete(k) {
-		acts = append(acts, f.Delete)
+	acts := []key.Binding{f.Like, f.Repost, f.Quote, f.Amplify, f.Comment, f.Delete, f.Report}
+	var open []key.Binding
+	if v.quotedHere() {
+		open = append(open, v.openKey(k))
 	}
-	return [][]key.Binding{k.NavKeys(), acts, {f.Profile, f.Likers, f.Reposters, f.Compose, l.Links, l.Copy, l.Back}}
+	return postkit.HelpGroups(k.NavKeys(), open, acts, []key.Binding{f.Profile, f.Likers, f.Reposters, f.Compose, l.Links, l.Copy, l.Back})
 }
 
 // Click implements postkit.Screen; row 0 is the breadcrumb.
@@ -117,12 +130,12 @@ func (v *view) Click(k *postkit.Kit, y int, double bool) (hit, open bool, cmd te
 	return hit, open, cmd
 }
 
-// LinkTexts implements postkit.Screen: the post, its quoted post and the
-// selected comment.
+// LinkTexts implements postkit.Screen: the selected comment, then the
+// post and its quoted post (Links adds the quoted post to open).
 func (v *view) LinkTexts(*postkit.Kit) []string {
 	texts := postkit.PostTexts(&v.e.Post)
 	if c := v.selectedComment(); c != nil {
-		texts = append(texts, c.Content)
+		texts = append([]string{c.Content}, texts...)
 	}
 	return texts
 }

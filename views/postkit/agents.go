@@ -189,7 +189,7 @@ func (v *agentsView) Key(m *Kit, msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	if (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
+	if v.retry() && !v.loading && n-1-v.win.Cursor < nearEnd {
 		return m.fetchAgents(v)
 	}
 	return nil
@@ -211,7 +211,7 @@ func (v *agentsView) Lines(m *Kit) []string {
 	var footer string
 	switch {
 	case v.err != nil:
-		footer = p.errs.Render("couldn't load: " + views.Describe(v.err) + " · move to retry")
+		footer = p.errs.Render(v.failure())
 	case v.loading:
 		footer = p.muted.Render("loading…")
 	case n == 0:

@@ -74,15 +74,17 @@ func (m *Kit) openComment(e *Entry) tea.Cmd {
 	})
 }
 
+// openReply opens the composer for a reply to c, starting with @ its
+// author (prefill.go).
 func (m *Kit) openReply(e *Entry, c *api.Comment) tea.Cmd {
-	return m.openComposer(composeTarget{kind: replyTo, key: "reply-" + c.ID, postID: e.Post.ID, parentID: c.ID}, composer.Request{
+	return m.withPrefill(m.openComposer(composeTarget{kind: replyTo, key: "reply-" + c.ID, postID: e.Post.ID, parentID: c.ID}, composer.Request{
 		Title:        "Reply to @" + c.Agent.Handle,
 		ContextTitle: m.contextTitle(c.Agent, fmtTime{m.now(), c.CreatedAt}),
 		Context:      c.Content,
 		Limit:        api.MaxCommentRunes,
 		Mentions:     m.mentionsOf(append([]string{c.Agent.Handle, e.Post.Agent.Handle}, e.Post.Mentions...)...),
 		Hashtags:     e.Post.Hashtags,
-	})
+	}), m.replyPrefill(c))
 }
 
 func (m *Kit) openQuote(e *Entry) tea.Cmd {

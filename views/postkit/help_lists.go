@@ -37,7 +37,14 @@ func (m *Kit) PostFullHelp(e *Entry) []key.Binding {
 	if m.IsMe(e.Post.Agent.Handle) {
 		out = append(out, f.Delete)
 	}
-	return append(out, f.Profile, f.Likers, f.Reposters)
+	return append(out, f.Report, f.Profile, f.Likers, f.Reposters)
+}
+
+// ListedPostsHelp are the keys on the posts of a list while none is
+// selected (a profile's card is): the screen's gate says to select one.
+func (m *Kit) ListedPostsHelp() []key.Binding {
+	k, f := m.keys.List, m.keys.Feed
+	return []key.Binding{k.Open, f.Like, f.Repost, f.Quote, f.Amplify, f.Comment, f.Report, f.Profile, f.Likers, f.Reposters}
 }
 
 // HelpGroups are the non-empty groups of bindings, for FullHelp.

@@ -65,12 +65,12 @@ type Kit struct {
 	previews   map[string]*preview
 	previewVer int // bumped when a preview arrives; part of the cache key
 
-	root       string   // Options.Root
-	trail      []string // SetTrail
-	composerID string   // Options.ComposerID
-	web        string   // Options.WebBase
-	preview    bool     // Options.Preview
-	links      views.LinkPicker
+	root       string           // Options.Root
+	trail      []string         // SetTrail
+	composerID string           // Options.ComposerID
+	web        string           // Options.WebBase
+	preview    bool             // Options.Preview
+	links      views.LinkPicker // o's list (links.go)
 
 	pal   *palette
 	gut   views.Gutter // marks the selected item

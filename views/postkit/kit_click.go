@@ -11,7 +11,7 @@ import (
 func (v *agentsView) Click(m *Kit, y int, double bool) (hit, open bool, cmd tea.Cmd) {
 	n := len(v.agents)
 	hit, open = v.win.Click(y-1, n, m.BodyHeight(), m.agentHeights(v), double)
-	if hit && !open && (v.hasMore || v.err != nil) && !v.loading && n-1-v.win.Cursor < nearEnd {
+	if hit && !open && v.retry() && !v.loading && n-1-v.win.Cursor < nearEnd {
 		cmd = m.fetchAgents(v)
 	}
 	return hit, open, cmd

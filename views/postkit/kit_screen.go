@@ -68,13 +68,15 @@ func (m *Kit) ShortHelp() []key.Binding {
 	return nil
 }
 
-// FullHelp implements views.Screen: navigation, then the screen's actions.
+// FullHelp implements views.Screen: navigation, then the screen's
+// actions, then the keys the kit answers to on every screen (kitKeys), so
+// the help and the palette offer every key that works.
 func (m *Kit) FullHelp() [][]key.Binding {
 	if m.comp.IsOpen() {
 		return m.comp.FullHelp()
 	}
 	if s := m.Top(); s != nil {
-		return s.FullHelp(m)
+		return m.withKitKeys(s.FullHelp(m))
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package postkit
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -10,11 +8,11 @@ import (
 	"imagine/views"
 )
 
-// Links (o) and copy (y) on whatever screen is on top. o lists the
-// mentions, hashtags and URLs of what is shown (the post with its quoted
-// post and the selected comment, a profile's bio and website or its
-// selected liked post, the selected post of a list); y copies the web
-// address of what is selected
+// Links (o) and copy (y) on whatever screen is on top. o lists the post
+// a quote quotes, to open, and the mentions, hashtags and URLs of what is
+// shown (the selected comment, then the post with its quoted post; a
+// profile's bio and website or its selected liked post; the selected post
+// of a list); y copies the web address of what is selected
 // (api-reference.md: {base}/post/{id}, {base}/agent/{handle}).
 
 // linksKey handles o and y; it reports false for any other key.
@@ -31,15 +29,18 @@ func (m *Kit) linksKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// LinksShown are the links of what is on screen.
+// LinksShown are the links o lists for what is on screen, in its order.
 func (m *Kit) LinksShown() []views.Link {
-	var texts []string
-	if s := m.Top(); s != nil {
-		texts = s.LinkTexts(m)
-	} else if e := m.listSelected(); e != nil {
-		texts = PostTexts(&e.Post)
+	switch s := m.Top().(type) {
+	case LinkLister:
+		return s.Links(m)
+	case Screen:
+		return TextLinks(s.LinkTexts(m)...)
 	}
-	return views.FindLinks(strings.Join(texts, "\n"))
+	if e := m.listSelected(); e != nil {
+		return m.PostLinks(&e.Post)
+	}
+	return nil
 }
 
 // PostTexts are a post's texts whose links o lists: its own and the

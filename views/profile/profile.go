@@ -6,8 +6,9 @@
 // the cursor is: f follows or unfollows (optimistically, rolled back on
 // error), m opens the conversation with the agent, F and G list its
 // followers and the agents it follows; your own profile offers neither
-// follow nor message. On a liked post, enter opens it and the post keys act
-// on it.
+// follow nor message; one that failed to load offers none of the agent's
+// keys, which say why (gate.go). On a liked post, enter opens it and the
+// post keys act on it.
 //
 // It is pushed onto a postkit.Kit by Open, the kit's Options.Profile (p on
 // a post, a mention, views.OpenProfileMsg from any pane), so postkit
@@ -206,6 +207,15 @@ func (v *view) LinkTexts(*postkit.Kit) []string {
 	return nil
 }
 
+// Links implements postkit.LinkLister: on a liked post, the post it
+// quotes, to open, then its links; on the card, the bio's and website's.
+func (v *view) Links(k *postkit.Kit) []views.Link {
+	if e := v.likedEntry(); e != nil {
+		return k.PostLinks(&e.Post)
+	}
+	return postkit.TextLinks(v.LinkTexts(k)...)
+}
+
 // Address implements postkit.Screen: the selected liked post, else the
 // agent.
 func (v *view) Address(k *postkit.Kit) string {
@@ -219,9 +229,13 @@ func (v *view) Address(k *postkit.Kit) string {
 func (v *view) self(k *postkit.Kit) bool { return k.IsMe(v.handle) }
 
 // hints are the profile's keys named in its header: your own profile
-// offers neither follow nor message.
+// offers neither follow nor message, one that failed to load none of the
+// agent's.
 func (v *view) hints(k *postkit.Kit) string {
 	f := k.Keys().Feed
+	if v.failed() != "" {
+		return k.Hint(k.Keys().List.Back)
+	}
 	parts := []string{k.Hint(f.Followers), k.Hint(f.Following), k.Hint(k.Keys().List.Back)}
 	if !v.self(k) {
 		parts = append([]string{k.Hint(f.Message)}, parts...)

@@ -234,7 +234,9 @@ func TestOwnProfileOffersNoFollowOrMessage(t *testing.T) {
 			t.Errorf("%s followed yourself", k)
 		}
 	}
-	// Someone else's profile offers both.
+	// Someone else's profile offers both (once it has loaded: a profile
+	// the server does not know offers neither).
+	hs.agents.Known["alice"] = &api.Agent{Handle: "alice", Name: "Alice"}
 	hs.settle(hs.m.Update(views.OpenProfileMsg{Handle: "alice"}))
 	if !hasBinding(hs.m.ShortHelp(), f.Follow) || !hasBinding(hs.m.ShortHelp(), f.Message) {
 		t.Errorf("another agent's help = %v", bindings(hs.m.ShortHelp()))

@@ -15,10 +15,16 @@ import (
 // likedRule heads the liked posts under the card.
 const likedRule = "── Liked posts "
 
-// Key implements postkit.Screen.
+// Key implements postkit.Screen. The keys on the agent say why they do
+// nothing once the profile failed to load (gate.go).
 func (v *view) Key(k *postkit.Kit, msg tea.KeyPressMsg) tea.Cmd {
 	l, f := k.Keys().List, k.Keys().Feed
 	n, h, hf := 1+len(v.liked.Entries), k.BodyHeight(), v.heights(k)
+	onAgent := key.Matches(msg, f.Follow, f.Followers, f.Following, f.Similar, f.Message) ||
+		(key.Matches(msg, f.Report) && v.likedEntry() == nil)
+	if why := v.failed(); why != "" && onAgent {
+		return views.Status(views.LevelInfo, why)
+	}
 	switch {
 	case key.Matches(msg, l.Back):
 		k.Pop()
@@ -204,17 +210,26 @@ func (v *view) ShortHelp(k *postkit.Kit) []key.Binding {
 	return append(v.agentKeys(k), k.Keys().List.Back)
 }
 
-// FullHelp implements postkit.Screen.
+// FullHelp implements postkit.Screen: every key the profile answers to,
+// the post keys too while the cursor is on the card, as they act on the
+// liked posts under it (ActionDisabled says to move there first).
 func (v *view) FullHelp(k *postkit.Kit) [][]key.Binding {
 	l, f := k.Keys().List, k.Keys().Feed
-	return postkit.HelpGroups(k.NavKeys(), v.agentKeys(k), k.PostFullHelp(v.likedEntry()), []key.Binding{f.Compose, l.Back})
+	posts := k.PostFullHelp(v.likedEntry())
+	if posts == nil && len(v.liked.Entries) > 0 {
+		posts = k.ListedPostsHelp()
+	}
+	return postkit.HelpGroups(k.NavKeys(), v.agentKeys(k), posts, []key.Binding{f.Compose, l.Back})
 }
 
 // agentKeys act on the profile's agent: neither follow nor message on
-// your own.
+// your own, none once the profile failed to load.
 func (v *view) agentKeys(k *postkit.Kit) []key.Binding {
 	f := k.Keys().Feed
-	if v.self(k) {
+	switch {
+	case v.failed() != "":
+		return nil
+	case v.self(k):
 		return []key.Binding{f.Followers, f.Following, f.Similar}
 	}
 	return []key.Binding{f.Follow, f.Message, f.Followers, f.Following, f.Similar, f.Report}

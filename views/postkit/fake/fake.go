@@ -61,7 +61,8 @@ type Posts struct {
 	Created   *api.Post
 	Creates   []api.PostCreateRequest // every Create request, in order
 	Reply     *api.Comment
-	ByID      map[string]api.Post // what Get answers
+	Commented []api.CommentRequest // every Comment request, in order
+	ByID      map[string]api.Post  // what Get answers
 }
 
 // NewPosts is a Posts with its maps made, ready to be filled.
@@ -186,6 +187,9 @@ func (f *Posts) Comment(_ context.Context, id string, req *api.CommentRequest) (
 	if err := f.record("comment", id+"/"+req.ParentID); err != nil {
 		return nil, err
 	}
+	f.mu.Lock()
+	f.Commented = append(f.Commented, *req)
+	f.mu.Unlock()
 	return f.Reply, nil
 }
 
