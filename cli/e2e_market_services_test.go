@@ -72,17 +72,22 @@ func TestEndToEndMarketOrderAService(t *testing.T) {
 	scr.waitFor(t, "Description", 5*time.Second)
 	press("B")
 	scr.waitFor(t, "Order ", 5*time.Second)
-	typ("CARD")
-	press("enter")
+	scr.waitFor(t, "Pay with", 5*time.Second)
 	typ("A short brief for the end-to-end test.")
 	scr.waitFor(t, "end-to-end test.", 5*time.Second)
-	press("ctrl+s")
+	press("enter") // to the payment method: card is first
+	scr.waitFor(t, "enter orders", 5*time.Second)
+	press("enter")
 	scr.waitFor(t, "Place this order?", 5*time.Second)
 	press("y")
-	screen := scr.waitFor(t, "card payment started: finish it in the checkout the API returned", 5*time.Second)
+	// The new order's screen opens: a card is paid in the web app, and
+	// the client secret is never shown.
+	screen := scr.waitFor(t, "Card payment is finished in the ImagineAnything web app", 5*time.Second)
 	if strings.Contains(screen, "pi_sandbox_") {
 		t.Fatalf("the client secret is on screen:\n%s", screen)
 	}
+	press("esc") // the order opened among the orders, its row selected
+	scr.waitFor(t, "Market · orders", 5*time.Second)
 	var id string
 	waitServer(t, func() bool {
 		page, err := c.Market.Orders(t.Context(), &api.OrderListOptions{Role: api.RoleBuyer, Limit: 100})

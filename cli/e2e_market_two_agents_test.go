@@ -226,19 +226,20 @@ func TestEndToEndMarketTwoAgentsOrderToReviewAndPayout(t *testing.T) {
 	buyer.see("Market › Services › ")
 	buyer.see("@" + seller.handle)
 	buyer.press("B")
-	buyer.see("Order ")
-	buyer.typ("CARD")
-	buyer.press("enter")
+	buyer.see("Pay with")
 	buyer.typ("Our mascot: a friendly robot.")
 	buyer.see("a friendly robot.")
-	buyer.press("ctrl+s")
+	buyer.press("enter") // to the payment method: card is first
+	buyer.see("enter orders")
+	buyer.press("enter")
 	buyer.see("Place this order?")
 	buyer.press("y")
-	buyer.see("card payment started")
+	buyer.see("Card payment is finished in the ImagineAnything web app")
 	o := buyer.order()
 	if o.ServiceID != svc.ID || o.Status != api.OrderPendingPayment || o.Seller.Handle != seller.handle {
 		t.Fatalf("the order on the server: %+v", o)
 	}
+	buyer.press("esc")
 	buyer.see("Market · orders") // the order is shown in the orders
 	buyer.seeSelected(title, "pending payment")
 
@@ -280,6 +281,9 @@ func TestEndToEndMarketTwoAgentsOrderToReviewAndPayout(t *testing.T) {
 	buyer.see("you are the buyer")
 	buyer.see("mascot-v1.png")
 	buyer.press("v")
+	buyer.see("What should change")
+	buyer.typ("Rounder eyes, please.")
+	buyer.press("enter")
 	buyer.see("Order sent back for a revision")
 	buyer.waitOrder(o.ID, func(o *api.Order) bool { return o.Status == api.OrderRevision && o.RevisionsUsed == 1 })
 

@@ -40,6 +40,11 @@ type paneForm struct {
 	// from a Cmd's goroutine while the form's Update writes them: a data
 	// race.)
 	hints func()
+	// last is the form's last field, where enter sends the form; send
+	// says what it does there ("post", "send"…): the keys line says it
+	// (formkeys.go).
+	last huh.Field
+	send string
 }
 
 // hintsSetMsg makes a form draw itself again after its hints changed; its
@@ -109,8 +114,12 @@ func wrapForm(id int, cmd tea.Cmd) tea.Cmd {
 // activeForm is the form of the section on screen, nil when none is open.
 func (m *Model) activeForm() *paneForm {
 	switch {
+	case m.section == sectionServices && m.svc.order != nil:
+		return &m.svc.order.paneForm
 	case m.section == sectionServices && m.svc.form != nil:
 		return &m.svc.form.paneForm
+	case m.section == sectionOrders && m.open != nil && m.open.act != nil:
+		return &m.open.act.paneForm
 	case m.section == sectionOrders && m.open != nil && m.open.review != nil:
 		return &m.open.review.paneForm
 	case m.section == sectionMoney && m.money.form != nil:
@@ -119,24 +128,42 @@ func (m *Model) activeForm() *paneForm {
 	return nil
 }
 
-// closeForm drops the active form, nothing sent.
-func (m *Model) closeForm() {
+// closeForm drops the active form, nothing sent, and says so. What was
+// typed in an order, a listing, a review or an action's message is kept
+// for the session (drafts.go): the key that opened the form brings it
+// back, and the status line says which.
+func (m *Model) closeForm() tea.Cmd {
+	again := ""
 	switch {
+	case m.section == sectionServices && m.svc.order != nil:
+		again = m.keepOrder()
 	case m.section == sectionServices:
-		m.svc.form = nil
+		again = m.keepListing()
+	case m.section == sectionOrders && m.open != nil && m.open.act != nil:
+		return m.closeAction()
 	case m.section == sectionOrders && m.open != nil:
-		m.open.review = nil
+		again = m.keepReview()
 	case m.section == sectionMoney:
 		m.money.form = nil
 	}
+	if again != "" {
+		return views.Status(views.LevelInfo, "closed: nothing was sent · "+again+" brings back what you typed")
+	}
+	return views.Status(views.LevelInfo, "closed: nothing was sent")
 }
 
 // submitForm sends the active form once huh says it is complete.
 func (m *Model) submitForm() tea.Cmd {
 	switch m.section {
 	case sectionServices:
+		if m.svc.order != nil {
+			return m.submitOrder()
+		}
 		return m.submitListing()
 	case sectionOrders:
+		if m.open != nil && m.open.act != nil {
+			return m.submitAction()
+		}
 		return m.submitReview()
 	case sectionMoney:
 		return m.submitWallet()
@@ -148,8 +175,7 @@ func (m *Model) submitForm() tea.Cmd {
 func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	f := m.activeForm()
 	if key.Matches(msg, m.keys.Jobs.Cancel) {
-		m.closeForm()
-		return views.Status(views.LevelInfo, "cancelled: nothing was sent")
+		return m.closeForm()
 	}
 	if f.busy {
 		return nil
@@ -186,7 +212,7 @@ func (m *Model) drawForm(head []string, f *paneForm) string {
 		lines = append(lines, views.Truncate(p.muted.Render("sending…"), m.width))
 	}
 	lines = append(lines, strings.Split(f.form.View(), "\n")...)
-	hint := p.faint.Render("tab/enter next · shift+tab back · " + m.keys.Jobs.Cancel.Help().Key + " cancel")
+	hint := p.faint.Render(m.formKeys(f))
 	out := make([]string, 0, m.height)
 	for _, l := range lines {
 		out = append(out, views.Fit(l, m.width, p.pad))

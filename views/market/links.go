@@ -39,7 +39,7 @@ func (m *Model) linkTexts() []string {
 	if m.open == nil || e == nil {
 		return nil
 	}
-	texts := []string{e.o.Requirements, e.o.Deliverables}
+	texts := []string{m.checkoutShown(), e.o.Requirements, e.o.Deliverables}
 	for _, msg := range m.open.thread.Items {
 		texts = append(texts, msg.Content)
 		texts = append(texts, msg.Attachments...)
@@ -59,6 +59,9 @@ func (m *Model) copyID() tea.Cmd {
 		if svc := m.selectedService(); svc != nil {
 			id = svc.ID
 		}
+	case m.checkoutShown() != "":
+		// The screen asks to pay there: the link is what y copies.
+		return views.Copy(m.checkoutShown())
 	case m.open != nil:
 		id = m.open.id
 	default:

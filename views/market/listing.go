@@ -25,6 +25,9 @@ type listingForm struct {
 	paneForm
 	id string // the listing edited, "" for a new one
 	d  *listingDraft
+	// orig is what the form opened with: a draft that still equals it
+	// has nothing typed to keep.
+	orig listingDraft
 }
 
 // listingDraft is the form's values; huh writes into it.
@@ -120,6 +123,10 @@ func (m *Model) openListing(svc *api.MarketService) tea.Cmd {
 	if svc != nil {
 		f.id = svc.ID
 	}
+	f.orig = *f.d
+	if kept := m.drafts.listings[f.id]; kept != nil {
+		f.d = kept // what was typed before esc, brought back
+	}
 	m.svc.form = f
 	return m.buildForm()
 }
@@ -143,6 +150,11 @@ func (m *Model) buildForm() tea.Cmd {
 	}
 	price := huh.NewInput().Title(title("Price in dollars", "price")).Description(pricePreview(d.price)).Value(&d.price)
 	f.hints = func() { price.Description(pricePreview(d.price)) }
+	images := huh.NewInput().Title(title(fmt.Sprintf("Image URLs (https, up to %d, optional)", api.MaxServiceImages), "images")).Value(&d.images)
+	f.last, f.send = images, "publishes"
+	if f.id != "" {
+		f.send = "saves"
+	}
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewInput().Title(title("Title", "title")).CharLimit(api.MaxServiceTitleRunes).Value(&d.title),
@@ -154,7 +166,7 @@ func (m *Model) buildForm() tea.Cmd {
 			huh.NewSelect[string]().Title(title("Category", "category")).Options(cats...).Value(&d.category),
 			huh.NewInput().Title(title("Tags (comma separated)", "tags")).Value(&d.tags),
 			huh.NewInput().Title(title("Thumbnail URL (https, optional)", "thumbnailUrl")).Value(&d.thumb),
-			huh.NewInput().Title(title(fmt.Sprintf("Image URLs (https, up to %d, optional)", api.MaxServiceImages), "images")).Value(&d.images),
+			images,
 		).Title(f.head(head)),
 	)
 	return m.startForm(&f.paneForm, form, listingFields)
@@ -205,6 +217,7 @@ func (m *Model) listingSaved(msg listingSavedMsg) tea.Cmd {
 		return m.refuseForm(msg.err)
 	}
 	m.svc.form = nil
+	keep(&m.drafts.listings, f.id, nil, false)
 	word := "published"
 	if f.id != "" {
 		word = "saved"
@@ -212,7 +225,39 @@ func (m *Model) listingSaved(msg listingSavedMsg) tea.Cmd {
 	if o := m.svc.open; o != nil && msg.svc != nil && o.svc.ID == msg.svc.ID {
 		return tea.Batch(views.Status(views.LevelInfo, "Listing "+word), m.readDetail(o.svc.ID), m.reloadServices())
 	}
+	if f.id == "" && msg.svc != nil {
+		return tea.Batch(views.Status(views.LevelInfo, "Listing "+word+m.showNew(msg.svc.ID)), m.reloadServices())
+	}
 	return tea.Batch(views.Status(views.LevelInfo, "Listing "+word), m.reloadServices())
+}
+
+// showNew makes the next read of the services select the listing id,
+// just published, clearing the filters that could hide it (the search,
+// the category, featured, the price range); it says what it cleared.
+func (m *Model) showNew(id string) string {
+	s := &m.svc
+	s.pick = id
+	if !s.query.Active() && s.cat == 0 && !s.featured && s.minP == 0 && s.maxP == 0 {
+		return ""
+	}
+	s.query.Clear()
+	s.cat, s.featured, s.minP, s.maxP = 0, false, 0, 0
+	return " · filters cleared to show it"
+}
+
+// picked selects the listing asked for by showNew once a read lists it.
+func (m *Model) picked() {
+	s := &m.svc
+	if s.pick == "" {
+		return
+	}
+	for i := range s.items {
+		if s.items[i].ID == s.pick {
+			s.win.Cursor, s.pick = i, ""
+			s.win.Fix(len(s.items), m.svcBodyHeight(), svcRowHeight)
+			return
+		}
+	}
 }
 
 // deleteListing asks before deleting one of the operator's listings.

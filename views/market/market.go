@@ -181,6 +181,11 @@ type Model struct {
 	svc     services // the Services section
 	money   money    // the Money section
 	formSeq int      // numbers the listing forms
+	// drafts are the forms closed unsent, kept for the session.
+	drafts formDrafts
+	// checkouts are the checkout links of the orders placed in this
+	// session, by order: the API returns one only when ordering.
+	checkouts map[string]string
 
 	comp  *composer.Model
 	links views.LinkPicker // o on an order or a service

@@ -204,27 +204,26 @@ func TestBuyerActionsAndConfirmations(t *testing.T) {
 	if s := statusText(hs.keys("x")); !strings.Contains(s, "only an order not yet delivered can be cancelled") {
 		t.Errorf("cancel after delivery: %q", s)
 	}
-	msgs := hs.keys("D")
-	c, ok := tuitest.Find[views.ConfirmMsg](msgs)
-	if !ok {
-		t.Fatal("dispute is not confirmed first")
+	hs.keys("D")
+	if hs.m.open.act == nil || len(hs.src.actions) != 0 {
+		t.Fatal("dispute must ask first, in its form")
 	}
-	if len(hs.src.actions) != 0 {
-		t.Fatal("dispute ran before the confirmation")
-	}
-	tuitest.Settle(hs.m.Update, c.Yes)
+	hs.typeText("The colours are wrong")
+	hs.keys("enter", "y")
 	if hs.src.find("o2").Status != api.OrderDisputed {
 		t.Error("not disputed")
 	}
-	hs.keys("esc")
-	// o5: pending payment, cancel confirmed.
-	hs.m.win.Cursor = indexOf(hs.m, "o5")
-	hs.keys("enter")
-	c, ok = tuitest.Find[views.ConfirmMsg](hs.keys("x"))
-	if !ok {
-		t.Fatal("cancel is not confirmed first")
+	if ms := hs.src.msgs["o2"]; len(ms) != 1 || ms[0].Content != "Disputed: The colours are wrong" {
+		t.Errorf("the reason must reach the seller as a message first: %+v", ms)
 	}
-	tuitest.Settle(hs.m.Update, c.Yes)
+	hs.keys("esc")
+	// o5: pending payment; declining the cancel keeps it, and says so.
+	hs.m.win.Cursor = indexOf(hs.m, "o5")
+	hs.keys("enter", "x")
+	if s := statusText(hs.keys("n")); s != "kept: the order was not cancelled" || hs.src.find("o5").Status != api.OrderPendingPayment {
+		t.Errorf("declined cancel: status %q, order %s", s, hs.src.find("o5").Status)
+	}
+	hs.keys("x", "y")
 	if hs.src.find("o5").Status != api.OrderCancelled {
 		t.Error("not cancelled")
 	}
@@ -440,7 +439,8 @@ func TestAPendingOrderSaysHowToPay(t *testing.T) {
 	hs := newHarness(t, 120, 40, fixture())
 	hs.m.win.Cursor = indexOf(hs.m, "o5")
 	hs.keys("enter")
-	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "pay through the checkout") {
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "Card payment is finished in the ImagineAnything web app") ||
+		!strings.Contains(v, "to be paid by card") || strings.Contains(v, "paid by CARD") {
 		t.Errorf("no payment hint:\n%s", v)
 	}
 }

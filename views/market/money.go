@@ -183,7 +183,7 @@ func (m *Model) gotAccount(msg accountMsg) tea.Cmd {
 	if mo.link == "" {
 		return views.Status(views.LevelWarn, "the server returned no onboarding link")
 	}
-	// The checkout's path (services.go, ordered): the root opens it with
+	// The checkout's path (orderform.go, ordered): the root opens it with
 	// the system's opener when the terminal is local, else shows it in
 	// the status line; y copies it (moneyKey).
 	u := mo.link
@@ -256,6 +256,50 @@ func (m *Model) requestPayout() tea.Cmd {
 	if mo.busy != "" {
 		return views.Status(views.LevelInfo, "wait: "+mo.busy)
 	}
+	if a := mo.acct; a == nil || !a.PayoutsEnabled {
+		// Asked before onboarding, the server would refuse it: the
+		// account is read first (it may have been finished in the
+		// browser since), and a refusal said before the confirmation
+		// rather than after it.
+		mo.busy = "checking your payment account"
+		ctx, src, id := api.Background(m.ctx), m.src, p.ID
+		return func() tea.Msg {
+			cs, err := src.Connect(ctx)
+			return payoutCheckMsg{id: id, acct: cs, err: err}
+		}
+	}
+	return m.confirmPayout(p)
+}
+
+// payoutCheckMsg is the payment account read before a payout request.
+type payoutCheckMsg struct {
+	id   string
+	acct *api.ConnectStatus
+	err  error
+}
+
+// payoutChecked asks to confirm the payout once the account allows it;
+// an account that could not be read leaves it to the server.
+func (m *Model) payoutChecked(msg payoutCheckMsg) tea.Cmd {
+	mo := &m.money
+	mo.busy = ""
+	if msg.err == nil && msg.acct != nil {
+		m.setAccount(msg.acct)
+		if !msg.acct.PayoutsEnabled {
+			return views.Status(views.LevelWarn, m.onboardingFirst())
+		}
+	}
+	for i := range mo.items {
+		if mo.items[i].ID == msg.id && payoutRefusal(&mo.items[i]) == "" {
+			return m.confirmPayout(&mo.items[i])
+		}
+	}
+	return nil
+}
+
+// confirmPayout asks before requesting p.
+func (m *Model) confirmPayout(p *api.Payout) tea.Cmd {
+	mo := &m.money
 	to := "your payment account"
 	if a := mo.acct; a != nil && a.PreferCrypto && a.CryptoWalletAddress != "" {
 		to = "your crypto wallet " + a.CryptoWalletAddress
@@ -278,8 +322,7 @@ func (m *Model) payoutRequested(msg payoutRequestedMsg) tea.Cmd {
 		var ae *api.Error
 		switch {
 		case errors.As(msg.err, &ae) && ae.Code == onboardingRequired:
-			return tea.Batch(views.Status(views.LevelWarn, "can't request the payout: the payment account's onboarding is not complete · "+
-				m.keys.Market.Account.Help().Key+" gets the link, "+m.keys.Global.Refresh.Help().Key+" checks again"), m.readAccount())
+			return tea.Batch(views.Status(views.LevelWarn, m.onboardingFirst()), m.readAccount())
 		case errors.Is(msg.err, api.ErrConflict):
 			return tea.Batch(views.Status(views.LevelWarn, "can't request the payout: "+views.Describe(msg.err)), m.reloadPayouts())
 		}
@@ -297,6 +340,14 @@ func (m *Model) payoutRequested(msg payoutRequestedMsg) tea.Cmd {
 		}
 	}
 	return tea.Batch(views.Status(views.LevelInfo, "Payout requested: "+amount+"is on its way"), m.reloadPayouts())
+}
+
+// onboardingFirst says a payout waits for the payment account's
+// onboarding, and the keys that finish it: short enough for the status
+// line at 80 columns, after the handle and the connection state.
+func (m *Model) onboardingFirst() string {
+	return "payouts need onboarding: " + m.keys.Market.Account.Help().Key + " gets the link, " +
+		m.keys.Global.Refresh.Help().Key + " checks again"
 }
 
 // reloadPayouts reads the first page again (the totals move with it).

@@ -131,17 +131,36 @@ func TestRequestAPayoutNeedsOnboardingThenGoes(t *testing.T) {
 		t.Errorf("the palette must say why: %q", why)
 	}
 	hs.keys("k")
-	// Before onboarding: confirmed, sent, refused with the reason.
+	// Before onboarding (the account says so): said at once, in a line
+	// that fits 80 columns, and neither confirmed nor sent.
+	msgs := hs.keys("P")
+	s := statusText(msgs)
+	if _, asked := tuitest.Find[views.ConfirmMsg](msgs); asked || len(mo.requested) != 0 ||
+		s != "payouts need onboarding: A gets the link, r checks again" {
+		t.Errorf("P before onboarding: asked %v, sent %q, status %q", asked, mo.requested, s)
+	}
+	// The status line shows it after " @demo_agent  ● live  " (22
+	// columns): at 80 columns, 58 are left.
+	if w := ansi.StringWidth(s); w > 58 {
+		t.Errorf("the status is %d columns: cut at 80", w)
+	}
+	// With the account thought ready (read before onboarding was undone,
+	// say), the server's refusal says the same, and the account is read
+	// again.
+	hs.m.money.acct = &api.ConnectStatus{Connected: true, ChargesEnabled: true, PayoutsEnabled: true}
 	reads := mo.accountReads
-	s := statusText(hs.confirm(hs.keys("P")))
-	if len(mo.requested) != 1 || !strings.Contains(s, "onboarding is not complete") || !strings.Contains(s, "A gets the link") {
+	s = statusText(hs.confirm(hs.keys("P")))
+	if len(mo.requested) != 1 || s != "payouts need onboarding: A gets the link, r checks again" {
 		t.Errorf("refused before onboarding: %q %q", s, mo.requested)
 	}
 	if mo.accountReads != reads+1 {
 		t.Errorf("a refusal for the onboarding reads the account again")
 	}
+	if hs.m.money.acct.PayoutsEnabled {
+		t.Errorf("the account read after the refusal must replace the stale one")
+	}
 	// A asks for the link: shown in full, and opened through the root.
-	msgs := hs.keys("A")
+	msgs = hs.keys("A")
 	open, ok := tuitest.Find[views.OpenURLMsg](msgs)
 	if !ok || open.URL != "https://connect.example.com/onboarding/acct_1" || mo.connects[0] != "false " {
 		t.Fatalf("onboarding: %+v %v %q", open, ok, mo.connects)

@@ -133,8 +133,8 @@ func (m *Model) accountLines() []string {
 
 // linkLines lays text out over the pane's width in full (a checkout or
 // onboarding URL is never cut), each URL that fits on a line an OSC 8
-// hyperlink when the theme allows them. The orders' payment notice and
-// the onboarding link both go through it.
+// hyperlink when the theme allows them. An order's checkout link
+// (payment.go) and the onboarding link both go through it.
 func (m *Model) linkLines(text string, st lipgloss.Style) []string {
 	lines := views.Content(text, m.width, views.ContentStyles{Text: st, Hashtag: st, Mention: st, Links: m.styles.Hyperlinks})
 	for i, l := range lines {

@@ -44,6 +44,9 @@ func (m *Model) View() string {
 		return m.moneyView()
 	}
 	if m.open != nil {
+		if m.open.act != nil {
+			return m.actionView()
+		}
 		if m.open.review != nil {
 			return m.reviewView()
 		}
@@ -91,7 +94,7 @@ func (m *Model) bodyHeight() int {
 	if m.query.Active() {
 		chrome++
 	}
-	return max(m.height-chrome-len(m.noticeLines()), 1)
+	return max(m.height-chrome, 1)
 }
 
 // header is the title line: the filters, what needs the operator, and
@@ -104,7 +107,7 @@ func (m *Model) header() []string {
 	}
 	mk := m.keys.Market
 	hint := p.faint.Render(mk.Section.Help().Key + " services · " + mk.Role.Help().Key + " role · " + mk.Status.Help().Key + " status")
-	out := append([]string{views.Spread(t, hint, m.width)}, m.noticeLines()...)
+	out := []string{views.Spread(t, hint, m.width)}
 	if m.err != nil && m.loaded {
 		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(m.err)+" · showing what was loaded"), m.width))
 	}

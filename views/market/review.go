@@ -72,6 +72,16 @@ func (m *Model) nextOf(e *entry) string {
 	return next(&e.o, e.role, m.shown)
 }
 
+// refusal is refusal for the operator's side of e, and a second review
+// refused once the order is reviewed: R is then neither offered on the
+// screen nor in the help.
+func (m *Model) refusal(e *entry, a api.OrderAction) string {
+	if a == reviewAction && m.reviewedIDs[e.o.ID] {
+		return alreadyReviewed
+	}
+	return refusal(&e.o, e.role, a)
+}
+
 // markReviewed records that order id has its review.
 func (m *Model) markReviewed(id string) {
 	m.reviewedIDs[id] = true
@@ -88,7 +98,11 @@ func (m *Model) openReview(e *entry) tea.Cmd {
 	if m.reviewedIDs[e.o.ID] {
 		return views.Status(views.LevelInfo, alreadyReviewed)
 	}
-	m.open.review = &reviewForm{orderID: e.o.ID, title: title(&e.o), d: &reviewDraft{}}
+	d := m.drafts.reviews[e.o.ID]
+	if d == nil {
+		d = &reviewDraft{}
+	}
+	m.open.review = &reviewForm{orderID: e.o.ID, title: title(&e.o), d: d}
 	return m.buildReview()
 }
 
@@ -100,6 +114,8 @@ func (m *Model) buildReview() tea.Cmd {
 	sub := func(label, field string, v *int) huh.Field {
 		return huh.NewSelect[int]().Title(f.label(label, field)).Options(ratingOptions("not given")...).Inline(true).Value(v)
 	}
+	text := huh.NewText().Title(f.label("Your review", "content")).CharLimit(api.MaxReviewRunes).Lines(5).Value(&d.content)
+	f.last, f.send = text, "posts the review"
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[int]().Title(f.label("Rating (required)", "rating")).
@@ -107,7 +123,7 @@ func (m *Model) buildReview() tea.Cmd {
 			sub("Quality (optional)", "qualityRating", &d.quality),
 			sub("Communication (optional)", "communicationRating", &d.communication),
 			sub("Delivery (optional)", "deliveryRating", &d.delivery),
-			huh.NewText().Title(f.label("Your review", "content")).CharLimit(api.MaxReviewRunes).Lines(5).Value(&d.content),
+			text,
 		).Title(f.head("Review of " + views.NormalizeEmojiWidth(f.title))),
 	)
 	return m.startForm(&f.paneForm, form, reviewFields)
@@ -156,6 +172,7 @@ func (m *Model) reviewed(msg reviewedMsg) tea.Cmd {
 	if f != nil {
 		m.open.review = nil
 	}
+	keep(&m.drafts.reviews, msg.id, nil, false)
 	m.markReviewed(msg.id)
 	return views.Status(views.LevelInfo, "Review posted")
 }
@@ -164,7 +181,10 @@ func (m *Model) reviewed(msg reviewedMsg) tea.Cmd {
 func (m *Model) reviewView() string {
 	f := m.open.review
 	p := m.pal
-	head := views.Crumbs(m.Path(),
-		"←/→ rating", m.width, p.title, p.muted, p.faint)
+	hint := ""
+	if choosing(&f.paneForm) {
+		hint = "←/→ rating"
+	}
+	head := views.Crumbs(m.Path(), hint, m.width, p.title, p.muted, p.faint)
 	return m.drawForm([]string{head}, &f.paneForm)
 }

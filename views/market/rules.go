@@ -159,7 +159,7 @@ func need(o *api.Order, r role, now time.Time) string {
 		case api.OrderDelivered:
 			return "accept, revise or dispute"
 		case api.OrderPendingPayment:
-			return "pay"
+			return payNeed(o)
 		}
 	}
 	return ""

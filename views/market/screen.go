@@ -28,6 +28,7 @@ type screen struct {
 	off       int         // first body line shown
 	busy      string      // the action in flight, "" for none
 	review    *reviewForm // the review form, nil when closed
+	act       *actionForm // a revision, dispute or cancel form, nil when closed
 	// active is when the operator last used the screen (opened it, a key,
 	// a send); the thread is polled every threadEvery for activeFor after.
 	active time.Time
@@ -95,7 +96,7 @@ func (m *Model) act(a api.OrderAction) tea.Cmd {
 	if e == nil {
 		return views.Status(views.LevelWarn, "the order is no longer listed")
 	}
-	if why := refusal(&e.o, e.role, a); why != "" {
+	if why := m.refusal(e, a); why != "" {
 		if !strings.Contains(why, verb(a)) {
 			why = "can't " + verb(a) + ": " + why
 		}
@@ -114,10 +115,8 @@ func (m *Model) act(a api.OrderAction) tea.Cmd {
 		})
 	case reviewAction:
 		return m.openReview(e)
-	case api.ActionDispute:
-		return views.Confirm("Dispute this order?", "\""+t+"\" goes to a dispute; the buyer is refunded if it is upheld.", m.run(e.o.ID, a, "", ""))
-	case api.ActionCancel:
-		return views.Confirm("Cancel this order?", "\""+t+"\" is cancelled for both parties.", m.run(e.o.ID, a, "", ""))
+	case api.ActionRequestRevision, api.ActionDispute, api.ActionCancel:
+		return m.openAction(e, a)
 	}
 	m.open.busy = verb(a)
 	return m.run(e.o.ID, a, "", "")

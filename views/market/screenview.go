@@ -53,12 +53,12 @@ func (m *Model) renderBody() []string {
 	}
 	var out []string
 	out = append(out,
-		fit(m.statusStyle(o.Status).Render(statusLabel(o.Status))+p.faint.Render(" · you are the "+e.role.String()+" · ")+p.accent.Render("next: "+m.nextOf(e))),
+		fit(m.statusStyle(o.Status).Render(statusLabel(o.Status))+p.faint.Render(" · you are the "+e.role.String()+" · ")+p.accent.Render("next: "+m.screenNext(e))),
 		fit(party("buyer", o.Buyer)+p.faint.Render(" · ")+party("seller", o.Seller)))
 	out = append(out, m.hiddenNote(orderParts(o, s.thread.Items))...)
 	facts := []string{p.money.Render(views.Money(o.Price))}
 	if o.PaymentMethod != "" {
-		facts = append(facts, p.muted.Render("paid by "+o.PaymentMethod))
+		facts = append(facts, p.muted.Render(paidBy(o)))
 	}
 	if a := views.Ago(m.shown, o.CreatedAt); a != "" {
 		facts = append(facts, p.time.Render("ordered "+a))
@@ -71,9 +71,7 @@ func (m *Model) renderBody() []string {
 	}
 	out = append(out, fit(strings.Join(facts, p.faint.Render(" · "))))
 	out = append(out, fit(m.timeline(e)))
-	if o.Status == api.OrderPendingPayment && e.role == roleBuyer {
-		out = append(out, fit(p.muted.Render("pay through the checkout you were given when ordering; the order turns paid once the payment lands")))
-	}
+	out = append(out, m.payLines(e)...)
 	if acts := m.allowedKeys(e); acts != "" {
 		out = append(out, fit(p.faint.Render("now: ")+p.muted.Render(acts)))
 	}
@@ -167,7 +165,7 @@ func (m *Model) orderActions() []struct {
 func (m *Model) allowedKeys(e *entry) string {
 	var out []string
 	for _, oa := range m.orderActions() {
-		if refusal(&e.o, e.role, oa.a) == "" {
+		if m.refusal(e, oa.a) == "" {
 			out = append(out, oa.b.Help().Key+" "+oa.b.Help().Desc)
 		}
 	}

@@ -33,8 +33,6 @@ const (
 	// pageAhead is how close to the end of what is loaded the cursor gets
 	// before the next page is read.
 	pageAhead = 5
-	// buyKey prefixes the composer key of an order's requirements.
-	buyKey = "buy-"
 )
 
 // serviceCategories are the category filter's steps after "any".
@@ -80,9 +78,12 @@ type services struct {
 	// query again reads nothing.
 	asked string
 
-	open   *svcScreen
-	form   *listingForm
-	notice []string // what the last order's payment said, shown above the orders
+	open  *svcScreen
+	form  *listingForm
+	order *orderForm // the order form (B), nil when closed
+	// pick is a listing to select once a read lists it (one just
+	// published).
+	pick string
 
 	// reviewSeq numbers the reviews screens opened: a page read for one
 	// that was closed is dropped.
@@ -129,9 +130,9 @@ type svcDetailMsg struct {
 
 // orderedMsg is the answer to an order.
 type orderedMsg struct {
-	serviceID, key string
-	created        *api.OrderCreated
-	err            error
+	serviceID string
+	created   *api.OrderCreated
+	err       error
 }
 
 // inServices says the Services section is shown.
@@ -230,6 +231,7 @@ func (m *Model) gotServices(msg svcListMsg) {
 	s.items = appendNew(s.items, msg.page.Items, func(it *api.MarketService) string { return it.ID })
 	s.next, s.more, s.loaded = msg.page.NextCursor, msg.page.HasMore && msg.page.NextCursor != "", true
 	s.win.Fix(len(s.items), m.svcBodyHeight(), svcRowHeight)
+	m.picked()
 }
 
 // moreServices reads the next page when the cursor is near the end.
@@ -505,129 +507,6 @@ func (m *Model) sellerProfile(svc *api.MarketService) tea.Cmd {
 		return nil
 	}
 	return openAgent(svc.Seller.Handle, "sells this service")
-}
-
-// buy opens the order's composer: the requirements, the payment method
-// on the first line.
-func (m *Model) buy(svc *api.MarketService) tea.Cmd {
-	if svc == nil {
-		return nil
-	}
-	if m.mine(svc) {
-		return views.Status(views.LevelWarn, "this is your own service: you can't order it")
-	}
-	return m.comp.Open(composer.Request{
-		Key: buyKey + svc.ID, Title: "Order " + views.NormalizeEmojiWidth(svc.Title) + " · " + views.Money(svc.Price),
-		ContextTitle: "First line: the payment method (CARD when left out)",
-		Context:      strings.Join(api.PaymentMethods, ", ") + "; then your requirements (required).",
-		Limit:        api.MaxRequirementsRunes, Placeholder: "CARD\nwhat you need from the seller",
-	})
-}
-
-// parseOrder reads the payment method (first line, optional) and the
-// requirements.
-func parseOrder(text string) (method, req string, err error) {
-	text = strings.TrimSpace(text)
-	first, rest, _ := strings.Cut(text, "\n")
-	method, req = api.PaymentCard, text
-	for _, pm := range api.PaymentMethods {
-		if strings.EqualFold(strings.TrimSpace(first), pm) {
-			method, req = pm, strings.TrimSpace(rest)
-			break
-		}
-	}
-	if req == "" {
-		return "", "", errors.New("the requirements are required: say what you need from the seller")
-	}
-	if n := len([]rune(req)); n > api.MaxRequirementsRunes {
-		return "", "", fmt.Errorf("the requirements are %d characters, over the %d allowed", n, api.MaxRequirementsRunes)
-	}
-	return method, req, nil
-}
-
-// sendOrder handles the order composer's send: checked, then confirmed
-// (the composer closes, its draft kept until the order is placed).
-func (m *Model) sendOrder(msg composer.SendMsg) tea.Cmd {
-	id := strings.TrimPrefix(msg.Key, buyKey)
-	method, req, err := parseOrder(msg.Text)
-	if err != nil {
-		return m.comp.Failed(err)
-	}
-	svc := m.knownService(id)
-	name, price := "service "+id, ""
-	if svc != nil {
-		if m.mine(svc) {
-			return m.comp.Failed(errors.New("this is your own service: you can't order it"))
-		}
-		name, price = views.NormalizeEmojiWidth(svc.Title), views.Money(svc.Price)+" "
-	}
-	ctx, src, key := api.Background(m.ctx), m.src, msg.Key
-	place := func() tea.Msg {
-		c, err := src.CreateOrder(ctx, id, req, method)
-		return orderedMsg{serviceID: id, key: key, created: c, err: err}
-	}
-	return tea.Batch(m.comp.Failed(errors.New("waiting for your confirmation")), m.comp.Close(),
-		views.Confirm("Place this order?", "\""+name+"\" for "+price+"paid by "+method+".", place))
-}
-
-// ordered applies an order's answer: the order joins the orders and is
-// selected there, and what to pay with is said (the checkout URL in
-// full, never the client secret).
-func (m *Model) ordered(msg orderedMsg) tea.Cmd {
-	if msg.err != nil {
-		return views.Failed("couldn't place the order", msg.err)
-	}
-	c := msg.created
-	if c == nil || c.Order.ID == "" {
-		return views.Status(views.LevelWarn, "the order was placed but the server did not return it: refresh to see it")
-	}
-	o := c.Order
-	if o.ServiceID == "" {
-		o.ServiceID = msg.serviceID
-	}
-	if s := m.knownService(msg.serviceID); s != nil {
-		if o.Service == nil || o.Service.Title == "" {
-			o.Service = &api.MarketService{ID: s.ID, Title: s.Title}
-		}
-		if o.Seller.Handle == "" {
-			o.Seller = s.Seller
-		}
-	}
-	if o.Buyer.Handle == "" && m.me != "" {
-		o.Buyer.Handle = m.me
-	}
-	e := m.byID[o.ID]
-	if e == nil {
-		e = &entry{}
-		m.byID[o.ID] = e
-		m.orders = append([]*entry{e}, m.orders...)
-	}
-	e.setOrder(o)
-	e.ver++
-	e.role = roleOf(&e.o, m.me)
-	e.need = need(&e.o, e.role, m.shown)
-	m.needSeen[o.ID] = true
-
-	var note []string
-	var open tea.Cmd
-	switch {
-	case c.Payment.CheckoutURL != "":
-		note = []string{"Order placed: pay at " + c.Payment.CheckoutURL}
-		u := c.Payment.CheckoutURL
-		open = func() tea.Msg { return views.OpenURLMsg{URL: u} }
-	case c.Payment.ClientSecret != "":
-		note = []string{"Order placed: card payment started: finish it in the checkout the API returned"}
-	default:
-		note = []string{"Order placed: the server returned no payment details"}
-	}
-	m.svc.notice = note
-	m.svc.open = nil
-	m.section = sectionOrders
-	m.roleF, m.statusF = 0, 0
-	m.query.Clear()
-	m.refilter()
-	m.selectOrder(e)
-	return tea.Batch(m.comp.DeleteDraft(msg.key), views.Status(views.LevelInfo, note[0]), open)
 }
 
 // currentService is the open service, else the one under the cursor.

@@ -191,31 +191,32 @@ func TestPlacingAnOrderShowsTheCheckoutNeverTheSecret(t *testing.T) {
 	hs := servicesHarness(t, 80, 24)
 	hs.src.payment = api.Payment{ClientSecret: api.Secret(secret)}
 	hs.keys("S", "enter", "B")
-	hs.typeText("CARD")
-	hs.keys("enter")
 	hs.typeText("A round logo")
-	msgs := hs.keys("ctrl+s")
+	msgs := hs.keys("enter", "enter") // next, then the method as it is: card
 	c, ok := tuitest.Find[views.ConfirmMsg](msgs)
 	if !ok || len(hs.src.placed) != 0 {
 		t.Fatalf("the order must be confirmed first: %v placed %v", msgs, hs.src.placed)
 	}
-	if !strings.Contains(c.Body, "CARD") || !strings.Contains(c.Body, "$5.00") {
+	if !strings.Contains(c.Body, "to be paid by card") || !strings.Contains(c.Body, "$5.00") {
 		t.Errorf("confirmation = %q", c.Body)
 	}
-	tuitest.Settle(hs.m.Update, c.Yes)
+	msgs = tuitest.Settle(hs.m.Update, c.Yes)
 	if len(hs.src.placed) != 1 || hs.src.placed[0] != "s0 CARD A round logo" {
 		t.Fatalf("placed = %v", hs.src.placed)
 	}
 	v := hs.m.View()
-	if strings.Contains(v, secret) {
-		t.Fatalf("the client secret is on screen")
+	if strings.Contains(v, secret) || strings.Contains(fmt.Sprint(msgs), secret) {
+		t.Fatalf("the client secret is on screen or in a message")
+	}
+	if s := statusText(msgs); !strings.Contains(s, "finish paying in the ImagineAnything web app") {
+		t.Errorf("status = %q", s)
 	}
 	sv := ansi.Strip(v)
-	if !strings.Contains(sv, "card payment started: finish it in the checkout the API returned") || !strings.Contains(sv, "· orders ·") {
-		t.Errorf("the orders must show with the payment note:\n%s", sv)
+	if !strings.Contains(sv, "Card payment is finished in the ImagineAnything web app") || !strings.Contains(sv, "to be paid by card") {
+		t.Errorf("the new order's screen must say where to pay:\n%s", sv)
 	}
-	if e := hs.m.selected(); e == nil || e.o.ID != "new1" || e.o.Status != api.OrderPendingPayment {
-		t.Errorf("the new order must be selected: %+v", e)
+	if e := hs.m.current(); e == nil || e.o.ID != "new1" || e.o.Status != api.OrderPendingPayment {
+		t.Errorf("the new order must be open: %+v", e)
 	}
 	golden.RequireEqual(t, []byte(sv))
 }
@@ -225,10 +226,9 @@ func TestPlacingAnOrderOpensTheCheckoutURL(t *testing.T) {
 	hs := servicesHarness(t, 80, 24)
 	hs.src.payment = api.Payment{CheckoutURL: url}
 	hs.keys("S", "B")
-	hs.typeText("COINBASE")
-	hs.keys("enter")
 	hs.typeText("Needs")
-	c, _ := tuitest.Find[views.ConfirmMsg](hs.keys("ctrl+s"))
+	hs.keys("enter", "down", "down", "down")
+	c, _ := tuitest.Find[views.ConfirmMsg](hs.keys("enter"))
 	msgs := tuitest.Settle(hs.m.Update, c.Yes)
 	if u, ok := tuitest.Find[views.OpenURLMsg](msgs); !ok || u.URL != url {
 		t.Errorf("the checkout must be opened: %v", msgs)
@@ -244,16 +244,14 @@ func TestPlacingAnOrderOpensTheCheckoutURL(t *testing.T) {
 
 func TestOrderingNeedsRequirementsAndNotYourOwnService(t *testing.T) {
 	hs := servicesHarness(t, 80, 24)
-	hs.keys("S", "B")
-	hs.typeText("CARD")
-	hs.keys("ctrl+s")
-	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "requirements are required") {
-		t.Errorf("empty requirements must be refused:\n%s", v)
+	hs.keys("S", "B", "enter", "enter")
+	if v := ansi.Strip(hs.m.View()); !strings.Contains(v, "Requirements (required): what you need from the seller — say what you need") {
+		t.Errorf("empty requirements must be refused beside them:\n%s", v)
 	}
 	hs.keys("esc", "j", "j")
 	msgs := hs.keys("B")
 	st, ok := tuitest.Find[views.StatusMsg](msgs)
-	if !ok || !strings.Contains(st.Text, "your own service") || hs.m.comp.IsOpen() {
+	if !ok || !strings.Contains(st.Text, "your own service") || hs.m.activeForm() != nil {
 		t.Errorf("ordering one's own service must be refused: %v", msgs)
 	}
 	if len(hs.src.placed) != 0 {

@@ -14,6 +14,9 @@ import (
 // servicesView draws the Services section: the header with the filters,
 // the rows (selection in the gutter), the query line.
 func (m *Model) servicesView() string {
+	if m.svc.order != nil {
+		return m.drawForm(m.servicesHeader()[:1], &m.svc.order.paneForm)
+	}
 	if m.svc.form != nil {
 		return m.formView()
 	}
@@ -28,7 +31,7 @@ func (m *Model) servicesView() string {
 	lines := append(make([]string, 0, m.height), m.servicesHeader()...)
 	var footer []string
 	if s.query.Active() {
-		footer = append(footer, s.query.Line(len(s.items), m.width))
+		footer = append(footer, m.searchLine())
 	}
 	if m.comp.IsOpen() {
 		footer = append(footer, strings.Split(m.comp.View(), "\n")...)
@@ -286,16 +289,6 @@ func serviceImages(svc *api.MarketService) []string {
 		if u = strings.TrimSpace(u); u != "" && !slices.Contains(out, u) {
 			out = append(out, u)
 		}
-	}
-	return out
-}
-
-// noticeLines is the last order's payment note in full (linkLines: a
-// checkout URL is never cut, and is a hyperlink where the theme allows).
-func (m *Model) noticeLines() []string {
-	var out []string
-	for _, n := range m.svc.notice {
-		out = append(out, m.linkLines(n, m.pal.ok)...)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package market
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -55,26 +56,83 @@ func pathTo(status api.OrderStatus) []api.OrderStatus {
 	return []api.OrderStatus{status}
 }
 
+// wayTo is pathTo for e's order, with its revisions: once a revision was
+// asked (the order counts it in revisionsUsed, or the client saw it), the
+// revision stays a step of the way whatever came after it ("delivered ›
+// revision › disputed"), and the rounds are counted on it. Whether a
+// disputed order was delivered again after its revision is said only when
+// the client saw it: the order does not tell.
+func wayTo(e *entry) (path []api.OrderStatus, rounds int) {
+	o := &e.o
+	rounds = o.RevisionsUsed
+	redelivered := false
+	seen := 0
+	for _, s := range e.seen {
+		switch s.status {
+		case api.OrderRevision:
+			seen++
+			redelivered = false
+		case api.OrderDelivered:
+			redelivered = seen > 0
+		}
+	}
+	rounds = max(rounds, seen)
+	path = pathTo(o.Status)
+	if rounds == 0 {
+		return path, 0
+	}
+	base := pathTo(api.OrderDelivered)
+	revised := append(base, api.OrderRevision)
+	switch o.Status {
+	case api.OrderInProgress, api.OrderDelivered:
+		return append(revised, o.Status), rounds
+	case api.OrderCompleted:
+		return append(revised, api.OrderDelivered, api.OrderCompleted), rounds
+	case api.OrderDisputed, api.OrderRefunded:
+		if redelivered {
+			revised = append(revised, api.OrderDelivered)
+		}
+		revised = append(revised, api.OrderDisputed)
+		if o.Status == api.OrderRefunded {
+			revised = append(revised, api.OrderRefunded)
+		}
+		return revised, rounds
+	}
+	return path, rounds
+}
+
 // timeline is the order's path as one line of steps: "placed 3h ago ›
-// paid › in progress 2h ago › delivered 5m ago".
+// paid › in progress 2h ago › delivered 5m ago". A step's time is the one
+// the client saw it happen at, the order's creation for the first and its
+// last update for the current one.
 func (m *Model) timeline(e *entry) string {
 	o := &e.o
-	when := map[api.OrderStatus]time.Time{api.OrderPendingPayment: o.CreatedAt}
+	path, rounds := wayTo(e)
+	when := make([]time.Time, len(path))
+	when[0] = o.CreatedAt
+	at := 0
 	for _, s := range e.seen {
-		when[s.status] = s.at
+		for j := at + 1; j < len(path); j++ {
+			if path[j] == s.status {
+				when[j], at = s.at, j
+				break
+			}
+		}
 	}
-	if !o.UpdatedAt.IsZero() {
-		when[o.Status] = o.UpdatedAt
+	if !o.UpdatedAt.IsZero() && len(path) > 1 {
+		when[len(path)-1] = o.UpdatedAt
 	}
-	path := pathTo(o.Status)
 	steps := make([]string, 0, len(path))
 	for i, st := range path {
 		label := statusLabel(st)
-		if i == 0 {
+		switch {
+		case i == 0:
 			label = "placed"
+		case st == api.OrderRevision && rounds > 1:
+			label += fmt.Sprintf(" ×%d", rounds)
 		}
-		if at := when[st]; !at.IsZero() {
-			if a := views.Ago(m.shown, at); a != "" {
+		if !when[i].IsZero() {
+			if a := views.Ago(m.shown, when[i]); a != "" {
 				label += " " + a
 			}
 		}

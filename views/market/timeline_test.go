@@ -45,3 +45,27 @@ func TestTheTimelineFollowsTheStateMachineWithTheTimesSeen(t *testing.T) {
 		t.Errorf("cancelled: %q", got)
 	}
 }
+
+// TestARevisionStaysInTheTimeline: an order that had revisions (its
+// revisionsUsed, whether the client saw them or not) keeps the revision
+// as a step after what followed it, the rounds counted.
+func TestARevisionStaysInTheTimeline(t *testing.T) {
+	hs := servicesHarness(t, 100, 30)
+	now := hs.m.shown
+	for _, tc := range []struct {
+		st   api.OrderStatus
+		used int
+		want string
+	}{
+		{api.OrderDisputed, 1, "placed 1h › paid › in progress › delivered › revision › disputed now"},
+		{api.OrderCompleted, 2, "delivered › revision ×2 › delivered › completed now"},
+		{api.OrderInProgress, 1, "delivered › revision › in progress now"},
+		{api.OrderDisputed, 0, "delivered › disputed now"},
+	} {
+		e := &entry{}
+		e.setOrder(api.Order{ID: "o-r", Status: tc.st, RevisionsUsed: tc.used, CreatedAt: now.Add(-time.Hour), UpdatedAt: now})
+		if got := ansi.Strip(hs.m.timeline(e)); !strings.HasSuffix(got, tc.want) {
+			t.Errorf("%s after %d revisions: %q, want it to end %q", tc.st, tc.used, got, tc.want)
+		}
+	}
+}

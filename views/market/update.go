@@ -68,6 +68,8 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 		return m.gotAccount(msg)
 	case payoutRequestedMsg:
 		return m.payoutRequested(msg)
+	case payoutCheckMsg:
+		return m.payoutChecked(msg)
 	case listingSavedMsg:
 		return m.listingSaved(msg)
 	case listingDeletedMsg:
@@ -83,15 +85,14 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 		return m.sent(msg)
 	case reviewedMsg:
 		return m.reviewed(msg)
+	case actionDoneMsg:
+		return m.actionDone(msg)
 	case composer.SendMsg:
 		if msg.ID != composerID {
 			return nil
 		}
-		switch {
-		case msg.Key == "price":
+		if msg.Key == "price" {
 			return m.priced(msg.Text)
-		case strings.HasPrefix(msg.Key, buyKey):
-			return m.sendOrder(msg)
 		}
 		return m.send(msg)
 	case tea.KeyPressMsg:
@@ -177,8 +178,6 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, lk.Back):
 		if m.query.Active() {
 			m.clearQuery()
-		} else if m.svc.notice != nil {
-			m.svc.notice = nil
 		}
 		return nil
 	case key.Matches(msg, lk.Open):
@@ -278,9 +277,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	if m.open != nil {
 		out := []key.Binding{lk.Back}
+		if m.checkoutShown() != "" {
+			out = append(out, m.copyHelp())
+		}
 		if e := m.current(); e != nil {
 			for _, oa := range m.orderActions() {
-				if refusal(&e.o, e.role, oa.a) == "" {
+				if m.refusal(e, oa.a) == "" {
 					out = append(out, *oa.b)
 				}
 			}
@@ -336,7 +338,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		for _, oa := range m.orderActions() {
 			b := *oa.b
 			if e != nil {
-				if why := refusal(&e.o, e.role, oa.a); why != "" {
+				if why := m.refusal(e, oa.a); why != "" {
 					// Listed with the reason, never hidden (ui/doc.go).
 					v := verb(oa.a)
 					b.SetHelp(b.Help().Key, strings.ToUpper(v[:1])+v[1:]+" (not now: "+why+")")
@@ -346,7 +348,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{lk.Up, lk.Down, lk.PageUp, lk.PageDown, lk.Top, lk.Bottom, lk.Back},
-			append(acts, mk.Message, mk.Profile, lk.Links, copyKey(lk.Copy), mk.Money),
+			append(acts, mk.Message, mk.Profile, lk.Links, m.copyHelp(), mk.Money),
 		}
 	}
 	return [][]key.Binding{
@@ -447,10 +449,7 @@ func (m *Model) ActionDisabled(id string) string {
 	if e == nil {
 		return "open an order first"
 	}
-	if a == reviewAction && m.reviewedIDs[e.o.ID] {
-		return alreadyReviewed
-	}
-	return refusal(&e.o, e.role, a)
+	return m.refusal(e, a)
 }
 
 // profile opens the other party's profile on the pane's stack.

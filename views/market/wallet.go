@@ -70,6 +70,7 @@ func (m *Model) buildWallet() tea.Cmd {
 	wallet := huh.NewInput().Title(f.label("Wallet address", "cryptoWalletAddress")).
 		Description(walletHint(f.wallet)).Placeholder("0x…").CharLimit(walletLen).Value(&f.wallet)
 	f.hints = func() { wallet.Description(walletHint(f.wallet)) }
+	f.last, f.send = wallet, "saves"
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewConfirm().Title(f.label("Pay me in crypto (USDC or USDP)", "preferCrypto")).

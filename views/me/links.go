@@ -3,6 +3,7 @@ package me
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"imagine/api"
 	"imagine/views"
 )
 
@@ -42,8 +43,13 @@ func (m *Model) linkTexts() []string {
 }
 
 // copyShown puts the address of what the section shows on the clipboard
-// (OSC 52), or says there is none.
+// (OSC 52), or says there is none. While a new webhook secret is on
+// screen it is what y copies: the screen asks to copy it now, and it is
+// never shown again.
 func (m *Model) copyShown() tea.Cmd {
+	if m.section == secSettings && m.secret != "" {
+		return copySecret(m.secret)
+	}
 	if text := m.copyText(); text != "" {
 		return views.Copy(text)
 	}
@@ -92,4 +98,10 @@ func (m *Model) copyText() string {
 		}
 	}
 	return ""
+}
+
+// copySecret puts a webhook secret on the clipboard (OSC 52). The status
+// line names it without its value (views.Copy would echo it there).
+func copySecret(s api.Secret) tea.Cmd {
+	return tea.Batch(tea.SetClipboard(s.Reveal()), views.Status(views.LevelInfo, "copied the webhook secret"))
 }

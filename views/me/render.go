@@ -186,7 +186,8 @@ func (m *Model) settingsLines(h int) []string {
 	if m.secret != "" {
 		// Drawn straight from the Secret, never cached: it must vanish
 		// with the section.
-		lines = append(lines, "", s.Warn.Render("New secret, shown once: copy it now"), s.Bold.Render(m.secret.Reveal()))
+		lines = append(lines, "", s.Warn.Render("New secret, shown once: ")+s.Accent.Render(m.keys.List.Copy.Help().Key+" copies it")+
+			s.Warn.Render(" now"), s.Bold.Render(m.secret.Reveal()))
 	}
 	if len(lines) > h {
 		lines = lines[:h]

@@ -183,7 +183,14 @@ func (m *Model) ShortHelp() []key.Binding {
 	case secLiked, secFollowers, secFollowing:
 		return append([]key.Binding{pk.Section, lk.Open, pk.Report}, m.filterHelp()...)
 	case secSettings:
-		return []key.Binding{pk.Section, pk.Capabilities, pk.Webhook, pk.Regenerate, pk.TestWebhook, pk.DeleteWebhook}
+		out := []key.Binding{pk.Section, pk.Capabilities, pk.Webhook, pk.Regenerate, pk.TestWebhook, pk.DeleteWebhook}
+		if m.secret != "" {
+			// The secret on screen is shown once: its copy key comes first.
+			cp := lk.Copy
+			cp.SetHelp(cp.Help().Key, "copy secret")
+			out = append([]key.Binding{cp}, out...)
+		}
+		return out
 	case sectionCount:
 	}
 	return nil

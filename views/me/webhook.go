@@ -30,7 +30,7 @@ func (m *Model) setHook(h *api.Webhook, what string) tea.Cmd {
 	if h.Secret != "" {
 		m.secret = h.Secret
 		h.Secret = ""
-		what += "; copy the secret now, it is shown once"
+		what += "; " + m.keys.List.Copy.Help().Key + " copies the new secret, shown once"
 	}
 	m.webhook = h
 	m.cache.Clear()
