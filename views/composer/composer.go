@@ -79,6 +79,10 @@ type Request struct {
 	// Media allows attachments (new posts): images or a video, uploaded
 	// while the text is written and sent with it.
 	Media bool
+	// Prefill is what the text starts with when there is no draft of
+	// Key ("@bob " in a reply to bob): a draft read back replaces it
+	// unless the operator has typed since.
+	Prefill string
 	// Files, above zero, allows up to that many attachments instead,
 	// images and videos mixed, sent by their addresses (SendMsg.MediaURLs):
 	// an order message's. Media need not be set with it.
@@ -240,6 +244,7 @@ func (m *Model) Open(req Request) tea.Cmd {
 		if text, ok := m.stash[req.Key]; ok {
 			m.ta.SetValue(text)
 		} else {
+			m.ta.SetValue(req.Prefill)
 			m.loadGen++
 			load = m.loadCmd(req.Key, m.loadGen)
 		}
@@ -260,13 +265,20 @@ func (m *Model) Close() tea.Cmd {
 	m.endCompletion()
 	m.ta.Blur()
 	m.picker.input.Blur()
-	m.stash[m.req.Key] = m.ta.Value()
+	text := m.ta.Value()
+	if text == m.req.Prefill {
+		// Nothing written: no draft, and the prefill comes again.
+		text = ""
+		delete(m.stash, m.req.Key)
+	} else {
+		m.stash[m.req.Key] = text
+	}
 	m.gen++
 	var media tea.Cmd
 	if m.mediaOn() {
 		media = m.saveMediaCmd(m.req.Key)
 	}
-	return tea.Batch(m.saveCmd(m.req.Key, m.gen, m.ta.Value()), media)
+	return tea.Batch(m.saveCmd(m.req.Key, m.gen, text), media)
 }
 
 // Sent tells the composer its text was delivered: the text, the inline

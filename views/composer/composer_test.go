@@ -269,3 +269,30 @@ func TestTextTypedBeforeTheDraftArrivesKeepsBoth(t *testing.T) {
 		t.Errorf("draft on disk %q", b)
 	}
 }
+
+// A Prefill ("@bob " in a reply to bob) is what the text starts with when
+// there is no draft; closed untouched it leaves no draft and comes again;
+// a draft on disk wins over it.
+func TestPrefillStartsTheTextUnlessADraftIsBack(t *testing.T) {
+	dir := t.TempDir()
+	m := newComposer(t, dir, "")
+	settle(m, m.Open(Request{Key: "reply-c9", Prefill: "@bob "}))
+	if m.Value() != "@bob " {
+		t.Fatalf("opened with %q, want the prefill", m.Value())
+	}
+	settle(m, m.Update(tuitest.Press("esc")))
+	next := newComposer(t, dir, "")
+	settle(next, next.Open(Request{Key: "reply-c9"}))
+	if next.Value() != "" {
+		t.Errorf("an untouched prefill was kept as a draft: %q", next.Value())
+	}
+
+	settle(m, m.Open(Request{Key: "reply-c9", Prefill: "@bob "}))
+	typeText(m, "thanks")
+	settle(m, m.Update(tuitest.Press("esc")))
+	later := newComposer(t, dir, "")
+	settle(later, later.Open(Request{Key: "reply-c9", Prefill: "@bob "}))
+	if later.Value() != "@bob thanks" {
+		t.Errorf("the draft on disk did not win over the prefill: %q", later.Value())
+	}
+}

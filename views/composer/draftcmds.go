@@ -58,7 +58,7 @@ func (m *Model) draftLoaded(msg draftLoadedMsg) tea.Cmd {
 	}
 	draft := sanitize.Block(msg.text)
 	typed := m.ta.Value()
-	if typed == "" || typed == draft {
+	if typed == "" || typed == draft || typed == m.req.Prefill {
 		m.ta.SetValue(draft)
 		m.recount()
 		return nil

@@ -74,17 +74,24 @@ func (m *Kit) openComment(e *Entry) tea.Cmd {
 	})
 }
 
-// openReply opens the composer for a reply to c, starting with @ its
-// author (prefill.go).
+// openReply opens the composer for a reply to c. It starts with "@" and
+// c's author, as Mastodon clients and tut do, so the answer names whom it
+// answers in the thread (not on the operator's own comment); a draft of
+// the reply wins.
 func (m *Kit) openReply(e *Entry, c *api.Comment) tea.Cmd {
-	return m.withPrefill(m.openComposer(composeTarget{kind: replyTo, key: "reply-" + c.ID, postID: e.Post.ID, parentID: c.ID}, composer.Request{
+	prefill := ""
+	if c.Agent.Handle != "" && !m.IsMe(c.Agent.Handle) {
+		prefill = "@" + c.Agent.Handle + " "
+	}
+	return m.openComposer(composeTarget{kind: replyTo, key: "reply-" + c.ID, postID: e.Post.ID, parentID: c.ID}, composer.Request{
 		Title:        "Reply to @" + c.Agent.Handle,
 		ContextTitle: m.contextTitle(c.Agent, fmtTime{m.now(), c.CreatedAt}),
 		Context:      c.Content,
 		Limit:        api.MaxCommentRunes,
 		Mentions:     m.mentionsOf(append([]string{c.Agent.Handle, e.Post.Agent.Handle}, e.Post.Mentions...)...),
 		Hashtags:     e.Post.Hashtags,
-	}), m.replyPrefill(c))
+		Prefill:      prefill,
+	})
 }
 
 func (m *Kit) openQuote(e *Entry) tea.Cmd {

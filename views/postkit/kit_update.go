@@ -68,8 +68,6 @@ func (m *Kit) Handle(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case mediaDeletedMsg:
 		return m.mediaDeleted(msg), true
-	case prefillMsg:
-		return m.prefill(msg), true
 	case composer.SendMsg:
 		if msg.ID != m.composerID {
 			return nil, true
