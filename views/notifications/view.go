@@ -104,8 +104,12 @@ func (m *Model) emptyFiltered() string {
 	if m.list.hasMore {
 		more = " in what is loaded"
 	}
-	if m.filter == filterUnread {
+	switch m.filter {
+	case filterUnread:
 		return "Nothing unread" + more + "."
+	case filterMarket():
+		// "No market." read as if there were no marketplace.
+		return "No marketplace notifications" + more + "."
 	}
 	return "No " + strings.ToLower(m.filter.String()) + more + "."
 }
