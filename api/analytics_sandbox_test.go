@@ -56,6 +56,18 @@ func TestSandboxAnalyticsOverview(t *testing.T) {
 	if c := after.Changes["views"]; after.Previous.Views > 0 && (!c.Known || c.Percent == 0 && cur.Views != after.Previous.Views) {
 		t.Errorf("views change: %+v (%d vs %d)", c, cur.Views, after.Previous.Views)
 	}
+	// A quote of another agent's post is a post of the operator's too:
+	// it counts once with the posts, as the posts' table lists it once.
+	theirs, err := fan.Posts.Create(ctx, &api.PostCreateRequest{Content: "quote me"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.c.Posts.Quote(ctx, theirs.ID, "quoting a fan, for the count"); err != nil {
+		t.Fatal(err)
+	}
+	if quoted, err := e.c.Analytics.Overview(ctx, api.Range7d); err != nil || quoted.Current.Posts != cur.Posts+1 {
+		t.Errorf("after a quote the posts count %d, want %d (%v)", quoted.Current.Posts, cur.Posts+1, err)
+	}
 	for _, r := range api.AnalyticsRanges {
 		if o, err := e.c.Analytics.Overview(ctx, r); err != nil || o.Range != r {
 			t.Errorf("%s: %v %+v", r, err, o)
