@@ -126,8 +126,10 @@ func TestEndToEndExploreSearchProfileFollowHashtagAndBack(t *testing.T) {
 	scr.waitFor(t, "f to unfollow", 5*time.Second)
 	press("esc")
 	back := scr.waitFor(t, "search tag_walker", 5*time.Second)
-	if got := listPart(selectedLine(back)); got != before {
-		t.Errorf("back on Explore the selection is %q, want %q", got, before)
+	// The same row, which the follow made on the profile reached.
+	if got := listPart(selectedLine(back)); !strings.Contains(got, "@tag_walker") ||
+		!strings.Contains(got, "following · 1 follower") || !strings.Contains(before, "0 followers") {
+		t.Errorf("back on Explore the selection is %q, want the row of %q following, 1 follower", got, before)
 	}
 	if qs := searches.take(); len(qs) != 0 {
 		t.Errorf("coming back searched again: %q", qs)
