@@ -95,10 +95,17 @@ func (m *Model) followOutbox() tea.Cmd {
 }
 
 // crumbLine is a stacked Model's first line: the path from the pane it
-// was opened over to the conversation.
+// was opened over to the conversation, with the conversation's keys at
+// its right; it is the conversation's header too (threadHeader draws no
+// second one).
 func (m *Model) crumbLine() string {
 	path := append(append([]string(nil), m.trail...), m.Crumbs()...)
-	return views.Crumbs(path, "", m.width, m.pal.title, m.pal.muted, m.pal.faint)
+	hint := ""
+	if m.open != nil {
+		k := m.keys
+		hint = k.Messages.New.Help().Key + " write · " + k.List.Back.Help().Key + " back"
+	}
+	return views.Crumbs(path, hint, m.width, m.pal.title, m.pal.muted, m.pal.faint)
 }
 
 // stackedHelp is the short help of a stacked Model still finding its

@@ -131,7 +131,11 @@ func (m *Model) threadHeader(t *thread) []string {
 	if room := m.width - ansi.StringWidth(lead) - ansi.StringWidth(handle) - 1; room >= 6 {
 		name = views.Truncate(name, room)
 	}
-	out := []string{views.Spread(lead+p.author.Render(name)+" "+p.handle.Render(handle), right, m.width)}
+	var out []string
+	if !m.stacked {
+		// A stacked Model's breadcrumb line is its header (crumbLine).
+		out = append(out, views.Spread(lead+p.author.Render(name)+" "+p.handle.Render(handle), right, m.width))
+	}
 	if t.err != nil && t.loaded {
 		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(t.err)+" · showing what was loaded"), m.width))
 	}
