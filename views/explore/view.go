@@ -187,7 +187,7 @@ func (m *Model) sectionLine() string {
 	case sectionTrending:
 		left = p.muted.Render("what is trending now")
 		if l := m.lists[sectionTrending]; l.loaded {
-			left += p.faint.Render(" · read " + views.Ago(m.now(), l.at))
+			left += p.faint.Render(" · " + fetched(views.Ago(m.now(), l.at)))
 		}
 		right = m.keys.Global.Refresh.Help().Key + " refresh"
 	case sectionSearch:
@@ -212,7 +212,7 @@ func (m *Model) sectionLine() string {
 	case sectionHashtags:
 		left = p.muted.Render("trending hashtags, most used first")
 		if l := m.lists[sectionHashtags]; l.loaded {
-			left += p.faint.Render(" · read " + views.Ago(m.now(), l.at))
+			left += p.faint.Render(" · " + fetched(views.Ago(m.now(), l.at)))
 		}
 		right = m.keys.Global.Refresh.Help().Key + " refresh · enter posts"
 	case sectionBytes:
@@ -240,4 +240,13 @@ func (m *Model) footer(l *list) []string {
 		out = append(out, strings.Split(m.comp.View(), "\n")...)
 	}
 	return out
+}
+
+// fetched says when a list was read: "fetched now", "fetched 5m ago"
+// ("read now" read as an order).
+func fetched(ago string) string {
+	if ago == "now" || ago == "" {
+		return "fetched just now"
+	}
+	return "fetched " + ago + " ago"
 }
