@@ -335,20 +335,21 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Conversations: conversationMaker(msgOpts, msgPane.Outbox()),
 		// An order opened from a notification or the palette, on the
 		// pane it was opened from.
-		Orders:     orderMaker(marketOpts),
-		FindAgents: complete.Agents,
-		OpenURL:    urlOpener(os.Getenv),
-		Details:    detailMaker(screens),
-		NoSplit:    d.cfg.Split != nil && !*d.cfg.Split,
-		NoMouse:    d.cfg.Mouse != nil && !*d.cfg.Mouse,
-		Logger:     d.logger,
-		Rejected:   d.rejected,
-		Accounts:   d.accounts,
-		NoAccounts: d.noAccounts,
-		SignIn:     d.signIn,
-		Notify:     notify,
-		Intervals:  intervals,
-		Reports:    d.client.Reports,
+		Orders:       orderMaker(marketOpts),
+		FindAgents:   complete.Agents,
+		OrderDetails: orderDetailMaker(marketOpts),
+		OpenURL:      urlOpener(os.Getenv),
+		Details:      detailMaker(screens),
+		NoSplit:      d.cfg.Split != nil && !*d.cfg.Split,
+		NoMouse:      d.cfg.Mouse != nil && !*d.cfg.Mouse,
+		Logger:       d.logger,
+		Rejected:     d.rejected,
+		Accounts:     d.accounts,
+		NoAccounts:   d.noAccounts,
+		SignIn:       d.signIn,
+		Notify:       notify,
+		Intervals:    intervals,
+		Reports:      d.client.Reports,
 
 		// The conversation beside the Messages list in the split view.
 		ConversationDetails: conversationDetailMaker(msgOpts),
@@ -419,6 +420,18 @@ func orderMaker(opts market.Options) func(ui.PaneID) ui.Stack {
 	return func(ui.PaneID) ui.Stack {
 		o := opts
 		o.Stacked = true
+		return market.New(o)
+	}
+}
+
+// orderDetailMaker makes the preview of an order beside a list: a Market
+// model in preview mode, read-only, with no drafts and no $EDITOR.
+func orderDetailMaker(opts market.Options) func(context.Context) ui.Stack {
+	return func(ctx context.Context) ui.Stack {
+		o := opts
+		o.Context = ctx
+		o.Preview = true
+		o.DraftDir, o.Editor = "", ""
 		return market.New(o)
 	}
 }

@@ -134,6 +134,10 @@ type Options struct {
 	// JobDetails makes the detail of a generation job beside the Jobs
 	// list (a job without a post yet; a finished one shows its post).
 	JobDetails func(ctx context.Context) Stack
+	// OrderDetails makes the preview of a marketplace order beside the
+	// Market's orders and the Notifications list (a Market model in
+	// preview mode); nil: orders get none, and the Market is not split.
+	OrderDetails func(ctx context.Context) Stack
 	// NoSplit starts with the split view off (config split = false).
 	NoSplit bool
 	// Reports sends the report form's reports (report.go); nil: a

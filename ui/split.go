@@ -9,7 +9,8 @@ package ui
 // follows the cursor: a target already shown before comes back at once
 // from a small cache, without a request; a new one waits for the cursor to
 // rest (splitRest), so scrolling fast through a list fetches nothing on
-// the way. The split is off below splitMinWidth, while a screen is stacked
+// the way. The split is off below splitMinWidth (the Market's rows want
+// more: splitMinFor), while a screen is stacked
 // over the pane, and when the operator turns it off (the key, or
 // split = false in the config).
 
@@ -68,8 +69,9 @@ type detail struct {
 	cancel context.CancelFunc
 	serial int
 	// post is the list's copy of the post shown, and newest the ID of
-	// the newest message of the conversation shown, as the preview last
-	// had them (spread.go's resyncDetail).
+	// the newest message of the conversation shown (or what the order
+	// shown stood at), as the preview last had them (spread.go's
+	// resyncDetail).
 	post   *api.Post
 	newest string
 }
@@ -89,9 +91,19 @@ func (m *Model) showsList(id PaneID) bool {
 	return !ok || l.ShowsList()
 }
 
+// splitMinFor is the narrowest body pane id is split at: an order's row
+// (service, party, price, status) needs 70 columns or so to say what the
+// order is, so the Market splits from 160, every other pane from 120.
+func splitMinFor(id PaneID) int {
+	if id == MarketPane {
+		return 160
+	}
+	return splitMinWidth
+}
+
 // splitFor reports whether pane id is laid out split.
 func (m *Model) splitFor(id PaneID) bool {
-	if m.split.off || m.detailsFor(id) == nil || m.lay.body.w < splitMinWidth {
+	if m.split.off || m.detailsFor(id) == nil || m.lay.body.w < splitMinFor(id) {
 		return false
 	}
 	_, ok := m.panes[id].(Targeter)
@@ -136,10 +148,10 @@ func (m *Model) toggleSplit() tea.Cmd {
 	if m.split.off {
 		word = "off"
 	}
-	if m.lay.body.w < splitMinWidth {
+	if at := splitMinFor(m.focus); m.lay.body.w < at {
 		// Nothing changes on screen: say what the key set, and when it
 		// shows.
-		return m.status.set(levelInfo, fmt.Sprintf("split view %s: it shows from %d columns", word, splitMinWidth), 0)
+		return m.status.set(levelInfo, fmt.Sprintf("split view %s: it shows from %d columns here", word, at), 0)
 	}
 	return tea.Batch(m.status.set(levelInfo, "split view "+word, 0), m.followTarget())
 }
@@ -191,7 +203,7 @@ func (m *Model) makerOf(target tea.Msg) detailMaker {
 	case views.OpenConversationMsg:
 		return m.opts.ConversationDetails
 	case views.OpenOrderMsg:
-		return nil // an order is not previewed: enter opens it (stacks.go)
+		return m.opts.OrderDetails
 	case views.OpenJobMsg:
 		return m.opts.JobDetails
 	}
@@ -203,8 +215,11 @@ func (m *Model) makerOf(target tea.Msg) detailMaker {
 // never changes with what is selected: Messages lists conversations, every
 // other pane posts, profiles and hashtags.
 func (m *Model) detailsFor(id PaneID) detailMaker {
-	if id == MessagesPane {
+	switch id {
+	case MessagesPane:
 		return m.opts.ConversationDetails
+	case MarketPane:
+		return m.opts.OrderDetails
 	}
 	return m.opts.Details
 }
@@ -361,6 +376,8 @@ func targetKey(t tea.Msg) string {
 		return "tag:" + t.Tag
 	case views.OpenConversationMsg:
 		return "dm:" + t.Handle
+	case views.OpenOrderMsg:
+		return "order:" + t.OrderID
 	case views.OpenJobMsg:
 		// A job that moved on is a new detail; one polled unchanged is
 		// the same.

@@ -56,8 +56,11 @@ type fakeDetail struct {
 }
 
 func (d *fakeDetail) Update(msg tea.Msg) tea.Cmd {
-	if o, ok := msg.(views.OpenPostMsg); ok {
+	switch o := msg.(type) {
+	case views.OpenPostMsg:
 		d.shown = o.PostID
+	case views.OpenOrderMsg:
+		d.shown = o.OrderID
 	}
 	return nil
 }
@@ -189,6 +192,35 @@ func TestAnOrderSelectedBesideTheListIsNotPreviewed(t *testing.T) {
 	rest(m)
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "an order: enter opens it") || *made != 0 {
 		t.Errorf("made %d previews; view:\n%s", *made, v)
+	}
+}
+
+// With an order preview (Options.OrderDetails), an order selected in a
+// list shows beside it like a post, and the Market, whose rows need the
+// width, is split from 160 columns only.
+func TestAnOrderIsPreviewedAndTheMarketSplitsFrom160(t *testing.T) {
+	m, feed, _ := newSplitModel(t, 140)
+	orders := 0
+	m.opts.OrderDetails = func(context.Context) Stack { orders++; return &fakeDetail{} }
+	feed.open = func(item string) tea.Msg { return views.OpenOrderMsg{OrderID: item} }
+	m.Update(tuitest.Press("j"))
+	rest(m)
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "detail of p2") || orders != 1 {
+		t.Errorf("made %d order previews; view:\n%s", orders, v)
+	}
+
+	market := &targetPane{fakePane: fakePane{title: "Market"}, items: []string{"o1"}}
+	market.open = feed.open
+	m.panes[MarketPane] = market
+	m.order = append(m.order, MarketPane)
+	m.Update(teaSize(140, 30))
+	m.Update(tuitest.Press("4"))
+	if m.splitting() || market.w != 140 {
+		t.Errorf("the Market is split at 140 columns (list %d wide)", market.w)
+	}
+	m.Update(teaSize(160, 30))
+	if !m.splitting() || market.w >= 160 {
+		t.Errorf("the Market is not split at 160 columns (list %d wide)", market.w)
 	}
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/views"
@@ -12,7 +14,7 @@ import (
 // finds nothing to do. A preview also gets news when the list it stands
 // beside holds a newer copy of what it shows than the one it was made
 // from or last told of (resyncDetail): a post whose counts a poll moved,
-// a conversation with a newer message.
+// a conversation with a newer message, an order that moved on.
 
 // isNews reports whether msg is news of a change to spread.
 func isNews(msg tea.Msg) bool {
@@ -55,6 +57,20 @@ func (m *Model) resyncDetail(key string, d *detail, t tea.Msg) tea.Cmd {
 		d.post = &p
 		if seen {
 			news = views.PostChangedMsg{Post: p}
+		}
+	case views.OpenOrderMsg:
+		o := t.Order
+		if o == nil {
+			break
+		}
+		stamp := fmt.Sprintf("%s/%d/%d/%d", o.Status, o.RevisionsUsed, o.UpdatedAt.UnixNano(), len(o.Deliverables))
+		if stamp == d.newest {
+			break
+		}
+		seen := d.newest != ""
+		d.newest = stamp
+		if seen {
+			news = t // the preview takes the list's newer copy and reads the thread again
 		}
 	case views.OpenConversationMsg:
 		c := t.Conversation

@@ -86,10 +86,15 @@ type OpenConversationMsg struct {
 	Conversation *api.Conversation
 }
 
-// OpenOrderMsg asks the root to open a marketplace order's screen in the
-// Market pane (where its thread, composer and actions live), as
-// OpenConversationMsg opens a conversation in Messages.
-type OpenOrderMsg struct{ OrderID string }
+// OpenOrderMsg asks the root to open a marketplace order's screen on the
+// focused pane's stack (its thread, composer and actions are the
+// Market's), as OpenConversationMsg opens a conversation.
+type OpenOrderMsg struct {
+	OrderID string
+	// Order, when the sender holds it (the Market list), lets the split
+	// view's preview show it at once and read only its thread.
+	Order *api.Order
+}
 
 // OpenJobMsg asks for the detail of a generation job (the split view's
 // preview beside the Jobs list). The job is carried along: what the list

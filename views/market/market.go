@@ -112,6 +112,9 @@ type Options struct {
 	// Stacked makes the Model a screen showing one order over another
 	// pane (stacked.go), polling itself as the pane would an open order.
 	Stacked bool
+	// Preview, with Stacked, makes it the split view's glance at an order
+	// beside a list (preview.go): read-only, not polled.
+	Preview bool
 }
 
 // section is what the pane shows: the orders, the services (with the
@@ -174,6 +177,7 @@ type Model struct {
 	// stacked, closed, trail and pollGen are the stacked mode's
 	// (stacked.go).
 	stacked bool
+	preview bool
 	closed  bool
 	trail   []string
 	pollGen int
@@ -212,7 +216,9 @@ func New(opts Options) *Model {
 		days:        map[string]int{},
 		needSeen:    map[string]bool{},
 		reviewedIDs: map[string]bool{},
-		stacked:     opts.Stacked,
+		stacked:     opts.Stacked || opts.Preview,
+		preview:     opts.Preview,
+		trail:       previewTrailIf(opts.Preview),
 		focused:     opts.Stacked, // on screen whenever it is drawn
 		query:       views.NewFilter(nil, opts.Keys.List),
 		svc:         services{query: views.NewFilter(nil, opts.Keys.List)},

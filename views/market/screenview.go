@@ -14,7 +14,7 @@ import (
 // the composer under it when open.
 func (m *Model) screenView() string {
 	p, s := m.pal, m.open
-	head := views.Crumbs(m.Path(), m.keys.List.Back.Help().Key+" back", m.width, p.title, p.muted, p.faint)
+	head := views.Crumbs(m.Path(), m.headHint(), m.width, p.title, p.muted, p.faint)
 	var tail []string
 	if m.comp.IsOpen() {
 		tail = strings.Split(m.comp.View(), "\n")

@@ -46,6 +46,15 @@ func (m *Model) ActionScopes() []keymap.Scope {
 	return []keymap.Scope{keymap.Scope("market"), keymap.ScopeList}
 }
 
+// headHint is the right of an order screen's header: the way back, or
+// beside a list what enter does.
+func (m *Model) headHint() string {
+	if m.preview {
+		return m.keys.List.Open.Help().Key + " opens it"
+	}
+	return m.keys.List.Back.Help().Key + " back"
+}
+
 // stackedPollMsg is a stacked Model's own poll tick; gen drops the ticks
 // of a chain started before the last one.
 type stackedPollMsg struct{ gen int }
@@ -54,6 +63,17 @@ type stackedPollMsg struct{ gen int }
 // request for its order starts its polls, and each tick reads what the
 // pane would read for an open order and arms the next.
 func (m *Model) stackedUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	if m.preview {
+		switch msg := msg.(type) {
+		case views.OpenOrderMsg:
+			return m.previewOpen(msg), true
+		case stackedPollMsg:
+			return nil, true
+		case tea.KeyPressMsg:
+			return m.previewKey(msg), true
+		}
+		return nil, false
+	}
 	switch msg := msg.(type) {
 	case views.OpenOrderMsg:
 		return tea.Batch(m.handle(msg), m.stackedPoll()), true
@@ -81,7 +101,7 @@ func (m *Model) stackedPoll() tea.Cmd {
 // settleStacked closes a stacked Model once its order no longer shows:
 // it was left with esc, or it could not be found.
 func (m *Model) settleStacked() {
-	if m.stacked && m.open == nil && m.wantOpen == "" && !m.comp.IsOpen() && m.activeForm() == nil {
+	if m.stacked && !m.preview && m.open == nil && m.wantOpen == "" && !m.comp.IsOpen() && m.activeForm() == nil {
 		m.closed = true
 	}
 }
@@ -97,7 +117,9 @@ func (m *Model) stackedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	mk := m.keys.Market
-	if key.Matches(msg, mk.Money, mk.Section) {
+	if !m.CapturesInput() && key.Matches(msg, mk.Money, mk.Section) {
+		// Only on the order itself: in a composer or a form, S and M are
+		// letters being typed.
 		return views.Status(views.LevelInfo, "the Market pane (4) has the services and the money"), true
 	}
 	return nil, false
@@ -105,7 +127,7 @@ func (m *Model) stackedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // stackedView is what a stacked Model shows while it finds its order.
 func (m *Model) stackedView() string {
-	head := views.Crumbs(append(append([]string(nil), m.trail...), "order"), m.keys.List.Back.Help().Key+" back",
+	head := views.Crumbs(append(append([]string(nil), m.trail...), "order"), m.headHint(),
 		m.width, m.pal.title, m.pal.muted, m.pal.faint)
 	return views.Rows([]string{head, m.pal.faint.Render("loading the order…")}, m.height)
 }

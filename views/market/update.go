@@ -244,6 +244,9 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // ShortHelp implements ui.Pane.
 func (m *Model) ShortHelp() []key.Binding {
+	if m.preview {
+		return nil // beside a list the keys are the list's
+	}
 	if m.comp.IsOpen() {
 		return m.comp.ShortHelp()
 	}
@@ -295,6 +298,9 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements ui.Pane: every action of the screen; those the
 // order does not allow now are listed with the reason (ActionDisabled).
 func (m *Model) FullHelp() [][]key.Binding {
+	if m.preview {
+		return nil
+	}
 	if m.comp.IsOpen() {
 		return m.comp.FullHelp()
 	}
