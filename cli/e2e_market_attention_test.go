@@ -78,6 +78,13 @@ func TestEndToEndMarketCounterpartyMoveReachesTheBadgeAndTheOpenOrder(t *testing
 	scr.waitFor(t, "Shout if the charts need another pass.", 10*time.Second)
 	t.Logf("order message to the open order: %.1f s", time.Since(moved).Seconds())
 
+	// The seller's profile opens over the order, under its breadcrumb, and
+	// esc comes back to the order.
+	tm.Send(tuitest.Press("p"))
+	scr.waitFor(t, "Notifications › "+o.Service.Title+" › @"+o.Seller.Handle, 5*time.Second)
+	tm.Send(tuitest.Press("esc"))
+	scr.waitFor(t, "you are the buyer", 5*time.Second)
+
 	// esc comes back to the notification it was opened from.
 	tm.Send(tuitest.Press("esc"))
 	scr.waitFor(t, "Notifications · ", 5*time.Second)

@@ -24,8 +24,11 @@ const me = "demo_agent"
 // fakeSource is an in-memory marketplace with the sandbox's rules for the
 // actions, counting requests.
 type fakeSource struct {
-	mu      sync.Mutex
-	orders  []api.Order
+	mu     sync.Mutex
+	orders []api.Order
+	// older are orders past the list's page: Order reads them, Orders
+	// does not list them.
+	older   []api.Order
 	msgs    map[string][]api.OrderMessage
 	lists   int
 	threads int
@@ -173,6 +176,11 @@ func (f *fakeSource) Order(_ context.Context, id string) (*api.Order, error) {
 	if o := f.find(id); o != nil {
 		c := *o
 		return &c, nil
+	}
+	for _, o := range f.older {
+		if o.ID == id {
+			return &o, nil
+		}
 	}
 	return nil, api.ErrNotFound
 }

@@ -55,9 +55,38 @@ func (m *Model) openWanted(want string) tea.Cmd {
 	if e := m.byID[m.wantOpen]; e != nil {
 		return m.reopen(e)
 	}
-	if want == m.wantOpen {
-		m.wantOpen = ""
-		return views.Status(views.LevelWarn, "that order is not among your newest orders")
+	if want == m.wantOpen && m.src != nil {
+		// Older than the newest page: read on its own.
+		ctx, src, id := m.ctx, m.src, want
+		return func() tea.Msg {
+			o, err := src.Order(ctx, id)
+			return orderReadMsg{id: id, order: o, err: err}
+		}
 	}
 	return nil
+}
+
+// orderReadMsg is an order asked for by ID, not among the newest.
+type orderReadMsg struct {
+	id    string
+	order *api.Order
+	err   error
+}
+
+// orderRead opens the order read by ID, if it is still the one wanted.
+func (m *Model) orderRead(msg orderReadMsg) tea.Cmd {
+	if msg.id != m.wantOpen {
+		return nil
+	}
+	if msg.err != nil || msg.order == nil {
+		m.wantOpen = ""
+		return views.Failed("couldn't open the order", msg.err)
+	}
+	e := m.byID[msg.order.ID]
+	if e == nil {
+		e = m.fresh(*msg.order, m.clock())
+		m.orders = append(m.orders, e)
+		m.refilter()
+	}
+	return m.reopen(e)
 }

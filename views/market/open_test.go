@@ -36,10 +36,19 @@ func TestAnOrderNewerThanTheListIsReadThenOpened(t *testing.T) {
 	if hs.src.lists != lists+1 || hs.m.open == nil || hs.m.open.id != "o99" {
 		t.Fatalf("lists %d→%d, open %v", lists, hs.src.lists, hs.m.open)
 	}
-	// An order the list does not hold is said so.
+	// An order older than the list's page is read on its own and opened
+	// (a notification about an old order once said "not among your
+	// newest orders" and opened nothing).
+	hs.keys("esc")
+	hs.src.older = []api.Order{order("o0", "Old order", true, "oldie", "Oldie", api.OrderCompleted, 900, 0)}
+	tuitest.Settle(hs.m.Update, hs.m.Update(views.OpenOrderMsg{OrderID: "o0"}))
+	if hs.m.open == nil || hs.m.open.id != "o0" || !strings.Contains(ansi.Strip(hs.m.View()), "Old order") {
+		t.Fatalf("the old order is not open: %v", hs.m.open)
+	}
+	// One no read finds is said so.
 	hs.keys("esc")
 	msgs := tuitest.Settle(hs.m.Update, hs.m.Update(views.OpenOrderMsg{OrderID: "gone"}))
-	if s := statusText(msgs); !strings.Contains(s, "not among your newest orders") || hs.m.open != nil {
+	if s := statusText(msgs); !strings.Contains(s, "couldn't open the order") || hs.m.open != nil {
 		t.Errorf("status %q, open %v", s, hs.m.open)
 	}
 }

@@ -79,6 +79,8 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 		return nil
 	case views.OpenOrderMsg:
 		return m.openFromElsewhere(msg.OrderID)
+	case orderReadMsg:
+		return m.orderRead(msg)
 	case actionMsg:
 		return m.acted(msg)
 	case sentMsg:
