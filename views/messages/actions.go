@@ -69,10 +69,7 @@ func (m *Model) messageDeleted(msg messageDeletedMsg) tea.Cmd {
 		return views.Failed("couldn't delete the message", msg.err)
 	}
 	m.removeMessage(msg.convID, msg.msgID)
-	if c, ok := m.list.ids[msg.convID]; ok && c.c.LastMessage != nil && c.c.LastMessage.ID == msg.msgID {
-		// The preview showed it: the next poll reads the list again.
-		m.list.dirty = true
-	}
+	m.rowLosesMessage(msg.convID, msg.msgID)
 	news := views.Changed(views.ConversationChangedMsg{ConversationID: msg.convID, Deleted: msg.msgID})
 	return tea.Batch(news, views.Status(views.LevelInfo, "message deleted"))
 }

@@ -40,9 +40,7 @@ func (m *Model) conversationChanged(msg views.ConversationChangedMsg) tea.Cmd {
 	}
 	if msg.Deleted != "" {
 		m.removeMessage(id, msg.Deleted)
-		if e, ok := m.list.ids[id]; ok && e.c.LastMessage != nil && e.c.LastMessage.ID == msg.Deleted {
-			m.list.dirty = true
-		}
+		m.rowLosesMessage(id, msg.Deleted)
 	}
 	if c := msg.Conversation; c != nil && !m.preview && !m.stacked {
 		m.upsert(*c)

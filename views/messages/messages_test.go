@@ -267,6 +267,11 @@ func TestDeleteOwnMessageRefuseTheirsDeleteConversation(t *testing.T) {
 	if hs.srv.count("deleteMessage:b2") != 1 || strings.Contains(hs.plain(), "Great, shipping it.") {
 		t.Errorf("my message was not deleted:\n%s", hs.plain())
 	}
+	// The list's row, under the conversation, gives the message before
+	// it as the last (it kept the deleted one until a poll).
+	if e := hs.m.list.ids["c2"]; e.c.LastMessage == nil || e.c.LastMessage.ID != "b1" {
+		t.Errorf("the list's row of bob's conversation ends on %+v, want b1", e.c.LastMessage)
+	}
 
 	msgs := hs.keys("d") // now bob's message is selected
 	st, ok := tuitest.Find[views.StatusMsg](msgs)

@@ -319,6 +319,24 @@ func (m *Model) removeMessage(convID, id string) {
 	m.rebuildRows(t)
 }
 
+// rowLosesMessage puts, in the list row of a conversation whose last
+// message was just deleted, the newest message its thread still holds;
+// with the thread not loaded, the next poll reads the list again. The row
+// once kept the deleted message until then.
+func (m *Model) rowLosesMessage(convID, id string) {
+	e, ok := m.list.ids[convID]
+	if !ok || e.c.LastMessage == nil || e.c.LastMessage.ID != id {
+		return
+	}
+	if t, ok := m.threads[convID]; ok && len(t.msgs) > 0 {
+		last := t.msgs[len(t.msgs)-1].m
+		e.c.LastMessage = &last
+		e.ver++
+		return
+	}
+	m.list.dirty = true
+}
+
 // rebuildRows lays out a thread's rows again (its messages, then its
 // unsent ones) after a change, keeping the cursor and the top of the view
 // on the rows they were on. A view that showed the newest row follows new
