@@ -167,9 +167,9 @@ func (m *Model) filterPalette() {
 	q := strings.TrimSpace(p.query)
 	h := typedHandle(q)
 	rows := append(m.handleRows(q), m.agentRows(h)...)
-	if h != "" && !api.ValidHandle(h) {
-		// No agent has the handle as typed: the ones found come first.
-		rows = append(m.agentRows(h), m.handleRows(q)...)
+	if found := m.agentRows(h); len(found) > 0 && !api.ValidHandle(h) {
+		// No agent can have the handle as typed: only the ones found.
+		rows = found
 	}
 	var acts []paletteRow
 	for _, a := range p.actions {
@@ -197,8 +197,7 @@ func (m *Model) filterPalette() {
 		if !ok {
 			continue
 		}
-		// Below the screen's own actions of the same match.
-		acts = append(acts, paletteRow{title: e.title, key: m.elsewhereKey(e), score: score - 10, run: m.elsewhereRunner(e)})
+		acts = append(acts, paletteRow{title: e.title, key: m.elsewhereKey(e), score: score, run: m.elsewhereRunner(e)})
 	}
 	sort.SliceStable(acts, func(i, j int) bool {
 		if q == "" {

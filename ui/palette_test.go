@@ -481,3 +481,16 @@ func TestPaletteCompletesAHandleFromTheDirectory(t *testing.T) {
 		t.Errorf("enter gave %v, want @sage_helper's profile", got)
 	}
 }
+
+// "new post" from Explore finds the Feed's "Write a new post" first, not
+// an action whose description merely mentions new posts.
+func TestPaletteFindsNewPostFirst(t *testing.T) {
+	m, _, _ := newKeyedModel(t, 120, 30)
+	withExplore(m)
+	press(m, "6")
+	press(m, "ctrl+p")
+	typeInto(m, "new post")
+	if rows := m.palette.rows; len(rows) == 0 || rows[0].title != "Write a new post · Feed" {
+		t.Errorf("\"new post\" found %q first", titlesOf(rows))
+	}
+}

@@ -87,16 +87,27 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	before := p.input.Value()
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
+	p.dropAt()
 	if p.input.Value() != before {
 		p.problem, p.checking = "", ""
 	}
 	return cmd
 }
 
+// dropAt removes an "@" typed or pasted first: the prompt's own "To: @"
+// is the sign, and "@@nov" completed nothing.
+func (p *handlePrompt) dropAt() {
+	if v := p.input.Value(); strings.HasPrefix(v, "@") {
+		p.input.SetValue(strings.TrimLeft(v, "@"))
+		p.input.CursorEnd()
+	}
+}
+
 // promptPaste inserts pasted text, cleaned to one line.
 func (m *Model) promptPaste(msg tea.PasteMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.prompt.input, cmd = m.prompt.input.Update(tea.PasteMsg{Content: sanitize.Line(msg.Content)})
+	m.prompt.dropAt()
 	return cmd
 }
 

@@ -42,3 +42,17 @@ func TestANewConversationLooksTheHandleUpFirst(t *testing.T) {
 		t.Errorf("the directory was asked %q, want once per handle", asked)
 	}
 }
+
+// An "@" typed first is the prompt's own: "@nov" is the handle "nov",
+// which tab completes, not "@@nov".
+func TestTheToPromptTakesAnAtTypedFirst(t *testing.T) {
+	hs := newHarness(t, 80, 24, standardServer(), "")
+	hs.keys("n")
+	hs.typeText("@bo")
+	if v := hs.m.prompt.input.Value(); v != "bo" {
+		t.Fatalf("the prompt holds %q, want \"bo\"", v)
+	}
+	if !strings.Contains(hs.plain(), "To: @bo") || strings.Contains(hs.plain(), "@@") {
+		t.Errorf("the prompt reads:\n%s", hs.plain())
+	}
+}
