@@ -60,3 +60,24 @@ func TestTheFooterCutsBetweenHints(t *testing.T) {
 		}
 	}
 }
+
+// At 50 columns every tab stays on the bar, whatever is in front and
+// however large the badges: the front pane's title is cut last.
+func TestEveryTabStaysOnANarrowBar(t *testing.T) {
+	m, feed, notes := newKeyedModel(t, 50, 15)
+	withExplore(m)
+	feed.badge, notes.badge = 20, 50
+	m.panes[MessagesPane].(*keyedPane).badge = 16
+	m.panes[MarketPane].(*keyedPane).badge = 16
+	m.panes[JobsPane].(*keyedPane).badge = 3
+	press(m, "2")
+	bar := ansi.Strip(strings.Split(m.View().Content, "\n")[0])
+	if w := ansi.StringWidth(strings.TrimRight(bar, " ")); w > 50 || strings.Contains(bar, "…") {
+		t.Fatalf("the tab bar is %d wide or cut: %q", w, bar)
+	}
+	for _, n := range []string{"1", "2", "3", "4", "5", "6", "7"} {
+		if !strings.Contains(bar, n) {
+			t.Errorf("tab %s is missing from %q", n, bar)
+		}
+	}
+}

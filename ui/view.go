@@ -110,12 +110,14 @@ func (m *Model) drawTabs(w int) string {
 	return bar + strings.Repeat(" ", gap) + brand
 }
 
-// tabTitleCuts are the widths the titles of the panes not in front are cut
-// to, in turn, until the tab bar fits: whole, four letters ("Noti"), two
-// ("No": two tell Messages from Market, and keep a badge from reading as
-// part of the pane's number), none (the number and the badge only). The
-// pane in front keeps its title.
-var tabTitleCuts = []int{-1, 4, 2, 0}
+// tabTitleCuts are the widths the titles are cut to, in turn, until the
+// tab bar fits: those of the panes not in front whole, four letters
+// ("Noti"), two ("No": two tell Messages from Market, and keep a badge
+// from reading as part of the pane's number), none (the number and the
+// badge only); then the front pane's too, to four letters and to none, so
+// that every tab stays on the bar (at 50 columns "Notifications" in front
+// once pushed tabs 6 and 7 off it). -1 leaves a title whole.
+var tabTitleCuts = []struct{ others, front int }{{-1, -1}, {4, -1}, {2, -1}, {0, -1}, {0, 4}, {0, 0}}
 
 // tabCells are the tabs as drawn in w columns: the first cut of
 // tabTitleCuts with which every tab fits. The mouse measures the same
@@ -126,7 +128,7 @@ func (m *Model) tabCells(w int) []string {
 		cells = cells[:0]
 		width := len(m.order) - 1 // the spaces between tabs
 		for _, id := range m.order {
-			c := m.tabCell(id, cut)
+			c := m.tabCell(id, cut.others, cut.front)
 			cells = append(cells, c)
 			width += ansi.StringWidth(c)
 		}
@@ -137,15 +139,17 @@ func (m *Model) tabCells(w int) []string {
 	return cells
 }
 
-// tabCell draws pane id's tab: number, title (cut to cut cells unless cut
-// is negative or the pane is in front) and badge.
-func (m *Model) tabCell(id PaneID, cut int) string {
+// tabCell draws pane id's tab: number, title (cut to cut cells, or to
+// frontCut for the pane in front; -1 leaves it whole) and badge.
+func (m *Model) tabCell(id PaneID, cut, frontCut int) string {
 	p := m.panes[id]
 	st := m.styles.TabInactive
 	title := p.Title()
 	if id == m.focus {
 		st = m.styles.TabActive
-	} else if cut >= 0 {
+		cut = frontCut
+	}
+	if cut >= 0 {
 		title = ansi.Truncate(title, cut, "")
 	}
 	label := strconv.Itoa(int(id) + 1)
