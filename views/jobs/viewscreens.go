@@ -162,8 +162,11 @@ func (m *Model) genFormView() string {
 		counters = m.counter(p, "prompt", f.d.prompt, api.MaxPromptRunes) + p.faint.Render(" · ") +
 			m.counter(p, "post text", f.d.content, api.MaxGeneratedPostRunes)
 	}
-	lines = append(lines[:m.height-2], views.Truncate(counters, m.width),
-		views.Truncate(p.faint.Render("enter next · shift+tab back · ←/→ or j/k choose · "+k.Cancel.Help().Key+" cancel"), m.width))
+	keyLine := "enter next · shift+tab back · " + k.Cancel.Help().Key + " cancel"
+	if (f.step == stepChoose || f.step == stepDetails) && f.host != nil {
+		keyLine = views.FormKeyLine(f.host.form, nil, "", k.Cancel.Help().Key)
+	}
+	lines = append(lines[:m.height-2], views.Truncate(counters, m.width), views.Truncate(p.faint.Render(keyLine), m.width))
 	return views.Rows(lines, m.height)
 }
 
