@@ -5,7 +5,7 @@ import "charm.land/bubbles/v2/key"
 // ShortHelp implements ui.Pane: the keys that work on the screen showing.
 // Delete is listed only when the item under the cursor is the operator's.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.ComposerOpen() || m.Depth() > 0 {
+	if m.ComposerOpen() || m.Depth() > 0 || m.LinksOpen() {
 		return m.Kit.ShortHelp()
 	}
 	k, f := m.keys.List, m.keys.Feed

@@ -68,3 +68,24 @@ func contains(msgs []tea.Msg, want tea.Msg) bool {
 	}
 	return false
 }
+
+// o on the list leaves the post beside it in the split view (its Target
+// stays), and the footer names the link list's keys, not the list's.
+func TestTheLinkListOverTheListKeepsThePreviewAndNamesItsKeys(t *testing.T) {
+	p := post("p1", "alice", "Ask @bob about #golang.", time.Minute)
+	hs := newHarnessWith(t, 80, 24, []api.Post{p}, false, nil)
+	hs.keys("o")
+	if !hs.m.LinksOpen() {
+		t.Fatal("test premise: o opened the link list")
+	}
+	if o, ok := hs.m.Target().(views.OpenPostMsg); !ok || o.PostID != "p1" {
+		t.Errorf("with the link list open the target is %v, want the post", hs.m.Target())
+	}
+	var keys []string
+	for _, b := range hs.m.ShortHelp() {
+		keys = append(keys, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(keys, " · "); !strings.Contains(got, "copy") || strings.Contains(got, "like") {
+		t.Errorf("the footer with the link list open: %s", got)
+	}
+}

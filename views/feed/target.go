@@ -8,10 +8,10 @@ import (
 
 // Target is what enter would open in the list, for the root to show
 // beside it in the split view: the selected post, handed over so it shows
-// without a request. Nil while a screen, the composer or the link list is
-// open.
+// without a request. Nil while a screen or the composer is open; the link
+// list (o) over the list leaves the preview of its post beside it.
 func (m *Model) Target() tea.Msg {
-	if m.Depth() > 0 || m.ComposerOpen() || m.LinksOpen() {
+	if m.Depth() > 0 || m.ComposerOpen() {
 		return nil
 	}
 	if e := m.selected(); e != nil {

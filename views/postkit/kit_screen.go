@@ -62,6 +62,9 @@ func (m *Kit) ShortHelp() []key.Binding {
 	if m.comp.IsOpen() {
 		return m.comp.ShortHelp()
 	}
+	if m.links.IsOpen() {
+		return m.links.Help(m.keys.List)
+	}
 	if s := m.Top(); s != nil {
 		return s.ShortHelp(m)
 	}
