@@ -119,8 +119,11 @@
 // (a postkit.Kit that records no view and fetches no likers), from
 // Options.ConversationDetails for a conversation (a Messages model that
 // marks nothing read and keeps no outbox; nil leaves Messages unsplit),
-// or from Options.JobDetails for a job (drawn from what the list holds, so
-// shown at once, without a rest), cached by target, made once the cursor
+// from Options.JobDetails for a job (drawn from what the list holds, so
+// shown at once, without a rest), or from Options.OrderDetails for an
+// order (a read-only Market model; the Market's own list, whose rows need
+// the width, is split from 160 columns: splitMinFor), cached by target,
+// made once the cursor
 // rests 150 ms, so scrolling fast fetches nothing and coming back to an
 // item fetches nothing again. A preview names no key of its own (postkit's
 // Previewing): beside a list the keys are the list's, in the footer. Each
