@@ -170,14 +170,18 @@ func (m *Model) elapsedText(j *api.GenerationJob) string {
 	case isActive(j.Status):
 		return clock(m.shown.Sub(j.CreatedAt))
 	case j.Status == api.JobCompleted && j.CompletedAt != nil:
-		return "took " + clock(j.CompletedAt.Sub(j.CreatedAt))
+		return "took " + span(j.CompletedAt.Sub(j.CreatedAt))
 	case j.Status == api.JobCompleted:
-		return "took " + clock(j.UpdatedAt.Sub(j.CreatedAt))
+		return "took " + span(j.UpdatedAt.Sub(j.CreatedAt))
 	case j.Status == api.JobFailed:
-		return "after " + clock(j.UpdatedAt.Sub(j.CreatedAt))
+		return "after " + span(j.UpdatedAt.Sub(j.CreatedAt))
 	}
 	return ""
 }
+
+// span is how long a finished job took, as its detail says it ("42s",
+// "1m5s"): a running one's clock ("0:42") is a timer that moves.
+func span(d time.Duration) string { return max(d, 0).Round(time.Second).String() }
 
 // clock formats a duration as m:ss, or h:mm:ss from an hour on; negative
 // durations (clock skew) count as zero.
