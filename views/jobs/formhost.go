@@ -14,6 +14,7 @@ import (
 type formHost struct {
 	id   int
 	form *huh.Form
+	keys views.KeysAhead // keys typed while the focus moves
 }
 
 // host prepares f to run inside the pane: the pane's styles and keys, no
@@ -54,8 +55,10 @@ func (m *Model) sizeForms() {
 
 // update hands msg to the form and wraps what it returns.
 func (h *formHost) update(msg tea.Msg) tea.Cmd {
-	_, cmd := h.form.Update(msg)
-	return wrapForm(h.id, cmd)
+	return wrapForm(h.id, h.keys.Update(h.form, msg, func(msg tea.Msg) tea.Cmd {
+		_, cmd := h.form.Update(msg)
+		return cmd
+	}))
 }
 
 // done reports whether the operator submitted the form.

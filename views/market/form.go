@@ -31,6 +31,7 @@ type formMsg struct {
 type paneForm struct {
 	seq  int // tags the form's messages
 	form *huh.Form
+	keys views.KeysAhead // keys typed while the focus moves
 	// field and problem say why the last submit was refused ("" for the
 	// whole form); busy while the request is on its way.
 	field, problem string
@@ -189,13 +190,16 @@ func (m *Model) formUpdate(seq int, msg tea.Msg) tea.Cmd {
 	if f == nil || f.seq != seq || f.busy {
 		return nil
 	}
-	_, c := f.form.Update(msg)
-	if f.hints != nil {
-		f.hints()
-		// huh draws a group when it updates: once more, with the hints.
-		_, again := f.form.Update(hintsSetMsg{})
-		c = tea.Batch(c, again)
-	}
+	c := f.keys.Update(f.form, msg, func(msg tea.Msg) tea.Cmd {
+		_, c := f.form.Update(msg)
+		if f.hints != nil {
+			f.hints()
+			// huh draws a group when it updates: once more, with the hints.
+			_, again := f.form.Update(hintsSetMsg{})
+			c = tea.Batch(c, again)
+		}
+		return c
+	})
 	cmd := wrapForm(seq, c)
 	if f.form.State != huh.StateCompleted {
 		return cmd
