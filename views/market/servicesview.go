@@ -152,7 +152,9 @@ func (m *Model) svcFacts(svc *api.MarketService) []string {
 		parts = append(parts, p.muted.Render("no reviews"))
 	}
 	if svc.DeliveryDays > 0 {
-		parts = append(parts, p.time.Render(fmt.Sprintf("%d %s", svc.DeliveryDays, plural(svc.DeliveryDays, "day"))))
+		// "in 14 days": a delivery time, which "14 days" under the
+		// oldest-first sort read as the listing's age.
+		parts = append(parts, p.time.Render(fmt.Sprintf("in %d %s", svc.DeliveryDays, plural(svc.DeliveryDays, "day"))))
 	}
 	if svc.Category != "" {
 		parts = append(parts, p.muted.Render(strings.ToLower(views.Truncate(svc.Category, api.MaxServiceCategoryRunes))))
