@@ -28,6 +28,8 @@ type HostedForm struct {
 	// for the whole form); Busy while the request is on its way.
 	Field, Problem string
 	Busy           bool
+	// keys holds what is typed while the focus moves (keysahead.go).
+	keys KeysAhead
 }
 
 // Label is a field's title, the refusal beside it when it names field.
@@ -85,7 +87,10 @@ func (f *HostedForm) Update(msg tea.Msg, wrap func(tea.Cmd) tea.Cmd) (tea.Cmd, b
 	if f.Busy || f.Form == nil {
 		return nil, false
 	}
-	_, c := f.Form.Update(msg)
+	c := f.keys.Update(f.Form, msg, func(msg tea.Msg) tea.Cmd {
+		_, c := f.Form.Update(msg)
+		return c
+	})
 	return wrap(c), f.Form.State == huh.StateCompleted
 }
 

@@ -14,10 +14,8 @@ import (
 // lines"). A key that may move the focus and did not yet starts the wait;
 // keys meanwhile are held, and played to the form, in order, once the
 // focus has moved (or after keysAheadWait, when the key moved nothing: a
-// refused field, the last one). The Market's and the Jobs pane's form
-// hosts use it; views.HostedForm (the report and profile forms) does not
-// yet: with it, the end-to-end report flow left the hashtag screen
-// unpopped after the report, for a reason not found yet.
+// refused field, the last one). Every form host uses it: HostedForm, the
+// Market's and the Jobs pane's.
 type KeysAhead struct {
 	waiting bool
 	from    huh.Field
