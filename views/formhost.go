@@ -82,9 +82,12 @@ func (f *HostedForm) Start(form *huh.Form, seq int, s *theme.Styles, width, heig
 }
 
 // Update hands msg to the form and reports whether it is now complete
-// (the owner then checks and sends it). A busy form takes nothing.
+// (the owner then checks and sends it). A busy form takes nothing, and
+// neither does a finished one: a late message of its own (a timer, a
+// focus move) once reported it complete again, which took the report
+// overlay from its answer back to the confirmation.
 func (f *HostedForm) Update(msg tea.Msg, wrap func(tea.Cmd) tea.Cmd) (tea.Cmd, bool) {
-	if f.Busy || f.Form == nil {
+	if f.Busy || f.Form == nil || f.Form.State != huh.StateNormal {
 		return nil, false
 	}
 	c := f.keys.Update(f.Form, msg, func(msg tea.Msg) tea.Cmd {

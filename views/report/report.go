@@ -174,12 +174,6 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if s, ok := msg.msg.(sentMsg); ok {
 			return m.sent(s)
 		}
-		if m.stage != stageForm {
-			// A late message of the form (a timer, a focus move) once
-			// took the overlay back from its answer to the confirmation,
-			// where esc then rebuilt the form.
-			return nil
-		}
 		return m.formUpdate(msg.msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
