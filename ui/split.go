@@ -68,12 +68,11 @@ type detail struct {
 	used   int
 	cancel context.CancelFunc
 	serial int
-	// post is the list's copy of the post shown, and newest the ID of
-	// the newest message of the conversation shown (or what the order
-	// shown stood at), as the preview last had them (spread.go's
-	// resyncDetail).
-	post   *api.Post
-	newest string
+	// post is the list's copy of the post shown, and stamp what the
+	// list's copy of a conversation (its newest message) or an order
+	// stood at, as the preview last had them (spread.go's resyncDetail).
+	post  *api.Post
+	stamp string
 }
 
 // splitRestMsg says the cursor rested on a target long enough.

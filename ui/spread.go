@@ -59,32 +59,33 @@ func (m *Model) resyncDetail(key string, d *detail, t tea.Msg) tea.Cmd {
 			news = views.PostChangedMsg{Post: p}
 		}
 	case views.OpenOrderMsg:
-		o := t.Order
-		if o == nil {
-			break
-		}
-		stamp := fmt.Sprintf("%s/%d/%d/%d", o.Status, o.RevisionsUsed, o.UpdatedAt.UnixNano(), len(o.Deliverables))
-		if stamp == d.newest {
-			break
-		}
-		seen := d.newest != ""
-		d.newest = stamp
-		if seen {
-			news = t // the preview takes the list's newer copy and reads the thread again
+		if o := t.Order; o != nil {
+			// The preview takes the list's newer copy and reads the
+			// thread again.
+			news = d.restamp(fmt.Sprintf("%s/%d/%d/%d", o.Status, o.RevisionsUsed, o.UpdatedAt.UnixNano(), len(o.Deliverables)), t)
 		}
 	case views.OpenConversationMsg:
-		c := t.Conversation
-		if c == nil || c.LastMessage == nil || c.LastMessage.ID == d.newest {
-			break
-		}
-		seen := d.newest != ""
-		d.newest = c.LastMessage.ID
-		if seen {
-			news = views.ConversationChangedMsg{ConversationID: c.ID, Handle: c.Participant.Handle, Conversation: c}
+		if c := t.Conversation; c != nil && c.LastMessage != nil {
+			news = d.restamp(c.LastMessage.ID, views.ConversationChangedMsg{ConversationID: c.ID, Handle: c.Participant.Handle, Conversation: c})
 		}
 	}
 	if news == nil {
 		return nil
 	}
 	return d.wrap(key, d.stack.Update(news))
+}
+
+// restamp records stamp, what the list's copy of the target stands at,
+// and returns news when it moved from what was recorded before (the
+// first stamp is what the preview was made from: no news).
+func (d *detail) restamp(stamp string, news tea.Msg) tea.Msg {
+	if stamp == d.stamp {
+		return nil
+	}
+	seen := d.stamp != ""
+	d.stamp = stamp
+	if !seen {
+		return nil
+	}
+	return news
 }
