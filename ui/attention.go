@@ -23,6 +23,17 @@ type attentive interface {
 	JumpToUnread() tea.Cmd
 }
 
+// unreadStepper is implemented by panes whose list marks items unread one
+// by one: the attention key pressed on such a pane goes on to the next
+// unread item below the cursor before it leaves for another pane, so
+// pressing it again and again walks through everything new, pane by pane.
+type unreadStepper interface {
+	// NextUnread moves the cursor to the next unread item below it (and
+	// shows it, where the pane's jump would). It reports false, having
+	// changed nothing, when no unread item lies below the cursor.
+	NextUnread() (tea.Cmd, bool)
+}
+
 // alerter is implemented by panes whose badge is not a simple unread count
 // (Jobs shows running jobs, yet a job finishing is the news): Alerts counts
 // the events worth telling the operator about, and only ever grows.
@@ -65,10 +76,20 @@ func (m *Model) noticeBadges(before [paneCount]int) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// jumpToAttention focuses the next pane, after the focused one, that has
-// something unread, and moves its cursor there. With nothing unread
-// anywhere it says so.
+// jumpToAttention moves to the next unread item below the cursor in the
+// focused pane, or else focuses the next pane, after the focused one, that
+// has something unread and moves its cursor there; the focused pane's
+// newest unread item comes last, so the key walks round. With nothing
+// unread anywhere it says so.
 func (m *Model) jumpToAttention() tea.Cmd {
+	if s, ok := m.panes[m.focus].(unreadStepper); ok && m.panes[m.focus].Badge() > 0 {
+		if cmd, moved := s.NextUnread(); moved {
+			// The item is in the pane's list: close the screens stacked
+			// over it, or the move would land out of sight.
+			m.stacks[m.focus] = nil
+			return cmd
+		}
+	}
 	n := len(m.order)
 	at := 0
 	for i, id := range m.order {

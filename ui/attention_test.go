@@ -185,3 +185,45 @@ func TestOpenOrderGoesToTheMarket(t *testing.T) {
 		}
 	}
 }
+
+// steppingPane is a loud pane whose list holds unread items below its
+// cursor: below of them.
+type steppingPane struct {
+	loudPane
+	below, stepped int
+}
+
+func (p *steppingPane) NextUnread() (tea.Cmd, bool) {
+	if p.below == 0 {
+		return nil, false
+	}
+	p.below--
+	p.stepped++
+	return nil, true
+}
+
+func TestAttentionKeyWalksThroughThisPaneBeforeTheNext(t *testing.T) {
+	feed := &fakePane{title: "Feed"}
+	notes := &steppingPane{loudPane: loudPane{fakePane: fakePane{title: "Notifications", badge: 3}}, below: 1}
+	dms := &loudPane{fakePane: fakePane{title: "Messages", badge: 1}}
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MessagesPane: dms},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+	})
+	m.Update(teaSize(80, 24))
+	m.Update(tuitest.Press("2"))
+	m.Update(tuitest.Press("u"))
+	if m.Focused() != NotificationsPane || notes.stepped != 1 || dms.jumped != 0 {
+		t.Fatalf("u with an unread notification below the cursor: focus %v, stepped %d, messages jumped %d", m.Focused(), notes.stepped, dms.jumped)
+	}
+	m.Update(tuitest.Press("u"))
+	if m.Focused() != MessagesPane || dms.jumped != 1 {
+		t.Fatalf("u with none below: focus %v, messages jumped %d", m.Focused(), dms.jumped)
+	}
+	m.Update(tuitest.Press("u"))
+	if m.Focused() != NotificationsPane || notes.jumped != 1 {
+		t.Fatalf("u from the last pane with news: focus %v, notifications jumped to the newest %d times", m.Focused(), notes.jumped)
+	}
+}

@@ -279,6 +279,23 @@ func (m *Model) JumpToUnread() tea.Cmd {
 	return tea.Batch(closing, views.Status(views.LevelInfo, "no unread messages"))
 }
 
+// NextUnread opens the next conversation with unread messages below the
+// cursor, for the root's "next unread" key pressed on this pane; false,
+// with nothing changed, when none is loaded below it (the root then looks
+// in the other panes, and comes back to the newest one last).
+func (m *Model) NextUnread() (tea.Cmd, bool) {
+	for i := m.list.win.Cursor + 1; i < len(m.list.entries); i++ {
+		if e := m.list.entries[i]; e.c.UnreadCount > 0 {
+			var closing tea.Cmd
+			if m.comp.IsOpen() {
+				closing = m.comp.Close()
+			}
+			return tea.Batch(closing, m.showConversation(e)), true
+		}
+	}
+	return nil, false
+}
+
 // NotifyText is a one-line notice of the newest unread message, e.g.
 // "DM from @atlas_ai: first words…", at most 80 cells of plain text; ""
 // when nothing is unread. While the pane is hidden its list is not read,

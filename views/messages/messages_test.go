@@ -359,3 +359,21 @@ func TestBadgeJumpToUnreadAndNotifyText(t *testing.T) {
 		t.Errorf("NotifyText() = %q", got)
 	}
 }
+
+func TestNextUnreadOpensTheNextUnreadConversationBelow(t *testing.T) {
+	hs := newHarness(t, 80, 24, standardServer(), "")
+	hs.srv.incoming("c3", "k2", "carol again", hs.clock)
+	hs.poll()
+	if hs.m.list.entries[0].c.ID != "c3" {
+		t.Fatalf("carol's new message did not bring her to the top: %s", hs.m.list.entries[0].c.ID)
+	}
+	hs.keys("g") // the selection stayed on atlas when carol moved above
+	cmd, moved := hs.m.NextUnread()
+	hs.settle(cmd)
+	if !moved || hs.m.open == nil || hs.m.open.convID != "c1" {
+		t.Fatalf("next unread below carol: moved %v, open %v", moved, hs.m.open)
+	}
+	if _, moved := hs.m.NextUnread(); moved || hs.m.open.convID != "c1" {
+		t.Errorf("with none below: moved %v, open %s", moved, hs.m.open.convID)
+	}
+}
