@@ -375,16 +375,15 @@ func (o *operator) text(kind string) string {
 	return s
 }
 
-var counterRE = regexp.MustCompile(`\b(\d+)/(\d+)\b`)
+// counterRE is a composer's counter at the start of its last line, with
+// the state that may follow it ("0/500", "12/5000 · sending…").
+var counterRE = regexp.MustCompile(`^(\d+)/(\d+)(?: · |$)`)
 
 // emptyComposer reports whether the frame shows a composer with nothing
-// in it: its counter, on the line of its own keys, says 0/limit.
+// in it: its counter line says 0/limit.
 func emptyComposer(s string) bool {
 	for _, line := range strings.Split(s, "\n") {
-		if !strings.Contains(line, "ctrl+s send") {
-			continue
-		}
-		if m := counterRE.FindStringSubmatch(line); m != nil && m[1] == "0" && len(m[2]) >= 3 {
+		if m := counterRE.FindStringSubmatch(strings.TrimRight(line, " ")); m != nil && m[1] == "0" && len(m[2]) >= 3 {
 			return true
 		}
 	}

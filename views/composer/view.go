@@ -96,7 +96,9 @@ func (m *Model) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// footer is the counter, the state or problem, and the key hints.
+// footer is the counter and the state or problem. The keys are not
+// repeated here: every host puts the composer's ShortHelp in the screen's
+// footer, one line below, and two lines of the same hints were noise.
 func (m *Model) footer() string {
 	s := m.styles
 	if m.mode == modePicker || m.mode == modeLibrary {
@@ -113,20 +115,11 @@ func (m *Model) footer() string {
 	case m.problem != "":
 		left += s.Error.Render(" · " + m.problem)
 	}
-	k := m.opts.Keys.Composer
-	hints := s.Faint.Render(hint(k.Send) + " · " + hint(k.Editor) + " · " + hint(k.Cancel))
-	switch {
-	case m.mode == modePreview:
-		hints = s.Faint.Render(k.Preview.Help().Key + "/" + k.Cancel.Help().Key + " back to writing · " + hint(k.Send))
-	case m.mediaOn():
-		// Short words: the full descriptions are in the help.
-		attach := k.Attach.Help().Key + " attach · "
-		if m.opts.NoLocalFiles {
-			attach = ""
-		}
-		hints = s.Faint.Render(hint(k.Send) + " · " + attach + k.Library.Help().Key + " uploads · " + k.Cancel.Help().Key + " close")
+	if m.mode == modePreview {
+		// The preview looks like the post: say what it is.
+		left += s.Muted.Render(" · preview")
 	}
-	return views.Spread(left, hints, m.width)
+	return views.Truncate(left, m.width)
 }
 
 func hint(b key.Binding) string {
