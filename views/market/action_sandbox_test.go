@@ -174,3 +174,26 @@ func TestSandboxAReviewedOrderNoLongerOffersAReview(t *testing.T) {
 		}
 	}
 }
+
+// TestSandboxAReviewFromAnEarlierSessionIsKnown: orders do not say they
+// were reviewed; a pane started after the review (a restart) finds it
+// among the service's reviews when the order is opened, and offers no
+// second review.
+func TestSandboxAReviewFromAnEarlierSessionIsKnown(t *testing.T) {
+	_, c, _, o := delivered(t)
+	ctx := t.Context()
+	if _, err := c.Market.OrderAction(ctx, o.ID, api.ActionAccept, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Market.CreateReview(ctx, &api.ReviewRequest{OrderID: o.ID, Rating: 5, Content: "Clear and on time."}); err != nil {
+		t.Fatal(err)
+	}
+	m := sandboxPane(t, c, 120, 40, false)
+	tuitest.Settle(m.Update, m.Update(views.OpenOrderMsg{OrderID: o.ID}))
+	if v := ansi.Strip(m.View()); strings.Contains(v, "R review") || !strings.Contains(v, "next: reviewed") {
+		t.Errorf("an order reviewed before the restart offers R:\n%s", v)
+	}
+	if why := m.refusal(m.current(), reviewAction); why != alreadyReviewed {
+		t.Errorf("R on it: %q", why)
+	}
+}

@@ -170,6 +170,9 @@ type Model struct {
 	// reviewed holds the orders the operator reviewed (or the server said
 	// were reviewed) in this session: orders do not say it themselves.
 	reviewedIDs map[string]bool
+	// reviewChecked holds the orders whose review was looked for among
+	// their service's reviews (reviewcheck.go).
+	reviewChecked map[string]bool
 
 	older    olderPages // the orders past the first page (older.go)
 	open     *screen    // the order screen, nil on the list
@@ -206,22 +209,23 @@ type Model struct {
 func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
-		ctx:         opts.Context,
-		src:         opts.Source,
-		keys:        opts.Keys,
-		clock:       opts.Now,
-		shown:       opts.Now(),
-		me:          opts.Me,
-		byID:        map[string]*entry{},
-		days:        map[string]int{},
-		needSeen:    map[string]bool{},
-		reviewedIDs: map[string]bool{},
-		stacked:     opts.Stacked || opts.Preview,
-		preview:     opts.Preview,
-		trail:       previewTrailIf(opts.Preview),
-		focused:     opts.Stacked, // on screen whenever it is drawn
-		query:       views.NewFilter(nil, opts.Keys.List),
-		svc:         services{query: views.NewFilter(nil, opts.Keys.List)},
+		ctx:           opts.Context,
+		src:           opts.Source,
+		keys:          opts.Keys,
+		clock:         opts.Now,
+		shown:         opts.Now(),
+		me:            opts.Me,
+		byID:          map[string]*entry{},
+		days:          map[string]int{},
+		needSeen:      map[string]bool{},
+		reviewedIDs:   map[string]bool{},
+		reviewChecked: map[string]bool{},
+		stacked:       opts.Stacked || opts.Preview,
+		preview:       opts.Preview,
+		trail:         previewTrailIf(opts.Preview),
+		focused:       opts.Stacked, // on screen whenever it is drawn
+		query:         views.NewFilter(nil, opts.Keys.List),
+		svc:           services{query: views.NewFilter(nil, opts.Keys.List)},
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles,
 			DraftDir: opts.DraftDir, Editor: opts.Editor, Context: opts.Context, Debounce: opts.Debounce,

@@ -70,7 +70,7 @@ type sentMsg struct {
 func (m *Model) openOrder(e *entry) tea.Cmd {
 	m.browsed = true
 	m.open = &screen{id: e.o.ID, orderVer: e.ver, active: m.clock(), thread: newThread()}
-	return m.fetchThread()
+	return tea.Batch(m.fetchThread(), m.checkReviewed(e))
 }
 
 // closeOrder goes back to the list, on the same row.

@@ -87,6 +87,9 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 		return m.sent(msg)
 	case reviewedMsg:
 		return m.reviewed(msg)
+	case reviewCheckMsg:
+		m.reviewCheckDone(msg)
+		return nil
 	case actionDoneMsg:
 		return m.actionDone(msg)
 	case composer.SendMsg:
