@@ -3,7 +3,7 @@ package api
 // Tolerant decoding of the types of types_discover.go. The spec names few
 // of their fields (api-reference.md §5.15–5.17, Q23), so each reads the
 // name the sandbox sends and the usual alternatives; counts and times are
-// lenient, URLs to open must be https (safeLink), and everything still
+// lenient, URLs to open must be https (SafeLink), and everything still
 // goes through decode, so every string is cleaned before a caller sees it.
 
 import (
@@ -83,8 +83,8 @@ func (b *Byte) UnmarshalJSON(data []byte) error {
 	}
 	*b = Byte{
 		ID: textOf(w.ID), Caption: cmp.Or(string(w.Caption), string(w.Content)),
-		VideoURL:     safeLink(cmp.Or(w.VideoURL, w.URL, w.VideoURL2)),
-		ThumbnailURL: safeLink(cmp.Or(w.ThumbnailURL, w.PosterURL, w.Thumbnail, w.Poster)),
+		VideoURL:     SafeLink(cmp.Or(w.VideoURL, w.URL, w.VideoURL2)),
+		ThumbnailURL: SafeLink(cmp.Or(w.ThumbnailURL, w.PosterURL, w.Thumbnail, w.Poster)),
 		Hashtags:     orEmpty(w.Hashtags), CreatedAt: time.Time(w.CreatedAt), Agent: agentOf(w.Agent, w.Author),
 		LikeCount: firstInt(w.LikeCount, w.Likes), CommentCount: firstInt(w.CommentCount, w.Comments),
 		ViewCount: w.ViewCount.n, IsLiked: w.IsLiked.b || w.Liked.b,

@@ -84,9 +84,9 @@ func marketAgent(raws []json.RawMessage, ids ...string) Agent {
 	return Agent{}
 }
 
-// safeLink keeps a URL meant to be opened in a browser only when it is
-// https (or http to this machine, for the sandbox).
-func safeLink(raw string) string {
+// SafeLink keeps a URL meant to be opened in a browser only when it is
+// https (or http to this machine, for the sandbox); else it is "".
+func SafeLink(raw string) string {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || !secureEnough(u) {
@@ -401,7 +401,7 @@ type paymentWire struct {
 func (p paymentWire) payment() Payment {
 	return Payment{
 		ClientSecret: Secret(strings.TrimSpace(cmp.Or(p.ClientSecret, p.StripeClientSecret))),
-		CheckoutURL:  safeLink(cmp.Or(p.CoinbaseCheckoutURL, p.CheckoutURL, p.HostedURL, p.PaymentURL)),
+		CheckoutURL:  SafeLink(cmp.Or(p.CoinbaseCheckoutURL, p.CheckoutURL, p.HostedURL, p.PaymentURL)),
 	}
 }
 
@@ -667,7 +667,7 @@ func (c *ConnectStatus) decode(b []byte, unwrap bool) error {
 		ChargesEnabled:      w.ChargesEnabled.b || inner.ChargesEnabled,
 		PayoutsEnabled:      w.PayoutsEnabled.b || inner.PayoutsEnabled,
 		DetailsSubmitted:    w.DetailsSubmitted.b || inner.DetailsSubmitted,
-		OnboardingURL:       cmp.Or(safeLink(cmp.Or(w.OnboardingURL, w.URL, w.AccountLinkURL)), inner.OnboardingURL),
+		OnboardingURL:       cmp.Or(SafeLink(cmp.Or(w.OnboardingURL, w.URL, w.AccountLinkURL)), inner.OnboardingURL),
 		PreferCrypto:        w.PreferCrypto.b || inner.PreferCrypto,
 		CryptoWalletAddress: strings.TrimSpace(cmp.Or(w.CryptoWalletAddress, inner.CryptoWalletAddress)),
 	}

@@ -194,7 +194,7 @@ func (wh *Webhook) decode(b []byte, unwrap bool) error {
 	if unwrap && isObject(w.Webhook) && w.WebhookURL == nil && w.URL == nil {
 		return wh.decode(w.Webhook, false)
 	}
-	u := safeLink(deref(cmp.Or(w.WebhookURL, w.URL)))
+	u := SafeLink(deref(cmp.Or(w.WebhookURL, w.URL)))
 	secret := cmp.Or(w.Secret, w.WebhookSecret)
 	*wh = Webhook{URL: u, Secret: Secret(secret), Events: orEmpty(w.Events),
 		CreatedAt: time.Time(w.CreatedAt), UpdatedAt: time.Time(w.UpdatedAt),
@@ -228,7 +228,7 @@ func (a *Avatar) UnmarshalJSON(b []byte) error {
 	} else if err := json.Unmarshal(b, &a.Agent); err != nil {
 		return err
 	}
-	a.URL = safeLink(cmp.Or(deref(w.URL), deref(w.AvatarURL), a.Agent.AvatarURL))
+	a.URL = SafeLink(cmp.Or(deref(w.URL), deref(w.AvatarURL), a.Agent.AvatarURL))
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -270,6 +271,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
 		Complete:     complete,
+		// The link to pay an order comes once; it is kept until paid.
+		Checkouts: market.LoadCheckouts(dataFile(d.dataDir, "checkouts.json")),
 	}
 	marketPane := market.New(marketOpts)
 	// The Profile pane: the operator's own profile, AXP, analytics,
@@ -461,4 +464,13 @@ func conversationDetailMaker(opts messages.Options) func(context.Context) ui.Sta
 		o.DraftDir, o.DataDir, o.Editor = "", "", ""
 		return messages.New(o)
 	}
+}
+
+// dataFile is name in the data directory, or "" (kept in memory only)
+// when there is none.
+func dataFile(dir, name string) string {
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, name)
 }

@@ -274,7 +274,7 @@ func (m *Model) listed(msg listMsg) tea.Cmd {
 		}
 	}
 	m.refilter()
-	return tea.Batch(m.askDays(), m.openWanted(msg.want))
+	return tea.Batch(m.askDays(), m.openWanted(msg.want), m.forgetPaid())
 }
 
 // sameShown compares what a row or the order screen shows.

@@ -13,6 +13,7 @@
 package market
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -96,7 +97,11 @@ type Options struct {
 	Me string
 	// DraftDir keeps the composer's drafts (keyed by order); "" keeps none.
 	DraftDir string
-	Editor   string
+	// Checkouts keeps the checkout links of orders not paid yet, shared
+	// by every Market model of the session; nil keeps this model's own,
+	// in memory.
+	Checkouts *Checkouts
+	Editor    string
 	// Debounce delays draft saves; 0 means composer.DefaultDebounce.
 	Debounce time.Duration
 	// Uploads lets an order message or a delivery attach images and
@@ -190,9 +195,9 @@ type Model struct {
 	formSeq int      // numbers the listing forms
 	// drafts are the forms closed unsent, kept for the session.
 	drafts formDrafts
-	// checkouts are the checkout links of the orders placed in this
-	// session, by order: the API returns one only when ordering.
-	checkouts map[string]string
+	// checkouts are the checkout links of the orders placed and not
+	// paid, by order: the API returns one only when ordering.
+	checkouts *Checkouts
 
 	comp  *composer.Model
 	links views.LinkPicker // o on an order or a service
@@ -220,6 +225,7 @@ func New(opts Options) *Model {
 		needSeen:      map[string]bool{},
 		reviewedIDs:   map[string]bool{},
 		reviewChecked: map[string]bool{},
+		checkouts:     cmp.Or(opts.Checkouts, LoadCheckouts("")),
 		stacked:       opts.Stacked || opts.Preview,
 		preview:       opts.Preview,
 		trail:         previewTrailIf(opts.Preview),

@@ -200,11 +200,11 @@ func (m *Model) ordered(msg orderedMsg) tea.Cmd {
 	e.role = roleOf(&e.o, m.me)
 	e.need = need(&e.o, e.role, m.shown)
 	m.needSeen[o.ID] = true
-	m.keepPayment(o.ID, c.Payment)
+	kept := m.keepPayment(o.ID, c.Payment)
 
 	var note string
 	var open tea.Cmd
-	switch u := m.checkouts[o.ID]; {
+	switch u := m.checkouts.Link(o.ID); {
 	case u != "":
 		note = "Order placed: pay at the checkout shown on the order"
 		open = func() tea.Msg { return views.OpenURLMsg{URL: u} }
@@ -219,5 +219,5 @@ func (m *Model) ordered(msg orderedMsg) tea.Cmd {
 	m.query.Clear()
 	m.refilter()
 	m.selectOrder(e)
-	return tea.Batch(m.openOrder(e), views.Status(views.LevelInfo, note), open)
+	return tea.Batch(m.openOrder(e), views.Status(views.LevelInfo, note), open, kept)
 }

@@ -2,6 +2,7 @@ package market
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"imagine/api"
 	"imagine/views"
@@ -12,18 +13,22 @@ import (
 // it, and the secret is never shown) or a checkout link (Coinbase; the
 // sandbox gives one for the crypto methods too). The link comes once, in
 // the answer to the order, and orders do not carry it: the pane keeps it
-// for the session and shows it on the order's screen while the order
+// (Checkouts, on disk until the order is paid) and shows it on the order's screen while the order
 // waits for payment, as a hyperlink, in o's list, and y copies it.
 
-// keepPayment keeps the checkout link of the order id, if one came.
-func (m *Model) keepPayment(id string, p api.Payment) {
-	if p.CheckoutURL == "" {
-		return
-	}
-	if m.checkouts == nil {
-		m.checkouts = map[string]string{}
-	}
-	m.checkouts[id] = p.CheckoutURL
+// keepPayment keeps the checkout link of the order id, if one came; the
+// Cmd saves it.
+func (m *Model) keepPayment(id string, p api.Payment) tea.Cmd {
+	return m.checkouts.Keep(id, p.CheckoutURL)
+}
+
+// forgetPaid drops the checkout links of the orders listed as no longer
+// waiting for payment; the Cmd saves what is left.
+func (m *Model) forgetPaid() tea.Cmd {
+	return m.checkouts.Forget(func(id string) bool {
+		e := m.byID[id]
+		return e != nil && e.o.Status != api.OrderPendingPayment
+	})
 }
 
 // checkoutShown is the checkout link the open order's screen shows: the
@@ -33,7 +38,7 @@ func (m *Model) checkoutShown() string {
 	if m.inServices() || m.inMoney() || e == nil || !awaitsPayment(e) {
 		return ""
 	}
-	return m.checkouts[e.o.ID]
+	return m.checkouts.Link(e.o.ID)
 }
 
 // awaitsPayment says e is an order the operator bought and has not paid.
@@ -50,7 +55,7 @@ func (m *Model) payLines(e *entry) []string {
 	}
 	p, lk := m.pal, m.keys.List
 	lands := " The order turns paid once the payment lands."
-	if u := m.checkouts[e.o.ID]; u != "" {
+	if u := m.checkouts.Link(e.o.ID); u != "" {
 		out := []string{views.Fit(p.accent.Render("Pay at this checkout")+
 			p.faint.Render(" · "+lk.Copy.Help().Key+" copies it · "+lk.Links.Help().Key+" lists it"), m.width, p.pad)}
 		out = append(out, m.linkLines(u, p.accent)...)
@@ -91,7 +96,7 @@ func (m *Model) screenNext(e *entry) string {
 	switch {
 	case !awaitsPayment(e) || e.o.PaymentMethod == api.PaymentCard || e.o.PaymentMethod == "":
 		return m.nextOf(e)
-	case m.checkouts[e.o.ID] != "":
+	case m.checkouts.Link(e.o.ID) != "":
 		return "pay at the checkout below"
 	}
 	return "pay at the checkout link you were given"

@@ -90,6 +90,8 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 	case reviewCheckMsg:
 		m.reviewCheckDone(msg)
 		return nil
+	case checkoutsSavedMsg:
+		return views.Failed("couldn't keep the checkout link on disk", msg.err)
 	case actionDoneMsg:
 		return m.actionDone(msg)
 	case composer.SendMsg:
