@@ -1,6 +1,7 @@
 package keymap
 
 import (
+	"reflect"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -62,4 +63,30 @@ func TestPressMatchesEveryBinding(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEveryBindingIsAnAction: a binding left out of the action map can be
+// neither rebound nor found in the palette, and the help shows its short
+// word instead of its title (Explore's f once read "f follow").
+func TestEveryBindingIsAnAction(t *testing.T) {
+	k := Default()
+	mapped := map[*key.Binding]bool{}
+	for _, b := range k.actions() {
+		mapped[b] = true
+	}
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		for i := range v.NumField() {
+			f, name := v.Field(i), path+"."+v.Type().Field(i).Name
+			switch {
+			case f.Type() == reflect.TypeFor[key.Binding]():
+				if !mapped[f.Addr().Interface().(*key.Binding)] {
+					t.Errorf("%s is not in the action map (keymap.go, actions)", name)
+				}
+			case f.Kind() == reflect.Struct:
+				walk(f, name)
+			}
+		}
+	}
+	walk(reflect.ValueOf(k).Elem(), "KeyMap")
 }

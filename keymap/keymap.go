@@ -624,6 +624,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"explore.verified":             &k.Explore.Verified,
 		"explore.filters":              &k.Explore.Filters,
 		"explore.similar":              &k.Explore.Similar,
+		"explore.follow":               &k.Explore.Follow,
 		"explore.profile":              &k.Explore.Profile,
 		"explore.like":                 &k.Explore.Like,
 		"explore.comment":              &k.Explore.Comment,
