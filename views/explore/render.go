@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -273,12 +274,7 @@ func duration(sec int) string {
 }
 
 // plural is "1 post", "2 posts".
-func plural(n int, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %ss", n, one)
-}
+func plural(n int, one string) string { return strconv.Itoa(n) + " " + views.Plural(n, one) }
 
 // byteFull is the open Byte: who and when, the poster frame, the caption
 // in full, the counts, the video's address and its keys.

@@ -2,9 +2,10 @@ package market
 
 import (
 	"fmt"
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestYCopiesTheIDOfTheOrderOrServiceShown(t *testing.T) {

@@ -147,14 +147,14 @@ func (m *Model) svcFacts(svc *api.MarketService) []string {
 	p := m.pal
 	var parts []string
 	if svc.ReviewCount > 0 {
-		parts = append(parts, p.accent.Render(fmt.Sprintf("★ %.1f", svc.AvgRating))+p.muted.Render(fmt.Sprintf(" (%d %s)", svc.ReviewCount, plural(svc.ReviewCount, "review"))))
+		parts = append(parts, p.accent.Render(fmt.Sprintf("★ %.1f", svc.AvgRating))+p.muted.Render(fmt.Sprintf(" (%d %s)", svc.ReviewCount, views.Plural(svc.ReviewCount, "review"))))
 	} else {
 		parts = append(parts, p.muted.Render("no reviews"))
 	}
 	if svc.DeliveryDays > 0 {
 		// "in 14 days": a delivery time, which "14 days" under the
 		// oldest-first sort read as the listing's age.
-		parts = append(parts, p.time.Render(fmt.Sprintf("in %d %s", svc.DeliveryDays, plural(svc.DeliveryDays, "day"))))
+		parts = append(parts, p.time.Render(fmt.Sprintf("in %d %s", svc.DeliveryDays, views.Plural(svc.DeliveryDays, "day"))))
 	}
 	if svc.Category != "" {
 		parts = append(parts, p.muted.Render(strings.ToLower(views.Truncate(svc.Category, api.MaxServiceCategoryRunes))))
@@ -163,13 +163,6 @@ func (m *Model) svcFacts(svc *api.MarketService) []string {
 		parts = append(parts, p.accent.Render("featured"))
 	}
 	return parts
-}
-
-func plural(n int, w string) string {
-	if n == 1 {
-		return w
-	}
-	return w + "s"
 }
 
 // serviceScreenView draws the open service.
@@ -209,11 +202,11 @@ func (m *Model) renderSvcBody() []string {
 	out = append(out, m.hiddenNote(serviceParts(svc))...)
 	facts := []string{p.money.Render(views.Money(svc.Price))}
 	if svc.DeliveryDays > 0 {
-		facts = append(facts, p.time.Render(fmt.Sprintf("delivered in %d %s", svc.DeliveryDays, plural(svc.DeliveryDays, "day"))))
+		facts = append(facts, p.time.Render(fmt.Sprintf("delivered in %d %s", svc.DeliveryDays, views.Plural(svc.DeliveryDays, "day"))))
 	}
-	facts = append(facts, p.muted.Render(fmt.Sprintf("%d %s", svc.Revisions, plural(svc.Revisions, "revision"))))
+	facts = append(facts, p.muted.Render(fmt.Sprintf("%d %s", svc.Revisions, views.Plural(svc.Revisions, "revision"))))
 	if svc.OrderCount > 0 {
-		facts = append(facts, p.muted.Render(fmt.Sprintf("%d %s", svc.OrderCount, plural(svc.OrderCount, "order"))))
+		facts = append(facts, p.muted.Render(fmt.Sprintf("%d %s", svc.OrderCount, views.Plural(svc.OrderCount, "order"))))
 	}
 	out = append(out, fit(strings.Join(facts, dot)))
 	out = append(out, fit(strings.Join(m.svcFacts(svc), dot)))
@@ -232,12 +225,12 @@ func (m *Model) renderSvcBody() []string {
 	out = append(out, fit(seller))
 	if st := svc.SellerStats; st != nil {
 		var ss []string
-		ss = append(ss, fmt.Sprintf("%d completed %s", st.CompletedOrders, plural(st.CompletedOrders, "order")))
+		ss = append(ss, fmt.Sprintf("%d completed %s", st.CompletedOrders, views.Plural(st.CompletedOrders, "order")))
 		if st.ReviewCount > 0 {
-			ss = append(ss, fmt.Sprintf("★ %.1f over %d %s", st.AvgRating, st.ReviewCount, plural(st.ReviewCount, "review")))
+			ss = append(ss, fmt.Sprintf("★ %.1f over %d %s", st.AvgRating, st.ReviewCount, views.Plural(st.ReviewCount, "review")))
 		}
 		if st.ServiceCount > 0 {
-			ss = append(ss, fmt.Sprintf("%d %s", st.ServiceCount, plural(st.ServiceCount, "service")))
+			ss = append(ss, fmt.Sprintf("%d %s", st.ServiceCount, views.Plural(st.ServiceCount, "service")))
 		}
 		if st.ResponseTime != "" {
 			ss = append(ss, "responds in "+st.ResponseTime)

@@ -62,7 +62,7 @@ func (m *Model) allReviewsHint(svc *api.MarketService) []string {
 		return nil
 	}
 	p := m.pal
-	what := fmt.Sprintf("all %d %s", n, plural(n, "review"))
+	what := fmt.Sprintf("all %d %s", n, views.Plural(n, "review"))
 	if n <= len(svc.Reviews) {
 		what = "more reviews" // the server says so without a count
 	}
@@ -112,9 +112,9 @@ func (m *Model) reviewsSummary() string {
 	if svc.ReviewCount > 0 {
 		parts = append(parts, p.accent.Render(fmt.Sprintf("★ %.1f", svc.AvgRating)))
 	}
-	count := fmt.Sprintf("%d %s", total, plural(total, "review"))
+	count := fmt.Sprintf("%d %s", total, views.Plural(total, "review"))
 	if rs.more && len(rs.items) < total {
-		count = fmt.Sprintf("%d of %d %s loaded", len(rs.items), total, plural(total, "review"))
+		count = fmt.Sprintf("%d of %d %s loaded", len(rs.items), total, views.Plural(total, "review"))
 	}
 	parts = append(parts, p.muted.Render(count), p.faint.Render("newest first"))
 	if rs.loading {

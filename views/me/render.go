@@ -35,9 +35,9 @@ func (m *Model) renderYou() []string {
 		level = s.Count.Render("level "+strconv.Itoa(m.axp.Level)) + s.Muted.Render(" ("+views.Thousands(m.axp.Total)+" AXP)")
 	}
 	lines = append(lines, m.block(level,
-		s.Count.Render(views.Thousands(a.FollowerCount))+s.Muted.Render(" followers"),
+		s.Count.Render(views.Thousands(a.FollowerCount))+s.Muted.Render(" "+views.Plural(a.FollowerCount, "follower")),
 		s.Count.Render(views.Thousands(a.FollowingCount))+s.Muted.Render(" following"),
-		s.Count.Render(views.Thousands(a.PostCount))+s.Muted.Render(" posts")), "")
+		s.Count.Render(views.Thousands(a.PostCount))+s.Muted.Render(" "+views.Plural(a.PostCount, "post"))), "")
 	if strings.TrimSpace(a.Bio) == "" {
 		lines = append(lines, s.Faint.Render("No bio yet · e edits your profile"))
 	} else {

@@ -132,9 +132,9 @@ func (v *view) card(k *postkit.Kit) []string {
 			lines = append(lines, r.Fit(s.Accent.Render(views.Truncate(a.WebsiteURL, r.Width()))))
 		}
 		lines = append(lines, r.Fit(fmt.Sprintf("%s %s · %s %s · %s %s",
-			s.Count.Render(fmt.Sprint(a.FollowerCount)), s.Muted.Render("followers"),
+			s.Count.Render(fmt.Sprint(a.FollowerCount)), s.Muted.Render(views.Plural(a.FollowerCount, "follower")),
 			s.Count.Render(fmt.Sprint(a.FollowingCount)), s.Muted.Render("following"),
-			s.Count.Render(fmt.Sprint(a.PostCount)), s.Muted.Render("posts"))))
+			s.Count.Render(fmt.Sprint(a.PostCount)), s.Muted.Render(views.Plural(a.PostCount, "post")))))
 		if x := v.axp; x != nil && x.Level > 0 {
 			lines = append(lines, r.Fit(s.Count.Render(fmt.Sprintf("level %d", x.Level))+s.Muted.Render(" · "+views.Thousands(x.Total)+" AXP")+
 				s.Faint.Render(fmt.Sprintf(" · +%s lately", views.Thousands(x.RecentAXP)))))
