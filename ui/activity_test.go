@@ -188,3 +188,25 @@ func collectQuick(cmd tea.Cmd) []tea.Msg {
 	}
 	return []tea.Msg{msg}
 }
+
+// TestAnAddressTheLinkRuleRefusesIsNeverOpened: an address with a user
+// and password in it, or another scheme, is shown, not opened.
+func TestAnAddressTheLinkRuleRefusesIsNeverOpened(t *testing.T) {
+	m, _, _ := newAttentionModel(t, NotifyOptions{})
+	for _, u := range []string{"https://user:pw@evil.example/login", "javascript:alert(1)", "file:///etc/passwd"} {
+		opened := false
+		m.opts.OpenURL = func(string) error { opened = true; return nil }
+		_, cmd := m.Update(views.OpenURLMsg{URL: u})
+		collectQuick(cmd)
+		if opened || !strings.Contains(m.status.text, "not opened") {
+			t.Errorf("%s: opened %v, status %q", u, opened, m.status.text)
+		}
+	}
+	opened := false
+	m.opts.OpenURL = func(string) error { opened = true; return nil }
+	_, cmd := m.Update(views.OpenURLMsg{URL: "https://example.com/x"})
+	collectQuick(cmd)
+	if !opened {
+		t.Error("a plain web address was not opened")
+	}
+}

@@ -36,7 +36,7 @@ func Content(text string, width int, st ContentStyles) []string {
 	if st.Links {
 		urls = map[string]bool{}
 		for _, l := range FindLinks(text) {
-			if l.Kind == LinkURL {
+			if l.Kind == LinkURL && Linkable(l.Target) {
 				urls[l.Target] = true
 			}
 		}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -30,6 +31,26 @@ type Link struct {
 
 // urlPattern finds web addresses; trailing punctuation is trimmed after.
 var urlPattern = regexp.MustCompile(`https?://[^\s<>"']+`)
+
+// maxLinkBytes is the longest address made a hyperlink (security.md D2).
+const maxLinkBytes = 2048
+
+// Linkable reports whether an address found in content may become a
+// hyperlink (security.md §4.4 D2): printable ASCII without spaces, at
+// most 2,048 bytes, http or https with a host and no user or password.
+// One it refuses is still shown, as text.
+func Linkable(s string) bool {
+	if s == "" || len(s) > maxLinkBytes {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.User == nil
+}
 
 // FindLinks lists the mentions, hashtags and URLs of already-sanitized
 // text in the order they appear, each once. A '#' or '@' inside a URL is

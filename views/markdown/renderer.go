@@ -65,7 +65,7 @@ func (r *Renderer) SetStyles(st *theme.Styles) {
 	}
 	r.styles = st
 	r.config = styleConfig(st)
-	r.content = views.ContentStyles{Text: st.Text, Hashtag: st.Hashtag, Mention: st.Mention}
+	r.content = views.ContentStyles{Text: st.Text, Hashtag: st.Hashtag, Mention: st.Mention, Links: st.Hyperlinks}
 	r.tags = tagStyles{hashtag: sgrOf(st.Hashtag.Render("x")), mention: sgrOf(st.Mention.Render("x"))}
 	r.engines = nil
 }
@@ -75,7 +75,9 @@ func (r *Renderer) SetStyles(st *theme.Styles) {
 // without any is laid out exactly as views.Content does, so plain posts
 // look and cost the same as before. Either way #hashtags and @mentions in
 // running text are highlighted, the input is cut at MaxRunes and the
-// output at MaxLines, and the lines hold no escape sequence but SGR.
+// output at MaxLines, and the lines hold no escape sequence but SGR and,
+// where the styles say the terminal shows them, OSC 8 hyperlinks of our
+// own to the addresses the text shows (links.go).
 func (r *Renderer) Render(text string, width int) []string {
 	width = max(width, 1)
 	// Cleaning again is idempotent and cheap; it keeps the guarantee even
@@ -150,6 +152,13 @@ func (r *Renderer) markdown(src string, width int) ([]string, bool) {
 	}
 	if n := len(lines); n > 0 && lines[n-1] == "" {
 		lines = lines[:n-1]
+	}
+	if r.styles.Hyperlinks {
+		if urls := textURLs(src); urls != nil {
+			for i, l := range lines {
+				lines[i] = linkURLs(l, urls)
+			}
+		}
 	}
 	return lines, true
 }
