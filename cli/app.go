@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -50,6 +50,9 @@ type appDeps struct {
 	// recent searches; nil keeps nothing.
 	feedMarks feed.VisitMarks
 	searches  explore.SearchHistory
+	// checkouts keeps the checkout links of orders not paid yet across
+	// runs; nil keeps them for the run only.
+	checkouts *market.Checkouts
 	logger    *log.Logger
 	now       func() time.Time
 	// tick arms the poll scheduler's timers (nil: tea.Tick); the polling
@@ -271,8 +274,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		// Over SSH the file picker would browse the server's files.
 		NoLocalFiles: d.serve != nil,
 		Complete:     complete,
-		// The link to pay an order comes once; it is kept until paid.
-		Checkouts: market.LoadCheckouts(dataFile(d.dataDir, "checkouts.json")),
+		// The link to pay an order comes once; it is kept until paid,
+		// and shared by the pane and every order opened elsewhere.
+		Checkouts: cmp.Or(d.checkouts, market.LoadCheckouts("")),
 	}
 	marketPane := market.New(marketOpts)
 	// The Profile pane: the operator's own profile, AXP, analytics,
@@ -464,13 +468,4 @@ func conversationDetailMaker(opts messages.Options) func(context.Context) ui.Sta
 		o.DraftDir, o.DataDir, o.Editor = "", "", ""
 		return messages.New(o)
 	}
-}
-
-// dataFile is name in the data directory, or "" (kept in memory only)
-// when there is none.
-func dataFile(dir, name string) string {
-	if dir == "" {
-		return ""
-	}
-	return filepath.Join(dir, name)
 }

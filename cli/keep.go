@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"imagine/internal/recent"
 	"imagine/views/explore"
 	"imagine/views/feed"
+	"imagine/views/market"
 )
 
 // The stores of what one run keeps for the next (where the home feed was
@@ -58,6 +60,16 @@ func searchHistory(dataDir string, logger *log.Logger) explore.SearchHistory {
 		return nil
 	}
 	return recent.New(dataDir, "searches", explore.HistorySize, logger)
+}
+
+// checkoutStore is a run's market.Checkouts: the file in the account's
+// data directory, or nil (kept for the run) for the demo, whose world
+// starts afresh every run, and without a data directory.
+func checkoutStore(demo bool, dataDir string) *market.Checkouts {
+	if demo || dataDir == "" {
+		return nil
+	}
+	return market.LoadCheckouts(filepath.Join(dataDir, "checkouts.json"))
 }
 
 // feedMarks is a run's feed.VisitMarks: the demo's seeded one, or the

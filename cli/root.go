@@ -142,6 +142,7 @@ func runTUI(cmd *cobra.Command, b Build, f rootFlags) error {
 		}
 		d.feedMarks = feedMarks(s.demo, s.dataDir, logger)
 		d.searches = searchHistory(s.dataDir, logger)
+		d.checkouts = checkoutStore(s.demo, s.dataDir)
 		switch {
 		case s.profile != "":
 			d.accounts = accountLister(store, kept, s.profile, redact.addSecret)
