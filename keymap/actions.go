@@ -96,7 +96,7 @@ var titles = []struct{ id, title string }{
 	{"feed.media", "Your uploaded media"},
 
 	{"notifications.mark_read", "Mark the notification read"},
-	{"notifications.mark_all_read", "Mark all notifications read"},
+	{"notifications.mark_all_read", "Mark all notifications read (under a filter or /, the ones shown)"},
 	{"notifications.profile", "Open the profile of who did it"},
 	{"notifications.filter", "Next notification filter (unread, likes…)"},
 	{"notifications.filter_back", "Previous notification filter"},

@@ -150,6 +150,41 @@ func (m *Model) markAll() tea.Cmd {
 	}
 }
 
+// narrowed reports whether the list shows only some notifications: a
+// type filter or a `/` query is on (Unread hides only what is read).
+func (m *Model) narrowed() bool {
+	return (m.filter != filterAll && m.filter != filterUnread) || m.query.Active()
+}
+
+// markShown marks read the unread notifications the narrowed list shows,
+// and only those: "mark all read" over the mentions means the mentions.
+func (m *Model) markShown() tea.Cmd {
+	if m.src == nil {
+		return nil
+	}
+	var es []*entry
+	var ids []string
+	for _, e := range m.vis {
+		if !e.n.Read {
+			es = append(es, e)
+			ids = append(ids, e.n.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return views.Status(views.LevelInfo, "nothing unread here")
+	}
+	setRead(es, true)
+	m.moveUnread(-len(es))
+	for _, id := range ids {
+		m.marking[id]++
+	}
+	m.refilter(true)
+	ctx, src := m.ctx, m.src
+	return func() tea.Msg {
+		return markedMsg{ids: ids, shown: true, delta: len(ids), err: src.MarkRead(ctx, ids)}
+	}
+}
+
 // marked settles a mark: confirmed, or rolled back with an error status.
 func (m *Model) marked(msg markedMsg) tea.Cmd {
 	var es []*entry
@@ -162,16 +197,22 @@ func (m *Model) marked(msg markedMsg) tea.Cmd {
 		}
 	}
 	if msg.err == nil {
-		if msg.all {
+		switch {
+		case msg.all:
 			return views.Status(views.LevelInfo, fmt.Sprintf("marked %d read", msg.delta))
+		case msg.shown:
+			return views.Status(views.LevelInfo, fmt.Sprintf("marked %d read (only those shown)", msg.delta))
 		}
 		return nil
 	}
 	setRead(es, false)
 	m.moveUnread(msg.delta)
 	m.refilter(true)
-	if msg.all {
+	switch {
+	case msg.all:
 		return views.Failed("couldn't mark all read", msg.err)
+	case msg.shown:
+		return views.Failed("couldn't mark the shown notifications read", msg.err)
 	}
 	return views.Failed("couldn't mark the notification read", msg.err)
 }

@@ -220,3 +220,23 @@ func TestAnInvalidHandleIsNeverOpened(t *testing.T) {
 		t.Errorf("NotifyText = %q, want the name when the handle is invalid", got)
 	}
 }
+
+// TestMarkAllUnderAFilterMarksWhatItShows: M over the follows marks the
+// unread follows, not the likes and replies hidden by the filter; over
+// everything it marks everything.
+func TestMarkAllUnderAFilterMarksWhatItShows(t *testing.T) {
+	hs := newHarness(t, 100, 24, fixture(), false)
+	hs.keys("f", "f") // Follows
+	st, _ := tuitest.Find[views.StatusMsg](hs.keys("M"))
+	if got := hs.src.requests(); len(got) != 1 || got[0] != "mark:n3" {
+		t.Fatalf("M over the follows asked %q, want mark:n3", got)
+	}
+	if hs.m.Badge() != 3 || st.Text != "marked 1 read (only those shown)" {
+		t.Errorf("badge %d, status %q", hs.m.Badge(), st.Text)
+	}
+	hs.keys("F", "F") // back to All
+	hs.keys("M")
+	if got := hs.src.requests(); len(got) != 1 || got[0] != "markAll" {
+		t.Errorf("M over everything asked %q, want markAll", got)
+	}
+}

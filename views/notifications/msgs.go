@@ -26,6 +26,8 @@ type (
 	markedMsg struct {
 		ids []string
 		all bool
+		// shown is a mark of what a narrowed list showed (markShown).
+		shown bool
 		// delta is what the mark took off the unread count, given back on
 		// failure.
 		delta int

@@ -48,6 +48,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, nk.MarkRead):
 		return m.markOne(m.selected(), true)
 	case key.Matches(msg, nk.MarkAllRead):
+		if m.narrowed() {
+			return m.markShown()
+		}
 		return m.markAll()
 	case key.Matches(msg, nk.Filter):
 		m.setFilter(m.filter.next())
