@@ -71,8 +71,27 @@ func skew(lifetime time.Duration) time.Duration {
 }
 
 // token returns a fresh access token and its generation, fetching one if
-// needed.
+// needed. A token request refused with 429 (the sign-in limit, 10 a minute
+// for every client from one address: each command of a script is a new
+// client) is waited out like any other call's, as many times as the
+// client waits (WithRateWaits) and when the wait fits the caller's
+// deadline; a background caller fails fast.
 func (m *tokenManager) token(ctx context.Context) (Secret, uint64, error) {
+	for waits := 0; ; waits++ {
+		tok, gen, err := m.tokenOnce(ctx)
+		var rl *RateLimitError
+		if err == nil || !errors.As(err, &rl) || rl.Local || isBackground(ctx) || waits >= m.c.rateWaits || !fits(ctx, rl.Wait) {
+			return tok, gen, err
+		}
+		observePace(ctx, rl.Wait)
+		if err := m.c.sleep(ctx, rl.Wait); err != nil {
+			return "", 0, err
+		}
+	}
+}
+
+// tokenOnce is token without the wait after a 429.
+func (m *tokenManager) tokenOnce(ctx context.Context) (Secret, uint64, error) {
 	if tok, gen, ok := m.current(); ok {
 		return tok, gen, nil
 	}

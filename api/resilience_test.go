@@ -175,3 +175,29 @@ func TestSandboxWriteTimeoutNotResent(t *testing.T) {
 		t.Errorf("the server processed the post %d times, want once", n)
 	}
 }
+
+// TestSandboxASignInOverTheLimitIsWaitedOut: every command of a script is
+// a new client and takes a token; past the sign-in limit (10 a minute
+// from one address) the token request is refused with 429, and the
+// command waits it out, as it does any call's, instead of failing.
+func TestSandboxASignInOverTheLimitIsWaitedOut(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{})
+	id, secret := e.srv.DemoCredentials()
+	for i := range 12 {
+		c, err := api.New(api.WithBaseURL(e.url), api.WithCredentials(id, api.Secret(secret)),
+			api.WithClock(e.clock.Now), api.WithSleep(e.clock.Sleep), api.WithRateWaits(1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Agents.Me(t.Context()); err != nil {
+			t.Fatalf("command %d: %v", i+1, err)
+		}
+	}
+	if n := e.hits(tokenRoute); n <= 12 {
+		t.Fatalf("test premise: some token request was refused (%d for 12 commands)", n)
+	}
+	if len(e.clock.Slept()) == 0 {
+		t.Error("no wait for the sign-in limit")
+	}
+}

@@ -155,6 +155,14 @@ func (c *Client) do(ctx context.Context, r *request, out target) (err error) {
 // doOnce is do without the guard and shared reads: one call, with its
 // retries.
 func (c *Client) doOnce(ctx context.Context, r *request, out target) (err error) {
+	if r.kind == kindAPI {
+		// The token first, on the caller's deadline rather than the
+		// request's: a sign-in refused for the limit is waited out
+		// (tokenManager.token), and the request's own time starts after.
+		if _, _, err := c.tokenFor(ctx, r.auth); err != nil {
+			return err
+		}
+	}
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, r.timeout())

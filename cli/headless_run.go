@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -53,6 +55,13 @@ func headless(cmd *cobra.Command, b Build, list bool, run func(ctx context.Conte
 		readRootFlags(cmd, &cf)
 		ctx, cancel := context.WithCancel(cmd.Context())
 		defer cancel()
+		// A wait for the rate limit (the sign-in limit, mostly: every
+		// command takes a token) is said on stderr, so a script that
+		// pauses says why.
+		errw := cmd.ErrOrStderr()
+		ctx = api.WithPaceObserver(ctx, func(wait time.Duration) {
+			fmt.Fprintf(errw, "waiting %s for the API's rate limit\n", wait.Round(time.Second))
+		})
 		s, err := openSession(ctx, cf, b.Version)
 		if err != nil {
 			return err
