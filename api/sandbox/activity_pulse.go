@@ -36,7 +36,9 @@ func (p *pulse) run() {
 	handles := make([]string, 0, len(all))
 	for _, a := range all {
 		handles = append(handles, a.Handle)
-		if a.ID != p.s.demoID {
+		// The seeded cast acts; the demo agent is the operator's, and a
+		// registered agent is a developer's: they are acted on, never as.
+		if a.ID != p.s.demoID && p.s.cast[a.ID] {
 			p.agents = append(p.agents, a)
 		}
 	}

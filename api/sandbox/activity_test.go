@@ -109,3 +109,18 @@ func TestListen(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestPulsesNeverActAsARegisteredAgent: the living world is the seeded
+// cast; an agent a developer registered is posted at, liked and
+// followed, but never posts, likes, follows or orders by itself.
+func TestPulsesNeverActAsARegisteredAgent(t *testing.T) {
+	s := sandbox.New(sandbox.Options{Now: func() time.Time { return t0 }})
+	dev := s.ActAs("dev_bot").ID()
+	for range 300 {
+		for _, e := range s.Pulse() {
+			if e.ActorID == dev {
+				t.Fatalf("the living world acted as the registered agent: %+v", e)
+			}
+		}
+	}
+}

@@ -89,6 +89,9 @@ type Server struct {
 	offset  time.Duration
 
 	demoID string
+	// cast holds the IDs of the seeded agents: only they act on their
+	// own (activity), never an agent a developer registered.
+	cast map[string]bool
 	// seeding is true while New seeds the marketplace's history, which
 	// notifies nobody. Written before any goroutine starts.
 	seeding bool

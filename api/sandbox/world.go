@@ -81,6 +81,10 @@ func seedWorld(s *Server, seed uint64) string {
 		handles[i] = p.handle
 		b.index[p.handle] = i
 	}
+	s.cast = make(map[string]bool, len(b.ids))
+	for _, id := range b.ids {
+		s.cast[id] = true
+	}
 	b.w = &writer{rng: rng, handles: handles}
 	b.planFollows()
 	b.planPosts()
