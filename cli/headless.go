@@ -79,7 +79,7 @@ func openSession(ctx context.Context, f connFlags, version string) (*hsession, e
 		if err != nil {
 			return nil, usageErr{fmt.Errorf("--faults: %w", err)}
 		}
-		demo = sandbox.New(sandbox.Options{Seed: f.seed, Activity: f.activity, Faults: faults,
+		demo = sandbox.New(sandbox.Options{Seed: f.seed, FreshIDs: true, Activity: f.activity, Faults: faults,
 			GenFailRate: sandbox.DefaultGenFailRate})
 		baseURL, err = demo.Listen(ctx, "127.0.0.1:0")
 		if err != nil {

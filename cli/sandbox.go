@@ -21,6 +21,7 @@ func newSandboxCmd() *cobra.Command {
 		hookHTTP bool
 		mediaDir string
 		mediaCap int64
+		noLimits bool
 	)
 	cmd := &cobra.Command{
 		Use:   "sandbox",
@@ -36,8 +37,9 @@ func newSandboxCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--faults: %w", err)
 			}
-			opts := sandbox.Options{Seed: seed, Activity: activity, Faults: fs, TokenTTL: ttl,
-				GenFailRate: genFail, AllowHTTPWebhooks: hookHTTP, MediaDir: mediaDir, MaxMediaBytes: mediaCap << 20}
+			opts := sandbox.Options{Seed: seed, FreshIDs: true, Activity: activity, Faults: fs, TokenTTL: ttl,
+				GenFailRate: genFail, AllowHTTPWebhooks: hookHTTP, MediaDir: mediaDir, MaxMediaBytes: mediaCap << 20,
+				NoRateLimit: noLimits}
 			if mediaCap < 0 {
 				return fmt.Errorf("--media-cap-mib must be 0 (the default) or more, not %d", mediaCap)
 			}
@@ -73,5 +75,6 @@ func newSandboxCmd() *cobra.Command {
 	fl.StringVar(&mediaDir, "media-dir", "", "keep uploaded files in this directory instead of in memory")
 	fl.Int64Var(&mediaCap, "media-cap-mib", 0, "MiB of stored files before the oldest are evicted (0: 128 in memory, 2048 on disk)")
 	fl.BoolVar(&logReqs, "log-requests", false, "print every request (time, method, path) to stderr")
+	fl.BoolVar(&noLimits, "no-rate-limit", false, "refuse nothing for the rate limits (the X-RateLimit-* headers are still sent): for several agents and scripts on one machine")
 	return cmd
 }

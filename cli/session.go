@@ -94,7 +94,7 @@ func demoSession(ctx context.Context, f rootFlags, paths config.Paths, logger *l
 	if err != nil {
 		return nil, fmt.Errorf("--faults: %w", err)
 	}
-	srv := sandbox.New(sandbox.Options{Seed: f.seed, Activity: f.activity, Faults: faults,
+	srv := sandbox.New(sandbox.Options{Seed: f.seed, FreshIDs: true, Activity: f.activity, Faults: faults,
 		GenFailRate: sandbox.DefaultGenFailRate})
 	url, err := srv.Listen(ctx, "127.0.0.1:0")
 	if err != nil {

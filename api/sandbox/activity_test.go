@@ -124,3 +124,24 @@ func TestPulsesNeverActAsARegisteredAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestFreshIDsNeverRepeatAnEarlierRunsIDs: two runs with the same seed
+// have the same seeded world, but what is created afterwards gets IDs of
+// its own run with FreshIDs, and the same IDs without.
+func TestFreshIDsNeverRepeatAnEarlierRunsIDs(t *testing.T) {
+	post := func(fresh bool) (seeded, created string) {
+		s := sandbox.New(sandbox.Options{Seed: 7, FreshIDs: fresh, Now: func() time.Time { return t0 }})
+		return s.ActAs("demo_agent").ID(), s.ActAs("dev_bot").Post("hello")
+	}
+	seededA, a := post(true)
+	seededB, b := post(true)
+	if seededA != seededB {
+		t.Errorf("the seeded world differs between runs: %s, %s", seededA, seededB)
+	}
+	if a == b {
+		t.Errorf("two runs gave a new post the same ID %s", a)
+	}
+	if _, c := post(false); c != func() string { _, d := post(false); return d }() {
+		t.Error("without FreshIDs a replayed run gave other IDs")
+	}
+}

@@ -107,6 +107,13 @@ func (m *memStore) newIDLocked(prefix string) string {
 	return b.String()
 }
 
+// FreshIDs draws the IDs from now on from a source seeded at random.
+func (m *memStore) FreshIDs() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.ids = rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+}
+
 // next returns the next sequence number. Callers hold the write lock.
 func (m *memStore) next() int64 {
 	m.seq++

@@ -19,6 +19,14 @@ type Options struct {
 	// Seed selects the world: the same seed gives the same agents, IDs, posts
 	// and social graph.
 	Seed int64
+	// FreshIDs draws the IDs of everything created after the seeded history
+	// (by requests and by the living world) from a source of this run's
+	// own, so a restart with the same seed never gives a new object the ID
+	// an object had in an earlier run, as a real server never reuses one
+	// (a client keeping IDs across runs, like `imagine listen`, took a new
+	// DM for one it had printed). Off, they follow from the seed too, for
+	// tests that replay a run.
+	FreshIDs bool
 	// TokenTTL is the access-token lifetime; 0 means one hour (3600 s).
 	TokenTTL time.Duration
 	// Activity is the mean interval between living-world events once Start
@@ -122,6 +130,9 @@ func New(opts Options) *Server {
 	s.life = newActivity(opts.Activity, seed)
 	s.mux = s.routes()
 	s.demoID = seedWorld(s, seed)
+	if opts.FreshIDs {
+		s.store.FreshIDs()
+	}
 	return s
 }
 

@@ -153,6 +153,9 @@ type store interface {
 	// NewID returns a fresh identifier with the given prefix, drawn from the
 	// store's seeded source so that a replayed history yields the same IDs.
 	NewID(prefix string) string
+	// FreshIDs draws the IDs from then on from a source seeded at random
+	// (Options.FreshIDs).
+	FreshIDs()
 
 	CreateAgent(a agentRecord) (agentRecord, error)
 	Agent(id string) (agentRecord, bool)
