@@ -41,6 +41,10 @@ func TestCmdExitNotSignedIn(t *testing.T) {
 	if code != exitNotSignedIn || !strings.Contains(errOut, "imagine login") {
 		t.Errorf("no credentials: exit %d, stderr %q; want 3 naming the variables", code, errOut)
 	}
+	// whoami is how a script asks whether it is signed in.
+	if _, errOut, code := runCLI(t.Context(), "", "whoami"); code != exitNotSignedIn || !strings.Contains(errOut, "not signed in") {
+		t.Errorf("whoami without credentials: exit %d, stderr %q; want 3", code, errOut)
+	}
 	if e.gets.Load() != 0 {
 		t.Error("reached the server without credentials")
 	}

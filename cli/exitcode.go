@@ -67,7 +67,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.Is(err, errNotSignedIn), errors.Is(err, account.ErrNoCredentials), errors.Is(err, api.ErrNoCredentials),
+	case errors.Is(err, errNotSignedIn), errors.Is(err, errSignedOut), errors.Is(err, account.ErrNoCredentials), errors.Is(err, api.ErrNoCredentials),
 		errors.Is(err, api.ErrUnauthorized):
 		return exitNotSignedIn
 	case errors.Is(err, api.ErrRateLimited):

@@ -62,6 +62,9 @@ type hsession struct {
 	demo *sandbox.Server
 }
 
+// errSignedOut is the bare "not signed in" of whoami (exit 3).
+var errSignedOut = errors.New("not signed in")
+
 // errNotSignedIn says there are no credentials to act with (exit 3).
 var errNotSignedIn = errors.New("not signed in: run imagine login (or set " + config.EnvClientID + " and " +
 	config.EnvClientSecret + "), or try --demo")

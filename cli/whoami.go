@@ -40,7 +40,9 @@ func runWhoami(cmd *cobra.Command, b Build, root rootFlags) error {
 	profile := account.ProfileFrom(root.profile, os.Getenv)
 	creds, src, err := accountStore(paths).LoadFlagged(root.profile)
 	if errors.Is(err, account.ErrNoCredentials) {
-		return fmt.Errorf("not signed in (profile %q): run imagine login or imagine register", profile)
+		// Exit 3, as every command without credentials: whoami is how a
+		// script asks whether it is signed in.
+		return fmt.Errorf("%w (profile %q): run imagine login or imagine register", errSignedOut, profile)
 	}
 	if err != nil {
 		return err
