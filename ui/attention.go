@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"imagine/views"
@@ -72,8 +74,28 @@ func (m *Model) noticeBadges(before [paneCount]int) tea.Cmd {
 			m.opts.Logger.Debug("terminal notification", "pane", id.String())
 			cmds = append(cmds, tea.Raw(seq))
 		}
+		if cmd := m.sayAlert(id, a); cmd != nil {
+			cmds = append(cmds, cmd)
+		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// sayAlert puts the news of an alerter pane (a job finished or failed, an
+// order came to need the operator) on the status line when the operator
+// is looking at another pane: its badge counts what runs or waits, so it
+// may not move when the news comes, and a terminal notification is not
+// seen by one looking at the screen. A warning or an error on the line
+// is left to be read.
+func (m *Model) sayAlert(id PaneID, a attentive) tea.Cmd {
+	if _, ok := m.panes[id].(alerter); !ok || id == m.focus || (m.status.text != "" && m.status.level != levelInfo) {
+		return nil
+	}
+	text := a.NotifyText()
+	if text == "" {
+		return nil
+	}
+	return m.status.set(levelInfo, text+" · "+m.keys.Global.Panes[id].Help().Key+" shows it", 6*time.Second)
 }
 
 // jumpToAttention moves to the next unread item below the cursor in the

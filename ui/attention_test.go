@@ -227,3 +227,47 @@ func TestAttentionKeyWalksThroughThisPaneBeforeTheNext(t *testing.T) {
 		t.Fatalf("u from the last pane with news: focus %v, notifications jumped to the newest %d times", m.Focused(), notes.jumped)
 	}
 }
+
+// alertingPane is a pane whose badge counts running jobs while its alerts
+// count the jobs that finished.
+type alertingPane struct {
+	loudPane
+	alerts int
+}
+
+func (p *alertingPane) Alerts() int        { return p.alerts }
+func (p *alertingPane) NotifyText() string { return "Image job completed: a lighthouse in fog" }
+
+// TestAJobFinishingElsewhereIsSaidOnTheStatusLine: the Jobs badge counts
+// running jobs, so a job finishing may not move it; the news is said on
+// the status line to an operator looking at another pane, and not to one
+// looking at the jobs.
+func TestAJobFinishingElsewhereIsSaidOnTheStatusLine(t *testing.T) {
+	feed := &fakePane{title: "Feed"}
+	jobs := &alertingPane{loudPane: loudPane{fakePane: fakePane{title: "Jobs", badge: 1}}}
+	m := New(Options{
+		Context: t.Context(),
+		Panes:   map[PaneID]Pane{FeedPane: feed, JobsPane: jobs},
+		Styles:  theme.New(true, true),
+		Keys:    keymap.Default(),
+	})
+	m.Update(teaSize(80, 24))
+	finish := func() {
+		jobs.alerts++
+		m.poll[JobsPane].inFlight = true
+		m.poll[JobsPane].fetchGen++
+		m.Update(fetchedMsg{pane: JobsPane, gen: m.poll[JobsPane].fetchGen, msg: fakeResult{}})
+	}
+	finish() // the first count after start is what was waiting
+	m.status.text = ""
+	finish()
+	if want := "Image job completed: a lighthouse in fog · 5 shows it"; m.status.text != want {
+		t.Fatalf("status %q, want %q", m.status.text, want)
+	}
+	m.status.text = ""
+	m.Update(tuitest.Press("5"))
+	finish()
+	if m.status.text != "" {
+		t.Errorf("said on the status line to the operator looking at the jobs: %q", m.status.text)
+	}
+}
