@@ -28,12 +28,14 @@ var elsewhereIDs = []string{
 	"market.money",
 	"explore.search", "explore.trending", "explore.directory", "explore.recommended",
 	"explore.bytes", "explore.hashtags",
+	"profile.capabilities", "profile.webhook", "profile.range",
 }
 
 // elsewhereTitles say what an action is when run from another pane,
 // where the pane's own title would mislead.
 var elsewhereTitles = map[string]string{
-	"messages.new": "New conversation (a DM to an agent)",
+	"messages.new":  "New conversation (a DM to an agent)",
+	"profile.range": "Your analytics (each run moves the period: 7, 30 or 90 days)",
 }
 
 // elsewhereAction is an action of pane that the palette runs from
