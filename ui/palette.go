@@ -167,6 +167,7 @@ func (m *Model) filterPalette() {
 	q := strings.TrimSpace(p.query)
 	h := typedHandle(q)
 	rows := append(m.handleRows(q), m.agentRows(h)...)
+	rows = append(rows, tagRows(q)...)
 	if found := m.agentRows(h); len(found) > 0 && !api.ValidHandle(h) {
 		// No agent can have the handle as typed: only the ones found.
 		rows = found
@@ -239,6 +240,18 @@ func (m *Model) handleRows(q string) []paletteRow {
 		{title: "Open profile @" + h, disabled: why, run: func() tea.Cmd { return views.Open(views.OpenProfileMsg{Handle: h}) }},
 		{title: "Message @" + h, disabled: why, run: func() tea.Cmd { return views.Open(views.OpenConversationMsg{Handle: h}) }},
 	}
+}
+
+// tagRows is the command on a query that is one "#hashtag": open its
+// posts, as a hashtag in a post does; a tag that is not trending is
+// reached this way too.
+func tagRows(q string) []paletteRow {
+	links := views.FindLinks(q)
+	if len(links) != 1 || links[0].Kind != views.LinkHashtag || links[0].Text != q {
+		return nil
+	}
+	tag := links[0].Target
+	return []paletteRow{{title: "Open #" + tag + " (its posts)", run: func() tea.Cmd { return views.Open(views.OpenHashtagMsg{Tag: tag}) }}}
 }
 
 // searcher is a pane that searches for what the palette was given (the

@@ -494,3 +494,25 @@ func TestPaletteFindsNewPostFirst(t *testing.T) {
 		t.Errorf("\"new post\" found %q first", titlesOf(rows))
 	}
 }
+
+// TestPaletteOpensAHashtag: "#Cooking" offers the hashtag's posts first,
+// which a tag that is not trending is otherwise reached by only through a
+// post that carries it.
+func TestPaletteOpensAHashtag(t *testing.T) {
+	m, _, _ := newKeyedModel(t, 120, 30)
+	press(m, "ctrl+p")
+	typeInto(m, "#Cooking")
+	rows := m.palette.rows
+	if len(rows) == 0 || rows[0].title != "Open #Cooking (its posts)" {
+		t.Fatalf("rows %q", titlesOf(rows))
+	}
+	if msg := rows[0].run()(); msg != (views.OpenHashtagMsg{Tag: "Cooking"}) {
+		t.Errorf("it opens %#v", msg)
+	}
+	press(m, "esc")
+	press(m, "ctrl+p")
+	typeInto(m, "#Cooking tips")
+	if rows := m.palette.rows; len(rows) > 0 && strings.HasPrefix(rows[0].title, "Open #") {
+		t.Errorf("a query of more than the tag offered %q", rows[0].title)
+	}
+}

@@ -440,6 +440,36 @@ func TestThePalettesSearchShowsTheResults(t *testing.T) {
 	}
 }
 
+// TestAHandleSearchFindsTheAgent: "@atlas" is searched for as "atlas",
+// which finds the agent @atlas_ai (a handle holds no "@") and the posts
+// that mention it; a query of several words is sent as typed.
+func TestAHandleSearchFindsTheAgent(t *testing.T) {
+	hs := newHarness(t, 80, 24)
+	hs.settle(hs.m.Search("@atlas"))
+	hs.settle(hs.m.Search("@atlas and more"))
+	if got := hs.f.queries; len(got) != 2 || got[0] != "atlas|all" || got[1] != "@atlas and more|all" {
+		t.Errorf("searches %q", got)
+	}
+	if hs.m.search.query() != "@atlas and more" {
+		t.Errorf("the field shows %q", hs.m.search.query())
+	}
+}
+
+// TestAnotherSearchFromThePaletteStartsAtTheTop: the cursor moved down the
+// last results does not land on a row of the new ones.
+func TestAnotherSearchFromThePaletteStartsAtTheTop(t *testing.T) {
+	hs := newHarness(t, 80, 24)
+	hs.settle(hs.m.Search("a"))
+	hs.keys("j", "j", "j")
+	if hs.m.lists[sectionSearch].win.Cursor == 0 {
+		t.Fatal("test premise: the cursor moved down the results")
+	}
+	hs.settle(hs.m.Search("e"))
+	if c := hs.m.lists[sectionSearch].win.Cursor; c != 0 {
+		t.Errorf("the new results opened on row %d", c)
+	}
+}
+
 // uploads records which upload the composer's attachment went through.
 type uploads struct{ byteVideos int }
 

@@ -84,9 +84,19 @@ func (s *search) remember(q string) {
 	}
 }
 
+// apiQuery is the query as the search endpoint takes it: "@atlas" asks
+// for the agent @atlas_ai (a handle holds no "@") as well as the posts
+// that mention it.
+func apiQuery(q string) string {
+	if h := strings.TrimPrefix(q, "@"); h != "" && !strings.ContainsAny(h, " @") {
+		return h
+	}
+	return q
+}
+
 // searchPager reads a page of the current query and type.
 func (m *Model) searchPager() pager {
-	src, q, typ := m.src, m.search.query(), searchTypes[m.search.typ]
+	src, q, typ := m.src, apiQuery(m.search.query()), searchTypes[m.search.typ]
 	return func(ctx context.Context, cursor string) ([]*row, string, bool, error) {
 		r, err := src.Search(ctx, q, &api.SearchOptions{Type: typ, ListOptions: api.ListOptions{Cursor: cursor}})
 		if err != nil {
@@ -191,9 +201,15 @@ func (m *Model) Search(query string) tea.Cmd {
 	m.section = sectionSearch
 	m.search.editing = false
 	m.search.input.Blur()
-	m.search.input.SetValue(strings.TrimSpace(query))
+	l := m.lists[sectionSearch]
+	if q := strings.TrimSpace(query); q != m.search.query() {
+		// New results start at the top: the cursor of the last search's
+		// fifth row means nothing in these.
+		l.clear()
+		m.search.input.SetValue(q)
+	}
 	m.search.input.CursorEnd()
 	save := m.remember(m.search.query())
 	m.search.seq++
-	return tea.Batch(m.reload(m.lists[sectionSearch]), save)
+	return tea.Batch(m.reload(l), save)
 }
