@@ -100,6 +100,9 @@ type listener struct {
 	// messages are to be checked.
 	orderQ []followUp[api.Order]
 	convQ  []followUp[string]
+	// unread is each conversation's unread count at the last read of the
+	// list: grown by one, its last message is its only new one.
+	unread map[string]int
 }
 
 // Run listens until ctx ends (then returns nil) or Emit fails.
@@ -115,7 +118,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("listen state %s: %w", o.StatePath, err)
 	}
-	l := &listener{o: o, c: o.Client, st: st, kinds: map[string]bool{}}
+	l := &listener{o: o, c: o.Client, st: st, kinds: map[string]bool{}, unread: map[string]int{}}
 	// One GET per interval, no burst, and the bucket starts empty, so
 	// that a restart cannot spend a second first token inside the same
 	// minute. The interval has 5 % to spare: the server sees requests

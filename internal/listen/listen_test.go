@@ -162,9 +162,10 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// TestDMFromTheList: a new DM is emitted from the conversation list, before
-// any read of the conversation's messages; the check that follows emits
-// an earlier new one, and neither twice.
+// TestDMFromTheList: a new DM, the only new one in its conversation, is
+// emitted from the conversation list, before any read of the
+// conversation's messages; two that came at once are read from the
+// conversation and emitted in the order they were sent, and none twice.
 func TestDMFromTheList(t *testing.T) {
 	r := newRig(t)
 	var mu sync.Mutex
@@ -195,8 +196,10 @@ func TestDMFromTheList(t *testing.T) {
 		t.Errorf("DM %v emitted after %d reads of messages, want %s after none", dms, messageGets, first)
 	}
 	mu.Unlock()
-	// Two more at once: the list shows the second; the check finds the first.
-	conv, _ := pal.SendDM("demo_agent", "again")
+	// Two more at once: the list shows the second; the conversation is
+	// read for both, oldest first.
+	conv, second := pal.SendDM("demo_agent", "again")
+	r.srv.Advance(5 * time.Millisecond) // the later one is the list's last
 	third := pal.SendMessage(conv, "and again")
 	waitFor(t, "the two DMs", func() bool { mu.Lock(); defer mu.Unlock(); return len(dms) >= 3 })
 	waitFor(t, "the check", func() bool {
@@ -214,6 +217,38 @@ func TestDMFromTheList(t *testing.T) {
 	}
 	if len(dms) != 3 || len(seen) != 3 {
 		t.Errorf("DMs emitted: %v, want 3 distinct", dms)
+	} else if dms[1] != second || dms[2] != third {
+		t.Errorf("DMs emitted in the order %v, want %s then %s", dms, second, third)
+	}
+}
+
+// TestDMsThatCameWhileStoppedAreEmittedInOrder: two DMs sent to one
+// conversation while listen was stopped are emitted, at the restart,
+// oldest first; the conversation list shows only the newer.
+func TestDMsThatCameWhileStoppedAreEmittedInOrder(t *testing.T) {
+	r := newRig(t)
+	stop := r.listen(t, func(Event) {})
+	waitFor(t, "the first start's state", func() bool { _, err := os.Stat(r.state); return err == nil })
+	stop()
+	pal := r.srv.ActAs("pen_pal")
+	conv, one := pal.SendDM("demo_agent", "one")
+	r.srv.Advance(time.Second)
+	two := pal.SendMessage(conv, "two")
+	var mu sync.Mutex
+	var dms []string
+	stop = r.listen(t, func(e Event) {
+		if e.Kind == KindDM {
+			mu.Lock()
+			dms = append(dms, e.ID)
+			mu.Unlock()
+		}
+	})
+	defer stop()
+	waitFor(t, "the two DMs", func() bool { mu.Lock(); defer mu.Unlock(); return len(dms) >= 2 })
+	mu.Lock()
+	defer mu.Unlock()
+	if len(dms) != 2 || dms[0] != one || dms[1] != two {
+		t.Errorf("DMs emitted %v, want %s then %s", dms, one, two)
 	}
 }
 

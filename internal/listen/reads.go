@@ -68,12 +68,15 @@ func (l *listener) notifications(ctx context.Context) error {
 }
 
 // conversations reads the conversation list. A conversation's new last
-// message from the other party is emitted from the list: in the common
-// case, one message since the last read, that needs no second GET. A
-// check of the conversation's messages is queued for any earlier new one
-// (emitted then, after the last one: Event.At tells their order); the
+// message from the other party is emitted from the list when it is the
+// only new one: its unread count grew by one since the last read (in the
+// common case, one message since the last read, that needs no second
+// GET); a check of the conversation's messages is then queued, and the
 // conversation is marked read up to its last message only once checked,
-// so a restart before the check makes it.
+// so a restart before the check makes it. When the count grew by more,
+// or cannot tell, the conversation's messages are read at once and its
+// new ones emitted oldest first: a bot answering each DM in turn must
+// not get the newest before the ones it follows.
 func (l *listener) conversations(ctx context.Context) error {
 	if err := l.get(ctx); err != nil {
 		return err
@@ -84,12 +87,23 @@ func (l *listener) conversations(ctx context.Context) error {
 	}
 	for _, c := range pg.Items {
 		m := c.LastMessage
+		before := l.unread[c.ID]
+		l.unread[c.ID] = c.UnreadCount
 		if m == nil || l.st.Conversations[c.ID] == m.ID {
 			continue
 		}
 		if l.recording {
 			l.isNew(srcDMs, m.CreatedAt)
 			l.st.Conversations[c.ID] = m.ID
+			continue
+		}
+		if m.SenderID != l.meID && c.UnreadCount != before+1 {
+			// Perhaps several new: read them now, in order.
+			l.convQ = slices.DeleteFunc(l.convQ, func(f followUp[string]) bool { return f.id == c.ID })
+			if err := l.readConversation(ctx, c.ID, m.ID); err != nil {
+				l.unread[c.ID] = before // read the list's news again next time
+				return err
+			}
 			continue
 		}
 		if m.SenderID != l.meID && l.isNew(srcDMs, m.CreatedAt) {
@@ -110,12 +124,24 @@ func (l *listener) conversations(ctx context.Context) error {
 // did not show.
 func (l *listener) convFollowUp(ctx context.Context) error {
 	f := l.convQ[0]
+	if err := l.readConversation(ctx, f.id, f.what); err != nil {
+		if !errors.Is(err, context.Canceled) {
+			l.convQ = requeue(l.convQ)
+		}
+		return err
+	}
+	l.convQ = l.convQ[1:]
+	return nil
+}
+
+// readConversation reads conversation id's messages, emits the new ones
+// from the other party oldest first, and marks it read up to last.
+func (l *listener) readConversation(ctx context.Context, id, last string) error {
 	if err := l.get(ctx); err != nil {
 		return err
 	}
-	ms, err := l.c.Conversations.Messages(ctx, f.id, &api.ListOptions{Limit: 50})
+	ms, err := l.c.Conversations.Messages(ctx, id, &api.ListOptions{Limit: 50})
 	if err != nil && !errors.Is(err, api.ErrNotFound) {
-		l.convQ = requeue(l.convQ)
 		return err
 	}
 	if err != nil { // gone: nothing more to read in it
@@ -129,8 +155,7 @@ func (l *listener) convFollowUp(ctx context.Context) error {
 			return err
 		}
 	}
-	l.convQ = l.convQ[1:]
-	l.st.Conversations[f.id] = f.what
+	l.st.Conversations[id] = last
 	return l.save()
 }
 
