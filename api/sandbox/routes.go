@@ -158,6 +158,8 @@ func (s *Server) routes() *http.ServeMux {
 		mux.Handle(rt.pattern, s.route(rt.auth, rt.handle))
 	}
 	mux.HandleFunc(mediaPattern, s.serveMedia)
+	mux.HandleFunc(postPagePattern, s.servePostPage)
+	mux.HandleFunc(agentPagePattern, s.serveAgentPage)
 	return mux
 }
 
