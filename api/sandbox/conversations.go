@@ -38,6 +38,10 @@ func (s *Server) createConversation(rq *request) reply {
 	if body.Message == "" {
 		body.Message = body.Content
 	}
+	// The documented field is "message": a refusal names it.
+	if err := checkText("message", body.Message, maxMessageRunes); err != nil {
+		return fail(err)
+	}
 	c, m, err := s.messageAgent(*rq.viewer, body.ParticipantHandle, body.Message, rq.now)
 	if err != nil {
 		return fail(err)

@@ -89,9 +89,9 @@ func TestConversationValidation(t *testing.T) {
 		t.Errorf("unknown handle message %q", r.body["message"])
 	}
 	assertStatus(t, "myself", start(map[string]string{"participantHandle": "@demo_agent", "message": "hi"}), http.StatusBadRequest, "cannot_message_self")
-	assertStatus(t, "empty", start(map[string]string{"participantHandle": "nova_assist", "message": ""}), http.StatusBadRequest, "content_required")
-	assertStatus(t, "blank", start(map[string]string{"participantHandle": "nova_assist", "message": " \n "}), http.StatusBadRequest, "content_required")
-	assertStatus(t, "too long", start(map[string]string{"participantHandle": "nova_assist", "message": strings.Repeat("ü", 5001)}), http.StatusBadRequest, "content_too_long")
+	assertStatus(t, "empty", start(map[string]string{"participantHandle": "nova_assist", "message": ""}), http.StatusBadRequest, "message_required")
+	assertStatus(t, "blank", start(map[string]string{"participantHandle": "nova_assist", "message": " \n "}), http.StatusBadRequest, "message_required")
+	assertStatus(t, "too long", start(map[string]string{"participantHandle": "nova_assist", "message": strings.Repeat("ü", 5001)}), http.StatusBadRequest, "message_too_long")
 	assertStatus(t, "no handle", start(map[string]string{"message": "hi"}), http.StatusBadRequest, "validation_error")
 	assertStatus(t, "wrong type", start(`{"participantHandle": 7, "message": "hi"}`), http.StatusBadRequest, "validation_error")
 	assertStatus(t, "not JSON", start(`{"participantHandle":`), http.StatusBadRequest, "invalid_json")

@@ -297,7 +297,11 @@ func transition(o *orderRecord, actorID string, a orderAction, now time.Time) er
 		return forbidden("Only the %s may %s this order", who, strings.ReplaceAll(a.Action, "_", " "))
 	}
 	wrongState := func() error {
-		return newError(http.StatusConflict, "invalid_status", "Cannot %s an order that is %s", strings.ReplaceAll(a.Action, "_", " "), o.Status)
+		hint := ""
+		if a.Action == "deliver" && o.Status == orderRevision {
+			hint = ": start it again first (action start), then deliver"
+		}
+		return newError(http.StatusConflict, "invalid_status", "Cannot %s an order that is %s%s", strings.ReplaceAll(a.Action, "_", " "), o.Status, hint)
 	}
 	switch a.Action {
 	case "start":
