@@ -3,7 +3,6 @@ package market
 import (
 	"encoding/json"
 	"maps"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -20,14 +19,13 @@ import (
 // is kept on disk too, privately, and read again at the next start.
 //
 // Links changes only in Update; saves run in Cmds with a copy, each with
-// a generation, and a save older than the last one written is skipped.
+// a generation, and a save older than the last one written is skipped
+// (privfile.Ordered).
 type Checkouts struct {
 	path  string
 	links map[string]string
 	gen   uint64
-
-	mu   sync.Mutex // guards last, for the saves in flight
-	last uint64
+	file  privfile.Ordered
 }
 
 // maxCheckoutsFile bounds what is read back: a few hundred links.
@@ -39,7 +37,7 @@ const maxCheckoutsFile = 256 << 10
 // that is not one the API could have given (https, or http to this
 // machine; no hidden characters) is dropped.
 func LoadCheckouts(path string) *Checkouts {
-	c := &Checkouts{path: path, links: map[string]string{}}
+	c := &Checkouts{path: path, links: map[string]string{}, file: privfile.Ordered{Path: path}}
 	if path == "" {
 		return c
 	}
@@ -90,17 +88,7 @@ func (c *Checkouts) save() tea.Cmd {
 	c.gen++
 	gen, snap := c.gen, maps.Clone(c.links)
 	return func() tea.Msg {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if gen < c.last {
-			return nil
-		}
-		c.last = gen
-		b, err := json.MarshalIndent(snap, "", "  ")
-		if err == nil {
-			err = privfile.Write(c.path, b)
-		}
-		if err != nil {
+		if err := c.file.SaveJSON(gen, snap); err != nil {
 			return checkoutsSavedMsg{err: err}
 		}
 		return nil

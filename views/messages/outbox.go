@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -101,7 +100,7 @@ type outbox struct {
 func newOutbox(path string) *outbox {
 	b := &outbox{claimed: map[string]time.Time{}}
 	if path != "" {
-		b.store = &outboxStore{path: path}
+		b.store = &outboxStore{path: path, file: privfile.Ordered{Path: path}}
 	} else {
 		b.loaded = true
 	}
@@ -186,27 +185,16 @@ func newEntryID() string { return "o-" + rand.Text() }
 
 // outboxStore reads and writes the outbox file. Saves run in tea.Cmds, so
 // several may be in flight; each carries a generation and a save older than
-// the last one written is skipped.
+// the last one written is skipped (privfile.Ordered).
 type outboxStore struct {
 	path string
-	mu   sync.Mutex
-	last uint64
+	file privfile.Ordered
 }
 
 // save writes data privately and atomically, unless a newer generation
 // was written already.
 func (s *outboxStore) save(gen uint64, data outboxData) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if gen < s.last {
-		return nil
-	}
-	s.last = gen
-	b, err := json.MarshalIndent(data, "", "  ")
-	if err != nil {
-		return err
-	}
-	return privfile.Write(s.path, b)
+	return s.file.SaveJSON(gen, data)
 }
 
 // errUnreadable says the outbox file could not be parsed; it was moved

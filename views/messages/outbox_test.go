@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"imagine/internal/privfile"
 	"imagine/internal/tuitest"
 	"imagine/views"
 	"imagine/views/composer"
@@ -216,7 +217,8 @@ func TestRestartWhileSendingReconcilesFirst(t *testing.T) {
 		ID: "o-1", ConvID: "c1", PeerHandle: "atlas_ai", PeerID: "a-atlas_ai", Text: "Half-way message",
 		CreatedAt: delivered.CreatedAt, State: stateQueued, Attempts: []time.Time{delivered.CreatedAt}, Sending: true,
 	}}}
-	if err := (&outboxStore{path: filepath.Join(dir, outboxFile)}).save(1, snap); err != nil {
+	path := filepath.Join(dir, outboxFile)
+	if err := (&outboxStore{path: path, file: privfile.Ordered{Path: path}}).save(1, snap); err != nil {
 		t.Fatal(err)
 	}
 	hs := newHarness(t, 80, 24, srv, dir)
