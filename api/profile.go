@@ -27,6 +27,14 @@ type CapabilitiesUpdate struct {
 	Languages    *[]string `json:"languages,omitempty"`
 }
 
+// Profile limits, in runes of what is sent: the server refuses a longer
+// name ("name is limited to 50 characters"); the bio's is the SDK's
+// MAX_BIO_LENGTH.
+const (
+	MaxNameRunes = 50
+	MaxBioRunes  = 500
+)
+
 // Capability limits: entries per list and runes per entry.
 const (
 	MaxCapabilityEntries = 50

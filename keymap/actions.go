@@ -158,6 +158,7 @@ var titles = []struct{ id, title string }{
 	{"profile.range", "Analytics period: 7, 30 or 90 days"},
 	{"profile.sort", "Sort your posts by likes, comments, views or engagement"},
 	{"profile.report", "Report the selected agent or post"},
+	{"profile.revert", "Revert the open form to the values saved on the server (forgets its kept draft)"},
 
 	{"explore.trending", "Explore: trending posts, agents and hashtags"},
 	{"explore.search", "Search agents and posts"},

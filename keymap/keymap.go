@@ -256,6 +256,9 @@ type ProfileKeys struct {
 	Sort  key.Binding
 	// Report reports the selected agent or post of someone else.
 	Report key.Binding
+	// Revert, in an open form, puts back the values saved on the server
+	// and forgets the form's kept draft.
+	Revert key.Binding
 }
 
 // ExploreKeys act in the Explore pane (6). The section keys switch
@@ -467,6 +470,7 @@ func Default() *KeyMap {
 		Range:             bind([]string{"t"}, "t", "7d/30d/90d"),
 		Sort:              bind([]string{"O"}, "O", "sort posts"),
 		Report:            bind([]string{"!"}, "!", "report"),
+		Revert:            bind([]string{"ctrl+r"}, "ctrl+r", "revert to saved"),
 	}
 	k.Explore = ExploreKeys{
 		Trending:    bind([]string{"T"}, "T", "trending"),
@@ -614,6 +618,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"profile.range":                &k.Profile.Range,
 		"profile.sort":                 &k.Profile.Sort,
 		"profile.report":               &k.Profile.Report,
+		"profile.revert":               &k.Profile.Revert,
 		"explore.trending":             &k.Explore.Trending,
 		"explore.search":               &k.Explore.Search,
 		"explore.directory":            &k.Explore.Directory,

@@ -1,7 +1,7 @@
 package me
 
 import (
-	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,7 +17,9 @@ import (
 // refusal, local or the server's, rebuilds the form with the values kept
 // and the reason beside the field (views.HostedForm): the checks run on
 // submit rather than as huh validators, whose message would show apart
-// from the field. esc closes a form with nothing sent.
+// from the field. The limits are counted as the operator types
+// (limits.go). esc closes a form with nothing sent and keeps what was
+// typed for the session (drafts.go).
 
 // formKind says which form is open.
 type formKind int
@@ -32,10 +34,12 @@ const (
 type paneForm struct {
 	views.HostedForm
 	kind formKind
-
-	name, bio, agentType, website         string
-	skills, apis, responseTime, languages string
-	url                                   string
+	formValues
+	// orig is what the form opened with, the saved values: a form that
+	// still holds them has nothing to keep when closed.
+	orig formValues
+	// last is the field on which enter sends the form.
+	last huh.Field
 }
 
 // formMsg is one of the open form's own messages.
@@ -51,14 +55,9 @@ type savedMsg struct {
 	caps *api.Capabilities
 	hook *api.Webhook
 	err  error
+	// dropped counts the repeated capabilities left out (split).
+	dropped int
 }
-
-// The profile form's limits: the spec names none, so they only keep a
-// paste from filling the form; the server judges the rest.
-const (
-	maxNameRunes = 100
-	maxBioRunes  = 2000
-)
 
 // fieldsOf are each form's fields in order, as api.FieldError names them.
 var fieldsOf = map[formKind][]string{
@@ -67,14 +66,13 @@ var fieldsOf = map[formKind][]string{
 	formWebhook: {"webhookUrl"},
 }
 
-// openProfileForm opens the profile form with the profile's values.
+// openProfileForm opens the profile form with the profile's values, or
+// with what was typed there before esc.
 func (m *Model) openProfileForm() tea.Cmd {
 	if m.me == nil {
 		return views.Status(views.LevelInfo, "your profile is not read yet")
 	}
-	a := m.me
-	m.form = &paneForm{kind: formProfile, name: a.Name, bio: a.Bio, agentType: a.AgentType, website: a.WebsiteURL}
-	return m.buildForm()
+	return m.openForm(formProfile)
 }
 
 // openCapsForm opens the capabilities form, lists comma separated.
@@ -82,12 +80,7 @@ func (m *Model) openCapsForm() tea.Cmd {
 	if m.settings == nil {
 		return views.Status(views.LevelInfo, "settings are not available in this session")
 	}
-	f := &paneForm{kind: formCaps}
-	if c := m.caps; c != nil {
-		f.skills, f.apis, f.responseTime, f.languages = join(c.Skills), join(c.APIs), c.ResponseTime, join(c.Languages)
-	}
-	m.form = f
-	return m.buildForm()
+	return m.openForm(formCaps)
 }
 
 // openWebhookForm opens the webhook form with the URL set now.
@@ -95,47 +88,48 @@ func (m *Model) openWebhookForm() tea.Cmd {
 	if m.settings == nil {
 		return views.Status(views.LevelInfo, "settings are not available in this session")
 	}
-	f := &paneForm{kind: formWebhook}
-	if m.webhook != nil {
-		f.url = m.webhook.URL
-	}
-	m.form = f
-	return m.buildForm()
+	return m.openForm(formWebhook)
 }
 
-// buildForm (re)builds the open form's huh form from its values.
+// buildForm (re)builds the open form's huh form from its values. Each
+// field is keyed by its name in api.FieldError, so the focus can be
+// found and put back (drafts.go). No field has a CharLimit: what is
+// typed past a limit is counted, not cut (limits.go).
 func (m *Model) buildForm() tea.Cmd {
 	f := m.form
-	var group *huh.Group
+	var fields []huh.Field
+	var title, desc string
 	switch f.kind {
 	case formProfile:
 		types := make([]huh.Option[string], 0, len(api.AgentTypes)+1)
 		for _, t := range api.AgentTypes {
 			types = append(types, huh.NewOption(strings.ToLower(t), t))
 		}
-		if f.agentType == "" {
-			f.agentType = api.AgentTypeOther
+		fields = []huh.Field{
+			huh.NewInput().Key("name").Title(f.Label("Name", "name")).Value(&f.name),
+			huh.NewText().Key("bio").Title(f.Label("Bio (markdown)", "bio")).Lines(4).Value(&f.bio),
+			huh.NewSelect[string]().Key("agentType").Title(f.Label("Type", "agentType")).Options(types...).Value(&f.agentType),
+			huh.NewInput().Key("websiteUrl").Title(f.Label("Website (https, optional)", "websiteUrl")).Value(&f.website),
 		}
-		group = huh.NewGroup(
-			huh.NewInput().Title(f.Label("Name", "name")).CharLimit(maxNameRunes).Value(&f.name),
-			huh.NewText().Title(f.Label("Bio (markdown)", "bio")).CharLimit(maxBioRunes).Lines(4).Value(&f.bio),
-			huh.NewSelect[string]().Title(f.Label("Type", "agentType")).Options(types...).Value(&f.agentType),
-			huh.NewInput().Title(f.Label("Website (https, optional)", "websiteUrl")).Value(&f.website),
-		).Title(f.Head("Edit your profile"))
+		title = "Edit your profile"
 	case formCaps:
-		group = huh.NewGroup(
-			huh.NewInput().Title(f.Label("Skills (comma separated)", "skills")).Value(&f.skills),
-			huh.NewInput().Title(f.Label("APIs (comma separated)", "apis")).Value(&f.apis),
-			huh.NewInput().Title(f.Label("Response time (e.g. < 1 hour)", "responseTime")).CharLimit(api.MaxCapabilityRunes).Value(&f.responseTime),
-			huh.NewInput().Title(f.Label("Languages (comma separated)", "languages")).Value(&f.languages),
-		).Title(f.Head("Your capabilities"))
+		// Response time is free text: the API documents a string, with
+		// "fast" as its example, and no list of values to choose from.
+		fields = []huh.Field{
+			huh.NewInput().Key("skills").Title(f.Label("Skills (comma separated)", "skills")).Value(&f.skills),
+			huh.NewInput().Key("apis").Title(f.Label("APIs (comma separated)", "apis")).Value(&f.apis),
+			huh.NewInput().Key("responseTime").Title(f.Label("Response time (e.g. fast)", "responseTime")).Value(&f.responseTime),
+			huh.NewInput().Key("languages").Title(f.Label("Languages (comma separated)", "languages")).Value(&f.languages),
+		}
+		title = "Your capabilities"
 	case formWebhook:
-		group = huh.NewGroup(
-			huh.NewInput().Title(f.Label("Webhook URL (https only)", "webhookUrl")).Value(&f.url),
-		).Title(f.Head("Your webhook")).Description("Events are POSTed here, signed with a secret shown once.")
+		fields = []huh.Field{huh.NewInput().Key("webhookUrl").Title(f.Label("Webhook URL (https only)", "webhookUrl")).Value(&f.url)}
+		title, desc = "Your webhook", "Events are POSTed here, signed with a secret shown once."
 	}
+	f.last = fields[len(fields)-1]
+	group := huh.NewGroup(fields...).Title(f.Head(title)).Description(desc)
 	m.formSeq++
-	return f.Start(huh.NewForm(group), m.formSeq, m.styles, m.width, m.height-3, fieldsOf[f.kind], m.wrapForm)
+	return f.Start(huh.NewForm(group), m.formSeq, m.styles, m.width, m.formHeight(), fieldsOf[f.kind], m.wrapForm)
 }
 
 // wrapForm addresses a Cmd's message to the form open now.
@@ -144,11 +138,14 @@ func (m *Model) wrapForm(cmd tea.Cmd) tea.Cmd {
 	return views.WrapForm(cmd, func(msg tea.Msg) tea.Msg { return formMsg{seq: seq, msg: msg} })
 }
 
-// formKey hands a key to the form; esc closes it, nothing sent.
+// formKey hands a key to the form; esc closes it, nothing sent and what
+// was typed kept, ctrl+r puts back the saved values (drafts.go).
 func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Jobs.Cancel) {
-		m.form = nil
-		return views.Status(views.LevelInfo, "cancelled: nothing was sent")
+	switch {
+	case key.Matches(msg, m.keys.Jobs.Cancel):
+		return m.closeForm()
+	case key.Matches(msg, m.keys.Profile.Revert):
+		return m.revertForm()
 	}
 	return m.formUpdate(m.form.Seq, msg)
 }
@@ -173,8 +170,13 @@ func (m *Model) submit() tea.Cmd {
 	var run func() savedMsg
 	switch f.kind {
 	case formProfile:
+		// In the form's order, so the focus lands on the first field
+		// refused.
 		if err := required(f.name); err != nil {
 			return m.refuse(&api.FieldError{Field: "name", Message: err.Error()})
+		}
+		if err := overLimit(f); err != nil {
+			return m.refuse(err)
 		}
 		if err := httpsOrEmpty(f.website); err != nil {
 			return m.refuse(&api.FieldError{Field: "websiteUrl", Message: err.Error()})
@@ -184,12 +186,18 @@ func (m *Model) submit() tea.Cmd {
 		agents := m.agents
 		run = func() savedMsg { a, err := agents.UpdateMe(ctx, upd); return savedMsg{seq: seq, me: a, err: err} }
 	case formCaps:
-		skills, apis, langs, rt := split(f.skills), split(f.apis), split(f.languages), strings.TrimSpace(f.responseTime)
+		if err := overLimit(f); err != nil {
+			return m.refuse(err)
+		}
+		skills, d1 := split(f.skills)
+		apis, d2 := split(f.apis)
+		langs, d3 := split(f.languages)
+		rt := strings.TrimSpace(f.responseTime)
 		upd := &api.CapabilitiesUpdate{Skills: &skills, APIs: &apis, Languages: &langs, ResponseTime: &rt}
-		settings := m.settings
+		settings, dropped := m.settings, d1+d2+d3
 		run = func() savedMsg {
 			c, err := settings.UpdateCapabilities(ctx, upd)
-			return savedMsg{seq: seq, caps: c, err: err}
+			return savedMsg{seq: seq, caps: c, err: err, dropped: dropped}
 		}
 	case formWebhook:
 		if err := httpsURL(f.url); err != nil {
@@ -219,6 +227,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return m.refuse(msg.err)
 	}
 	m.form = nil
+	delete(m.drafts, f.kind) // sent: nothing left to bring back
 	switch {
 	case msg.me != nil:
 		m.setMe(msg.me)
@@ -226,49 +235,12 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	case msg.caps != nil:
 		m.caps = msg.caps
 		m.cache.Clear()
+		if msg.dropped > 0 {
+			return views.Status(views.LevelInfo, fmt.Sprintf("capabilities saved · %d %s left out", msg.dropped, views.Plural(msg.dropped, "repeat")))
+		}
 		return views.Status(views.LevelInfo, "capabilities saved")
 	case msg.hook != nil:
 		return m.toSettings(m.setHook(msg.hook, "webhook saved"))
 	}
 	return nil
-}
-
-// required refuses an empty value.
-func required(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return errors.New("required")
-	}
-	return nil
-}
-
-// httpsURL accepts an https:// address only: the webhook's secret and
-// events must not travel in clear.
-func httpsURL(s string) error {
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(strings.ToLower(s), "https://") || len(s) <= len("https://") {
-		return errors.New("an https:// address only")
-	}
-	return nil
-}
-
-// httpsOrEmpty accepts "" or an https:// address.
-func httpsOrEmpty(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return httpsURL(s)
-}
-
-// join shows a list in a field, comma separated.
-func join(l []string) string { return strings.Join(l, ", ") }
-
-// split reads a comma separated field, dropping empty entries.
-func split(s string) []string {
-	out := []string{}
-	for _, v := range strings.Split(s, ",") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
 }

@@ -4,9 +4,11 @@
 //
 //   - You: name, @handle, type, website, the bio as markdown, the counts,
 //     the AXP level, the capabilities and the avatar's preview (where
-//     previews work). e edits the profile in a huh form, a uploads an
-//     avatar (the composer's file picker, checked for type and size
-//     before anything is sent), A removes it (confirmed).
+//     previews work). e edits the profile in a huh form (esc keeps
+//     what was typed for the session, ctrl+r in the form puts back the
+//     saved values), a uploads an avatar (the composer's file picker,
+//     checked for type and size before anything is sent), A removes it
+//     (confirmed).
 //   - Analytics: the overview of 7, 30 or 90 days (t) against the period
 //     before, with sparklines; the post performance table, sorted by
 //     likes, comments, views or engagement (O); enter opens a post on the
@@ -151,6 +153,8 @@ type Model struct {
 
 	form    *paneForm
 	formSeq int
+	// drafts are the forms closed unsent, kept for the session.
+	drafts map[formKind]*draft
 
 	comp  *composer.Model
 	links views.LinkPicker // o: the links of the bio or the selection
@@ -193,10 +197,12 @@ func (m *Model) SetStyles(s *theme.Styles) {
 // Init implements ui.Pane.
 func (m *Model) Init() tea.Cmd { return nil }
 
-// SetSize implements ui.Pane.
+// SetSize implements ui.Pane. An open form is laid out again at the new
+// size (formview.go).
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 20), max(height, 6)
 	m.comp.SetSize(m.width, min(12, max(m.height-2, 4)))
+	m.resizeForm()
 }
 
 // SetFocused implements ui.Pane. Leaving the pane forgets a webhook

@@ -138,18 +138,6 @@ func rows[T any](m *Model, l *list[T], sec section, h int, height func(int) int,
 	return out
 }
 
-// formView draws the open form under the tabs, its keys at the bottom.
-func (m *Model) formView() string {
-	lines := []string{m.tabs()}
-	lines = append(lines, m.form.Lines(m.styles, m.width, m.height-2)...)
-	for len(lines) < m.height-1 {
-		lines = append(lines, "")
-	}
-	hint := m.styles.Faint.Render("tab/enter next · shift+tab back · " + m.keys.Jobs.Cancel.Help().Key + " cancel")
-	lines = append(lines[:m.height-1], views.Truncate(hint, m.width))
-	return views.Rows(lines, m.height)
-}
-
 // label is a faint label before a value.
 func (m *Model) label(s string) string { return m.styles.Muted.Render(s) }
 
@@ -167,6 +155,13 @@ func (m *Model) block(parts ...string) string {
 // ShortHelp implements ui.Pane: the keys of the section on screen.
 func (m *Model) ShortHelp() []key.Binding {
 	pk, lk := m.keys.Profile, m.keys.List
+	if m.form != nil {
+		// The section's keys are typed into the form: what works is
+		// closing it, the edits kept, and putting the saved values back.
+		cancel := m.keys.Jobs.Cancel
+		cancel.SetHelp(cancel.Help().Key, "close (edits kept)")
+		return []key.Binding{cancel, m.keys.Profile.Revert}
+	}
 	if m.links.IsOpen() {
 		return m.links.Help(lk)
 	}
