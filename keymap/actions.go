@@ -117,6 +117,7 @@ var titles = []struct{ id, title string }{
 	{"jobs.test", "Test the AI service's key"},
 	{"jobs.disconnect", "Disconnect the AI service"},
 	{"jobs.cancel", "Cancel the form"},
+	{"jobs.blank", "Start the new generation blank (a form filled in from a failed job or a draft)"},
 
 	{"market.start", "Start the order (seller)"},
 	{"market.deliver", "Deliver the order (seller)"},

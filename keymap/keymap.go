@@ -174,6 +174,9 @@ type JobKeys struct {
 	Disconnect key.Binding
 	// Cancel closes an open form without sending anything.
 	Cancel key.Binding
+	// Blank empties a form that opened filled in (from a failed job, a
+	// kept draft), on its first step.
+	Blank key.Binding
 }
 
 // MarketKeys act on orders in the Market pane: the list filters, and on
@@ -425,6 +428,7 @@ func Default() *KeyMap {
 		Test:       bind([]string{"T"}, "T", "test key"),
 		Disconnect: bind([]string{"d"}, "d", "disconnect"),
 		Cancel:     bind([]string{"esc"}, "esc", "cancel"),
+		Blank:      bind([]string{"ctrl+u"}, "ctrl+u", "start blank"),
 	}
 	k.Market = MarketKeys{
 		Role:     bind([]string{"w"}, "w", "buyer/seller"),
@@ -579,6 +583,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"jobs.test":                    &k.Jobs.Test,
 		"jobs.disconnect":              &k.Jobs.Disconnect,
 		"jobs.cancel":                  &k.Jobs.Cancel,
+		"jobs.blank":                   &k.Jobs.Blank,
 		"market.role":                  &k.Market.Role,
 		"market.status":                &k.Market.Status,
 		"market.start":                 &k.Market.Start,

@@ -17,16 +17,7 @@ const notifyCells = 80
 
 // setBanner shows text under the header until the next key press.
 func (m *Model) setBanner(level views.Level, text string) {
-	m.banner, m.bannerLevel, m.slotsBanner = text, level, false
-}
-
-// clearSlotsBanner drops the refusal of n for want of a slot once a slot
-// is free: it would otherwise contradict the header ("0 of 3 generation
-// slots in use") until the next key.
-func (m *Model) clearSlotsBanner() {
-	if m.slotsBanner && m.jobs.activeCount() < api.MaxConcurrentJobs {
-		m.banner, m.slotsBanner = "", false
-	}
+	m.banner, m.bannerLevel = text, level
 }
 
 // started applies the answer to a start: the job shows at once and the
@@ -35,15 +26,14 @@ func (m *Model) clearSlotsBanner() {
 func (m *Model) started(msg startedMsg) tea.Cmd {
 	if errors.Is(msg.err, api.ErrUnknownOutcome) {
 		// It may have been queued: look before the operator starts it again.
-		m.draft = msg.draft
+		m.keep(msg.draft, "as you sent it")
 		m.setBanner(views.LevelWarn, "No answer to the start: the job may be running; the list refreshes now")
 		return tea.Batch(views.Failed("the generation may not have started", msg.err), m.bridge())
 	}
 	if msg.err != nil {
-		m.draft = msg.draft
-		m.setBanner(views.LevelError, "The server refused the generation: "+views.Describe(msg.err)+
+		m.keep(msg.draft, "as you sent it")
+		return m.failed("couldn't start the generation", "the generation", msg.req.Provider, msg.err,
 			" · "+m.keys.Jobs.New.Help().Key+" reopens the form with what you wrote")
-		return views.Failed("couldn't start the generation", msg.err)
 	}
 	if msg.start == nil || msg.start.JobID == "" {
 		return views.Status(views.LevelWarn, "the server accepted the generation without naming the job; it shows up on the next refresh")
@@ -110,8 +100,11 @@ func (m *Model) retried(msg retriedMsg) tea.Cmd {
 		return tea.Batch(views.Failed("the retry may not have started", msg.err), m.bridge())
 	}
 	if msg.err != nil {
-		m.setBanner(views.LevelError, "The server refused the retry: "+views.Describe(msg.err))
-		return views.Failed("couldn't retry the job", msg.err)
+		provider := ""
+		if e != nil {
+			provider = e.job.Provider
+		}
+		return m.failed("couldn't retry the job", "the retry", provider, msg.err, "")
 	}
 	if e == nil {
 		return m.bridge()

@@ -11,35 +11,6 @@ import (
 	"imagine/views"
 )
 
-func TestTheSlotLimitIsShownAndRefusesNew(t *testing.T) {
-	two := []api.GenerationJob{
-		job("a", api.ProviderOpenAI, api.GenImage, api.JobGenerating, time.Minute, "one"),
-		job("b", api.ProviderRunware, api.GenVideo, api.JobPending, time.Second, "two"),
-	}
-	hs := newHarness(t, 80, 24, true, two...)
-	hs.svc.list = []api.ConnectedService{service(api.ProviderOpenAI, "sk-p…Wxyz", true)}
-	if !strings.Contains(hs.plain(), "2 of 3 generation slots in use") {
-		t.Fatalf("header:\n%s", hs.plain())
-	}
-
-	hs.gen.setPending(append(two, job("c", api.ProviderOpenAI, api.GenImage, api.JobUploading, time.Second, "three"))...)
-	hs.poll()
-	hs.svc.requests()
-	msgs := hs.keys("n")
-	if hs.m.CapturesInput() || hs.m.form != nil {
-		t.Fatal("the form opened with every slot in use")
-	}
-	if got := statusText(msgs); !strings.Contains(got, "all 3 generation slots are in use") {
-		t.Errorf("status = %q, want the reason", got)
-	}
-	if v := hs.plain(); !strings.Contains(v, "3 of 3 generation slots in use") || !strings.Contains(v, "wait for a job to finish") {
-		t.Errorf("view does not say why:\n%s", v)
-	}
-	if got := hs.svc.requests(); len(got) != 0 {
-		t.Errorf("requests made for a refused n: %q", got)
-	}
-}
-
 func TestTheServersRefusalIsShownAndTheDraftKept(t *testing.T) {
 	hs := newHarness(t, 80, 24, true)
 	hs.svc.list = []api.ConnectedService{service(api.ProviderOpenAI, "sk-p…Wxyz", true)}

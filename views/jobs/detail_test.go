@@ -52,34 +52,6 @@ func TestEnterOnARunningJobShowsItsDetail(t *testing.T) {
 	}
 }
 
-// TestTheSlotsBannerGoesOnceASlotIsFree: n refused for want of a slot
-// says so under the header; once a poll shows a slot free, the refusal
-// goes with no key pressed, instead of contradicting the header.
-func TestTheSlotsBannerGoesOnceASlotIsFree(t *testing.T) {
-	three := []api.GenerationJob{
-		job("a", api.ProviderOpenAI, api.GenImage, api.JobGenerating, time.Second, "one"),
-		job("b", api.ProviderOpenAI, api.GenImage, api.JobGenerating, 2*time.Second, "two"),
-		job("c", api.ProviderOpenAI, api.GenImage, api.JobGenerating, 3*time.Second, "three"),
-	}
-	hs := newHarness(t, 100, 30, true, three...)
-	hs.keys("n")
-	if v := hs.plain(); !strings.Contains(v, "all 3 generation slots are in use") {
-		t.Fatalf("no refusal under the header:\n%s", v)
-	}
-	hs.poll() // still full: the refusal stays
-	if v := hs.plain(); !strings.Contains(v, "all 3 generation slots are in use") {
-		t.Fatalf("the refusal went while every slot is still in use:\n%s", v)
-	}
-	hs.gen.setPending()
-	hs.gen.setHistory(completed("a", api.ProviderOpenAI, api.GenImage, time.Second, "one", "p1"),
-		completed("b", api.ProviderOpenAI, api.GenImage, 2*time.Second, "two", "p2"),
-		completed("c", api.ProviderOpenAI, api.GenImage, 3*time.Second, "three", "p3"))
-	hs.poll()
-	if v := hs.plain(); strings.Contains(v, "slots are in use") || !strings.Contains(v, "0 of 3 generation slots in use") {
-		t.Errorf("the refusal stayed once the slots were free:\n%s", v)
-	}
-}
-
 // TestTheHistorySaysOneJob: a history of one job is "1 job".
 func TestTheHistorySaysOneJob(t *testing.T) {
 	hs := newHarness(t, 100, 30, true)

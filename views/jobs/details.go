@@ -14,43 +14,53 @@ import (
 // detailsStep builds the second step: the model (default preselected and
 // marked) and the voice on one page, the provider's parameters with their
 // documented defaults on the next, the prompt and the post text last.
-// Every field checks itself (huh's Validate) before the form moves on.
+// Every field checks itself (huh's Validate) before the form moves on,
+// and only then (genForm.forward): going back never waits for a field.
+// Each page is named, without a count: how many pages there are depends
+// on the provider and type, which the first step chooses.
 func (m *Model) detailsStep() tea.Cmd {
 	f := m.form
 	d := f.d
-	title := "New " + strings.ToLower(views.GenTypeName(d.genType)) + " on " + views.ProviderName(d.provider) + " · 2/2 · "
+	title := "New " + strings.ToLower(views.GenTypeName(d.genType)) + " on " + views.ProviderName(d.provider) + " · "
 	var groups []*huh.Group
 	var first []huh.Field
+	page := "model"
 	if len(f.models) > 0 {
 		first = append(first, m.modelField(f))
 	}
 	if d.voiceJob() {
 		first = append(first, m.voiceField(f))
+		page = "model and voice"
+		if len(f.models) == 0 {
+			page = "voice"
+		}
 	}
 	if len(first) > 0 {
-		groups = append(groups, huh.NewGroup(first...).Title(title+"model"))
+		groups = append(groups, huh.NewGroup(first...).Title(title+page))
 	} else {
 		d.model = ""
 	}
 	if ps := paramsFor(d.provider, d.genType); len(ps) > 0 {
 		fields := make([]huh.Field, 0, len(ps))
 		for _, p := range ps {
-			fields = append(fields, paramField(p, d.param(p)))
+			fields = append(fields, f.paramField(p, d.param(p)))
 		}
 		groups = append(groups, huh.NewGroup(fields...).Title(title+"parameters"))
 	}
-	groups = append(groups, huh.NewGroup(
-		huh.NewText().Title("Prompt").
-			Description(fmt.Sprintf("What to generate, up to %d characters.", api.MaxPromptRunes)).
-			Lines(3).ExternalEditor(false).CharLimit(4*api.MaxPromptRunes).
-			Value(&d.prompt).Validate(checkPrompt),
-		huh.NewText().Title("Post text").
-			Description(fmt.Sprintf("Optional, up to %d characters: the post made with the result says this (empty: the prompt).", api.MaxGeneratedPostRunes)).
-			Lines(2).ExternalEditor(false).CharLimit(4*api.MaxGeneratedPostRunes).
-			Value(&d.content).Validate(checkPostText),
-	).Title(title+"prompt"))
+	prompt := huh.NewText().Title("Prompt").
+		Description(fmt.Sprintf("What to generate, up to %d characters.", api.MaxPromptRunes)).
+		Lines(3).ExternalEditor(false).CharLimit(4 * api.MaxPromptRunes).
+		Value(&d.prompt).Validate(f.forward(checkPrompt))
+	post := huh.NewText().Title("Post text").
+		Description(fmt.Sprintf("Optional, up to %d characters: the post made with the result says this (empty: the prompt).", api.MaxGeneratedPostRunes)).
+		Lines(2).ExternalEditor(false).CharLimit(4 * api.MaxGeneratedPostRunes).
+		Value(&d.content).Validate(f.forward(checkPostText))
+	groups = append(groups, huh.NewGroup(prompt, post).Title(title+"prompt and post text"))
 	var cmd tea.Cmd
 	f.host, cmd = m.host(huh.NewForm(groups...))
+	f.host.gate = m.sendGate(f)
+	// The form starts on its first field.
+	f.first, f.last = f.host.form.GetFocusedField(), post
 	f.step = stepDetails
 	return tea.Sequence(cmd, f.replayEarly())
 }
@@ -95,12 +105,12 @@ func (m *Model) voiceField(f *genForm) huh.Field {
 			d.voice = rachelID
 		}
 		return huh.NewInput().Title("Voice ID").Description("Rachel's is the default.").Value(&d.voice).
-			Validate(func(s string) error {
+			Validate(f.forward(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return fmt.Errorf("voice ID is empty")
 				}
 				return nil
-			})
+			}))
 	}
 	known := false
 	opts := make([]huh.Option[string], 0, len(f.voices))
@@ -140,7 +150,7 @@ func voiceAbout(v api.VoiceInfo) string {
 
 // paramField is the field of one parameter: an inline choice, or an input
 // checked against the parameter's range.
-func paramField(p param, v *string) huh.Field {
+func (f *genForm) paramField(p param, v *string) huh.Field {
 	if p.kind == paramChoice {
 		opts := make([]huh.Option[string], 0, len(p.choices))
 		for _, c := range p.choices {
@@ -154,10 +164,10 @@ func paramField(p param, v *string) huh.Field {
 			Options(opts...).Inline(true).Value(v)
 	}
 	in := huh.NewInput().Title(p.label).Description(p.help).Value(v).
-		Validate(func(s string) error {
+		Validate(f.forward(func(s string) error {
 			_, err := p.check(s)
 			return err
-		})
+		}))
 	if p.optional() {
 		in.Placeholder("empty: the server decides")
 	}
@@ -165,7 +175,9 @@ func paramField(p param, v *string) huh.Field {
 }
 
 // submitGeneration checks the finished form as a whole and starts the
-// generation; a refusal reopens the last page with the reason.
+// generation; a refusal, or every slot in use (which the send gate
+// normally catches first), reopens the step with the reason and
+// everything typed.
 func (m *Model) submitGeneration() tea.Cmd {
 	f := m.form
 	req, err := f.d.request()
@@ -173,15 +185,21 @@ func (m *Model) submitGeneration() tea.Cmd {
 		f.problem = problemText(err)
 		return m.detailsStep()
 	}
+	if m.slotsFull() {
+		f.problem, f.held = "", true
+		return m.detailsStep()
+	}
 	m.form = nil
 	return m.start(req, f.d)
 }
 
 // start sends the request. The draft comes back with the answer, to be
-// offered again if the server refuses.
+// offered again if the server refuses. "starting…" is shown before the
+// request is made, in sequence: a request that fails at once (nothing
+// sent) must not have its failure covered by it.
 func (m *Model) start(req *api.GenerateRequest, d *genDraft) tea.Cmd {
 	ctx, gen, r := m.ctx, m.gen, *req
-	return tea.Batch(
+	return tea.Sequence(
 		views.Status(views.LevelInfo, "starting the "+strings.ToLower(views.GenTypeName(r.GenerationType))+" on "+views.ProviderName(r.Provider)+"…"),
 		func() tea.Msg {
 			s, err := gen.Start(ctx, &r)

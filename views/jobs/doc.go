@@ -8,8 +8,12 @@
 // enter on a running one shows its detail (views/jobdetail, detail.go).
 // h pages through the whole history; s manages the connected services
 // (masked keys, connect or replace a key, turn on/off, test, disconnect);
-// n opens a huh form that starts a generation, refused with the reason
-// when every generation slot is in use.
+// n opens a huh form that starts a generation; with every generation
+// slot in use it opens all the same, says so, and sends the job only once
+// a slot is free (slots.go). shift+tab goes back whatever the field left
+// holds (formback.go); a form that opens filled in (from a failed job, or
+// as it was left) says so, and ctrl+u on its first step empties it
+// (prefill.go).
 //
 // The pane talks to the API only through the Generator and Services
 // interfaces, inside tea.Cmds; Update and View do no I/O. It polls every

@@ -86,6 +86,6 @@ func (m *Model) loadDraftFile() tea.Cmd {
 // unless a form or a kept draft already holds one.
 func (m *Model) draftFileLoaded(msg draftFileMsg) {
 	if m.draft == nil && m.form == nil && msg.d.worthKeeping() {
-		m.draft = msg.d
+		m.keep(msg.d, "kept from your last session")
 	}
 }

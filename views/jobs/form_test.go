@@ -408,3 +408,32 @@ func TestTheModelsAreReadOncePerProviderAndType(t *testing.T) {
 		t.Errorf("the second form does not show the models:\n%s", v)
 	}
 }
+
+// TestThePagesAreNamedWithoutACount: every page of the form is named by
+// what it asks; none carries a count ("1/2" then "2/2" three times read
+// as a count that was not one: how many pages there are depends on the
+// provider and type).
+func TestThePagesAreNamedWithoutACount(t *testing.T) {
+	hs := newHarness(t, 80, 24, true)
+	hs.svc.list = allProviders()
+	var titles []string
+	title := func() string { return lineWith(hs.plain(), "New ") }
+	hs.keys("n")
+	titles = append(titles, title())
+	hs.keys("j", "j", "enter") // ElevenLabs
+	titles = append(titles, title())
+	hs.keys("enter") // voice
+	titles = append(titles, title())
+	hs.keys("enter", "enter")
+	titles = append(titles, title())
+	want := []string{"New generation · provider and type", "New generation · provider and type",
+		"New voice on ElevenLabs · model and voice", "New voice on ElevenLabs · prompt and post text"}
+	for i, w := range want {
+		if titles[i] != w {
+			t.Errorf("page %d is titled %q, want %q", i+1, titles[i], w)
+		}
+		if strings.Contains(titles[i], "/") {
+			t.Errorf("page %d carries a count: %q", i+1, titles[i])
+		}
+	}
+}

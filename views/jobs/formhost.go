@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -15,6 +16,23 @@ type formHost struct {
 	id   int
 	form *huh.Form
 	keys views.KeysAhead // keys typed while the focus moves
+	// back is set while the last key the form took was shift+tab: the
+	// fields' checks (genForm.forward) let the focus go back from a field
+	// that is empty or wrong, as huh's own Prev would not; they run again
+	// when the operator goes forward.
+	back bool
+	// gate, when set, sees every key before the form does and drops the
+	// ones it returns false for. It sits behind the keys held while the
+	// focus moves, so a key typed ahead is gated too.
+	gate func(tea.KeyPressMsg) bool
+}
+
+// formKeys are the keys of every hosted form (views.FormKeys).
+var formKeys = views.FormKeys()
+
+// goesBack reports a key that moves a huh field back (shift+tab).
+func goesBack(k tea.KeyPressMsg) bool {
+	return key.Matches(k, formKeys.Input.Prev, formKeys.Text.Prev, formKeys.Select.Prev)
 }
 
 // host prepares f to run inside the pane: the pane's styles and keys, no
@@ -56,6 +74,15 @@ func (m *Model) sizeForms() {
 // update hands msg to the form and wraps what it returns.
 func (h *formHost) update(msg tea.Msg) tea.Cmd {
 	return wrapForm(h.id, h.keys.Update(h.form, msg, func(msg tea.Msg) tea.Cmd {
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			// Only keys change the direction: the moves a key starts
+			// (huh's next/previous field and group) come back as other
+			// messages and keep it.
+			h.back = goesBack(k)
+			if h.gate != nil && !h.gate(k) {
+				return nil
+			}
+		}
 		_, cmd := h.form.Update(msg)
 		return cmd
 	}))

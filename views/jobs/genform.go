@@ -33,6 +33,13 @@ type genForm struct {
 	// note says what could not be loaded and what is used instead;
 	// problem why the last submit was refused.
 	note, problem string
+	// first and last are the details step's first field (shift+tab there
+	// goes back to the provider step) and its last, the post text, where
+	// enter sends the form.
+	first, last huh.Field
+	// held is set when enter on the last field found every generation
+	// slot in use: nothing was sent and the form stays as it was.
+	held bool
 	// early are the keys pressed while a step was loading, handed to the
 	// step once it shows (an enter typed ahead is not lost).
 	early []tea.KeyPressMsg
@@ -51,6 +58,10 @@ type genDraft struct {
 	params   map[string]*string // by provider/type/name
 	prompt   string
 	content  string
+	// from says where the values came from when the form opens filled
+	// in ("from the failed job"), shown beside the form's title; "" for a
+	// blank form.
+	from string
 }
 
 func newDraft() *genDraft {
@@ -119,19 +130,15 @@ func (d *genDraft) request() (*api.GenerateRequest, error) {
 	return req, api.ValidateGenerate(req)
 }
 
-// openForm opens the generation form, or says why it cannot: every slot
-// is in use, or generation is not available. Only usable providers are
-// offered: the connected services are read first, unless a read already
-// found some.
+// openForm opens the generation form, or says why it cannot: generation
+// is not available. It opens with every slot in use too: the keys typed
+// after n belong to the form (they would otherwise run as the pane's
+// commands, q quitting), and the form says the job can be sent once a
+// slot frees (slots.go). Only usable providers are offered: the
+// connected services are read first, unless a read already found some.
 func (m *Model) openForm() tea.Cmd {
 	if m.gen == nil {
 		return views.Status(views.LevelWarn, "generation is not available in this version")
-	}
-	if used := m.jobs.activeCount(); used >= api.MaxConcurrentJobs {
-		msg := fmt.Sprintf("all %d generation slots are in use: wait for a job to finish before starting another", api.MaxConcurrentJobs)
-		m.setBanner(views.LevelWarn, msg)
-		m.slotsBanner = true
-		return views.Status(views.LevelWarn, msg)
 	}
 	d := m.draft
 	if j := m.jobUnderCursor(); d == nil && j != nil && j.Status == api.JobFailed {
@@ -176,7 +183,8 @@ func (m *Model) providersReady(err error) tea.Cmd {
 }
 
 // chooseStep builds the first step: the provider, then (on its own page,
-// only for providers with more than one) the type it supports.
+// only for providers with more than one) the type it supports. The pages
+// are named without a count (detailsStep says why).
 func (m *Model) chooseStep(usable []string) tea.Cmd {
 	f := m.form
 	d := f.d
@@ -191,7 +199,7 @@ func (m *Model) chooseStep(usable []string) tea.Cmd {
 		huh.NewSelect[string]().Title("Provider").
 			Description("Your connected providers that are turned on (" + m.keys.Jobs.Services.Help().Key + " manages them).").
 			Options(opts...).Value(&d.provider),
-	).Title("New generation · 1/2 · provider and type")}
+	).Title("New generation · provider and type")}
 	for _, p := range usable {
 		types := api.ProviderCapabilities[p]
 		if len(types) < 2 {
@@ -205,7 +213,7 @@ func (m *Model) chooseStep(usable []string) tea.Cmd {
 			huh.NewSelect[string]().Title("Type").
 				Description("What "+views.ProviderName(p)+" can generate.").
 				Options(topts...).Value(d.typeFor(p)),
-		).Title("New generation · 1/2 · provider and type").
+		).Title("New generation · provider and type").
 			WithHideFunc(func() bool { return d.provider != p }))
 	}
 	var cmd tea.Cmd
@@ -234,6 +242,7 @@ func draftFromJob(j *api.GenerationJob) *genDraft {
 	t := j.Type
 	d.types[j.Provider] = &t
 	d.prompt, d.content = j.Prompt, j.PostContent
+	d.from = "from the failed job"
 	return d
 }
 
@@ -311,6 +320,14 @@ func (m *Model) remember(key string, msg detailsMsg) {
 		c.voices = msg.voices
 	}
 	m.catalog[key] = c
+}
+
+// keep offers d to the next n; from says where its values come from.
+func (m *Model) keep(d *genDraft, from string) {
+	if d != nil {
+		d.from = from
+	}
+	m.draft = d
 }
 
 // worthKeeping reports whether the draft holds anything typed: a

@@ -3,14 +3,15 @@ package jobs
 import "charm.land/bubbles/v2/key"
 
 // ShortHelp implements ui.Pane: the keys of the screen showing (only
-// cancel while a form is open: the form lists its own keys).
+// cancel, and ctrl+u on a form that opened filled in, while a form is
+// open: the form lists its own keys).
 func (m *Model) ShortHelp() []key.Binding {
 	k, jk := m.keys.List, m.keys.Jobs
 	if m.filterTyping() {
 		return m.filter().Help()
 	}
 	if m.CapturesInput() {
-		return []key.Binding{jk.Cancel}
+		return m.formHelp()
 	}
 	if m.jobView != nil {
 		return []key.Binding{k.Back, openPostKey(k.Open), jk.Retry, k.Down, k.Up}
@@ -32,7 +33,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.filter().Help()}
 	}
 	if m.CapturesInput() {
-		return [][]key.Binding{{jk.Cancel}}
+		return [][]key.Binding{m.formHelp()}
 	}
 	if m.jobView != nil {
 		return m.detailHelp()
@@ -46,4 +47,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case viewLive:
 	}
 	return [][]key.Binding{nav, {k.Open, jk.Retry, jk.New, copyKey(k.Copy)}, {jk.History, jk.Services}, m.filter().Help()}
+}
+
+// formHelp are the pane's keys while a form is open.
+func (m *Model) formHelp() []key.Binding {
+	if m.form != nil && m.form.blankable() {
+		return []key.Binding{m.keys.Jobs.Blank, m.keys.Jobs.Cancel}
+	}
+	return []key.Binding{m.keys.Jobs.Cancel}
 }

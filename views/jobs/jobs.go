@@ -93,11 +93,9 @@ type Model struct {
 	err   error        // the last poll's error, if it failed
 	force bool         // the next Refresh reloads the open view's data too
 	// banner is a refusal or failure shown under the header until the
-	// next key press. slotsBanner marks the refusal of n with every slot
-	// in use, which a poll showing a slot free clears too.
+	// next key press.
 	banner      string
 	bannerLevel views.Level
-	slotsBanner bool
 	// jobView is the open detail of a running job (detail.go), nil on the
 	// list.
 	jobView *detailView

@@ -2,9 +2,11 @@ package jobs
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"imagine/api"
 )
@@ -84,7 +86,7 @@ func (p param) check(raw string) (any, error) {
 		if p.optional() {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("%s is required", strings.ToLower(p.label))
+		return nil, fmt.Errorf("%s is required", p.noun())
 	}
 	switch p.kind {
 	case paramChoice:
@@ -93,27 +95,41 @@ func (p param) check(raw string) (any, error) {
 				return v, nil
 			}
 		}
-		return nil, fmt.Errorf("%s must be one of %s", strings.ToLower(p.label), strings.Join(p.choices, ", "))
+		return nil, fmt.Errorf("%s must be one of %s", p.noun(), strings.Join(p.choices, ", "))
 	case paramInt:
 		n, err := strconv.Atoi(v)
 		if err != nil || float64(n) < p.lo || float64(n) > p.hi {
-			return nil, fmt.Errorf("%s must be a whole number from %s to %s", strings.ToLower(p.label), num(p.lo), num(p.hi))
+			return nil, fmt.Errorf("%s must be a whole number from %s to %s", p.noun(), num(p.lo), num(p.hi))
 		}
 		return n, nil
 	case paramFloat:
 		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < p.lo || f > p.hi {
-			return nil, fmt.Errorf("%s must be a number from %s to %s", strings.ToLower(p.label), num(p.lo), num(p.hi))
+		// ParseFloat takes "NaN", "nan" and "Inf" too; NaN passes any
+		// range check and no JSON can carry it, so only finite numbers
+		// are numbers here.
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < p.lo || f > p.hi {
+			return nil, fmt.Errorf("%s must be a number from %s to %s", p.noun(), num(p.lo), num(p.hi))
 		}
 		return f, nil
 	case paramURL:
 		u, err := url.Parse(v)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("%s must be an http(s) URL", strings.ToLower(p.label))
+			return nil, fmt.Errorf("%s must be an http(s) URL", p.noun())
 		}
 		return v, nil
 	}
 	return v, nil
 }
 
+// noun is the label inside a sentence: "width", but "CFG scale" (an
+// acronym keeps its capitals).
+func (p param) noun() string {
+	r := []rune(p.label)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
+		return p.label
+	}
+	return strings.ToLower(p.label[:1]) + p.label[1:]
+}
+
+// num is a bound as typed: 0.5, 50, 300000.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -93,7 +93,6 @@ func (m *Model) polled(msg pollMsg) tea.Cmd {
 		m.hist.stale = true
 	}
 	m.reselect(sel)
-	m.clearSlotsBanner()
 	m.syncDetail()
 	cmd := m.startSpin()
 	if msg.self && m.bridging && m.jobs.activeCount() > 0 {

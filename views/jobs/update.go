@@ -206,16 +206,24 @@ func (m *Model) servicesKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // formKey hands a key to the open form; esc (Jobs.Cancel) closes it
-// without sending anything, unless a list is being filtered.
+// without sending anything, unless a list is being filtered. shift+tab
+// on the details step's first field goes back to the provider step, and
+// ctrl+u on the provider step empties a form that opened filled in.
 func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	h := m.openHost()
+	if f := m.form; f != nil && f.leavesDetails(msg) {
+		return m.backToChoose()
+	}
+	if f := m.form; f != nil && f.blankable() && key.Matches(msg, m.keys.Jobs.Blank) && h != nil && !h.filtering() {
+		return m.blankForm()
+	}
 	if key.Matches(msg, m.keys.Jobs.Cancel) && (h == nil || !h.filtering()) {
 		if m.keyForm != nil {
 			m.keyForm = nil
 			return views.Status(views.LevelInfo, "cancelled: no key was sent")
 		}
 		if m.form != nil && m.form.d.worthKeeping() {
-			m.draft = m.form.d // offered again by the next n
+			m.keep(m.form.d, "as you left it") // offered again by the next n
 		}
 		m.form = nil
 		return views.Status(views.LevelInfo, "cancelled: nothing was sent · "+m.keys.Jobs.New.Help().Key+" reopens it as you left it")

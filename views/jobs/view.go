@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"imagine/api"
 	"imagine/views"
 )
@@ -39,30 +41,54 @@ func (m *Model) View() string {
 }
 
 // header is the title line (with hints on its right) and, when there is
-// one, the banner or the last poll's error.
+// one, the banner or the last poll's error (headerNotice).
 func (m *Model) header(title, hint string) []string {
+	return append([]string{views.Spread(title, m.pal.faint.Render(hint), m.width)}, m.headerNotice()...)
+}
+
+// maxBannerRows bounds the banner: a refusal is read whole (the key that
+// fixes it comes last), but never pushes the jobs off the pane.
+const maxBannerRows = 2
+
+// headerNotice is the banner, wrapped to at most maxBannerRows, or the
+// last poll's error, on one line; nil when there is neither.
+func (m *Model) headerNotice() []string {
 	p := m.pal
-	out := []string{views.Spread(title, p.faint.Render(hint), m.width)}
 	switch {
 	case m.banner != "":
 		st := p.warn
 		if m.bannerLevel == views.LevelError {
 			st = p.errs
 		}
-		out = append(out, views.Truncate(st.Render(m.banner), m.width))
+		rows := strings.Split(ansi.Wrap(m.banner, m.width, ""), "\n")
+		if len(rows) > maxBannerRows {
+			rows = append(rows[:maxBannerRows-1], views.Truncate(strings.Join(rows[maxBannerRows-1:], " "), m.width))
+		}
+		for i, r := range rows {
+			rows[i] = st.Render(r)
+		}
+		return rows
 	case m.err != nil:
-		out = append(out, views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(m.err)+" · showing what was loaded"), m.width))
+		return []string{views.Truncate(p.warn.Render("couldn't refresh: "+views.Describe(m.err)+" · showing what was loaded"), m.width)}
 	}
-	return out
+	return nil
 }
 
-// slots is the header's "2 of 3 generation slots in use".
+// slots is the header's "2 of 3 generation slots in use"; with every
+// slot in use it adds that n still drafts the next job (sent once a slot
+// frees), shorter when the pane is narrow (beside the split view's
+// detail).
 func (m *Model) slots() string {
 	p := m.pal
 	used := m.jobs.activeCount()
 	s := fmt.Sprintf("%d of %d generation slots in use", used, api.MaxConcurrentJobs)
 	if used >= api.MaxConcurrentJobs {
-		return p.warn.Render(s + " · n waits for one to finish")
+		n := m.keys.Jobs.New.Help().Key
+		long := s + " · " + n + " drafts the next one"
+		if ansi.StringWidth("Jobs · "+long) > m.width {
+			return p.warn.Render(s + " · " + n + " drafts")
+		}
+		return p.warn.Render(long)
 	}
 	return p.muted.Render(s)
 }
@@ -122,10 +148,7 @@ func (m *Model) columns() int {
 
 // bodyHeight is the room for job blocks under the live header.
 func (m *Model) bodyHeight() int {
-	chrome := 2 + filterRows(&m.live)
-	if m.banner != "" || m.err != nil {
-		chrome++
-	}
+	chrome := 2 + filterRows(&m.live) + len(m.headerNotice())
 	return max(m.height-chrome, 1)
 }
 

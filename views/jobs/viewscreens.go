@@ -84,10 +84,7 @@ func (m *Model) historyFooter() []string {
 // historyBodyHeight is the room for history rows (counted without
 // rendering).
 func (m *Model) historyBodyHeight() int {
-	chrome := 2
-	if m.banner != "" || m.err != nil {
-		chrome++
-	}
+	chrome := 2 + len(m.headerNotice())
 	if m.hist.loading || m.hist.err != nil {
 		chrome++
 	}
@@ -129,22 +126,23 @@ func (m *Model) servicesView() string {
 	return views.Rows(lines, m.height)
 }
 
-// genFormView is the generation form: a header naming the step, a note
-// line, the form, the counters and the hints.
+// genFormView is the generation form: a header (saying where the values
+// came from when it opened filled in), a note line, the form, the
+// counters and the hints.
 func (m *Model) genFormView() string {
 	p := m.pal
 	f := m.form
 	k := m.keys.Jobs
-	lines := []string{views.Spread(p.title.Render("Jobs")+p.muted.Render(" · new generation"),
-		p.faint.Render(k.Cancel.Help().Key+" cancel"), m.width)}
-	note := ""
-	switch {
-	case f.problem != "":
-		note = p.errs.Render(f.problem)
-	case f.note != "":
-		note = p.warn.Render(f.note)
+	title := p.title.Render("Jobs") + p.muted.Render(" · new generation")
+	hint := k.Cancel.Help().Key + " cancel"
+	if f.d.from != "" {
+		title += p.muted.Render(" · ") + p.accent.Render(f.d.from)
 	}
-	lines = append(lines, views.Truncate(note, m.width))
+	if f.blankable() {
+		hint = m.keys.Jobs.Blank.Help().Key + " " + m.keys.Jobs.Blank.Help().Desc + " · " + hint
+	}
+	lines := []string{views.Spread(title, p.faint.Render(hint), m.width)}
+	lines = append(lines, views.Truncate(m.formNotice(f), m.width))
 	body := max(m.height-formChrome, 1)
 	switch f.step {
 	case stepProviders:
@@ -164,10 +162,28 @@ func (m *Model) genFormView() string {
 	}
 	keyLine := "enter next · shift+tab back · " + k.Cancel.Help().Key + " cancel"
 	if (f.step == stepChoose || f.step == stepDetails) && f.host != nil {
-		keyLine = views.FormKeyLine(f.host.form, nil, "", k.Cancel.Help().Key)
+		keyLine = views.FormKeyLine(f.host.form, f.last, m.sendWord(), k.Cancel.Help().Key)
 	}
 	lines = append(lines[:m.height-2], views.Truncate(counters, m.width), views.Truncate(p.faint.Render(keyLine), m.width))
 	return views.Rows(lines, m.height)
+}
+
+// formNotice is the generation form's note line: why the last submit was
+// refused, the generation slots (slotsNotice), and what could not be
+// loaded, in that order, the most pressing first where the line is cut.
+func (m *Model) formNotice(f *genForm) string {
+	p := m.pal
+	var parts []string
+	if f.problem != "" {
+		parts = append(parts, p.errs.Render(f.problem))
+	}
+	if s := m.slotsNotice(f); s != "" {
+		parts = append(parts, s)
+	}
+	if f.note != "" {
+		parts = append(parts, p.warn.Render(f.note))
+	}
+	return strings.Join(parts, p.faint.Render(" · "))
 }
 
 // counter is "prompt 34/1000", in the error style past the limit.
