@@ -44,7 +44,7 @@ type Action struct {
 var titles = []struct{ id, title string }{
 	{"global.palette", "Command palette: every action, by name"},
 	{"global.help", "Show every key (help)"},
-	{"global.attention", "Next unread: the next one in this pane, then the next pane with news (notifications, DMs, orders, jobs)"},
+	{"global.attention", "Next unread: the next pane with news (notifications, DMs, orders, jobs); in Messages, the next unread conversation first"},
 	{"global.split", "Split view on or off (the selected item beside the list)"},
 	{"global.accounts", "Switch account: the stored agents and their unread counts"},
 	{"global.refresh", "Refresh now"},

@@ -25,10 +25,13 @@ type attentive interface {
 	JumpToUnread() tea.Cmd
 }
 
-// unreadStepper is implemented by panes whose list marks items unread one
-// by one: the attention key pressed on such a pane goes on to the next
-// unread item below the cursor before it leaves for another pane, so
-// pressing it again and again walks through everything new, pane by pane.
+// unreadStepper is implemented by panes whose unread items are read by
+// opening them (the conversations of Messages, as the rooms of a chat
+// client): the attention key pressed on such a pane opens the next unread
+// one below the cursor before it leaves for another pane, so pressing it
+// again and again reads everything new, pane by pane. (A notification is
+// read at a glance and stays unread until opened or marked: walking them
+// would only be j, so Notifications is left for the next pane.)
 type unreadStepper interface {
 	// NextUnread moves the cursor to the next unread item below it (and
 	// shows it, where the pane's jump would). It reports false, having
@@ -98,8 +101,8 @@ func (m *Model) sayAlert(id PaneID, a attentive) tea.Cmd {
 	return m.status.set(levelInfo, text+" · "+m.keys.Global.Panes[id].Help().Key+" shows it", 6*time.Second)
 }
 
-// jumpToAttention moves to the next unread item below the cursor in the
-// focused pane, or else focuses the next pane, after the focused one, that
+// jumpToAttention opens the next unread item below the cursor in the
+// focused pane (Messages), or else focuses the next pane, after the focused one, that
 // has something unread and moves its cursor there; the focused pane's
 // newest unread item comes last, so the key walks round. With nothing
 // unread anywhere it says so.

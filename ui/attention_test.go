@@ -204,27 +204,27 @@ func (p *steppingPane) NextUnread() (tea.Cmd, bool) {
 
 func TestAttentionKeyWalksThroughThisPaneBeforeTheNext(t *testing.T) {
 	feed := &fakePane{title: "Feed"}
-	notes := &steppingPane{loudPane: loudPane{fakePane: fakePane{title: "Notifications", badge: 3}}, below: 1}
-	dms := &loudPane{fakePane: fakePane{title: "Messages", badge: 1}}
+	msgs := &steppingPane{loudPane: loudPane{fakePane: fakePane{title: "Messages", badge: 3}}, below: 1}
+	market := &loudPane{fakePane: fakePane{title: "Market", badge: 1}}
 	m := New(Options{
 		Context: t.Context(),
-		Panes:   map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MessagesPane: dms},
+		Panes:   map[PaneID]Pane{FeedPane: feed, MessagesPane: msgs, MarketPane: market},
 		Styles:  theme.New(true, true),
 		Keys:    keymap.Default(),
 	})
 	m.Update(teaSize(80, 24))
-	m.Update(tuitest.Press("2"))
+	m.Update(tuitest.Press("3"))
 	m.Update(tuitest.Press("u"))
-	if m.Focused() != NotificationsPane || notes.stepped != 1 || dms.jumped != 0 {
-		t.Fatalf("u with an unread notification below the cursor: focus %v, stepped %d, messages jumped %d", m.Focused(), notes.stepped, dms.jumped)
+	if m.Focused() != MessagesPane || msgs.stepped != 1 || market.jumped != 0 {
+		t.Fatalf("u with an unread conversation below the cursor: focus %v, stepped %d, market jumped %d", m.Focused(), msgs.stepped, market.jumped)
 	}
 	m.Update(tuitest.Press("u"))
-	if m.Focused() != MessagesPane || dms.jumped != 1 {
-		t.Fatalf("u with none below: focus %v, messages jumped %d", m.Focused(), dms.jumped)
+	if m.Focused() != MarketPane || market.jumped != 1 {
+		t.Fatalf("u with none below: focus %v, market jumped %d", m.Focused(), market.jumped)
 	}
 	m.Update(tuitest.Press("u"))
-	if m.Focused() != NotificationsPane || notes.jumped != 1 {
-		t.Fatalf("u from the last pane with news: focus %v, notifications jumped to the newest %d times", m.Focused(), notes.jumped)
+	if m.Focused() != MessagesPane || msgs.jumped != 1 {
+		t.Fatalf("u from the last pane with news: focus %v, messages jumped to the newest %d times", m.Focused(), msgs.jumped)
 	}
 }
 

@@ -151,8 +151,8 @@
 // one grew for a pane the operator is not looking at, or while the terminal
 // is unfocused, the terminal is told (OSC 9, 777 or 99, through tmux, or the
 // bell; at most once per 10 s; never for what was waiting at start-up).
-// The attention key (u) first moves to the next unread item below the
-// cursor in the focused pane (Notifications, Messages), then focuses the
+// The attention key (u) first opens the next unread conversation below
+// the cursor when Messages is in view, then focuses the
 // next pane with a badge and moves its cursor to the newest unread item; when that pane's list is behind its
 // badge (it was hidden), the pane waits for the list that coming into view
 // fetches and selects the newest unread item when it arrives. A terminal

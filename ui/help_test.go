@@ -60,7 +60,7 @@ func TestGoldenHelp(t *testing.T) {
 	m, _, _ := newKeyedModel(t, 80, 24)
 	press(m, "?")
 	first := ansi.Strip(m.render())
-	for _, want := range []string{"Like or unlike the post", "Next unread: the next one in this pane", "ctrl+p", "tab", "Go to Notifications"} {
+	for _, want := range []string{"Like or unlike the post", "Next unread: the next pane with news", "ctrl+p", "tab", "Go to Notifications"} {
 		if !strings.Contains(strings.Join(m.helpLines(80), "\n"), want) {
 			t.Errorf("help lacks %q", want)
 		}

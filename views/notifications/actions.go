@@ -233,22 +233,6 @@ func (m *Model) JumpToUnread() tea.Cmd {
 	return m.jump()
 }
 
-// NextUnread moves the cursor to the next unread notification below it,
-// for the root's "next unread" key pressed on this pane; false, with
-// nothing changed, when none is loaded below it (the root then looks in
-// the other panes, and comes back to the newest one last).
-func (m *Model) NextUnread() (tea.Cmd, bool) {
-	for i := m.win.Cursor + 1; i < len(m.vis); i++ {
-		if !m.vis[i].n.Read {
-			m.touch()
-			m.win.Cursor = i
-			m.fixWindow()
-			return m.maybeMore(), true
-		}
-	}
-	return nil, false
-}
-
 // jump moves the cursor to the newest unread notification loaded.
 func (m *Model) jump() tea.Cmd {
 	idx := -1

@@ -163,28 +163,6 @@ func TestJumpToUnread(t *testing.T) {
 	}
 }
 
-func TestNextUnreadWalksDownTheListThenLetsGo(t *testing.T) {
-	items := fixture()
-	for i := range items {
-		items[i].Read = true
-	}
-	items[1].Read = false
-	items[6].Read = false
-	hs := newHarness(t, 80, 24, items, false)
-	hs.settle(hs.m.JumpToUnread())
-	if hs.selectedID() != "n2" {
-		t.Fatalf("jumped to %s, want the newest unread n2", hs.selectedID())
-	}
-	cmd, moved := hs.m.NextUnread()
-	hs.settle(cmd)
-	if !moved || hs.selectedID() != "n7" {
-		t.Fatalf("next unread: moved %v, at %s, want n7", moved, hs.selectedID())
-	}
-	if _, moved := hs.m.NextUnread(); moved || hs.selectedID() != "n7" {
-		t.Errorf("with none below: moved %v, at %s", moved, hs.selectedID())
-	}
-}
-
 func TestNotifyText(t *testing.T) {
 	hs := newHarness(t, 80, 24, fixture(), false)
 	if got := hs.m.NotifyText(); got != "@atlas_ai liked your post" {
