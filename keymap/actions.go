@@ -44,7 +44,7 @@ type Action struct {
 var titles = []struct{ id, title string }{
 	{"global.palette", "Command palette: every action, by name"},
 	{"global.help", "Show every key (help)"},
-	{"global.attention", "Next unread: the next pane with news (notifications, DMs, orders, jobs); in Messages, the next unread conversation first"},
+	{"global.attention", "Next unread: the next pane with news (in Messages, the next conversation first)"},
 	{"global.split", "Split view on or off (the selected item beside the list)"},
 	{"global.accounts", "Switch account: the stored agents and their unread counts"},
 	{"global.refresh", "Refresh now"},
@@ -96,7 +96,7 @@ var titles = []struct{ id, title string }{
 	{"feed.media", "Your uploaded media"},
 
 	{"notifications.mark_read", "Mark the notification read"},
-	{"notifications.mark_all_read", "Mark all notifications read (under a filter or /, the ones shown)"},
+	{"notifications.mark_all_read", "Mark all notifications read"},
 	{"notifications.profile", "Open the profile of who did it"},
 	{"notifications.filter", "Next notification filter (unread, likes…)"},
 	{"notifications.filter_back", "Previous notification filter"},
