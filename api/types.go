@@ -19,19 +19,19 @@ type Agent struct {
 	// Handle is the server-validated handle without a leading "@".
 	Handle     string `json:"handle"`
 	Name       string `json:"name" clean:"identity,keep"`
-	Bio        string `json:"bio" clean:"block,keep"`
-	AvatarURL  string `json:"avatarUrl"`
-	WebsiteURL string `json:"websiteUrl"`
+	Bio        string `json:"bio,omitempty" clean:"block,keep"`
+	AvatarURL  string `json:"avatarUrl,omitempty"`
+	WebsiteURL string `json:"websiteUrl,omitempty"`
 	// AgentType is one of the AgentType constants, or whatever the server sent.
 	AgentType string    `json:"agentType"`
 	Verified  bool      `json:"verified"`
-	CreatedAt time.Time `json:"createdAt"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 
 	// Counts come from followerCount/followingCount/postCount or, failing
 	// those, from stats.followers/following/posts.
-	FollowerCount  int `json:"followerCount"`
-	FollowingCount int `json:"followingCount"`
-	PostCount      int `json:"postCount"`
+	FollowerCount  int `json:"followerCount,omitempty"`
+	FollowingCount int `json:"followingCount,omitempty"`
+	PostCount      int `json:"postCount,omitempty"`
 
 	// IsFollowing is set when the server says whether the caller follows this
 	// agent; nil when it did not say.
@@ -64,7 +64,7 @@ var AgentTypes = []string{
 type Capabilities struct {
 	Skills       []string `json:"skills"`
 	APIs         []string `json:"apis"`
-	ResponseTime string   `json:"responseTime"`
+	ResponseTime string   `json:"responseTime,omitempty"`
 	Languages    []string `json:"languages"`
 }
 
@@ -82,7 +82,7 @@ type Post struct {
 	Content   string    `json:"content" clean:"block,keep"`
 	MediaType string    `json:"mediaType"`
 	MediaURLs []string  `json:"mediaUrls"`
-	CreatedAt time.Time `json:"createdAt"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 	Agent     Agent     `json:"agent"`
 
 	LikeCount    int `json:"likeCount"`
@@ -111,11 +111,11 @@ type Post struct {
 // Comment is a comment on a post. Replies carry the ID of their parent.
 type Comment struct {
 	ID        string    `json:"id"`
-	PostID    string    `json:"postId"`
+	PostID    string    `json:"postId,omitempty"`
 	Content   string    `json:"content" clean:"block,keep"`
-	CreatedAt time.Time `json:"createdAt"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 	Agent     Agent     `json:"agent"`
-	ParentID  string    `json:"parentId"`
+	ParentID  string    `json:"parentId,omitempty"`
 	// Replies holds replies nested by the server while decoding; the
 	// comments list flattens them (each reply follows its parent with
 	// ParentID set), so lists returned by the client have it empty.
@@ -129,7 +129,7 @@ type Comment struct {
 // Like is one entry of a post's likers.
 type Like struct {
 	ID      string    `json:"id"`
-	LikedAt time.Time `json:"likedAt"`
+	LikedAt time.Time `json:"likedAt,omitzero"`
 	Agent   Agent     `json:"agent"`
 }
 
@@ -137,13 +137,13 @@ type Like struct {
 // its own content.
 type Repost struct {
 	ID        string    `json:"id"`
-	CreatedAt time.Time `json:"createdAt"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 	Agent     Agent     `json:"agent"`
 	IsQuote   bool      `json:"isQuote"`
-	Content   string    `json:"content" clean:"block"`
+	Content   string    `json:"content,omitempty" clean:"block"`
 	// PostID is a quote's own post, which can be opened; "" for a plain
 	// repost (and when the server leaves it out).
-	PostID string `json:"postId"`
+	PostID string `json:"postId,omitempty"`
 }
 
 // Toggle is the outcome of a like, follow, repost or amplify action. Count is

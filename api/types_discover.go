@@ -15,10 +15,10 @@ type Byte struct {
 	// VideoURL is the video itself; ThumbnailURL its poster frame ("" when
 	// the server sent none).
 	VideoURL     string    `json:"videoUrl"`
-	ThumbnailURL string    `json:"thumbnailUrl"`
-	Duration     int       `json:"duration"` // seconds; 0 when not said
+	ThumbnailURL string    `json:"thumbnailUrl,omitempty"`
+	Duration     int       `json:"duration,omitempty"` // seconds; 0 when not said
 	Hashtags     []string  `json:"hashtags"`
-	CreatedAt    time.Time `json:"createdAt"`
+	CreatedAt    time.Time `json:"createdAt,omitzero"`
 	Agent        Agent     `json:"agent"`
 	LikeCount    int       `json:"likeCount"`
 	CommentCount int       `json:"commentCount"`
@@ -31,9 +31,9 @@ type ByteComment struct {
 	ID        string    `json:"id"`
 	ByteID    string    `json:"byteId"`
 	Content   string    `json:"content" clean:"block"`
-	CreatedAt time.Time `json:"createdAt"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 	Agent     Agent     `json:"agent"`
-	ParentID  string    `json:"parentId"`
+	ParentID  string    `json:"parentId,omitempty"`
 }
 
 // ByteCreateRequest is the body of a new Byte: a caption and the ID of a
@@ -100,11 +100,11 @@ type AXPTransaction struct {
 	ID          string    `json:"id"`
 	Amount      int       `json:"amount"`
 	Reason      string    `json:"reason"`
-	Description string    `json:"description"`
-	PostID      string    `json:"postId"`
-	ByteID      string    `json:"byteId"`
-	OrderID     string    `json:"orderId"`
-	CreatedAt   time.Time `json:"createdAt"`
+	Description string    `json:"description,omitempty"`
+	PostID      string    `json:"postId,omitempty"`
+	ByteID      string    `json:"byteId,omitempty"`
+	OrderID     string    `json:"orderId,omitempty"`
+	CreatedAt   time.Time `json:"createdAt,omitzero"`
 }
 
 // Analytics ranges.

@@ -54,8 +54,8 @@ type ConnectedService struct {
 	Provider  string    `json:"provider"`
 	APIKey    string    `json:"apiKey"`
 	IsActive  bool      `json:"isActive"`
-	CreatedAt time.Time `json:"createdAt"`
-	UpdatedAt time.Time `json:"updatedAt"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
+	UpdatedAt time.Time `json:"updatedAt,omitzero"`
 }
 
 // ServiceTest is the provider's answer to a key test.
@@ -79,7 +79,7 @@ type GenerateRequest struct {
 type JobStart struct {
 	JobID      string `json:"jobId"`
 	Status     string `json:"status"`
-	RetryCount int    `json:"retryCount"`
+	RetryCount int    `json:"retryCount,omitempty"`
 }
 
 // GenerationJob is one AI generation and where it is in its status flow.
@@ -88,15 +88,15 @@ type GenerationJob struct {
 	Provider     string     `json:"provider"`
 	Type         string     `json:"type"`
 	Prompt       string     `json:"prompt" clean:"block"`
-	Model        string     `json:"model"`
+	Model        string     `json:"model,omitempty"`
 	Status       string     `json:"status"`
-	ErrorMessage string     `json:"errorMessage"`
+	ErrorMessage string     `json:"errorMessage,omitempty"`
 	RetryCount   int        `json:"retryCount"`
-	ResultURL    string     `json:"resultUrl"`
-	PostID       string     `json:"postId"`
-	PostContent  string     `json:"postContent" clean:"block"`
-	CreatedAt    time.Time  `json:"createdAt"`
-	UpdatedAt    time.Time  `json:"updatedAt"`
+	ResultURL    string     `json:"resultUrl,omitempty"`
+	PostID       string     `json:"postId,omitempty"`
+	PostContent  string     `json:"postContent,omitempty" clean:"block"`
+	CreatedAt    time.Time  `json:"createdAt,omitzero"`
+	UpdatedAt    time.Time  `json:"updatedAt,omitzero"`
 	CompletedAt  *time.Time `json:"completedAt,omitempty"`
 }
 
@@ -112,26 +112,26 @@ type VoiceInfo struct {
 	VoiceID    string `json:"voice_id"`
 	Name       string `json:"name"`
 	Category   string `json:"category"`
-	Gender     string `json:"gender"`
-	Age        string `json:"age"`
-	Accent     string `json:"accent"`
-	UseCase    string `json:"use_case"`
-	PreviewURL string `json:"preview_url"`
+	Gender     string `json:"gender,omitempty"`
+	Age        string `json:"age,omitempty"`
+	Accent     string `json:"accent,omitempty"`
+	UseCase    string `json:"use_case,omitempty"`
+	PreviewURL string `json:"preview_url,omitempty"`
 }
 
 // Media is an uploaded file.
 type Media struct {
 	ID          string `json:"id"`
 	URL         string `json:"url"`
-	Pathname    string `json:"pathname"`
+	Pathname    string `json:"pathname,omitempty"`
 	ContentType string `json:"contentType"`
 	Size        int64  `json:"size"`
 	// Type is IMAGE, VIDEO or AUDIO.
 	Type      string    `json:"type"`
-	Purpose   string    `json:"purpose"`
-	CreatedAt time.Time `json:"createdAt"`
+	Purpose   string    `json:"purpose,omitempty"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 	// Status is "ready", or "processing" for a video still being processed.
-	Status string `json:"status"`
+	Status string `json:"status,omitempty"`
 }
 
 // Upload limits documented by the API.

@@ -139,30 +139,30 @@ type SellerStats struct {
 type MarketService struct {
 	ID           string    `json:"id"`
 	Title        string    `json:"title" clean:"line,keep"`
-	Description  string    `json:"description" clean:"block,keep"`
-	ShortDesc    string    `json:"shortDesc"`
-	Price        int       `json:"price"` // cents
-	DeliveryDays int       `json:"deliveryDays"`
-	Revisions    int       `json:"revisions"`
-	Category     string    `json:"category"`
-	Tags         []string  `json:"tags"`
-	ThumbnailURL string    `json:"thumbnailUrl"`
-	Images       []string  `json:"images"`
-	AvgRating    float64   `json:"avgRating"`
-	ReviewCount  int       `json:"reviewCount"`
-	OrderCount   int       `json:"orderCount"`
+	Description  string    `json:"description,omitempty" clean:"block,keep"`
+	ShortDesc    string    `json:"shortDesc,omitempty"`
+	Price        int       `json:"price,omitempty"` // cents
+	DeliveryDays int       `json:"deliveryDays,omitempty"`
+	Revisions    int       `json:"revisions,omitempty"`
+	Category     string    `json:"category,omitempty"`
+	Tags         []string  `json:"tags,omitempty"`
+	ThumbnailURL string    `json:"thumbnailUrl,omitempty"`
+	Images       []string  `json:"images,omitempty"`
+	AvgRating    float64   `json:"avgRating,omitempty"`
+	ReviewCount  int       `json:"reviewCount,omitempty"`
+	OrderCount   int       `json:"orderCount,omitempty"`
 	Featured     bool      `json:"featured"`
 	IsActive     bool      `json:"isActive"`
-	CreatedAt    time.Time `json:"createdAt"`
-	UpdatedAt    time.Time `json:"updatedAt"`
+	CreatedAt    time.Time `json:"createdAt,omitzero"`
+	UpdatedAt    time.Time `json:"updatedAt,omitzero"`
 	// Seller is the agent offering the service (agent, seller or provider
 	// on the wire; only an ID when the server sends agentId).
 	Seller      Agent        `json:"agent"`
 	SellerStats *SellerStats `json:"sellerStats,omitempty"`
 	// Reviews are the latest reviews the detail carries; MoreReviews says
 	// the server has more (read them with Reviews).
-	Reviews     []Review `json:"reviews"`
-	MoreReviews bool     `json:"moreReviews"`
+	Reviews     []Review `json:"reviews,omitempty"`
+	MoreReviews bool     `json:"moreReviews,omitempty"`
 
 	// Removed is set when hidden text or controls were cleaned out of
 	// Title or Description (security.md §4.5 E2).
@@ -180,18 +180,18 @@ type Order struct {
 	Buyer         Agent          `json:"buyer"`
 	Seller        Agent          `json:"seller"`
 	Status        OrderStatus    `json:"status" clean:"line"`
-	Requirements  string         `json:"requirements" clean:"block,keep"`
-	Deliverables  string         `json:"deliverables" clean:"block,keep"`
+	Requirements  string         `json:"requirements,omitempty" clean:"block,keep"`
+	Deliverables  string         `json:"deliverables,omitempty" clean:"block,keep"`
 	Price         int            `json:"price"` // cents
-	PaymentMethod string         `json:"paymentMethod"`
-	DeliveryDays  int            `json:"deliveryDays"`
+	PaymentMethod string         `json:"paymentMethod,omitempty"`
+	DeliveryDays  int            `json:"deliveryDays,omitempty"`
 	// DueAt is nil when the server gives no due date.
 	DueAt *time.Time `json:"dueAt,omitempty"`
 	// RevisionsUsed and Revisions (allowed) are 0 when not given.
-	RevisionsUsed int       `json:"revisionsUsed"`
-	Revisions     int       `json:"revisions"`
-	CreatedAt     time.Time `json:"createdAt"`
-	UpdatedAt     time.Time `json:"updatedAt"`
+	RevisionsUsed int       `json:"revisionsUsed,omitempty"`
+	Revisions     int       `json:"revisions,omitempty"`
+	CreatedAt     time.Time `json:"createdAt,omitzero"`
+	UpdatedAt     time.Time `json:"updatedAt,omitzero"`
 
 	// Removed is set when hidden text or controls were cleaned out of
 	// Requirements or Deliverables (security.md §4.5 E2).
@@ -203,8 +203,8 @@ type Order struct {
 // secret is a Secret (it never prints); the checkout URL is kept only when
 // it is https.
 type Payment struct {
-	ClientSecret Secret `json:"clientSecret"`
-	CheckoutURL  string `json:"checkoutUrl"`
+	ClientSecret Secret `json:"clientSecret,omitempty"`
+	CheckoutURL  string `json:"checkoutUrl,omitempty"`
 }
 
 // OrderCreated is the answer to CreateOrder.
@@ -220,7 +220,7 @@ type OrderMessage struct {
 	Sender      Agent     `json:"sender"`
 	Content     string    `json:"content" clean:"block,keep"`
 	Attachments []string  `json:"attachments"`
-	CreatedAt   time.Time `json:"createdAt"`
+	CreatedAt   time.Time `json:"createdAt,omitzero"`
 
 	// Removed is set when hidden text or controls were cleaned out of
 	// Content (security.md §4.5 E2).
@@ -239,7 +239,7 @@ type Review struct {
 	CommunicationRating *int      `json:"communicationRating,omitempty"`
 	DeliveryRating      *int      `json:"deliveryRating,omitempty"`
 	Content             string    `json:"content" clean:"block,keep"`
-	CreatedAt           time.Time `json:"createdAt"`
+	CreatedAt           time.Time `json:"createdAt,omitzero"`
 
 	// Removed is set when hidden text or controls were cleaned out of
 	// Content (security.md §4.5 E2).
@@ -250,11 +250,11 @@ type Review struct {
 type Payout struct {
 	ID          string     `json:"id"`
 	OrderID     string     `json:"orderId"`
-	Amount      int        `json:"amount"` // cents, what the seller receives
-	Fee         int        `json:"fee"`    // cents the platform kept; 0 when not given
-	Currency    string     `json:"currency"`
+	Amount      int        `json:"amount"`        // cents, what the seller receives
+	Fee         int        `json:"fee,omitempty"` // cents the platform kept; 0 when not given
+	Currency    string     `json:"currency,omitempty"`
 	Status      string     `json:"status"`
-	CreatedAt   time.Time  `json:"createdAt"`
+	CreatedAt   time.Time  `json:"createdAt,omitzero"`
 	CompletedAt *time.Time `json:"completedAt,omitempty"`
 }
 
@@ -281,9 +281,9 @@ type ConnectStatus struct {
 	ChargesEnabled      bool   `json:"chargesEnabled"`
 	PayoutsEnabled      bool   `json:"payoutsEnabled"`
 	DetailsSubmitted    bool   `json:"detailsSubmitted"`
-	OnboardingURL       string `json:"onboardingUrl"`
+	OnboardingURL       string `json:"onboardingUrl,omitempty"`
 	PreferCrypto        bool   `json:"preferCrypto"`
-	CryptoWalletAddress string `json:"cryptoWalletAddress"`
+	CryptoWalletAddress string `json:"cryptoWalletAddress,omitempty"`
 }
 
 // ServiceRequest creates a listing. Title, Description, Price (> 0 cents),

@@ -50,21 +50,21 @@ type Notification struct {
 	ID        string    `json:"id"`
 	Type      string    `json:"type"`
 	Read      bool      `json:"read"`
-	CreatedAt time.Time `json:"createdAt"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 	// Actor is the agent who followed, liked, commented…
 	Actor Agent `json:"actor"`
 	// PostID is the post concerned (empty for FOLLOW).
-	PostID string `json:"postId"`
+	PostID string `json:"postId,omitempty"`
 	// CommentID is the comment concerned (COMMENT, REPLY, MENTION in a
 	// comment), if any.
-	CommentID string `json:"commentId"`
+	CommentID string `json:"commentId,omitempty"`
 	// OrderID is the marketplace order concerned (the marketplace types).
-	OrderID string `json:"orderId"`
+	OrderID string `json:"orderId,omitempty"`
 	// Snippet is the start of the post or comment concerned (for an order:
 	// the service's title, the message or the review).
-	Snippet string `json:"snippet"`
+	Snippet string `json:"snippet,omitempty"`
 	// Message is the server's one-line summary, if it sends one.
-	Message string `json:"message"`
+	Message string `json:"message,omitempty"`
 }
 
 // Conversation is a DM thread with one other agent.
@@ -73,18 +73,18 @@ type Conversation struct {
 	Participant Agent     `json:"participant"`
 	LastMessage *Message  `json:"lastMessage,omitempty"`
 	UnreadCount int       `json:"unreadCount"`
-	UpdatedAt   time.Time `json:"updatedAt"`
+	UpdatedAt   time.Time `json:"updatedAt,omitzero"`
 }
 
 // Message is one direct message.
 type Message struct {
 	ID             string    `json:"id"`
-	ConversationID string    `json:"conversationId"`
+	ConversationID string    `json:"conversationId,omitempty"`
 	Content        string    `json:"content" clean:"block,keep"`
-	CreatedAt      time.Time `json:"createdAt"`
+	CreatedAt      time.Time `json:"createdAt,omitzero"`
 	// SenderID is the sending agent's ID; Sender is filled when the server
 	// embeds the agent.
-	SenderID string `json:"senderId"`
+	SenderID string `json:"senderId,omitempty"`
 	Sender   *Agent `json:"sender,omitempty"`
 	Read     bool   `json:"read"`
 

@@ -2,7 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -104,16 +107,29 @@ func newInboxCmd(b Build) *cobra.Command {
 	cmd.Flags().StringVar(&with, "with", "", "show the messages of your conversation with this agent")
 	return headless(cmd, b, true, func(ctx context.Context, x *hx, _ []string) error {
 		now := time.Now()
+		if cmd.Flags().Changed("with") {
+			with = strings.TrimPrefix(strings.TrimSpace(with), "@")
+			if !api.ValidHandle(with) {
+				return usagef("--with %q is not a handle (3–30 lowercase letters, digits or underscores, starting with a letter)",
+					sanitize.Line(with))
+			}
+		}
 		if _, err := x.s.me(ctx); err != nil {
 			return err
 		}
 		if with != "" {
-			if with[0] == '@' {
-				with = with[1:]
-			}
 			conv, err := conversationWith(ctx, x, with)
 			if err != nil {
 				return err
+			}
+			if conv == nil {
+				// No conversation: say whether that is because nobody has
+				// the handle (one more GET, only in this case).
+				if _, err := x.s.client.Agents.Get(ctx, with); errors.Is(err, api.ErrNotFound) {
+					return fmt.Errorf("--with: no agent has the handle @%s", with)
+				} else if err != nil {
+					return err
+				}
 			}
 			l := x.p.List("ID", "FROM", "AGE", "TEXT")
 			if conv != nil {

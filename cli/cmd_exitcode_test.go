@@ -11,22 +11,51 @@ import (
 	"imagine/config"
 )
 
-// TestCmdExitUsage: a missing argument, an unknown flag and a bad value
-// exit 2 without reaching the server.
+// TestCmdExitUsage: a missing argument, an unknown flag, a bad value and
+// empty text exit 2 without reaching the server, and the message names
+// the flag or argument at fault (when names is set).
 func TestCmdExitUsage(t *testing.T) {
 	e := newHLEnv(t, 0)
-	for _, args := range [][]string{
-		{"show"}, {"feed", "--bogus"}, {"feed", "--limit", "x"}, {"listen", "--filter", "weather"},
-		{"order", "ord_1", "fly"}, {"feed", "--json", "--jsonl"}, {"api", "FETCH", "/api/posts"}, {"api", "GET", "/etc/passwd"},
+	for _, c := range []struct {
+		args  []string
+		names string
+	}{
+		{[]string{"show"}, ""}, {[]string{"feed", "--bogus"}, ""}, {[]string{"feed", "--limit", "x"}, ""},
+		{[]string{"listen", "--filter", "weather"}, "--filter"}, {[]string{"order", "ord_1", "fly"}, ""},
+		{[]string{"feed", "--json", "--jsonl"}, ""}, {[]string{"api", "FETCH", "/api/posts"}, ""},
+		{[]string{"api", "GET", "/etc/passwd"}, ""},
+		// Local input errors the API's client used to refuse with exit 1.
+		{[]string{"post", ""}, "TEXT"},
+		{[]string{"post", "  "}, "TEXT"},
+		{[]string{"comment", "pst_1"}, "TEXT"},
+		{[]string{"dm", "pixel_poet", ""}, "TEXT"},
+		{[]string{"order", "ord_1", "deliver"}, "--deliverables"},
+		{[]string{"orders", "--status", "BOGUS"}, "--status"},
+		{[]string{"orders", "--role", "landlord"}, "--role"},
+		{[]string{"search", "lighthouse", "--type", "bogus"}, "--type"},
+		{[]string{"search", ""}, "QUERY"},
 	} {
+		args := c.args
 		before := e.gets.Load()
+		seq := e.lastSeq()
 		_, errOut, code := runCLI(t.Context(), "", args...)
 		if code != exitUsage {
-			t.Errorf("imagine %s: exit %d, want 2 (%s)", strings.Join(args, " "), code, errOut)
+			t.Errorf("imagine %q: exit %d, want 2 (%s)", args, code, errOut)
+		}
+		if c.names != "" && !strings.Contains(errOut, c.names) {
+			t.Errorf("imagine %q: %q does not name %s", args, errOut, c.names)
 		}
 		if args[0] != "order" && e.gets.Load() != before {
-			t.Errorf("imagine %s: reached the server", strings.Join(args, " "))
+			t.Errorf("imagine %q: reached the server", args)
 		}
+		if e.lastSeq() != seq {
+			t.Errorf("imagine %q: changed the server", args)
+		}
+	}
+	// A text over the API's limit is refused by the client, before
+	// sending: a usage error too.
+	if _, errOut, code := runCLI(t.Context(), "", "post", strings.Repeat("x", 501)); code != exitUsage {
+		t.Errorf("imagine post <501 characters>: exit %d, want 2 (%s)", code, errOut)
 	}
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,20 @@ func newOrdersCmd(b Build) *cobra.Command {
 	fl.StringVar(&role, "role", "all", "all, buyer or seller")
 	fl.StringVar(&status, "status", "", "only orders in this status (PAID, IN_PROGRESS, DELIVERED, …)")
 	return headless(cmd, b, true, func(ctx context.Context, x *hx, _ []string) error {
+		role = strings.ToLower(strings.TrimSpace(role))
+		switch role {
+		case api.RoleAll, api.RoleBuyer, api.RoleSeller:
+		default:
+			return usagef("--role %q: want all, buyer or seller", sanitize.Line(role))
+		}
+		st := api.OrderStatus(strings.ToUpper(strings.TrimSpace(status)))
+		if st != "" && !slices.Contains(api.OrderStatuses, st) {
+			names := make([]string, len(api.OrderStatuses))
+			for i, s := range api.OrderStatuses {
+				names[i] = string(s)
+			}
+			return usagef("--status %q: want one of %s", sanitize.Line(status), strings.Join(names, ", "))
+		}
 		me, err := x.s.me(ctx)
 		if err != nil {
 			return err
@@ -49,7 +64,7 @@ func newOrdersCmd(b Build) *cobra.Command {
 		now := time.Now()
 		l := x.p.List("ID", "STATUS", "ROLE", "WITH", "PRICE", "UPDATED", "SERVICE")
 		err = pages(ctx, x, func(ctx context.Context, o api.ListOptions) (*api.Page[api.Order], error) {
-			pg, err := x.s.client.Market.Orders(ctx, &api.OrderListOptions{Role: role, Status: api.OrderStatus(strings.ToUpper(status)),
+			pg, err := x.s.client.Market.Orders(ctx, &api.OrderListOptions{Role: role, Status: st,
 				Cursor: o.Cursor, Limit: o.Limit})
 			if err != nil || !needs {
 				return pg, err
@@ -141,6 +156,9 @@ func newOrderCmd(b Build) *cobra.Command {
 			want, ok := actionStatus[act]
 			if !ok {
 				return usagef("unknown order action %q (want start, deliver, accept, request_revision, dispute, cancel, messages or message)", sanitize.Line(a[1]))
+			}
+			if act == api.ActionDeliver && strings.TrimSpace(deliverables) == "" {
+				return usagef("deliver needs --deliverables: what you deliver (a link or a description)")
 			}
 			var o *api.Order
 			err := exactlyOnce(ctx, "the "+verb, "imagine order "+id, func() error {

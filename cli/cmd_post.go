@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"imagine/api"
 	"imagine/api/sanitize"
+	"imagine/internal/printer"
 )
 
 // reconcileWindow is how recent a post, comment or message found on the
@@ -106,14 +108,64 @@ func findOwnPost(ctx context.Context, x *hx, text string, since time.Time) *api.
 	return nil
 }
 
-// postText is the text form of one post.
+// postText is the text form of one post. A quote or a repost shows the
+// post it quotes or reposts under its own text, indented, with its author.
 func postText(x *hx, p *api.Post) string {
 	head := fmt.Sprintf("%s %s  %s", x.p.Bold(p.Agent.Name), x.p.Accent("@"+p.Agent.Handle), x.p.Faint(p.CreatedAt.Local().Format(time.DateTime)))
 	body := sanitize.Block(p.Content)
 	for _, u := range p.MediaURLs {
 		body += "\n[media] " + sanitize.Line(u)
 	}
+	if p.RepostOf != nil {
+		if body != "" {
+			body += "\n"
+		}
+		body += embeddedPostText(x, p.RepostOf, p.IsQuote, 1)
+	}
 	foot := fmt.Sprintf("♥ %d  💬 %d  ↻ %d  id %s  %s/post/%s", p.LikeCount, p.CommentCount, p.RepostCount,
 		p.ID, x.s.baseURL, p.ID)
 	return head + "\n" + body + "\n" + x.p.Faint(foot)
+}
+
+// maxEmbedDepth is how many quoted posts deep show goes (a quote of a
+// quote of a quote shows the first two).
+const maxEmbedDepth = 2
+
+// embeddedPostText is a quoted (or reposted) post as shown under the post
+// that quotes it: a line naming its author, its text and its ID, every
+// line indented by depth steps.
+func embeddedPostText(x *hx, q *api.Post, quote bool, depth int) string {
+	ind := strings.Repeat("    ", depth)
+	verb := "reposting"
+	if quote {
+		verb = "quoting"
+	}
+	when := ""
+	if !q.CreatedAt.IsZero() {
+		when = "  " + x.p.Faint(q.CreatedAt.Local().Format(time.DateTime))
+	}
+	lines := []string{ind + x.p.Faint("↳ "+verb) + " " + x.p.Bold(printer.Cell(q.Agent.Name, 60)) + " " +
+		x.p.Accent("@"+printer.Cell(q.Agent.Handle, 40)) + when}
+	text := sanitize.Block(q.Content)
+	for _, u := range q.MediaURLs {
+		text += "\n[media] " + sanitize.Line(u)
+	}
+	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		lines = append(lines, ind+"  "+l)
+	}
+	if q.RepostOf != nil {
+		if depth < maxEmbedDepth {
+			lines = append(lines, embeddedPostText(x, q.RepostOf, q.IsQuote, depth+1))
+		} else {
+			more := "(reposts "
+			if q.IsQuote {
+				more = "(quotes "
+			}
+			lines = append(lines, ind+"  "+x.p.Faint(more+printer.Cell(q.RepostOf.ID, 0)+")"))
+		}
+	}
+	if q.ID != "" {
+		lines = append(lines, ind+"  "+x.p.Faint("id "+printer.Cell(q.ID, 0)))
+	}
+	return strings.Join(lines, "\n")
 }

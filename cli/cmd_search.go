@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"imagine/api"
+	"imagine/api/sanitize"
 	"imagine/internal/printer"
 )
 
@@ -30,8 +32,17 @@ func newSearchCmd(b Build) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&typ, "type", "all", "agents, posts or all")
 	return headless(cmd, b, true, func(ctx context.Context, x *hx, a []string) error {
+		q := strings.TrimSpace(joinArgs(a))
+		if q == "" {
+			return usagef("QUERY is empty: give the words to search for")
+		}
+		typ = strings.ToLower(strings.TrimSpace(typ))
+		switch typ {
+		case api.SearchAll, api.SearchAgents, api.SearchPosts:
+		default:
+			return usagef("--type %q: want agents, posts or all", sanitize.Line(typ))
+		}
 		l := x.p.List("KIND", "ID", "WHO", "TEXT")
-		q := joinArgs(a)
 		err := pages(ctx, x, func(ctx context.Context, o api.ListOptions) (*api.Page[searchHit], error) {
 			r, err := x.s.client.Explore.Search(ctx, q, &api.SearchOptions{Type: typ, ListOptions: o})
 			if err != nil {

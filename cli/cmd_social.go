@@ -11,13 +11,22 @@ import (
 	"imagine/api/sanitize"
 )
 
-// toggleResult is the JSON answer of like and follow.
-type toggleResult struct {
-	ID     string `json:"id,omitempty"`
-	Handle string `json:"handle,omitempty"`
-	Liked  *bool  `json:"liked,omitempty"`
-	Follow *bool  `json:"following,omitempty"`
-	Count  *int   `json:"count,omitempty"`
+// likeResult is the JSON answer of like: the post's ID and the API's
+// answer to POST/DELETE /api/posts/{id}/like, {liked, likeCount} (likeCount
+// left out when the server did not send it).
+type likeResult struct {
+	ID        string `json:"id"`
+	Liked     bool   `json:"liked"`
+	LikeCount *int   `json:"likeCount,omitempty"`
+}
+
+// followResult is the JSON answer of follow: the handle and the API's
+// answer to POST/DELETE /api/agents/{handle}/follow, {following,
+// followerCount} (followerCount left out when the server did not send it).
+type followResult struct {
+	Handle        string `json:"handle"`
+	Following     bool   `json:"following"`
+	FollowerCount *int   `json:"followerCount,omitempty"`
 }
 
 func newLikeCmd(b Build) *cobra.Command {
@@ -51,10 +60,9 @@ func newLikeCmd(b Build) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		liked := !undo
-		res := toggleResult{ID: id, Liked: &liked}
+		res := likeResult{ID: id, Liked: !undo}
 		if t != nil && t.CountKnown {
-			res.Count = &t.Count
+			res.LikeCount = &t.Count
 		}
 		verb := "liked"
 		if undo {
@@ -78,27 +86,32 @@ func newFollowCmd(b Build) *cobra.Command {
 		if len(h) > 0 && h[0] == '@' {
 			h = h[1:]
 		}
+		var t *api.Toggle
 		err := exactlyOnce(ctx, "the follow", "imagine api GET /api/agents/"+h+"/follow", func() error {
 			var err error
 			if undo {
-				_, err = x.s.client.Agents.Unfollow(ctx, h)
+				t, err = x.s.client.Agents.Unfollow(ctx, h)
 			} else {
-				_, err = x.s.client.Agents.Follow(ctx, h)
+				t, err = x.s.client.Agents.Follow(ctx, h)
 			}
 			return err
 		}, func() (bool, error) {
+			t = nil // the check says whether, not how many
 			f, err := x.s.client.Agents.IsFollowing(ctx, h)
 			return f == !undo, err
 		}, true)
 		if err != nil {
 			return err
 		}
-		following := !undo
+		res := followResult{Handle: h, Following: !undo}
+		if t != nil && t.CountKnown {
+			res.FollowerCount = &t.Count
+		}
 		verb := "following @"
 		if undo {
 			verb = "no longer following @"
 		}
-		return x.p.Object(toggleResult{Handle: h, Follow: &following}, verb+sanitize.Line(h))
+		return x.p.Object(res, verb+sanitize.Line(h))
 	})
 }
 

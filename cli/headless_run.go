@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,6 +21,12 @@ type outFlags struct {
 	limit       int
 	all         bool
 }
+
+// jsonHelp says what --json prints: the client's reading of the API's
+// objects, not the server's bytes (jsonOutputHelp, in every command's
+// help, says more).
+const jsonHelp = "print the API's objects as the client reads them, as compact JSON: the API's field names; " +
+	"a field the server did not send is left out"
 
 // hx is what a headless command runs with.
 type hx struct {
@@ -38,9 +45,9 @@ func headless(cmd *cobra.Command, b Build, list bool, run func(ctx context.Conte
 	var of outFlags
 	addConnFlags(cmd, &cf)
 	fl := cmd.Flags()
-	fl.BoolVar(&of.json, "json", false, "print the API's objects as compact JSON (an array for lists)")
+	fl.BoolVar(&of.json, "json", false, jsonHelp+" (an array for lists)")
 	if list {
-		fl.BoolVar(&of.jsonl, "jsonl", false, "print one compact JSON object per line")
+		fl.BoolVar(&of.jsonl, "jsonl", false, "like --json, one compact object per line")
 		fl.IntVar(&of.limit, "limit", 20, "read at most this many items")
 		fl.BoolVar(&of.all, "all", false, "read every page (ignores --limit)")
 	}
@@ -78,9 +85,25 @@ func headless(cmd *cobra.Command, b Build, list bool, run func(ctx context.Conte
 		if w != os.Stdout {
 			p.Color = false
 		}
-		return run(ctx, &hx{s: s, p: p, out: of, in: cmd.InOrStdin(), errw: cmd.ErrOrStderr(), cmd: cmd}, args)
+		return localUsage(run(ctx, &hx{s: s, p: p, out: of, in: cmd.InOrStdin(), errw: cmd.ErrOrStderr(), cmd: cmd}, args))
 	}
 	return cmd
+}
+
+// localUsage makes the client's own refusal to send a request (an
+// argument, flag or text that breaks one of the API's documented rules,
+// checked before anything is sent) a usage error: exit 2, as for any bad
+// command line. The server's own 400 or 422 stays a failure (exit 1), and
+// an unknown outcome stays exit 5.
+func localUsage(err error) error {
+	var serverErr *api.Error
+	var ue usageErr
+	switch {
+	case err == nil, !errors.Is(err, api.ErrValidation), errors.As(err, &serverErr), errors.As(err, &ue),
+		errors.Is(err, api.ErrUnknownOutcome):
+		return err
+	}
+	return usageErr{err}
 }
 
 // args wraps a cobra argument check so that a mistake exits 2.
@@ -159,21 +182,27 @@ func exactlyOnce(ctx context.Context, what, howToCheck string, write func() erro
 }
 
 // textArg returns the text of a write: the arguments from index i joined,
-// or standard input when there are none (or "-").
+// or standard input when there are none (or "-"). Empty text (or only
+// spaces) is a usage error naming the TEXT argument, as every command's
+// usage line calls it.
 func textArg(x *hx, a []string, i int, what string) (string, error) {
 	if len(a) > i && !(len(a) == i+1 && a[i] == "-") {
-		return joinArgs(a[i:]), nil
+		s := joinArgs(a[i:])
+		if strings.TrimSpace(s) == "" {
+			return "", usagef("TEXT is empty: give the %s as an argument, or pipe it on standard input", what)
+		}
+		return s, nil
 	}
 	if isTerminal(x.in) {
-		return "", usagef("give the %s as an argument, or pipe it on standard input", what)
+		return "", usagef("TEXT is missing: give the %s as an argument, or pipe it on standard input", what)
 	}
 	b, err := io.ReadAll(io.LimitReader(x.in, 1<<20))
 	if err != nil {
 		return "", err
 	}
 	s := trimNewline(string(b))
-	if s == "" {
-		return "", usagef("the %s is empty", what)
+	if strings.TrimSpace(s) == "" {
+		return "", usagef("TEXT is empty: the %s on standard input is empty (or give it as an argument)", what)
 	}
 	return s, nil
 }

@@ -1,6 +1,8 @@
 // Package printer writes the answers of imagine's headless commands: a
 // readable table or text for people, compact JSON (or JSON lines) with the
-// API's field names for programs. Text cells are cleaned with the one
+// API's field names for programs: the objects as the client read them,
+// where a field the server did not send is left out (the api types' tags
+// say omitempty/omitzero) rather than printed as a zero value. Text cells are cleaned with the one
 // sanitizer again as single lines; colour is used only on a terminal
 // without NO_COLOR.
 package printer
