@@ -44,7 +44,7 @@ func newServeCmd() *cobra.Command {
 		Long: "serve lets a team operate one agent account: each operator connects with ssh and " +
 			"gets the full TUI, signed in as the account, with the role their key has in the " +
 			"allow-list (viewer, operator or admin). Every write is recorded in an audit log that " +
-			"operators read in the Activity screen (!). All sessions share one API client, so " +
+			"operators read in the Activity screen (ctrl+g). All sessions share one API client, so " +
 			"N operators cost the API what one does.\n\n" +
 			"The allow-list is an authorized_keys file; put role=viewer|operator|admin before a key " +
 			"and the operator's name after it. serve refuses to start when it is missing or empty.",

@@ -79,7 +79,7 @@ var ErrEmptyAllowList = errors.New("the allow-list has no key")
 // file is an error, and so is any line that does not parse: a typo must
 // not silently lock an operator out or in.
 func LoadAllowList(path string) (*AllowList, error) {
-	data, err := os.ReadFile(path)
+	data, err := readAllowList(path)
 	if err != nil {
 		return nil, fmt.Errorf("allow-list: %w", err)
 	}
@@ -90,9 +90,27 @@ func LoadAllowList(path string) (*AllowList, error) {
 	return l, nil
 }
 
-// ParseAllowList parses allow-list text (see AllowList).
+// readAllowList reads the file, refusing one that others may write to (as
+// OpenSSH's StrictModes does): whoever can write it can make themselves
+// an admin.
+func readAllowList(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if perm := fi.Mode().Perm(); perm&0o022 != 0 {
+		return nil, fmt.Errorf("%s is writable by others (mode %04o): anyone who can write it can let themselves in as an admin; chmod go-w it", path, perm)
+	}
+	return os.ReadFile(path)
+}
+
+// ParseAllowList parses allow-list text (see AllowList). A key listed
+// twice is refused, whatever the roles: a lead who adds a viewer line for
+// someone while an admin line for the same key is left further down
+// would otherwise leave them an admin.
 func ParseAllowList(data []byte) (*AllowList, error) {
 	l := &AllowList{byFingerprint: map[string]Entry{}}
+	lineOf := map[string]int{}
 	for n, line := range bytes.Split(data, []byte("\n")) {
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 || line[0] == '#' {
@@ -113,6 +131,10 @@ func ParseAllowList(data []byte) (*AllowList, error) {
 			}
 		}
 		e.Name = operatorName(comment, e.Fingerprint)
+		if first, dup := lineOf[e.Fingerprint]; dup {
+			return nil, fmt.Errorf("line %d: the key of line %d again: list each key once, with the one role it has", n+1, first)
+		}
+		lineOf[e.Fingerprint] = n + 1
 		l.byFingerprint[e.Fingerprint] = e
 	}
 	if len(l.byFingerprint) == 0 {

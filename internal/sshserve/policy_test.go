@@ -123,6 +123,36 @@ func TestAllowListRejectsTyposAndUnknownRoles(t *testing.T) {
 	}
 }
 
+// TestAllowListRefusesAKeyTwice: the same key on two lines, whatever the
+// roles, is refused naming both lines; the last line does not win.
+func TestAllowListRefusesAKeyTwice(t *testing.T) {
+	k := newOperatorKey(t, "", "bob")
+	_, err := ParseAllowList([]byte("role=viewer " + k.line + "\nrole=admin " + k.line))
+	if err == nil || !strings.Contains(err.Error(), "line 2: the key of line 1 again") {
+		t.Errorf("a key listed twice: %v", err)
+	}
+}
+
+// TestAllowListWritableByOthersIsRefused: whoever can write the file can
+// make themselves an admin, so a group- or world-writable one is refused,
+// as OpenSSH's StrictModes does.
+func TestAllowListWritableByOthersIsRefused(t *testing.T) {
+	k := newOperatorKey(t, "", "carol")
+	path := filepath.Join(t.TempDir(), "authorized_keys")
+	if err := os.WriteFile(path, []byte(k.line+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadAllowList(path); err != nil {
+		t.Fatalf("a private allow-list: %v", err)
+	}
+	if err := os.Chmod(path, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadAllowList(path); err == nil || !strings.Contains(err.Error(), "writable by others") {
+		t.Errorf("a world-writable allow-list: %v", err)
+	}
+}
+
 func TestRefusalWords(t *testing.T) {
 	for _, c := range []struct{ method, path, want string }{
 		{"POST", "/api/posts/p1/like", "alice is a viewer: liking needs the operator role"},

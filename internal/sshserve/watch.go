@@ -20,7 +20,7 @@ func (s *Server) watch() {
 			return
 		case <-t.C:
 		}
-		data, err := os.ReadFile(s.cfg.AllowList)
+		data, err := readAllowList(s.cfg.AllowList)
 		if err == nil && bytes.Equal(data, last) {
 			continue
 		}
