@@ -153,7 +153,8 @@ func (r *serveRig) countRequests(d time.Duration) int64 {
 }
 
 // TestServePresence: two operators on the same conversation each see
-// that the other is there; moving away clears it.
+// that the other is there, in the list and once both have it open (where
+// two people would answer the same message); moving away clears it.
 func TestServePresence(t *testing.T) {
 	r := newServeRig(t, serveRigOptions{})
 	alice := r.connect(t, "alice")
@@ -164,6 +165,14 @@ func TestServePresence(t *testing.T) {
 	bob.press(t, "3")
 	alice.waitFor(t, "bob is here too", 10*time.Second)
 	bob.waitFor(t, "alice is here too", 10*time.Second)
+	alice.press(t, "\r") // enter
+	bob.press(t, "\r")
+	alice.waitFor(t, "esc back", 10*time.Second) // the conversation is open
+	bob.waitFor(t, "esc back", 10*time.Second)
+	alice.waitFor(t, "bob is here too", 10*time.Second)
+	bob.waitFor(t, "alice is here too", 10*time.Second)
+	bob.press(t, "\x1b") // esc
+	bob.waitFor(t, "Messages · ", 10*time.Second)
 	bob.press(t, "1")
 	deadline := time.Now().Add(5 * time.Second)
 	for strings.Contains(alice.text(), "bob is here too") && time.Now().Before(deadline) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"imagine/views"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,21 +17,34 @@ import (
 // as this session; empty when nobody is.
 type PresenceMsg struct{ Others []string }
 
-// presenceWhere is where the operator is, or "" when it is nowhere that
-// matters (another pane, nothing selected).
+// placer is a pane or a stacked screen that can say which conversation or
+// order the operator is at, open or selected (Here).
+type placer interface{ Here() tea.Msg }
+
+// presenceWhere is the conversation or order the operator is at: on the
+// screen stacked over the focused pane, or on the pane itself; "" when it
+// is nowhere that matters (a post, a list of something else). The pane is
+// left out of it: a conversation stacked over Notifications is the same
+// conversation as in Messages.
 func (m *Model) presenceWhere() string {
-	if m.focus != MessagesPane && m.focus != MarketPane {
+	var at placer
+	var top views.Screen
+	if s := m.stacks[m.focus]; s != nil {
+		top, _ = s.Top()
+	}
+	if top != nil {
+		at, _ = top.(placer)
+	} else {
+		at, _ = m.panes[m.focus].(placer)
+	}
+	if at == nil {
 		return ""
 	}
-	t, ok := m.panes[m.focus].(Targeter)
-	if !ok {
-		return ""
+	switch here := at.Here(); here.(type) {
+	case views.OpenConversationMsg, views.OpenOrderMsg:
+		return targetKey(here)
 	}
-	k := targetKey(t.Target())
-	if k == "" {
-		return ""
-	}
-	return m.focus.String() + "|" + k
+	return ""
 }
 
 // reportPresence tells Options.Presence where the operator is, once per

@@ -91,3 +91,19 @@ func (m *Model) Target() tea.Msg {
 	o := e.o
 	return views.OpenOrderMsg{OrderID: o.ID, Order: &o}
 }
+
+// Here is the order the operator is at: the one open, else the one
+// selected in the orders list (nil for none). `imagine serve` tells the
+// other operators at the same one.
+func (m *Model) Here() tea.Msg {
+	if m.open != nil {
+		return views.OpenOrderMsg{OrderID: m.open.id}
+	}
+	if m.preview || m.section != sectionOrders {
+		return nil
+	}
+	if e := m.selected(); e != nil {
+		return views.OpenOrderMsg{OrderID: e.o.ID}
+	}
+	return nil
+}

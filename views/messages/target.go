@@ -28,3 +28,17 @@ func (m *Model) Target() tea.Msg {
 func (m *Model) ShowsList() bool {
 	return m.open == nil && !m.comp.IsOpen() && !m.prompt.open
 }
+
+// Here is the conversation the operator is at: the one open, else the
+// one selected in the list (nil for none). `imagine serve` tells the
+// other operators at the same one, so two people do not answer the same
+// message; the split view's Target stops at the list, this does not.
+func (m *Model) Here() tea.Msg {
+	if t := m.open; t != nil && t.peer.Handle != "" {
+		return views.OpenConversationMsg{Handle: t.peer.Handle}
+	}
+	if e := m.selectedConv(); e != nil && e.c.Participant.Handle != "" && !m.preview {
+		return views.OpenConversationMsg{Handle: e.c.Participant.Handle}
+	}
+	return nil
+}
