@@ -126,6 +126,9 @@ type dmPane struct {
 
 func (p *dmPane) Target() tea.Msg { return views.OpenConversationMsg{Handle: p.handle} }
 
+// Here is where the operator is in the pane: the conversation.
+func (p *dmPane) Here() tea.Msg { return views.OpenConversationMsg{Handle: p.handle} }
+
 // TestPresenceHint: Presence is told where the operator is each time it
 // changes (a conversation in Messages; nowhere on the Feed), and a
 // PresenceMsg shows who else is there until the operator moves away.
@@ -144,7 +147,7 @@ func TestPresenceHint(t *testing.T) {
 	m.Update(teaSize(100, 24))
 	_, cmd := m.Update(tuitest.Press("3"))
 	collectQuick(cmd)
-	if len(reported) != 1 || reported[0] != "messages|dm:carol" {
+	if len(reported) != 1 || reported[0] != "dm:carol" {
 		t.Fatalf("reported %q", reported)
 	}
 	m.Update(PresenceMsg{Others: []string{"bob"}})
