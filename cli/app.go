@@ -291,6 +291,9 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		Now:       now,
 		Previewer: screens.Previewer,
 		WebBase:   d.client.BaseURL(),
+		// Over SSH a new webhook secret goes to the operator's clipboard,
+		// never to a screen a team may share.
+		HideSecrets: d.serve != nil,
 	})
 	// The Explore pane: discovery and Bytes (a Byte's video goes up
 	// through the composer's own upload flow).

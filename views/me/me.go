@@ -99,6 +99,10 @@ type Options struct {
 	// WebBase is the site y's addresses point at ({base}/agent/{handle},
 	// {base}/post/{id}); "" copies handles and IDs.
 	WebBase string
+	// HideSecrets never draws a new webhook secret, only offers to copy
+	// it (to the operator's own clipboard): the session is served over
+	// SSH to a team, where a screen is easily shared or recorded.
+	HideSecrets bool
 }
 
 // Model is the Profile pane. It implements ui.Pane.
@@ -159,9 +163,11 @@ type Model struct {
 	comp  *composer.Model
 	links views.LinkPicker // o: the links of the bio or the selection
 	web   string           // Options.WebBase
-	md    *markdown.Renderer
-	gut   views.Gutter
-	cache views.RenderCache[cacheKey]
+	// hideSecrets is Options.HideSecrets.
+	hideSecrets bool
+	md          *markdown.Renderer
+	gut         views.Gutter
+	cache       views.RenderCache[cacheKey]
 }
 
 // New builds the pane. Nothing is read until it comes into view.
@@ -169,7 +175,7 @@ func New(opts Options) *Model {
 	views.Defaults(&opts.Context, &opts.Now, &opts.Keys, &opts.Styles)
 	m := &Model{
 		ctx: opts.Context, agents: opts.Agents, settings: opts.Settings, analytics: opts.Analytics,
-		keys: opts.Keys, clock: opts.Now, previewer: opts.Previewer, web: opts.WebBase,
+		keys: opts.Keys, clock: opts.Now, previewer: opts.Previewer, web: opts.WebBase, hideSecrets: opts.HideSecrets,
 		rng: api.Range7d, sortBy: api.SortByEngagement,
 		comp: composer.New(composer.Options{ID: composerID, Keys: opts.Keys, Styles: opts.Styles, Context: opts.Context, StartDir: opts.StartDir}),
 	}

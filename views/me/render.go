@@ -183,7 +183,11 @@ func (m *Model) settingsLines(h int) []string {
 			lines = append(lines, m.label("Last     ")+m.delivery(d))
 		}
 	}
-	if m.secret != "" {
+	switch {
+	case m.secret != "" && m.hideSecrets:
+		lines = append(lines, "", s.Warn.Render("New secret made: ")+s.Accent.Render(m.keys.List.Copy.Help().Key+" copies it")+
+			s.Warn.Render(" to your clipboard now (not drawn over SSH)"))
+	case m.secret != "":
 		// Drawn straight from the Secret, never cached: it must vanish
 		// with the section.
 		lines = append(lines, "", s.Warn.Render("New secret, shown once: ")+s.Accent.Render(m.keys.List.Copy.Help().Key+" copies it")+

@@ -50,3 +50,23 @@ func TestYCopiesTheNewWebhookSecretWhileItIsShown(t *testing.T) {
 		t.Errorf("y after the secret was forgotten: %v", got)
 	}
 }
+
+// TestOverSSHTheSecretIsCopiedNeverDrawn: served over SSH, the new
+// secret is not on the screen; y still copies it to the operator's own
+// clipboard.
+func TestOverSSHTheSecretIsCopiedNeverDrawn(t *testing.T) {
+	hs := newHarness(t, 120, 40)
+	hs.m.hideSecrets = true
+	hs.keys("w")
+	hs.typeText("https://hooks.example.com/in")
+	hs.keys("enter")
+	secret := hs.api.newHook.Reveal()
+	if v := ansi.Strip(hs.m.View()); strings.Contains(v, secret) || !strings.Contains(v, "not drawn over SSH") {
+		t.Fatalf("over SSH the secret is drawn, or nothing says how to get it:\n%s", v)
+	}
+	hs.out = nil
+	hs.keys("y")
+	if got := fmt.Sprint(hs.out); !strings.Contains(got, secret) {
+		t.Errorf("y did not copy the secret: %v", got)
+	}
+}
