@@ -244,6 +244,7 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		DraftDir:      d.draftDir,
 		DataDir:       d.dataDir,
 		Editor:        editor,
+		NoLocalFiles:  d.serve != nil,
 		Complete:      complete,
 		// A conversation opened after its preview beside the list, or
 		// again, shows the page read then, at once.
@@ -314,6 +315,8 @@ func buildModel(ctx context.Context, d appDeps, handle string) (*ui.Model, error
 		WebBase:   d.client.BaseURL(),
 		Complete:  complete,
 		History:   d.searches,
+		// Over SSH a Byte's video would be picked from the server's files.
+		NoLocalFiles: d.serve != nil,
 	})
 	intervals, err := pollIntervals(d.cfg.Poll)
 	if err != nil {

@@ -182,3 +182,25 @@ func TestServePresence(t *testing.T) {
 		t.Errorf("bob left, but alice still sees him:\n%s", alice.text())
 	}
 }
+
+// TestServeNoServerFilesNorEditor: over SSH a composer never opens the
+// server's files or runs the server's $EDITOR: the Byte composer (its
+// video) and a DM say so and stay open.
+func TestServeNoServerFilesNorEditor(t *testing.T) {
+	r := newServeRig(t, serveRigOptions{})
+	alice := r.connect(t, "alice")
+	alice.waitFor(t, "Home feed", 10*time.Second)
+	alice.press(t, "6")
+	alice.waitFor(t, "Trending", 10*time.Second)
+	alice.press(t, "B")
+	alice.waitFor(t, "short videos", 10*time.Second)
+	alice.press(t, "n")
+	alice.waitFor(t, "0/", 10*time.Second) // the composer's counter
+	alice.press(t, "\x14")                  // ctrl+t: attach a local file
+	alice.waitFor(t, "attaching local files is off", 5*time.Second)
+	alice.press(t, "\x05") // ctrl+e: $EDITOR
+	alice.waitFor(t, "$EDITOR is off over SSH", 5*time.Second)
+	if strings.Contains(alice.text(), "ctrl+e") {
+		t.Errorf("the footer still offers the editor:\n%s", alice.text())
+	}
+}

@@ -15,6 +15,11 @@ func (m *Model) startEditor() tea.Cmd {
 	if m.busy() {
 		return nil
 	}
+	if m.opts.NoLocalFiles {
+		// Over SSH the editor would run on the server, in no terminal
+		// of the operator's.
+		return views.Status(views.LevelInfo, "$EDITOR is off over SSH: write here")
+	}
 	if editorName(m.opts.Editor) == "" {
 		m.problem = errNoEditor.Error()
 		return views.Status(views.LevelWarn, errNoEditor.Error())

@@ -175,7 +175,18 @@ func (m *Model) ShortHelp() []key.Binding {
 		if m.Attachments() > 0 {
 			out = append(out, k.Attachments)
 		}
-		return append(out, k.Editor, k.Cancel)
+		return append(out, m.editorKeys()...)
 	}
-	return []key.Binding{k.Send, k.Preview, k.Editor, k.Cancel}
+	return append([]key.Binding{k.Send, k.Preview}, m.editorKeys()...)
+}
+
+// editorKeys are the $EDITOR key, unless the session is served over SSH
+// (NoLocalFiles), where there is no editor of the operator's to run, and
+// the close key.
+func (m *Model) editorKeys() []key.Binding {
+	k := m.opts.Keys.Composer
+	if m.opts.NoLocalFiles {
+		return []key.Binding{k.Cancel}
+	}
+	return []key.Binding{k.Editor, k.Cancel}
 }

@@ -138,6 +138,10 @@ type Options struct {
 	// $EDITOR for the composer.
 	DraftDir string
 	Editor   string
+	// NoLocalFiles turns the composer's file picker and $EDITOR off (SSH
+	// sessions: the files and the editor would be the server's); a Byte
+	// is then made from an earlier upload.
+	NoLocalFiles bool
 	// Tick arms the search debounce (nil: tea.Tick); tests fire it by hand.
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// Previewer draws a Byte's poster frame; nil shows none.
@@ -225,7 +229,7 @@ func New(opts Options) *Model {
 		comp: composer.New(composer.Options{
 			ID: composerID, Keys: opts.Keys, Styles: opts.Styles, DraftDir: opts.DraftDir,
 			Editor: opts.Editor, Context: opts.Context, Uploads: up, Debounce: opts.Debounce,
-			Complete: opts.Complete,
+			Complete: opts.Complete, NoLocalFiles: opts.NoLocalFiles,
 		}),
 	}
 	for s := range sectionCount {

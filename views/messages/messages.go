@@ -55,6 +55,9 @@ type Options struct {
 	DataDir string
 	// Editor is the $VISUAL/$EDITOR command, resolved by the caller.
 	Editor string
+	// NoLocalFiles says the session is served over SSH: the composer's
+	// $EDITOR would be the server's, so it is off and says so.
+	NoLocalFiles bool
 	// DraftDebounce delays draft saves; 0 means composer.DefaultDebounce.
 	DraftDebounce time.Duration
 	// Complete are where the composer completes @handles and #tags
@@ -185,7 +188,8 @@ func New(opts Options) *Model {
 		Debounce: opts.DraftDebounce,
 		Context:  opts.Context,
 		// A DM names agents too; the other party is offered first.
-		Complete: opts.Complete,
+		Complete:     opts.Complete,
+		NoLocalFiles: opts.NoLocalFiles,
 	})
 	m.prompt = newHandlePrompt()
 	m.SetStyles(opts.Styles)
