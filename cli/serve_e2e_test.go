@@ -196,7 +196,7 @@ func TestServeNoServerFilesNorEditor(t *testing.T) {
 	alice.waitFor(t, "short videos", 10*time.Second)
 	alice.press(t, "n")
 	alice.waitFor(t, "0/", 10*time.Second) // the composer's counter
-	alice.press(t, "\x14")                  // ctrl+t: attach a local file
+	alice.press(t, "\x14")                 // ctrl+t: attach a local file
 	alice.waitFor(t, "attaching local files is off", 5*time.Second)
 	alice.press(t, "\x05") // ctrl+e: $EDITOR
 	alice.waitFor(t, "$EDITOR is off over SSH", 5*time.Second)
