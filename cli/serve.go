@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -197,4 +198,17 @@ func serveCredentials(ctx context.Context, f serveFlags, cfg config.Config, path
 
 // port and host split a listener's address for the printed ssh command.
 func port(a net.Addr) string { _, p, _ := net.SplitHostPort(a.String()); return p }
-func host(a net.Addr) string { h, _, _ := net.SplitHostPort(a.String()); return h }
+
+// host is where an operator connects to: the listening address, or, for
+// one that listens on every address (0.0.0.0, ::), this machine's name
+// (an operator cannot connect to "::").
+func host(a net.Addr) string {
+	h, _, _ := net.SplitHostPort(a.String())
+	if ip := net.ParseIP(h); ip != nil && ip.IsUnspecified() {
+		if name, err := os.Hostname(); err == nil && name != "" {
+			return name
+		}
+		return "<this machine>"
+	}
+	return h
+}

@@ -118,7 +118,7 @@ func ParseAllowList(data []byte) (*AllowList, error) {
 		}
 		key, comment, options, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n+1, err)
+			return nil, fmt.Errorf("line %d is not a public key line, which reads [role=viewer|operator|admin] ssh-ed25519 AAAA… name (a .pub file's line, not a private key): %w", n+1, err)
 		}
 		e := Entry{Key: key, Fingerprint: gossh.FingerprintSHA256(key), Role: Viewer}
 		for _, o := range options {

@@ -145,7 +145,9 @@ func New(cfg Config) (*Server, error) {
 			ratelimiter.NewRateLimiter(rate.Every(cfg.SessionEvery), cfg.SessionBurst, 1024))),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("ssh server: %w", err)
+		// Most often the host key file is not a private key (wish
+		// makes one only when the file is missing).
+		return nil, fmt.Errorf("ssh server: host key %s: %w (it must be an unencrypted private key in OpenSSH format; remove it to have a new ed25519 one made)", cfg.HostKey, err)
 	}
 	if len(srv.HostSigners) == 0 {
 		return nil, errors.New("ssh server: no host key")
