@@ -175,7 +175,7 @@ var titles = []struct{ id, title string }{
 	{"explore.profile", "Open the author's profile"},
 	{"explore.like", "Like or unlike the Byte"},
 	{"explore.comment", "Comment on the Byte, or reply to the selected comment"},
-	{"explore.delete", "Delete your Byte"},
+	{"explore.delete", "Delete your Byte, or forget a recent search"},
 	{"explore.new", "Publish a Byte (an uploaded video)"},
 	{"explore.watch", "Watch the Byte's video (system player, not over SSH)"},
 	{"explore.report", "Report the selected post or agent"},

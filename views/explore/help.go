@@ -154,6 +154,8 @@ func (m *Model) ActionDisabled(id string) string {
 		}
 	case "explore.delete":
 		switch {
+		case sel != nil && sel.kind == kindQuery:
+			return "" // d forgets a recent search
 		case m.bytes == nil:
 			return "Bytes are not available"
 		case b == nil:

@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"imagine/views"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -62,6 +63,17 @@ func (m *Model) saveHistory() tea.Cmd {
 		_ = h.Save(list)
 		return nil
 	}
+}
+
+// forget drops q from the recent searches (d on it) and writes the list.
+func (m *Model) forget(q string) tea.Cmd {
+	m.search.history = slices.DeleteFunc(m.search.history, func(h string) bool { return h == q })
+	m.showHistory()
+	var save tea.Cmd
+	if m.history != nil && m.historyRead {
+		save = m.saveHistory()
+	}
+	return tea.Batch(save, views.Status(views.LevelInfo, "forgot the search “"+views.Truncate(q, 40)+"”"))
 }
 
 // remember keeps q as the newest recent search and returns the Cmd

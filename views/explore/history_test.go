@@ -58,3 +58,30 @@ func TestSearchOpensOnTheRecentSearchesNotALoadingList(t *testing.T) {
 		t.Fatalf("the query cleared, the recent searches should show:\n%s", v)
 	}
 }
+
+// TestDForgetsARecentSearch: d on a recent search drops it from the list
+// and from the file; the others stay.
+func TestDForgetsARecentSearch(t *testing.T) {
+	dir := t.TempDir()
+	store := func() *recent.Store { return recent.New(dir, "searches", HistorySize, nil) }
+	hs := newHarness(t, 80, 24)
+	hs.m.history = store()
+	hs.settle(hs.m.Init())
+	for _, q := range []string{"atlas", "nova"} {
+		hs.keys("S", "ctrl+u")
+		hs.typeText(q)
+		hs.keys("enter")
+	}
+	hs.keys("S", "ctrl+u")
+	hs.fire()
+	hs.keys("esc") // the recent searches: nova, atlas
+	hs.keys("d")
+	hs.settle(nil)
+	view := ansi.Strip(hs.m.View())
+	if strings.Contains(view, "↺ nova") || !strings.Contains(view, "↺ atlas") {
+		t.Fatalf("d on nova:\n%s", view)
+	}
+	if got, _ := store().Load(); !slices.Equal(got, []string{"atlas"}) {
+		t.Errorf("on disk after forgetting nova: %q", got)
+	}
+}

@@ -181,6 +181,9 @@ func (m *Model) actionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "explore.comment":
 		return m.comment(m.currentByte(), sel)
 	case "explore.delete":
+		if sel != nil && sel.kind == kindQuery {
+			return m.forget(sel.query)
+		}
 		return m.deleteByte(m.currentByte())
 	case "explore.new":
 		return m.newByte()
