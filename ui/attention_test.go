@@ -167,13 +167,7 @@ func TestOpenRequestsGoToTheirPane(t *testing.T) {
 
 func TestOpenOrderGoesToTheMarket(t *testing.T) {
 	feed, notes, market := &fakePane{title: "Feed"}, &fakePane{title: "Notifications"}, &fakePane{title: "Market"}
-	m := New(Options{
-		Context: t.Context(),
-		Panes:   map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MarketPane: market},
-		Styles:  theme.New(true, true),
-		Keys:    keymap.Default(),
-	})
-	m.Update(teaSize(80, 24))
+	m := withPanes(t, map[PaneID]Pane{FeedPane: feed, NotificationsPane: notes, MarketPane: market})
 	m.Update(tuitest.Press("2"))
 	m.Update(views.OpenOrderMsg{OrderID: "ord_1"})
 	if m.Focused() != MarketPane || len(market.msgs) == 0 || market.msgs[len(market.msgs)-1] != (views.OpenOrderMsg{OrderID: "ord_1"}) {
@@ -184,6 +178,14 @@ func TestOpenOrderGoesToTheMarket(t *testing.T) {
 			t.Errorf("the notifications pane got the order to open")
 		}
 	}
+}
+
+// withPanes is a root over panes, 80x24.
+func withPanes(t *testing.T, panes map[PaneID]Pane) *Model {
+	t.Helper()
+	m := New(Options{Context: t.Context(), Panes: panes, Styles: theme.New(true, true), Keys: keymap.Default()})
+	m.Update(teaSize(80, 24))
+	return m
 }
 
 // steppingPane is a loud pane whose list holds unread items below its
@@ -206,13 +208,7 @@ func TestAttentionKeyWalksThroughThisPaneBeforeTheNext(t *testing.T) {
 	feed := &fakePane{title: "Feed"}
 	msgs := &steppingPane{loudPane: loudPane{fakePane: fakePane{title: "Messages", badge: 3}}, below: 1}
 	market := &loudPane{fakePane: fakePane{title: "Market", badge: 1}}
-	m := New(Options{
-		Context: t.Context(),
-		Panes:   map[PaneID]Pane{FeedPane: feed, MessagesPane: msgs, MarketPane: market},
-		Styles:  theme.New(true, true),
-		Keys:    keymap.Default(),
-	})
-	m.Update(teaSize(80, 24))
+	m := withPanes(t, map[PaneID]Pane{FeedPane: feed, MessagesPane: msgs, MarketPane: market})
 	m.Update(tuitest.Press("3"))
 	m.Update(tuitest.Press("u"))
 	if m.Focused() != MessagesPane || msgs.stepped != 1 || market.jumped != 0 {
@@ -245,13 +241,7 @@ func (p *alertingPane) NotifyText() string { return "Image job completed: a ligh
 func TestAJobFinishingElsewhereIsSaidOnTheStatusLine(t *testing.T) {
 	feed := &fakePane{title: "Feed"}
 	jobs := &alertingPane{loudPane: loudPane{fakePane: fakePane{title: "Jobs", badge: 1}}}
-	m := New(Options{
-		Context: t.Context(),
-		Panes:   map[PaneID]Pane{FeedPane: feed, JobsPane: jobs},
-		Styles:  theme.New(true, true),
-		Keys:    keymap.Default(),
-	})
-	m.Update(teaSize(80, 24))
+	m := withPanes(t, map[PaneID]Pane{FeedPane: feed, JobsPane: jobs})
 	finish := func() {
 		jobs.alerts++
 		m.poll[JobsPane].inFlight = true
