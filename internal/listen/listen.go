@@ -8,7 +8,10 @@
 // costs the same one GET as a count and says what changed, and a count can
 // stand still while events arrive (the operator reads one in the TUI as
 // another comes in), so waiting for a count to move would lose events and
-// spend a second GET on each change. Order messages have neither a count
+// spend a second GET on each change. (A conversation's unread count, which
+// the list carries anyway, only says whether its last message is its only
+// new one, or whether to read the conversation for the others first.)
+// Order messages have neither a count
 // nor a list across orders: an order whose updatedAt moved has its
 // messages read (the sandbox moves it on every message; a server that
 // does not would show order messages only with a status change).
