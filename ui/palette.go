@@ -35,6 +35,8 @@ type palette struct {
 	// (palette_agents.go).
 	agents    []api.Agent
 	agentsFor string
+	// exact says the search found the agent whose handle is agentsFor.
+	exact bool
 }
 
 // paletteRow is one line of the palette.
@@ -168,9 +170,14 @@ func (m *Model) filterPalette() {
 	h := typedHandle(q)
 	rows := append(m.handleRows(q), m.agentRows(h)...)
 	rows = append(rows, tagRows(q)...)
-	if found := m.agentRows(h); len(found) > 0 && !api.ValidHandle(h) {
+	switch found := m.agentRows(h); {
+	case len(found) > 0 && !api.ValidHandle(h):
 		// No agent can have the handle as typed: only the ones found.
 		rows = found
+	case len(found) > 0 && !m.foundExactly(h):
+		// "@atlas" found @atlas_ai and no @atlas: the agents that exist
+		// come first, the handle as typed after them.
+		rows = append(found, m.handleRows(q)...)
 	}
 	var acts []paletteRow
 	for _, a := range p.actions {

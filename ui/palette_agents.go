@@ -83,8 +83,9 @@ func (m *Model) paletteAgentsFound(msg paletteAgentsMsg) {
 	if p == nil || typedHandle(p.query) != msg.handle {
 		return
 	}
-	p.agentsFor, p.agents = msg.handle, nil
+	p.agentsFor, p.agents, p.exact = msg.handle, nil, false
 	for _, a := range msg.agents {
+		p.exact = p.exact || strings.EqualFold(a.Handle, msg.handle)
 		// The handle as typed has its own rows (handleRows).
 		if a.Handle != msg.handle && strings.Contains(a.Handle, msg.handle) {
 			p.agents = append(p.agents, a)
@@ -112,6 +113,12 @@ func (m *Model) agentRows(h string) []paletteRow {
 		rows = append(rows, paletteRow{title: title, run: func() tea.Cmd { return views.Open(views.OpenProfileMsg{Handle: handle}) }})
 	}
 	return rows
+}
+
+// foundExactly reports whether the directory search for h found the agent
+// whose handle is h.
+func (m *Model) foundExactly(h string) bool {
+	return m.palette.agentsFor == h && m.palette.exact
 }
 
 // agentFinder is Options.FindAgents' type: the composer's mention source.

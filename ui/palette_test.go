@@ -437,6 +437,32 @@ func TestPaletteRunsAnotherPanesActionFromAnywhere(t *testing.T) {
 	}
 }
 
+// TestPaletteOffersTheAgentsFoundBeforeAHandleNobodyHas: "@atlas" found
+// @atlas_ai and no @atlas, so @atlas_ai comes first and enter opens it.
+func TestPaletteOffersTheAgentsFoundBeforeAHandleNobodyHas(t *testing.T) {
+	m, _, _ := newKeyedModel(t, 120, 30)
+	m.opts.FindAgents = func(_ context.Context, q string) ([]api.Agent, bool, error) {
+		return []api.Agent{{Handle: "atlas_ai", Name: "Atlas"}}, true, nil
+	}
+	press(m, "ctrl+p")
+	var due []tea.Cmd
+	for _, k := range tuitest.Type("@atlas") {
+		_, cmd := m.Update(k)
+		due = append(due, cmd)
+	}
+	for _, cmd := range due {
+		for _, msg := range tuitest.Collect(cmd) {
+			_, found := m.Update(msg)
+			for _, res := range tuitest.Collect(found) {
+				m.Update(res)
+			}
+		}
+	}
+	if titles := titlesOf(m.palette.rows); len(titles) < 2 || titles[0] != "Open profile @atlas_ai · Atlas" || titles[1] != "Open profile @atlas" {
+		t.Errorf("rows %q: want @atlas_ai first, then the handle as typed", titles)
+	}
+}
+
 // TestPaletteCompletesAHandleFromTheDirectory: "@sag" typed, once the
 // typing rests, offers the agents whose handles hold it, under the
 // commands on "@sag" itself; enter on one opens that profile.

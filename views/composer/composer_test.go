@@ -9,6 +9,8 @@ import (
 	"imagine/api"
 	"imagine/internal/tuitest"
 	"imagine/views"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestCounterTurnsWarnAndErrorNearAndOverTheLimit(t *testing.T) {
@@ -59,6 +61,23 @@ func TestSendRefusesTextOverTheLimitAndKeepsIt(t *testing.T) {
 	}
 	if !strings.Contains(m.Problem(), "too long by 2") {
 		t.Errorf("problem = %q, want it to say by how much", m.Problem())
+	}
+}
+
+// TestOverTheLimitIsSaidWhileItLasts: the counter line says how far over
+// the limit the text is as it is typed, before any send, and after the
+// refusal is cleared by the next key.
+func TestOverTheLimitIsSaidWhileItLasts(t *testing.T) {
+	m := newComposer(t, "", "")
+	settle(m, m.Open(Request{Key: "post", Limit: 5}))
+	typeText(m, "toolong")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "7/5 · 2 over: shorten it to send") {
+		t.Fatalf("typed past the limit:\n%s", v)
+	}
+	settle(m, m.Update(tuitest.Press("ctrl+s")))
+	typeText(m, "!")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "8/5 · 3 over: shorten it to send") {
+		t.Errorf("after the refusal and one more key:\n%s", v)
 	}
 }
 

@@ -114,6 +114,9 @@ func (m *Model) footer() string {
 		left += s.Muted.Render(" · in the editor…")
 	case m.problem != "":
 		left += s.Error.Render(" · " + m.problem)
+	case m.count > m.req.Limit:
+		// Said for as long as it is true, not only after a send.
+		left += s.Error.Render(fmt.Sprintf(" · %d over: shorten it to send", m.count-m.req.Limit))
 	}
 	if m.mode == modePreview {
 		// The preview looks like the post: say what it is.

@@ -280,12 +280,14 @@ func (m *Model) JumpToUnread() tea.Cmd {
 }
 
 // NextUnread opens the next conversation with unread messages below the
-// cursor, for the root's "next unread" key pressed on this pane; false,
-// with nothing changed, when none is loaded below it (the root then looks
-// in the other panes, and comes back to the newest one last).
+// cursor, or else the first one above it, for the root's "next unread"
+// key pressed on this pane; false, with nothing changed, when no other
+// conversation loaded has any (the root then looks in the other panes).
+// Opening a conversation reads it, so pressing on reads them all.
 func (m *Model) NextUnread() (tea.Cmd, bool) {
-	for i := m.list.win.Cursor + 1; i < len(m.list.entries); i++ {
-		if e := m.list.entries[i]; e.c.UnreadCount > 0 {
+	n := len(m.list.entries)
+	for step := 1; step < n; step++ {
+		if e := m.list.entries[(m.list.win.Cursor+step)%n]; e.c.UnreadCount > 0 {
 			var closing tea.Cmd
 			if m.comp.IsOpen() {
 				closing = m.comp.Close()

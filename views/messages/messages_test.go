@@ -360,7 +360,7 @@ func TestBadgeJumpToUnreadAndNotifyText(t *testing.T) {
 	}
 }
 
-func TestNextUnreadOpensTheNextUnreadConversationBelow(t *testing.T) {
+func TestNextUnreadOpensTheNextUnreadConversation(t *testing.T) {
 	hs := newHarness(t, 80, 24, standardServer(), "")
 	hs.srv.incoming("c3", "k2", "carol again", hs.clock)
 	hs.poll()
@@ -373,7 +373,14 @@ func TestNextUnreadOpensTheNextUnreadConversationBelow(t *testing.T) {
 	if !moved || hs.m.open == nil || hs.m.open.convID != "c1" {
 		t.Fatalf("next unread below carol: moved %v, open %v", moved, hs.m.open)
 	}
-	if _, moved := hs.m.NextUnread(); moved || hs.m.open.convID != "c1" {
-		t.Errorf("with none below: moved %v, open %s", moved, hs.m.open.convID)
+	// Carol's, above the cursor and never opened, is next, before the
+	// other panes.
+	cmd, moved = hs.m.NextUnread()
+	hs.settle(cmd)
+	if !moved || hs.m.open == nil || hs.m.open.convID != "c3" {
+		t.Fatalf("the unread conversation above the cursor: moved %v, open %v", moved, hs.m.open)
+	}
+	if _, moved := hs.m.NextUnread(); moved || hs.m.open.convID != "c3" {
+		t.Errorf("with no other unread: moved %v, open %s", moved, hs.m.open.convID)
 	}
 }
