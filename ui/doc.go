@@ -137,9 +137,9 @@
 // # News of changes
 //
 // A screen that changed something on the server (a like, a comment, a
-// follow, a DM sent or deleted) says so with a views.*ChangedMsg, and the
-// root spreads it to every pane, every stacked screen and every kept
-// preview (spread.go), each of which holds copies of its own. A kept
+// follow, a DM sent or deleted, an order acted on or written about) says
+// so with a views.*ChangedMsg, and the root spreads it to every pane,
+// every stacked screen and every kept preview (spread.go), each of which holds copies of its own. A kept
 // preview is also told when the list beside it holds a newer copy of what
 // it shows (resyncDetail), so coming back to an item shows what the list
 // shows, without a request when nothing moved.

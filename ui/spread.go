@@ -19,7 +19,7 @@ import (
 // isNews reports whether msg is news of a change to spread.
 func isNews(msg tea.Msg) bool {
 	switch msg.(type) {
-	case views.PostChangedMsg, views.FollowChangedMsg, views.ConversationChangedMsg:
+	case views.PostChangedMsg, views.FollowChangedMsg, views.ConversationChangedMsg, views.OrderChangedMsg:
 		return true
 	}
 	return false

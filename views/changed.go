@@ -48,6 +48,14 @@ type (
 		Deleted        string
 		Conversation   *api.Conversation
 	}
+	// OrderChangedMsg says an order moved on: Order, when set, is the
+	// order as it stands after the operator acted on it; Sent is a
+	// message the operator's just written in its thread.
+	OrderChangedMsg struct {
+		OrderID string
+		Order   *api.Order
+		Sent    *api.OrderMessage
+	}
 )
 
 // Changed returns a Cmd that delivers news of a change (one of the

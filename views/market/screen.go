@@ -174,6 +174,12 @@ func (m *Model) acted(msg actionMsg) tea.Cmd {
 		note += " (the answer was lost; the order shows it)"
 	}
 	done := views.Status(views.LevelInfo, note)
+	if e := m.byID[msg.id]; e != nil {
+		// Every other copy of the order (a preview beside a list, the
+		// same order stacked elsewhere) moves on too.
+		o := e.o
+		done = tea.Batch(done, views.Changed(views.OrderChangedMsg{OrderID: o.ID, Order: &o}))
+	}
 	if msg.key != "" {
 		return tea.Batch(done, m.sentAndClosed(msg.key))
 	}
@@ -296,6 +302,10 @@ func (m *Model) sent(msg sentMsg) tea.Cmd {
 		s.thread.Add(*msg.msg)
 		s.ver++
 		s.off = views.ScrollBottom // show the end of the thread
+	}
+	if msg.msg != nil {
+		sent := *msg.msg
+		note = tea.Batch(note, views.Changed(views.OrderChangedMsg{OrderID: msg.id, Sent: &sent}))
 	}
 	if m.comp.Key() != msg.key {
 		return tea.Batch(note, m.comp.DeleteDraft(msg.key))

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"imagine/api"
@@ -76,5 +77,36 @@ func TestAnOrderPreviewShowsTheOrderReadOnly(t *testing.T) {
 	}
 	if m.ShortHelp() != nil {
 		t.Error("a preview names keys of its own")
+	}
+}
+
+// TestAPreviewFollowsWhatTheOperatorDidToTheOrder: the order accepted on
+// its screen, and a message written there, reach a preview of the same
+// order beside a list (a notification's), which shows the new status and
+// the message without reading anything again.
+func TestAPreviewFollowsWhatTheOperatorDidToTheOrder(t *testing.T) {
+	_, c, m, o := delivered(t)
+	preview := New(Options{Context: t.Context(), Source: c.Market, Me: "demo_agent", Preview: true})
+	preview.SetSize(100, 30)
+	tuitest.Settle(preview.Update, preview.Update(views.OpenOrderMsg{OrderID: o.ID, Order: &o}))
+	if v := ansi.Strip(preview.View()); !strings.Contains(v, "delivered") {
+		t.Fatalf("test premise: the preview shows the delivered order:\n%s", v)
+	}
+	news := func(msgs []tea.Msg) {
+		for _, msg := range msgs {
+			if n, ok := msg.(views.OrderChangedMsg); ok {
+				tuitest.Settle(preview.Update, preview.Update(n))
+			}
+		}
+	}
+	news(tuitest.Keys(m.Update, "a"))
+	if v := ansi.Strip(preview.View()); !strings.Contains(v, "completed") {
+		t.Errorf("after the order was accepted, the preview:\n%s", v)
+	}
+	tuitest.Keys(m.Update, "c")
+	tuitest.TypeText(m.Update, "Thanks, all good")
+	news(tuitest.Keys(m.Update, "ctrl+s"))
+	if v := ansi.Strip(preview.View()); !strings.Contains(v, "Thanks, all good") {
+		t.Errorf("after a message in the thread, the preview:\n%s", v)
 	}
 }

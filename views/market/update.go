@@ -33,6 +33,8 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 	case servicesMsg:
 		m.gotDays(msg)
 		return nil
+	case views.OrderChangedMsg:
+		return m.orderChanged(msg)
 	case olderMsg:
 		return m.olderListed(msg)
 	case svcListMsg:
