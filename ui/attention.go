@@ -39,6 +39,11 @@ type unreadStepper interface {
 	NextUnread() (tea.Cmd, bool)
 }
 
+// jumper is implemented by panes that can put their cursor on their
+// newest unread item (every attentive pane, and the Feed, whose new posts
+// are news too but not worth a terminal notification each).
+type jumper interface{ JumpToUnread() tea.Cmd }
+
 // alerter is implemented by panes whose badge is not a simple unread count
 // (Jobs shows running jobs, yet a job finishing is the news): Alerts counts
 // the events worth telling the operator about, and only ever grows.
@@ -131,8 +136,8 @@ func (m *Model) jumpToAttention() tea.Cmd {
 		// over it, or the jump would land out of sight.
 		m.stacks[id] = nil
 		cmd := m.focusPane(id)
-		if a, ok := m.panes[id].(attentive); ok {
-			cmd = tea.Batch(cmd, a.JumpToUnread())
+		if j, ok := m.panes[id].(jumper); ok {
+			cmd = tea.Batch(cmd, j.JumpToUnread())
 		}
 		return cmd
 	}

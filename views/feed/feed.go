@@ -133,3 +133,15 @@ func (m *Model) Refresh(ctx context.Context) tea.Cmd {
 
 // tl is the timeline on screen.
 func (m *Model) tl() *timeline { return m.tls[m.src] }
+
+// JumpToUnread shows the new posts waiting behind the banner, the newest
+// selected, as "." does: the root calls it for the "next unread" key,
+// right after bringing the pane into view.
+func (m *Model) JumpToUnread() tea.Cmd {
+	tl := m.tl()
+	if len(tl.pending) == 0 {
+		tl.win.Home()
+		return nil
+	}
+	return m.showNew(tl)
+}

@@ -59,3 +59,22 @@ func TestQuoteKeepsTheNewPostsWaiting(t *testing.T) {
 		t.Errorf("after '.' the header should count 8 posts and the banner go:\n%s", v)
 	}
 }
+
+// TestTheNextUnreadKeyShowsTheNewPosts: the root's "next unread" key,
+// landing on the Feed, shows the posts waiting behind the banner with the
+// newest selected, as "." does.
+func TestTheNextUnreadKeyShowsTheNewPosts(t *testing.T) {
+	first := posts(5)
+	hs := newHarness(t, 100, 40, first, false)
+	newer := []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
+	hs.settle(hs.m.Refresh(t.Context()))
+	hs.keys("j", "j")
+	if hs.m.Badge() != 2 {
+		t.Fatalf("test premise: two new posts wait (badge %d)", hs.m.Badge())
+	}
+	hs.settle(hs.m.JumpToUnread())
+	if got := hs.m.selected(); hs.m.Badge() != 0 || got == nil || got.Post.ID != "n2" {
+		t.Errorf("after the jump: badge %d, selected %v, want n2 and nothing waiting", hs.m.Badge(), got)
+	}
+}
