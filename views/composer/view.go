@@ -169,8 +169,10 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.completing() {
 		return []key.Binding{k.Complete, k.CompleteBack, k.Send, k.Cancel}
 	}
+	// Send and the way out first: a narrow footer drops hints from its
+	// end, and these two must stay.
+	out := []key.Binding{k.Send, k.Cancel, k.Preview}
 	if m.mediaOn() {
-		out := []key.Binding{k.Send, k.Preview}
 		if !m.opts.NoLocalFiles {
 			out = append(out, k.Attach)
 		}
@@ -178,18 +180,10 @@ func (m *Model) ShortHelp() []key.Binding {
 		if m.Attachments() > 0 {
 			out = append(out, k.Attachments)
 		}
-		return append(out, m.editorKeys()...)
 	}
-	return append([]key.Binding{k.Send, k.Preview}, m.editorKeys()...)
-}
-
-// editorKeys are the $EDITOR key, unless the session is served over SSH
-// (NoLocalFiles), where there is no editor of the operator's to run, and
-// the close key.
-func (m *Model) editorKeys() []key.Binding {
-	k := m.opts.Keys.Composer
-	if m.opts.NoLocalFiles {
-		return []key.Binding{k.Cancel}
+	// Over SSH (NoLocalFiles) the editor would be the server's.
+	if !m.opts.NoLocalFiles {
+		out = append(out, k.Editor)
 	}
-	return []key.Binding{k.Editor, k.Cancel}
+	return out
 }
