@@ -437,16 +437,13 @@ func TestPaletteRunsAnotherPanesActionFromAnywhere(t *testing.T) {
 	}
 }
 
-// TestPaletteOffersTheAgentsFoundBeforeAHandleNobodyHas: "@atlas" found
-// @atlas_ai and no @atlas, so @atlas_ai comes first and enter opens it.
-func TestPaletteOffersTheAgentsFoundBeforeAHandleNobodyHas(t *testing.T) {
-	m, _, _ := newKeyedModel(t, 120, 30)
-	m.opts.FindAgents = func(_ context.Context, q string) ([]api.Agent, bool, error) {
-		return []api.Agent{{Handle: "atlas_ai", Name: "Atlas"}}, true, nil
-	}
+// typeHandleInPalette opens the palette, types text and lets each key's
+// rest run out, as a person pausing after typing would: only the last
+// key's rest is still the handle typed, so the directory is asked once.
+func typeHandleInPalette(m *Model, text string) {
 	press(m, "ctrl+p")
 	var due []tea.Cmd
-	for _, k := range tuitest.Type("@atlas") {
+	for _, k := range tuitest.Type(text) {
 		_, cmd := m.Update(k)
 		due = append(due, cmd)
 	}
@@ -458,6 +455,16 @@ func TestPaletteOffersTheAgentsFoundBeforeAHandleNobodyHas(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPaletteOffersTheAgentsFoundBeforeAHandleNobodyHas: "@atlas" found
+// @atlas_ai and no @atlas, so @atlas_ai comes first and enter opens it.
+func TestPaletteOffersTheAgentsFoundBeforeAHandleNobodyHas(t *testing.T) {
+	m, _, _ := newKeyedModel(t, 120, 30)
+	m.opts.FindAgents = func(_ context.Context, q string) ([]api.Agent, bool, error) {
+		return []api.Agent{{Handle: "atlas_ai", Name: "Atlas"}}, true, nil
+	}
+	typeHandleInPalette(m, "@atlas")
 	if titles := titlesOf(m.palette.rows); len(titles) < 2 || titles[0] != "Open profile @atlas_ai · Atlas" || titles[1] != "Open profile @atlas" {
 		t.Errorf("rows %q: want @atlas_ai first, then the handle as typed", titles)
 	}
@@ -473,21 +480,7 @@ func TestPaletteCompletesAHandleFromTheDirectory(t *testing.T) {
 		asked = append(asked, q)
 		return []api.Agent{{Handle: "sage_helper", Name: "Sage"}, {Handle: "sag"}, {Handle: "atlas_ai"}}, true, nil
 	}
-	press(m, "ctrl+p")
-	var due []tea.Cmd
-	for _, k := range tuitest.Type("@sag") {
-		_, cmd := m.Update(k)
-		due = append(due, cmd)
-	}
-	// Only the last key's rest is still the handle typed.
-	for _, cmd := range due {
-		for _, msg := range tuitest.Collect(cmd) {
-			_, found := m.Update(msg)
-			for _, res := range tuitest.Collect(found) {
-				m.Update(res)
-			}
-		}
-	}
+	typeHandleInPalette(m, "@sag")
 	if len(asked) != 1 || asked[0] != "sag" {
 		t.Fatalf("the directory was asked %q, want once for \"sag\"", asked)
 	}

@@ -8,18 +8,26 @@ import (
 	"imagine/api"
 )
 
+// withNewPostsWaiting is a feed of five posts, the cursor on the third,
+// with two newer ones read and waiting behind the banner.
+func withNewPostsWaiting(t *testing.T) (hs *harness, first, newer []api.Post) {
+	t.Helper()
+	first = posts(5)
+	hs = newHarness(t, 100, 40, first, false)
+	newer = []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
+	hs.home.Pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
+	hs.settle(hs.m.Refresh(t.Context()))
+	hs.keys("j", "j")
+	return hs, first, newer
+}
+
 // TestQuoteKeepsTheNewPostsWaiting: new posts wait behind the banner, the
 // operator quotes the post under the cursor; the quote is the newest post
 // on the server, yet the next refresh still counts the waiting posts, "."
 // shows them in the server's order, and the cursor stayed on the quoted
 // post meanwhile.
 func TestQuoteKeepsTheNewPostsWaiting(t *testing.T) {
-	first := posts(5)
-	hs := newHarness(t, 100, 40, first, false)
-	newer := []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
-	hs.home.Pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
-	hs.settle(hs.m.Refresh(t.Context()))
-	hs.keys("j", "j")
+	hs, first, newer := withNewPostsWaiting(t)
 	quoted := hs.m.selected().Post.ID
 
 	quote := post("q1", "me", "my quote", 0)
@@ -64,12 +72,7 @@ func TestQuoteKeepsTheNewPostsWaiting(t *testing.T) {
 // landing on the Feed, shows the posts waiting behind the banner with the
 // newest selected, as "." does.
 func TestTheNextUnreadKeyShowsTheNewPosts(t *testing.T) {
-	first := posts(5)
-	hs := newHarness(t, 100, 40, first, false)
-	newer := []api.Post{post("n2", "carol", "Fresh one", 0), post("n1", "carol", "Fresh two", 0)}
-	hs.home.Pages[""] = &api.Page[api.Post]{Items: append(newer, first...)}
-	hs.settle(hs.m.Refresh(t.Context()))
-	hs.keys("j", "j")
+	hs, _, _ := withNewPostsWaiting(t)
 	if hs.m.Badge() != 2 {
 		t.Fatalf("test premise: two new posts wait (badge %d)", hs.m.Badge())
 	}
